@@ -1,0 +1,229 @@
+/* tri-cli.c: the command line, which needs no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-cli"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "tri-cli.h"
+
+/**
+ * tri_cli_default_db_path:
+ *
+ * The bundled briefing: beside the build tree's executable when run from
+ * the build tree, otherwise in the installed data folder.
+ */
+char *
+tri_cli_default_db_path (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (exe != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (exe);
+      g_autofree char *built = g_build_filename (dir, "..", "data", "briefing.sqlite", NULL);
+
+      if (g_file_test (built, G_FILE_TEST_IS_REGULAR))
+        return g_canonicalize_filename (built, NULL);
+    }
+
+  return g_build_filename (PKGDATADIR, "briefing.sqlite", NULL);
+}
+
+/* Tabs and line breaks would break the one-record-per-line output. */
+static void
+append_field (GString    *out,
+              const char *text)
+{
+  for (const char *p = text ? text : ""; *p; p++)
+    g_string_append_c (out, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+static const char *
+relation_code (GPtrArray *relations,
+               gint64     id)
+{
+  for (guint i = 0; i < relations->len; i++)
+    {
+      TriRelation *r = g_ptr_array_index (relations, i);
+      if (r->id == id)
+        return r->code;
+    }
+  return "?";
+}
+
+static char *
+finish_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  return g_strconcat (text, "\n", NULL);
+}
+
+char *
+tri_cli_list_events (TriStore    *store,
+                     const char  *lang,
+                     gboolean     json,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  events = tri_store_list_events (store, 0, G_MAXUINT32, lang, error);
+  relations = events ? tri_store_list_relations (store, error) : NULL;
+  if (relations == NULL)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < events->len; i++)
+    {
+      TriEvent *ev = g_ptr_array_index (events, i);
+      g_autofree char *earliest = tri_julian_to_iso (ev->date.earliest);
+      g_autofree char *latest = tri_julian_to_iso (ev->date.latest);
+      g_autofree char *canonical = tri_date_to_string (&ev->date);
+      g_autofree char *label = tri_date_label (&ev->date, lang);
+      g_autoptr(GString) rels = g_string_new (NULL);
+
+      for (guint k = 0; k < ev->links->len; k++)
+        {
+          const TriLink *link = &g_array_index (ev->links, TriLink, k);
+          if (k)
+            g_string_append_c (rels, ',');
+          g_string_append (rels, relation_code (relations, link->relation_id));
+        }
+
+      if (!json)
+        {
+          g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t",
+                                  ev->id, earliest, latest,
+                                  tri_precision_to_string (ev->date.precision), rels->str);
+          append_field (out, ev->title);
+          g_string_append_c (out, '\n');
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, ev->id);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, canonical);
+      json_builder_set_member_name (builder, "earliest");
+      json_builder_add_string_value (builder, earliest);
+      json_builder_set_member_name (builder, "latest");
+      json_builder_add_string_value (builder, latest);
+      json_builder_set_member_name (builder, "precision");
+      json_builder_add_string_value (builder, tri_precision_to_string (ev->date.precision));
+      json_builder_set_member_name (builder, "label");
+      json_builder_add_string_value (builder, label);
+      json_builder_set_member_name (builder, "category");
+      json_builder_add_string_value (builder, tri_category_to_string (ev->category));
+      json_builder_set_member_name (builder, "confidence");
+      json_builder_add_string_value (builder, tri_confidence_to_string (ev->confidence));
+      json_builder_set_member_name (builder, "relations");
+      json_builder_begin_array (builder);
+      for (guint k = 0; k < ev->links->len; k++)
+        {
+          const TriLink *link = &g_array_index (ev->links, TriLink, k);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "relation");
+          json_builder_add_string_value (builder, relation_code (relations, link->relation_id));
+          json_builder_set_member_name (builder, "stance");
+          json_builder_add_string_value (builder, tri_stance_to_string (link->stance));
+          json_builder_set_member_name (builder, "weight");
+          json_builder_add_int_value (builder, link->weight);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "title");
+      json_builder_add_string_value (builder, ev->title);
+      json_builder_set_member_name (builder, "summary");
+      json_builder_add_string_value (builder, ev->summary);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    return finish_json (builder);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+char *
+tri_cli_list_quotes (TriStore    *store,
+                     const char  *relation,
+                     const char  *lang,
+                     gboolean     json,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  TriRelation *rel;
+
+  rel = tri_store_find_relation (store, relation, error);
+  if (rel == NULL)
+    return NULL;
+
+  quotes = tri_store_list_quotes (store, rel->id, 0, lang, error);
+  if (quotes == NULL)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = g_ptr_array_index (quotes, i);
+      g_autofree char *label = tri_date_label (&q->date, lang);
+
+      if (!json)
+        {
+          append_field (out, label);
+          g_string_append_c (out, '\t');
+          append_field (out, q->source_title);
+          g_string_append_c (out, '\t');
+          append_field (out, q->text);
+          g_string_append_c (out, '\t');
+          append_field (out, q->translation);
+          g_string_append_c (out, '\n');
+          continue;
+        }
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_int_value (builder, q->id);
+      json_builder_set_member_name (builder, "relation");
+      json_builder_add_string_value (builder, rel->code);
+      json_builder_set_member_name (builder, "date");
+      json_builder_add_string_value (builder, label);
+      json_builder_set_member_name (builder, "event");
+      if (q->event_id)
+        json_builder_add_int_value (builder, q->event_id);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "confidence");
+      json_builder_add_string_value (builder, tri_confidence_to_string (q->confidence));
+      json_builder_set_member_name (builder, "source");
+      json_builder_add_string_value (builder, q->source_title);
+      json_builder_set_member_name (builder, "offset");
+      json_builder_add_int_value (builder, q->offset);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, q->text);
+      json_builder_set_member_name (builder, "translation");
+      json_builder_add_string_value (builder, q->translation);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    return finish_json (builder);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

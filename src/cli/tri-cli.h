@@ -1,0 +1,27 @@
+/* tri-cli.h: the command line, which needs no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "store/tri-store.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses beyond tri_store_error_exit_code()'s */
+#define TRI_EXIT_OK    0
+#define TRI_EXIT_ERROR 1
+#define TRI_EXIT_USAGE 2
+
+char     *tri_cli_default_db_path (void);
+char     *tri_cli_list_events     (TriStore    *store,
+                                   const char  *lang,
+                                   gboolean     json,
+                                   GError     **error);
+char     *tri_cli_list_quotes     (TriStore    *store,
+                                   const char  *relation,
+                                   const char  *lang,
+                                   gboolean     json,
+                                   GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,83 @@
+/* tri-date.h: honest dates that know their precision
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TRI_PRECISION_DAY = 0,
+  TRI_PRECISION_MONTH,
+  TRI_PRECISION_PART,   /* part of a year: early/mid/late, a quarter, a half */
+  TRI_PRECISION_YEAR,
+  TRI_PRECISION_SPAN,   /* from one date to another, each of any precision */
+} TriPrecision;
+
+typedef enum
+{
+  TRI_PART_NONE = 0,
+  TRI_PART_EARLY,
+  TRI_PART_MID,
+  TRI_PART_LATE,
+  TRI_PART_Q1,
+  TRI_PART_Q2,
+  TRI_PART_Q3,
+  TRI_PART_Q4,
+  TRI_PART_H1,
+  TRI_PART_H2,
+} TriPart;
+
+/* One end of a date: a day, a month, a part of a year or a year. */
+typedef struct
+{
+  TriPrecision precision;  /* never SPAN */
+  int          year;
+  int          month;      /* 1..12, or 0 */
+  int          day;        /* 1..31, or 0 */
+  TriPart      part;
+} TriDatePoint;
+
+typedef struct
+{
+  TriPrecision precision;
+  TriDatePoint from;
+  TriDatePoint to;         /* equals from unless precision is SPAN */
+  guint32      earliest;   /* julian day (GDate numbering) of the first possible day */
+  guint32      latest;     /* julian day of the last possible day */
+} TriDate;
+
+#define TRI_DATE_ERROR (tri_date_error_quark ())
+
+typedef enum
+{
+  TRI_DATE_ERROR_INVALID,
+  TRI_DATE_ERROR_RANGE,
+} TriDateError;
+
+GQuark       tri_date_error_quark      (void);
+gboolean     tri_date_parse            (const char   *text,
+                                        TriDate      *date,
+                                        GError      **error);
+char        *tri_date_to_string        (const TriDate *date);
+char        *tri_date_label            (const TriDate *date,
+                                        const char    *lang);
+char        *tri_day_label             (guint32        julian,
+                                        TriPrecision   precision,
+                                        const char    *lang);
+char        *tri_julian_to_iso         (guint32        julian);
+gboolean     tri_julian_from_iso       (const char    *iso,
+                                        guint32       *julian);
+int          tri_date_compare          (const TriDate *a,
+                                        const TriDate *b);
+const char  *tri_precision_to_string   (TriPrecision   precision);
+const char  *tri_lang_normalize        (const char    *lang);
+const char  *tri_lang_from_environment (void);
+
+#define TRI_YEAR_MIN 1000
+#define TRI_YEAR_MAX 9999
+
+G_END_DECLS

@@ -1,0 +1,218 @@
+/* tri-model.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "tri-model.h"
+
+static const char * const category_names[TRI_N_CATEGORIES] = {
+  "diplomacy", "economy", "military", "multilateral", "humanitarian", "leaders",
+};
+static const char * const confidence_names[TRI_N_CONFIDENCES] = {
+  "confirmed", "reported", "alleged",
+};
+static const char * const stance_names[TRI_N_STANCES] = {
+  "cooperation", "tension", "neutral",
+};
+
+void
+tri_actor_free (TriActor *actor)
+{
+  if (actor == NULL)
+    return;
+  g_free (actor->code);
+  g_free (actor->name);
+  g_free (actor);
+}
+
+void
+tri_relation_free (TriRelation *relation)
+{
+  if (relation == NULL)
+    return;
+  g_free (relation->a);
+  g_free (relation->b);
+  g_free (relation->code);
+  g_free (relation);
+}
+
+void
+tri_event_free (TriEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->title);
+  g_free (event->summary);
+  g_free (event->claimed_by);
+  g_clear_pointer (&event->links, g_array_unref);
+  g_free (event);
+}
+
+void
+tri_quote_free (TriQuote *quote)
+{
+  if (quote == NULL)
+    return;
+  g_free (quote->text);
+  g_free (quote->translation);
+  g_free (quote->source_id);
+  g_free (quote->source_title);
+  g_free (quote);
+}
+
+void
+tri_source_free (TriSource *source)
+{
+  if (source == NULL)
+    return;
+  g_free (source->id);
+  g_free (source->kind);
+  g_free (source->title);
+  g_free (source->outlet);
+  g_free (source->authors);
+  g_free (source->language);
+  g_free (source->file);
+  g_free (source->description);
+  g_free (source);
+}
+
+static gboolean
+lookup_name (const char * const *names,
+             int                 n,
+             const char         *text,
+             int                *out)
+{
+  if (text == NULL)
+    return FALSE;
+  for (int i = 0; i < n; i++)
+    if (g_str_equal (names[i], text))
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+tri_category_to_string (TriCategory category)
+{
+  g_return_val_if_fail (category < TRI_N_CATEGORIES, "diplomacy");
+  return category_names[category];
+}
+
+gboolean
+tri_category_from_string (const char  *text,
+                          TriCategory *category)
+{
+  int i;
+
+  if (!lookup_name (category_names, TRI_N_CATEGORIES, text, &i))
+    return FALSE;
+  *category = i;
+  return TRUE;
+}
+
+const char *
+tri_confidence_to_string (TriConfidence confidence)
+{
+  g_return_val_if_fail (confidence < TRI_N_CONFIDENCES, "confirmed");
+  return confidence_names[confidence];
+}
+
+gboolean
+tri_confidence_from_string (const char    *text,
+                            TriConfidence *confidence)
+{
+  int i;
+
+  if (!lookup_name (confidence_names, TRI_N_CONFIDENCES, text, &i))
+    return FALSE;
+  *confidence = i;
+  return TRUE;
+}
+
+const char *
+tri_stance_to_string (TriStance stance)
+{
+  g_return_val_if_fail (stance < TRI_N_STANCES, "neutral");
+  return stance_names[stance];
+}
+
+gboolean
+tri_stance_from_string (const char *text,
+                        TriStance  *stance)
+{
+  int i;
+
+  if (!lookup_name (stance_names, TRI_N_STANCES, text, &i))
+    return FALSE;
+  *stance = i;
+  return TRUE;
+}
+
+static gboolean
+is_actor_code (const char *s)
+{
+  gsize len = strlen (s);
+
+  if (len < 2 || len > 8)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    if (!g_ascii_isupper (s[i]) && !g_ascii_isdigit (s[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * tri_relation_code_parse:
+ * @code: "RUS-PRK", in either order, any case
+ *
+ * Splits a relation code into its two actor codes (upper case), in the
+ * order given.
+ */
+gboolean
+tri_relation_code_parse (const char  *code,
+                         char       **a,
+                         char       **b)
+{
+  g_autofree char *up = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (code == NULL || strlen (code) > 32 || !g_utf8_validate (code, -1, NULL))
+    return FALSE;
+
+  up = g_ascii_strup (code, -1);
+  parts = g_strsplit_set (up, "-/", 3);
+
+  if (g_strv_length (parts) != 2 || !is_actor_code (parts[0]) ||
+      !is_actor_code (parts[1]) || g_str_equal (parts[0], parts[1]))
+    return FALSE;
+
+  *a = g_strdup (parts[0]);
+  *b = g_strdup (parts[1]);
+  return TRUE;
+}
+
+gboolean
+tri_color_parse (const char *text,
+                 guint32    *color)
+{
+  guint32 v = 0;
+
+  if (text == NULL || text[0] != '#' || strlen (text) != 7)
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    {
+      int d = g_ascii_xdigit_value (text[i]);
+      if (d < 0)
+        return FALSE;
+      v = (v << 4) | (guint32) d;
+    }
+  *color = v;
+  return TRUE;
+}

@@ -1,0 +1,202 @@
+/* tri-schema.c: the briefing file format and its migrations
+ *
+ * Each schema version is the previous one plus one step in `steps`, so a new
+ * file and a migrated old file end up with the same tables.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-schema"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tri-schema.h"
+#include "tri-store.h"
+
+/* Version 1: actors, relations, sources, events, quotes. */
+static const char step_1[] =
+  "CREATE TABLE actor ("
+  "  code TEXT PRIMARY KEY NOT NULL CHECK (length (code) BETWEEN 2 AND 8),"
+  "  color TEXT NOT NULL,"
+  "  rank INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE actor_name ("
+  "  actor TEXT NOT NULL REFERENCES actor (code),"
+  "  lang TEXT NOT NULL,"
+  "  name TEXT NOT NULL,"
+  "  PRIMARY KEY (actor, lang)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE relation ("
+  "  id INTEGER PRIMARY KEY,"
+  "  actor_a TEXT NOT NULL REFERENCES actor (code),"
+  "  actor_b TEXT NOT NULL REFERENCES actor (code),"
+  "  UNIQUE (actor_a, actor_b),"
+  "  CHECK (actor_a <> actor_b)"
+  ");"
+  "CREATE TABLE source ("
+  "  id TEXT PRIMARY KEY NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  outlet TEXT,"
+  "  authors TEXT NOT NULL DEFAULT '',"
+  "  language TEXT NOT NULL,"
+  "  date TEXT NOT NULL,"
+  "  file TEXT"
+  ");"
+  "CREATE TABLE source_text ("
+  "  source TEXT NOT NULL REFERENCES source (id),"
+  "  lang TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  PRIMARY KEY (source, lang)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE event ("
+  "  id INTEGER PRIMARY KEY,"
+  "  date TEXT NOT NULL,"
+  "  precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'part', 'year', 'span')),"
+  "  earliest TEXT NOT NULL,"
+  "  latest TEXT NOT NULL,"
+  "  category TEXT NOT NULL CHECK (category IN ('diplomacy', 'economy', 'military',"
+  "                                             'multilateral', 'humanitarian', 'leaders')),"
+  "  confidence TEXT NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'alleged')),"
+  "  CHECK (earliest <= latest)"
+  ");"
+  "CREATE INDEX event_by_earliest ON event (earliest, latest);"
+  "CREATE INDEX event_by_latest ON event (latest);"
+  "CREATE TABLE event_text ("
+  "  event INTEGER NOT NULL REFERENCES event (id),"
+  "  lang TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  summary TEXT,"
+  "  claimed_by TEXT,"
+  "  PRIMARY KEY (event, lang)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE event_relation ("
+  "  event INTEGER NOT NULL REFERENCES event (id),"
+  "  relation INTEGER NOT NULL REFERENCES relation (id),"
+  "  stance TEXT NOT NULL CHECK (stance IN ('cooperation', 'tension', 'neutral')),"
+  "  weight INTEGER NOT NULL CHECK (weight BETWEEN 1 AND 3),"
+  "  PRIMARY KEY (event, relation)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX event_relation_by_relation ON event_relation (relation, event);"
+  "CREATE TABLE quote ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source TEXT NOT NULL REFERENCES source (id),"
+  "  char_offset INTEGER NOT NULL CHECK (char_offset >= 0),"
+  "  text TEXT NOT NULL,"
+  "  relation INTEGER NOT NULL REFERENCES relation (id),"
+  "  event INTEGER REFERENCES event (id)"
+  ");"
+  "CREATE INDEX quote_by_relation ON quote (relation);"
+  "CREATE INDEX quote_by_event ON quote (event);"
+  "CREATE TABLE quote_translation ("
+  "  quote INTEGER NOT NULL REFERENCES quote (id),"
+  "  lang TEXT NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (quote, lang)"
+  ") WITHOUT ROWID;";
+
+/* Version 2: the briefing's own title, per language. */
+static const char step_2[] =
+  "CREATE TABLE briefing ("
+  "  lang TEXT PRIMARY KEY NOT NULL,"
+  "  title TEXT NOT NULL"
+  ") WITHOUT ROWID;";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2 };
+
+gboolean
+tri_sql_exec (sqlite3    *db,
+              const char *sql,
+              GError    **error)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("The database could not be written: %s"),
+                   msg ? msg : sqlite3_errmsg (db));
+      sqlite3_free (msg);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_steps (sqlite3  *db,
+           int       from,
+           int       to,
+           GError  **error)
+{
+  g_autofree char *pragmas = NULL;
+
+  if (!tri_sql_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int v = from; v < to; v++)
+    if (!tri_sql_exec (db, steps[v], error))
+      {
+        tri_sql_exec (db, "ROLLBACK", NULL);
+        return FALSE;
+      }
+
+  pragmas = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                             TRI_APPLICATION_ID, to);
+  if (!tri_sql_exec (db, pragmas, error) || !tri_sql_exec (db, "COMMIT", error))
+    {
+      tri_sql_exec (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * tri_schema_create:
+ * @version: the schema version to create, usually %TRI_SCHEMA_VERSION (older
+ *   ones exist so that migrations can be tested)
+ *
+ * Creates the tables of a new, empty briefing in @db.
+ */
+gboolean
+tri_schema_create (sqlite3  *db,
+                   int       version,
+                   GError  **error)
+{
+  g_return_val_if_fail (version >= 1 && version <= TRI_SCHEMA_VERSION, FALSE);
+
+  return tri_sql_exec (db, "PRAGMA foreign_keys = ON", error) &&
+         run_steps (db, 0, version, error);
+}
+
+/**
+ * tri_schema_migrate:
+ *
+ * Brings a Trilateral briefing of an older version in @db to the current
+ * one. Callers only ever do this on a copy (see tri_store_migrate_copy()).
+ */
+gboolean
+tri_schema_migrate (sqlite3  *db,
+                    GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (version < 1 || version > TRI_SCHEMA_VERSION)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("The database has schema version %d, which cannot be migrated"), version);
+      return FALSE;
+    }
+
+  if (version == TRI_SCHEMA_VERSION)
+    return TRUE;
+
+  return run_steps (db, version, TRI_SCHEMA_VERSION, error);
+}

@@ -1,0 +1,1009 @@
+/* tri-store.c: a briefing database, opened read-only and checked
+ *
+ * Files come from colleagues, mail and USB sticks, so every file is opened
+ * the way SQLite advises for untrusted databases: read-only and immutable
+ * (nothing, not even a journal, is ever written next to it), defensive,
+ * with triggers, views, extensions and memory mapping off, then identified
+ * and checked before the first query the views make.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "tri-schema.h"
+#include "tri-store.h"
+
+typedef enum
+{
+  STMT_TITLE,
+  STMT_ACTORS,
+  STMT_RELATIONS,
+  STMT_EVENTS,
+  STMT_EVENT,
+  STMT_LINKS,
+  STMT_EVENT_LINKS,
+  STMT_EXTENT,
+  STMT_QUOTES_BY_RELATION,
+  STMT_QUOTES_BY_EVENT,
+  STMT_SOURCES,
+  N_STMTS
+} StmtId;
+
+/* ?1 is always the data language; English is the fallback everywhere. */
+#define TEXT_COLUMNS(alias_l, alias_e, col) \
+  "COALESCE (NULLIF (" alias_l "." col ", ''), NULLIF (" alias_e "." col ", ''))"
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_TITLE] =
+    "SELECT title FROM briefing WHERE lang IN (?1, 'en') "
+    "ORDER BY lang = ?1 DESC LIMIT 1",
+  [STMT_ACTORS] =
+    "SELECT a.code, a.color, a.rank, " TEXT_COLUMNS ("l", "e", "name")
+    " FROM actor a"
+    " LEFT JOIN actor_name l ON l.actor = a.code AND l.lang = ?1"
+    " LEFT JOIN actor_name e ON e.actor = a.code AND e.lang = 'en'"
+    " ORDER BY a.rank, a.code",
+  [STMT_RELATIONS] =
+    "SELECT id, actor_a, actor_b FROM relation ORDER BY id",
+#define EVENT_SELECT \
+    "SELECT ev.id, ev.date, ev.category, ev.confidence, " \
+    TEXT_COLUMNS ("l", "e", "title") ", " \
+    TEXT_COLUMNS ("l", "e", "summary") ", " \
+    TEXT_COLUMNS ("l", "e", "claimed_by") \
+    " FROM event ev" \
+    " LEFT JOIN event_text l ON l.event = ev.id AND l.lang = ?1" \
+    " LEFT JOIN event_text e ON e.event = ev.id AND e.lang = 'en'"
+  [STMT_EVENTS] =
+    EVENT_SELECT
+    " WHERE ev.latest >= ?2 AND ev.earliest <= ?3"
+    " ORDER BY ev.earliest, ev.latest, ev.id",
+  [STMT_EVENT] =
+    EVENT_SELECT " WHERE ev.id = ?2",
+  [STMT_LINKS] =
+    "SELECT er.event, er.relation, er.stance, er.weight"
+    " FROM event ev JOIN event_relation er ON er.event = ev.id"
+    " WHERE ev.latest >= ?1 AND ev.earliest <= ?2",
+  [STMT_EVENT_LINKS] =
+    "SELECT event, relation, stance, weight FROM event_relation WHERE event = ?1",
+  [STMT_EXTENT] =
+    "SELECT min (earliest), max (latest) FROM event",
+#define QUOTE_SELECT \
+    "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
+    " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
+    " COALESCE (ev.confidence, 'confirmed')" \
+    " FROM quote q JOIN source s ON s.id = q.source" \
+    " LEFT JOIN event ev ON ev.id = q.event" \
+    " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
+    " LEFT JOIN quote_translation e ON e.quote = q.id AND e.lang = 'en'"
+  [STMT_QUOTES_BY_RELATION] =
+    QUOTE_SELECT " WHERE q.relation = ?2",
+  [STMT_QUOTES_BY_EVENT] =
+    QUOTE_SELECT " WHERE q.event = ?2 ORDER BY q.id",
+  [STMT_SOURCES] =
+    "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
+    TEXT_COLUMNS ("l", "e", "description")
+    " FROM source s"
+    " LEFT JOIN source_text l ON l.source = s.id AND l.lang = ?1"
+    " LEFT JOIN source_text e ON e.source = s.id AND e.lang = 'en'"
+    " ORDER BY s.date, s.id",
+};
+
+struct _TriStore
+{
+  GObject       parent_instance;
+  char         *path;
+  sqlite3      *db;
+  sqlite3_stmt *stmts[N_STMTS];
+  GPtrArray    *relations;   /* cached: small, asked for on every edge */
+};
+
+G_DEFINE_FINAL_TYPE (TriStore, tri_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (tri-store-error-quark, tri_store_error)
+
+static void
+tri_store_finalize (GObject *object)
+{
+  TriStore *self = (TriStore *)object;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->relations, g_ptr_array_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (tri_store_parent_class)->finalize (object);
+}
+
+static void
+tri_store_class_init (TriStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tri_store_finalize;
+}
+
+static void
+tri_store_init (TriStore *self)
+{
+}
+
+/**
+ * tri_store_error_exit_code:
+ *
+ * Returns: the command line's exit status for @error (README.md lists them).
+ */
+int
+tri_store_error_exit_code (const GError *error)
+{
+  if (error == NULL)
+    return 0;
+  if (error->domain != TRI_STORE_ERROR)
+    return 1;
+  switch ((TriStoreError) error->code)
+    {
+    case TRI_STORE_ERROR_NOT_FOUND: return 3;
+    case TRI_STORE_ERROR_PERMISSION: return 4;
+    case TRI_STORE_ERROR_IS_DIRECTORY: return 4;
+    case TRI_STORE_ERROR_NOT_DATABASE: return 5;
+    case TRI_STORE_ERROR_DAMAGED: return 6;
+    case TRI_STORE_ERROR_FOREIGN: return 7;
+    case TRI_STORE_ERROR_TOO_NEW: return 8;
+    case TRI_STORE_ERROR_TOO_OLD: return 9;
+    case TRI_STORE_ERROR_INCOMPLETE: return 10;
+    case TRI_STORE_ERROR_FAILED:
+    default: return 1;
+    }
+}
+
+static void
+set_sqlite_error (GError     **error,
+                  const char  *path,
+                  int          rc,
+                  sqlite3     *db)
+{
+  int primary = rc & 0xff;
+
+  if (primary == SQLITE_NOTADB)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_DATABASE,
+                 _("“%s” is not a database."), path);
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_IOERR || primary == SQLITE_FORMAT)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
+                 _("“%s” is damaged and cannot be read (%s)."), path,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else if (primary == SQLITE_PERM || primary == SQLITE_CANTOPEN || primary == SQLITE_AUTH)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION,
+                 _("“%s” cannot be opened for reading."), path);
+  else
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                 _("“%s” could not be read (%s)."), path,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+/* Checks what the file system can tell before SQLite sees the file. */
+static gboolean
+check_file (const char  *path,
+            GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  GStatBuf st;
+  char header[100];
+  gssize n;
+  int fd;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+
+      if (saved == EACCES)
+        g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION,
+                     _("“%s” cannot be reached: permission denied."), path);
+      else
+        g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_FOUND,
+                     _("“%s” does not exist."), path);
+      return FALSE;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_IS_DIRECTORY,
+                   _("“%s” is a folder, not a briefing database."), path);
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a regular file."), path);
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION,
+                   _("“%s” cannot be opened for reading: %s."), path, g_strerror (errno));
+      return FALSE;
+    }
+  n = read (fd, header, sizeof header);
+  close (fd);
+
+  if (n == 0)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is empty: it is not a briefing database."), path);
+      return FALSE;
+    }
+
+  if (n < (gssize) sizeof header || memcmp (header, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_DATABASE,
+                   _("“%s” is not a database."), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+harden (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 4 * 1000 * 1000);
+  sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 100 * 1000);
+  sqlite3_limit (db, SQLITE_LIMIT_COLUMN, 100);
+  sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, 10);
+  sqlite3_limit (db, SQLITE_LIMIT_COMPOUND_SELECT, 3);
+  sqlite3_limit (db, SQLITE_LIMIT_VDBE_OP, 25000);
+  sqlite3_limit (db, SQLITE_LIMIT_FUNCTION_ARG, 8);
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  sqlite3_limit (db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 50);
+  sqlite3_limit (db, SQLITE_LIMIT_VARIABLE_NUMBER, 10);
+  sqlite3_limit (db, SQLITE_LIMIT_TRIGGER_DEPTH, 10);
+}
+
+static gboolean
+pragma_int (sqlite3     *db,
+            const char  *path,
+            const char  *sql,
+            int         *value,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *value = sqlite3_column_int (stmt, 0);
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
+  set_sqlite_error (error, path, rc, db);
+  sqlite3_finalize (stmt);
+  return FALSE;
+}
+
+static gboolean
+check_identity (sqlite3     *db,
+                const char  *path,
+                GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int app_id = 0, version = 0, rc;
+  g_autofree char *verdict = NULL;
+
+  if (!pragma_int (db, path, "PRAGMA application_id", &app_id, error) ||
+      !pragma_int (db, path, "PRAGMA user_version", &version, error))
+    return FALSE;
+
+  if (app_id != TRI_APPLICATION_ID)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another application, not a Trilateral briefing."),
+                   path);
+      return FALSE;
+    }
+
+  if (version > TRI_SCHEMA_VERSION)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_NEW,
+                   _("“%s” was created by a newer version of Trilateral (format %d; this version reads format %d). Update Trilateral to open it."),
+                   path, version, TRI_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (version < 1)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FOREIGN,
+                   _("“%s” claims to be a Trilateral briefing but has no format version."),
+                   path);
+      return FALSE;
+    }
+
+  if (version < TRI_SCHEMA_VERSION)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD,
+                   _("“%s” was made by an older version of Trilateral (format %d). Migrate a copy with --migrate-to NEW.sqlite; the original is never changed."),
+                   path, version);
+      return FALSE;
+    }
+
+  rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    verdict = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  if (verdict == NULL)
+    {
+      set_sqlite_error (error, path, rc, db);
+      return FALSE;
+    }
+
+  if (!g_str_equal (verdict, "ok"))
+    {
+      /* SQLite's verdict may start with "*** in database main ***\n" */
+      const char *detail = strrchr (verdict, '\n');
+
+      detail = detail ? detail + 1 : verdict;
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
+                   _("“%s” is damaged and cannot be read safely (%s)."), path, detail);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_db (const char  *path,
+         gboolean     read_only,
+         GError     **error)
+{
+  g_autofree char *abs = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *full = NULL;
+  sqlite3 *db = NULL;
+  int rc;
+
+  abs = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (abs, NULL, error);
+  if (uri == NULL)
+    return NULL;
+
+  full = g_strconcat (uri, read_only ? "?immutable=1" : "", NULL);
+  rc = sqlite3_open_v2 (full, &db,
+                        (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+                        SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, db);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  harden (db);
+
+  if (!tri_sql_exec (db, "PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON;", NULL))
+    g_debug ("Could not set the safety pragmas on %s", path);
+
+  return db;
+}
+
+/**
+ * tri_store_open:
+ * @path: a briefing database
+ *
+ * Opens @path read-only and checks that it is a Trilateral briefing this
+ * version can read, undamaged and with every table the views query.
+ * The file is never written, whatever happens.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set to a
+ *   sentence a user understands.
+ */
+TriStore *
+tri_store_open (const char  *path,
+                GError     **error)
+{
+  g_autoptr(TriStore) self = NULL;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file (path, error))
+    return NULL;
+
+  self = g_object_new (TRI_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = open_db (path, TRUE, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!check_identity (self->db, path, error))
+    return NULL;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                                   &self->stmts[i], NULL);
+      if (rc != SQLITE_OK)
+        {
+          if ((rc & 0xff) == SQLITE_ERROR)
+            g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_INCOMPLETE,
+                         _("“%s” is a Trilateral briefing with missing tables or columns (%s)."),
+                         path, sqlite3_errmsg (self->db));
+          else
+            set_sqlite_error (error, path, rc, self->db);
+          return NULL;
+        }
+    }
+
+  self->relations = tri_store_list_relations (self, error);
+  if (self->relations == NULL)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tri_store_migrate_copy:
+ * @path: an older Trilateral briefing
+ * @dest: where the migrated copy goes; must not exist
+ *
+ * Copies @path to @dest and migrates the copy to the current format.
+ * @path itself is only read. @dest appears only when complete.
+ */
+gboolean
+tri_store_migrate_copy (const char  *path,
+                        const char  *dest,
+                        GError     **error)
+{
+  g_autoptr(GFile) src_file = g_file_new_for_path (path);
+  g_autoptr(GFile) dest_file = g_file_new_for_path (dest);
+  g_autofree char *tmp = g_strconcat (dest, ".part", NULL);
+  g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
+  g_autoptr(GError) local_error = NULL;
+  sqlite3 *db;
+  int app_id = 0;
+  gboolean ok;
+
+  if (!check_file (path, error))
+    return FALSE;
+
+  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("“%s” already exists: choose a new file for the migrated copy."), dest);
+      return FALSE;
+    }
+
+  if (!g_file_copy (src_file, tmp_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("Could not copy “%s” to “%s”: %s"), path, dest, local_error->message);
+      return FALSE;
+    }
+
+  db = open_db (tmp, FALSE, error);
+  ok = db != NULL &&
+       pragma_int (db, path, "PRAGMA application_id", &app_id, error);
+  if (ok && app_id != TRI_APPLICATION_ID)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FOREIGN,
+                   _("“%s” is a database of another application, not a Trilateral briefing."),
+                   path);
+      ok = FALSE;
+    }
+  ok = ok && tri_schema_migrate (db, error);
+  sqlite3_close (db);
+
+  if (ok && !g_file_move (tmp_file, dest_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("Could not write “%s”: %s"), dest, local_error->message);
+      ok = FALSE;
+    }
+
+  if (!ok)
+    g_unlink (tmp);
+
+  return ok;
+}
+
+const char *
+tri_store_get_path (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return self->path;
+}
+
+static sqlite3_stmt *
+begin (TriStore   *self,
+       StmtId      id,
+       const char *lang)
+{
+  sqlite3_stmt *stmt = self->stmts[id];
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (lang != NULL)
+    sqlite3_bind_text (stmt, 1, tri_lang_normalize (lang), -1, SQLITE_STATIC);
+  return stmt;
+}
+
+static gboolean
+finish (TriStore  *self,
+        int        rc,
+        GError   **error)
+{
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  set_sqlite_error (error, self->path, rc, self->db);
+  return FALSE;
+}
+
+/* Text from a file Trilateral did not write may be anything: never hand
+ * invalid UTF-8 to Pango or to JSON. */
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  if (text == NULL)
+    return NULL;
+  if (g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+  return g_utf8_make_valid (text, -1);
+}
+
+static void
+column_date (sqlite3_stmt *stmt,
+             int           col,
+             TriDate      *date)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  if (!tri_date_parse (text, date, NULL))
+    tri_date_parse ("1000", date, NULL);
+}
+
+static gboolean
+iso_bounds (guint32  from,
+            guint32  to,
+            char   **from_iso,
+            char   **to_iso)
+{
+  *from_iso = from == 0 ? g_strdup ("0000-00-00") : tri_julian_to_iso (from);
+  *to_iso = to == G_MAXUINT32 ? g_strdup ("9999-99-99") : tri_julian_to_iso (to);
+  return TRUE;
+}
+
+char *
+tri_store_dup_title (TriStore   *self,
+                     const char *lang)
+{
+  sqlite3_stmt *stmt;
+  char *title = NULL;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, STMT_TITLE, lang);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    title = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  if (title == NULL || *title == '\0')
+    {
+      g_free (title);
+      title = g_path_get_basename (self->path);
+    }
+  return title;
+}
+
+GPtrArray *
+tri_store_list_actors (TriStore    *self,
+                       const char  *lang,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) actors = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_actor_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, STMT_ACTORS, lang);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TriActor *actor = g_new0 (TriActor, 1);
+
+      actor->code = column_text (stmt, 0);
+      if (actor->code == NULL)
+        actor->code = g_strdup ("?");
+      if (!tri_color_parse ((const char *) sqlite3_column_text (stmt, 1), &actor->color))
+        actor->color = 0x7F7F7F;
+      actor->rank = sqlite3_column_int (stmt, 2);
+      actor->name = column_text (stmt, 3);
+      if (actor->name == NULL || *actor->name == '\0')
+        {
+          g_free (actor->name);
+          actor->name = g_strdup (actor->code);
+        }
+      g_ptr_array_add (actors, actor);
+    }
+
+  if (!finish (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&actors);
+}
+
+static int
+actor_rank_in (GPtrArray  *actors,
+               const char *code)
+{
+  for (guint i = 0; i < actors->len; i++)
+    {
+      TriActor *a = g_ptr_array_index (actors, i);
+      if (g_str_equal (a->code, code))
+        return a->rank;
+    }
+  return G_MAXINT;
+}
+
+/**
+ * tri_store_list_relations:
+ *
+ * Returns: (transfer container): the relations, each with its code written
+ *   with the higher-ranked actor first ("RUS-PRK").
+ */
+GPtrArray *
+tri_store_list_relations (TriStore  *self,
+                          GError   **error)
+{
+  g_autoptr(GPtrArray) relations = NULL;
+  g_autoptr(GPtrArray) actors = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  if (self->relations != NULL)
+    return g_ptr_array_ref (self->relations);
+
+  actors = tri_store_list_actors (self, "en", error);
+  if (actors == NULL)
+    return NULL;
+
+  relations = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_relation_free);
+  stmt = begin (self, STMT_RELATIONS, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TriRelation *r = g_new0 (TriRelation, 1);
+
+      r->id = sqlite3_column_int64 (stmt, 0);
+      r->a = column_text (stmt, 1);
+      r->b = column_text (stmt, 2);
+      if (r->a == NULL)
+        r->a = g_strdup ("?");
+      if (r->b == NULL)
+        r->b = g_strdup ("?");
+      if (actor_rank_in (actors, r->b) < actor_rank_in (actors, r->a))
+        {
+          char *t = r->a;
+          r->a = r->b;
+          r->b = t;
+        }
+      r->code = g_strdup_printf ("%s-%s", r->a, r->b);
+      g_ptr_array_add (relations, r);
+    }
+
+  if (!finish (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&relations);
+}
+
+/**
+ * tri_store_find_relation:
+ * @code: "RUS-PRK", in either order
+ *
+ * Returns: (transfer none): the relation, or %NULL with @error set
+ */
+TriRelation *
+tri_store_find_relation (TriStore    *self,
+                         const char  *code,
+                         GError     **error)
+{
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  if (!tri_relation_code_parse (code, &a, &b))
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("“%s” is not a relation: write two actor codes such as RUS-PRK."),
+                   code ? code : "");
+      return NULL;
+    }
+
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      TriRelation *r = g_ptr_array_index (self->relations, i);
+
+      if ((g_str_equal (r->a, a) && g_str_equal (r->b, b)) ||
+          (g_str_equal (r->a, b) && g_str_equal (r->b, a)))
+        return r;
+    }
+
+  g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+               _("The briefing has no relation %s–%s."), a, b);
+  return NULL;
+}
+
+static TriEvent *
+event_from_row (sqlite3_stmt *stmt)
+{
+  TriEvent *ev = g_new0 (TriEvent, 1);
+
+  ev->id = sqlite3_column_int64 (stmt, 0);
+  column_date (stmt, 1, &ev->date);
+  if (!tri_category_from_string ((const char *) sqlite3_column_text (stmt, 2), &ev->category))
+    ev->category = TRI_CATEGORY_DIPLOMACY;
+  if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 3), &ev->confidence))
+    ev->confidence = TRI_CONFIDENCE_ALLEGED;
+  ev->title = column_text (stmt, 4);
+  if (ev->title == NULL)
+    ev->title = g_strdup_printf ("#%" G_GINT64_FORMAT, ev->id);
+  ev->summary = column_text (stmt, 5);
+  ev->claimed_by = column_text (stmt, 6);
+  ev->links = g_array_new (FALSE, FALSE, sizeof (TriLink));
+  return ev;
+}
+
+static void
+link_from_row (sqlite3_stmt *stmt,
+               TriEvent     *ev)
+{
+  TriLink link;
+
+  link.relation_id = sqlite3_column_int64 (stmt, 1);
+  if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 2), &link.stance))
+    link.stance = TRI_STANCE_NEUTRAL;
+  link.weight = CLAMP (sqlite3_column_int (stmt, 3), 1, 3);
+  g_array_append_val (ev->links, link);
+}
+
+/**
+ * tri_store_list_events:
+ * @from: first julian day of the range, 0 for no limit
+ * @to: last julian day of the range, %G_MAXUINT32 for no limit
+ *
+ * Returns: (transfer container): the events whose possible dates overlap
+ *   the range, in date order, with their relation links.
+ */
+GPtrArray *
+tri_store_list_events (TriStore    *self,
+                       guint32      from,
+                       guint32      to,
+                       const char  *lang,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree char *from_iso = NULL;
+  g_autofree char *to_iso = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  iso_bounds (from, to, &from_iso, &to_iso);
+
+  stmt = begin (self, STMT_EVENTS, lang);
+  sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, to_iso, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TriEvent *ev = event_from_row (stmt);
+
+      /* a file from elsewhere may repeat an id: keep the first */
+      if (g_hash_table_contains (by_id, &ev->id))
+        {
+          tri_event_free (ev);
+          continue;
+        }
+      g_ptr_array_add (events, ev);
+      g_hash_table_insert (by_id, &ev->id, ev);
+    }
+  if (!finish (self, rc, error))
+    return NULL;
+
+  stmt = begin (self, STMT_LINKS, NULL);
+  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_STATIC);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      TriEvent *ev = g_hash_table_lookup (by_id, &id);
+
+      if (ev != NULL)
+        link_from_row (stmt, ev);
+    }
+  if (!finish (self, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&events);
+}
+
+TriEvent *
+tri_store_get_event (TriStore    *self,
+                     gint64       id,
+                     const char  *lang,
+                     GError     **error)
+{
+  g_autoptr(TriEvent) ev = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, STMT_EVENT, lang);
+  sqlite3_bind_int64 (stmt, 2, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    ev = event_from_row (stmt);
+  else if (finish (self, rc, error))
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                 _("The briefing has no event %" G_GINT64_FORMAT "."), id);
+  sqlite3_reset (stmt);
+  if (ev == NULL)
+    return NULL;
+
+  stmt = begin (self, STMT_EVENT_LINKS, NULL);
+  sqlite3_bind_int64 (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    link_from_row (stmt, ev);
+  if (!finish (self, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&ev);
+}
+
+/**
+ * tri_store_get_extent:
+ *
+ * Returns: %FALSE when the briefing has no events
+ */
+gboolean
+tri_store_get_extent (TriStore *self,
+                      guint32  *earliest,
+                      guint32  *latest)
+{
+  sqlite3_stmt *stmt;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+
+  stmt = begin (self, STMT_EXTENT, NULL);
+  if (sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    ok = tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 0), earliest) &&
+         tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), latest) &&
+         *earliest <= *latest;
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+/* Newest first; a quote with no event of its own is dated by its source. */
+static int
+compare_quotes_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  const TriQuote *qa = *(TriQuote * const *) a;
+  const TriQuote *qb = *(TriQuote * const *) b;
+  int by_date = tri_date_compare (&qb->date, &qa->date);
+
+  if (by_date != 0)
+    return by_date;
+  return qa->id < qb->id ? 1 : qa->id > qb->id ? -1 : 0;
+}
+
+/**
+ * tri_store_list_quotes:
+ * @relation_id: the relation whose quotes to list, or 0
+ * @event_id: when @relation_id is 0, the event whose quotes to list
+ *
+ * Returns: (transfer container): a relation's quotes newest first, or an
+ *   event's in order.
+ */
+GPtrArray *
+tri_store_list_quotes (TriStore    *self,
+                       gint64       relation_id,
+                       gint64       event_id,
+                       const char  *lang,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, relation_id ? STMT_QUOTES_BY_RELATION : STMT_QUOTES_BY_EVENT, lang);
+  sqlite3_bind_int64 (stmt, 2, relation_id ? relation_id : event_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TriQuote *q = g_new0 (TriQuote, 1);
+
+      q->id = sqlite3_column_int64 (stmt, 0);
+      q->text = column_text (stmt, 1);
+      if (q->text == NULL)
+        q->text = g_strdup ("");
+      q->translation = column_text (stmt, 2);
+      q->source_id = column_text (stmt, 3);
+      q->source_title = column_text (stmt, 4);
+      q->offset = sqlite3_column_int64 (stmt, 5);
+      q->relation_id = sqlite3_column_int64 (stmt, 6);
+      q->event_id = sqlite3_column_int64 (stmt, 7);
+      column_date (stmt, 8, &q->date);
+      if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 9), &q->confidence))
+        q->confidence = TRI_CONFIDENCE_ALLEGED;
+      g_ptr_array_add (quotes, q);
+    }
+  if (!finish (self, rc, error))
+    return NULL;
+
+  if (relation_id)
+    g_ptr_array_sort (quotes, compare_quotes_newest_first);
+
+  return g_steal_pointer (&quotes);
+}
+
+GPtrArray *
+tri_store_list_sources (TriStore    *self,
+                        const char  *lang,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_source_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, STMT_SOURCES, lang);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TriSource *s = g_new0 (TriSource, 1);
+
+      s->id = column_text (stmt, 0);
+      s->kind = column_text (stmt, 1);
+      s->title = column_text (stmt, 2);
+      s->outlet = column_text (stmt, 3);
+      s->authors = column_text (stmt, 4);
+      s->language = column_text (stmt, 5);
+      column_date (stmt, 6, &s->date);
+      s->file = column_text (stmt, 7);
+      s->description = column_text (stmt, 8);
+      g_ptr_array_add (sources, s);
+    }
+  if (!finish (self, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&sources);
+}

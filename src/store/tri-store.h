@@ -1,0 +1,74 @@
+/* tri-store.h: a briefing database, opened read-only and checked
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tri-model.h"
+
+G_BEGIN_DECLS
+
+#define TRI_STORE_ERROR (tri_store_error_quark ())
+
+/* Each code has its own exit status on the command line (see README.md). */
+typedef enum
+{
+  TRI_STORE_ERROR_FAILED = 1,
+  TRI_STORE_ERROR_NOT_FOUND,
+  TRI_STORE_ERROR_PERMISSION,
+  TRI_STORE_ERROR_IS_DIRECTORY,
+  TRI_STORE_ERROR_NOT_DATABASE,
+  TRI_STORE_ERROR_DAMAGED,
+  TRI_STORE_ERROR_FOREIGN,
+  TRI_STORE_ERROR_TOO_NEW,
+  TRI_STORE_ERROR_TOO_OLD,
+  TRI_STORE_ERROR_INCOMPLETE,
+} TriStoreError;
+
+#define TRI_TYPE_STORE (tri_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (TriStore, tri_store, TRI, STORE, GObject)
+
+GQuark       tri_store_error_quark     (void);
+int          tri_store_error_exit_code (const GError *error);
+
+TriStore    *tri_store_open            (const char  *path,
+                                        GError     **error);
+gboolean     tri_store_migrate_copy    (const char  *path,
+                                        const char  *dest,
+                                        GError     **error);
+const char  *tri_store_get_path        (TriStore    *self);
+char        *tri_store_dup_title       (TriStore    *self,
+                                        const char  *lang);
+GPtrArray   *tri_store_list_actors     (TriStore    *self,
+                                        const char  *lang,
+                                        GError     **error);
+GPtrArray   *tri_store_list_relations  (TriStore    *self,
+                                        GError     **error);
+TriRelation *tri_store_find_relation   (TriStore    *self,
+                                        const char  *code,
+                                        GError     **error);
+GPtrArray   *tri_store_list_events     (TriStore    *self,
+                                        guint32      from,
+                                        guint32      to,
+                                        const char  *lang,
+                                        GError     **error);
+TriEvent    *tri_store_get_event       (TriStore    *self,
+                                        gint64       id,
+                                        const char  *lang,
+                                        GError     **error);
+gboolean     tri_store_get_extent      (TriStore    *self,
+                                        guint32     *earliest,
+                                        guint32     *latest);
+GPtrArray   *tri_store_list_quotes     (TriStore    *self,
+                                        gint64       relation_id,
+                                        gint64       event_id,
+                                        const char  *lang,
+                                        GError     **error);
+GPtrArray   *tri_store_list_sources    (TriStore    *self,
+                                        const char  *lang,
+                                        GError     **error);
+
+G_END_DECLS

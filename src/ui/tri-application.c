@@ -1,0 +1,240 @@
+/* tri-application.c
+ *
+ * The command line is handled in ::handle-local-options, before GTK opens a
+ * display, so listing, quoting and (later) exporting work on a machine with
+ * no display and no D-Bus.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-application"
+
+#include "config.h"
+
+#include <stdio.h>
+
+#include <glib/gi18n.h>
+
+#include "cli/tri-cli.h"
+#include "tri-application.h"
+#include "tri-window.h"
+
+struct _TriApplication
+{
+  GtkApplication  parent_instance;
+  TriStore       *store;
+};
+
+G_DEFINE_FINAL_TYPE (TriApplication, tri_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Open the briefing database FILE instead of the bundled one"), N_("FILE") },
+  { "list-events", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the events in date order, one per line, and exit"), NULL },
+  { "quotes", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the quotes supporting a relation such as RUS-PRK, and exit"), N_("RELATION") },
+  { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --list-events or --quotes: print a JSON array"), NULL },
+  { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Language of titles, translations and dates (en, vi, …)"), N_("LANG") },
+  { "migrate-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Migrate a copy of an older briefing (--db) to the current format in NEW, and exit"), N_("NEW") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version and exit"), NULL },
+  { NULL }
+};
+
+TriApplication *
+tri_application_new (void)
+{
+  return g_object_new (TRI_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+TriStore *
+tri_application_get_store (TriApplication *self)
+{
+  g_return_val_if_fail (TRI_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+static void
+print_error (const GError *error)
+{
+  g_printerr ("trilateral: %s\n", error->message);
+}
+
+static int
+tri_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  TriApplication *self = TRI_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *migrate_to = NULL;
+  const char *quotes = NULL;
+  const char *lang = NULL;
+  gboolean list = FALSE, json = FALSE;
+  g_autofree char *out = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return TRI_EXIT_OK;
+    }
+
+  g_variant_dict_lookup (options, "db", "^ay", &db);
+  g_variant_dict_lookup (options, "migrate-to", "^ay", &migrate_to);
+  g_variant_dict_lookup (options, "quotes", "&s", &quotes);
+  g_variant_dict_lookup (options, "lang", "&s", &lang);
+  g_variant_dict_lookup (options, "list-events", "b", &list);
+  g_variant_dict_lookup (options, "json", "b", &json);
+
+  if (lang == NULL)
+    lang = tri_lang_from_environment ();
+
+  if (db == NULL)
+    db = tri_cli_default_db_path ();
+
+  if (migrate_to != NULL)
+    {
+      if (!tri_store_migrate_copy (db, migrate_to, &error))
+        {
+          print_error (error);
+          return MAX (tri_store_error_exit_code (error), TRI_EXIT_ERROR);
+        }
+      /* Translators: %s is a file name */
+      g_print (_("Migrated copy written to %s\n"), migrate_to);
+      return TRI_EXIT_OK;
+    }
+
+  self->store = tri_store_open (db, &error);
+  if (self->store == NULL)
+    {
+      print_error (error);
+      return tri_store_error_exit_code (error);
+    }
+
+  if (list || quotes != NULL)
+    {
+      if (list)
+        out = tri_cli_list_events (self->store, lang, json, &error);
+      else
+        out = tri_cli_list_quotes (self->store, quotes, lang, json, &error);
+
+      if (out == NULL)
+        {
+          print_error (error);
+          return error->domain == TRI_STORE_ERROR && error->code != TRI_STORE_ERROR_FAILED
+                 ? tri_store_error_exit_code (error) : TRI_EXIT_USAGE;
+        }
+      fputs (out, stdout);
+      fflush (stdout);
+      return TRI_EXIT_OK;
+    }
+
+  if (json)
+    {
+      g_printerr ("trilateral: %s\n", _("--json goes with --list-events or --quotes."));
+      return TRI_EXIT_USAGE;
+    }
+
+  return -1;
+}
+
+static void
+tri_application_activate (GApplication *app)
+{
+  TriApplication *self = TRI_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (tri_window_new (self, self->store));
+
+  gtk_window_present (window);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  GtkApplication *app = user_data;
+  static const char *developers[] = { "The Trilateral developers", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (app),
+                         "program-name", _("Trilateral"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Visual briefings on the Russia – China – North Korea triangle"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         /* Translators: put your names here */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  GApplication *app = user_data;
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+
+  /* close rather than quit outright, so each window saves its size */
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_application_quit (app);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static void
+tri_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (tri_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+tri_application_dispose (GObject *object)
+{
+  TriApplication *self = TRI_APPLICATION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tri_application_parent_class)->dispose (object);
+}
+
+static void
+tri_application_class_init (TriApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = tri_application_dispose;
+  app_class->handle_local_options = tri_application_handle_local_options;
+  app_class->activate = tri_application_activate;
+  app_class->startup = tri_application_startup;
+}
+
+static void
+tri_application_init (TriApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Visual briefings on the Russia – China – North Korea triangle."));
+}

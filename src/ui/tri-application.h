@@ -1,0 +1,20 @@
+/* tri-application.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "store/tri-store.h"
+
+G_BEGIN_DECLS
+
+#define TRI_TYPE_APPLICATION (tri_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (TriApplication, tri_application, TRI, APPLICATION, GtkApplication)
+
+TriApplication *tri_application_new       (void);
+TriStore       *tri_application_get_store (TriApplication *self);
+
+G_END_DECLS

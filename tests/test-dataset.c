@@ -1,0 +1,153 @@
+/* test-dataset.c: the bundled briefing traces back to its sources
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "store/tri-store.h"
+#include "tri-test-util.h"
+
+static sqlite3 *
+open_raw (void)
+{
+  g_autofree char *uri = g_strconcat ("file:", tri_test_briefing_path (), "?mode=ro", NULL);
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static gint64
+count (sqlite3    *db,
+       const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}
+
+static void
+test_integrity (void)
+{
+  sqlite3 *db = open_raw ();
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA foreign_key_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_evidence (void)
+{
+  sqlite3 *db = open_raw ();
+
+  g_assert_cmpint (count (db, "SELECT count(*) FROM event"), >=, 25);
+  /* every event has a quote */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM event e WHERE NOT EXISTS"
+                              " (SELECT 1 FROM quote q WHERE q.event = e.id)"), ==, 0);
+  /* every quote a source and an English translation */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM quote q LEFT JOIN source s ON s.id = q.source"
+                              " WHERE s.id IS NULL"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM quote q WHERE NOT EXISTS"
+                              " (SELECT 1 FROM quote_translation t WHERE t.quote = q.id"
+                              "  AND t.lang = 'en' AND length (t.text) > 0)"), ==, 0);
+  /* a quote backs one of its event's relations */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM quote q WHERE q.event IS NOT NULL AND NOT EXISTS"
+                              " (SELECT 1 FROM event_relation er WHERE er.event = q.event"
+                              "  AND er.relation = q.relation)"), ==, 0);
+  /* titles and summaries in English and Vietnamese */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM event e WHERE"
+                              " (SELECT count(*) FROM event_text t WHERE t.event = e.id"
+                              "  AND t.lang IN ('en', 'vi') AND length (t.title) > 0"
+                              "  AND length (t.summary) > 0) < 2"), ==, 0);
+  /* reported and alleged events say who claims them */
+  g_assert_cmpint (count (db, "SELECT count(*) FROM event e JOIN event_text t ON t.event = e.id"
+                              " AND t.lang = 'en' WHERE e.confidence <> 'confirmed'"
+                              " AND coalesce (length (t.claimed_by), 0) = 0"), ==, 0);
+  /* the three sides of the triangle are each well supported */
+  g_assert_cmpint (count (db, "SELECT min (n) FROM (SELECT count(*) AS n FROM quote q"
+                              " JOIN relation r ON r.id = q.relation WHERE"
+                              " (r.actor_a, r.actor_b) IN (VALUES ('RUS','PRK'), ('RUS','CHN'), ('CHN','PRK'))"
+                              " GROUP BY q.relation)"), >=, 5);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM relation WHERE"
+                              " (actor_a, actor_b) IN (VALUES ('RUS','PRK'), ('RUS','CHN'), ('CHN','PRK'))"), ==, 3);
+  sqlite3_close (db);
+}
+
+static void
+test_quotes_verbatim (void)
+{
+  const char *seeds = tri_test_seeds_dir ();
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GHashTable) files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint checked = 0;
+
+  if (seeds == NULL || !g_file_test (seeds, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the source documents (../shared/seeds) are not beside this checkout");
+      return;
+    }
+
+  db = open_raw ();
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "SELECT q.id, s.file, q.char_offset, q.text FROM quote q"
+                   " JOIN source s ON s.id = q.source", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *file = (const char *) sqlite3_column_text (stmt, 1);
+      gint64 offset = sqlite3_column_int64 (stmt, 2);
+      const char *text = (const char *) sqlite3_column_text (stmt, 3);
+      const char *doc = g_hash_table_lookup (files, file);
+      const char *at;
+
+      if (doc == NULL)
+        {
+          g_autofree char *path = g_build_filename (seeds, file, NULL);
+          char *contents = NULL;
+
+          g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+          g_assert_true (g_utf8_validate (contents, -1, NULL));
+          g_hash_table_insert (files, g_strdup (file), contents);
+          doc = contents;
+        }
+
+      g_assert_cmpint (offset, <=, g_utf8_strlen (doc, -1));
+      at = g_utf8_offset_to_pointer (doc, offset);
+      if (strncmp (at, text, strlen (text)) != 0)
+        g_error ("quote %" G_GINT64_FORMAT " is not verbatim at character %" G_GINT64_FORMAT " of %s",
+                 id, offset, file);
+      checked++;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (checked, >=, 25);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/dataset/integrity", test_integrity);
+  g_test_add_func ("/dataset/evidence", test_evidence);
+  g_test_add_func ("/dataset/quotes-verbatim", test_quotes_verbatim);
+  return g_test_run ();
+}

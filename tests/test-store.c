@@ -1,0 +1,334 @@
+/* test-store.c: opening, identity checks, queries and migrations
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "store/tri-schema.h"
+#include "store/tri-store.h"
+#include "tri-test-util.h"
+
+static void
+test_open_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
+  g_autoptr(GPtrArray) en = NULL;
+  g_autoptr(GPtrArray) vi = NULL;
+  g_autofree char *title = NULL;
+  const char *triangle[] = { "RUS", "CHN", "PRK" };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+
+  title = tri_store_dup_title (store, "en");
+  g_assert_cmpstr (title, !=, "");
+  g_assert_false (g_str_has_suffix (title, ".sqlite"));
+
+  en = tri_store_list_actors (store, "en", &error);
+  vi = tri_store_list_actors (store, "vi", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (en->len, >=, 5);
+  for (guint i = 0; i < 3; i++)
+    {
+      TriActor *a = g_ptr_array_index (en, i);
+      TriActor *v = g_ptr_array_index (vi, i);
+      g_assert_cmpstr (a->code, ==, triangle[i]);
+      g_assert_cmpstr (a->name, !=, v->name);
+    }
+  g_assert_cmpstr (((TriActor *) g_ptr_array_index (en, 0))->name, ==, "Russia");
+  g_assert_cmpstr (((TriActor *) g_ptr_array_index (vi, 0))->name, ==, "Nga");
+  g_assert_cmpstr (((TriActor *) g_ptr_array_index (en, 2))->name, ==, "North Korea");
+  g_assert_cmphex (((TriActor *) g_ptr_array_index (en, 0))->color, ==, 0x0072B2);
+}
+
+static void
+test_relations (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GError) error = NULL;
+  TriRelation *a, *b;
+
+  a = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  b = tri_store_find_relation (store, "prk-rus", &error);
+  g_assert_no_error (error);
+  g_assert_true (a == b);
+  g_assert_cmpstr (a->code, ==, "RUS-PRK");
+  g_assert_cmpstr (tri_store_find_relation (store, "CHN-RUS", NULL)->code, ==, "RUS-CHN");
+  g_assert_cmpstr (tri_store_find_relation (store, "PRK-CHN", NULL)->code, ==, "CHN-PRK");
+
+  g_assert_null (tri_store_find_relation (store, "RUS-XYZ", &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_null (tri_store_find_relation (store, "RUSPRK", &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+}
+
+static void
+test_range_query (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GPtrArray) all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  guint32 from, to;
+  TriDate d;
+
+  g_assert_cmpuint (all->len, >=, 25);
+
+  for (guint i = 1; i < all->len; i++)
+    g_assert_cmpint (tri_date_compare (&((TriEvent *) all->pdata[i - 1])->date,
+                                       &((TriEvent *) all->pdata[i])->date), <=, 0);
+
+  /* a window in autumn 2023: exactly the events whose span overlaps it */
+  g_assert_true (tri_date_parse ("2023-09-01", &d, NULL));
+  from = d.earliest;
+  g_assert_true (tri_date_parse ("2023-10-15", &d, NULL));
+  to = d.earliest;
+  {
+    g_autoptr(GPtrArray) some = tri_store_list_events (store, from, to, "en", NULL);
+    guint expected = 0;
+
+    for (guint i = 0; i < all->len; i++)
+      {
+        TriEvent *ev = all->pdata[i];
+        if (ev->date.latest >= from && ev->date.earliest <= to)
+          expected++;
+      }
+    g_assert_cmpuint (some->len, ==, expected);
+    g_assert_cmpuint (some->len, >, 0);
+    g_assert_cmpuint (some->len, <, all->len);
+    for (guint i = 0; i < some->len; i++)
+      {
+        TriEvent *ev = some->pdata[i];
+        g_assert_cmpuint (ev->date.latest, >=, from);
+        g_assert_cmpuint (ev->date.earliest, <=, to);
+        g_assert_cmpuint (ev->links->len, >, 0);
+      }
+  }
+}
+
+static void
+test_quotes_newest_first (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, rel->id, 0, "en", NULL);
+  g_autoptr(GPtrArray) vi = tri_store_list_quotes (store, rel->id, 0, "vi", NULL);
+
+  g_assert_cmpuint (quotes->len, >=, 5);
+  g_assert_cmpuint (quotes->len, ==, vi->len);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = quotes->pdata[i];
+
+      g_assert_cmpint (q->relation_id, ==, rel->id);
+      g_assert_cmpstr (q->text, !=, "");
+      g_assert_nonnull (q->translation);
+      g_assert_nonnull (q->source_title);
+      if (i > 0)
+        g_assert_cmpint (tri_date_compare (&((TriQuote *) quotes->pdata[i - 1])->date, &q->date), >=, 0);
+    }
+}
+
+static char *
+make_v1 (const char *dir)
+{
+  char *path = g_build_filename (dir, "old.sqlite", NULL);
+  sqlite3 *db = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (tri_schema_create (db, 1, &error));
+  g_assert_no_error (error);
+  g_assert_true (tri_sql_exec (db,
+    "INSERT INTO actor VALUES ('RUS', '#0072B2', 0), ('PRK', '#CC79A7', 1);"
+    "INSERT INTO actor_name VALUES ('RUS', 'en', 'Russia'), ('PRK', 'en', 'North Korea');"
+    "INSERT INTO relation VALUES (1, 'RUS', 'PRK');"
+    "INSERT INTO event VALUES (1, '2023-09-13', 'day', '2023-09-13', '2023-09-13', 'diplomacy', 'confirmed');"
+    "INSERT INTO event_text VALUES (1, 'en', 'Summit', 'A summit.', NULL);"
+    "INSERT INTO event_relation VALUES (1, 1, 'cooperation', 3);", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+  return path;
+}
+
+static void
+test_migrate_copy (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *old = make_v1 (dir);
+  g_autofree char *copy = g_build_filename (dir, "new.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  TriFileState before;
+
+  tri_test_file_state (old, &before);
+
+  g_assert_null (tri_store_open (old, &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD);
+  g_assert_nonnull (strstr (error->message, old));
+  g_clear_error (&error);
+
+  g_assert_true (tri_store_migrate_copy (old, copy, &error));
+  g_assert_no_error (error);
+  tri_test_assert_unchanged (old, &before);
+
+  store = tri_store_open (copy, &error);
+  g_assert_no_error (error);
+  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (((TriEvent *) events->pdata[0])->title, ==, "Summit");
+
+  /* the copy never overwrites */
+  g_assert_false (tri_store_migrate_copy (old, copy, &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+  tri_test_assert_unchanged (old, &before);
+  tri_test_file_state_clear (&before);
+}
+
+typedef struct
+{
+  const char   *name;
+  TriStoreError code;
+  void        (*make) (const char *path);
+} BadFile;
+
+static void
+make_text (const char *path)
+{
+  g_file_set_contents (path, "id,title\n1,Summit\n", -1, NULL);
+}
+
+static void
+make_empty (const char *path)
+{
+  g_file_set_contents (path, "", 0, NULL);
+}
+
+static void
+make_dir (const char *path)
+{
+  g_mkdir (path, 0755);
+}
+
+static void
+make_foreign (const char *path)
+{
+  tri_test_sql (path, "CREATE TABLE songs (title TEXT); INSERT INTO songs VALUES ('x');");
+}
+
+static void
+copy_to (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (tri_test_briefing_path (), &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+static void
+make_newer (const char *path)
+{
+  copy_to (path);
+  tri_test_sql (path, "PRAGMA user_version = 99;");
+}
+
+static void
+make_incomplete (const char *path)
+{
+  copy_to (path);
+  tri_test_sql (path, "DROP TABLE quote_translation;");
+}
+
+static void
+make_damaged (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  copy_to (path);
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 6 * 4096);
+  /* scribble over the middle of the b-tree pages, leaving the header */
+  for (gsize i = 2 * 4096; i < len - 4096; i += 4096)
+    memset (contents + i, 0x5A, 64);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+}
+
+static const BadFile bad_files[] = {
+  { "missing.sqlite", TRI_STORE_ERROR_NOT_FOUND, NULL },
+  { "notes.csv", TRI_STORE_ERROR_NOT_DATABASE, make_text },
+  { "empty.sqlite", TRI_STORE_ERROR_NOT_DATABASE, make_empty },
+  { "folder.sqlite", TRI_STORE_ERROR_IS_DIRECTORY, make_dir },
+  { "music.sqlite", TRI_STORE_ERROR_FOREIGN, make_foreign },
+  { "future.sqlite", TRI_STORE_ERROR_TOO_NEW, make_newer },
+  { "incomplete.sqlite", TRI_STORE_ERROR_INCOMPLETE, make_incomplete },
+  { "damaged.sqlite", TRI_STORE_ERROR_DAMAGED, make_damaged },
+};
+
+static void
+test_bad_files (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, bad_files[i].name, NULL);
+      g_autoptr(GError) error = NULL;
+      TriFileState before;
+
+      if (bad_files[i].make)
+        bad_files[i].make (path);
+      tri_test_file_state (path, &before);
+
+      g_assert_null (tri_store_open (path, &error));
+      g_test_message ("%s: %s", bad_files[i].name, error ? error->message : "(no error)");
+      g_assert_error (error, TRI_STORE_ERROR, (int) bad_files[i].code);
+      /* one sentence that names the file */
+      g_assert_nonnull (strstr (error->message, path));
+      g_assert_null (strstr (error->message, "\n"));
+
+      tri_test_assert_unchanged (path, &before);
+      tri_test_file_state_clear (&before);
+    }
+}
+
+static void
+test_unreadable (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "locked.sqlite");
+  g_autoptr(GError) error = NULL;
+
+  if (geteuid () == 0)
+    {
+      g_test_skip ("root reads any file: permissions cannot be tested");
+      return;
+    }
+  g_chmod (path, 0);
+  g_assert_null (tri_store_open (path, &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/open-bundled", test_open_bundled);
+  g_test_add_func ("/store/relations", test_relations);
+  g_test_add_func ("/store/range-query", test_range_query);
+  g_test_add_func ("/store/quotes-newest-first", test_quotes_newest_first);
+  g_test_add_func ("/store/migrate-copy", test_migrate_copy);
+  g_test_add_func ("/store/bad-files", test_bad_files);
+  g_test_add_func ("/store/unreadable", test_unreadable);
+  return g_test_run ();
+}

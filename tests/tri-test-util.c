@@ -1,0 +1,101 @@
+/* tri-test-util.c: shared helpers for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tri-test-util.h"
+
+const char *
+tri_test_briefing_path (void)
+{
+  const char *path = g_getenv ("TRI_BRIEFING_DB");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+const char *
+tri_test_seeds_dir (void)
+{
+  return g_getenv ("TRI_SEEDS_DIR");
+}
+
+char *
+tri_test_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("trilateral-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+void
+tri_test_file_state (const char   *path,
+                     TriFileState *state)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  struct stat st;
+
+  state->exists = g_stat (path, &st) == 0;
+  state->mtime_ns = state->exists ? (gint64) st.st_mtim.tv_sec * 1000000000 + st.st_mtim.tv_nsec : 0;
+  state->checksum = NULL;
+  if (state->exists && S_ISREG (st.st_mode) && g_file_get_contents (path, &contents, &len, NULL))
+    state->checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, len);
+}
+
+void
+tri_test_file_state_clear (TriFileState *state)
+{
+  g_clear_pointer (&state->checksum, g_free);
+}
+
+void
+tri_test_assert_unchanged (const char         *path,
+                           const TriFileState *before)
+{
+  TriFileState after;
+
+  tri_test_file_state (path, &after);
+  g_assert_cmpint (after.exists, ==, before->exists);
+  g_assert_cmpstr (after.checksum, ==, before->checksum);
+  g_assert_cmpint (after.mtime_ns, ==, before->mtime_ns);
+  tri_test_file_state_clear (&after);
+}
+
+char *
+tri_test_copy_briefing (const char *dir,
+                        const char *name)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+  gsize len;
+
+  g_file_get_contents (tri_test_briefing_path (), &contents, &len, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Changes a copy with plain SQLite, as a tool other than Trilateral would. */
+void
+tri_test_sql (const char *path,
+              const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *msg = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("%s: %s", sql, msg);
+  sqlite3_close (db);
+}

@@ -1,0 +1,31 @@
+/* tri-test-util.h: shared helpers for the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char   *checksum;   /* SHA-256 of the bytes */
+  gint64  mtime_ns;
+  gboolean exists;
+} TriFileState;
+
+const char *tri_test_briefing_path (void);
+const char *tri_test_seeds_dir     (void);
+char       *tri_test_tmpdir        (void);
+void        tri_test_file_state    (const char   *path,
+                                    TriFileState *state);
+void        tri_test_file_state_clear (TriFileState *state);
+void        tri_test_assert_unchanged (const char         *path,
+                                       const TriFileState *before);
+char       *tri_test_copy_briefing (const char *dir,
+                                    const char *name);
+void        tri_test_sql           (const char *path,
+                                    const char *sql);
+
+G_END_DECLS
