@@ -10,6 +10,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cli/tri-cli.h"
 #include "ui/tri-application.h"
 
 int
@@ -17,9 +18,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TriApplication) app = NULL;
+  g_autofree char *locale_dir = tri_cli_locale_dir ();
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

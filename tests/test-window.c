@@ -37,7 +37,6 @@ test_window_shows_briefing (void)
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
   g_autoptr(GPtrArray) events = NULL;
   GtkWidget *window;
-  GtkWidget *list;
   guint rows = 0;
 
   g_assert_no_error (error);
@@ -53,13 +52,39 @@ test_window_shows_briefing (void)
   g_assert_true (find_label (window, "North Korea"));
   g_assert_true (find_label (window, ((TriEvent *) events->pdata[0])->title));
 
-  list = GTK_WIDGET (gtk_widget_get_last_child (window));
-  (void) list;
   for (guint i = 0; i < events->len; i++)
     if (find_label (window, ((TriEvent *) events->pdata[i])->title))
       rows++;
   g_assert_cmpuint (rows, ==, events->len);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin ();
+}
+
+static void
+test_window_size_remembered (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.trilateral.Trilateral");
+  GtkWidget *window;
+  int width = 0, height = 0;
+
+  window = GTK_WIDGET (tri_window_new (NULL, store));
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
+  gtk_window_present (GTK_WINDOW (window));
+  spin ();
+  gtk_window_close (GTK_WINDOW (window));
+  spin ();
+
+  g_settings_get (settings, "window-size", "(ii)", &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
+
+  /* the next window opens at that size */
+  window = GTK_WIDGET (tri_window_new (NULL, store));
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 900);
+  g_assert_cmpint (height, ==, 650);
   gtk_window_destroy (GTK_WINDOW (window));
   spin ();
 }
@@ -71,5 +96,6 @@ main (int   argc,
   g_setenv ("LANGUAGE", "en", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/window/shows-briefing", test_window_shows_briefing);
+  g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   return g_test_run ();
 }

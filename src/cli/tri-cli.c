@@ -10,27 +10,56 @@
 
 #include "tri-cli.h"
 
+/* The build tree's root when this executable runs from it, else NULL. */
+static char *
+build_root (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *root = NULL;
+  g_autofree char *marker = NULL;
+
+  if (exe == NULL)
+    return NULL;
+
+  dir = g_path_get_dirname (exe);
+  root = g_canonicalize_filename ("..", dir);
+  marker = g_build_filename (root, "build.ninja", NULL);
+  if (!g_file_test (marker, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  return g_steal_pointer (&root);
+}
+
 /**
  * tri_cli_default_db_path:
  *
- * The bundled briefing: beside the build tree's executable when run from
- * the build tree, otherwise in the installed data folder.
+ * The bundled briefing: the build tree's when run from the build tree,
+ * otherwise the installed one.
  */
 char *
 tri_cli_default_db_path (void)
 {
-  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *root = build_root ();
 
-  if (exe != NULL)
-    {
-      g_autofree char *dir = g_path_get_dirname (exe);
-      g_autofree char *built = g_build_filename (dir, "..", "data", "briefing.sqlite", NULL);
-
-      if (g_file_test (built, G_FILE_TEST_IS_REGULAR))
-        return g_canonicalize_filename (built, NULL);
-    }
-
+  if (root != NULL)
+    return g_build_filename (root, "data", "briefing.sqlite", NULL);
   return g_build_filename (PKGDATADIR, "briefing.sqlite", NULL);
+}
+
+/**
+ * tri_cli_locale_dir:
+ *
+ * Where the translations are: the build tree's when run from it, so that
+ * scripts/run speaks Vietnamese without an install.
+ */
+char *
+tri_cli_locale_dir (void)
+{
+  g_autofree char *root = build_root ();
+
+  if (root != NULL)
+    return g_build_filename (root, "po", NULL);
+  return g_strdup (LOCALEDIR);
 }
 
 /* Tabs and line breaks would break the one-record-per-line output. */

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define TRI_EXIT_USAGE 2
 
 char     *tri_cli_default_db_path (void);
+char     *tri_cli_locale_dir      (void);
 char     *tri_cli_list_events     (TriStore    *store,
                                    const char  *lang,
                                    gboolean     json,

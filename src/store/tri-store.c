@@ -869,8 +869,12 @@ tri_store_get_event (TriStore    *self,
   if (rc == SQLITE_ROW)
     ev = event_from_row (stmt);
   else if (finish (self, rc, error))
-    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
-                 _("The briefing has no event %" G_GINT64_FORMAT "."), id);
+    {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("The briefing has no event %s."), number);
+    }
   sqlite3_reset (stmt);
   if (ev == NULL)
     return NULL;
