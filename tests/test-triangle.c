@@ -11,17 +11,26 @@
 static TriTriangleLayout *
 layout_as_of (TriStore   *store,
               const char *date,
-              guint       months)
+              guint       months,
+              double      width,
+              double      height,
+              gboolean    others)
 {
   g_autoptr(GPtrArray) actors = tri_store_list_actors (store, "en", NULL);
   g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
   g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
-  guint32 from, to;
+  TriTriangleParams params = { 0 };
   TriDate d;
 
   g_assert_true (tri_date_parse (date, &d, NULL));
-  tri_window_bounds (d.latest, tri_window_days_for_months (months), &from, &to);
-  return tri_triangle_layout_new (actors, relations, events, from, to, 800, 600, "en");
+  tri_window_bounds (d.latest, tri_window_days_for_months (months), &params.from, &params.to);
+  params.width = width;
+  params.height = height;
+  params.lang = "en";
+  params.type_scale = 1;
+  params.show_others = others;
+  params.show_legend = TRUE;
+  return tri_triangle_layout_new (actors, relations, events, &params);
 }
 
 static const TriEdgeLayout *
@@ -41,7 +50,7 @@ static void
 test_hit (void)
 {
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
-  g_autoptr(TriTriangleLayout) layout = layout_as_of (store, "2024-06", 12);
+  g_autoptr(TriTriangleLayout) layout = layout_as_of (store, "2024-06", 12, 800, 600, FALSE);
   int index = -1;
 
   g_assert_cmpuint (layout->nodes->len, ==, 3);
@@ -65,14 +74,24 @@ test_hit (void)
     }
 
   g_assert_cmpint (tri_triangle_layout_hit (layout, 2, 2, &index), ==, TRI_HIT_NONE);
+  /* the middle of the triangle is empty too */
+  {
+    double cx = 0, cy = 0;
+    for (guint i = 0; i < 3; i++)
+      {
+        cx += ((TriNodeLayout *) layout->nodes->pdata[i])->x / 3;
+        cy += ((TriNodeLayout *) layout->nodes->pdata[i])->y / 3;
+      }
+    g_assert_cmpint (tri_triangle_layout_hit (layout, cx, cy, &index), ==, TRI_HIT_NONE);
+  }
 }
 
 static void
 test_edge_follows_date (void)
 {
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
-  g_autoptr(TriTriangleLayout) before = layout_as_of (store, "2023-06", 12);
-  g_autoptr(TriTriangleLayout) after = layout_as_of (store, "2024-06", 12);
+  g_autoptr(TriTriangleLayout) before = layout_as_of (store, "2023-06", 12, 800, 600, FALSE);
+  g_autoptr(TriTriangleLayout) after = layout_as_of (store, "2024-06", 12, 800, 600, FALSE);
   const TriEdgeLayout *b = edge_named (before, "RUS-PRK");
   const TriEdgeLayout *a = edge_named (after, "RUS-PRK");
 
@@ -81,6 +100,63 @@ test_edge_follows_date (void)
   g_assert_cmpfloat (a->width, >, b->width);
   g_assert_cmpfloat (tri_edge_state_balance (&a->state), >, 0.5);
   g_assert_true (g_str_has_suffix (a->label, "mostly cooperation"));
+  /* and its colour is the cooperation end of the scale */
+  g_assert_cmphex (a->color, ==, tri_balance_color (tri_theme_get (FALSE), tri_edge_state_balance (&a->state)));
+}
+
+static gboolean
+inside (double x0, double y0, double x1, double y1,
+        double w, double h)
+{
+  return x0 >= 0 && y0 >= 0 && x1 <= w && y1 <= h;
+}
+
+static void
+test_labels_inside (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  const double sizes[][2] = { { 800, 600 }, { 420, 320 }, { 1920, 1080 }, { 3840, 2160 }, { 600, 900 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (int others = 0; others < 2; others++)
+      {
+        double w = sizes[s][0], h = sizes[s][1];
+        g_autoptr(TriTriangleLayout) layout = layout_as_of (store, "2024-06", 12, w, h, others);
+
+        g_test_message ("%gx%g, others %d", w, h, others);
+
+        for (guint i = 0; i < layout->nodes->len; i++)
+          {
+            const TriNodeLayout *n = g_ptr_array_index (layout->nodes, i);
+            g_assert_true (inside (n->name_x, n->name_y, n->name_x + n->name_w, n->name_y + n->name_h, w, h));
+            g_assert_true (inside (n->x - n->radius, n->y - n->radius, n->x + n->radius, n->y + n->radius, w, h));
+          }
+        for (guint i = 0; i < layout->edges->len; i++)
+          {
+            const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+            if (e->label)
+              g_assert_true (inside (e->label_x, e->label_y, e->label_x + e->label_w, e->label_y + e->label_h, w, h));
+          }
+        /* the triangle stays above the legend */
+        for (guint i = 0; i < 3; i++)
+          g_assert_cmpfloat (((TriNodeLayout *) layout->nodes->pdata[i])->y, <, layout->legend_y);
+      }
+}
+
+static void
+test_others (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(TriTriangleLayout) layout = layout_as_of (store, "2024-06", 24, 1000, 700, TRUE);
+  gboolean usa = FALSE;
+
+  g_assert_cmpuint (layout->nodes->len, >, 3);
+  g_assert_cmpuint (layout->edges->len, >, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (((TriEdgeLayout *) layout->edges->pdata[i])->other);
+  for (guint i = 3; i < layout->nodes->len; i++)
+    usa |= g_str_equal (((TriNodeLayout *) layout->nodes->pdata[i])->code, "USA");
+  g_assert_true (usa);
 }
 
 int
@@ -90,5 +166,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/triangle/hit", test_hit);
   g_test_add_func ("/triangle/edge-follows-date", test_edge_follows_date);
+  g_test_add_func ("/triangle/labels-inside", test_labels_inside);
+  g_test_add_func ("/triangle/others", test_others);
   return g_test_run ();
 }

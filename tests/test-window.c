@@ -1,4 +1,7 @@
-/* test-window.c: the window opens on the bundled briefing and shows it
+/* test-window.c: the briefing window, through the real input path
+ *
+ * Runs under Xvfb with no window manager, so the window sits at (0, 0)
+ * and xdotool's clicks and keys reach it as a user's would.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -6,65 +9,376 @@
 
 #include <gtk/gtk.h>
 
+#include "ui/tri-hotspot.h"
 #include "ui/tri-window.h"
 #include "tri-test-util.h"
 
-static gboolean
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_drawable (widget) &&
-      g_str_equal (gtk_label_get_text (GTK_LABEL (widget)), text))
-    return TRUE;
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    if (find_label (c, text))
-      return TRUE;
-  return FALSE;
-}
+static TriStore *store;
 
 static void
-spin (void)
+spin (guint ms)
 {
-  for (int i = 0; i < 50; i++)
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static void
-test_window_shows_briefing (void)
+static gboolean
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
 {
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (done (data))
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return done (data);
+}
+
+static void
+xdotool (const char *args)
+{
+  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
-  g_autoptr(GPtrArray) events = NULL;
-  GtkWidget *window;
-  guint rows = 0;
+  int status = 0;
 
+  g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
   g_assert_no_error (error);
-  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  g_assert_cmpint (status, ==, 0);
+}
 
-  window = GTK_WIDGET (tri_window_new (NULL, store));
+/* A point of @widget on the screen: the window is at (0, 0) under Xvfb
+ * without a window manager, offset only by its client-side shadow. */
+static void
+screen_point (GtkWidget *widget,
+              double     x,
+              double     y,
+              int       *sx,
+              int       *sy)
+{
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t p;
+  double tx, ty;
+
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native), &GRAPHENE_POINT_INIT (x, y), &p));
+  gtk_native_get_surface_transform (native, &tx, &ty);
+  *sx = (int) (p.x + tx + 0.5);
+  *sy = (int) (p.y + ty + 0.5);
+}
+
+static void
+click_at (GtkWidget *widget,
+          double     x,
+          double     y)
+{
+  g_autofree char *args = NULL;
+  int sx, sy;
+
+  screen_point (widget, x, y, &sx, &sy);
+  args = g_strdup_printf ("mousemove %d %d click 1", sx, sy);
+  xdotool (args);
+}
+
+static TriWindow *
+open_window (void)
+{
+  TriWindow *window = tri_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  spin (600);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  return window;
+}
 
-  g_assert_true (gtk_widget_get_mapped (window));
-  g_assert_true (find_label (window, "Russia"));
-  g_assert_true (find_label (window, "China"));
-  g_assert_true (find_label (window, "North Korea"));
-  g_assert_true (find_label (window, ((TriEvent *) events->pdata[0])->title));
+static gboolean
+needs_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
 
-  for (guint i = 0; i < events->len; i++)
-    if (find_label (window, ((TriEvent *) events->pdata[i])->title))
-      rows++;
-  g_assert_cmpuint (rows, ==, events->len);
+  if (path == NULL)
+    g_test_skip ("xdotool is not installed");
+  return path != NULL;
+}
+
+static GtkWidget *
+hotspot (GtkWidget  *canvas,
+         const char *key)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (canvas); c; c = gtk_widget_get_next_sibling (c))
+    if (g_strcmp0 (tri_hotspot_get_key (TRI_HOTSPOT (c)), key) == 0)
+      return c;
+  return NULL;
+}
+
+static void
+test_shows_briefing (void)
+{
+  TriWindow *window = open_window ();
+  GtkWidget *triangle = GTK_WIDGET (tri_window_get_triangle_view (window));
+  GtkWidget *timeline = GTK_WIDGET (tri_window_get_timeline_view (window));
+  TriTimelineLayout *tl = tri_timeline_view_get_layout (TRI_TIMELINE_VIEW (timeline));
+  const char *names[] = { "RUS", "Russia", "CHN", "China", "PRK", "North Korea" };
+  guint n_events = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i += 2)
+    {
+      g_autofree char *key = g_strconcat ("node:", names[i], NULL);
+      GtkWidget *h = hotspot (triangle, key);
+
+      g_assert_nonnull (h);
+      g_assert_cmpstr (tri_hotspot_get_label (TRI_HOTSPOT (h)), ==, names[i + 1]);
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (h), GTK_ACCESSIBLE_ROLE_BUTTON);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (h), GTK_ACCESSIBLE_PROPERTY_LABEL, names[i + 1]);
+    }
+
+  /* every edge is named and described for screen readers */
+  for (GtkWidget *c = gtk_widget_get_first_child (triangle); c; c = gtk_widget_get_next_sibling (c))
+    if (g_str_has_prefix (tri_hotspot_get_key (TRI_HOTSPOT (c)), "edge:"))
+      g_assert_nonnull (strstr (tri_hotspot_get_label (TRI_HOTSPOT (c)), " – "));
+  g_assert_nonnull (hotspot (triangle, "edge:1"));
+
+  /* every event on the timeline is a named button */
+  for (guint i = 0; i < tl->marks->len; i++)
+    {
+      const TriTimelineMark *m = tl->marks->pdata[i];
+      g_autofree char *key = g_strdup_printf ("event:%" G_GINT64_FORMAT, m->event_id);
+      GtkWidget *h;
+
+      if (m->x1 < tl->plot_x0 || m->x0 > tl->plot_x1)
+        continue;
+      h = hotspot (timeline, key);
+      g_assert_nonnull (h);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (h), GTK_ACCESSIBLE_PROPERTY_LABEL, m->title);
+      n_events++;
+    }
+  g_assert_cmpuint (n_events, >=, 20);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  spin (50);
+}
+
+typedef struct { TriWindow *window; gint64 relation; } WaitRelation;
+
+static gboolean
+relation_selected (gpointer data)
+{
+  WaitRelation *w = data;
+  return tri_window_get_selected_relation (w->window) == w->relation;
+}
+
+static void
+assert_panel_lists_relation (TriWindow *window,
+                             gint64     relation_id)
+{
+  TriEvidencePanel *panel = tri_window_get_evidence_panel (window);
+  g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, relation_id, 0, "en", NULL);
+  GPtrArray *shown = tri_evidence_panel_get_quote_ids (panel);
+
+  g_assert_cmpuint (shown->len, ==, quotes->len);
+  for (guint i = 0; i < quotes->len; i++)
+    g_assert_cmpint (*(gint64 *) shown->pdata[i], ==, ((TriQuote *) quotes->pdata[i])->id);
+}
+
+static void
+test_click_edge (void)
+{
+  TriWindow *window;
+  TriTriangleLayout *layout;
+
+  if (!needs_xdotool ())
+    return;
+
+  window = open_window ();
+  layout = tri_triangle_view_get_layout (tri_window_get_triangle_view (window));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+      WaitRelation wait = { window, e->relation_id };
+
+      click_at (GTK_WIDGET (tri_window_get_triangle_view (window)), (e->x1 + e->x2) / 2, (e->y1 + e->y2) / 2);
+      g_assert_true (spin_until (relation_selected, &wait));
+      assert_panel_lists_relation (window, wait.relation);
+      layout = tri_triangle_view_get_layout (tri_window_get_triangle_view (window));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+typedef struct { TriWindow *window; gint64 event; } WaitEvent;
+
+static gboolean
+event_selected (gpointer data)
+{
+  WaitEvent *w = data;
+  return tri_window_get_selected_event (w->window) == w->event;
+}
+
+static void
+test_click_event (void)
+{
+  TriWindow *window;
+  TriTimelineView *timeline;
+  TriTimelineLayout *tl;
+  const TriTimelineMark *target = NULL;
+  g_autoptr(TriEvent) ev = NULL;
+  WaitEvent wait;
+
+  if (!needs_xdotool ())
+    return;
+
+  window = open_window ();
+  timeline = tri_window_get_timeline_view (window);
+  tl = tri_timeline_view_get_layout (timeline);
+
+  /* a day-precise event, well inside the plot */
+  for (guint i = 0; i < tl->marks->len && target == NULL; i++)
+    {
+      const TriTimelineMark *m = tl->marks->pdata[i];
+      if (m->point && m->x0 > tl->plot_x0 + 20 && m->x1 < tl->plot_x1 - 20)
+        target = m;
+    }
+  g_assert_nonnull (target);
+
+  wait.window = window;
+  wait.event = target->event_id;
+  click_at (GTK_WIDGET (timeline), (target->x0 + target->x1) / 2, target->y);
+  g_assert_true (spin_until (event_selected, &wait));
+
+  ev = tri_store_get_event (store, target->event_id, "en", NULL);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, ev->date.earliest);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, ev->title);
+  g_assert_cmpuint (tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (window)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static void
+test_keyboard_edge (void)
+{
+  TriWindow *window;
+  GtkWidget *triangle;
+  GtkWidget *focus = NULL;
+  const char *key = NULL;
+  WaitRelation wait;
+
+  if (!needs_xdotool ())
+    return;
+
+  window = open_window ();
+  triangle = GTK_WIDGET (tri_window_get_triangle_view (window));
+  xdotool ("mousemove 600 300");
+
+  /* Tab until the focus reaches the triangle: it lands on an edge */
+  for (int i = 0; i < 20; i++)
+    {
+      xdotool ("key Tab");
+      spin (100);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      if (focus != NULL && gtk_widget_get_parent (focus) == triangle)
+        break;
+    }
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_get_parent (focus) == triangle);
+  key = tri_hotspot_get_key (TRI_HOTSPOT (focus));
+  g_assert_true (g_str_has_prefix (key, "edge:"));
+
+  /* an arrow moves to the next item inside the triangle, not out of it */
+  xdotool ("key Right");
+  spin (100);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_get_parent (focus) == triangle);
+  key = tri_hotspot_get_key (TRI_HOTSPOT (focus));
+
+  xdotool ("key Return");
+  wait.window = window;
+  wait.relation = g_ascii_strtoll (key + 5, NULL, 10);
+  g_assert_true (spin_until (relation_selected, &wait));
+  assert_panel_lists_relation (window, wait.relation);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static gboolean
+presenting (gpointer data)
+{
+  return tri_window_get_presenting (data);
+}
+
+static gboolean
+not_presenting (gpointer data)
+{
+  return !tri_window_get_presenting (data);
+}
+
+static void
+test_presentation_keys (void)
+{
+  TriWindow *window;
+  gint64 first, second, last;
+  WaitEvent wait;
+  g_autoptr(TriEvent) ev = NULL;
+  g_autofree char *expected_caption = NULL;
+  g_autofree char *date = NULL;
+
+  if (!needs_xdotool ())
+    return;
+
+  first = tri_store_step_event (store, 0, 1);
+  second = tri_store_step_event (store, first, 1);
+  last = tri_store_step_event (store, 0, -1);
+  window = open_window ();
+  wait.window = window;
+  xdotool ("mousemove 600 300");
+
+  xdotool ("key F5");
+  g_assert_true (spin_until (presenting, window));
+  wait.event = first;
+  g_assert_true (spin_until (event_selected, &wait));
+
+  ev = tri_store_get_event (store, first, "en", NULL);
+  date = tri_date_label (&ev->date, "en");
+  expected_caption = g_strdup_printf ("%s — %s", date, ev->title);
+  g_assert_cmpstr (tri_window_get_caption (window), ==, expected_caption);
+
+  xdotool ("key Right");
+  wait.event = second;
+  g_assert_true (spin_until (event_selected, &wait));
+  xdotool ("key Page_Up");
+  wait.event = first;
+  g_assert_true (spin_until (event_selected, &wait));
+  xdotool ("key Next");   /* Page Down, as a clicker sends it */
+  wait.event = second;
+  g_assert_true (spin_until (event_selected, &wait));
+  xdotool ("key End");
+  wait.event = last;
+  g_assert_true (spin_until (event_selected, &wait));
+  xdotool ("key Home");
+  wait.event = first;
+  g_assert_true (spin_until (event_selected, &wait));
+  xdotool ("key space");
+  wait.event = second;
+  g_assert_true (spin_until (event_selected, &wait));
+
+  xdotool ("key Escape");
+  g_assert_true (spin_until (not_presenting, window));
+  g_assert_null (tri_window_get_caption (window));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
 }
 
 static void
 test_window_size_remembered (void)
 {
-  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.trilateral.Trilateral");
   GtkWidget *window;
   int width = 0, height = 0;
@@ -72,9 +386,9 @@ test_window_size_remembered (void)
   window = GTK_WIDGET (tri_window_new (NULL, store));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 650);
   gtk_window_present (GTK_WINDOW (window));
-  spin ();
+  spin (100);
   gtk_window_close (GTK_WINDOW (window));
-  spin ();
+  spin (100);
 
   g_settings_get (settings, "window-size", "(ii)", &width, &height);
   g_assert_cmpint (width, ==, 900);
@@ -86,16 +400,27 @@ test_window_size_remembered (void)
   g_assert_cmpint (width, ==, 900);
   g_assert_cmpint (height, ==, 650);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin ();
+  spin (50);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/window/shows-briefing", test_window_shows_briefing);
+  store = tri_store_open (tri_test_briefing_path (), NULL);
+
+  g_test_add_func ("/window/shows-briefing", test_shows_briefing);
+  g_test_add_func ("/window/click-edge", test_click_edge);
+  g_test_add_func ("/window/click-event", test_click_event);
+  g_test_add_func ("/window/keyboard-edge", test_keyboard_edge);
+  g_test_add_func ("/window/presentation-keys", test_presentation_keys);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
-  return g_test_run ();
+  ret = g_test_run ();
+  g_clear_object (&store);
+  return ret;
 }

@@ -15,7 +15,7 @@
 
 #include "tri-triangle.h"
 
-/* type sizes in layout units (1/100 of the shorter side) */
+/* type sizes in layout units (1/100 of the shorter side)… */
 #define LABEL_PX 2.4
 #define NAME_PX 3.6
 /* …but never smaller than these, in user-space pixels */
@@ -25,16 +25,20 @@
 /* intensity at which an edge reaches its full thickness */
 #define FULL_INTENSITY 20.0
 
+/* Russia to the north, China to the south-west, North Korea to the south-east */
+static const double node_pos[3][2] = { { 0.5, 0.0 }, { 0.0, 1.0 }, { 1.0, 1.0 } };
+#define SIN60 0.8660254
+
 static double
 label_px (const TriTriangleLayout *layout)
 {
-  return MAX (LABEL_PX * layout->unit, LABEL_MIN_PX);
+  return MAX (LABEL_PX * layout->unit, LABEL_MIN_PX) * layout->type_scale;
 }
 
 static double
 name_px (const TriTriangleLayout *layout)
 {
-  return MAX (NAME_PX * layout->unit, NAME_MIN_PX);
+  return MAX (NAME_PX * layout->unit, NAME_MIN_PX) * layout->type_scale;
 }
 
 static void
@@ -53,6 +57,13 @@ edge_free (TriEdgeLayout *edge)
   g_free (edge);
 }
 
+static void
+legend_item_free (TriLegendItem *item)
+{
+  g_free (item->text);
+  g_free (item);
+}
+
 void
 tri_triangle_layout_free (TriTriangleLayout *layout)
 {
@@ -60,6 +71,7 @@ tri_triangle_layout_free (TriTriangleLayout *layout)
     return;
   g_clear_pointer (&layout->nodes, g_ptr_array_unref);
   g_clear_pointer (&layout->edges, g_ptr_array_unref);
+  g_clear_pointer (&layout->legend, g_ptr_array_unref);
   g_free (layout->lang);
   g_free (layout);
 }
@@ -101,16 +113,35 @@ node_index (GPtrArray  *nodes,
   return -1;
 }
 
-/**
- * tri_triangle_layout_new:
- * @actors: the briefing's actors, in rank order (the first three are the triangle)
- * @events: the events that may fall in [@from, @to]
- *
- * Computes where the nodes, edges and labels go for a canvas of
- * @width × @height, and how each edge looks for the window [@from, @to].
- */
-/* Russia to the north, China to the south-west, North Korea to the south-east */
-static const double node_pos[3][2] = { { 0.5, 0.0 }, { 0.0, 1.0 }, { 1.0, 1.0 } };
+int
+tri_triangle_layout_find_edge (TriTriangleLayout *layout,
+                               gint64             relation_id)
+{
+  for (guint i = 0; i < layout->edges->len; i++)
+    if (((TriEdgeLayout *) g_ptr_array_index (layout->edges, i))->relation_id == relation_id)
+      return i;
+  return -1;
+}
+
+/* The other actors go round the triangle in the three gaps between its
+ * corners (below, upper left, upper right), in rank order. */
+static void
+other_position (guint   k,
+                guint   n,
+                double *ux,
+                double *uy)
+{
+  static const double gap_angle[3] = { 90, 210, 330 };
+  guint gap = k % 3;
+  guint in_gap = k / 3;
+  guint n_in_gap = n / 3 + (gap < n % 3 ? 1 : 0);
+  double spread = n_in_gap > 1 ? 70.0 / (n_in_gap - 1) : 0;
+  double angle = (gap_angle[gap] - 35.0 * (n_in_gap > 1) + spread * in_gap) * G_PI / 180;
+  const double radius = 0.95;
+
+  *ux = 0.5 + radius * cos (angle);
+  *uy = SIN60 * 2 / 3 + radius * sin (angle);
+}
 
 /* Puts the triangle of side @side with its top-left corner at (@x0, @y0),
  * and everything attached to it: rims, names, labels. */
@@ -121,20 +152,31 @@ place (TriTriangleLayout *layout,
        double             y0)
 {
   const double u = layout->unit;
-  double centroid_x = 0, centroid_y = 0;
+  double centroid_x, centroid_y;
+  guint n_others = layout->nodes->len > 3 ? layout->nodes->len - 3 : 0;
 
   for (guint i = 0; i < layout->nodes->len; i++)
     {
       TriNodeLayout *node = g_ptr_array_index (layout->nodes, i);
+      double ux, uy;
 
-      node->x = x0 + node_pos[i][0] * side;
-      node->y = y0 + node_pos[i][1] * side * 0.866;
+      if (i < 3)
+        {
+          ux = node_pos[i][0];
+          uy = node_pos[i][1] * SIN60;
+        }
+      else
+        other_position (i - 3, n_others, &ux, &uy);
+
+      node->x = x0 + ux * side;
+      node->y = y0 + uy * side;
       node->name_x = node->x - node->name_w / 2;
       node->name_y = i == 0 ? node->y - node->radius - u - node->name_h
-                            : node->y + node->radius + u;
-      centroid_x += node->x / layout->nodes->len;
-      centroid_y += node->y / layout->nodes->len;
+                            : node->y + node->radius + 0.5 * u;
     }
+
+  centroid_x = x0 + 0.5 * side;
+  centroid_y = y0 + SIN60 * 2 / 3 * side;
 
   for (guint i = 0; i < layout->edges->len; i++)
     {
@@ -153,11 +195,14 @@ place (TriTriangleLayout *layout,
       edge->x2 = nb->x - ux * nb->radius;
       edge->y2 = nb->y - uy * nb->radius;
 
-      /* the label's box sits clear of the line, outside the triangle */
+      if (edge->label == NULL)
+        continue;
+
+      /* the label's box sits clear of the line: outside the triangle, but
+       * the base's goes inside, as the names are below it */
       len = MAX (hypot (nx, ny), 1e-6);
       nx /= len;
       ny /= len;
-      /* below the base are the names: the base's label goes inside */
       if (ny > fabs (nx))
         {
           nx = -nx;
@@ -192,103 +237,219 @@ extent (TriTriangleLayout *layout,
   for (guint i = 0; i < layout->edges->len; i++)
     {
       const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
-      GROW (e->label_x, e->label_y, e->label_x + e->label_w, e->label_y + e->label_h);
+      if (e->label != NULL)
+        GROW (e->label_x, e->label_y, e->label_x + e->label_w, e->label_y + e->label_h);
     }
 #undef GROW
+}
+
+/* The legend flows in rows along the bottom; returns its height. */
+static double
+layout_legend (TriTriangleLayout *layout)
+{
+  const char *texts[3] = {
+    _("Thickness: weighted number of events in the window"),
+    _("Colour: tension – mixed – cooperation"),
+    _("Dashed: mostly reported or alleged"),
+  };
+  const double px = label_px (layout) * 0.9;
+  const double sample_w = 4.5 * px, gap = px;
+  double x = gap, row = 0, row_h = 0, total = 0;
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+
+  layout->legend = g_ptr_array_new_with_free_func ((GDestroyNotify) legend_item_free);
+
+  for (int k = 0; k < 3; k++)
+    {
+      TriLegendItem *item = g_new0 (TriLegendItem, 1);
+      double tw, th;
+
+      item->text = g_strdup (texts[k]);
+      item->kind = k;
+      tri_text_measure (item->text, px, FALSE, layout->lang, &tw, &th);
+      tw = MIN (tw, layout->width - 3 * gap - sample_w);
+      if (x > gap && x + sample_w + gap / 2 + tw > layout->width - gap)
+        {
+          x = gap;
+          row += row_h + gap / 2;
+          row_h = 0;
+        }
+      item->x = x;
+      item->y = row;
+      item->w = sample_w;
+      item->h = th;
+      item->text_x = x + sample_w + gap / 2;
+      item->text_y = row;
+      item->text_w = tw;
+      x = item->text_x + tw + 2 * gap;
+      row_h = MAX (row_h, th);
+      g_ptr_array_add (layout->legend, item);
+    }
+  total = row + row_h;
+
+  layout->legend_y = layout->height - total - gap / 2;
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      TriLegendItem *item = g_ptr_array_index (layout->legend, i);
+      item->y += layout->legend_y;
+      item->text_y += layout->legend_y;
+    }
+  return total + gap;
+}
+
+static gboolean
+relation_has_node (GPtrArray         *nodes,
+                   const TriRelation *rel)
+{
+  return node_index (nodes, rel->a) >= 0 || node_index (nodes, rel->b) >= 0;
+}
+
+/* The extent grows with the side (names and labels add a fixed amount
+ * around it): bisect for the largest side that fits. */
+static double
+fit_side (TriTriangleLayout *layout,
+          double             width,
+          double             height,
+          double             margin)
+{
+  double lo = 1, hi = MAX (width, height) * 2;
+  double x_min, x_max, y_min, y_max;
+
+  for (int i = 0; i < 40; i++)
+    {
+      double mid = (lo + hi) / 2;
+
+      place (layout, mid, 0, 0);
+      extent (layout, &x_min, &x_max, &y_min, &y_max);
+      if (x_max - x_min <= width - 2 * margin && y_max - y_min <= height - 2 * margin)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
 }
 
 /**
  * tri_triangle_layout_new:
  * @actors: the briefing's actors, in rank order (the first three are the triangle)
- * @events: the events that may fall in [@from, @to]
+ * @events: the events that may fall in the window [@params->from, @params->to]
  *
- * Computes how each edge looks for the window [@from, @to], and where the
- * nodes, edges and labels go for a canvas of @width × @height: the largest
- * triangle whose names and labels all fit inside the canvas.
+ * Computes how each edge looks for the window, and where the nodes, edges
+ * and labels go: the largest triangle whose names and labels all fit
+ * inside the canvas, above the legend.
  */
 TriTriangleLayout *
-tri_triangle_layout_new (GPtrArray  *actors,
-                         GPtrArray  *relations,
-                         GPtrArray  *events,
-                         guint32     from,
-                         guint32     to,
-                         double      width,
-                         double      height,
-                         const char *lang)
+tri_triangle_layout_new (GPtrArray               *actors,
+                         GPtrArray               *relations,
+                         GPtrArray               *events,
+                         const TriTriangleParams *params)
 {
   TriTriangleLayout *layout = g_new0 (TriTriangleLayout, 1);
-  double margin, x_min, x_max, y_min, y_max, w1, h1, w2, h2, kw, kh, side;
+  double margin, x_min, x_max, y_min, y_max, side, avail_h;
 
-  layout->width = width;
-  layout->height = height;
-  layout->unit = MAX (MIN (width, height) / 100.0, 0.01);
-  layout->lang = g_strdup (lang);
+  layout->width = params->width;
+  layout->height = params->height;
+  layout->unit = MAX (MIN (params->width, params->height) / 100.0, 0.01);
+  layout->type_scale = params->type_scale > 0 ? params->type_scale : 1;
+  layout->lang = g_strdup (params->lang);
   layout->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) node_free);
   layout->edges = g_ptr_array_new_with_free_func ((GDestroyNotify) edge_free);
-  layout->selected_edge = -1;
+  layout->selected_edge = layout->selected_node = -1;
+  layout->hover_edge = layout->hover_node = -1;
 
-  for (guint i = 0; i < MIN (actors->len, 3); i++)
+  for (guint i = 0; i < actors->len; i++)
     {
       const TriActor *actor = g_ptr_array_index (actors, i);
-      TriNodeLayout *node = g_new0 (TriNodeLayout, 1);
+      gboolean other = i >= 3;
+      TriNodeLayout *node;
 
+      if (other && !params->show_others)
+        break;
+      if (other)
+        {
+          /* only the actors that have a relation to show */
+          gboolean linked = FALSE;
+          for (guint k = 0; k < relations->len && !linked; k++)
+            {
+              const TriRelation *rel = g_ptr_array_index (relations, k);
+              linked = g_str_equal (rel->a, actor->code) || g_str_equal (rel->b, actor->code);
+            }
+          if (!linked)
+            continue;
+        }
+
+      node = g_new0 (TriNodeLayout, 1);
       node->code = g_strdup (actor->code);
       node->name = g_strdup (actor->name);
       node->color = actor->color;
-      node->radius = 5 * layout->unit;
-      tri_text_measure (node->name, name_px (layout), TRUE, lang, &node->name_w, &node->name_h);
+      node->other = other;
+      node->radius = (other ? 2.8 : 5) * layout->unit * (other ? 1 : MIN (layout->type_scale, 1.3));
+      tri_text_measure (node->name, name_px (layout) * (other ? 0.7 : 1), !other, params->lang,
+                        &node->name_w, &node->name_h);
       g_ptr_array_add (layout->nodes, node);
     }
 
-  for (guint i = 0; i < relations->len; i++)
+  /* the triangle's sides first, then the other links */
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < relations->len; i++)
+      {
+        const TriRelation *rel = g_ptr_array_index (relations, i);
+        int a = node_index (layout->nodes, rel->a);
+        int b = node_index (layout->nodes, rel->b);
+        gboolean other;
+        TriEdgeLayout *edge;
+        double strength;
+
+        if (a < 0 || b < 0)
+          continue;
+        other = a >= 3 || b >= 3;
+        if (other != (pass == 1) || !relation_has_node (layout->nodes, rel))
+          continue;
+
+        edge = g_new0 (TriEdgeLayout, 1);
+        edge->relation_id = rel->id;
+        edge->code = g_strdup (rel->code);
+        edge->a = a;
+        edge->b = b;
+        edge->other = other;
+
+        tri_edge_state_compute (&edge->state, events, rel->id, params->from, params->to);
+        strength = MIN (1.0, sqrt (edge->state.intensity / FULL_INTENSITY));
+        edge->width = layout->unit * (0.25 + 3.75 * strength) * (other ? 0.5 : 1);
+        edge->color = tri_balance_color (tri_theme_get (FALSE), tri_edge_state_balance (&edge->state));
+        edge->dashed = tri_edge_state_is_dashed (&edge->state);
+        if (!other)
+          {
+            edge->label = tri_edge_describe_counts (&edge->state);
+            tri_text_measure (edge->label, label_px (layout), FALSE, params->lang,
+                              &edge->label_w, &edge->label_h);
+          }
+        g_ptr_array_add (layout->edges, edge);
+      }
+
+  avail_h = params->height;
+  if (params->show_legend)
+    avail_h -= layout_legend (layout);
+  else
+    layout->legend = g_ptr_array_new_with_free_func ((GDestroyNotify) legend_item_free);
+
+  margin = 1.5 * layout->unit;
+  side = fit_side (layout, params->width, avail_h, margin);
+
+  /* a canvas too small for the labels keeps a readable triangle: the
+   * labels go (the tooltips, the panel and the hotspots still say it all) */
+  if (side < 0.4 * MIN (params->width, avail_h))
     {
-      const TriRelation *rel = g_ptr_array_index (relations, i);
-      int a = node_index (layout->nodes, rel->a);
-      int b = node_index (layout->nodes, rel->b);
-      TriEdgeLayout *edge;
-      double strength;
-
-      if (a < 0 || b < 0)
-        continue;
-
-      edge = g_new0 (TriEdgeLayout, 1);
-      edge->relation_id = rel->id;
-      edge->code = g_strdup (rel->code);
-      edge->a = a;
-      edge->b = b;
-
-      tri_edge_state_compute (&edge->state, events, rel->id, from, to);
-      strength = MIN (1.0, sqrt (edge->state.intensity / FULL_INTENSITY));
-      edge->width = layout->unit * (0.25 + 3.75 * strength);
-      edge->color = tri_balance_color (tri_theme_get (FALSE), tri_edge_state_balance (&edge->state));
-      edge->dashed = tri_edge_state_is_dashed (&edge->state);
-      edge->label = tri_edge_describe_counts (&edge->state);
-      tri_text_measure (edge->label, label_px (layout), FALSE, lang, &edge->label_w, &edge->label_h);
-      g_ptr_array_add (layout->edges, edge);
+      for (guint i = 0; i < layout->edges->len; i++)
+        g_clear_pointer (&((TriEdgeLayout *) g_ptr_array_index (layout->edges, i))->label, g_free);
+      side = fit_side (layout, params->width, avail_h, margin);
     }
-
-  /* The extent grows linearly with the side (labels and names add a fixed
-   * amount), so two trial placements give the largest side that fits. */
-  margin = 2 * layout->unit;
-  place (layout, 100, 0, 0);
-  extent (layout, &x_min, &x_max, &y_min, &y_max);
-  w1 = x_max - x_min;
-  h1 = y_max - y_min;
-  place (layout, 200, 0, 0);
-  extent (layout, &x_min, &x_max, &y_min, &y_max);
-  w2 = x_max - x_min;
-  h2 = y_max - y_min;
-  kw = MAX ((w2 - w1) / 100, 1e-6);
-  kh = MAX ((h2 - h1) / 100, 1e-6);
-  side = MIN ((width - 2 * margin - (w1 - 100 * kw)) / kw,
-              (height - 2 * margin - (h1 - 100 * kh)) / kh);
-  side = MAX (side, 1);
 
   place (layout, side, 0, 0);
   extent (layout, &x_min, &x_max, &y_min, &y_max);
   place (layout, side,
-         (width - (x_max - x_min)) / 2 - x_min,
-         (height - (y_max - y_min)) / 2 - y_min);
+         (params->width - (x_max - x_min)) / 2 - x_min,
+         (avail_h - (y_max - y_min)) / 2 - y_min);
 
   return layout;
 }
@@ -310,7 +471,8 @@ distance_to_segment (double px, double py,
  * tri_triangle_layout_hit:
  * @index: (out): the node's or edge's index
  *
- * The one hit test behind hover, tooltips and clicks.
+ * The one hit test behind hover, tooltips and clicks: a node, its name, an
+ * edge or its label.
  */
 TriHitKind
 tri_triangle_layout_hit (TriTriangleLayout *layout,
@@ -318,7 +480,7 @@ tri_triangle_layout_hit (TriTriangleLayout *layout,
                          double             y,
                          int               *index)
 {
-  double slop = MAX (3 * layout->unit, 6);
+  double slop = MAX (2 * layout->unit, 6);
   double best = G_MAXDOUBLE;
   int best_edge = -1;
 
@@ -326,7 +488,9 @@ tri_triangle_layout_hit (TriTriangleLayout *layout,
     {
       const TriNodeLayout *node = g_ptr_array_index (layout->nodes, i);
 
-      if (hypot (x - node->x, y - node->y) <= node->radius + slop / 2)
+      if (hypot (x - node->x, y - node->y) <= node->radius + slop / 2 ||
+          (x >= node->name_x && x <= node->name_x + node->name_w &&
+           y >= node->name_y && y <= node->name_y + node->name_h))
         {
           *index = i;
           return TRI_HIT_NODE;
@@ -337,6 +501,11 @@ tri_triangle_layout_hit (TriTriangleLayout *layout,
     {
       const TriEdgeLayout *edge = g_ptr_array_index (layout->edges, i);
       double d = distance_to_segment (x, y, edge->x1, edge->y1, edge->x2, edge->y2);
+
+      if (edge->label != NULL &&
+          x >= edge->label_x && x <= edge->label_x + edge->label_w &&
+          y >= edge->label_y && y <= edge->label_y + edge->label_h)
+        d = 0;
 
       if (d <= edge->width / 2 + slop && d < best)
         {
@@ -354,6 +523,85 @@ tri_triangle_layout_hit (TriTriangleLayout *layout,
   return TRI_HIT_NONE;
 }
 
+static void
+stroke_edge (cairo_t             *cr,
+             const TriEdgeLayout *edge,
+             double               u,
+             gboolean             dashes)
+{
+  cairo_move_to (cr, edge->x1, edge->y1);
+  cairo_line_to (cr, edge->x2, edge->y2);
+  if (dashes && edge->dashed)
+    {
+      double dash[] = { MAX (2.5 * u, 6), MAX (1.5 * u, 4) };
+      cairo_set_dash (cr, dash, 2, 0);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+render_legend (TriTriangleLayout *layout,
+               cairo_t           *cr,
+               const TriTheme    *theme)
+{
+  const double px = label_px (layout) * 0.9;
+
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const TriLegendItem *item = g_ptr_array_index (layout->legend, i);
+      g_autoptr(PangoLayout) text = tri_text_layout (cr, item->text, px, FALSE, layout->lang);
+      double cy = item->y + item->h / 2;
+
+      cairo_new_path (cr);
+      if (item->kind == 0)
+        {
+          tri_set_source_rgb (cr, theme->stance[TRI_STANCE_NEUTRAL]);
+          cairo_set_line_width (cr, 1);
+          cairo_move_to (cr, item->x, cy - 3);
+          cairo_line_to (cr, item->x + item->w, cy - 3);
+          cairo_stroke (cr);
+          cairo_set_line_width (cr, 5);
+          cairo_move_to (cr, item->x, cy + 3);
+          cairo_line_to (cr, item->x + item->w, cy + 3);
+          cairo_stroke (cr);
+        }
+      else if (item->kind == 1)
+        {
+          cairo_pattern_t *pat = cairo_pattern_create_linear (item->x, 0, item->x + item->w, 0);
+          guint32 c[3] = { theme->stance[TRI_STANCE_TENSION], theme->stance[TRI_STANCE_NEUTRAL],
+                           theme->stance[TRI_STANCE_COOPERATION] };
+
+          for (int k = 0; k < 3; k++)
+            cairo_pattern_add_color_stop_rgb (pat, k / 2.0, ((c[k] >> 16) & 0xFF) / 255.0,
+                                              ((c[k] >> 8) & 0xFF) / 255.0, (c[k] & 0xFF) / 255.0);
+          cairo_rectangle (cr, item->x, cy - 4, item->w, 8);
+          cairo_set_source (cr, pat);
+          cairo_fill (cr);
+          cairo_pattern_destroy (pat);
+        }
+      else
+        {
+          double dash[] = { 6, 4 };
+
+          tri_set_source_rgb (cr, theme->stance[TRI_STANCE_NEUTRAL]);
+          cairo_set_line_width (cr, 4);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_move_to (cr, item->x, cy);
+          cairo_line_to (cr, item->x + item->w, cy);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+
+      pango_layout_set_width (text, (int) (item->text_w * PANGO_SCALE) + 1);
+      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+      tri_set_source_rgb (cr, theme->muted);
+      cairo_move_to (cr, item->text_x, item->text_y);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+}
+
 void
 tri_triangle_render (TriTriangleLayout *layout,
                      cairo_t           *cr,
@@ -367,38 +615,38 @@ tri_triangle_render (TriTriangleLayout *layout,
   cairo_fill (cr);
 
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
-  for (guint i = 0; i < layout->edges->len; i++)
-    {
-      const TriEdgeLayout *edge = g_ptr_array_index (layout->edges, i);
-      g_autoptr(PangoLayout) label = NULL;
+  /* other links under the triangle's sides */
+  for (int pass = 1; pass >= 0; pass--)
+    for (guint i = 0; i < layout->edges->len; i++)
+      {
+        const TriEdgeLayout *edge = g_ptr_array_index (layout->edges, i);
+        gboolean selected = (int) i == layout->selected_edge;
+        gboolean hover = (int) i == layout->hover_edge;
 
-      if ((int) i == layout->selected_edge)
-        {
-          tri_set_source_rgb (cr, theme->cursor);
-          cairo_set_line_width (cr, edge->width + 1.2 * u);
-          cairo_move_to (cr, edge->x1, edge->y1);
-          cairo_line_to (cr, edge->x2, edge->y2);
-          cairo_stroke (cr);
-        }
+        if (edge->other != (pass == 1))
+          continue;
 
-      tri_set_source_rgb (cr, edge->color);
-      cairo_set_line_width (cr, edge->width);
-      if (edge->dashed)
-        {
-          double dash[] = { 2.5 * u, 1.5 * u };
-          cairo_set_dash (cr, dash, 2, 0);
-        }
-      cairo_move_to (cr, edge->x1, edge->y1);
-      cairo_line_to (cr, edge->x2, edge->y2);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+        if (selected || hover)
+          {
+            tri_set_source_rgb (cr, selected ? theme->cursor : theme->rule);
+            cairo_set_line_width (cr, edge->width + (selected ? 1.2 : 1.0) * MAX (u, 3));
+            stroke_edge (cr, edge, u, FALSE);
+          }
 
-      label = tri_text_layout (cr, edge->label, label_px (layout), FALSE, layout->lang);
-      tri_set_source_rgb (cr, theme->muted);
-      cairo_move_to (cr, edge->label_x, edge->label_y);
-      pango_cairo_show_layout (cr, label);
-      cairo_new_path (cr);
-    }
+        tri_set_source_rgb (cr, edge->color);
+        cairo_set_line_width (cr, edge->width);
+        stroke_edge (cr, edge, u, TRUE);
+
+        if (edge->label != NULL)
+          {
+            g_autoptr(PangoLayout) label = tri_text_layout (cr, edge->label, label_px (layout),
+                                                            selected, layout->lang);
+            tri_set_source_rgb (cr, selected ? theme->text : theme->muted);
+            cairo_move_to (cr, edge->label_x, edge->label_y);
+            pango_cairo_show_layout (cr, label);
+            cairo_new_path (cr);
+          }
+      }
 
   for (guint i = 0; i < layout->nodes->len; i++)
     {
@@ -406,19 +654,28 @@ tri_triangle_render (TriTriangleLayout *layout,
       g_autoptr(PangoLayout) name = NULL;
 
       cairo_new_path (cr);
+      if ((int) i == layout->selected_node || (int) i == layout->hover_node)
+        {
+          cairo_arc (cr, node->x, node->y, node->radius + MAX (0.8 * u, 3), 0, 2 * G_PI);
+          tri_set_source_rgb (cr, (int) i == layout->selected_node ? theme->cursor : theme->rule);
+          cairo_fill (cr);
+        }
       cairo_arc (cr, node->x, node->y, node->radius, 0, 2 * G_PI);
       tri_set_source_rgb (cr, node->color);
       cairo_fill_preserve (cr);
       tri_set_source_rgb (cr, theme->background);
-      cairo_set_line_width (cr, 0.5 * u);
+      cairo_set_line_width (cr, MAX (0.4 * u, 1.5));
       cairo_stroke (cr);
 
-      name = tri_text_layout (cr, node->name, name_px (layout), TRUE, layout->lang);
-      tri_set_source_rgb (cr, theme->text);
+      name = tri_text_layout (cr, node->name, name_px (layout) * (node->other ? 0.7 : 1),
+                              !node->other, layout->lang);
+      tri_set_source_rgb (cr, node->other ? theme->muted : theme->text);
       cairo_move_to (cr, node->name_x, node->name_y);
       pango_cairo_show_layout (cr, name);
       cairo_new_path (cr);
     }
+
+  render_legend (layout, cr, theme);
 
   cairo_restore (cr);
 }

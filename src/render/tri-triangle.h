@@ -11,11 +11,22 @@ G_BEGIN_DECLS
 
 typedef struct
 {
+  double       width, height;
+  guint32      from, to;        /* the window whose events shape the edges */
+  const char  *lang;
+  double       type_scale;      /* 1, or larger for a projector */
+  gboolean     show_others;     /* the other actors around the triangle */
+  gboolean     show_legend;
+} TriTriangleParams;
+
+typedef struct
+{
   char    *code;
   char    *name;
   guint32  color;
+  gboolean other;               /* not one of the triangle's three */
   double   x, y, radius;
-  double   name_x, name_y;  /* top-left of the name's box */
+  double   name_x, name_y;      /* top-left of the name's box */
   double   name_w, name_h;
 } TriNodeLayout;
 
@@ -24,24 +35,40 @@ typedef struct
   gint64        relation_id;
   char         *code;
   int           a, b;            /* indexes into nodes */
+  gboolean      other;           /* not a side of the triangle */
   double        x1, y1, x2, y2;  /* from rim to rim */
   double        width;
-  guint32       color;
+  guint32       color;           /* from tension through grey to cooperation */
   gboolean      dashed;
   TriEdgeState  state;
-  char         *label;           /* "9 events · mostly cooperation" */
+  char         *label;           /* "9 events · mostly cooperation"; NULL for other links */
   double        label_x, label_y;  /* top-left of the label's box */
   double        label_w, label_h;
 } TriEdgeLayout;
 
 typedef struct
 {
-  double     width, height;
-  double     unit;               /* 1/100 of the shorter side: scales type and strokes */
-  char      *lang;
-  GPtrArray *nodes;              /* of TriNodeLayout */
-  GPtrArray *edges;              /* of TriEdgeLayout */
-  int        selected_edge;      /* -1 for none */
+  char   *text;
+  int     kind;                  /* 0 thickness, 1 colour, 2 dashes */
+  double  x, y, w, h;            /* the sample's box */
+  double  text_x, text_y, text_w;
+} TriLegendItem;
+
+typedef struct
+{
+  double      width, height;
+  double      unit;              /* 1/100 of the shorter side: scales strokes */
+  double      type_scale;
+  char       *lang;
+  GPtrArray  *nodes;             /* of TriNodeLayout: the triangle's three first */
+  GPtrArray  *edges;             /* of TriEdgeLayout: the triangle's sides first */
+  GPtrArray  *legend;            /* of TriLegendItem */
+  double      legend_y;
+  /* paint-time state: set by the view, no geometry depends on it */
+  int         selected_edge;     /* -1 for none */
+  int         selected_node;
+  int         hover_edge;
+  int         hover_node;
 } TriTriangleLayout;
 
 typedef enum
@@ -51,23 +78,21 @@ typedef enum
   TRI_HIT_EDGE,
 } TriHitKind;
 
-TriTriangleLayout *tri_triangle_layout_new    (GPtrArray         *actors,
-                                               GPtrArray         *relations,
-                                               GPtrArray         *events,
-                                               guint32            from,
-                                               guint32            to,
-                                               double             width,
-                                               double             height,
-                                               const char        *lang);
-void               tri_triangle_layout_free   (TriTriangleLayout *layout);
-TriHitKind         tri_triangle_layout_hit    (TriTriangleLayout *layout,
-                                               double             x,
-                                               double             y,
-                                               int               *index);
-void               tri_triangle_render        (TriTriangleLayout *layout,
-                                               cairo_t           *cr,
-                                               const TriTheme    *theme);
-char              *tri_edge_describe_counts   (const TriEdgeState *state);
+TriTriangleLayout *tri_triangle_layout_new    (GPtrArray               *actors,
+                                               GPtrArray               *relations,
+                                               GPtrArray               *events,
+                                               const TriTriangleParams *params);
+void               tri_triangle_layout_free   (TriTriangleLayout       *layout);
+TriHitKind         tri_triangle_layout_hit    (TriTriangleLayout       *layout,
+                                               double                   x,
+                                               double                   y,
+                                               int                     *index);
+int                tri_triangle_layout_find_edge (TriTriangleLayout    *layout,
+                                               gint64                   relation_id);
+void               tri_triangle_render        (TriTriangleLayout       *layout,
+                                               cairo_t                 *cr,
+                                               const TriTheme          *theme);
+char              *tri_edge_describe_counts   (const TriEdgeState      *state);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriTriangleLayout, tri_triangle_layout_free)
 

@@ -608,3 +608,74 @@ tri_date_compare (const TriDate *a,
     return a->latest < b->latest ? -1 : 1;
   return 0;
 }
+
+/**
+ * tri_tick_label:
+ * @julian: the first day of the tick's period
+ * @with_year: whether a month or quarter label also names the year
+ *
+ * A short label for a timeline tick: "2024", "Q3", "Q3 2024", "Sep",
+ * "Sep 2024", "13 Sep".
+ */
+char *
+tri_tick_label (guint32      julian,
+                TriTickUnit  unit,
+                gboolean     with_year,
+                const char  *lang)
+{
+  static const char * const quarter_fmt[N_LANGS] = { "Q%d", "Q%d", "%d кв.", "第%d季度", "%d분기" };
+  static const char * const quarter_year_fmt[N_LANGS] = {
+    "Q%d %d", "Q%d/%d", "%d кв. %d", "%2$d年第%1$d季度", "%2$d년 %1$d분기",
+  };
+  LangIndex l = lang_index (lang);
+  GDate d;
+  int y, m, day;
+
+  g_date_clear (&d, 1);
+  if (!g_date_valid_julian (julian))
+    return g_strdup ("?");
+  g_date_set_julian (&d, julian);
+  y = g_date_get_year (&d);
+  m = g_date_get_month (&d);
+  day = g_date_get_day (&d);
+
+  switch (unit)
+    {
+    case TRI_TICK_YEAR:
+      return g_strdup_printf ("%d", y);
+
+    case TRI_TICK_QUARTER:
+      if (with_year)
+        return g_strdup_printf (quarter_year_fmt[l], (m - 1) / 3 + 1, y);
+      return g_strdup_printf (quarter_fmt[l], (m - 1) / 3 + 1);
+
+    case TRI_TICK_MONTH:
+      if (with_year)
+        return tri_day_label (julian, TRI_PRECISION_MONTH, lang);
+      switch (l)
+        {
+        case LANG_VI: return g_strdup_printf ("th%d", m);
+        case LANG_RU: return g_strdup (month_abbr_ru[m - 1]);
+        case LANG_ZH: return g_strdup_printf ("%d月", m);
+        case LANG_KO: return g_strdup_printf ("%d월", m);
+        case LANG_EN:
+        case N_LANGS:
+        default: return g_strdup (month_abbr_en[m - 1]);
+        }
+
+    case TRI_TICK_DAY:
+    default:
+      if (with_year)
+        return tri_day_label (julian, TRI_PRECISION_DAY, lang);
+      switch (l)
+        {
+        case LANG_VI: return g_strdup_printf ("%d/%d", day, m);
+        case LANG_RU: return g_strdup_printf ("%d %s", day, month_abbr_ru[m - 1]);
+        case LANG_ZH: return g_strdup_printf ("%d月%d日", m, day);
+        case LANG_KO: return g_strdup_printf ("%d월 %d일", m, day);
+        case LANG_EN:
+        case N_LANGS:
+        default: return g_strdup_printf ("%d %s", day, month_abbr_en[m - 1]);
+        }
+    }
+}

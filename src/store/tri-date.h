@@ -77,6 +77,19 @@ const char  *tri_precision_to_string   (TriPrecision   precision);
 const char  *tri_lang_normalize        (const char    *lang);
 const char  *tri_lang_from_environment (void);
 
+typedef enum
+{
+  TRI_TICK_DAY,
+  TRI_TICK_MONTH,
+  TRI_TICK_QUARTER,
+  TRI_TICK_YEAR,
+} TriTickUnit;
+
+char        *tri_tick_label            (guint32        julian,
+                                        TriTickUnit    unit,
+                                        gboolean       with_year,
+                                        const char    *lang);
+
 #define TRI_YEAR_MIN 1000
 #define TRI_YEAR_MAX 9999
 

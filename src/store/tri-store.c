@@ -36,6 +36,10 @@ typedef enum
   STMT_LINKS,
   STMT_EVENT_LINKS,
   STMT_EXTENT,
+  STMT_NEXT_EVENT,
+  STMT_PREV_EVENT,
+  STMT_FIRST_EVENT,
+  STMT_LAST_EVENT,
   STMT_QUOTES_BY_RELATION,
   STMT_QUOTES_BY_EVENT,
   STMT_SOURCES,
@@ -80,6 +84,18 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT event, relation, stance, weight FROM event_relation WHERE event = ?1",
   [STMT_EXTENT] =
     "SELECT min (earliest), max (latest) FROM event",
+  [STMT_NEXT_EVENT] =
+    "SELECT n.id FROM event c, event n WHERE c.id = ?1"
+    " AND (n.earliest, n.latest, n.id) > (c.earliest, c.latest, c.id)"
+    " ORDER BY n.earliest, n.latest, n.id LIMIT 1",
+  [STMT_PREV_EVENT] =
+    "SELECT n.id FROM event c, event n WHERE c.id = ?1"
+    " AND (n.earliest, n.latest, n.id) < (c.earliest, c.latest, c.id)"
+    " ORDER BY n.earliest DESC, n.latest DESC, n.id DESC LIMIT 1",
+  [STMT_FIRST_EVENT] =
+    "SELECT id FROM event ORDER BY earliest, latest, id LIMIT 1",
+  [STMT_LAST_EVENT] =
+    "SELECT id FROM event ORDER BY earliest DESC, latest DESC, id DESC LIMIT 1",
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
@@ -887,6 +903,37 @@ tri_store_get_event (TriStore    *self,
     return NULL;
 
   return g_steal_pointer (&ev);
+}
+
+/**
+ * tri_store_step_event:
+ * @from_id: the current event, or 0 for none
+ * @direction: 1 for the next event in date order, -1 for the previous one;
+ *   from no event, 1 gives the first and -1 the last
+ *
+ * Returns: the event's id, or 0 when there is none that way
+ */
+gint64
+tri_store_step_event (TriStore *self,
+                      gint64    from_id,
+                      int       direction)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), 0);
+
+  if (from_id == 0)
+    stmt = begin (self, direction > 0 ? STMT_FIRST_EVENT : STMT_LAST_EVENT, NULL);
+  else
+    {
+      stmt = begin (self, direction > 0 ? STMT_NEXT_EVENT : STMT_PREV_EVENT, NULL);
+      sqlite3_bind_int64 (stmt, 1, from_id);
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
 }
 
 /**

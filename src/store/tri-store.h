@@ -59,6 +59,9 @@ TriEvent    *tri_store_get_event       (TriStore    *self,
                                         gint64       id,
                                         const char  *lang,
                                         GError     **error);
+gint64       tri_store_step_event      (TriStore    *self,
+                                        gint64       from_id,
+                                        int          direction);
 gboolean     tri_store_get_extent      (TriStore    *self,
                                         guint32     *earliest,
                                         guint32     *latest);

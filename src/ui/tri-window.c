@@ -1,5 +1,9 @@
 /* tri-window.c: the briefing window
  *
+ * One state drives everything: the "as of" date, the window of months
+ * before it, and the selection (a relation, an actor or an event). The
+ * triangle, the timeline and the evidence panel each follow it.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tri-window"
@@ -8,11 +12,13 @@
 
 #include <glib/gi18n.h>
 
-#include "render/tri-triangle.h"
+#include "render/tri-labels.h"
 #include "store/tri-state.h"
 #include "tri-window.h"
 
-#define DEFAULT_WINDOW_MONTHS 12
+#define PRESENTATION_SCALE 1.5
+
+static const guint window_months_choices[] = { 3, 6, 12, 24, 0 };
 
 struct _TriWindow
 {
@@ -23,15 +29,21 @@ struct _TriWindow
   char                 *lang;
   GPtrArray            *actors;
   GPtrArray            *relations;
-  GPtrArray            *events;
   guint32               as_of;
-  guint                 window_days;
+  guint                 window_months;
+  gint64                selected_relation;
+  gint64                selected_event;
+  char                 *selected_actor;
+  gboolean              presenting;
 
+  GtkWidget            *header_bar;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
-  GtkBox               *actors_box;
-  GtkDrawingArea       *triangle_area;
-  GtkListBox           *events_list;
+  GtkDropDown          *window_dropdown;
+  GtkLabel             *caption_label;
+  TriTriangleView      *triangle_view;
+  TriTimelineView      *timeline_view;
+  TriEvidencePanel     *evidence_panel;
 };
 
 G_DEFINE_FINAL_TYPE (TriWindow, tri_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -61,94 +73,300 @@ tri_window_get_store (TriWindow *self)
   return self->store;
 }
 
-static void
-draw_triangle (GtkDrawingArea *area,
-               cairo_t        *cr,
-               int             width,
-               int             height,
-               gpointer        user_data)
+static const char *
+actor_name (TriWindow  *self,
+            const char *code)
 {
-  TriWindow *self = user_data;
-  g_autoptr(TriTriangleLayout) layout = NULL;
-  gboolean dark = FALSE;
-  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (area));
-  guint32 from, to;
-
-  if (self->actors == NULL)
-    return;
-
-  g_object_get (settings, "gtk-application-prefer-dark-theme", &dark, NULL);
-  tri_window_bounds (self->as_of, self->window_days, &from, &to);
-  layout = tri_triangle_layout_new (self->actors, self->relations, self->events,
-                                    from, to, width, height, self->lang);
-  tri_triangle_render (layout, cr, tri_theme_get (dark));
+  for (guint i = 0; self->actors && i < self->actors->len; i++)
+    {
+      TriActor *a = g_ptr_array_index (self->actors, i);
+      if (g_str_equal (a->code, code))
+        return a->name;
+    }
+  return code;
 }
 
-static void
-draw_swatch (GtkDrawingArea *area,
-             cairo_t        *cr,
-             int             width,
-             int             height,
-             gpointer        user_data)
+static TriRelation *
+relation_by_id (TriWindow *self,
+                gint64     id)
 {
-  tri_set_source_rgb (cr, GPOINTER_TO_UINT (user_data));
-  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
-  cairo_fill (cr);
+  for (guint i = 0; self->relations && i < self->relations->len; i++)
+    {
+      TriRelation *r = g_ptr_array_index (self->relations, i);
+      if (r->id == id)
+        return r;
+    }
+  return NULL;
 }
 
-static GtkWidget *
-actor_chip (const TriActor *actor)
+static char *
+relation_title (TriWindow         *self,
+                const TriRelation *r)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *swatch = gtk_drawing_area_new ();
-  GtkWidget *label = gtk_label_new (actor->name);
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 14);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), draw_swatch,
-                                  GUINT_TO_POINTER (actor->color), NULL);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), swatch);
-  gtk_box_append (GTK_BOX (box), label);
-  return box;
-}
-
-static GtkWidget *
-event_row (const TriEvent *ev,
-           const char     *lang)
-{
-  g_autofree char *date = tri_date_label (&ev->date, lang);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *date_label = gtk_label_new (date);
-  GtkWidget *title_label = gtk_label_new (ev->title);
-
-  gtk_label_set_xalign (GTK_LABEL (date_label), 0);
-  gtk_widget_add_css_class (date_label, "dim-label");
-  gtk_widget_add_css_class (date_label, "caption");
-  gtk_widget_add_css_class (date_label, "event-date");
-  gtk_label_set_xalign (GTK_LABEL (title_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (title_label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (title_label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (box), date_label);
-  gtk_box_append (GTK_BOX (box), title_label);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  return box;
+  return g_strdup_printf ("%s – %s", actor_name (self, r->a), actor_name (self, r->b));
 }
 
 static void
 update_subtitle (TriWindow *self)
 {
-  g_autofree char *date = tri_day_label (self->as_of, TRI_PRECISION_DAY, self->lang);
-  g_autofree char *text = NULL;
+  g_autofree char *window = tri_window_describe (self->window_months, self->as_of, self->lang);
+  /* Translators: the header's subtitle, e.g. "As of: the 12 months to 1 July 2024" */
+  g_autofree char *text = g_strdup_printf (_("As of: %s"), window);
 
-  /* Translators: the first %s is a date; %d a number of months */
-  text = g_strdup_printf (ngettext ("As of %s · the %d month before",
-                                    "As of %s · the %d months before",
-                                    DEFAULT_WINDOW_MONTHS),
-                          date, DEFAULT_WINDOW_MONTHS);
   gtk_label_set_text (self->subtitle_label, text);
+}
+
+static void
+update_relation_description (TriWindow *self)
+{
+  TriTriangleLayout *layout;
+  int index;
+  g_autofree char *description = NULL;
+
+  if (self->selected_relation == 0)
+    return;
+  layout = tri_triangle_view_get_layout (self->triangle_view);
+  if (layout == NULL)
+    return;
+  index = tri_triangle_layout_find_edge (layout, self->selected_relation);
+  description = tri_triangle_view_describe_edge (self->triangle_view, index);
+  tri_evidence_panel_set_subtitle (self->evidence_panel, description);
+}
+
+/* The triangle follows "as of": only the window's events are queried. */
+static void
+update_as_of (TriWindow *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 from, to;
+
+  if (self->store == NULL)
+    return;
+
+  tri_window_bounds (self->as_of, tri_window_days_for_months (self->window_months), &from, &to);
+  events = tri_store_list_events (self->store, from, to, self->lang, &error);
+  if (events == NULL)
+    g_warning ("%s", error->message);
+  tri_triangle_view_set_events (self->triangle_view, events, self->as_of, self->window_months);
+  tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
+  update_subtitle (self);
+  update_relation_description (self);
+}
+
+void
+tri_window_set_as_of (TriWindow *self,
+                      guint32    as_of)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+
+  if (as_of == self->as_of)
+    return;
+  self->as_of = as_of;
+  update_as_of (self);
+}
+
+guint32
+tri_window_get_as_of (TriWindow *self)
+{
+  return self->as_of;
+}
+
+gint64
+tri_window_get_selected_event (TriWindow *self)
+{
+  return self->selected_event;
+}
+
+gint64
+tri_window_get_selected_relation (TriWindow *self)
+{
+  return self->selected_relation;
+}
+
+gboolean
+tri_window_get_presenting (TriWindow *self)
+{
+  return self->presenting;
+}
+
+TriTriangleView *
+tri_window_get_triangle_view (TriWindow *self)
+{
+  return self->triangle_view;
+}
+
+TriTimelineView *
+tri_window_get_timeline_view (TriWindow *self)
+{
+  return self->timeline_view;
+}
+
+TriEvidencePanel *
+tri_window_get_evidence_panel (TriWindow *self)
+{
+  return self->evidence_panel;
+}
+
+const char *
+tri_window_get_caption (TriWindow *self)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (self->caption_label))
+         ? gtk_label_get_text (self->caption_label) : NULL;
+}
+
+static void
+show_overview (TriWindow *self)
+{
+  tri_evidence_panel_show_overview (self->evidence_panel, _("Evidence"),
+                                    _("Select a side of the triangle to see the quotes that support it, "
+                                      "a country to see the events involving it, or an event on the "
+                                      "timeline to see its details and sources."));
+}
+
+static void
+select_relation (TriWindow *self,
+                 gint64     relation_id)
+{
+  TriRelation *r = relation_by_id (self, relation_id);
+  g_autofree char *title = NULL;
+
+  if (r == NULL)
+    return;
+
+  self->selected_relation = relation_id;
+  self->selected_event = 0;
+  g_clear_pointer (&self->selected_actor, g_free);
+
+  tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
+  tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
+  title = relation_title (self, r);
+  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL, self->lang);
+  update_relation_description (self);
+}
+
+static void
+select_actor (TriWindow  *self,
+              const char *code)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) involved = g_ptr_array_new ();
+
+  self->selected_relation = 0;
+  self->selected_event = 0;
+  g_free (self->selected_actor);
+  self->selected_actor = g_strdup (code);
+
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      TriRelation *r = g_ptr_array_index (self->relations, i);
+      if (g_str_equal (r->a, code) || g_str_equal (r->b, code))
+        g_array_append_val (ids, r->id);
+    }
+
+  tri_triangle_view_set_selection (self->triangle_view, 0, code);
+  tri_timeline_view_set_selection (self->timeline_view, 0, (gint64 *) ids->data, ids->len);
+
+  all = tri_store_list_events (self->store, 0, G_MAXUINT32, self->lang, NULL);
+  for (guint i = 0; all && i < all->len; i++)
+    {
+      TriEvent *ev = g_ptr_array_index (all, i);
+      gboolean hit = FALSE;
+
+      for (guint k = 0; k < ev->links->len && !hit; k++)
+        for (guint j = 0; j < ids->len && !hit; j++)
+          hit = g_array_index (ev->links, TriLink, k).relation_id == g_array_index (ids, gint64, j);
+      if (hit)
+        g_ptr_array_add (involved, ev);
+    }
+  tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, self->lang);
+}
+
+static void
+select_event (TriWindow *self,
+              gint64     event_id)
+{
+  g_autoptr(TriEvent) ev = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *caption = NULL;
+
+  ev = tri_store_get_event (self->store, event_id, self->lang, &error);
+  if (ev == NULL)
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+
+  self->selected_event = event_id;
+  self->selected_relation = 0;
+  g_clear_pointer (&self->selected_actor, g_free);
+
+  for (guint i = 0; i < ev->links->len; i++)
+    {
+      TriRelation *r = relation_by_id (self, g_array_index (ev->links, TriLink, i).relation_id);
+      g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
+    }
+
+  /* "as of" moves to the event: its first possible day */
+  self->as_of = ev->date.earliest;
+  tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
+  tri_timeline_view_set_selection (self->timeline_view, event_id, NULL, 0);
+  tri_timeline_view_reveal (self->timeline_view, ev->date.earliest, ev->date.latest);
+  update_as_of (self);
+  tri_evidence_panel_show_event (self->evidence_panel, self->store, ev, names, self->lang);
+
+  date = tri_date_label (&ev->date, self->lang);
+  /* Translators: the caption in presentation mode: a date label and an event's title */
+  caption = g_strdup_printf (_("%s — %s"), date, ev->title);
+  gtk_label_set_text (self->caption_label, caption);
+}
+
+static void
+on_edge_activated (TriTriangleView *view,
+                   gint64           relation_id,
+                   TriWindow       *self)
+{
+  select_relation (self, relation_id);
+}
+
+static void
+on_node_activated (TriTriangleView *view,
+                   const char      *code,
+                   TriWindow       *self)
+{
+  select_actor (self, code);
+}
+
+static void
+on_event_activated (GtkWidget *source,
+                    gint64     event_id,
+                    TriWindow *self)
+{
+  select_event (self, event_id);
+}
+
+static void
+on_as_of_changed (TriTimelineView *view,
+                  guint            as_of,
+                  TriWindow       *self)
+{
+  tri_window_set_as_of (self, as_of);
+}
+
+static void
+on_window_selected (GtkDropDown *dropdown,
+                    GParamSpec  *pspec,
+                    TriWindow   *self)
+{
+  guint i = gtk_drop_down_get_selected (dropdown);
+
+  if (i >= G_N_ELEMENTS (window_months_choices))
+    return;
+  self->window_months = window_months_choices[i];
+  update_as_of (self);
 }
 
 static void
@@ -156,16 +374,12 @@ load_briefing (TriWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  GtkWidget *child;
+  gint64 newest;
 
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
-  g_clear_pointer (&self->events, g_ptr_array_unref);
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->actors_box))))
-    gtk_box_remove (self->actors_box, child);
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->events_list))))
-    gtk_list_box_remove (self->events_list, child);
+  self->selected_relation = self->selected_event = 0;
+  g_clear_pointer (&self->selected_actor, g_free);
 
   if (self->store == NULL)
     return;
@@ -177,20 +391,22 @@ load_briefing (TriWindow *self)
   self->actors = tri_store_list_actors (self->store, self->lang, &error);
   if (self->actors != NULL)
     self->relations = tri_store_list_relations (self->store, &error);
-  if (self->relations != NULL)
-    self->events = tri_store_list_events (self->store, 0, G_MAXUINT32, self->lang, &error);
-  if (self->events == NULL)
+  if (self->relations == NULL)
     {
       g_warning ("%s", error->message);
       g_clear_pointer (&self->actors, g_ptr_array_unref);
       return;
     }
 
-  /* the start of the newest event: a later default would claim knowledge of
-   * days the sources do not cover */
-  if (self->events->len > 0)
-    self->as_of = ((TriEvent *) g_ptr_array_index (self->events, self->events->len - 1))->date.earliest;
-  else
+  /* the start of the newest event: a later default would claim knowledge
+   * of days the sources do not cover */
+  newest = tri_store_step_event (self->store, 0, -1);
+  if (newest != 0)
+    {
+      g_autoptr(TriEvent) ev = tri_store_get_event (self->store, newest, self->lang, NULL);
+      self->as_of = ev ? ev->date.earliest : 0;
+    }
+  if (self->as_of == 0)
     {
       GDate today;
 
@@ -199,15 +415,142 @@ load_briefing (TriWindow *self)
       self->as_of = g_date_get_julian (&today);
     }
 
-  for (guint i = 0; i < MIN (self->actors->len, 3); i++)
-    gtk_box_append (self->actors_box, actor_chip (g_ptr_array_index (self->actors, i)));
+  tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, self->lang);
+  tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
+  tri_timeline_view_set_store (self->timeline_view, self->store, self->lang);
+  tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
+  update_as_of (self);
+  show_overview (self);
+}
 
-  for (guint i = 0; i < self->events->len; i++)
-    gtk_list_box_append (self->events_list,
-                         event_row (g_ptr_array_index (self->events, i), self->lang));
+/* One event later (1) or earlier (-1) in date order; with @to_end, the
+ * last (1) or the first (-1). */
+static void
+step_event (TriWindow *self,
+            int        direction,
+            gboolean   to_end)
+{
+  gint64 id;
 
-  update_subtitle (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self->triangle_area));
+  if (to_end)
+    id = tri_store_step_event (self->store, 0, direction > 0 ? -1 : 1);
+  else
+    id = tri_store_step_event (self->store, self->selected_event, direction);
+  if (id != 0)
+    select_event (self, id);
+}
+
+static void
+set_presenting (TriWindow *self,
+                gboolean   presenting)
+{
+  double scale = presenting ? PRESENTATION_SCALE : 1;
+
+  if (self->presenting == presenting)
+    return;
+  self->presenting = presenting;
+
+  gtk_widget_set_visible (self->header_bar, !presenting);
+  gtk_widget_set_visible (GTK_WIDGET (self->caption_label), presenting);
+  tri_triangle_view_set_type_scale (self->triangle_view, scale);
+  tri_timeline_view_set_type_scale (self->timeline_view, scale);
+  if (presenting)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      /* a presentation starts at the first event unless one is chosen */
+      if (self->selected_event == 0)
+        step_event (self, -1, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_window_unfullscreen (GTK_WINDOW (self));
+    }
+}
+
+/* In presentation mode the clicker's keys step through the events. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                TriWindow             *self)
+{
+  if (!self->presenting)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Right:
+    case GDK_KEY_Page_Down:
+    case GDK_KEY_KP_Page_Down:
+    case GDK_KEY_space:
+    case GDK_KEY_Down:
+      step_event (self, 1, FALSE);
+      return TRUE;
+    case GDK_KEY_Left:
+    case GDK_KEY_Page_Up:
+    case GDK_KEY_KP_Page_Up:
+    case GDK_KEY_BackSpace:
+    case GDK_KEY_Up:
+      step_event (self, -1, FALSE);
+      return TRUE;
+    case GDK_KEY_Home:
+      step_event (self, -1, TRUE);
+      return TRUE;
+    case GDK_KEY_End:
+      step_event (self, 1, TRUE);
+      return TRUE;
+    case GDK_KEY_Escape:
+      set_presenting (self, FALSE);
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static void
+present_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  set_presenting (self, !self->presenting);
+}
+
+static void
+fit_timeline_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  tri_timeline_view_fit_all (TRI_WINDOW (widget)->timeline_view);
+}
+
+static void
+apply_dark (TriWindow *self,
+            gboolean   dark)
+{
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-application-prefer-dark-theme", dark, NULL);
+  tri_triangle_view_set_dark (self->triangle_view, dark);
+  tri_timeline_view_set_dark (self->timeline_view, dark);
+}
+
+static void
+on_toggle_changed (GSimpleAction *action,
+                   GVariant      *value,
+                   TriWindow     *self)
+{
+  const char *name = g_action_get_name (G_ACTION (action));
+  gboolean on = g_variant_get_boolean (value);
+
+  g_simple_action_set_state (action, value);
+  if (g_str_equal (name, "dark"))
+    apply_dark (self, on);
+  else
+    tri_triangle_view_set_show_others (self->triangle_view, on);
 }
 
 static gboolean
@@ -215,7 +558,7 @@ tri_window_close_request (GtkWindow *window)
 {
   TriWindow *self = TRI_WINDOW (window);
 
-  if (self->settings != NULL)
+  if (self->settings != NULL && !self->presenting)
     {
       int width, height;
 
@@ -273,13 +616,12 @@ tri_window_dispose (GObject *object)
 {
   TriWindow *self = TRI_WINDOW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), TRI_TYPE_WINDOW);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
-  g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->lang, g_free);
+  g_clear_pointer (&self->selected_actor, g_free);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
 }
@@ -301,12 +643,24 @@ tri_window_class_init (TriWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRI_TYPE_TRIANGLE_VIEW);
+  g_type_ensure (TRI_TYPE_TIMELINE_VIEW);
+  g_type_ensure (TRI_TYPE_EVIDENCE_PANEL);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tri-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, actors_box);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, triangle_area);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, events_list);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, window_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, triangle_view);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, evidence_panel);
+
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.fit-timeline", NULL, fit_timeline_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-timeline", NULL);
 }
 
 static void
@@ -314,18 +668,40 @@ tri_window_init (TriWindow *self)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  gboolean dark = FALSE;
+  static const GActionEntry toggles[] = {
+    { "show-others", NULL, NULL, "false", NULL },
+    { "dark", NULL, NULL, "false", NULL },
+  };
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lang = g_strdup (tri_lang_from_environment ());
-  self->window_days = tri_window_days_for_months (DEFAULT_WINDOW_MONTHS);
+  self->window_months = 12;
 
-  gtk_drawing_area_set_draw_func (self->triangle_area, draw_triangle, self, NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->triangle_area),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The triangle of relations between Russia, China and North Korea"),
-                                  -1);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), toggles, G_N_ELEMENTS (toggles), self);
+  for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
+    g_signal_connect (g_action_map_lookup_action (G_ACTION_MAP (self), toggles[i].name),
+                      "change-state", G_CALLBACK (on_toggle_changed), self);
 
-  /* Without the installed schema (running a test binary) the size is simply not remembered */
+  /* follow the desktop's dark preference at start */
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-application-prefer-dark-theme", &dark, NULL);
+  if (dark)
+    g_action_group_change_action_state (G_ACTION_GROUP (self), "dark", g_variant_new_boolean (TRUE));
+
+  g_signal_connect (self->triangle_view, "edge-activated", G_CALLBACK (on_edge_activated), self);
+  g_signal_connect (self->triangle_view, "node-activated", G_CALLBACK (on_node_activated), self);
+  g_signal_connect (self->timeline_view, "event-activated", G_CALLBACK (on_event_activated), self);
+  g_signal_connect (self->timeline_view, "as-of-changed", G_CALLBACK (on_as_of_changed), self);
+  g_signal_connect (self->evidence_panel, "event-activated", G_CALLBACK (on_event_activated), self);
+  g_signal_connect (self->window_dropdown, "notify::selected", G_CALLBACK (on_window_selected), self);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+
+  /* Without the installed schema (a test binary) the size is simply not remembered */
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
   if (schema != NULL)

@@ -8,6 +8,9 @@
 
 #include "store/tri-store.h"
 #include "tri-application.h"
+#include "tri-evidence-panel.h"
+#include "tri-timeline-view.h"
+#include "tri-triangle-view.h"
 
 G_BEGIN_DECLS
 
@@ -15,8 +18,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (TriWindow, tri_window, TRI, WINDOW, GtkApplicationWindow)
 
-TriWindow *tri_window_new       (TriApplication *app,
-                                 TriStore       *store);
-TriStore  *tri_window_get_store (TriWindow      *self);
+TriWindow        *tri_window_new                (TriApplication *app,
+                                                 TriStore       *store);
+TriStore         *tri_window_get_store          (TriWindow      *self);
+guint32           tri_window_get_as_of          (TriWindow      *self);
+void              tri_window_set_as_of          (TriWindow      *self,
+                                                 guint32         as_of);
+gint64            tri_window_get_selected_event (TriWindow      *self);
+gint64            tri_window_get_selected_relation (TriWindow   *self);
+gboolean          tri_window_get_presenting     (TriWindow      *self);
+TriTriangleView  *tri_window_get_triangle_view  (TriWindow      *self);
+TriTimelineView  *tri_window_get_timeline_view  (TriWindow      *self);
+TriEvidencePanel *tri_window_get_evidence_panel (TriWindow      *self);
+const char       *tri_window_get_caption        (TriWindow      *self);
 
 G_END_DECLS

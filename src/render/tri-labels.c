@@ -1,0 +1,109 @@
+/* tri-labels.c: the words for the data's categories, stances and confidences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-labels"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "tri-labels.h"
+
+const char *
+tri_category_label (TriCategory category)
+{
+  switch (category)
+    {
+    case TRI_CATEGORY_DIPLOMACY: return _("Diplomacy");
+    case TRI_CATEGORY_ECONOMY: return _("Economy and trade");
+    case TRI_CATEGORY_MILITARY: return _("Military and security");
+    case TRI_CATEGORY_MULTILATERAL: return _("Multilateral / UN");
+    case TRI_CATEGORY_HUMANITARIAN: return _("Humanitarian");
+    case TRI_CATEGORY_LEADERS: return _("Leaders’ ties");
+    case TRI_N_CATEGORIES:
+    default: return "";
+    }
+}
+
+const char *
+tri_confidence_label (TriConfidence confidence)
+{
+  switch (confidence)
+    {
+    case TRI_CONFIDENCE_CONFIRMED: return _("Confirmed");
+    case TRI_CONFIDENCE_REPORTED: return _("Reported");
+    case TRI_CONFIDENCE_ALLEGED: return _("Alleged");
+    case TRI_N_CONFIDENCES:
+    default: return "";
+    }
+}
+
+const char *
+tri_stance_label (TriStance stance)
+{
+  switch (stance)
+    {
+    case TRI_STANCE_COOPERATION: return _("Cooperation");
+    case TRI_STANCE_TENSION: return _("Tension");
+    case TRI_STANCE_NEUTRAL: return _("Neutral");
+    case TRI_N_STANCES:
+    default: return "";
+    }
+}
+
+/**
+ * tri_window_describe:
+ * @window_months: 0 for all time
+ *
+ * Returns: "the 12 months to 1 July 2024", or "all time to 1 July 2024"
+ */
+char *
+tri_window_describe (guint        window_months,
+                     guint32      as_of,
+                     const char  *lang)
+{
+  g_autofree char *date = tri_day_label (as_of, TRI_PRECISION_DAY, lang);
+
+  if (window_months == 0)
+    /* Translators: %s is a date */
+    return g_strdup_printf (_("all time to %s"), date);
+
+  /* Translators: %d is a number of months, %s a date */
+  return g_strdup_printf (ngettext ("the %d month to %s", "the %d months to %s", window_months),
+                          window_months, date);
+}
+
+/**
+ * tri_edge_describe:
+ *
+ * The sentence the legend's formula stands for, for a tooltip, the
+ * evidence panel and screen readers: "Russia – North Korea: 9 events in the
+ * 12 months to 1 July 2024: 7 cooperation, 1 tension, 1 neutral; 2
+ * reported or alleged, not confirmed."
+ */
+char *
+tri_edge_describe (const TriEdgeState *state,
+                   const char         *a_name,
+                   const char         *b_name,
+                   guint               window_months,
+                   guint32             as_of,
+                   const char         *lang)
+{
+  g_autofree char *window = tri_window_describe (window_months, as_of, lang);
+
+  if (state->n_events == 0)
+    /* Translators: %s – %s are two countries, the last %s a period such as "the 12 months to 1 July 2024" */
+    return g_strdup_printf (_("%s – %s: no events in %s."), a_name, b_name, window);
+
+  /* Translators: "Russia – North Korea: 9 events in the 12 months to 1 July 2024:
+   * 7 cooperation, 1 tension, 1 neutral; 2 reported or alleged, not confirmed." */
+  return g_strdup_printf (ngettext ("%s – %s: %d event in %s: %d cooperation, %d tension, %d neutral; %d reported or alleged, not confirmed.",
+                                    "%s – %s: %d events in %s: %d cooperation, %d tension, %d neutral; %d reported or alleged, not confirmed.",
+                                    state->n_events),
+                          a_name, b_name, state->n_events, window,
+                          state->n_by_stance[TRI_STANCE_COOPERATION],
+                          state->n_by_stance[TRI_STANCE_TENSION],
+                          state->n_by_stance[TRI_STANCE_NEUTRAL],
+                          state->n_unconfirmed);
+}

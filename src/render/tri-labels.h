@@ -1,0 +1,24 @@
+/* tri-labels.h: the words for the data's categories, stances and confidences
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "store/tri-state.h"
+
+G_BEGIN_DECLS
+
+const char *tri_category_label        (TriCategory          category);
+const char *tri_confidence_label      (TriConfidence        confidence);
+const char *tri_stance_label          (TriStance            stance);
+char       *tri_edge_describe         (const TriEdgeState  *state,
+                                       const char          *a_name,
+                                       const char          *b_name,
+                                       guint                window_months,
+                                       guint32              as_of,
+                                       const char          *lang);
+char       *tri_window_describe       (guint                window_months,
+                                       guint32              as_of,
+                                       const char          *lang);
+
+G_END_DECLS

@@ -1,0 +1,653 @@
+/* tri-timeline.c: the timeline's layout (pure geometry) and its renderer
+ *
+ * Events sit in lanes by category. A day-precise event is a point; any
+ * other is a bar over its whole uncertainty with soft ends, never a false
+ * point. Each label gets the room up to the next mark in its row and is
+ * shortened to fit or dropped, so labels never overlap.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-timeline"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "tri-labels.h"
+#include "tri-timeline.h"
+
+#define MIN_LABEL_W 36.0   /* below this a label is dropped, not shortened */
+
+static void
+mark_free (TriTimelineMark *mark)
+{
+  g_free (mark->title);
+  g_free (mark->label);
+  g_free (mark);
+}
+
+static void
+tick_free (TriTimelineTick *tick)
+{
+  g_free (tick->label);
+  g_free (tick);
+}
+
+void
+tri_timeline_layout_free (TriTimelineLayout *layout)
+{
+  if (layout == NULL)
+    return;
+  g_clear_pointer (&layout->marks, g_ptr_array_unref);
+  g_clear_pointer (&layout->ticks, g_ptr_array_unref);
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    g_free (layout->lane_labels[i]);
+  g_free (layout->cursor_label);
+  g_free (layout->lang);
+  g_free (layout);
+}
+
+double
+tri_timeline_layout_x (TriTimelineLayout *layout,
+                       double             julian)
+{
+  double span = MAX (layout->t1 - layout->t0, 1e-6);
+
+  return layout->plot_x0 + (julian - layout->t0) * (layout->plot_x1 - layout->plot_x0) / span;
+}
+
+guint32
+tri_timeline_layout_day_at (TriTimelineLayout *layout,
+                            double             x)
+{
+  double span = MAX (layout->t1 - layout->t0, 1e-6);
+  double w = MAX (layout->plot_x1 - layout->plot_x0, 1e-6);
+  double t = layout->t0 + (CLAMP (x, layout->plot_x0, layout->plot_x1) - layout->plot_x0) * span / w;
+
+  return (guint32) CLAMP (floor (t), 1, G_MAXINT32);
+}
+
+static TriStance
+dominant_stance (const TriEvent *ev)
+{
+  int weight[TRI_N_STANCES] = { 0 };
+
+  for (guint i = 0; i < ev->links->len; i++)
+    {
+      const TriLink *link = &g_array_index (ev->links, TriLink, i);
+      weight[link->stance] += link->weight;
+    }
+  if (weight[TRI_STANCE_COOPERATION] > weight[TRI_STANCE_TENSION] &&
+      weight[TRI_STANCE_COOPERATION] >= weight[TRI_STANCE_NEUTRAL])
+    return TRI_STANCE_COOPERATION;
+  if (weight[TRI_STANCE_TENSION] > weight[TRI_STANCE_COOPERATION] &&
+      weight[TRI_STANCE_TENSION] >= weight[TRI_STANCE_NEUTRAL])
+    return TRI_STANCE_TENSION;
+  return TRI_STANCE_NEUTRAL;
+}
+
+static gboolean
+is_highlighted (const TriEvent          *ev,
+                const TriTimelineParams *params)
+{
+  for (guint i = 0; i < ev->links->len; i++)
+    {
+      const TriLink *link = &g_array_index (ev->links, TriLink, i);
+
+      for (guint k = 0; k < params->n_highlight_relations; k++)
+        if (link->relation_id == params->highlight_relations[k])
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static guint32
+julian_dmy (int day,
+            int month,
+            int year)
+{
+  GDate d;
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, day, month, year);
+  return g_date_get_julian (&d);
+}
+
+static void
+add_tick (TriTimelineLayout *layout,
+          guint32            day,
+          TriTickUnit        unit,
+          gboolean           with_year)
+{
+  TriTimelineTick *tick = g_new0 (TriTimelineTick, 1);
+  double h;
+
+  tick->x = tri_timeline_layout_x (layout, day);
+  tick->label = tri_tick_label (day, unit, with_year, layout->lang);
+  tri_text_measure (tick->label, layout->label_px, FALSE, layout->lang, &tick->label_w, &h);
+  g_ptr_array_add (layout->ticks, tick);
+}
+
+/* The finest unit whose ticks leave room for their labels. */
+static void
+layout_ticks (TriTimelineLayout *layout)
+{
+  static const int year_steps[] = { 1, 2, 5, 10, 20, 50, 100, 200, 500, 1000 };
+  static const int day_steps[] = { 1, 2, 7, 14 };
+  const double px_per_day = (layout->plot_x1 - layout->plot_x0) / MAX (layout->t1 - layout->t0, 1e-6);
+  double sample_w, sample_h, room;
+  GDate d;
+  int y0, y1;
+
+  layout->ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) tick_free);
+  if (!g_date_valid_julian ((guint32) MAX (layout->t0, 1)) || !g_date_valid_julian ((guint32) MAX (layout->t1, 1)))
+    return;
+
+  g_date_clear (&d, 1);
+  g_date_set_julian (&d, (guint32) MAX (layout->t0, 1));
+  y0 = g_date_get_year (&d);
+  g_date_set_julian (&d, (guint32) MAX (layout->t1, 1));
+  y1 = g_date_get_year (&d);
+
+  tri_text_measure ("8 Sep", layout->label_px, FALSE, layout->lang, &sample_w, &sample_h);
+  room = sample_w * 1.6 + 12;
+
+  for (guint i = 0; i < G_N_ELEMENTS (day_steps); i++)
+    {
+      int step = day_steps[i];
+      guint32 first;
+
+      if (px_per_day * step < room)
+        continue;
+
+      /* steps of days from a Monday (julian day 1 is one) */
+      layout->tick_unit = TRI_TICK_DAY;
+      first = (guint32) ceil (layout->t0);
+      first += (step - (first - 1) % step) % step;
+      for (guint32 day = first; day <= layout->t1; day += step)
+        {
+          g_date_set_julian (&d, day);
+          add_tick (layout, day, TRI_TICK_DAY, layout->ticks->len == 0 ||
+                    (g_date_get_day (&d) <= (guint) step && g_date_get_month (&d) == 1));
+        }
+      return;
+    }
+
+  if (px_per_day * 28 >= room)
+    {
+      layout->tick_unit = TRI_TICK_MONTH;
+      for (int y = y0; y <= y1; y++)
+        for (int m = 1; m <= 12; m++)
+          {
+            guint32 day = julian_dmy (1, m, y);
+            if (day < layout->t0 || day > layout->t1)
+              continue;
+            add_tick (layout, day, TRI_TICK_MONTH, m == 1 || layout->ticks->len == 0);
+          }
+      return;
+    }
+
+  if (px_per_day * 90 >= room)
+    {
+      layout->tick_unit = TRI_TICK_QUARTER;
+      for (int y = y0; y <= y1; y++)
+        for (int m = 1; m <= 12; m += 3)
+          {
+            guint32 day = julian_dmy (1, m, y);
+            if (day < layout->t0 || day > layout->t1)
+              continue;
+            add_tick (layout, day, TRI_TICK_QUARTER, m == 1 || layout->ticks->len == 0);
+          }
+      return;
+    }
+
+  layout->tick_unit = TRI_TICK_YEAR;
+  for (guint i = 0; i < G_N_ELEMENTS (year_steps); i++)
+    {
+      int step = year_steps[i];
+
+      if (px_per_day * 365.25 * step < room && i + 1 < G_N_ELEMENTS (year_steps))
+        continue;
+      for (int y = ((y0 + step - 1) / step) * step; y <= y1; y += step)
+        {
+          guint32 day;
+
+          if (y < TRI_YEAR_MIN || y > TRI_YEAR_MAX)
+            continue;
+          day = julian_dmy (1, 1, y);
+          if (day >= layout->t0 && day <= layout->t1)
+            add_tick (layout, day, TRI_TICK_YEAR, TRUE);
+        }
+      return;
+    }
+}
+
+static int
+compare_marks_by_x (gconstpointer a,
+                    gconstpointer b)
+{
+  const TriTimelineMark *ma = *(TriTimelineMark * const *) a;
+  const TriTimelineMark *mb = *(TriTimelineMark * const *) b;
+
+  if (ma->x0 != mb->x0)
+    return ma->x0 < mb->x0 ? -1 : 1;
+  return ma->event_id < mb->event_id ? -1 : ma->event_id > mb->event_id;
+}
+
+/**
+ * tri_timeline_layout_new:
+ * @events: the events in (or overlapping) the visible range, in date order
+ *
+ * Places every event that falls in the visible range: its lane and row,
+ * its mark, and as much of its label as fits.
+ */
+TriTimelineLayout *
+tri_timeline_layout_new (GPtrArray               *events,
+                         const TriTimelineParams *params)
+{
+  TriTimelineLayout *layout = g_new0 (TriTimelineLayout, 1);
+  const double scale = params->type_scale > 0 ? params->type_scale : 1;
+  double axis_h, row_h, text_h, gap, w;
+  int rows_per_lane;
+  GPtrArray *lane_marks[TRI_N_CATEGORIES] = { NULL };
+
+  layout->width = params->width;
+  layout->height = params->height;
+  layout->t0 = params->t0;
+  layout->t1 = MAX (params->t1, params->t0 + 1);
+  layout->lang = g_strdup (params->lang);
+  layout->as_of = params->as_of;
+  layout->label_px = 12.5 * scale;
+  layout->mark_h = 8 * scale;
+  layout->marks = g_ptr_array_new_with_free_func ((GDestroyNotify) mark_free);
+  gap = 6 * scale;
+
+  tri_text_measure ("Ag", layout->label_px, FALSE, layout->lang, &w, &text_h);
+
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    {
+      double h;
+
+      layout->lane_labels[i] = g_strdup (tri_category_label (i));
+      tri_text_measure (layout->lane_labels[i], layout->label_px, TRUE, layout->lang, &w, &h);
+      layout->lane_label_w = MAX (layout->lane_label_w, w);
+    }
+  layout->lane_label_w = MIN (layout->lane_label_w + 2 * gap, params->width * 0.25);
+
+  axis_h = text_h + 3 * gap;
+  layout->plot_x0 = layout->lane_label_w;
+  layout->plot_x1 = MAX (params->width - 2 * gap, layout->plot_x0 + 1);
+  layout->lanes_y0 = text_h + 2 * gap;        /* room for the cursor's date */
+  layout->lanes_y1 = MAX (params->height - axis_h, layout->lanes_y0 + TRI_N_CATEGORIES);
+  layout->lane_h = (layout->lanes_y1 - layout->lanes_y0) / TRI_N_CATEGORIES;
+
+  /* a row is a line of text above its mark */
+  row_h = text_h + layout->mark_h + gap;
+  rows_per_lane = MAX (1, (int) floor ((layout->lane_h - gap) / row_h));
+
+  layout_ticks (layout);
+
+  layout->cursor_x = tri_timeline_layout_x (layout, params->as_of + 0.5);
+  layout->cursor_label = tri_day_label (params->as_of, TRI_PRECISION_DAY, layout->lang);
+  tri_text_measure (layout->cursor_label, layout->label_px, TRUE, layout->lang,
+                    &layout->cursor_label_w, &layout->cursor_label_h);
+  layout->cursor_label_x = CLAMP (layout->cursor_x - layout->cursor_label_w / 2,
+                                  0, MAX (0, params->width - layout->cursor_label_w));
+
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    lane_marks[i] = g_ptr_array_new ();
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const TriEvent *ev = g_ptr_array_index (events, i);
+      TriTimelineMark *mark;
+
+      if (ev->date.latest + 1 < layout->t0 || ev->date.earliest > layout->t1)
+        continue;
+
+      mark = g_new0 (TriTimelineMark, 1);
+      mark->event_id = ev->id;
+      mark->category = ev->category < TRI_N_CATEGORIES ? ev->category : TRI_CATEGORY_DIPLOMACY;
+      mark->confidence = ev->confidence;
+      mark->stance = dominant_stance (ev);
+      mark->point = ev->date.precision == TRI_PRECISION_DAY;
+      mark->title = g_strdup (ev->title);
+      mark->selected = params->selected_event != 0 && ev->id == params->selected_event;
+      mark->dimmed = params->n_highlight_relations > 0 && !is_highlighted (ev, params);
+
+      if (mark->point)
+        {
+          double cx = tri_timeline_layout_x (layout, ev->date.earliest + 0.5);
+          mark->x0 = cx - layout->mark_h / 2;
+          mark->x1 = cx + layout->mark_h / 2;
+        }
+      else
+        {
+          mark->x0 = tri_timeline_layout_x (layout, ev->date.earliest);
+          mark->x1 = tri_timeline_layout_x (layout, ev->date.latest + 1);
+          /* however short, a span stays wider than a point */
+          if (mark->x1 - mark->x0 < layout->mark_h * 1.5)
+            {
+              double c = (mark->x0 + mark->x1) / 2;
+              mark->x0 = c - layout->mark_h * 0.75;
+              mark->x1 = c + layout->mark_h * 0.75;
+            }
+        }
+      g_ptr_array_add (layout->marks, mark);
+      g_ptr_array_add (lane_marks[mark->category], mark);
+    }
+
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    {
+      GPtrArray *marks = lane_marks[lane];
+      g_autofree double *row_end = g_new (double, rows_per_lane);
+      g_autofree double *title_w = g_new0 (double, MAX (marks->len, 1));
+
+      g_ptr_array_sort (marks, compare_marks_by_x);
+      for (int r = 0; r < rows_per_lane; r++)
+        row_end[r] = -G_MAXDOUBLE;
+
+      /* rows: first fit, reserving room for at least a shortened label */
+      for (guint i = 0; i < marks->len; i++)
+        {
+          TriTimelineMark *mark = g_ptr_array_index (marks, i);
+          double h, need;
+          int best = 0;
+
+          tri_text_measure (mark->title, layout->label_px, FALSE, layout->lang, &title_w[i], &h);
+          need = MAX (mark->x1, mark->x0 + MIN (title_w[i], MIN_LABEL_W * 2));
+          mark->row = -1;
+          for (int r = 0; r < rows_per_lane; r++)
+            {
+              if (row_end[r] + gap <= mark->x0)
+                {
+                  mark->row = r;
+                  break;
+                }
+              if (row_end[r] < row_end[best])
+                best = r;
+            }
+          if (mark->row < 0)
+            mark->row = best;
+          row_end[mark->row] = MAX (row_end[mark->row], need);
+        }
+
+      /* labels: the room up to the next mark in the same row */
+      for (guint i = 0; i < marks->len; i++)
+        {
+          TriTimelineMark *mark = g_ptr_array_index (marks, i);
+          double limit = layout->plot_x1;
+          double start = MAX (mark->x0, layout->plot_x0);
+          double lane_top = layout->lanes_y0 + lane * layout->lane_h + gap / 2;
+
+          for (guint k = i + 1; k < marks->len; k++)
+            {
+              TriTimelineMark *next = g_ptr_array_index (marks, k);
+              if (next->row == mark->row)
+                {
+                  limit = MIN (limit, next->x0 - gap);
+                  break;
+                }
+            }
+          /* an earlier mark in the row that reaches past this one's start
+           * (a crowded row) leaves no room */
+          for (guint k = 0; k < i; k++)
+            {
+              TriTimelineMark *prev = g_ptr_array_index (marks, k);
+              if (prev->row == mark->row && prev->label != NULL &&
+                  prev->label_x + prev->label_w + gap > start)
+                start = G_MAXDOUBLE;
+            }
+
+          mark->y = lane_top + mark->row * row_h + text_h + layout->mark_h / 2;
+          mark->label_y = mark->y - layout->mark_h / 2 - text_h - 1;
+          mark->label_h = text_h;
+          if (limit - start >= MIN (title_w[i], MIN_LABEL_W))
+            {
+              mark->label = g_strdup (mark->title);
+              mark->label_x = start;
+              mark->label_w = MIN (title_w[i], limit - start);
+            }
+
+          mark->hit_x0 = MIN (mark->x0, mark->label ? mark->label_x : mark->x0) - 2;
+          mark->hit_x1 = MAX (mark->x1, mark->label ? mark->label_x + mark->label_w : mark->x1) + 2;
+          mark->hit_y0 = (mark->label ? mark->label_y : mark->y - layout->mark_h) - 1;
+          mark->hit_y1 = mark->y + layout->mark_h / 2 + 3;
+        }
+    }
+
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    g_ptr_array_unref (lane_marks[i]);
+
+  return layout;
+}
+
+TriTimelineHit
+tri_timeline_layout_hit (TriTimelineLayout *layout,
+                         double             x,
+                         double             y,
+                         int               *index)
+{
+  int best = -1;
+  double best_d = G_MAXDOUBLE;
+
+  if (x < 0 || y < 0 || x > layout->width || y > layout->height)
+    return TRI_TIMELINE_HIT_NONE;
+
+  if (fabs (x - layout->cursor_x) <= 5 && y < layout->lanes_y0 + 4)
+    return TRI_TIMELINE_HIT_CURSOR;
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const TriTimelineMark *m = g_ptr_array_index (layout->marks, i);
+      double d;
+
+      if (x < m->hit_x0 || x > m->hit_x1 || y < m->hit_y0 || y > m->hit_y1)
+        continue;
+      /* the nearest mark wins; among marks drawn over each other, the one on top */
+      d = fabs (x - CLAMP (x, m->x0, m->x1)) + fabs (y - m->y);
+      if (d <= best_d)
+        {
+          best_d = d;
+          best = i;
+        }
+    }
+
+  if (best >= 0)
+    {
+      *index = best;
+      return TRI_TIMELINE_HIT_MARK;
+    }
+
+  if (fabs (x - layout->cursor_x) <= 4)
+    return TRI_TIMELINE_HIT_CURSOR;
+
+  if (x >= layout->plot_x0 && x <= layout->plot_x1)
+    return TRI_TIMELINE_HIT_PLOT;
+
+  return TRI_TIMELINE_HIT_NONE;
+}
+
+static void
+set_source_rgba (cairo_t *cr,
+                 guint32  rgb,
+                 double   alpha)
+{
+  cairo_set_source_rgba (cr, ((rgb >> 16) & 0xFF) / 255.0, ((rgb >> 8) & 0xFF) / 255.0,
+                         (rgb & 0xFF) / 255.0, alpha);
+}
+
+static void
+draw_mark (TriTimelineLayout     *layout,
+           cairo_t               *cr,
+           const TriTheme        *theme,
+           const TriTimelineMark *m)
+{
+  const double h = layout->mark_h;
+  const double alpha = m->dimmed ? 0.22 : 1.0;
+  const guint32 color = theme->stance[m->stance];
+  const gboolean hollow = m->confidence != TRI_CONFIDENCE_CONFIRMED;
+
+  cairo_new_path (cr);
+  if (m->point)
+    {
+      double cx = (m->x0 + m->x1) / 2;
+
+      cairo_arc (cr, cx, m->y, h / 2, 0, 2 * G_PI);
+    }
+  else
+    {
+      /* soft ends: the bounds are fuzzy */
+      double fade = MIN (8.0, (m->x1 - m->x0) / 4);
+      cairo_pattern_t *pat = cairo_pattern_create_linear (m->x0, 0, m->x1, 0);
+      double f = fade / MAX (m->x1 - m->x0, 1e-6);
+      double r = ((color >> 16) & 0xFF) / 255.0, g = ((color >> 8) & 0xFF) / 255.0, b = (color & 0xFF) / 255.0;
+
+      cairo_pattern_add_color_stop_rgba (pat, 0, r, g, b, alpha * 0.15);
+      cairo_pattern_add_color_stop_rgba (pat, f, r, g, b, alpha * (hollow ? 0.45 : 0.85));
+      cairo_pattern_add_color_stop_rgba (pat, 1 - f, r, g, b, alpha * (hollow ? 0.45 : 0.85));
+      cairo_pattern_add_color_stop_rgba (pat, 1, r, g, b, alpha * 0.15);
+      cairo_rectangle (cr, m->x0, m->y - h / 2, m->x1 - m->x0, h);
+      cairo_set_source (cr, pat);
+      cairo_fill_preserve (cr);
+      cairo_pattern_destroy (pat);
+      if (hollow)
+        {
+          double dash[] = { 3, 2 };
+          set_source_rgba (cr, color, alpha);
+          cairo_set_line_width (cr, 1);
+          cairo_set_dash (cr, dash, 2, 0);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
+      cairo_new_path (cr);
+      goto selection;
+    }
+
+  if (hollow)
+    {
+      set_source_rgba (cr, theme->background, alpha);
+      cairo_fill_preserve (cr);
+      set_source_rgba (cr, color, alpha);
+      cairo_set_line_width (cr, 2);
+      cairo_stroke (cr);
+    }
+  else
+    {
+      set_source_rgba (cr, color, alpha);
+      cairo_fill (cr);
+    }
+
+selection:
+  if (m->selected)
+    {
+      tri_set_source_rgb (cr, theme->cursor);
+      cairo_set_line_width (cr, 2);
+      cairo_rectangle (cr, m->x0 - 3, m->y - h / 2 - 3, m->x1 - m->x0 + 6, h + 6);
+      cairo_stroke (cr);
+    }
+
+  if (m->label != NULL)
+    {
+      g_autoptr(PangoLayout) text = tri_text_layout (cr, m->label, layout->label_px, m->selected, layout->lang);
+
+      pango_layout_set_width (text, (int) (m->label_w * PANGO_SCALE) + 1);
+      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+      set_source_rgba (cr, theme->text, m->dimmed ? 0.35 : 1.0);
+      cairo_move_to (cr, m->label_x, m->label_y);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+}
+
+void
+tri_timeline_render (TriTimelineLayout *layout,
+                     cairo_t           *cr,
+                     const TriTheme    *theme)
+{
+  cairo_save (cr);
+  tri_set_source_rgb (cr, theme->background);
+  cairo_rectangle (cr, 0, 0, layout->width, layout->height);
+  cairo_fill (cr);
+
+  /* lanes */
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    {
+      double y = layout->lanes_y0 + i * layout->lane_h;
+      g_autoptr(PangoLayout) name = tri_text_layout (cr, layout->lane_labels[i], layout->label_px, TRUE, layout->lang);
+
+      if (i % 2 == 0)
+        {
+          set_source_rgba (cr, theme->text, 0.035);
+          cairo_rectangle (cr, 0, y, layout->width, layout->lane_h);
+          cairo_fill (cr);
+        }
+      pango_layout_set_width (name, (int) ((layout->lane_label_w - 8) * PANGO_SCALE));
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+      tri_set_source_rgb (cr, theme->muted);
+      cairo_move_to (cr, 6, y + 4);
+      pango_cairo_show_layout (cr, name);
+      cairo_new_path (cr);
+    }
+
+  /* grid and axis */
+  cairo_set_line_width (cr, 1);
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      const TriTimelineTick *t = g_ptr_array_index (layout->ticks, i);
+      g_autoptr(PangoLayout) text = tri_text_layout (cr, t->label, layout->label_px, FALSE, layout->lang);
+      double x = floor (t->x) + 0.5;
+      double next_x = i + 1 < layout->ticks->len
+                      ? ((TriTimelineTick *) g_ptr_array_index (layout->ticks, i + 1))->x
+                      : layout->plot_x1 + t->label_w;
+
+      tri_set_source_rgb (cr, theme->rule);
+      cairo_move_to (cr, x, layout->lanes_y0);
+      cairo_line_to (cr, x, layout->lanes_y1 + 4);
+      cairo_stroke (cr);
+
+      /* a label that would run into the next one or off the edge is dropped */
+      if (x + 3 + t->label_w <= MIN (next_x - 4, layout->width))
+        {
+          tri_set_source_rgb (cr, theme->muted);
+          cairo_move_to (cr, x + 3, layout->lanes_y1 + 6);
+          pango_cairo_show_layout (cr, text);
+          cairo_new_path (cr);
+        }
+    }
+  tri_set_source_rgb (cr, theme->muted);
+  cairo_move_to (cr, layout->plot_x0, floor (layout->lanes_y1) + 0.5);
+  cairo_line_to (cr, layout->plot_x1, floor (layout->lanes_y1) + 0.5);
+  cairo_stroke (cr);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, layout->plot_x0, 0, layout->plot_x1 - layout->plot_x0, layout->height);
+  cairo_clip (cr);
+  for (guint i = 0; i < layout->marks->len; i++)
+    draw_mark (layout, cr, theme, g_ptr_array_index (layout->marks, i));
+  cairo_restore (cr);
+
+  /* the "as of" cursor */
+  if (layout->cursor_x >= layout->plot_x0 && layout->cursor_x <= layout->plot_x1)
+    {
+      g_autoptr(PangoLayout) text = tri_text_layout (cr, layout->cursor_label, layout->label_px, TRUE, layout->lang);
+      double x = floor (layout->cursor_x) + 0.5;
+
+      tri_set_source_rgb (cr, theme->cursor);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, x, layout->lanes_y0 - 4);
+      cairo_line_to (cr, x, layout->lanes_y1);
+      cairo_stroke (cr);
+      cairo_move_to (cr, x - 5, layout->lanes_y0 - 9);
+      cairo_line_to (cr, x + 5, layout->lanes_y0 - 9);
+      cairo_line_to (cr, x, layout->lanes_y0 - 3);
+      cairo_close_path (cr);
+      cairo_fill (cr);
+      cairo_move_to (cr, layout->cursor_label_x, 2);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+
+  cairo_restore (cr);
+}

@@ -1,0 +1,95 @@
+/* tri-timeline.h: the timeline's layout (pure geometry) and its renderer
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "store/tri-model.h"
+#include "tri-theme.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  double        width, height;
+  double        t0, t1;               /* visible range, julian days */
+  guint32       as_of;
+  gint64        selected_event;       /* 0 for none */
+  const gint64 *highlight_relations;  /* events linked to these stand out */
+  guint         n_highlight_relations;
+  const char   *lang;
+  double        type_scale;           /* 1, or larger for a projector */
+} TriTimelineParams;
+
+typedef struct
+{
+  gint64         event_id;
+  TriCategory    category;
+  TriConfidence  confidence;
+  TriStance      stance;             /* the dominant stance of its links */
+  int            row;                /* within its lane */
+  gboolean       point;              /* known to the day */
+  double         x0, x1;             /* the mark: a point's centre is (x0 + x1) / 2 */
+  double         y;                  /* the mark's centre line */
+  char          *title;
+  char          *label;              /* as drawn; NULL when there was no room */
+  double         label_x, label_y, label_w, label_h;
+  double         hit_x0, hit_y0, hit_x1, hit_y1;
+  gboolean       selected;
+  gboolean       dimmed;
+} TriTimelineMark;
+
+typedef struct
+{
+  double   x;
+  char    *label;
+  double   label_w;
+} TriTimelineTick;
+
+typedef struct
+{
+  double       width, height;
+  double       t0, t1;
+  double       plot_x0, plot_x1;
+  double       lanes_y0, lanes_y1;
+  double       lane_h;
+  double       lane_label_w;
+  double       label_px;
+  double       mark_h;
+  char        *lang;
+  char        *lane_labels[TRI_N_CATEGORIES];
+  GPtrArray   *marks;                /* of TriTimelineMark, by date */
+  GPtrArray   *ticks;                /* of TriTimelineTick */
+  TriTickUnit  tick_unit;
+  guint32      as_of;
+  double       cursor_x;
+  char        *cursor_label;
+  double       cursor_label_x, cursor_label_w, cursor_label_h;
+} TriTimelineLayout;
+
+typedef enum
+{
+  TRI_TIMELINE_HIT_NONE,
+  TRI_TIMELINE_HIT_MARK,
+  TRI_TIMELINE_HIT_CURSOR,
+  TRI_TIMELINE_HIT_PLOT,   /* empty plot or axis: a click moves "as of" there */
+} TriTimelineHit;
+
+TriTimelineLayout *tri_timeline_layout_new   (GPtrArray               *events,
+                                              const TriTimelineParams *params);
+void               tri_timeline_layout_free  (TriTimelineLayout       *layout);
+TriTimelineHit     tri_timeline_layout_hit   (TriTimelineLayout       *layout,
+                                              double                   x,
+                                              double                   y,
+                                              int                     *index);
+double             tri_timeline_layout_x     (TriTimelineLayout       *layout,
+                                              double                   julian);
+guint32            tri_timeline_layout_day_at (TriTimelineLayout      *layout,
+                                              double                   x);
+void               tri_timeline_render       (TriTimelineLayout       *layout,
+                                              cairo_t                 *cr,
+                                              const TriTheme          *theme);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriTimelineLayout, tri_timeline_layout_free)
+
+G_END_DECLS

@@ -1,0 +1,413 @@
+/* tri-evidence-panel.c: what supports the selection, with its sources
+ *
+ * Quotes show their original text (with its language set, so Pango picks
+ * the right glyphs), the translation for the data language, the source,
+ * the date label and the confidence. Data text only ever reaches plain
+ * labels, never markup.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-evidence-panel"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "render/tri-labels.h"
+#include "tri-evidence-panel.h"
+
+/* beyond this a list says how many more there are (a 20,000-quote edge
+ * must not build 20,000 widgets) */
+#define MAX_ROWS 200
+
+struct _TriEvidencePanel
+{
+  GtkWidget  parent_instance;
+
+  GtkWidget *scroller;
+  GtkWidget *box;
+  GtkWidget *title;
+  GtkWidget *subtitle;
+  GtkWidget *body;
+  GPtrArray *quote_ids;
+};
+
+G_DEFINE_FINAL_TYPE (TriEvidencePanel, tri_evidence_panel, GTK_TYPE_WIDGET)
+
+enum {
+  EVENT_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+tri_evidence_panel_new (void)
+{
+  return g_object_new (TRI_TYPE_EVIDENCE_PANEL, NULL);
+}
+
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class,
+            const char *lang)
+{
+  GtkWidget *label = gtk_label_new (text ? text : "");
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  /* wrapped text asks for a column, not for the whole window */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_widget_set_focusable (label, FALSE);
+  if (css_class)
+    gtk_widget_add_css_class (label, css_class);
+  if (lang)
+    {
+      g_autofree char *tag = g_strdelimit (g_ascii_strdown (lang, -1), "_", '-');
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_language_new (pango_language_from_string (tag)));
+      gtk_label_set_attributes (GTK_LABEL (label), attrs);
+      pango_attr_list_unref (attrs);
+    }
+  return label;
+}
+
+static void
+clear (TriEvidencePanel *self)
+{
+  GtkWidget *c;
+
+  while ((c = gtk_widget_get_first_child (self->body)) != NULL)
+    gtk_box_remove (GTK_BOX (self->body), c);
+  g_ptr_array_set_size (self->quote_ids, 0);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
+}
+
+static void
+set_heading (TriEvidencePanel *self,
+             const char       *title,
+             const char       *subtitle)
+{
+  gtk_label_set_text (GTK_LABEL (self->title), title ? title : "");
+  gtk_label_set_text (GTK_LABEL (self->subtitle), subtitle ? subtitle : "");
+  gtk_widget_set_visible (self->subtitle, subtitle != NULL && *subtitle != '\0');
+}
+
+static void
+on_event_link (GtkButton        *button,
+               TriEvidencePanel *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (button), "event-id");
+
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, *id);
+}
+
+static GtkWidget *
+event_link (TriEvidencePanel *self,
+            gint64            id,
+            const char       *text)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_add_css_class (button, "event-link");
+  gtk_widget_set_halign (button, GTK_ALIGN_FILL);
+  g_object_set_data_full (G_OBJECT (button), "event-id", g_memdup2 (&id, sizeof id), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_event_link), self);
+  return button;
+}
+
+static void
+add_section (TriEvidencePanel *self,
+             const char       *heading)
+{
+  GtkWidget *label = gtk_label_new (heading);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_set_margin_top (label, 12);
+  gtk_box_append (GTK_BOX (self->body), label);
+}
+
+static void
+add_more_note (TriEvidencePanel *self,
+               guint             n_more)
+{
+  g_autofree char *text = g_strdup_printf (ngettext ("%u more not shown", "%u more not shown", n_more), n_more);
+
+  gtk_box_append (GTK_BOX (self->body), text_label (text, "dim-label", NULL));
+}
+
+static void
+add_quotes (TriEvidencePanel *self,
+            GPtrArray        *quotes,
+            TriStore         *store,
+            gboolean          link_events,
+            const char       *lang)
+{
+  g_autoptr(GPtrArray) sources = tri_store_list_sources (store, lang, NULL);
+
+  for (guint i = 0; i < quotes->len && i < MAX_ROWS; i++)
+    {
+      const TriQuote *q = g_ptr_array_index (quotes, i);
+      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      g_autofree char *date = tri_date_label (&q->date, lang);
+      g_autofree char *meta = NULL;
+      const char *source_lang = NULL;
+
+      for (guint k = 0; sources && k < sources->len; k++)
+        if (g_strcmp0 (((TriSource *) g_ptr_array_index (sources, k))->id, q->source_id) == 0)
+          source_lang = ((TriSource *) g_ptr_array_index (sources, k))->language;
+
+      gtk_widget_add_css_class (card, "quote");
+      gtk_box_append (GTK_BOX (card), text_label (q->text, "quote-text", source_lang));
+      if (q->translation != NULL && g_strcmp0 (source_lang, lang) != 0)
+        gtk_box_append (GTK_BOX (card), text_label (q->translation, "quote-translation", lang));
+
+      /* Translators: under a quote: its source, the date label and the confidence */
+      meta = g_strdup_printf (_("%s · %s · %s"), q->source_title ? q->source_title : "",
+                              date, tri_confidence_label (q->confidence));
+      gtk_box_append (GTK_BOX (card), text_label (meta, "quote-source", NULL));
+
+      if (link_events && q->event_id != 0)
+        {
+          g_autoptr(TriEvent) ev = tri_store_get_event (store, q->event_id, lang, NULL);
+
+          if (ev != NULL)
+            {
+              /* Translators: a link from a quote to its event */
+              g_autofree char *text = g_strdup_printf (_("Event: %s"), ev->title);
+              gtk_box_append (GTK_BOX (card), event_link (self, ev->id, text));
+            }
+        }
+
+      gtk_box_append (GTK_BOX (self->body), card);
+      g_ptr_array_add (self->quote_ids, g_memdup2 (&q->id, sizeof q->id));
+    }
+
+  if (quotes->len > MAX_ROWS)
+    add_more_note (self, quotes->len - MAX_ROWS);
+}
+
+void
+tri_evidence_panel_show_overview (TriEvidencePanel *self,
+                                  const char       *title,
+                                  const char       *text)
+{
+  g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
+
+  clear (self);
+  set_heading (self, title, NULL);
+  gtk_box_append (GTK_BOX (self->body), text_label (text, NULL, NULL));
+}
+
+void
+tri_evidence_panel_show_relation (TriEvidencePanel  *self,
+                                  TriStore          *store,
+                                  const TriRelation *relation,
+                                  const char        *title,
+                                  const char        *description,
+                                  const char        *lang)
+{
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autofree char *heading = NULL;
+
+  g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
+
+  clear (self);
+  set_heading (self, title, description);
+  quotes = tri_store_list_quotes (store, relation->id, 0, lang, NULL);
+  if (quotes == NULL || quotes->len == 0)
+    {
+      gtk_box_append (GTK_BOX (self->body),
+                      text_label (_("No quotes support this relation."), "dim-label", NULL));
+      return;
+    }
+
+  heading = g_strdup_printf (ngettext ("%u supporting quote, newest first",
+                                       "%u supporting quotes, newest first", quotes->len),
+                             quotes->len);
+  add_section (self, heading);
+  add_quotes (self, quotes, store, TRUE, lang);
+}
+
+void
+tri_evidence_panel_show_event (TriEvidencePanel *self,
+                               TriStore         *store,
+                               const TriEvent   *ev,
+                               GPtrArray        *relation_names,
+                               const char       *lang)
+{
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *date = tri_date_label (&ev->date, lang);
+  g_autofree char *kind = NULL;
+
+  g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
+
+  clear (self);
+  /* Translators: under an event's title: its date label and category */
+  kind = g_strdup_printf (_("%s · %s"), date, tri_category_label (ev->category));
+  set_heading (self, ev->title, kind);
+
+  if (ev->confidence == TRI_CONFIDENCE_CONFIRMED)
+    gtk_box_append (GTK_BOX (self->body), text_label (tri_confidence_label (ev->confidence), "confidence", NULL));
+  else
+    {
+      /* Translators: "Alleged by the United States and the West" */
+      g_autofree char *claim = g_strdup_printf (_("%s by %s"), tri_confidence_label (ev->confidence),
+                                                ev->claimed_by ? ev->claimed_by : "?");
+      gtk_box_append (GTK_BOX (self->body), text_label (claim, "confidence", NULL));
+    }
+
+  if (ev->summary != NULL)
+    gtk_box_append (GTK_BOX (self->body), text_label (ev->summary, NULL, lang));
+
+  add_section (self, _("Relations"));
+  for (guint i = 0; i < ev->links->len && relation_names && i < relation_names->len; i++)
+    {
+      const TriLink *link = &g_array_index (ev->links, TriLink, i);
+      /* Translators: a relation, the event's stance on it and its weight 1–3 */
+      g_autofree char *text = g_strdup_printf (_("%s: %s, significance %d of 3"),
+                                               (const char *) g_ptr_array_index (relation_names, i),
+                                               tri_stance_label (link->stance), link->weight);
+      gtk_box_append (GTK_BOX (self->body), text_label (text, NULL, NULL));
+    }
+
+  quotes = tri_store_list_quotes (store, 0, ev->id, lang, NULL);
+  if (quotes != NULL && quotes->len > 0)
+    {
+      add_section (self, ngettext ("Quote", "Quotes", quotes->len));
+      add_quotes (self, quotes, store, FALSE, lang);
+
+      add_section (self, _("Sources"));
+      for (guint i = 0; i < quotes->len; i++)
+        {
+          const TriQuote *q = g_ptr_array_index (quotes, i);
+
+          if (q->source_title && g_hash_table_add (seen, q->source_title))
+            gtk_box_append (GTK_BOX (self->body), text_label (q->source_title, NULL, NULL));
+        }
+    }
+}
+
+void
+tri_evidence_panel_show_actor (TriEvidencePanel *self,
+                               const char       *name,
+                               GPtrArray        *events,
+                               const char       *lang)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
+
+  clear (self);
+  subtitle = g_strdup_printf (ngettext ("%u event involving it", "%u events involving it", events->len),
+                              events->len);
+  set_heading (self, name, subtitle);
+
+  for (guint i = 0; i < events->len && i < MAX_ROWS; i++)
+    {
+      const TriEvent *ev = g_ptr_array_index (events, i);
+      g_autofree char *date = tri_date_label (&ev->date, lang);
+      /* Translators: a date label and an event's title */
+      g_autofree char *text = g_strdup_printf (_("%s — %s"), date, ev->title);
+
+      gtk_box_append (GTK_BOX (self->body), event_link (self, ev->id, text));
+    }
+  if (events->len > MAX_ROWS)
+    add_more_note (self, events->len - MAX_ROWS);
+}
+
+void
+tri_evidence_panel_set_subtitle (TriEvidencePanel *self,
+                                 const char       *subtitle)
+{
+  g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
+  gtk_label_set_text (GTK_LABEL (self->subtitle), subtitle ? subtitle : "");
+  gtk_widget_set_visible (self->subtitle, subtitle != NULL && *subtitle != '\0');
+}
+
+guint
+tri_evidence_panel_get_n_quotes (TriEvidencePanel *self)
+{
+  return self->quote_ids->len;
+}
+
+/**
+ * tri_evidence_panel_get_quote_ids:
+ *
+ * Returns: (transfer none): the ids (gint64 *) of the quotes shown, in order
+ */
+GPtrArray *
+tri_evidence_panel_get_quote_ids (TriEvidencePanel *self)
+{
+  return self->quote_ids;
+}
+
+const char *
+tri_evidence_panel_get_title (TriEvidencePanel *self)
+{
+  return gtk_label_get_text (GTK_LABEL (self->title));
+}
+
+static void
+tri_evidence_panel_dispose (GObject *object)
+{
+  TriEvidencePanel *self = TRI_EVIDENCE_PANEL (object);
+
+  g_clear_pointer (&self->scroller, gtk_widget_unparent);
+  g_clear_pointer (&self->quote_ids, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (tri_evidence_panel_parent_class)->dispose (object);
+}
+
+static void
+tri_evidence_panel_class_init (TriEvidencePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tri_evidence_panel_dispose;
+
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "evidencepanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_REGION);
+}
+
+static void
+tri_evidence_panel_init (TriEvidencePanel *self)
+{
+  self->quote_ids = g_ptr_array_new_with_free_func (g_free);
+
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_parent (self->scroller, GTK_WIDGET (self));
+
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->box, "evidence");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
+
+  self->title = text_label ("", "title-3", NULL);
+  gtk_label_set_selectable (GTK_LABEL (self->title), FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title), GTK_ACCESSIBLE_PROPERTY_LEVEL, 2, -1);
+  self->subtitle = text_label ("", "dim-label", NULL);
+  self->body = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  gtk_box_append (GTK_BOX (self->box), self->title);
+  gtk_box_append (GTK_BOX (self->box), self->subtitle);
+  gtk_box_append (GTK_BOX (self->box), self->body);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence"), -1);
+}

@@ -1,0 +1,686 @@
+/* tri-timeline-view.c: the timeline on screen
+ *
+ * Asks the store for the events of the visible range only, draws them
+ * through the timeline renderer, and hit-tests on the same layout. Drag the
+ * "as of" cursor or click the plot to move it; drag the plot or scroll to
+ * pan; Ctrl+scroll, pinch, + and − to zoom.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-timeline-view"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "render/tri-labels.h"
+#include "tri-canvas-focus.h"
+#include "tri-hotspot.h"
+#include "tri-timeline-view.h"
+
+#define MIN_SPAN_DAYS 14.0
+#define MAX_SPAN_DAYS (365.25 * 200)
+
+typedef enum
+{
+  DRAG_NONE,
+  DRAG_CURSOR,
+  DRAG_MARK,
+  DRAG_PLOT,
+  DRAG_PAN,
+} DragMode;
+
+struct _TriTimelineView
+{
+  GtkWidget          parent_instance;
+
+  TriStore          *store;
+  char              *lang;
+  GPtrArray         *events;          /* the visible range's */
+  double             events_t0, events_t1;
+  double             t0, t1;
+  guint32            as_of;
+  gint64             selected_event;
+  GArray            *highlight;       /* of gint64 relation ids */
+  double             type_scale;
+  gboolean           dark;
+
+  TriTimelineLayout *layout;
+  gboolean           layout_dirty;
+
+  DragMode           drag_mode;
+  int                drag_mark;
+  double             drag_t0, drag_t1;
+  double             zoom_t0, zoom_t1;
+};
+
+G_DEFINE_FINAL_TYPE (TriTimelineView, tri_timeline_view, GTK_TYPE_WIDGET)
+
+enum {
+  EVENT_ACTIVATED,
+  AS_OF_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+GtkWidget *
+tri_timeline_view_new (void)
+{
+  return g_object_new (TRI_TYPE_TIMELINE_VIEW, NULL);
+}
+
+static void
+invalidate (TriTimelineView *self)
+{
+  self->layout_dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Only the events the view can draw are loaded, with a margin so that a
+ * small pan needs no query. */
+static void
+ensure_events (TriTimelineView *self)
+{
+  double span = self->t1 - self->t0;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  if (self->events != NULL && self->t0 >= self->events_t0 && self->t1 <= self->events_t1)
+    return;
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->events_t0 = MAX (1, floor (self->t0 - span / 2));
+  self->events_t1 = ceil (self->t1 + span / 2);
+  self->events = tri_store_list_events (self->store, (guint32) self->events_t0,
+                                        (guint32) MIN (self->events_t1, G_MAXUINT32 - 1),
+                                        self->lang, &error);
+  if (self->events == NULL)
+    g_warning ("%s", error->message);
+}
+
+static void
+on_hotspot_activate (TriHotspot      *hotspot,
+                     TriTimelineView *self)
+{
+  const char *key = tri_hotspot_get_key (hotspot);
+
+  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, g_ascii_strtoll (key + 6, NULL, 10));
+}
+
+static void
+sync_hotspots (TriTimelineView *self)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GtkWidget *after = NULL;
+  GtkWidget *c, *next;
+
+  for (guint i = 0; i < self->layout->marks->len; i++)
+    {
+      const TriTimelineMark *m = g_ptr_array_index (self->layout->marks, i);
+      const TriEvent *ev = NULL;
+      g_autofree char *key = g_strdup_printf ("event:%" G_GINT64_FORMAT, m->event_id);
+      g_autofree char *date = NULL;
+      g_autofree char *description = NULL;
+      GtkWidget *hotspot = tri_canvas_find_hotspot (GTK_WIDGET (self), key);
+
+      if (m->x1 < self->layout->plot_x0 || m->x0 > self->layout->plot_x1)
+        continue;
+
+      for (guint k = 0; k < self->events->len && ev == NULL; k++)
+        if (((TriEvent *) g_ptr_array_index (self->events, k))->id == m->event_id)
+          ev = g_ptr_array_index (self->events, k);
+      if (ev == NULL)
+        continue;
+
+      if (hotspot == NULL)
+        {
+          hotspot = tri_hotspot_new (key);
+          g_signal_connect (hotspot, "activate", G_CALLBACK (on_hotspot_activate), self);
+        }
+      if (gtk_widget_get_parent (hotspot) == NULL || gtk_widget_get_prev_sibling (hotspot) != after)
+        gtk_widget_insert_after (hotspot, GTK_WIDGET (self), after);
+      after = hotspot;
+
+      date = tri_date_label (&ev->date, self->lang);
+      /* Translators: an event's description: its date, category and confidence */
+      description = g_strdup_printf (_("%s · %s · %s"), date, tri_category_label (ev->category),
+                                     tri_confidence_label (ev->confidence));
+      tri_hotspot_describe (TRI_HOTSPOT (hotspot), ev->title, description);
+      tri_hotspot_set_pressed (TRI_HOTSPOT (hotspot), ev->id == self->selected_event);
+      g_hash_table_add (wanted, g_steal_pointer (&key));
+    }
+
+  for (c = gtk_widget_get_first_child (GTK_WIDGET (self)); c; c = next)
+    {
+      next = gtk_widget_get_next_sibling (c);
+      if (!g_hash_table_contains (wanted, tri_hotspot_get_key (TRI_HOTSPOT (c))))
+        gtk_widget_unparent (c);
+    }
+}
+
+static void
+rebuild (TriTimelineView *self,
+         int              width,
+         int              height)
+{
+  TriTimelineParams params = { 0 };
+
+  g_clear_pointer (&self->layout, tri_timeline_layout_free);
+  self->layout_dirty = FALSE;
+  if (self->store == NULL)
+    return;
+
+  ensure_events (self);
+  if (self->events == NULL)
+    return;
+
+  params.width = MAX (width, 1);
+  params.height = MAX (height, 1);
+  params.t0 = self->t0;
+  params.t1 = self->t1;
+  params.as_of = self->as_of;
+  params.selected_event = self->selected_event;
+  params.highlight_relations = (const gint64 *) self->highlight->data;
+  params.n_highlight_relations = self->highlight->len;
+  params.lang = self->lang;
+  params.type_scale = self->type_scale;
+  self->layout = tri_timeline_layout_new (self->events, &params);
+  sync_hotspots (self);
+}
+
+TriTimelineLayout *
+tri_timeline_view_get_layout (TriTimelineView *self)
+{
+  g_return_val_if_fail (TRI_IS_TIMELINE_VIEW (self), NULL);
+
+  if (self->layout_dirty || self->layout == NULL)
+    rebuild (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  return self->layout;
+}
+
+static void
+tri_timeline_view_size_allocate (GtkWidget *widget,
+                                 int        width,
+                                 int        height,
+                                 int        baseline)
+{
+  TriTimelineView *self = TRI_TIMELINE_VIEW (widget);
+
+  if (self->layout_dirty || self->layout == NULL ||
+      self->layout->width != width || self->layout->height != height)
+    rebuild (self, width, height);
+  if (self->layout == NULL)
+    return;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      gint64 id = g_ascii_strtoll (tri_hotspot_get_key (TRI_HOTSPOT (c)) + 6, NULL, 10);
+
+      for (guint i = 0; i < self->layout->marks->len; i++)
+        {
+          const TriTimelineMark *m = g_ptr_array_index (self->layout->marks, i);
+
+          if (m->event_id == id)
+            {
+              double x0 = CLAMP (m->hit_x0, self->layout->plot_x0, self->layout->plot_x1);
+              double x1 = CLAMP (m->hit_x1, self->layout->plot_x0, self->layout->plot_x1);
+              GtkAllocation a = { (int) x0, (int) m->hit_y0, MAX (1, (int) (x1 - x0)),
+                                  MAX (1, (int) (m->hit_y1 - m->hit_y0)) };
+
+              gtk_widget_size_allocate (c, &a, -1);
+              break;
+            }
+        }
+    }
+}
+
+static void
+tri_timeline_view_measure (GtkWidget      *widget,
+                           GtkOrientation  orientation,
+                           int             for_size,
+                           int            *minimum,
+                           int            *natural,
+                           int            *minimum_baseline,
+                           int            *natural_baseline)
+{
+  gboolean horizontal = orientation == GTK_ORIENTATION_HORIZONTAL;
+
+  /* the hotspots follow the drawing: they never ask for room */
+  *minimum = horizontal ? 320 : 180;
+  *natural = horizontal ? 720 : 250;
+}
+
+static void
+tri_timeline_view_snapshot (GtkWidget   *widget,
+                            GtkSnapshot *snapshot)
+{
+  TriTimelineView *self = TRI_TIMELINE_VIEW (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  TriTimelineLayout *layout = tri_timeline_view_get_layout (self);
+  cairo_t *cr;
+
+  if (layout == NULL || width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  tri_timeline_render (layout, cr, tri_theme_get (self->dark));
+  cairo_destroy (cr);
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    gtk_widget_snapshot_child (widget, c, snapshot);
+}
+
+static void
+set_range (TriTimelineView *self,
+           double           t0,
+           double           t1)
+{
+  double span = CLAMP (t1 - t0, MIN_SPAN_DAYS, MAX_SPAN_DAYS);
+  double mid = (t0 + t1) / 2;
+
+  t0 = MAX (mid - span / 2, 1);
+  t1 = t0 + span;
+  if (t0 == self->t0 && t1 == self->t1)
+    return;
+  self->t0 = t0;
+  self->t1 = t1;
+  invalidate (self);
+}
+
+static void
+zoom_at (TriTimelineView *self,
+         double           factor,
+         double           anchor)
+{
+  set_range (self, anchor - (anchor - self->t0) / factor, anchor + (self->t1 - anchor) / factor);
+}
+
+void
+tri_timeline_view_zoom (TriTimelineView *self,
+                        double           factor)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  /* around the "as of" cursor when it is in view */
+  if (self->as_of >= self->t0 && self->as_of <= self->t1)
+    zoom_at (self, factor, self->as_of + 0.5);
+  else
+    zoom_at (self, factor, (self->t0 + self->t1) / 2);
+}
+
+void
+tri_timeline_view_fit_all (TriTimelineView *self)
+{
+  guint32 earliest, latest;
+  double pad;
+
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  if (self->store == NULL || !tri_store_get_extent (self->store, &earliest, &latest))
+    return;
+  pad = MAX ((latest - earliest) * 0.03, 15);
+  set_range (self, earliest - pad, latest + 1 + pad);
+}
+
+/* A briefing opens on its most recent two years; "fit all" shows the rest. */
+static void
+show_recent (TriTimelineView *self)
+{
+  guint32 earliest, latest;
+
+  if (self->store == NULL || !tri_store_get_extent (self->store, &earliest, &latest))
+    return;
+  if (latest - earliest > 2 * 365 + 60)
+    set_range (self, latest - 2 * 365.25, latest + 30);
+}
+
+void
+tri_timeline_view_reveal (TriTimelineView *self,
+                          guint32          first,
+                          guint32          last)
+{
+  double span = self->t1 - self->t0;
+  double margin = span * 0.08;
+
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  if (first >= self->t0 + margin && last + 1 <= self->t1 - margin)
+    return;
+  if (last + 1 - first > span - 2 * margin)
+    set_range (self, first - margin, first - margin + span);
+  else if (first < self->t0 + margin)
+    set_range (self, first - margin, first - margin + span);
+  else
+    set_range (self, last + 1 + margin - span, last + 1 + margin);
+}
+
+void
+tri_timeline_view_get_range (TriTimelineView *self,
+                             double          *t0,
+                             double          *t1)
+{
+  *t0 = self->t0;
+  *t1 = self->t1;
+}
+
+static void
+on_drag_begin (GtkGestureDrag  *gesture,
+               double           x,
+               double           y,
+               TriTimelineView *self)
+{
+  TriTimelineLayout *layout = tri_timeline_view_get_layout (self);
+  int index = -1;
+
+  self->drag_mode = DRAG_NONE;
+  if (layout == NULL)
+    return;
+
+  switch (tri_timeline_layout_hit (layout, x, y, &index))
+    {
+    case TRI_TIMELINE_HIT_CURSOR: self->drag_mode = DRAG_CURSOR; break;
+    case TRI_TIMELINE_HIT_MARK: self->drag_mode = DRAG_MARK; self->drag_mark = index; break;
+    case TRI_TIMELINE_HIT_PLOT: self->drag_mode = DRAG_PLOT; break;
+    case TRI_TIMELINE_HIT_NONE:
+    default: break;
+    }
+  self->drag_t0 = self->t0;
+  self->drag_t1 = self->t1;
+  if (self->drag_mode == DRAG_CURSOR)
+    gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "col-resize");
+}
+
+static void
+on_drag_update (GtkGestureDrag  *gesture,
+                double           dx,
+                double           dy,
+                TriTimelineView *self)
+{
+  TriTimelineLayout *layout = self->layout;
+  double sx, sy;
+
+  if (layout == NULL)
+    return;
+  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
+
+  if (self->drag_mode == DRAG_CURSOR)
+    {
+      g_signal_emit (self, signals[AS_OF_CHANGED], 0, tri_timeline_layout_day_at (layout, sx + dx));
+      return;
+    }
+
+  if ((self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_MARK) && fabs (dx) > 4)
+    self->drag_mode = DRAG_PAN;
+
+  if (self->drag_mode == DRAG_PAN)
+    {
+      double days_per_px = (self->drag_t1 - self->drag_t0) / MAX (layout->plot_x1 - layout->plot_x0, 1);
+      set_range (self, self->drag_t0 - dx * days_per_px, self->drag_t1 - dx * days_per_px);
+    }
+}
+
+static void
+on_drag_end (GtkGestureDrag  *gesture,
+             double           dx,
+             double           dy,
+             TriTimelineView *self)
+{
+  TriTimelineLayout *layout = self->layout;
+  double sx, sy;
+
+  gtk_gesture_drag_get_start_point (gesture, &sx, &sy);
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+
+  if (layout == NULL)
+    return;
+
+  if (self->drag_mode == DRAG_MARK && self->drag_mark < (int) layout->marks->len)
+    g_signal_emit (self, signals[EVENT_ACTIVATED], 0,
+                   ((TriTimelineMark *) g_ptr_array_index (layout->marks, self->drag_mark))->event_id);
+  else if (self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_CURSOR)
+    g_signal_emit (self, signals[AS_OF_CHANGED], 0, tri_timeline_layout_day_at (layout, sx + dx));
+
+  self->drag_mode = DRAG_NONE;
+}
+
+static gboolean
+on_scroll (GtkEventControllerScroll *scroll,
+           double                    dx,
+           double                    dy,
+           TriTimelineView          *self)
+{
+  GdkModifierType mods = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (scroll));
+  double span = self->t1 - self->t0;
+
+  if (mods & GDK_CONTROL_MASK)
+    {
+      tri_timeline_view_zoom (self, dy < 0 ? 1.25 : 0.8);
+      return TRUE;
+    }
+
+  /* either wheel pans: a tenth of the view a notch */
+  set_range (self, self->t0 + (dx + dy) * span / 10, self->t1 + (dx + dy) * span / 10);
+  return TRUE;
+}
+
+static void
+on_zoom_begin (GtkGesture       *gesture,
+               GdkEventSequence *sequence,
+               TriTimelineView  *self)
+{
+  self->zoom_t0 = self->t0;
+  self->zoom_t1 = self->t1;
+}
+
+static void
+on_zoom_scale_changed (GtkGestureZoom  *gesture,
+                       double           scale,
+                       TriTimelineView *self)
+{
+  double mid = (self->zoom_t0 + self->zoom_t1) / 2;
+  double half = (self->zoom_t1 - self->zoom_t0) / 2 / MAX (scale, 0.01);
+
+  set_range (self, mid - half, mid + half);
+}
+
+static gboolean
+on_tooltip (GtkWidget       *widget,
+            int              x,
+            int              y,
+            gboolean         keyboard,
+            GtkTooltip      *tooltip,
+            TriTimelineView *self)
+{
+  TriTimelineLayout *layout = tri_timeline_view_get_layout (self);
+  int index = -1;
+
+  if (layout == NULL || keyboard ||
+      tri_timeline_layout_hit (layout, x, y, &index) != TRI_TIMELINE_HIT_MARK)
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, ((TriTimelineMark *) g_ptr_array_index (layout->marks, index))->title);
+  return TRUE;
+}
+
+static gboolean
+tri_timeline_view_focus (GtkWidget        *widget,
+                         GtkDirectionType  direction)
+{
+  TriTimelineView *self = TRI_TIMELINE_VIEW (widget);
+  g_autofree char *key = NULL;
+
+  if (self->selected_event != 0)
+    key = g_strdup_printf ("event:%" G_GINT64_FORMAT, self->selected_event);
+  return tri_canvas_focus (widget, direction, key ? tri_canvas_find_hotspot (widget, key) : NULL);
+}
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  tri_timeline_view_zoom (TRI_TIMELINE_VIEW (widget), 1.5);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *name,
+                 GVariant   *param)
+{
+  tri_timeline_view_zoom (TRI_TIMELINE_VIEW (widget), 1 / 1.5);
+}
+
+static void
+fit_all_action (GtkWidget  *widget,
+                const char *name,
+                GVariant   *param)
+{
+  tri_timeline_view_fit_all (TRI_TIMELINE_VIEW (widget));
+}
+
+static void
+tri_timeline_view_dispose (GObject *object)
+{
+  TriTimelineView *self = TRI_TIMELINE_VIEW (object);
+
+  tri_canvas_remove_hotspots (GTK_WIDGET (self));
+  g_clear_pointer (&self->layout, tri_timeline_layout_free);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->highlight, g_array_unref);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->lang, g_free);
+
+  G_OBJECT_CLASS (tri_timeline_view_parent_class)->dispose (object);
+}
+
+static void
+tri_timeline_view_class_init (TriTimelineViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tri_timeline_view_dispose;
+  widget_class->size_allocate = tri_timeline_view_size_allocate;
+  widget_class->snapshot = tri_timeline_view_snapshot;
+  widget_class->measure = tri_timeline_view_measure;
+  widget_class->focus = tri_timeline_view_focus;
+
+  signals[EVENT_ACTIVATED] =
+    g_signal_new ("event-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[AS_OF_CHANGED] =
+    g_signal_new ("as-of-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "timeline.fit-all", NULL, fit_all_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "timeline.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "timeline.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "timeline.fit-all", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "timelineview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tri_timeline_view_init (TriTimelineView *self)
+{
+  GtkGesture *drag = gtk_gesture_drag_new ();
+  GtkGesture *zoom = gtk_gesture_zoom_new ();
+  GtkEventController *scroll = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES |
+                                                                GTK_EVENT_CONTROLLER_SCROLL_DISCRETE);
+
+  self->type_scale = 1;
+  self->lang = g_strdup ("en");
+  self->highlight = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->t0 = 1;
+  self->t1 = 366;
+
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
+  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
+  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
+
+  g_signal_connect (zoom, "begin", G_CALLBACK (on_zoom_begin), self);
+  g_signal_connect (zoom, "scale-changed", G_CALLBACK (on_zoom_scale_changed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (zoom));
+
+  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (on_tooltip), self);
+  gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Timeline of events"), -1);
+}
+
+void
+tri_timeline_view_set_store (TriTimelineView *self,
+                             TriStore        *store,
+                             const char      *lang)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  g_set_object (&self->store, store);
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  tri_timeline_view_fit_all (self);
+  show_recent (self);
+  invalidate (self);
+}
+
+void
+tri_timeline_view_set_as_of (TriTimelineView *self,
+                             guint32          as_of)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+  if (self->as_of == as_of)
+    return;
+  self->as_of = as_of;
+  invalidate (self);
+}
+
+void
+tri_timeline_view_set_selection (TriTimelineView *self,
+                                 gint64           event_id,
+                                 const gint64    *relations,
+                                 guint            n_relations)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  self->selected_event = event_id;
+  g_array_set_size (self->highlight, 0);
+  if (n_relations > 0)
+    g_array_append_vals (self->highlight, relations, n_relations);
+  invalidate (self);
+}
+
+void
+tri_timeline_view_set_type_scale (TriTimelineView *self,
+                                  double           scale)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+  self->type_scale = scale;
+  invalidate (self);
+}
+
+void
+tri_timeline_view_set_dark (TriTimelineView *self,
+                            gboolean         dark)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+  self->dark = dark;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
