@@ -235,6 +235,66 @@ compare_marks_by_x (gconstpointer a,
   return ma->event_id < mb->event_id ? -1 : ma->event_id > mb->event_id;
 }
 
+/* Where a lane has room to spare, its rows start a little below its top. */
+static double
+extra_top (TriTimelineLayout *layout,
+           guint              lane,
+           double             rows_h)
+{
+  return MAX (0, layout->lane_h[lane] - rows_h);
+}
+
+/* First fit into at most @max_rows rows, keeping room for at least a
+ * shortened label after each mark's start; when every row is taken the
+ * mark goes where the row ends soonest (its label will be dropped).
+ * Measures each title once, into label_w. Returns the rows used. */
+static int
+assign_rows (TriTimelineLayout *layout,
+             GPtrArray         *marks,
+             int                max_rows,
+             double             gap)
+{
+  g_autoptr(GArray) row_end = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      TriTimelineMark *mark = g_ptr_array_index (marks, i);
+      double need;
+      int best = -1;
+
+      if (mark->label_w == 0)
+        {
+          double h;
+          tri_text_measure (mark->title, layout->label_px, FALSE, layout->lang, &mark->label_w, &h);
+        }
+      need = MAX (mark->x1, mark->x0 + MIN (mark->label_w, MIN_LABEL_W * 2));
+      mark->row = -1;
+      for (guint r = 0; r < row_end->len; r++)
+        {
+          double end = g_array_index (row_end, double, r);
+
+          if (end + gap <= mark->x0)
+            {
+              mark->row = r;
+              break;
+            }
+          if (best < 0 || end < g_array_index (row_end, double, best))
+            best = r;
+        }
+      if (mark->row < 0 && (int) row_end->len < max_rows)
+        {
+          double none = -G_MAXDOUBLE;
+          g_array_append_val (row_end, none);
+          mark->row = row_end->len - 1;
+        }
+      if (mark->row < 0)
+        mark->row = best;
+      g_array_index (row_end, double, mark->row) = MAX (g_array_index (row_end, double, mark->row), need);
+    }
+
+  return MAX (1, (int) row_end->len);
+}
+
 /**
  * tri_timeline_layout_new:
  * @events: the events in (or overlapping) the visible range, in date order
@@ -249,7 +309,8 @@ tri_timeline_layout_new (GPtrArray               *events,
   TriTimelineLayout *layout = g_new0 (TriTimelineLayout, 1);
   const double scale = params->type_scale > 0 ? params->type_scale : 1;
   double axis_h, row_h, text_h, gap, w;
-  int rows_per_lane;
+  int rows[TRI_N_CATEGORIES];
+  gboolean with_labels = TRUE;
   GPtrArray *lane_marks[TRI_N_CATEGORIES] = { NULL };
 
   layout->width = params->width;
@@ -280,11 +341,18 @@ tri_timeline_layout_new (GPtrArray               *events,
   layout->plot_x1 = MAX (params->width - 2 * gap, layout->plot_x0 + 1);
   layout->lanes_y0 = text_h + 2 * gap;        /* room for the cursor's date */
   layout->lanes_y1 = MAX (params->height - axis_h, layout->lanes_y0 + TRI_N_CATEGORIES);
-  layout->lane_h = (layout->lanes_y1 - layout->lanes_y0) / TRI_N_CATEGORIES;
 
-  /* a row is a line of text above its mark */
+  /* a row is a line of text above its mark; where even one such row a
+   * lane does not fit, the rows lose their labels (the marks stay, and the
+   * tooltips, hotspots and panel still name them) */
   row_h = text_h + layout->mark_h + gap;
-  rows_per_lane = MAX (1, (int) floor ((layout->lane_h - gap) / row_h));
+  if ((layout->lanes_y1 - layout->lanes_y0) < TRI_N_CATEGORIES * row_h)
+    {
+      with_labels = FALSE;
+      text_h = 0;
+      row_h = MAX (layout->mark_h + 2,
+                   (layout->lanes_y1 - layout->lanes_y0) / TRI_N_CATEGORIES - gap);
+    }
 
   layout_ticks (layout);
 
@@ -338,40 +406,50 @@ tri_timeline_layout_new (GPtrArray               *events,
       g_ptr_array_add (lane_marks[mark->category], mark);
     }
 
+  /* Rows: how many each lane needs to keep its events apart; then the
+   * lanes share the height in proportion, at least one row each. */
+  {
+    int needed[TRI_N_CATEGORIES], total = 0, fit;
+    double avail = layout->lanes_y1 - layout->lanes_y0, y = layout->lanes_y0, extra;
+
+    for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+      {
+        g_ptr_array_sort (lane_marks[lane], compare_marks_by_x);
+        needed[lane] = assign_rows (layout, lane_marks[lane], G_MAXINT, gap);
+        total += needed[lane];
+      }
+
+    fit = MAX (TRI_N_CATEGORIES, (int) floor (avail / row_h));
+    /* rounding down each lane's share keeps the sum within the fit */
+    for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+      {
+        if (total > fit)
+          rows[lane] = MAX (1, (int) floor ((double) needed[lane] * fit / total));
+        else
+          rows[lane] = needed[lane];
+      }
+
+    total = 0;
+    for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+      total += rows[lane];
+    extra = MAX (0, (avail - total * row_h) / TRI_N_CATEGORIES);
+    for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+      {
+        layout->lane_y[lane] = y;
+        layout->lane_h[lane] = rows[lane] * row_h + extra;
+        y += layout->lane_h[lane];
+        if (rows[lane] < needed[lane])
+          assign_rows (layout, lane_marks[lane], rows[lane], gap);
+      }
+  }
+
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
     {
       GPtrArray *marks = lane_marks[lane];
-      g_autofree double *row_end = g_new (double, rows_per_lane);
       g_autofree double *title_w = g_new0 (double, MAX (marks->len, 1));
 
-      g_ptr_array_sort (marks, compare_marks_by_x);
-      for (int r = 0; r < rows_per_lane; r++)
-        row_end[r] = -G_MAXDOUBLE;
-
-      /* rows: first fit, reserving room for at least a shortened label */
       for (guint i = 0; i < marks->len; i++)
-        {
-          TriTimelineMark *mark = g_ptr_array_index (marks, i);
-          double h, need;
-          int best = 0;
-
-          tri_text_measure (mark->title, layout->label_px, FALSE, layout->lang, &title_w[i], &h);
-          need = MAX (mark->x1, mark->x0 + MIN (title_w[i], MIN_LABEL_W * 2));
-          mark->row = -1;
-          for (int r = 0; r < rows_per_lane; r++)
-            {
-              if (row_end[r] + gap <= mark->x0)
-                {
-                  mark->row = r;
-                  break;
-                }
-              if (row_end[r] < row_end[best])
-                best = r;
-            }
-          if (mark->row < 0)
-            mark->row = best;
-          row_end[mark->row] = MAX (row_end[mark->row], need);
-        }
+        title_w[i] = ((TriTimelineMark *) g_ptr_array_index (marks, i))->label_w;
 
       /* labels: the room up to the next mark in the same row */
       for (guint i = 0; i < marks->len; i++)
@@ -379,7 +457,7 @@ tri_timeline_layout_new (GPtrArray               *events,
           TriTimelineMark *mark = g_ptr_array_index (marks, i);
           double limit = layout->plot_x1;
           double start = MAX (mark->x0, layout->plot_x0);
-          double lane_top = layout->lanes_y0 + lane * layout->lane_h + gap / 2;
+          double lane_top = layout->lane_y[lane] + MIN (gap / 2, extra_top (layout, lane, rows[lane] * row_h));
 
           for (guint k = i + 1; k < marks->len; k++)
             {
@@ -403,12 +481,14 @@ tri_timeline_layout_new (GPtrArray               *events,
           mark->y = lane_top + mark->row * row_h + text_h + layout->mark_h / 2;
           mark->label_y = mark->y - layout->mark_h / 2 - text_h - 1;
           mark->label_h = text_h;
-          if (limit - start >= MIN (title_w[i], MIN_LABEL_W))
+          if (with_labels && limit - start >= MIN (title_w[i], MIN_LABEL_W))
             {
               mark->label = g_strdup (mark->title);
               mark->label_x = start;
               mark->label_w = MIN (title_w[i], limit - start);
             }
+          else
+            mark->label_w = 0;
 
           mark->hit_x0 = MIN (mark->x0, mark->label ? mark->label_x : mark->x0) - 2;
           mark->hit_x1 = MAX (mark->x1, mark->label ? mark->label_x + mark->label_w : mark->x1) + 2;
@@ -574,13 +654,13 @@ tri_timeline_render (TriTimelineLayout *layout,
   /* lanes */
   for (guint i = 0; i < TRI_N_CATEGORIES; i++)
     {
-      double y = layout->lanes_y0 + i * layout->lane_h;
+      double y = layout->lane_y[i];
       g_autoptr(PangoLayout) name = tri_text_layout (cr, layout->lane_labels[i], layout->label_px, TRUE, layout->lang);
 
       if (i % 2 == 0)
         {
           set_source_rgba (cr, theme->text, 0.035);
-          cairo_rectangle (cr, 0, y, layout->width, layout->lane_h);
+          cairo_rectangle (cr, 0, y, layout->width, layout->lane_h[i]);
           cairo_fill (cr);
         }
       pango_layout_set_width (name, (int) ((layout->lane_label_w - 8) * PANGO_SCALE));

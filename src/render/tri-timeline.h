@@ -52,7 +52,8 @@ typedef struct
   double       t0, t1;
   double       plot_x0, plot_x1;
   double       lanes_y0, lanes_y1;
-  double       lane_h;
+  double       lane_y[TRI_N_CATEGORIES];  /* lanes get the rows their events need */
+  double       lane_h[TRI_N_CATEGORIES];
   double       lane_label_w;
   double       label_px;
   double       mark_h;

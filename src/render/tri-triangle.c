@@ -98,8 +98,9 @@ tri_edge_describe_counts (const TriEdgeState *state)
     default: trend = _("mixed"); break;
     }
 
-  /* Translators: %d is a number of events, %s a trend such as "mostly cooperation" */
-  return g_strdup_printf (ngettext ("%d event · %s", "%d events · %s", state->n_events),
+  /* Translators: an edge's label in two short lines, e.g. "9 events" and
+   * "mostly cooperation"; %d is a number of events, %s a trend */
+  return g_strdup_printf (ngettext ("%d event\n%s", "%d events\n%s", state->n_events),
                           state->n_events, trend);
 }
 
@@ -304,6 +305,73 @@ relation_has_node (GPtrArray         *nodes,
   return node_index (nodes, rel->a) >= 0 || node_index (nodes, rel->b) >= 0;
 }
 
+static gboolean
+boxes_meet (double ax, double ay, double aw, double ah,
+            double bx, double by, double bw, double bh)
+{
+  return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+}
+
+static gboolean
+label_collides (TriTriangleLayout   *layout,
+                const TriEdgeLayout *edge,
+                double               height)
+{
+  if (edge->label_x < 0 || edge->label_y < 0 ||
+      edge->label_x + edge->label_w > layout->width || edge->label_y + edge->label_h > height)
+    return TRUE;
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const TriNodeLayout *n = g_ptr_array_index (layout->nodes, i);
+
+      if (boxes_meet (edge->label_x, edge->label_y, edge->label_w, edge->label_h,
+                      n->x - n->radius, n->y - n->radius, 2 * n->radius, 2 * n->radius) ||
+          boxes_meet (edge->label_x, edge->label_y, edge->label_w, edge->label_h,
+                      n->name_x, n->name_y, n->name_w, n->name_h))
+        return TRUE;
+    }
+
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *o = g_ptr_array_index (layout->edges, i);
+
+      if (o != edge && o->label != NULL &&
+          boxes_meet (edge->label_x, edge->label_y, edge->label_w, edge->label_h,
+                      o->label_x, o->label_y, o->label_w, o->label_h))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A label that would cover a node, a name or another label tries the
+ * other side of its edge, and is dropped if that is taken too: labels are
+ * never drawn over anything. */
+static void
+resolve_label_collisions (TriTriangleLayout *layout,
+                          double             height)
+{
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      TriEdgeLayout *edge = g_ptr_array_index (layout->edges, i);
+      double mx, my, dx, dy;
+
+      if (edge->label == NULL || !label_collides (layout, edge, height))
+        continue;
+
+      /* mirror the label's centre through the edge's midpoint, along the normal */
+      mx = (edge->x1 + edge->x2) / 2;
+      my = (edge->y1 + edge->y2) / 2;
+      dx = edge->label_x + edge->label_w / 2 - mx;
+      dy = edge->label_y + edge->label_h / 2 - my;
+      edge->label_x = mx - dx - edge->label_w / 2;
+      edge->label_y = my - dy - edge->label_h / 2;
+
+      if (label_collides (layout, edge, height))
+        g_clear_pointer (&edge->label, g_free);
+    }
+}
+
 /* The extent grows with the side (names and labels add a fixed amount
  * around it): bisect for the largest side that fits. */
 static double
@@ -450,6 +518,7 @@ tri_triangle_layout_new (GPtrArray               *actors,
   place (layout, side,
          (params->width - (x_max - x_min)) / 2 - x_min,
          (avail_h - (y_max - y_min)) / 2 - y_min);
+  resolve_label_collisions (layout, avail_h);
 
   return layout;
 }
@@ -641,6 +710,9 @@ tri_triangle_render (TriTriangleLayout *layout,
           {
             g_autoptr(PangoLayout) label = tri_text_layout (cr, edge->label, label_px (layout),
                                                             selected, layout->lang);
+
+            pango_layout_set_width (label, (int) ceil (edge->label_w * PANGO_SCALE));
+            pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);
             tri_set_source_rgb (cr, selected ? theme->text : theme->muted);
             cairo_move_to (cr, edge->label_x, edge->label_y);
             pango_cairo_show_layout (cr, label);

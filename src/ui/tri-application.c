@@ -191,6 +191,28 @@ quit_action (GSimpleAction *action,
   g_application_quit (app);
 }
 
+/**
+ * tri_application_load_style:
+ *
+ * Adds the application's CSS to the default display (GTK, unlike
+ * libadwaita, does not load a style.css by itself).
+ */
+void
+tri_application_load_style (void)
+{
+  static gboolean loaded;
+  GtkCssProvider *css;
+
+  if (loaded || gdk_display_get_default () == NULL)
+    return;
+  loaded = TRUE;
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_unref (css);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action },
   { "quit", quit_action },
@@ -207,6 +229,7 @@ tri_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_window_set_default_icon_name (APP_ID);
+  tri_application_load_style ();
 }
 
 static void

@@ -16,5 +16,6 @@ G_DECLARE_FINAL_TYPE (TriApplication, tri_application, TRI, APPLICATION, GtkAppl
 
 TriApplication *tri_application_new       (void);
 TriStore       *tri_application_get_store (TriApplication *self);
+void            tri_application_load_style (void);
 
 G_END_DECLS

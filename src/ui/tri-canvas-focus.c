@@ -81,3 +81,14 @@ tri_canvas_remove_hotspots (GtkWidget *canvas)
   while ((c = gtk_widget_get_first_child (canvas)) != NULL)
     gtk_widget_unparent (c);
 }
+
+/* Dark when the theme's text is light: follows GTK_THEME, the desktop's
+ * preference and the window's Dark Style alike. */
+gboolean
+tri_widget_is_dark (GtkWidget *widget)
+{
+  GdkRGBA fg;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  return 0.2126 * fg.red + 0.7152 * fg.green + 0.0722 * fg.blue > 0.5;
+}

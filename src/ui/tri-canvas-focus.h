@@ -14,5 +14,6 @@ gboolean   tri_canvas_focus          (GtkWidget        *canvas,
 GtkWidget *tri_canvas_find_hotspot   (GtkWidget        *canvas,
                                       const char       *key);
 void       tri_canvas_remove_hotspots (GtkWidget       *canvas);
+gboolean   tri_widget_is_dark        (GtkWidget        *widget);
 
 G_END_DECLS

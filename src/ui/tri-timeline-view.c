@@ -45,7 +45,6 @@ struct _TriTimelineView
   gint64             selected_event;
   GArray            *highlight;       /* of gint64 relation ids */
   double             type_scale;
-  gboolean           dark;
 
   TriTimelineLayout *layout;
   gboolean           layout_dirty;
@@ -240,6 +239,15 @@ tri_timeline_view_size_allocate (GtkWidget *widget,
 }
 
 static void
+tri_timeline_view_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (tri_timeline_view_parent_class)->css_changed (widget, change);
+  /* a theme change may switch light and dark */
+  gtk_widget_queue_draw (widget);
+}
+
+static void
 tri_timeline_view_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
                            int             for_size,
@@ -252,7 +260,7 @@ tri_timeline_view_measure (GtkWidget      *widget,
 
   /* the hotspots follow the drawing: they never ask for room */
   *minimum = horizontal ? 320 : 180;
-  *natural = horizontal ? 720 : 250;
+  *natural = horizontal ? 720 : 320;
 }
 
 static void
@@ -269,7 +277,7 @@ tri_timeline_view_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  tri_timeline_render (layout, cr, tri_theme_get (self->dark));
+  tri_timeline_render (layout, cr, tri_theme_get (tri_widget_is_dark (widget)));
   cairo_destroy (cr);
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
@@ -569,6 +577,7 @@ tri_timeline_view_class_init (TriTimelineViewClass *klass)
   widget_class->size_allocate = tri_timeline_view_size_allocate;
   widget_class->snapshot = tri_timeline_view_snapshot;
   widget_class->measure = tri_timeline_view_measure;
+  widget_class->css_changed = tri_timeline_view_css_changed;
   widget_class->focus = tri_timeline_view_focus;
 
   signals[EVENT_ACTIVATED] =
@@ -674,13 +683,4 @@ tri_timeline_view_set_type_scale (TriTimelineView *self,
   g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
   self->type_scale = scale;
   invalidate (self);
-}
-
-void
-tri_timeline_view_set_dark (TriTimelineView *self,
-                            gboolean         dark)
-{
-  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
-  self->dark = dark;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

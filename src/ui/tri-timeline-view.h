@@ -27,8 +27,6 @@ void               tri_timeline_view_set_selection (TriTimelineView *self,
                                                     guint            n_relations);
 void               tri_timeline_view_set_type_scale (TriTimelineView *self,
                                                      double           scale);
-void               tri_timeline_view_set_dark      (TriTimelineView *self,
-                                                    gboolean         dark);
 void               tri_timeline_view_fit_all       (TriTimelineView *self);
 void               tri_timeline_view_zoom          (TriTimelineView *self,
                                                     double           factor);

@@ -31,7 +31,6 @@ struct _TriTriangleView
   gint64             selected_relation;
   char              *selected_actor;
   gboolean           show_others;
-  gboolean           dark;
   double             type_scale;
 
   TriTriangleLayout *layout;
@@ -269,6 +268,15 @@ tri_triangle_view_size_allocate (GtkWidget *widget,
 }
 
 static void
+tri_triangle_view_css_changed (GtkWidget         *widget,
+                               GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (tri_triangle_view_parent_class)->css_changed (widget, change);
+  /* a theme change may switch light and dark */
+  gtk_widget_queue_draw (widget);
+}
+
+static void
 tri_triangle_view_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
                            int             for_size,
@@ -298,7 +306,7 @@ tri_triangle_view_snapshot (GtkWidget   *widget,
     return;
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  tri_triangle_render (layout, cr, tri_theme_get (self->dark));
+  tri_triangle_render (layout, cr, tri_theme_get (tri_widget_is_dark (widget)));
   cairo_destroy (cr);
 
   /* the focus rings of the hotspots */
@@ -444,6 +452,7 @@ tri_triangle_view_class_init (TriTriangleViewClass *klass)
   widget_class->size_allocate = tri_triangle_view_size_allocate;
   widget_class->snapshot = tri_triangle_view_snapshot;
   widget_class->measure = tri_triangle_view_measure;
+  widget_class->css_changed = tri_triangle_view_css_changed;
   widget_class->focus = tri_triangle_view_focus;
 
   signals[EDGE_ACTIVATED] =
@@ -541,13 +550,4 @@ tri_triangle_view_set_type_scale (TriTriangleView *self,
   g_return_if_fail (TRI_IS_TRIANGLE_VIEW (self));
   self->type_scale = scale;
   invalidate (self);
-}
-
-void
-tri_triangle_view_set_dark (TriTriangleView *self,
-                            gboolean         dark)
-{
-  g_return_if_fail (TRI_IS_TRIANGLE_VIEW (self));
-  self->dark = dark;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }

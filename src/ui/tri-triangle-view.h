@@ -30,8 +30,6 @@ void               tri_triangle_view_set_show_others (TriTriangleView *self,
                                                       gboolean         show_others);
 void               tri_triangle_view_set_type_scale (TriTriangleView *self,
                                                      double           scale);
-void               tri_triangle_view_set_dark       (TriTriangleView *self,
-                                                     gboolean         dark);
 TriTriangleLayout *tri_triangle_view_get_layout     (TriTriangleView *self);
 char              *tri_triangle_view_describe_edge  (TriTriangleView *self,
                                                      int              index);

@@ -534,8 +534,6 @@ apply_dark (TriWindow *self,
 {
   g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)),
                 "gtk-application-prefer-dark-theme", dark, NULL);
-  tri_triangle_view_set_dark (self->triangle_view, dark);
-  tri_timeline_view_set_dark (self->timeline_view, dark);
 }
 
 static void
@@ -676,6 +674,7 @@ tri_window_init (TriWindow *self)
   };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  tri_application_load_style ();
 
   self->lang = g_strdup (tri_lang_from_environment ());
   self->window_months = 12;
