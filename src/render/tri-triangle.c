@@ -336,10 +336,23 @@ label_collides (TriTriangleLayout   *layout,
     {
       const TriEdgeLayout *o = g_ptr_array_index (layout->edges, i);
 
-      if (o != edge && o->label != NULL &&
+      if (o == edge)
+        continue;
+      if (o->label != NULL &&
           boxes_meet (edge->label_x, edge->label_y, edge->label_w, edge->label_h,
                       o->label_x, o->label_y, o->label_w, o->label_h))
         return TRUE;
+      /* nor across another edge's line */
+      for (int k = 0; k <= 32; k++)
+        {
+          double px = o->x1 + (o->x2 - o->x1) * k / 32.0;
+          double py = o->y1 + (o->y2 - o->y1) * k / 32.0;
+          double r = o->width / 2;
+
+          if (px + r > edge->label_x && px - r < edge->label_x + edge->label_w &&
+              py + r > edge->label_y && py - r < edge->label_y + edge->label_h)
+            return TRUE;
+        }
     }
   return FALSE;
 }
@@ -708,8 +721,9 @@ tri_triangle_render (TriTriangleLayout *layout,
 
         if (edge->label != NULL)
           {
+            /* the weight it was measured in: a selected label is marked by colour */
             g_autoptr(PangoLayout) label = tri_text_layout (cr, edge->label, label_px (layout),
-                                                            selected, layout->lang);
+                                                            FALSE, layout->lang);
 
             pango_layout_set_width (label, (int) ceil (edge->label_w * PANGO_SCALE));
             pango_layout_set_alignment (label, PANGO_ALIGN_CENTER);

@@ -262,9 +262,11 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
     gtk_box_append (GTK_BOX (self->body), text_label (tri_confidence_label (ev->confidence), "confidence", NULL));
   else
     {
-      /* Translators: "Alleged by the United States and the West" */
-      g_autofree char *claim = g_strdup_printf (_("%s by %s"), tri_confidence_label (ev->confidence),
-                                                ev->claimed_by ? ev->claimed_by : "?");
+      const char *who = ev->claimed_by ? ev->claimed_by : "?";
+      /* Translators: %s is who claims it, e.g. "the United States and the West" */
+      g_autofree char *claim = ev->confidence == TRI_CONFIDENCE_REPORTED
+                               ? g_strdup_printf (_("Reported by %s"), who)
+                               : g_strdup_printf (_("Alleged by %s"), who);
       gtk_box_append (GTK_BOX (self->body), text_label (claim, "confidence", NULL));
     }
 

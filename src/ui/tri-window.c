@@ -37,6 +37,9 @@ struct _TriWindow
   gboolean              presenting;
 
   GtkWidget            *header_bar;
+  GtkPaned             *paned;
+  GtkPaned             *canvas_paned;
+  gboolean              panes_placed;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkDropDown          *window_dropdown;
@@ -551,6 +554,29 @@ on_toggle_changed (GSimpleAction *action,
     tri_triangle_view_set_show_others (self->triangle_view, on);
 }
 
+/* The panes start in proportion to the window (a fixed position would push
+ * the panel off a small screen); after that they are the user's. */
+static void
+tri_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (tri_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  if (!self->panes_placed && width > 1 && height > 1)
+    {
+      int pw = gtk_widget_get_width (GTK_WIDGET (self->paned));
+      int ph = gtk_widget_get_height (GTK_WIDGET (self->canvas_paned));
+
+      self->panes_placed = TRUE;
+      gtk_paned_set_position (self->paned, pw - CLAMP (pw * 0.32, 340, 520));
+      gtk_paned_set_position (self->canvas_paned, MAX (ph * 0.58, ph - 360));
+    }
+}
+
 static gboolean
 tri_window_close_request (GtkWindow *window)
 {
@@ -635,6 +661,7 @@ tri_window_class_init (TriWindowClass *klass)
   object_class->set_property = tri_window_set_property;
   object_class->get_property = tri_window_get_property;
   window_class->close_request = tri_window_close_request;
+  widget_class->size_allocate = tri_window_size_allocate;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TRI_TYPE_STORE,
@@ -647,6 +674,8 @@ tri_window_class_init (TriWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, canvas_paned);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_dropdown);
