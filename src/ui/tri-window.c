@@ -556,6 +556,21 @@ on_toggle_changed (GSimpleAction *action,
 
 /* The panes start in proportion to the window (a fixed position would push
  * the panel off a small screen); after that they are the user's. */
+static gboolean
+place_panes (gpointer data)
+{
+  TriWindow *self = data;
+  int pw = gtk_widget_get_width (GTK_WIDGET (self->paned));
+  int ph = gtk_widget_get_height (GTK_WIDGET (self->canvas_paned));
+
+  if (pw > 1 && ph > 1)
+    {
+      gtk_paned_set_position (self->paned, pw - CLAMP (pw * 0.32, 340, 520));
+      gtk_paned_set_position (self->canvas_paned, MAX (ph * 0.58, ph - 360));
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static void
 tri_window_size_allocate (GtkWidget *widget,
                           int        width,
@@ -566,14 +581,11 @@ tri_window_size_allocate (GtkWidget *widget,
 
   GTK_WIDGET_CLASS (tri_window_parent_class)->size_allocate (widget, width, height, baseline);
 
-  if (!self->panes_placed && width > 1 && height > 1)
+  /* not during this allocation: moving a pane asks for another */
+  if (!self->panes_placed)
     {
-      int pw = gtk_widget_get_width (GTK_WIDGET (self->paned));
-      int ph = gtk_widget_get_height (GTK_WIDGET (self->canvas_paned));
-
       self->panes_placed = TRUE;
-      gtk_paned_set_position (self->paned, pw - CLAMP (pw * 0.32, 340, 520));
-      gtk_paned_set_position (self->canvas_paned, MAX (ph * 0.58, ph - 360));
+      g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_panes, g_object_ref (self), g_object_unref);
     }
 }
 
