@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <gtk/gtk.h>
 
 #include "ui/tri-hotspot.h"
@@ -378,6 +380,115 @@ test_presentation_keys (void)
 }
 
 static void
+test_export_from_window (void)
+{
+  TriWindow *window = open_window ();
+  g_autofree char *dir = tri_test_tmpdir ();
+  const char *names[] = { "slide.png", "slide.svg", "slide.pdf" };
+  gint64 relation = 1;
+
+  /* select an edge first: it stays selected in the export */
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", relation);
+  spin (50);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(TriExportRequest) request = tri_export_request_new ();
+      g_autofree char *path = g_build_filename (dir, names[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      request->width = 1280;
+      request->height = 720;
+      g_assert_true (tri_window_export (window, request, path, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+      g_assert_cmpuint (len, >, 10000);
+      if (i == 0)
+        g_assert_true (memcmp (contents, "\x89PNG", 4) == 0);
+      else if (i == 1)
+        g_assert_nonnull (strstr (contents, "<svg"));
+      else
+        g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+      /* what the window showed: its selection and its "as of" */
+      g_assert_cmpint (request->relation_id, ==, relation);
+      g_assert_cmpuint (request->as_of, ==, tri_window_get_as_of (window));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* The triangle on screen and its PNG export at the same size are the same
+ * picture: both come from one layout and one renderer. */
+static void
+test_screen_matches_export (void)
+{
+  TriWindow *window = open_window ();
+  GtkWidget *view;
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "triangle.png", NULL);
+  g_autoptr(TriExportRequest) request = tri_export_request_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *screen = NULL;
+  GtkSnapshot *snapshot;
+  GskRenderNode *node;
+  cairo_surface_t *png;
+  int width, height, stride, differ = 0;
+
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", (gint64) 2);
+  spin (100);
+  view = GTK_WIDGET (tri_window_get_triangle_view (window));
+  width = gtk_widget_get_width (view);
+  height = gtk_widget_get_height (view);
+
+  paintable = gtk_widget_paintable_new (view);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gsk_render_node_unref (node);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, width);
+  stride = width * 4;
+  screen = g_malloc (stride * height);
+  gdk_texture_download (texture, screen, stride);
+
+  request->view = TRI_EXPORT_VIEW_TRIANGLE;
+  request->width = width;
+  request->height = height;
+  request->dark = tri_window_is_dark (window);
+  g_assert_true (tri_window_export (window, request, path, &error));
+  g_assert_no_error (error);
+
+  png = cairo_image_surface_create_from_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, height);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *a = (const guint32 *) (screen + y * stride);
+      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (png) + y * cairo_image_surface_get_stride (png));
+
+      for (int x = 0; x < width; x++)
+        for (int shift = 0; shift <= 16; shift += 8)
+          if (ABS ((int) ((a[x] >> shift) & 0xFF) - (int) ((b[x] >> shift) & 0xFF)) > 48)
+            {
+              differ++;
+              break;
+            }
+    }
+  cairo_surface_destroy (png);
+  g_test_message ("%d of %d pixels differ", differ, width * height);
+  g_assert_cmpfloat ((double) differ / (width * height), <, 0.01);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static void
 test_window_size_remembered (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.trilateral.Trilateral");
@@ -420,6 +531,8 @@ main (int   argc,
   g_test_add_func ("/window/click-event", test_click_event);
   g_test_add_func ("/window/keyboard-edge", test_keyboard_edge);
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
+  g_test_add_func ("/window/export", test_export_from_window);
+  g_test_add_func ("/window/screen-matches-export", test_screen_matches_export);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   ret = g_test_run ();
   g_clear_object (&store);

@@ -8,6 +8,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include <glib/gi18n-lib.h>
+
+#include "export/tri-export.h"
 #include "tri-cli.h"
 
 /* The build tree's root when this executable runs from it, else NULL. */
@@ -255,4 +258,109 @@ tri_cli_list_quotes (TriStore    *store,
   if (json)
     return finish_json (builder);
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * tri_cli_exit_code:
+ *
+ * Returns: the exit status README.md documents for @error
+ */
+int
+tri_cli_exit_code (const GError *error)
+{
+  if (error == NULL)
+    return TRI_EXIT_OK;
+  if (error->domain == TRI_EXPORT_ERROR)
+    return error->code == TRI_EXPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_USAGE;
+  if (error->domain == TRI_STORE_ERROR && error->code == TRI_STORE_ERROR_FAILED)
+    return TRI_EXIT_USAGE;
+  if (error->domain == TRI_STORE_ERROR)
+    return tri_store_error_exit_code (error);
+  return TRI_EXIT_ERROR;
+}
+
+static gboolean
+usage_error (GError    **error,
+             const char *message)
+{
+  g_set_error_literal (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE, message);
+  return FALSE;
+}
+
+/**
+ * tri_cli_export:
+ *
+ * `trilateral --export FILE …`: checks every option before anything is
+ * written, then exports through the same code as the window.
+ */
+gboolean
+tri_cli_export (TriStore            *store,
+                const TriCliExport  *args,
+                GError             **error)
+{
+  g_autoptr(TriExportRequest) request = tri_export_request_new ();
+  TriExportFormat format;
+
+  if (!tri_export_format_for_path (args->path, &format, error))
+    return FALSE;
+
+  if (args->view != NULL && !tri_export_parse_view (args->view, &request->view, error))
+    return FALSE;
+
+  if (args->size != NULL && !tri_export_parse_size (args->size, &request->width, &request->height, error))
+    return FALSE;
+
+  if (args->scale != 0)
+    {
+      if (args->scale < 1 || args->scale > 3)
+        return usage_error (error, _("--scale takes 1, 2 or 3."));
+      if (format != TRI_EXPORT_PNG)
+        return usage_error (error, _("--scale applies to PNG only: SVG and PDF are drawn at any size."));
+      request->scale = args->scale;
+    }
+
+  if (args->theme != NULL)
+    {
+      if (g_str_equal (args->theme, "dark"))
+        request->dark = TRUE;
+      else if (!g_str_equal (args->theme, "light"))
+        return usage_error (error, _("--theme takes light or dark."));
+    }
+
+  if (args->window_months >= 0)
+    {
+      if (args->window_months != 0 && args->window_months != 3 && args->window_months != 6 &&
+          args->window_months != 12 && args->window_months != 24)
+        return usage_error (error, _("--window takes 3, 6, 12 or 24 months, or 0 for all time."));
+      request->window_months = args->window_months;
+    }
+
+  if (args->lang != NULL)
+    {
+      g_free (request->lang);
+      request->lang = g_strdup (tri_lang_normalize (args->lang));
+    }
+
+  if (args->relation != NULL)
+    {
+      TriRelation *relation = tri_store_find_relation (store, args->relation, error);
+      if (relation == NULL)
+        return FALSE;
+      request->relation_id = relation->id;
+    }
+
+  if (args->event_id != 0)
+    {
+      g_autoptr(TriEvent) ev = tri_store_get_event (store, args->event_id, request->lang, error);
+      if (ev == NULL)
+        return FALSE;
+      request->event_id = ev->id;
+      /* an event shown is an event selected: "as of" moves to it, as in the window */
+      request->as_of = ev->date.earliest;
+    }
+
+  if (args->as_of != NULL && !tri_export_resolve_as_of (store, args->as_of, &request->as_of, error))
+    return FALSE;
+
+  return tri_export_write (store, request, args->path, error);
 }

@@ -12,6 +12,22 @@ G_BEGIN_DECLS
 #define TRI_EXIT_OK    0
 #define TRI_EXIT_ERROR 1
 #define TRI_EXIT_USAGE 2
+#define TRI_EXIT_WRITE 11
+
+/* The command line's export options, as typed */
+typedef struct
+{
+  const char *path;
+  const char *view;
+  const char *as_of;
+  int         window_months;   /* -1 when not given */
+  const char *relation;
+  gint64      event_id;
+  const char *size;
+  int         scale;           /* 0 when not given */
+  const char *theme;
+  const char *lang;
+} TriCliExport;
 
 char     *tri_cli_default_db_path (void);
 char     *tri_cli_locale_dir      (void);
@@ -24,5 +40,10 @@ char     *tri_cli_list_quotes     (TriStore    *store,
                                    const char  *lang,
                                    gboolean     json,
                                    GError     **error);
+
+gboolean  tri_cli_export          (TriStore           *store,
+                                   const TriCliExport *args,
+                                   GError            **error);
+int       tri_cli_exit_code       (const GError       *error);
 
 G_END_DECLS

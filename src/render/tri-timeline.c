@@ -68,6 +68,34 @@ tri_timeline_layout_day_at (TriTimelineLayout *layout,
   return (guint32) CLAMP (floor (t), 1, G_MAXINT32);
 }
 
+/**
+ * tri_timeline_default_range:
+ * @earliest: (in): the briefing's first possible day
+ * @latest: (in): its last possible day
+ *
+ * The range a briefing opens on, on screen and in exports alike: its most
+ * recent two years when it spans more, all of it otherwise.
+ */
+void
+tri_timeline_default_range (guint32  earliest,
+                            guint32  latest,
+                            double  *t0,
+                            double  *t1)
+{
+  double pad = MAX ((latest - earliest) * 0.03, 15);
+
+  if (latest - earliest > 2 * 365 + 60)
+    {
+      *t0 = latest - 2 * 365.25;
+      *t1 = latest + 30;
+    }
+  else
+    {
+      *t0 = earliest - pad;
+      *t1 = latest + 1 + pad;
+    }
+}
+
 static TriStance
 dominant_stance (const TriEvent *ev)
 {

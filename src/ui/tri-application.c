@@ -10,6 +10,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <stdio.h>
 
 #include <glib/gi18n.h>
@@ -37,6 +38,24 @@ static const GOptionEntry main_entries[] = {
     N_("With --list-events or --quotes: print a JSON array"), NULL },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of titles, translations and dates (en, vi, …)"), N_("LANG") },
+  { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export to FILE (.png, .svg or .pdf) with no window, and exit"), N_("FILE") },
+  { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: triangle, timeline or slide (the default)"), N_("VIEW") },
+  { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the date to show, such as 2024-06-19, 2024-06 or 2024"), N_("DATE") },
+  { "window", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --export: months before the date that count: 3, 6, 12, 24, or 0 for all time"), N_("MONTHS") },
+  { "relation", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the relation to select, such as RUS-PRK"), N_("RELATION") },
+  { "event", 0, 0, G_OPTION_ARG_INT64, NULL,
+    N_("With --export: the event to select, by its id"), N_("ID") },
+  { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: the size in pixels, such as 1920x1080"), N_("WxH") },
+  { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
+    N_("With --export to PNG: 1, 2 or 3 pixels a pixel"), N_("N") },
+  { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export: light or dark"), N_("THEME") },
   { "migrate-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Migrate a copy of an older briefing (--db) to the current format in NEW, and exit"), N_("NEW") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -61,6 +80,19 @@ tri_application_get_store (TriApplication *self)
   return self->store;
 }
 
+/* --lang speaks that language throughout: the data and the interface's
+ * words in what is printed and exported. gettext follows LANGUAGE unless
+ * the locale is plain C. */
+static void
+tri_application_use_language (const char *lang)
+{
+  const char *messages = setlocale (LC_MESSAGES, NULL);
+
+  if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
+    setlocale (LC_ALL, "C.UTF-8");
+  g_setenv ("LANGUAGE", tri_lang_normalize (lang), TRUE);
+}
+
 static void
 print_error (const GError *error)
 {
@@ -75,6 +107,7 @@ tri_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
   g_autofree char *migrate_to = NULL;
+  g_autofree char *export_path = NULL;
   const char *quotes = NULL;
   const char *lang = NULL;
   gboolean list = FALSE, json = FALSE;
@@ -88,6 +121,7 @@ tri_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "db", "^ay", &db);
   g_variant_dict_lookup (options, "migrate-to", "^ay", &migrate_to);
+  g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "quotes", "&s", &quotes);
   g_variant_dict_lookup (options, "lang", "&s", &lang);
   g_variant_dict_lookup (options, "list-events", "b", &list);
@@ -95,6 +129,8 @@ tri_application_handle_local_options (GApplication *app,
 
   if (lang == NULL)
     lang = tri_lang_from_environment ();
+  else
+    tri_application_use_language (lang);
 
   if (db == NULL)
     db = tri_cli_default_db_path ();
@@ -118,6 +154,34 @@ tri_application_handle_local_options (GApplication *app,
       return tri_store_error_exit_code (error);
     }
 
+  if (export_path != NULL)
+    {
+      TriCliExport args = { 0 };
+      gint64 event_id = 0;
+      int window_months = -1, scale = 0;
+
+      args.path = export_path;
+      g_variant_dict_lookup (options, "view", "&s", &args.view);
+      g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
+      g_variant_dict_lookup (options, "relation", "&s", &args.relation);
+      g_variant_dict_lookup (options, "size", "&s", &args.size);
+      g_variant_dict_lookup (options, "theme", "&s", &args.theme);
+      g_variant_dict_lookup (options, "event", "x", &event_id);
+      g_variant_dict_lookup (options, "window", "i", &window_months);
+      g_variant_dict_lookup (options, "scale", "i", &scale);
+      args.event_id = event_id;
+      args.window_months = window_months;
+      args.scale = scale;
+      args.lang = lang;
+
+      if (!tri_cli_export (self->store, &args, &error))
+        {
+          print_error (error);
+          return tri_cli_exit_code (error);
+        }
+      return TRI_EXIT_OK;
+    }
+
   if (list || quotes != NULL)
     {
       if (list)
@@ -128,8 +192,7 @@ tri_application_handle_local_options (GApplication *app,
       if (out == NULL)
         {
           print_error (error);
-          return error->domain == TRI_STORE_ERROR && error->code != TRI_STORE_ERROR_FAILED
-                 ? tri_store_error_exit_code (error) : TRI_EXIT_USAGE;
+          return tri_cli_exit_code (error);
         }
       fputs (out, stdout);
       fflush (stdout);

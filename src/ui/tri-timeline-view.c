@@ -336,16 +336,16 @@ tri_timeline_view_fit_all (TriTimelineView *self)
   set_range (self, earliest - pad, latest + 1 + pad);
 }
 
-/* A briefing opens on its most recent two years; "fit all" shows the rest. */
 static void
-show_recent (TriTimelineView *self)
+show_default_range (TriTimelineView *self)
 {
   guint32 earliest, latest;
+  double t0, t1;
 
   if (self->store == NULL || !tri_store_get_extent (self->store, &earliest, &latest))
     return;
-  if (latest - earliest > 2 * 365 + 60)
-    set_range (self, latest - 2 * 365.25, latest + 30);
+  tri_timeline_default_range (earliest, latest, &t0, &t1);
+  set_range (self, t0, t1);
 }
 
 void
@@ -645,8 +645,7 @@ tri_timeline_view_set_store (TriTimelineView *self,
   g_free (self->lang);
   self->lang = g_strdup (lang);
   g_clear_pointer (&self->events, g_ptr_array_unref);
-  tri_timeline_view_fit_all (self);
-  show_recent (self);
+  show_default_range (self);
   invalidate (self);
 }
 

@@ -14,6 +14,8 @@
 
 #include "render/tri-labels.h"
 #include "store/tri-state.h"
+#include "tri-canvas-focus.h"
+#include "tri-export-dialog.h"
 #include "tri-window.h"
 
 #define PRESENTATION_SCALE 1.5
@@ -216,6 +218,68 @@ tri_window_get_caption (TriWindow *self)
 {
   return gtk_widget_get_visible (GTK_WIDGET (self->caption_label))
          ? gtk_label_get_text (self->caption_label) : NULL;
+}
+
+gboolean
+tri_window_is_dark (TriWindow *self)
+{
+  return tri_widget_is_dark (GTK_WIDGET (self->triangle_view));
+}
+
+/**
+ * tri_window_get_view_size:
+ *
+ * The size @view has on screen now (the slide: the whole window).
+ */
+void
+tri_window_get_view_size (TriWindow     *self,
+                          TriExportView  view,
+                          int           *width,
+                          int           *height)
+{
+  GtkWidget *widget = view == TRI_EXPORT_VIEW_TRIANGLE ? GTK_WIDGET (self->triangle_view)
+                    : view == TRI_EXPORT_VIEW_TIMELINE ? GTK_WIDGET (self->timeline_view)
+                    : GTK_WIDGET (self);
+
+  *width = MAX (gtk_widget_get_width (widget), 16);
+  *height = MAX (gtk_widget_get_height (widget), 16);
+}
+
+/**
+ * tri_window_export:
+ * @request: the dialog's choices (view, size, scale, theme); the rest is
+ *   filled in from what the window shows
+ *
+ * Exports what is on screen: the same date, window, selection, language,
+ * other actors and timeline range, through the command line's code.
+ */
+gboolean
+tri_window_export (TriWindow        *self,
+                   TriExportRequest *request,
+                   const char       *path,
+                   GError          **error)
+{
+  GVariant *others = g_action_group_get_action_state (G_ACTION_GROUP (self), "show-others");
+
+  g_free (request->lang);
+  request->lang = g_strdup (self->lang);
+  request->as_of = self->as_of;
+  request->window_months = self->window_months;
+  request->relation_id = self->selected_relation;
+  request->event_id = self->selected_event;
+  request->show_others = others && g_variant_get_boolean (others);
+  tri_timeline_view_get_range (self->timeline_view, &request->t0, &request->t1);
+  g_clear_pointer (&others, g_variant_unref);
+
+  return tri_export_write (self->store, request, path, error);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  tri_export_dialog_present (TRI_WINDOW (widget));
 }
 
 static void
@@ -698,6 +762,8 @@ tri_window_class_init (TriWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.fit-timeline", NULL, fit_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-timeline", NULL);
 }

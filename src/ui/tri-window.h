@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "export/tri-export.h"
 #include "store/tri-store.h"
 #include "tri-application.h"
 #include "tri-evidence-panel.h"
@@ -31,5 +32,14 @@ TriTriangleView  *tri_window_get_triangle_view  (TriWindow      *self);
 TriTimelineView  *tri_window_get_timeline_view  (TriWindow      *self);
 TriEvidencePanel *tri_window_get_evidence_panel (TriWindow      *self);
 const char       *tri_window_get_caption        (TriWindow      *self);
+gboolean          tri_window_is_dark            (TriWindow      *self);
+void              tri_window_get_view_size      (TriWindow      *self,
+                                                 TriExportView   view,
+                                                 int            *width,
+                                                 int            *height);
+gboolean          tri_window_export             (TriWindow      *self,
+                                                 TriExportRequest *request,
+                                                 const char     *path,
+                                                 GError        **error);
 
 G_END_DECLS

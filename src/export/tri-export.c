@@ -1,0 +1,658 @@
+/* tri-export.c: what is on screen, as PNG, SVG or PDF
+ *
+ * The window's Export dialog and `trilateral --export` both come here, and
+ * both draw through the same layouts and renderers as the screen: an export
+ * is the screen at another size, never a re-flowed variant of it.
+ *
+ * A file is written to a temporary name beside the target and renamed into
+ * place when complete, so a failure or an interruption never leaves a
+ * partial file, and an existing file is only ever replaced by a complete one.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-export"
+
+#include "config.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "render/tri-labels.h"
+#include "render/tri-slide.h"
+#include "render/tri-timeline.h"
+#include "render/tri-triangle.h"
+#include "store/tri-state.h"
+#include "tri-export.h"
+
+#define MIN_SIDE 16
+#define MAX_SIDE 16384
+
+G_DEFINE_QUARK (tri-export-error-quark, tri_export_error)
+
+TriExportRequest *
+tri_export_request_new (void)
+{
+  TriExportRequest *request = g_new0 (TriExportRequest, 1);
+
+  request->view = TRI_EXPORT_VIEW_SLIDE;
+  request->width = 1920;
+  request->height = 1080;
+  request->scale = 1;
+  request->lang = g_strdup (tri_lang_from_environment ());
+  request->window_months = 12;
+  return request;
+}
+
+void
+tri_export_request_free (TriExportRequest *request)
+{
+  if (request == NULL)
+    return;
+  g_free (request->lang);
+  g_free (request);
+}
+
+gboolean
+tri_export_format_for_path (const char       *path,
+                            TriExportFormat  *format,
+                            GError          **error)
+{
+  const char *dot = strrchr (path, '.');
+  const char *slash = strrchr (path, '/');
+
+  if (dot != NULL && (slash == NULL || dot > slash))
+    {
+      if (g_ascii_strcasecmp (dot, ".png") == 0)
+        *format = TRI_EXPORT_PNG;
+      else if (g_ascii_strcasecmp (dot, ".svg") == 0)
+        *format = TRI_EXPORT_SVG;
+      else if (g_ascii_strcasecmp (dot, ".pdf") == 0)
+        *format = TRI_EXPORT_PDF;
+      else
+        dot = NULL;
+    }
+  else
+    dot = NULL;
+
+  if (dot == NULL)
+    {
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
+                   _("“%s” does not end in .png, .svg or .pdf: Trilateral chooses the format by the extension."),
+                   path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tri_export_parse_size (const char  *text,
+                       int         *width,
+                       int         *height,
+                       GError     **error)
+{
+  g_auto(GStrv) parts = NULL;
+  guint64 w = 0, h = 0;
+
+  if (text != NULL)
+    parts = g_strsplit_set (text, "xX×", 3);
+  if (parts == NULL || g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_unsigned (parts[0], 10, MIN_SIDE, MAX_SIDE, &w, NULL) ||
+      !g_ascii_string_to_unsigned (parts[1], 10, MIN_SIDE, MAX_SIDE, &h, NULL))
+    {
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
+                   _("“%s” is not a size: write WIDTHxHEIGHT in pixels, each from %d to %d, such as 1920x1080."),
+                   text ? text : "", MIN_SIDE, MAX_SIDE);
+      return FALSE;
+    }
+  *width = (int) w;
+  *height = (int) h;
+  return TRUE;
+}
+
+gboolean
+tri_export_parse_view (const char     *text,
+                       TriExportView  *view,
+                       GError        **error)
+{
+  if (g_strcmp0 (text, "triangle") == 0)
+    *view = TRI_EXPORT_VIEW_TRIANGLE;
+  else if (g_strcmp0 (text, "timeline") == 0)
+    *view = TRI_EXPORT_VIEW_TIMELINE;
+  else if (g_strcmp0 (text, "slide") == 0)
+    *view = TRI_EXPORT_VIEW_SLIDE;
+  else
+    {
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
+                   _("“%s” is not a view: choose triangle, timeline or slide."), text ? text : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tri_export_resolve_as_of:
+ * @text: "2024-06-19", "2024-06", "2024" or any honest date form
+ *
+ * "As of" a month or a year is its last day. A date outside the briefing's
+ * events is refused, as it would show nothing the sources say.
+ */
+gboolean
+tri_export_resolve_as_of (TriStore    *store,
+                          const char  *text,
+                          guint32     *as_of,
+                          GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  guint32 earliest, latest;
+  TriDate d;
+
+  if (!tri_date_parse (text, &d, &local_error))
+    {
+      g_set_error_literal (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE, local_error->message);
+      return FALSE;
+    }
+
+  if (!tri_store_get_extent (store, &earliest, &latest))
+    {
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
+                   _("The briefing has no events, so there is no date to show it as of."));
+      return FALSE;
+    }
+
+  if (d.latest < earliest || d.earliest > latest)
+    {
+      g_autofree char *from = tri_day_label (earliest, TRI_PRECISION_DAY, NULL);
+      g_autofree char *to = tri_day_label (latest, TRI_PRECISION_DAY, NULL);
+
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
+                   _("“%s” is outside the briefing, whose events run from %s to %s."), text, from, to);
+      return FALSE;
+    }
+
+  *as_of = MIN (d.latest, latest);
+  return TRUE;
+}
+
+typedef struct
+{
+  GPtrArray *actors;
+  GPtrArray *relations;
+  GPtrArray *window_events;     /* those that may shape the triangle */
+  GPtrArray *timeline_events;   /* those of the timeline's range */
+  guint32    as_of, from, to;
+  double     t0, t1;
+} Scene;
+
+static void
+scene_clear (Scene *scene)
+{
+  g_clear_pointer (&scene->actors, g_ptr_array_unref);
+  g_clear_pointer (&scene->relations, g_ptr_array_unref);
+  g_clear_pointer (&scene->window_events, g_ptr_array_unref);
+  g_clear_pointer (&scene->timeline_events, g_ptr_array_unref);
+}
+
+static GPtrArray *
+empty_array (void)
+{
+  return g_ptr_array_new ();
+}
+
+static void
+scene_load (Scene                  *scene,
+            TriStore               *store,
+            const TriExportRequest *request)
+{
+  guint32 earliest = 0, latest = 0;
+
+  scene->actors = tri_store_list_actors (store, request->lang, NULL);
+  scene->relations = tri_store_list_relations (store, NULL);
+  if (scene->actors == NULL)
+    scene->actors = empty_array ();
+  if (scene->relations == NULL)
+    scene->relations = empty_array ();
+
+  scene->as_of = request->as_of;
+  if (scene->as_of == 0)
+    {
+      g_autoptr(TriEvent) newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1),
+                                                        request->lang, NULL);
+      scene->as_of = newest ? newest->date.earliest : 1;
+    }
+
+  tri_window_bounds (scene->as_of, tri_window_days_for_months (request->window_months),
+                     &scene->from, &scene->to);
+  scene->window_events = tri_store_list_events (store, scene->from, scene->to, request->lang, NULL);
+
+  scene->t0 = request->t0;
+  scene->t1 = request->t1;
+  if (scene->t1 <= scene->t0 && tri_store_get_extent (store, &earliest, &latest))
+    tri_timeline_default_range (earliest, latest, &scene->t0, &scene->t1);
+  if (scene->t1 <= scene->t0)
+    {
+      scene->t0 = scene->as_of - 365;
+      scene->t1 = scene->as_of + 30;
+    }
+  scene->timeline_events = tri_store_list_events (store, (guint32) MAX (1, floor (scene->t0)),
+                                                  (guint32) ceil (scene->t1), request->lang, NULL);
+  if (scene->window_events == NULL)
+    scene->window_events = empty_array ();
+  if (scene->timeline_events == NULL)
+    scene->timeline_events = empty_array ();
+}
+
+static TriTriangleLayout *
+triangle_layout (const Scene            *scene,
+                 const TriExportRequest *request,
+                 double                  width,
+                 double                  height,
+                 double                  type_scale)
+{
+  TriTriangleParams params = { 0 };
+  TriTriangleLayout *layout;
+
+  params.width = width;
+  params.height = height;
+  params.from = scene->from;
+  params.to = scene->to;
+  params.lang = request->lang;
+  params.type_scale = type_scale;
+  params.show_others = request->show_others;
+  params.show_legend = TRUE;
+  layout = tri_triangle_layout_new (scene->actors, scene->relations, scene->window_events, &params);
+  layout->selected_edge = tri_triangle_layout_find_edge (layout, request->relation_id);
+  return layout;
+}
+
+static TriTimelineLayout *
+timeline_layout (const Scene            *scene,
+                 const TriExportRequest *request,
+                 double                  width,
+                 double                  height,
+                 double                  type_scale)
+{
+  TriTimelineParams params = { 0 };
+
+  params.width = width;
+  params.height = height;
+  params.t0 = scene->t0;
+  params.t1 = scene->t1;
+  params.as_of = scene->as_of;
+  params.selected_event = request->event_id;
+  params.highlight_relations = request->relation_id ? &request->relation_id : NULL;
+  params.n_highlight_relations = request->relation_id ? 1 : 0;
+  params.lang = request->lang;
+  params.type_scale = type_scale;
+  return tri_timeline_layout_new (scene->timeline_events, &params);
+}
+
+static const char *
+actor_name (const Scene *scene,
+            const char  *code)
+{
+  for (guint i = 0; i < scene->actors->len; i++)
+    {
+      TriActor *a = g_ptr_array_index (scene->actors, i);
+      if (g_str_equal (a->code, code))
+        return a->name;
+    }
+  return code;
+}
+
+static TriRelation *
+relation_by_id (const Scene *scene,
+                gint64       id)
+{
+  for (guint i = 0; i < scene->relations->len; i++)
+    if (((TriRelation *) g_ptr_array_index (scene->relations, i))->id == id)
+      return g_ptr_array_index (scene->relations, i);
+  return NULL;
+}
+
+static char *
+source_citation (const TriSource *s,
+                 const char      *lang)
+{
+  g_autofree char *date = tri_date_label (&s->date, lang);
+
+  if (s->outlet != NULL && *s->outlet != '\0')
+    /* Translators: a source in a slide's footnote: its title, outlet and date */
+    return g_strdup_printf (_("“%s”, %s, %s"), s->title, s->outlet, date);
+  /* Translators: a source in a slide's footnote: its title and date */
+  return g_strdup_printf (_("“%s”, %s"), s->title, date);
+}
+
+/* The evidence shown on a slide: the selected edge's newest quotes, the
+ * selected event's, or the three sides in words; and the sources cited. */
+static void
+slide_evidence (TriStore               *store,
+                const Scene            *scene,
+                const TriExportRequest *request,
+                TriTriangleLayout      *triangle,
+                TriSlideContent        *content)
+{
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) sources = tri_store_list_sources (store, request->lang, NULL);
+  g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) citations = g_string_new (NULL);
+  guint max_quotes = 3;
+
+  if (request->relation_id != 0 && relation_by_id (scene, request->relation_id) != NULL)
+    {
+      TriRelation *r = relation_by_id (scene, request->relation_id);
+      int index = tri_triangle_layout_find_edge (triangle, r->id);
+      TriEdgeState state = { 0 };
+
+      if (index >= 0)
+        state = ((TriEdgeLayout *) g_ptr_array_index (triangle->edges, index))->state;
+      else
+        tri_edge_state_compute (&state, scene->window_events, r->id, scene->from, scene->to);
+      content->heading = g_strdup_printf ("%s – %s", actor_name (scene, r->a), actor_name (scene, r->b));
+      content->text = tri_edge_describe (&state, actor_name (scene, r->a), actor_name (scene, r->b),
+                                         request->window_months, scene->as_of, request->lang);
+      quotes = tri_store_list_quotes (store, r->id, 0, request->lang, NULL);
+    }
+  else if (request->event_id != 0)
+    {
+      g_autoptr(TriEvent) ev = tri_store_get_event (store, request->event_id, request->lang, NULL);
+
+      if (ev != NULL)
+        {
+          g_autofree char *date = tri_date_label (&ev->date, request->lang);
+
+          content->heading = g_strdup (ev->title);
+          /* Translators: under an event's title: its date label and category */
+          content->subheading = g_strdup_printf (_("%s · %s"), date, tri_category_label (ev->category));
+          content->text = g_strdup (ev->summary);
+          quotes = tri_store_list_quotes (store, 0, ev->id, request->lang, NULL);
+          max_quotes = 2;
+        }
+    }
+
+  if (content->heading == NULL)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint i = 0; i < triangle->edges->len; i++)
+        {
+          const TriEdgeLayout *e = g_ptr_array_index (triangle->edges, i);
+          const TriNodeLayout *a = g_ptr_array_index (triangle->nodes, e->a);
+          const TriNodeLayout *b = g_ptr_array_index (triangle->nodes, e->b);
+          g_autofree char *line = NULL;
+
+          if (e->other)
+            continue;
+          line = tri_edge_describe (&e->state, a->name, b->name, request->window_months,
+                                    scene->as_of, request->lang);
+          g_string_append_printf (text, "%s%s", text->len ? "\n\n" : "", line);
+        }
+      content->heading = g_strdup (_("The triangle"));
+      content->text = g_string_free (g_steal_pointer (&text), FALSE);
+    }
+
+  content->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
+  content->quote_langs = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; quotes && i < quotes->len && content->quotes->len < max_quotes; i++)
+    {
+      TriQuote *q = g_ptr_array_index (quotes, i);
+      const char *qlang = NULL;
+
+      for (guint k = 0; sources && k < sources->len; k++)
+        if (g_strcmp0 (((TriSource *) sources->pdata[k])->id, q->source_id) == 0)
+          qlang = ((TriSource *) sources->pdata[k])->language;
+      g_ptr_array_add (content->quote_langs, g_strdup (qlang));
+      g_hash_table_add (cited, q->source_id);
+      g_ptr_array_add (content->quotes, g_steal_pointer (&quotes->pdata[i]));
+    }
+
+  for (guint k = 0; sources && k < sources->len; k++)
+    {
+      const TriSource *s = g_ptr_array_index (sources, k);
+      g_autofree char *citation = NULL;
+
+      /* no quote shown: every source of the briefing stands behind it */
+      if (content->quotes->len > 0 && !g_hash_table_contains (cited, s->id))
+        continue;
+      citation = source_citation (s, request->lang);
+      g_string_append_printf (citations, "%s%s", citations->len ? "; " : "", citation);
+    }
+  /* Translators: a slide's footnote; %s is a list of sources */
+  content->footnote = g_strdup_printf (_("Sources: %s"), citations->str);
+}
+
+/**
+ * tri_export_draw:
+ *
+ * Draws the requested view at request->width × request->height user units
+ * on @cr: the same layouts and renderers as the screen.
+ */
+void
+tri_export_draw (TriStore               *store,
+                 const TriExportRequest *request,
+                 cairo_t                *cr)
+{
+  const TriTheme *theme = tri_theme_get (request->dark);
+  Scene scene = { 0 };
+
+  scene_load (&scene, store, request);
+
+  switch (request->view)
+    {
+    case TRI_EXPORT_VIEW_TRIANGLE:
+      {
+        g_autoptr(TriTriangleLayout) layout = triangle_layout (&scene, request, request->width,
+                                                               request->height, 1);
+        tri_triangle_render (layout, cr, theme);
+      }
+      break;
+
+    case TRI_EXPORT_VIEW_TIMELINE:
+      {
+        g_autoptr(TriTimelineLayout) layout = timeline_layout (&scene, request, request->width,
+                                                               request->height, 1);
+        tri_timeline_render (layout, cr, theme);
+      }
+      break;
+
+    case TRI_EXPORT_VIEW_SLIDE:
+    default:
+      {
+        TriSlideContent content = { 0 };
+        g_autoptr(TriSlideLayout) slide = NULL;
+        g_autoptr(TriTriangleLayout) triangle = NULL;
+        g_autoptr(TriTimelineLayout) timeline = NULL;
+        g_autofree char *window = tri_window_describe (request->window_months, scene.as_of, request->lang);
+
+        slide = tri_slide_layout_new (request->width, request->height);
+        triangle = triangle_layout (&scene, request, slide->triangle.width, slide->triangle.height,
+                                    slide->type_scale);
+        timeline = timeline_layout (&scene, request, slide->timeline.width, slide->timeline.height,
+                                    slide->type_scale);
+
+        content.title = tri_store_dup_title (store, request->lang);
+        /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
+        content.as_of = g_strdup_printf (_("As of: %s"), window);
+        content.lang = request->lang;
+        slide_evidence (store, &scene, request, triangle, &content);
+
+        tri_slide_render (slide, &content, triangle, timeline, cr, theme);
+        tri_slide_content_clear (&content);
+      }
+      break;
+    }
+
+  scene_clear (&scene);
+}
+
+/* What a signal must remove if it ends the process mid-export. */
+static char pending_tmp[4096];
+
+static void
+on_fatal_signal (int sig)
+{
+  if (pending_tmp[0] != '\0')
+    unlink (pending_tmp);
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+static gboolean
+check_target (const char  *path,
+              GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
+                   _("“%s” is a folder: give the export a file name."), path);
+      return FALSE;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
+                   _("The folder “%s” does not exist."), dir);
+      return FALSE;
+    }
+  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
+                   _("“%s” is not a folder."), dir);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tri_export_write:
+ * @path: the file to write; its extension gives the format
+ *
+ * Writes the export to a temporary file beside @path and renames it into
+ * place when complete. On failure nothing is left behind and an existing
+ * @path is untouched.
+ */
+gboolean
+tri_export_write (TriStore               *store,
+                  const TriExportRequest *request,
+                  const char             *path,
+                  GError                **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *tmp = NULL;
+  cairo_surface_t *surface = NULL;
+  cairo_status_t status;
+  TriExportFormat format;
+  struct sigaction sa, old_int, old_term, old_hup;
+  cairo_t *cr;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (TRI_IS_STORE (store), FALSE);
+
+  if (!tri_export_format_for_path (path, &format, error) || !check_target (path, error))
+    return FALSE;
+
+  if (request->width < MIN_SIDE || request->height < MIN_SIDE ||
+      request->width > MAX_SIDE || request->height > MAX_SIDE ||
+      request->scale < 1 || request->scale > 3 ||
+      (gint64) request->width * request->height * request->scale * request->scale > 400000000)
+    {
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
+                   _("%d×%d at %d× is not a size Trilateral can export."),
+                   request->width, request->height, request->scale);
+      return FALSE;
+    }
+
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
+                   _("Cannot write in the folder “%s”: %s."), dir, g_strerror (saved));
+      return FALSE;
+    }
+  /* the permissions any new file gets, not mkstemp's private 0600 */
+  {
+    mode_t mask = umask (0);
+    umask (mask);
+    if (fchmod (fd, 0666 & ~mask) != 0)
+      g_debug ("Could not set the permissions of %s", tmp);
+  }
+  close (fd);
+
+  if (strlen (tmp) < sizeof pending_tmp)
+    memcpy (pending_tmp, tmp, strlen (tmp) + 1);
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = on_fatal_signal;
+  sigaction (SIGINT, &sa, &old_int);
+  sigaction (SIGTERM, &sa, &old_term);
+  sigaction (SIGHUP, &sa, &old_hup);
+
+  switch (format)
+    {
+    case TRI_EXPORT_PNG:
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, request->width * request->scale,
+                                            request->height * request->scale);
+      break;
+    case TRI_EXPORT_SVG:
+      surface = cairo_svg_surface_create (tmp, request->width, request->height);
+      cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
+      break;
+    case TRI_EXPORT_PDF:
+    default:
+      /* 96 pixels an inch, 72 points */
+      surface = cairo_pdf_surface_create (tmp, request->width * 0.75, request->height * 0.75);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
+      break;
+    }
+
+  cr = cairo_create (surface);
+  if (format == TRI_EXPORT_PNG)
+    cairo_scale (cr, request->scale, request->scale);
+  else if (format == TRI_EXPORT_PDF)
+    cairo_scale (cr, 0.75, 0.75);
+  tri_export_draw (store, request, cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  if (status == CAIRO_STATUS_SUCCESS && format == TRI_EXPORT_PNG)
+    status = cairo_surface_write_to_png (surface, tmp);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  ok = status == CAIRO_STATUS_SUCCESS;
+  if (!ok)
+    g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
+                 _("Could not write “%s”: %s."), path, cairo_status_to_string (status));
+  else if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
+                   _("Could not write “%s”: %s."), path, g_strerror (saved));
+      ok = FALSE;
+    }
+  if (!ok)
+    g_unlink (tmp);
+
+  sigaction (SIGINT, &old_int, NULL);
+  sigaction (SIGTERM, &old_term, NULL);
+  sigaction (SIGHUP, &old_hup, NULL);
+  pending_tmp[0] = '\0';
+
+  return ok;
+}

@@ -1,0 +1,79 @@
+/* tri-export.h: what is on screen, as PNG, SVG or PDF
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <cairo.h>
+
+#include "store/tri-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  TRI_EXPORT_VIEW_TRIANGLE,
+  TRI_EXPORT_VIEW_TIMELINE,
+  TRI_EXPORT_VIEW_SLIDE,
+} TriExportView;
+
+typedef enum
+{
+  TRI_EXPORT_PNG,
+  TRI_EXPORT_SVG,
+  TRI_EXPORT_PDF,
+} TriExportFormat;
+
+#define TRI_EXPORT_ERROR (tri_export_error_quark ())
+
+typedef enum
+{
+  TRI_EXPORT_ERROR_USAGE,   /* a bad choice: extension, size, relation, event, date */
+  TRI_EXPORT_ERROR_WRITE,   /* the file could not be written */
+} TriExportError;
+
+/* Everything an export depends on: the same state the window shows. */
+typedef struct
+{
+  TriExportView  view;
+  int            width;          /* in pixels at 96 dpi; PDF pages are 3/4 of it in points */
+  int            height;
+  int            scale;          /* PNG only: 1, 2 or 3 */
+  gboolean       dark;
+  char          *lang;
+  guint32        as_of;          /* 0: the start of the newest event, as the window opens */
+  guint          window_months;  /* 0: all time */
+  gint64         relation_id;    /* the selected edge, or 0 */
+  gint64         event_id;       /* the selected event, or 0 */
+  gboolean       show_others;
+  double         t0, t1;         /* the timeline's range; 0, 0 for the window's default */
+} TriExportRequest;
+
+GQuark            tri_export_error_quark      (void);
+TriExportRequest *tri_export_request_new      (void);
+void              tri_export_request_free     (TriExportRequest  *request);
+gboolean          tri_export_format_for_path  (const char        *path,
+                                               TriExportFormat   *format,
+                                               GError           **error);
+gboolean          tri_export_parse_size       (const char        *text,
+                                               int               *width,
+                                               int               *height,
+                                               GError           **error);
+gboolean          tri_export_parse_view       (const char        *text,
+                                               TriExportView     *view,
+                                               GError           **error);
+gboolean          tri_export_resolve_as_of    (TriStore          *store,
+                                               const char        *text,
+                                               guint32           *as_of,
+                                               GError           **error);
+gboolean          tri_export_write            (TriStore          *store,
+                                               const TriExportRequest *request,
+                                               const char        *path,
+                                               GError           **error);
+void              tri_export_draw             (TriStore          *store,
+                                               const TriExportRequest *request,
+                                               cairo_t           *cr);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriExportRequest, tri_export_request_free)
+
+G_END_DECLS

@@ -1,0 +1,15 @@
+/* tri-export-dialog.h: the window's Export dialog
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tri-window.h"
+
+G_BEGIN_DECLS
+
+void tri_export_dialog_present (TriWindow *window);
+
+G_END_DECLS

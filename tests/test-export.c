@@ -1,0 +1,294 @@
+/* test-export.c: exports from the command line, with no display
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+#include <sys/wait.h>
+
+#include <cairo.h>
+
+#include "render/tri-triangle.h"
+#include "store/tri-store.h"
+#include "tri-test-util.h"
+
+static int
+run_argv (const char * const *args,
+          char              **out,
+          char              **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_unsetenv (env, "DBUS_SESSION_BUS_ADDRESS");
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_SEARCH_PATH, NULL, NULL, out, err, &status, &error);
+  g_assert_no_error (error);
+  return WIFEXITED (status) ? WEXITSTATUS (status) : 128;
+}
+
+#define TRI(...) run_argv ((const char *[]) { g_getenv ("TRI_EXE"), __VA_ARGS__, NULL }, NULL, NULL)
+
+static gboolean
+have (const char *program)
+{
+  g_autofree char *path = g_find_program_in_path (program);
+  return path != NULL;
+}
+
+static cairo_surface_t *
+read_png (const char *path)
+{
+  cairo_surface_t *s = cairo_image_surface_create_from_png (path);
+
+  g_assert_cmpint (cairo_surface_status (s), ==, CAIRO_STATUS_SUCCESS);
+  return s;
+}
+
+static guint32
+pixel (cairo_surface_t *s,
+       int              x,
+       int              y)
+{
+  unsigned char *data = cairo_image_surface_get_data (s);
+  int stride = cairo_image_surface_get_stride (s);
+
+  cairo_surface_flush (s);
+  return ((guint32 *) (data + y * stride))[x] & 0xFFFFFF;
+}
+
+static gboolean
+close_colours (guint32 a,
+               guint32 b,
+               int     tolerance)
+{
+  for (int shift = 0; shift <= 16; shift += 8)
+    if (ABS ((int) ((a >> shift) & 0xFF) - (int) ((b >> shift) & 0xFF)) > tolerance)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+test_png (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "triangle.png", NULL);
+  g_autofree char *big = g_build_filename (dir, "triangle@2x.png", NULL);
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GPtrArray) actors = tri_store_list_actors (store, "en", NULL);
+  g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+  g_autoptr(TriTriangleLayout) layout = NULL;
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(TriEvent) newest = NULL;
+  TriTriangleParams params = { 0 };
+  cairo_surface_t *s;
+  guint checked = 0;
+
+  g_assert_cmpint (TRI ("--export", path, "--view", "triangle", "--size", "800x600"), ==, 0);
+  s = read_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 800);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 600);
+
+  for (int y = 0; y < 600; y += 7)
+    for (int x = 0; x < 800; x += 7)
+      g_hash_table_add (colours, GUINT_TO_POINTER (pixel (s, x, y)));
+  g_assert_cmpuint (g_hash_table_size (colours), >, 20);
+
+  /* the edges' colours where the layout puts the edges (as of the newest event, 12 months) */
+  newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1), "en", NULL);
+  tri_window_bounds (newest->date.earliest, tri_window_days_for_months (12), &params.from, &params.to);
+  events = tri_store_list_events (store, params.from, params.to, "en", NULL);
+  params.width = 800;
+  params.height = 600;
+  params.lang = "en";
+  params.type_scale = 1;
+  params.show_legend = TRUE;
+  layout = tri_triangle_layout_new (actors, relations, events, &params);
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+      int x = (int) ((e->x1 + e->x2) / 2), y = (int) ((e->y1 + e->y2) / 2);
+
+      if (e->width < 3)
+        continue;
+      g_assert_true (close_colours (pixel (s, x, y), e->color, 8));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 2);
+  cairo_surface_destroy (s);
+
+  g_assert_cmpint (TRI ("--export", big, "--view", "triangle", "--size", "800x600", "--scale", "2"), ==, 0);
+  s = read_png (big);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1600);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 1200);
+  cairo_surface_destroy (s);
+}
+
+static void
+test_svg (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "slide.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "slide-from-svg.png", NULL);
+  cairo_surface_t *s;
+
+  if (!have ("xmllint") || !have ("rsvg-convert"))
+    {
+      g_test_skip ("xmllint or rsvg-convert is not installed");
+      return;
+    }
+
+  g_assert_cmpint (TRI ("--export", path, "--view", "slide", "--size", "1280x720", "--relation", "RUS-PRK"), ==, 0);
+  g_assert_cmpint (run_argv ((const char *[]) { "xmllint", "--noout", path, NULL }, NULL, NULL), ==, 0);
+  g_assert_cmpint (run_argv ((const char *[]) { "rsvg-convert", "-o", png, path, NULL }, NULL, NULL), ==, 0);
+  s = read_png (png);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 1280);
+  g_assert_cmpint (cairo_image_surface_get_height (s), ==, 720);
+  cairo_surface_destroy (s);
+}
+
+static void
+test_pdf (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "slide.pdf", NULL);
+  g_autofree char *info = NULL;
+  g_autofree char *fonts = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n_fonts = 0;
+
+  if (!have ("pdfinfo") || !have ("pdffonts"))
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  g_assert_cmpint (TRI ("--export", path, "--event", "37", "--lang", "vi"), ==, 0);
+  g_assert_cmpint (run_argv ((const char *[]) { "pdfinfo", path, NULL }, &info, NULL), ==, 0);
+  /* 1920 × 1080 pixels at 96 dpi are 1440 × 810 points */
+  g_assert_nonnull (strstr (info, "Page size:       1440 x 810 pts"));
+  g_assert_nonnull (strstr (info, "Pages:           1"));
+
+  g_assert_cmpint (run_argv ((const char *[]) { "pdffonts", path, NULL }, &fonts, NULL), ==, 0);
+  lines = g_strsplit (fonts, "\n", -1);
+  for (guint i = 2; lines[i]; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      g_assert_nonnull (strstr (lines[i], " yes "));  /* embedded */
+      n_fonts++;
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
+static void
+test_replaces_only_when_complete (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "deck.png", NULL);
+  cairo_surface_t *s;
+
+  g_assert_true (g_file_set_contents (path, "an older file", -1, NULL));
+  g_assert_cmpint (TRI ("--export", path, "--size", "640x360"), ==, 0);
+  s = read_png (path);
+  g_assert_cmpint (cairo_image_surface_get_width (s), ==, 640);
+  cairo_surface_destroy (s);
+}
+
+typedef struct
+{
+  const char *name;        /* the target, in the test's folder unless absolute */
+  int         code;
+  const char *needle;
+  const char *args[6];
+} BadExport;
+
+static void
+test_errors (void)
+{
+  static const BadExport cases[] = {
+    { "out.bmp", 2, "does not end in .png", { NULL } },
+    { "out", 2, "does not end in .png", { NULL } },
+    { "/nonexistent-folder/out.png", 11, "does not exist", { NULL } },
+    { "/proc/out.png", 11, "Cannot write in the folder", { NULL } },
+    { "size.png", 2, "is not a size", { "--size", "0x0", NULL } },
+    { "size2.png", 2, "is not a size", { "--size", "wide", NULL } },
+    { "scale.png", 2, "--scale", { "--scale", "5", NULL } },
+    { "scale.svg", 2, "--scale", { "--scale", "2", NULL } },
+    { "view.png", 2, "is not a view", { "--view", "map", NULL } },
+    { "theme.png", 2, "--theme", { "--theme", "blue", NULL } },
+    { "window.png", 2, "--window", { "--window", "7", NULL } },
+    { "relation.png", 2, "no relation", { "--relation", "RUS-XYZ", NULL } },
+    { "relation2.png", 2, "is not a relation", { "--relation", "RUSSIA", NULL } },
+    { "event.png", 2, "no event", { "--event", "99999", NULL } },
+    { "early.png", 2, "outside the briefing", { "--as-of", "1999", NULL } },
+    { "late.png", 2, "outside the briefing", { "--as-of", "2031-01", NULL } },
+    { "date.png", 2, "is not a date", { "--as-of", "2024-13", NULL } },
+  };
+  g_autofree char *dir = tri_test_tmpdir ();
+  guint created = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const BadExport *c = &cases[i];
+      g_autofree char *path = c->name[0] == '/' ? g_strdup (c->name) : g_build_filename (dir, c->name, NULL);
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autofree char *err = NULL;
+      g_autoptr(GDir) listing = NULL;
+      gboolean existed = c->name[0] != '/';
+      TriFileState before;
+      guint n_files = 0;
+
+      /* an existing file must come through untouched */
+      if (existed)
+        {
+          g_assert_true (g_file_set_contents (path, "keep me", -1, NULL));
+          created++;
+        }
+      tri_test_file_state (path, &before);
+
+      g_ptr_array_add (argv, (gpointer) g_getenv ("TRI_EXE"));
+      g_ptr_array_add (argv, (gpointer) "--export");
+      g_ptr_array_add (argv, path);
+      for (guint k = 0; c->args[k]; k++)
+        g_ptr_array_add (argv, (gpointer) c->args[k]);
+      g_ptr_array_add (argv, NULL);
+
+      g_assert_cmpint (run_argv ((const char * const *) argv->pdata, NULL, &err), ==, c->code);
+      g_test_message ("%s: %s", c->name, err);
+      g_assert_nonnull (strstr (err, c->needle));
+      g_assert_cmpint (strchr (err, '\n') - err, ==, (int) strlen (err) - 1);
+      tri_test_assert_unchanged (path, &before);
+      tri_test_file_state_clear (&before);
+
+      /* and nothing else is left in the folder */
+      listing = g_dir_open (dir, 0, NULL);
+      while (g_dir_read_name (listing))
+        n_files++;
+      g_assert_cmpuint (n_files, ==, created);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/export/png", test_png);
+  g_test_add_func ("/export/svg", test_svg);
+  g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/replaces-only-when-complete", test_replaces_only_when_complete);
+  g_test_add_func ("/export/errors", test_errors);
+  return g_test_run ();
+}
