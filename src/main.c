@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/tri-cli.h"
+#include "render/tri-catalog.h"
 #include "ui/tri-application.h"
 
 int
@@ -22,6 +23,7 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  tri_catalog_set_dir (locale_dir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

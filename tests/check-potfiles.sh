@@ -4,7 +4,7 @@
 set -u
 top=$1
 cd "$top" || exit 1
-found=$(grep -rlE '(^|[^A-Za-z0-9_])(_|N_|ngettext|C_|NC_) ?\(|translatable="yes"|<(summary|description)>' \
+found=$(grep -rlE '(^|[^A-Za-z0-9_])(_|N_|D_|DN_|ngettext|C_|NC_) ?\(|translatable="yes"|<(summary|description)>' \
           src data --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' | \
         grep -v 'gresource.xml' | sort)
 listed=$(grep -v '^#' po/POTFILES.in | grep -v '^$' | sort)

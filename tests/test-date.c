@@ -127,6 +127,49 @@ test_labels (void)
   assert_label ("2023-09", NULL, "September 2023");
 }
 
+/* every precision in every language, with no libc locale involved */
+static void
+test_labels_every_language (void)
+{
+  static const struct { const char *date; const char *labels[5]; } cases[] = {
+    { "2023-09-13", { "13 September 2023", "13 tháng 9 năm 2023", "13 сентября 2023 г.", "2023年9月13日", "2023년 9월 13일" } },
+    { "2023-09", { "September 2023", "tháng 9 năm 2023", "сентябрь 2023 г.", "2023年9月", "2023년 9월" } },
+    { "2024-early", { "early 2024", "đầu năm 2024", "начало 2024 г.", "2024年初", "2024년 초" } },
+    { "2024-late", { "late 2024", "cuối năm 2024", "конец 2024 г.", "2024年底", "2024년 말" } },
+    { "2024-Q2", { "Q2 2024", "quý 2 năm 2024", "II квартал 2024 г.", "2024年第二季度", "2024년 2분기" } },
+    { "2024-H1", { "first half of 2024", "nửa đầu năm 2024", "первое полугодие 2024 г.", "2024年上半年", "2024년 상반기" } },
+    { "2024", { "2024", "năm 2024", "2024 г.", "2024年", "2024년" } },
+    { "2020/2021", { "2020–2021", "2020–2021", "2020–2021 гг.", "2020–2021年", "2020–2021년" } },
+    { "2023-01/2023-11", { "January–November 2023", "tháng 1–11 năm 2023", "январь–ноябрь 2023 г.", "2023年1月至11月", "2023년 1월~11월" } },
+  };
+  static const char * const langs[5] = { "en", "vi", "ru", "zh_CN", "ko" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint l = 0; l < 5; l++)
+      assert_label (cases[i].date, langs[l], cases[i].labels[l]);
+}
+
+static void
+test_tick_labels (void)
+{
+  TriDate d;
+  const char *langs[] = { "en", "vi", "ru", "zh_CN", "ko" };
+  const char *quarters[] = { "Q3 2024", "Quý 3/2024", "3 кв. 2024", "2024年第3季度", "2024년 3분기" };
+  const char *months[] = { "Sep", "th9", "сент.", "9月", "9월" };
+
+  g_assert_true (tri_date_parse ("2024-09-01", &d, NULL));
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autofree char *year = tri_tick_label (d.earliest, TRI_TICK_YEAR, TRUE, langs[l]);
+      g_autofree char *quarter = tri_tick_label (d.earliest, TRI_TICK_QUARTER, TRUE, langs[l]);
+      g_autofree char *month = tri_tick_label (d.earliest, TRI_TICK_MONTH, FALSE, langs[l]);
+
+      g_assert_cmpstr (year, ==, "2024");
+      g_assert_cmpstr (quarter, ==, quarters[l]);
+      g_assert_cmpstr (month, ==, months[l]);
+    }
+}
+
 static void
 test_lang_normalize (void)
 {
@@ -147,6 +190,8 @@ main (int   argc,
   g_test_add_func ("/date/parse-rejects", test_parse_rejects);
   g_test_add_func ("/date/ordering", test_ordering);
   g_test_add_func ("/date/labels", test_labels);
+  g_test_add_func ("/date/labels-every-language", test_labels_every_language);
+  g_test_add_func ("/date/tick-labels", test_tick_labels);
   g_test_add_func ("/date/lang-normalize", test_lang_normalize);
   return g_test_run ();
 }

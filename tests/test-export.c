@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "render/tri-theme.h"
 #include "render/tri-triangle.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
@@ -280,6 +281,57 @@ test_errors (void)
     }
 }
 
+/* Every script the briefing and the interface use has its glyphs: no
+ * missing-glyph boxes in Vietnamese, Russian, Chinese or Korean. */
+static void
+test_glyphs (void)
+{
+  const char *langs[] = { "vi", "ru", "zh_CN", "ko" };
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+  g_autofree char *dir = tri_test_tmpdir ();
+  guint checked = 0;
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr(GPtrArray) actors = tri_store_list_actors (store, langs[l], NULL);
+      g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, langs[l], NULL);
+      g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *title = tri_store_dup_title (store, langs[l]);
+      g_autofree char *path = g_strdup_printf ("%s/slide-%s.png", dir, langs[l]);
+      TriDate d;
+
+      g_ptr_array_add (texts, g_strdup (title));
+      for (guint i = 0; i < actors->len; i++)
+        g_ptr_array_add (texts, g_strdup (((TriActor *) actors->pdata[i])->name));
+      for (guint i = 0; i < events->len; i++)
+        g_ptr_array_add (texts, g_strdup (((TriEvent *) events->pdata[i])->title));
+      g_assert_true (tri_date_parse ("2024-early", &d, NULL));
+      g_ptr_array_add (texts, tri_date_label (&d, langs[l]));
+      g_assert_true (tri_date_parse ("2023-09-13", &d, NULL));
+      g_ptr_array_add (texts, tri_date_label (&d, langs[l]));
+
+      for (guint i = 0; i < texts->len; i++)
+        {
+          g_autoptr(PangoLayout) layout = tri_text_layout (cr, texts->pdata[i], 16, FALSE, langs[l]);
+          int unknown = pango_layout_get_unknown_glyphs_count (layout);
+
+          if (unknown != 0)
+            g_error ("%d missing glyphs in %s text “%s”", unknown, langs[l], (char *) texts->pdata[i]);
+          checked++;
+        }
+
+      /* and a slide in that language exports */
+      g_assert_cmpint (TRI ("--export", path, "--lang", langs[l], "--size", "960x540"), ==, 0);
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+    }
+
+  g_assert_cmpuint (checked, >, 150);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -290,5 +342,6 @@ main (int   argc,
   g_test_add_func ("/export/pdf", test_pdf);
   g_test_add_func ("/export/replaces-only-when-complete", test_replaces_only_when_complete);
   g_test_add_func ("/export/errors", test_errors);
+  g_test_add_func ("/export/glyphs", test_glyphs);
   return g_test_run ();
 }

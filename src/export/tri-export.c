@@ -32,6 +32,7 @@
 #include "render/tri-triangle.h"
 #include "store/tri-state.h"
 #include "tri-export.h"
+#include "render/tri-catalog.h"
 
 #define MIN_SIDE 16
 #define MAX_SIDE 16384
@@ -326,9 +327,9 @@ source_citation (const TriSource *s,
 
   if (s->outlet != NULL && *s->outlet != '\0')
     /* Translators: a source in a slide's footnote: its title, outlet and date */
-    return g_strdup_printf (_("“%s”, %s, %s"), s->title, s->outlet, date);
+    return g_strdup_printf (D_("“%s”, %s, %s"), s->title, s->outlet, date);
   /* Translators: a source in a slide's footnote: its title and date */
-  return g_strdup_printf (_("“%s”, %s"), s->title, date);
+  return g_strdup_printf (D_("“%s”, %s"), s->title, date);
 }
 
 /* The evidence shown on a slide: the selected edge's newest quotes, the
@@ -371,7 +372,7 @@ slide_evidence (TriStore               *store,
 
           content->heading = g_strdup (ev->title);
           /* Translators: under an event's title: its date label and category */
-          content->subheading = g_strdup_printf (_("%s · %s"), date, tri_category_label (ev->category));
+          content->subheading = g_strdup_printf (D_("%s · %s"), date, tri_category_label (ev->category));
           content->text = g_strdup (ev->summary);
           quotes = tri_store_list_quotes (store, 0, ev->id, request->lang, NULL);
           max_quotes = 2;
@@ -395,7 +396,7 @@ slide_evidence (TriStore               *store,
                                     scene->as_of, request->lang);
           g_string_append_printf (text, "%s%s", text->len ? "\n\n" : "", line);
         }
-      content->heading = g_strdup (_("The triangle"));
+      content->heading = g_strdup (D_("The triangle"));
       content->text = g_string_free (g_steal_pointer (&text), FALSE);
     }
 
@@ -426,7 +427,7 @@ slide_evidence (TriStore               *store,
       g_string_append_printf (citations, "%s%s", citations->len ? "; " : "", citation);
     }
   /* Translators: a slide's footnote; %s is a list of sources */
-  content->footnote = g_strdup_printf (_("Sources: %s"), citations->str);
+  content->footnote = g_strdup_printf (D_("Sources: %s"), citations->str);
 }
 
 /**
@@ -441,8 +442,11 @@ tri_export_draw (TriStore               *store,
                  cairo_t                *cr)
 {
   const TriTheme *theme = tri_theme_get (request->dark);
+  g_autofree char *saved_lang = g_strdup (tri_get_data_language ());
   Scene scene = { 0 };
 
+  /* every word drawn in the export's language */
+  tri_set_data_language (request->lang);
   scene_load (&scene, store, request);
 
   switch (request->view)
@@ -480,7 +484,7 @@ tri_export_draw (TriStore               *store,
 
         content.title = tri_store_dup_title (store, request->lang);
         /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
-        content.as_of = g_strdup_printf (_("As of: %s"), window);
+        content.as_of = g_strdup_printf (D_("As of: %s"), window);
         content.lang = request->lang;
         slide_evidence (store, &scene, request, triangle, &content);
 
@@ -491,6 +495,7 @@ tri_export_draw (TriStore               *store,
     }
 
   scene_clear (&scene);
+  tri_set_data_language (saved_lang);
 }
 
 /* What a signal must remove if it ends the process mid-export. */

@@ -9,18 +9,19 @@
 #include <glib/gi18n-lib.h>
 
 #include "tri-labels.h"
+#include "tri-catalog.h"
 
 const char *
 tri_category_label (TriCategory category)
 {
   switch (category)
     {
-    case TRI_CATEGORY_DIPLOMACY: return _("Diplomacy");
-    case TRI_CATEGORY_ECONOMY: return _("Economy and trade");
-    case TRI_CATEGORY_MILITARY: return _("Military and security");
-    case TRI_CATEGORY_MULTILATERAL: return _("Multilateral / UN");
-    case TRI_CATEGORY_HUMANITARIAN: return _("Humanitarian");
-    case TRI_CATEGORY_LEADERS: return _("Leaders’ ties");
+    case TRI_CATEGORY_DIPLOMACY: return D_("Diplomacy");
+    case TRI_CATEGORY_ECONOMY: return D_("Economy and trade");
+    case TRI_CATEGORY_MILITARY: return D_("Military and security");
+    case TRI_CATEGORY_MULTILATERAL: return D_("Multilateral / UN");
+    case TRI_CATEGORY_HUMANITARIAN: return D_("Humanitarian");
+    case TRI_CATEGORY_LEADERS: return D_("Leaders’ ties");
     case TRI_N_CATEGORIES:
     default: return "";
     }
@@ -31,9 +32,9 @@ tri_confidence_label (TriConfidence confidence)
 {
   switch (confidence)
     {
-    case TRI_CONFIDENCE_CONFIRMED: return _("Confirmed");
-    case TRI_CONFIDENCE_REPORTED: return _("Reported");
-    case TRI_CONFIDENCE_ALLEGED: return _("Alleged");
+    case TRI_CONFIDENCE_CONFIRMED: return D_("Confirmed");
+    case TRI_CONFIDENCE_REPORTED: return D_("Reported");
+    case TRI_CONFIDENCE_ALLEGED: return D_("Alleged");
     case TRI_N_CONFIDENCES:
     default: return "";
     }
@@ -44,9 +45,9 @@ tri_stance_label (TriStance stance)
 {
   switch (stance)
     {
-    case TRI_STANCE_COOPERATION: return _("Cooperation");
-    case TRI_STANCE_TENSION: return _("Tension");
-    case TRI_STANCE_NEUTRAL: return _("Neutral");
+    case TRI_STANCE_COOPERATION: return D_("Cooperation");
+    case TRI_STANCE_TENSION: return D_("Tension");
+    case TRI_STANCE_NEUTRAL: return D_("Neutral");
     case TRI_N_STANCES:
     default: return "";
     }
@@ -67,10 +68,10 @@ tri_window_describe (guint        window_months,
 
   if (window_months == 0)
     /* Translators: %s is a date */
-    return g_strdup_printf (_("all time to %s"), date);
+    return g_strdup_printf (D_("all time to %s"), date);
 
   /* Translators: %d is a number of months, %s a date */
-  return g_strdup_printf (ngettext ("the %d month to %s", "the %d months to %s", window_months),
+  return g_strdup_printf (DN_ ("the %d month to %s", "the %d months to %s", window_months),
                           window_months, date);
 }
 
@@ -94,11 +95,11 @@ tri_edge_describe (const TriEdgeState *state,
 
   if (state->n_events == 0)
     /* Translators: %s – %s are two countries, the last %s a period such as "the 12 months to 1 July 2024" */
-    return g_strdup_printf (_("%s – %s: no events in %s."), a_name, b_name, window);
+    return g_strdup_printf (D_("%s – %s: no events in %s."), a_name, b_name, window);
 
   /* Translators: "Russia – North Korea: 9 events in the 12 months to 1 July 2024:
    * 7 cooperation, 1 tension, 1 neutral; 2 reported or alleged, not confirmed." */
-  return g_strdup_printf (ngettext ("%s – %s: %d event in %s: %d cooperation, %d tension, %d neutral; %d reported or alleged, not confirmed.",
+  return g_strdup_printf (DN_ ("%s – %s: %d event in %s: %d cooperation, %d tension, %d neutral; %d reported or alleged, not confirmed.",
                                     "%s – %s: %d events in %s: %d cooperation, %d tension, %d neutral; %d reported or alleged, not confirmed.",
                                     state->n_events),
                           a_name, b_name, state->n_events, window,

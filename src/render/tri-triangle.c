@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tri-triangle.h"
+#include "tri-catalog.h"
 
 /* type sizes in layout units (1/100 of the shorter side)… */
 #define LABEL_PX 2.4
@@ -87,20 +88,20 @@ tri_edge_describe_counts (const TriEdgeState *state)
   const char *trend;
 
   if (state->n_events == 0)
-    return g_strdup (_("no events"));
+    return g_strdup (D_("no events"));
 
   switch (tri_edge_state_dominant (state))
     {
-    case TRI_STANCE_COOPERATION: trend = _("mostly cooperation"); break;
-    case TRI_STANCE_TENSION: trend = _("mostly tension"); break;
+    case TRI_STANCE_COOPERATION: trend = D_("mostly cooperation"); break;
+    case TRI_STANCE_TENSION: trend = D_("mostly tension"); break;
     case TRI_STANCE_NEUTRAL:
     case TRI_N_STANCES:
-    default: trend = _("mixed"); break;
+    default: trend = D_("mixed"); break;
     }
 
   /* Translators: an edge's label in two short lines, e.g. "9 events" and
    * "mostly cooperation"; %d is a number of events, %s a trend */
-  return g_strdup_printf (ngettext ("%d event\n%s", "%d events\n%s", state->n_events),
+  return g_strdup_printf (DN_ ("%d event\n%s", "%d events\n%s", state->n_events),
                           state->n_events, trend);
 }
 
@@ -249,9 +250,9 @@ static double
 layout_legend (TriTriangleLayout *layout)
 {
   const char *texts[3] = {
-    _("Thickness: weighted number of events in the window"),
-    _("Colour: tension – mixed – cooperation"),
-    _("Dashed: mostly reported or alleged"),
+    D_("Thickness: weighted number of events in the window"),
+    D_("Colour: tension – mixed – cooperation"),
+    D_("Dashed: mostly reported or alleged"),
   };
   const double px = label_px (layout) * 0.9;
   const double sample_w = 4.5 * px, gap = px;

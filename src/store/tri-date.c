@@ -623,9 +623,9 @@ tri_tick_label (guint32      julian,
                 gboolean     with_year,
                 const char  *lang)
 {
-  static const char * const quarter_fmt[N_LANGS] = { "Q%d", "Q%d", "%d кв.", "第%d季度", "%d분기" };
+  static const char * const quarter_fmt[N_LANGS] = { "Q%d", "Quý %d", "%d кв.", "第%d季度", "%d분기" };
   static const char * const quarter_year_fmt[N_LANGS] = {
-    "Q%d %d", "Q%d/%d", "%d кв. %d", "%2$d年第%1$d季度", "%2$d년 %1$d분기",
+    "Q%d %d", "Quý %d/%d", "%d кв. %d", "%2$d年第%1$d季度", "%2$d년 %1$d분기",
   };
   LangIndex l = lang_index (lang);
   GDate d;

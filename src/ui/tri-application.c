@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/tri-cli.h"
+#include "render/tri-catalog.h"
 #include "tri-application.h"
 #include "tri-window.h"
 
@@ -91,6 +92,9 @@ tri_application_use_language (const char *lang)
   if (messages == NULL || g_str_equal (messages, "C") || g_str_equal (messages, "POSIX"))
     setlocale (LC_ALL, "C.UTF-8");
   g_setenv ("LANGUAGE", tri_lang_normalize (lang), TRUE);
+  /* gettext caches its lookups until the domain is set again */
+  textdomain (GETTEXT_PACKAGE);
+  tri_set_data_language (lang);
 }
 
 static void

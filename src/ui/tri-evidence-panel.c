@@ -15,6 +15,7 @@
 
 #include "render/tri-labels.h"
 #include "tri-evidence-panel.h"
+#include "render/tri-catalog.h"
 
 /* beyond this a list says how many more there are (a 20,000-quote edge
  * must not build 20,000 widgets) */
@@ -141,7 +142,7 @@ static void
 add_more_note (TriEvidencePanel *self,
                guint             n_more)
 {
-  g_autofree char *text = g_strdup_printf (ngettext ("%u more not shown", "%u more not shown", n_more), n_more);
+  g_autofree char *text = g_strdup_printf (DN_ ("%u more not shown", "%u more not shown", n_more), n_more);
 
   gtk_box_append (GTK_BOX (self->body), text_label (text, "dim-label", NULL));
 }
@@ -173,7 +174,7 @@ add_quotes (TriEvidencePanel *self,
         gtk_box_append (GTK_BOX (card), text_label (q->translation, "quote-translation", lang));
 
       /* Translators: under a quote: its source, the date label and the confidence */
-      meta = g_strdup_printf (_("%s · %s · %s"), q->source_title ? q->source_title : "",
+      meta = g_strdup_printf (D_("%s · %s · %s"), q->source_title ? q->source_title : "",
                               date, tri_confidence_label (q->confidence));
       gtk_box_append (GTK_BOX (card), text_label (meta, "quote-source", NULL));
 
@@ -184,7 +185,7 @@ add_quotes (TriEvidencePanel *self,
           if (ev != NULL)
             {
               /* Translators: a link from a quote to its event */
-              g_autofree char *text = g_strdup_printf (_("Event: %s"), ev->title);
+              g_autofree char *text = g_strdup_printf (D_("Event: %s"), ev->title);
               gtk_box_append (GTK_BOX (card), event_link (self, ev->id, text));
             }
         }
@@ -228,11 +229,11 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
   if (quotes == NULL || quotes->len == 0)
     {
       gtk_box_append (GTK_BOX (self->body),
-                      text_label (_("No quotes support this relation."), "dim-label", NULL));
+                      text_label (D_("No quotes support this relation."), "dim-label", NULL));
       return;
     }
 
-  heading = g_strdup_printf (ngettext ("%u supporting quote, newest first",
+  heading = g_strdup_printf (DN_ ("%u supporting quote, newest first",
                                        "%u supporting quotes, newest first", quotes->len),
                              quotes->len);
   add_section (self, heading);
@@ -255,7 +256,7 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
 
   clear (self);
   /* Translators: under an event's title: its date label and category */
-  kind = g_strdup_printf (_("%s · %s"), date, tri_category_label (ev->category));
+  kind = g_strdup_printf (D_("%s · %s"), date, tri_category_label (ev->category));
   set_heading (self, ev->title, kind);
 
   if (ev->confidence == TRI_CONFIDENCE_CONFIRMED)
@@ -265,20 +266,20 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
       const char *who = ev->claimed_by ? ev->claimed_by : "?";
       /* Translators: %s is who claims it, e.g. "the United States and the West" */
       g_autofree char *claim = ev->confidence == TRI_CONFIDENCE_REPORTED
-                               ? g_strdup_printf (_("Reported by %s"), who)
-                               : g_strdup_printf (_("Alleged by %s"), who);
+                               ? g_strdup_printf (D_("Reported by %s"), who)
+                               : g_strdup_printf (D_("Alleged by %s"), who);
       gtk_box_append (GTK_BOX (self->body), text_label (claim, "confidence", NULL));
     }
 
   if (ev->summary != NULL)
     gtk_box_append (GTK_BOX (self->body), text_label (ev->summary, NULL, lang));
 
-  add_section (self, _("Relations"));
+  add_section (self, D_("Relations"));
   for (guint i = 0; i < ev->links->len && relation_names && i < relation_names->len; i++)
     {
       const TriLink *link = &g_array_index (ev->links, TriLink, i);
       /* Translators: a relation, the event's stance on it and its weight 1–3 */
-      g_autofree char *text = g_strdup_printf (_("%s: %s, significance %d of 3"),
+      g_autofree char *text = g_strdup_printf (D_("%s: %s, significance %d of 3"),
                                                (const char *) g_ptr_array_index (relation_names, i),
                                                tri_stance_label (link->stance), link->weight);
       gtk_box_append (GTK_BOX (self->body), text_label (text, NULL, NULL));
@@ -287,10 +288,10 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
   quotes = tri_store_list_quotes (store, 0, ev->id, lang, NULL);
   if (quotes != NULL && quotes->len > 0)
     {
-      add_section (self, ngettext ("Quote", "Quotes", quotes->len));
+      add_section (self, DN_ ("Quote", "Quotes", quotes->len));
       add_quotes (self, quotes, store, FALSE, lang);
 
-      add_section (self, _("Sources"));
+      add_section (self, D_("Sources"));
       for (guint i = 0; i < quotes->len; i++)
         {
           const TriQuote *q = g_ptr_array_index (quotes, i);
@@ -312,7 +313,7 @@ tri_evidence_panel_show_actor (TriEvidencePanel *self,
   g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
 
   clear (self);
-  subtitle = g_strdup_printf (ngettext ("%u event involving it", "%u events involving it", events->len),
+  subtitle = g_strdup_printf (DN_ ("%u event involving it", "%u events involving it", events->len),
                               events->len);
   set_heading (self, name, subtitle);
 
@@ -321,7 +322,7 @@ tri_evidence_panel_show_actor (TriEvidencePanel *self,
       const TriEvent *ev = g_ptr_array_index (events, i);
       g_autofree char *date = tri_date_label (&ev->date, lang);
       /* Translators: a date label and an event's title */
-      g_autofree char *text = g_strdup_printf (_("%s — %s"), date, ev->title);
+      g_autofree char *text = g_strdup_printf (D_("%s — %s"), date, ev->title);
 
       gtk_box_append (GTK_BOX (self->body), event_link (self, ev->id, text));
     }
@@ -411,5 +412,5 @@ tri_evidence_panel_init (TriEvidencePanel *self)
   gtk_box_append (GTK_BOX (self->box), self->subtitle);
   gtk_box_append (GTK_BOX (self->box), self->body);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Evidence"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, D_("Evidence"), -1);
 }

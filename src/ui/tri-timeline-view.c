@@ -369,6 +369,15 @@ tri_timeline_view_reveal (TriTimelineView *self,
 }
 
 void
+tri_timeline_view_set_range (TriTimelineView *self,
+                             double           t0,
+                             double           t1)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+  set_range (self, t0, t1);
+}
+
+void
 tri_timeline_view_get_range (TriTimelineView *self,
                              double          *t0,
                              double          *t1)

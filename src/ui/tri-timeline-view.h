@@ -33,6 +33,9 @@ void               tri_timeline_view_zoom          (TriTimelineView *self,
 void               tri_timeline_view_reveal        (TriTimelineView *self,
                                                     guint32          first,
                                                     guint32          last);
+void               tri_timeline_view_set_range     (TriTimelineView *self,
+                                                    double           t0,
+                                                    double           t1);
 void               tri_timeline_view_get_range     (TriTimelineView *self,
                                                     double          *t0,
                                                     double          *t1);

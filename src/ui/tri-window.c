@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "render/tri-catalog.h"
 #include "render/tri-labels.h"
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
@@ -653,6 +654,61 @@ tri_window_size_allocate (GtkWidget *widget,
     }
 }
 
+/**
+ * tri_window_set_data_language:
+ * @lang: "en", "vi", "ru", "zh_CN" or "ko"
+ *
+ * Shows the data (names, titles, quotes' translations, dates and the words
+ * drawn with them) in @lang, keeping the date and the selection: a
+ * Vietnamese briefing from an English desktop, even while presenting.
+ */
+void
+tri_window_set_data_language (TriWindow  *self,
+                              const char *lang)
+{
+  guint32 as_of = self->as_of;
+  gint64 relation = self->selected_relation;
+  gint64 event = self->selected_event;
+  g_autofree char *actor = g_strdup (self->selected_actor);
+  double t0, t1;
+
+  lang = tri_lang_normalize (lang);
+  if (g_strcmp0 (self->lang, lang) == 0)
+    return;
+
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  tri_set_data_language (lang);
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language", g_variant_new_string (lang));
+
+  tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
+  load_briefing (self);
+  tri_timeline_view_set_range (self->timeline_view, t0, t1);
+  self->as_of = as_of;
+  update_as_of (self);
+  if (event != 0)
+    select_event (self, event);
+  else if (relation != 0)
+    select_relation (self, relation);
+  else if (actor != NULL)
+    select_actor (self, actor);
+}
+
+const char *
+tri_window_get_data_language (TriWindow *self)
+{
+  return self->lang;
+}
+
+static void
+on_data_language (GSimpleAction *action,
+                  GVariant      *value,
+                  TriWindow     *self)
+{
+  g_simple_action_set_state (action, value);
+  tri_window_set_data_language (self, g_variant_get_string (value, NULL));
+}
+
 static gboolean
 tri_window_close_request (GtkWindow *window)
 {
@@ -783,10 +839,17 @@ tri_window_init (TriWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   tri_application_load_style ();
 
-  self->lang = g_strdup (tri_lang_from_environment ());
+  self->lang = g_strdup (tri_get_data_language ());
   self->window_months = 12;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), toggles, G_N_ELEMENTS (toggles), self);
+  {
+    GSimpleAction *language = g_simple_action_new_stateful ("data-language", G_VARIANT_TYPE_STRING,
+                                                            g_variant_new_string (self->lang));
+    g_signal_connect (language, "change-state", G_CALLBACK (on_data_language), self);
+    g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (language));
+    g_object_unref (language);
+  }
   for (guint i = 0; i < G_N_ELEMENTS (toggles); i++)
     g_signal_connect (g_action_map_lookup_action (G_ACTION_MAP (self), toggles[i].name),
                       "change-state", G_CALLBACK (on_toggle_changed), self);
