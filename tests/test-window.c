@@ -489,6 +489,38 @@ test_screen_matches_export (void)
 }
 
 static void
+test_open_keeps_data_on_failure (void)
+{
+  TriWindow *window = open_window ();
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.sqlite", NULL);
+  g_autofree char *copy = tri_test_copy_briefing (dir, "copy.sqlite");
+  g_autofree char *title = g_strdup (gtk_window_get_title (GTK_WINDOW (window)));
+  const char *bad[] = { text, missing, dir };
+  TriStore *before = tri_window_get_store (window);
+
+  g_assert_true (g_file_set_contents (text, "not a briefing", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (tri_window_open_file (window, bad[i], &error));
+      g_assert_nonnull (strstr (error->message, bad[i]));
+      /* still usable on the data it had */
+      g_assert_true (tri_window_get_store (window) == before);
+      g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
+      g_assert_nonnull (tri_triangle_view_get_layout (tri_window_get_triangle_view (window)));
+    }
+
+  g_assert_true (tri_window_open_file (window, copy, NULL));
+  g_assert_cmpstr (tri_store_get_path (tri_window_get_store (window)), ==, copy);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static void
 test_window_size_remembered (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.trilateral.Trilateral");
@@ -533,6 +565,7 @@ main (int   argc,
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
   g_test_add_func ("/window/export", test_export_from_window);
   g_test_add_func ("/window/screen-matches-export", test_screen_matches_export);
+  g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   ret = g_test_run ();
   g_clear_object (&store);

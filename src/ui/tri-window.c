@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "render/tri-catalog.h"
@@ -273,6 +275,153 @@ tri_window_export (TriWindow        *self,
   g_clear_pointer (&others, g_variant_unref);
 
   return tri_export_write (self->store, request, path, error);
+}
+
+/**
+ * tri_window_open_file:
+ *
+ * Opens another briefing in the window. On failure the window keeps the
+ * briefing it had and @error says why, naming the file; the file itself is
+ * only ever read.
+ */
+gboolean
+tri_window_open_file (TriWindow   *self,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(TriStore) store = tri_store_open (path, error);
+
+  if (store == NULL)
+    return FALSE;
+  g_object_set (self, "store", store, NULL);
+  return TRUE;
+}
+
+static void
+on_migrate_chooser (GtkNativeDialog *chooser,
+                    int              response,
+                    TriWindow       *self)
+{
+  const char *old = g_object_get_data (G_OBJECT (chooser), "old-path");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *dest = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (dest = g_file_get_path (file)) != NULL)
+    {
+      if (!tri_store_migrate_copy (old, dest, &error) || !tri_window_open_file (self, dest, &error))
+        tri_window_show_error (self, _("The copy could not be migrated"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_old_file_response (GtkDialog *dialog,
+                      int        response,
+                      TriWindow *self)
+{
+  g_autofree char *old = g_strdup (g_object_get_data (G_OBJECT (dialog), "old-path"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GtkFileChooserNative *chooser =
+        gtk_file_chooser_native_new (_("Save the Migrated Copy"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+      g_autofree char *base = g_path_get_basename (old);
+      g_autofree char *stem = g_strndup (base, strcspn (base, "."));
+      /* Translators: the suggested name of a migrated copy; %s is the old file's name */
+      g_autofree char *name = g_strdup_printf (_("%s (migrated).sqlite"), stem);
+
+      g_object_set_data_full (G_OBJECT (chooser), "old-path", g_steal_pointer (&old), g_free);
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+      g_signal_connect (chooser, "response", G_CALLBACK (on_migrate_chooser), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+    }
+}
+
+/**
+ * tri_window_show_error:
+ *
+ * A modal message for a failure; the window carries on as it was.
+ */
+void
+tri_window_show_error (TriWindow  *self,
+                       const char *primary,
+                       const char *secondary)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", secondary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_with_dialogs (TriWindow  *self,
+                   const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tri_window_open_file (self, path, &error))
+    return;
+
+  if (g_error_matches (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD))
+    {
+      GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                                  GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                  GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                                  _("This briefing was made by an older Trilateral"));
+
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                _("Trilateral can migrate a copy of it to the current format. The original file is never changed."));
+      gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                              _("_Migrate a Copy…"), GTK_RESPONSE_ACCEPT, NULL);
+      gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+      g_object_set_data_full (G_OBJECT (dialog), "old-path", g_strdup (path), g_free);
+      g_signal_connect (dialog, "response", G_CALLBACK (on_old_file_response), self);
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  tri_window_show_error (self, _("The briefing could not be opened"), error->message);
+}
+
+static void
+on_open_chooser (GtkNativeDialog *chooser,
+                 int              response,
+                 TriWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    open_with_dialogs (self, path);
+  g_object_unref (chooser);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *name,
+             GVariant   *param)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Open Briefing"), GTK_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                 _("_Open"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Trilateral briefings"));
+  gtk_file_filter_add_pattern (filter, "*.sqlite");
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_open_chooser), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -819,6 +968,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.fit-timeline", NULL, fit_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-timeline", NULL);

@@ -35,6 +35,12 @@ const char       *tri_window_get_caption        (TriWindow      *self);
 void              tri_window_set_data_language  (TriWindow      *self,
                                                  const char     *lang);
 const char       *tri_window_get_data_language  (TriWindow      *self);
+gboolean          tri_window_open_file          (TriWindow      *self,
+                                                 const char     *path,
+                                                 GError        **error);
+void              tri_window_show_error         (TriWindow      *self,
+                                                 const char     *primary,
+                                                 const char     *secondary);
 gboolean          tri_window_is_dark            (TriWindow      *self);
 void              tri_window_get_view_size      (TriWindow      *self,
                                                  TriExportView   view,
