@@ -113,7 +113,7 @@ test_vietnamese_desktop (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
   g_assert_true (g_str_has_prefix (title, "Nga – Trung Quốc – Triều Tiên"));
   menu = first_menu_label (window);
-  g_assert_cmpstr (menu, ==, "Chế độ _trình chiếu");
+  g_assert_cmpstr (menu, ==, "_Mở báo cáo…");
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (find_widget (GTK_WIDGET (window), is_export_button))), ==, "_Xuất…");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (find_widget (GTK_WIDGET (window), is_present_button)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Chế độ trình chiếu");
@@ -154,7 +154,7 @@ test_vietnamese_data_on_english_desktop (void)
   g_assert_nonnull (strstr (tri_window_get_caption (window), "năm"));
   /* the interface itself stays English */
   menu = first_menu_label (window);
-  g_assert_cmpstr (menu, ==, "_Presentation Mode");
+  g_assert_cmpstr (menu, ==, "_Open Briefing…");
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
