@@ -171,8 +171,8 @@ tri_export_resolve_as_of (TriStore    *store,
 
   if (d.latest < earliest || d.earliest > latest)
     {
-      g_autofree char *from = tri_day_label (earliest, TRI_PRECISION_DAY, NULL);
-      g_autofree char *to = tri_day_label (latest, TRI_PRECISION_DAY, NULL);
+      g_autofree char *from = tri_day_label (earliest, TRI_PRECISION_DAY, tri_lang_from_environment ());
+      g_autofree char *to = tri_day_label (latest, TRI_PRECISION_DAY, tri_lang_from_environment ());
 
       g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
                    _("“%s” is outside the briefing, whose events run from %s to %s."), text, from, to);

@@ -34,6 +34,11 @@ static const char * const month_gen_ru[12] = {
   "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
   "августа", "сентября", "октября", "ноября", "декабря",
 };
+/* abbreviated, after a day number (genitive) */
+static const char * const month_abbr_gen_ru[12] = {
+  "янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.",
+  "авг.", "сент.", "окт.", "нояб.", "дек.",
+};
 static const char * const month_abbr_ru[12] = {
   "янв.", "февр.", "март", "апр.", "май", "июнь", "июль",
   "авг.", "сент.", "окт.", "нояб.", "дек.",
@@ -59,7 +64,9 @@ lang_index (const char *lang)
  * @lang: (nullable): a language or locale name such as "vi_VN.UTF-8"
  *
  * Returns: an interned language code: "en", "vi", "ru", "zh_CN", "ko", or
- *   the bare language part of @lang for any other language.
+ *   the bare language part of @lang for any other language ("en" for
+ *   anything that is not a language code: only real codes are interned, so
+ *   arbitrary input cannot grow the process without bound).
  */
 const char *
 tri_lang_normalize (const char *lang)
@@ -82,6 +89,12 @@ tri_lang_normalize (const char *lang)
     *p = '\0';
   if ((p = strchr (base, '-')) != NULL)
     *p = '\0';
+
+  if (strlen (base) < 2 || strlen (base) > 3)
+    return g_intern_static_string ("en");
+  for (p = base; *p; p++)
+    if (!g_ascii_islower (*p))
+      return g_intern_static_string ("en");
 
   return g_intern_string (base);
 }
@@ -564,7 +577,7 @@ tri_day_label (guint32       julian,
   switch (l)
     {
     case LANG_VI: return g_strdup_printf ("%d/%d/%d", day, m, y);
-    case LANG_RU: return g_strdup_printf ("%d %s %d", day, month_abbr_ru[m - 1], y);
+    case LANG_RU: return g_strdup_printf ("%d %s %d", day, month_gen_ru[m - 1], y);
     case LANG_ZH: return g_strdup_printf ("%d年%d月%d日", y, m, day);
     case LANG_KO: return g_strdup_printf ("%d년 %d월 %d일", y, m, day);
     case LANG_EN:
@@ -670,7 +683,7 @@ tri_tick_label (guint32      julian,
       switch (l)
         {
         case LANG_VI: return g_strdup_printf ("%d/%d", day, m);
-        case LANG_RU: return g_strdup_printf ("%d %s", day, month_abbr_ru[m - 1]);
+        case LANG_RU: return g_strdup_printf ("%d %s", day, month_abbr_gen_ru[m - 1]);
         case LANG_ZH: return g_strdup_printf ("%d月%d日", m, day);
         case LANG_KO: return g_strdup_printf ("%d월 %d일", m, day);
         case LANG_EN:
