@@ -520,6 +520,62 @@ test_open_keeps_data_on_failure (void)
   spin (50);
 }
 
+/* Bad data inside a valid file: the window stays up and shows something
+ * sensible through every interaction. */
+static void
+test_bad_data_stays_up (void)
+{
+  const char *edits[] = {
+    "UPDATE quote SET text = printf('%.*c', 1000000, 'x') WHERE id = 1",
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000) "
+    "INSERT INTO quote (id, source, char_offset, text, relation, event) "
+    "SELECT 100000 + i, 'podcast', 0, '<b>' || i || '</b> & <', 1, 15 FROM n",
+    "UPDATE event_text SET title = CAST(X'4B696DFFFE20C3' AS TEXT)",
+    "UPDATE event_text SET title = '<span foreground=\"red\">&amp;</span>'",
+    "PRAGMA ignore_check_constraints = ON; UPDATE event SET earliest = 'zz', latest = '' WHERE id % 2 = 0",
+    "DELETE FROM quote_translation; DELETE FROM quote; DELETE FROM event_relation; DELETE FROM event_text; DELETE FROM event",
+  };
+  g_autofree char *dir = tri_test_tmpdir ();
+  TriWindow *window = open_window ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad-%u.sqlite", i);
+      g_autofree char *path = tri_test_copy_briefing (dir, name);
+      g_autoptr(GError) error = NULL;
+      TriTriangleLayout *layout;
+
+      tri_test_sql (path, edits[i]);
+      g_assert_true (tri_window_open_file (window, path, &error));
+      g_assert_no_error (error);
+      spin (100);
+
+      for (guint k = 0; ; k++)
+        {
+          layout = tri_triangle_view_get_layout (tri_window_get_triangle_view (window));
+          if (layout == NULL)
+            g_error ("no triangle for %s", path);
+          if (k >= layout->edges->len)
+            break;
+          g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated",
+                                 ((TriEdgeLayout *) layout->edges->pdata[k])->relation_id);
+          spin (30);
+        }
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+      for (int k = 0; k < 5; k++)
+        {
+          xdotool ("key Right");
+          spin (30);
+        }
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.present", NULL);
+      spin (50);
+      g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static void
 test_window_size_remembered (void)
 {
@@ -566,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/window/export", test_export_from_window);
   g_test_add_func ("/window/screen-matches-export", test_screen_matches_export);
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
+  g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   ret = g_test_run ();
   g_clear_object (&store);

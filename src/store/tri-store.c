@@ -575,18 +575,50 @@ finish (TriStore  *self,
 }
 
 /* Text from a file Trilateral did not write may be anything: never hand
- * invalid UTF-8 to Pango or to JSON. */
+ * invalid UTF-8 to Pango or to JSON, nor a megabyte where a sentence goes.
+ * Longer text is cut at a character boundary and marked with an ellipsis. */
+#define SHORT_TEXT 400     /* names, titles, codes */
+#define LONG_TEXT 6000     /* summaries, quotes, translations, descriptions */
+
+static char *
+column_text_max (sqlite3_stmt *stmt,
+                 int           col,
+                 glong         max_chars)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  gsize bytes = (gsize) sqlite3_column_bytes (stmt, col);
+  gsize window = MIN (bytes, (gsize) max_chars * 4 + 4);
+  char *valid;
+
+  if (text == NULL)
+    return NULL;
+
+  valid = g_utf8_make_valid (text, (gssize) window);
+  if (window < bytes || g_utf8_strlen (valid, -1) > max_chars)
+    {
+      char *cut = g_utf8_offset_to_pointer (valid, MIN (max_chars, g_utf8_strlen (valid, -1)));
+      char *shortened;
+
+      *cut = '\0';
+      shortened = g_strconcat (valid, "…", NULL);
+      g_free (valid);
+      return shortened;
+    }
+  return valid;
+}
+
 static char *
 column_text (sqlite3_stmt *stmt,
              int           col)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, col);
+  return column_text_max (stmt, col, SHORT_TEXT);
+}
 
-  if (text == NULL)
-    return NULL;
-  if (g_utf8_validate (text, -1, NULL))
-    return g_strdup (text);
-  return g_utf8_make_valid (text, -1);
+static char *
+column_long_text (sqlite3_stmt *stmt,
+                  int           col)
+{
+  return column_text_max (stmt, col, LONG_TEXT);
 }
 
 static void
@@ -786,7 +818,7 @@ event_from_row (sqlite3_stmt *stmt)
   ev->title = column_text (stmt, 4);
   if (ev->title == NULL)
     ev->title = g_strdup_printf ("#%" G_GINT64_FORMAT, ev->id);
-  ev->summary = column_text (stmt, 5);
+  ev->summary = column_long_text (stmt, 5);
   ev->claimed_by = column_text (stmt, 6);
   ev->links = g_array_new (FALSE, FALSE, sizeof (TriLink));
   return ev;
@@ -1003,10 +1035,10 @@ tri_store_list_quotes (TriStore    *self,
       TriQuote *q = g_new0 (TriQuote, 1);
 
       q->id = sqlite3_column_int64 (stmt, 0);
-      q->text = column_text (stmt, 1);
+      q->text = column_long_text (stmt, 1);
       if (q->text == NULL)
         q->text = g_strdup ("");
-      q->translation = column_text (stmt, 2);
+      q->translation = column_long_text (stmt, 2);
       q->source_id = column_text (stmt, 3);
       q->source_title = column_text (stmt, 4);
       q->offset = sqlite3_column_int64 (stmt, 5);
@@ -1050,7 +1082,7 @@ tri_store_list_sources (TriStore    *self,
       s->language = column_text (stmt, 5);
       column_date (stmt, 6, &s->date);
       s->file = column_text (stmt, 7);
-      s->description = column_text (stmt, 8);
+      s->description = column_long_text (stmt, 8);
       g_ptr_array_add (sources, s);
     }
   if (!finish (self, rc, error))

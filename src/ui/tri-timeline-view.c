@@ -48,6 +48,7 @@ struct _TriTimelineView
 
   TriTimelineLayout *layout;
   gboolean           layout_dirty;
+  guint              sync_source;
 
   DragMode           drag_mode;
   int                drag_mark;
@@ -71,13 +72,6 @@ tri_timeline_view_new (void)
   return g_object_new (TRI_TYPE_TIMELINE_VIEW, NULL);
 }
 
-static void
-invalidate (TriTimelineView *self)
-{
-  self->layout_dirty = TRUE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
 
 /* Only the events the view can draw are loaded, with a margin so that a
  * small pan needs no query. */
@@ -189,7 +183,33 @@ rebuild (TriTimelineView *self,
   params.lang = self->lang;
   params.type_scale = self->type_scale;
   self->layout = tri_timeline_layout_new (self->events, &params);
-  sync_hotspots (self);
+}
+
+/* The hotspots follow the items drawn. Adding or removing child widgets
+ * during an allocation would leave the ancestors needing another, so they
+ * are synced from an idle, after the data changed, never in size_allocate. */
+static gboolean
+sync_idle (gpointer data)
+{
+  TriTimelineView *self = data;
+
+  self->sync_source = 0;
+  if (self->layout_dirty || self->layout == NULL)
+    rebuild (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  if (self->layout != NULL)
+    sync_hotspots (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+invalidate (TriTimelineView *self)
+{
+  self->layout_dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->sync_source == 0)
+    self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, sync_idle, self, NULL);
 }
 
 TriTimelineLayout *
@@ -566,6 +586,7 @@ tri_timeline_view_dispose (GObject *object)
 {
   TriTimelineView *self = TRI_TIMELINE_VIEW (object);
 
+  g_clear_handle_id (&self->sync_source, g_source_remove);
   tri_canvas_remove_hotspots (GTK_WIDGET (self));
   g_clear_pointer (&self->layout, tri_timeline_layout_free);
   g_clear_pointer (&self->events, g_ptr_array_unref);

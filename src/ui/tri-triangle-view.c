@@ -35,6 +35,7 @@ struct _TriTriangleView
 
   TriTriangleLayout *layout;
   gboolean           layout_dirty;
+  guint              sync_source;
   int                hover_edge;
   int                hover_node;
 };
@@ -55,13 +56,6 @@ tri_triangle_view_new (void)
   return g_object_new (TRI_TYPE_TRIANGLE_VIEW, NULL);
 }
 
-static void
-invalidate (TriTriangleView *self)
-{
-  self->layout_dirty = TRUE;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
 
 char *
 tri_triangle_view_describe_edge (TriTriangleView *self,
@@ -196,7 +190,33 @@ rebuild (TriTriangleView *self,
       self->layout->selected_node = i;
   self->layout->hover_edge = self->hover_edge;
   self->layout->hover_node = self->hover_node;
-  sync_hotspots (self);
+}
+
+/* The hotspots follow the items drawn. Adding or removing child widgets
+ * during an allocation would leave the ancestors needing another, so they
+ * are synced from an idle, after the data changed, never in size_allocate. */
+static gboolean
+sync_idle (gpointer data)
+{
+  TriTriangleView *self = data;
+
+  self->sync_source = 0;
+  if (self->layout_dirty || self->layout == NULL)
+    rebuild (self, gtk_widget_get_width (GTK_WIDGET (self)), gtk_widget_get_height (GTK_WIDGET (self)));
+  if (self->layout != NULL)
+    sync_hotspots (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+invalidate (TriTriangleView *self)
+{
+  self->layout_dirty = TRUE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->sync_source == 0)
+    self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, sync_idle, self, NULL);
 }
 
 TriTriangleLayout *
@@ -431,6 +451,7 @@ tri_triangle_view_dispose (GObject *object)
 {
   TriTriangleView *self = TRI_TRIANGLE_VIEW (object);
 
+  g_clear_handle_id (&self->sync_source, g_source_remove);
   tri_canvas_remove_hotspots (GTK_WIDGET (self));
   g_clear_pointer (&self->layout, tri_triangle_layout_free);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
