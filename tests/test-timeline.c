@@ -201,6 +201,65 @@ test_hit_and_cursor (void)
   g_assert_cmpint (tri_timeline_layout_hit (layout, layout->cursor_x, 5, &index), ==, TRI_TIMELINE_HIT_CURSOR);
 }
 
+static void
+test_clusters (void)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
+  g_autoptr(TriTimelineLayout) layout = NULL;
+  g_autoptr(TriTimelineLayout) zoomed = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint in_range = 0, total = 0;
+
+  /* 3,000 diplomatic events over ten years, a few military ones */
+  for (int i = 0; i < 3000; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("%d-%02d-%02d", 2015 + i % 10, 1 + (i / 10) % 12, 1 + (i / 120) % 28);
+      g_ptr_array_add (events, event_new (i + 1, date, TRI_CATEGORY_DIPLOMACY, "Talks"));
+      in_range++;
+    }
+  g_ptr_array_add (events, event_new (5001, "2023-03-10", TRI_CATEGORY_MILITARY, "Drill"));
+  g_ptr_array_add (events, event_new (5002, "2023-06", TRI_CATEGORY_MILITARY, "Exercise"));
+
+  layout = layout_for (events, "2015-01-01", "2025-01-01", 1000);
+  g_assert_true (layout->clustered[TRI_CATEGORY_DIPLOMACY]);
+  g_assert_false (layout->clustered[TRI_CATEGORY_MILITARY]);
+  /* the sparse lane keeps its events, labelled */
+  g_assert_cmpuint (layout->marks->len, ==, 2);
+
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *c = layout->clusters->pdata[i];
+      double cx = (c->x0 + c->x1) / 2;
+      int index = -1;
+
+      /* a cluster's count is the events it covers, each once, each inside it */
+      g_assert_cmpuint (c->count, ==, c->event_ids->len);
+      for (guint k = 0; k < c->event_ids->len; k++)
+        {
+          gint64 *id = &g_array_index (c->event_ids, gint64, k);
+          const TriEvent *ev = events->pdata[*id - 1];
+          double mid = tri_timeline_layout_x (layout, ev->date.earliest + 0.5);
+
+          g_assert_false (g_hash_table_contains (seen, id));
+          g_hash_table_add (seen, id);
+          g_assert_cmpfloat (mid, >=, c->x0 - 0.01);
+          g_assert_cmpfloat (mid, <=, c->x1 + 0.01);
+        }
+      total += c->count;
+
+      /* hitting it selects exactly it */
+      g_assert_cmpint (tri_timeline_layout_hit (layout, cx, c->y, &index), ==, TRI_TIMELINE_HIT_CLUSTER);
+      g_assert_true (layout->clusters->pdata[index] == c);
+    }
+  g_assert_cmpuint (total, ==, in_range);
+
+  /* zooming in to a fortnight shows the events one by one */
+  zoomed = layout_for (events, "2023-03-01", "2023-03-15", 1000);
+  g_assert_false (zoomed->clustered[TRI_CATEGORY_DIPLOMACY]);
+  g_assert_cmpuint (zoomed->clusters->len, ==, 0);
+  g_assert_cmpuint (zoomed->marks->len, >, 10);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -210,5 +269,6 @@ main (int   argc,
   g_test_add_func ("/timeline/labels-never-collide", test_labels_never_collide);
   g_test_add_func ("/timeline/ticks-adapt", test_ticks_adapt);
   g_test_add_func ("/timeline/hit-and-cursor", test_hit_and_cursor);
+  g_test_add_func ("/timeline/clusters", test_clusters);
   return g_test_run ();
 }

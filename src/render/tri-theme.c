@@ -123,14 +123,23 @@ tri_text_measure (const char *text,
                   double     *width,
                   double     *height)
 {
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-  PangoContext *context = pango_font_map_create_context (map);
+  /* one context a language: layouts measure thousands of labels */
+  static GHashTable *contexts;
+  PangoContext *context;
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
+  const char *key = lang ? lang : "";
 
-  setup_context (context, lang);
+  if (contexts == NULL)
+    contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  context = g_hash_table_lookup (contexts, key);
+  if (context == NULL)
+    {
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      setup_context (context, lang);
+      g_hash_table_insert (contexts, g_strdup (key), context);
+    }
   layout = pango_layout_new (context);
-  g_object_unref (context);
   setup_layout (layout, text, px, bold);
   pango_layout_get_extents (layout, NULL, &logical);
   *width = (double) logical.width / PANGO_SCALE;

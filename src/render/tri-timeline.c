@@ -18,6 +18,7 @@
 #include "tri-timeline.h"
 
 #define MIN_LABEL_W 36.0   /* below this a label is dropped, not shortened */
+#define CLUSTER_PX 16.0    /* a lane with more events than the plot has bins of this width is clustered */
 
 static void
 mark_free (TriTimelineMark *mark)
@@ -25,6 +26,14 @@ mark_free (TriTimelineMark *mark)
   g_free (mark->title);
   g_free (mark->label);
   g_free (mark);
+}
+
+static void
+cluster_free (TriTimelineCluster *cluster)
+{
+  g_clear_pointer (&cluster->event_ids, g_array_unref);
+  g_free (cluster->label);
+  g_free (cluster);
 }
 
 static void
@@ -40,6 +49,7 @@ tri_timeline_layout_free (TriTimelineLayout *layout)
   if (layout == NULL)
     return;
   g_clear_pointer (&layout->marks, g_ptr_array_unref);
+  g_clear_pointer (&layout->clusters, g_ptr_array_unref);
   g_clear_pointer (&layout->ticks, g_ptr_array_unref);
   for (guint i = 0; i < TRI_N_CATEGORIES; i++)
     g_free (layout->lane_labels[i]);
@@ -263,6 +273,72 @@ compare_marks_by_x (gconstpointer a,
   return ma->event_id < mb->event_id ? -1 : ma->event_id > mb->event_id;
 }
 
+/* Bins the lane's marks by their middles; the marks go, the bins stay. */
+static void
+cluster_lane (TriTimelineLayout *layout,
+              guint              lane,
+              GPtrArray         *marks,
+              double             scale)
+{
+  const double bin_w = CLUSTER_PX * scale;
+  const double w = layout->plot_x1 - layout->plot_x0;
+  guint n_bins = MAX (1, (guint) ceil (w / bin_w));
+  g_autofree TriTimelineCluster **bins = g_new0 (TriTimelineCluster *, n_bins);
+  g_autofree guint *stances = g_new0 (guint, n_bins * TRI_N_STANCES);
+  guint max_count = 1;
+
+  layout->clustered[lane] = TRUE;
+
+  for (guint i = 0; i < marks->len; i++)
+    {
+      TriTimelineMark *m = g_ptr_array_index (marks, i);
+      double mid = CLAMP ((m->x0 + m->x1) / 2, layout->plot_x0, layout->plot_x1 - 0.001);
+      guint b = MIN (n_bins - 1, (guint) floor ((mid - layout->plot_x0) / bin_w));
+      TriTimelineCluster *c = bins[b];
+
+      if (c == NULL)
+        {
+          c = bins[b] = g_new0 (TriTimelineCluster, 1);
+          c->category = lane;
+          c->x0 = layout->plot_x0 + b * bin_w;
+          c->x1 = MIN (c->x0 + bin_w, layout->plot_x1);
+          c->first = m->earliest;
+          c->last = m->latest;
+          c->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+        }
+      c->count++;
+      c->first = MIN (c->first, m->earliest);
+      c->last = MAX (c->last, m->latest);
+      g_array_append_val (c->event_ids, m->event_id);
+      stances[b * TRI_N_STANCES + m->stance]++;
+      max_count = MAX (max_count, c->count);
+      m->row = -2;   /* gone into the bin */
+    }
+
+  for (guint b = 0; b < n_bins; b++)
+    {
+      TriTimelineCluster *c = bins[b];
+      double lw, lh;
+
+      if (c == NULL)
+        continue;
+      c->stance = TRI_STANCE_NEUTRAL;
+      if (stances[b * TRI_N_STANCES + TRI_STANCE_COOPERATION] > stances[b * TRI_N_STANCES + TRI_STANCE_TENSION] &&
+          stances[b * TRI_N_STANCES + TRI_STANCE_COOPERATION] >= stances[b * TRI_N_STANCES + TRI_STANCE_NEUTRAL])
+        c->stance = TRI_STANCE_COOPERATION;
+      else if (stances[b * TRI_N_STANCES + TRI_STANCE_TENSION] > stances[b * TRI_N_STANCES + TRI_STANCE_COOPERATION] &&
+               stances[b * TRI_N_STANCES + TRI_STANCE_TENSION] >= stances[b * TRI_N_STANCES + TRI_STANCE_NEUTRAL])
+        c->stance = TRI_STANCE_TENSION;
+      /* taller with the count, on a log scale; the lane caps it later */
+      c->height = layout->mark_h * (1 + 2.5 * log ((double) c->count) / log (MAX (max_count, 2)));
+      c->label = g_strdup_printf ("%u", c->count);
+      tri_text_measure (c->label, layout->label_px * 0.85, FALSE, layout->lang, &lw, &lh);
+      if (lw > c->x1 - c->x0 + 2)
+        g_clear_pointer (&c->label, g_free);
+      g_ptr_array_add (layout->clusters, c);
+    }
+}
+
 /* Where a lane has room to spare, its rows start a little below its top. */
 static double
 extra_top (TriTimelineLayout *layout,
@@ -350,6 +426,7 @@ tri_timeline_layout_new (GPtrArray               *events,
   layout->label_px = 12.5 * scale;
   layout->mark_h = 8 * scale;
   layout->marks = g_ptr_array_new_with_free_func ((GDestroyNotify) mark_free);
+  layout->clusters = g_ptr_array_new_with_free_func ((GDestroyNotify) cluster_free);
   gap = 6 * scale;
 
   tri_text_measure ("Ag", layout->label_px, FALSE, layout->lang, &w, &text_h);
@@ -411,6 +488,8 @@ tri_timeline_layout_new (GPtrArray               *events,
       mark->title = g_strdup (ev->title);
       mark->selected = params->selected_event != 0 && ev->id == params->selected_event;
       mark->dimmed = params->n_highlight_relations > 0 && !is_highlighted (ev, params);
+      mark->earliest = ev->date.earliest;
+      mark->latest = ev->date.latest;
 
       if (mark->point)
         {
@@ -434,6 +513,33 @@ tri_timeline_layout_new (GPtrArray               *events,
       g_ptr_array_add (lane_marks[mark->category], mark);
     }
 
+  /* Level of detail: a lane with more events than the plot has room for
+   * their labels draws them as counted bins instead, so a frame costs what
+   * its pixels cost, however many events there are. Zooming in brings the
+   * events back one by one. */
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    if (lane_marks[lane]->len > (layout->plot_x1 - layout->plot_x0) / (CLUSTER_PX * scale))
+      {
+        cluster_lane (layout, lane, lane_marks[lane], scale);
+        g_ptr_array_set_size (lane_marks[lane], 0);
+      }
+
+  {
+    GPtrArray *kept = g_ptr_array_new_with_free_func ((GDestroyNotify) mark_free);
+
+    for (guint i = 0; i < layout->marks->len; i++)
+      {
+        TriTimelineMark *m = g_ptr_array_index (layout->marks, i);
+        if (m->row == -2)
+          mark_free (m);
+        else
+          g_ptr_array_add (kept, m);
+      }
+    g_ptr_array_set_free_func (layout->marks, NULL);
+    g_ptr_array_unref (layout->marks);
+    layout->marks = kept;
+  }
+
   /* Rows: how many each lane needs to keep its events apart; then the
    * lanes share the height in proportion, at least one row each. */
   {
@@ -443,7 +549,7 @@ tri_timeline_layout_new (GPtrArray               *events,
     for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
       {
         g_ptr_array_sort (lane_marks[lane], compare_marks_by_x);
-        needed[lane] = assign_rows (layout, lane_marks[lane], G_MAXINT, gap);
+        needed[lane] = layout->clustered[lane] ? 1 : assign_rows (layout, lane_marks[lane], G_MAXINT, gap);
         total += needed[lane];
       }
 
@@ -525,6 +631,15 @@ tri_timeline_layout_new (GPtrArray               *events,
         }
     }
 
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+      double lane_h = layout->lane_h[c->category];
+
+      c->y = layout->lane_y[c->category] + lane_h / 2;
+      c->height = MIN (c->height, lane_h - 2);
+    }
+
   for (guint i = 0; i < TRI_N_CATEGORIES; i++)
     g_ptr_array_unref (lane_marks[i]);
 
@@ -566,6 +681,18 @@ tri_timeline_layout_hit (TriTimelineLayout *layout,
     {
       *index = best;
       return TRI_TIMELINE_HIT_MARK;
+    }
+
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+      double lane_h = layout->lane_h[c->category];
+
+      if (x >= c->x0 && x < c->x1 && fabs (y - c->y) <= lane_h / 2)
+        {
+          *index = i;
+          return TRI_TIMELINE_HIT_CLUSTER;
+        }
     }
 
   if (fabs (x - layout->cursor_x) <= 4)
@@ -669,6 +796,32 @@ selection:
     }
 }
 
+static void
+draw_cluster (TriTimelineLayout        *layout,
+              cairo_t                  *cr,
+              const TriTheme           *theme,
+              const TriTimelineCluster *c)
+{
+  double w = MAX (c->x1 - c->x0 - 2, 1);
+
+  cairo_new_path (cr);
+  cairo_rectangle (cr, c->x0 + 1, c->y - c->height / 2, w, c->height);
+  set_source_rgba (cr, theme->stance[c->stance], c->count > 1 ? 0.75 : 0.55);
+  cairo_fill (cr);
+
+  if (c->label != NULL && c->count > 1)
+    {
+      g_autoptr(PangoLayout) text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
+      int tw, th;
+
+      pango_layout_get_pixel_size (text, &tw, &th);
+      tri_set_source_rgb (cr, theme->text);
+      cairo_move_to (cr, (c->x0 + c->x1 - tw) / 2, c->y - c->height / 2 - th);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+}
+
 void
 tri_timeline_render (TriTimelineLayout *layout,
                      cairo_t           *cr,
@@ -732,6 +885,8 @@ tri_timeline_render (TriTimelineLayout *layout,
   cairo_save (cr);
   cairo_rectangle (cr, layout->plot_x0, 0, layout->plot_x1 - layout->plot_x0, layout->height);
   cairo_clip (cr);
+  for (guint i = 0; i < layout->clusters->len; i++)
+    draw_cluster (layout, cr, theme, g_ptr_array_index (layout->clusters, i));
   for (guint i = 0; i < layout->marks->len; i++)
     draw_mark (layout, cr, theme, g_ptr_array_index (layout->marks, i));
   cairo_restore (cr);

@@ -37,6 +37,7 @@ typedef struct
   double         hit_x0, hit_y0, hit_x1, hit_y1;
   gboolean       selected;
   gboolean       dimmed;
+  guint32        earliest, latest;   /* the event's possible days */
 } TriTimelineMark;
 
 typedef struct
@@ -45,6 +46,21 @@ typedef struct
   char    *label;
   double   label_w;
 } TriTimelineTick;
+
+/* Where events are denser than their labels can be: a bin of the lane
+ * with the number of events whose middle falls in it */
+typedef struct
+{
+  TriCategory  category;
+  double       x0, x1;             /* the bin */
+  double       y;                  /* the lane's centre line */
+  double       height;             /* grows with the count */
+  guint        count;
+  guint32      first, last;        /* the days its events span */
+  GArray      *event_ids;          /* of gint64: exactly its events */
+  TriStance    stance;             /* the dominant stance of its events */
+  char        *label;              /* the count, when there is room */
+} TriTimelineCluster;
 
 typedef struct
 {
@@ -60,6 +76,8 @@ typedef struct
   char        *lang;
   char        *lane_labels[TRI_N_CATEGORIES];
   GPtrArray   *marks;                /* of TriTimelineMark, by date */
+  GPtrArray   *clusters;             /* of TriTimelineCluster, lane by lane */
+  gboolean     clustered[TRI_N_CATEGORIES];
   GPtrArray   *ticks;                /* of TriTimelineTick */
   TriTickUnit  tick_unit;
   guint32      as_of;
@@ -72,6 +90,7 @@ typedef enum
 {
   TRI_TIMELINE_HIT_NONE,
   TRI_TIMELINE_HIT_MARK,
+  TRI_TIMELINE_HIT_CLUSTER,
   TRI_TIMELINE_HIT_CURSOR,
   TRI_TIMELINE_HIT_PLOT,   /* empty plot or axis: a click moves "as of" there */
 } TriTimelineHit;

@@ -28,6 +28,7 @@ typedef enum
   DRAG_NONE,
   DRAG_CURSOR,
   DRAG_MARK,
+  DRAG_CLUSTER,
   DRAG_PLOT,
   DRAG_PAN,
 } DragMode;
@@ -96,13 +97,64 @@ ensure_events (TriTimelineView *self)
     g_warning ("%s", error->message);
 }
 
+static void set_range (TriTimelineView *self, double t0, double t1);
+
+/* A cluster opens by zooming into the days its events span. */
+static void
+zoom_to_cluster (TriTimelineView          *self,
+                 const TriTimelineCluster *c)
+{
+  double pad = MAX ((c->last - c->first) * 0.05, 3);
+
+  set_range (self, c->first - pad, c->last + 1 + pad);
+}
+
+static char *
+cluster_key (const TriTimelineCluster *c)
+{
+  return g_strdup_printf ("cluster:%d:%u", (int) c->category, (guint) c->first);
+}
+
 static void
 on_hotspot_activate (TriHotspot      *hotspot,
                      TriTimelineView *self)
 {
   const char *key = tri_hotspot_get_key (hotspot);
 
-  g_signal_emit (self, signals[EVENT_ACTIVATED], 0, g_ascii_strtoll (key + 6, NULL, 10));
+  if (g_str_has_prefix (key, "event:"))
+    {
+      g_signal_emit (self, signals[EVENT_ACTIVATED], 0, g_ascii_strtoll (key + 6, NULL, 10));
+      return;
+    }
+
+  for (guint i = 0; self->layout && i < self->layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *c = g_ptr_array_index (self->layout->clusters, i);
+      g_autofree char *k = cluster_key (c);
+
+      if (g_str_equal (k, key))
+        {
+          zoom_to_cluster (self, c);
+          return;
+        }
+    }
+}
+
+static GtkWidget *
+place_hotspot (TriTimelineView *self,
+               const char      *key,
+               GtkWidget       *after)
+{
+  GtkWidget *hotspot = tri_canvas_find_hotspot (GTK_WIDGET (self), key);
+
+  if (hotspot == NULL)
+    {
+      hotspot = tri_hotspot_new (key);
+      g_signal_connect (hotspot, "activate", G_CALLBACK (on_hotspot_activate), self);
+    }
+  if (gtk_widget_get_parent (hotspot) == NULL || gtk_widget_get_prev_sibling (hotspot) != after)
+    gtk_widget_insert_after (hotspot, GTK_WIDGET (self), after);
+  return hotspot;
 }
 
 static void
@@ -112,39 +164,48 @@ sync_hotspots (TriTimelineView *self)
   GtkWidget *after = NULL;
   GtkWidget *c, *next;
 
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
+
+  for (guint k = 0; k < self->events->len; k++)
+    g_hash_table_insert (by_id, &((TriEvent *) g_ptr_array_index (self->events, k))->id,
+                         g_ptr_array_index (self->events, k));
+
   for (guint i = 0; i < self->layout->marks->len; i++)
     {
       const TriTimelineMark *m = g_ptr_array_index (self->layout->marks, i);
-      const TriEvent *ev = NULL;
+      const TriEvent *ev = g_hash_table_lookup (by_id, &m->event_id);
       g_autofree char *key = g_strdup_printf ("event:%" G_GINT64_FORMAT, m->event_id);
       g_autofree char *date = NULL;
       g_autofree char *description = NULL;
-      GtkWidget *hotspot = tri_canvas_find_hotspot (GTK_WIDGET (self), key);
 
-      if (m->x1 < self->layout->plot_x0 || m->x0 > self->layout->plot_x1)
+      if (ev == NULL || m->x1 < self->layout->plot_x0 || m->x0 > self->layout->plot_x1)
         continue;
 
-      for (guint k = 0; k < self->events->len && ev == NULL; k++)
-        if (((TriEvent *) g_ptr_array_index (self->events, k))->id == m->event_id)
-          ev = g_ptr_array_index (self->events, k);
-      if (ev == NULL)
-        continue;
-
-      if (hotspot == NULL)
-        {
-          hotspot = tri_hotspot_new (key);
-          g_signal_connect (hotspot, "activate", G_CALLBACK (on_hotspot_activate), self);
-        }
-      if (gtk_widget_get_parent (hotspot) == NULL || gtk_widget_get_prev_sibling (hotspot) != after)
-        gtk_widget_insert_after (hotspot, GTK_WIDGET (self), after);
-      after = hotspot;
-
+      after = place_hotspot (self, key, after);
       date = tri_date_label (&ev->date, self->lang);
       /* Translators: an event's description: its date, category and confidence */
       description = g_strdup_printf (_("%s · %s · %s"), date, tri_category_label (ev->category),
                                      tri_confidence_label (ev->confidence));
-      tri_hotspot_describe (TRI_HOTSPOT (hotspot), ev->title, description);
-      tri_hotspot_set_pressed (TRI_HOTSPOT (hotspot), ev->id == self->selected_event);
+      tri_hotspot_describe (TRI_HOTSPOT (after), ev->title, description);
+      tri_hotspot_set_pressed (TRI_HOTSPOT (after), ev->id == self->selected_event);
+      g_hash_table_add (wanted, g_steal_pointer (&key));
+    }
+
+  for (guint i = 0; i < self->layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *cl = g_ptr_array_index (self->layout->clusters, i);
+      g_autofree char *key = cluster_key (cl);
+      g_autofree char *from = tri_day_label (cl->first, TRI_PRECISION_MONTH, self->lang);
+      g_autofree char *to = tri_day_label (cl->last, TRI_PRECISION_MONTH, self->lang);
+      g_autofree char *when = g_str_equal (from, to) ? g_strdup (from) : g_strdup_printf ("%s – %s", from, to);
+      g_autofree char *label = NULL;
+
+      /* Translators: a cluster of events on the timeline, e.g. "214 events, Mar 2021" */
+      label = g_strdup_printf (ngettext ("%u event, %s", "%u events, %s", cl->count), cl->count, when);
+      after = place_hotspot (self, key, after);
+      tri_hotspot_describe (TRI_HOTSPOT (after), label,
+                            /* Translators: what activating a cluster does */
+                            _("Zoom in to show them one by one"));
       g_hash_table_add (wanted, g_steal_pointer (&key));
     }
 
@@ -229,32 +290,37 @@ tri_timeline_view_size_allocate (GtkWidget *widget,
                                  int        baseline)
 {
   TriTimelineView *self = TRI_TIMELINE_VIEW (widget);
+  g_autoptr(GHashTable) boxes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   if (self->layout_dirty || self->layout == NULL ||
       self->layout->width != width || self->layout->height != height)
     rebuild (self, width, height);
-  if (self->layout == NULL)
-    return;
 
+  for (guint i = 0; self->layout && i < self->layout->marks->len; i++)
+    {
+      const TriTimelineMark *m = g_ptr_array_index (self->layout->marks, i);
+      double x0 = CLAMP (m->hit_x0, self->layout->plot_x0, self->layout->plot_x1);
+      double x1 = CLAMP (m->hit_x1, self->layout->plot_x0, self->layout->plot_x1);
+      GtkAllocation a = { (int) x0, (int) m->hit_y0, MAX (1, (int) (x1 - x0)), MAX (1, (int) (m->hit_y1 - m->hit_y0)) };
+
+      g_hash_table_insert (boxes, g_strdup_printf ("event:%" G_GINT64_FORMAT, m->event_id), g_memdup2 (&a, sizeof a));
+    }
+  for (guint i = 0; self->layout && i < self->layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *c = g_ptr_array_index (self->layout->clusters, i);
+      GtkAllocation a = { (int) c->x0, (int) (c->y - c->height / 2), MAX (1, (int) (c->x1 - c->x0)),
+                          MAX (1, (int) c->height) };
+
+      g_hash_table_insert (boxes, cluster_key (c), g_memdup2 (&a, sizeof a));
+    }
+
+  /* a hotspot whose item went (the idle will remove it) still needs a size */
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     {
-      gint64 id = g_ascii_strtoll (tri_hotspot_get_key (TRI_HOTSPOT (c)) + 6, NULL, 10);
+      GtkAllocation *a = g_hash_table_lookup (boxes, tri_hotspot_get_key (TRI_HOTSPOT (c)));
+      GtkAllocation none = { 0, 0, 1, 1 };
 
-      for (guint i = 0; i < self->layout->marks->len; i++)
-        {
-          const TriTimelineMark *m = g_ptr_array_index (self->layout->marks, i);
-
-          if (m->event_id == id)
-            {
-              double x0 = CLAMP (m->hit_x0, self->layout->plot_x0, self->layout->plot_x1);
-              double x1 = CLAMP (m->hit_x1, self->layout->plot_x0, self->layout->plot_x1);
-              GtkAllocation a = { (int) x0, (int) m->hit_y0, MAX (1, (int) (x1 - x0)),
-                                  MAX (1, (int) (m->hit_y1 - m->hit_y0)) };
-
-              gtk_widget_size_allocate (c, &a, -1);
-              break;
-            }
-        }
+      gtk_widget_size_allocate (c, a ? a : &none, -1);
     }
 }
 
@@ -423,6 +489,7 @@ on_drag_begin (GtkGestureDrag  *gesture,
     {
     case TRI_TIMELINE_HIT_CURSOR: self->drag_mode = DRAG_CURSOR; break;
     case TRI_TIMELINE_HIT_MARK: self->drag_mode = DRAG_MARK; self->drag_mark = index; break;
+    case TRI_TIMELINE_HIT_CLUSTER: self->drag_mode = DRAG_CLUSTER; self->drag_mark = index; break;
     case TRI_TIMELINE_HIT_PLOT: self->drag_mode = DRAG_PLOT; break;
     case TRI_TIMELINE_HIT_NONE:
     default: break;
@@ -452,7 +519,8 @@ on_drag_update (GtkGestureDrag  *gesture,
       return;
     }
 
-  if ((self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_MARK) && fabs (dx) > 4)
+  if ((self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_MARK || self->drag_mode == DRAG_CLUSTER) &&
+      fabs (dx) > 4)
     self->drag_mode = DRAG_PAN;
 
   if (self->drag_mode == DRAG_PAN)
@@ -477,7 +545,9 @@ on_drag_end (GtkGestureDrag  *gesture,
   if (layout == NULL)
     return;
 
-  if (self->drag_mode == DRAG_MARK && self->drag_mark < (int) layout->marks->len)
+  if (self->drag_mode == DRAG_CLUSTER && self->drag_mark < (int) layout->clusters->len)
+    zoom_to_cluster (self, g_ptr_array_index (layout->clusters, self->drag_mark));
+  else if (self->drag_mode == DRAG_MARK && self->drag_mark < (int) layout->marks->len)
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0,
                    ((TriTimelineMark *) g_ptr_array_index (layout->marks, self->drag_mark))->event_id);
   else if (self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_CURSOR)
@@ -537,12 +607,32 @@ on_tooltip (GtkWidget       *widget,
   TriTimelineLayout *layout = tri_timeline_view_get_layout (self);
   int index = -1;
 
-  if (layout == NULL || keyboard ||
-      tri_timeline_layout_hit (layout, x, y, &index) != TRI_TIMELINE_HIT_MARK)
+  if (layout == NULL || keyboard)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, ((TriTimelineMark *) g_ptr_array_index (layout->marks, index))->title);
-  return TRUE;
+  switch (tri_timeline_layout_hit (layout, x, y, &index))
+    {
+    case TRI_TIMELINE_HIT_MARK:
+      gtk_tooltip_set_text (tooltip, ((TriTimelineMark *) g_ptr_array_index (layout->marks, index))->title);
+      return TRUE;
+    case TRI_TIMELINE_HIT_CLUSTER:
+      {
+        const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, index);
+        g_autofree char *from = tri_day_label (c->first, TRI_PRECISION_DAY, self->lang);
+        g_autofree char *to = tri_day_label (c->last, TRI_PRECISION_DAY, self->lang);
+        /* Translators: a cluster's tooltip: how many events, from when to when */
+        g_autofree char *text = g_strdup_printf (ngettext ("%u event, %s – %s: click to zoom in",
+                                                           "%u events, %s – %s: click to zoom in", c->count),
+                                                 c->count, from, to);
+        gtk_tooltip_set_text (tooltip, text);
+        return TRUE;
+      }
+    case TRI_TIMELINE_HIT_NONE:
+    case TRI_TIMELINE_HIT_CURSOR:
+    case TRI_TIMELINE_HIT_PLOT:
+    default:
+      return FALSE;
+    }
 }
 
 static gboolean
