@@ -159,6 +159,57 @@ test_others (void)
   g_assert_true (usa);
 }
 
+static void
+assert_same_state (const TriEdgeState *a,
+                   const TriEdgeState *b)
+{
+  g_assert_cmpint (a->n_events, ==, b->n_events);
+  g_assert_cmpint (a->n_unconfirmed, ==, b->n_unconfirmed);
+  g_assert_cmpfloat (a->intensity, ==, b->intensity);
+  g_assert_cmpfloat (a->unconfirmed_weight, ==, b->unconfirmed_weight);
+  for (int k = 0; k < TRI_N_STANCES; k++)
+    {
+      g_assert_cmpint (a->n_by_stance[k], ==, b->n_by_stance[k]);
+      g_assert_cmpfloat (a->weight_by_stance[k], ==, b->weight_by_stance[k]);
+    }
+}
+
+/* The index's state equals a naive recount, for many random dates and
+ * windows, on every relation. */
+static void
+test_index_matches_naive (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStateIndex) index = tri_state_index_new (store, &error);
+  g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20241123);
+  const guint windows[] = { 3, 6, 12, 24, 0 };
+  guint32 earliest, latest;
+  guint non_empty = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (tri_store_get_extent (store, &earliest, &latest));
+
+  for (int i = 0; i < 2000; i++)
+    {
+      guint32 as_of = g_rand_int_range (rand, earliest - 400, latest + 400);
+      guint months = windows[g_rand_int_range (rand, 0, G_N_ELEMENTS (windows))];
+      const TriRelation *r = relations->pdata[g_rand_int_range (rand, 0, relations->len)];
+      TriEdgeState fast, slow;
+      guint32 from, to;
+
+      tri_window_bounds (as_of, tri_window_days_for_months (months), &from, &to);
+      tri_state_index_compute (index, &fast, r->id, from, to);
+      tri_edge_state_compute (&slow, events, r->id, from, to);
+      assert_same_state (&fast, &slow);
+      non_empty += slow.n_events > 0;
+    }
+  /* the comparison met real states, not only empty ones */
+  g_assert_cmpuint (non_empty, >, 100);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,5 +219,6 @@ main (int   argc,
   g_test_add_func ("/triangle/edge-follows-date", test_edge_follows_date);
   g_test_add_func ("/triangle/labels-inside", test_labels_inside);
   g_test_add_func ("/triangle/others", test_others);
+  g_test_add_func ("/triangle/index-matches-naive", test_index_matches_naive);
   return g_test_run ();
 }

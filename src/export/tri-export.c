@@ -189,6 +189,7 @@ typedef struct
   GPtrArray *relations;
   GPtrArray *window_events;     /* those that may shape the triangle */
   GPtrArray *timeline_events;   /* those of the timeline's range */
+  TriStateIndex *index;         /* the triangle's state, as the window has it */
   guint32    as_of, from, to;
   double     t0, t1;
 } Scene;
@@ -200,6 +201,7 @@ scene_clear (Scene *scene)
   g_clear_pointer (&scene->relations, g_ptr_array_unref);
   g_clear_pointer (&scene->window_events, g_ptr_array_unref);
   g_clear_pointer (&scene->timeline_events, g_ptr_array_unref);
+  g_clear_pointer (&scene->index, tri_state_index_unref);
 }
 
 static GPtrArray *
@@ -232,7 +234,9 @@ scene_load (Scene                  *scene,
 
   tri_window_bounds (scene->as_of, tri_window_days_for_months (request->window_months),
                      &scene->from, &scene->to);
-  scene->window_events = tri_store_list_events (store, scene->from, scene->to, request->lang, NULL);
+  /* the triangle's state from the index, as in the window: no events read */
+  scene->index = tri_state_index_new (store, NULL);
+  scene->window_events = empty_array ();
 
   scene->t0 = request->t0;
   scene->t1 = request->t1;
@@ -245,8 +249,6 @@ scene_load (Scene                  *scene,
     }
   scene->timeline_events = tri_store_list_events (store, (guint32) MAX (1, floor (scene->t0)),
                                                   (guint32) ceil (scene->t1), request->lang, NULL);
-  if (scene->window_events == NULL)
-    scene->window_events = empty_array ();
   if (scene->timeline_events == NULL)
     scene->timeline_events = empty_array ();
 }
@@ -269,6 +271,7 @@ triangle_layout (const Scene            *scene,
   params.type_scale = type_scale;
   params.show_others = request->show_others;
   params.show_legend = TRUE;
+  params.index = scene->index;
   layout = tri_triangle_layout_new (scene->actors, scene->relations, scene->window_events, &params);
   layout->selected_edge = tri_triangle_layout_find_edge (layout, request->relation_id);
   return layout;
@@ -356,7 +359,7 @@ slide_evidence (TriStore               *store,
       if (index >= 0)
         state = ((TriEdgeLayout *) g_ptr_array_index (triangle->edges, index))->state;
       else
-        tri_edge_state_compute (&state, scene->window_events, r->id, scene->from, scene->to);
+        tri_state_index_compute (scene->index, &state, r->id, scene->from, scene->to);
       content->heading = g_strdup_printf ("%s – %s", actor_name (scene, r->a), actor_name (scene, r->b));
       content->text = tri_edge_describe (&state, actor_name (scene, r->a), actor_name (scene, r->b),
                                          request->window_months, scene->as_of, request->lang);

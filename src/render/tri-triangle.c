@@ -495,7 +495,10 @@ tri_triangle_layout_new (GPtrArray               *actors,
         edge->b = b;
         edge->other = other;
 
-        tri_edge_state_compute (&edge->state, events, rel->id, params->from, params->to);
+        if (params->index != NULL)
+          tri_state_index_compute (params->index, &edge->state, rel->id, params->from, params->to);
+        else
+          tri_edge_state_compute (&edge->state, events, rel->id, params->from, params->to);
         strength = MIN (1.0, sqrt (edge->state.intensity / FULL_INTENSITY));
         edge->width = layout->unit * (0.25 + 3.75 * strength) * (other ? 0.5 : 1);
         edge->color = tri_balance_color (tri_theme_get (FALSE), tri_edge_state_balance (&edge->state));

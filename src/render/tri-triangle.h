@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include "store/tri-state.h"
+#include "store/tri-state-index.h"
 #include "tri-theme.h"
 
 G_BEGIN_DECLS
@@ -17,6 +17,7 @@ typedef struct
   double       type_scale;      /* 1, or larger for a projector */
   gboolean     show_others;     /* the other actors around the triangle */
   gboolean     show_legend;
+  TriStateIndex *index;         /* when set, the state comes from it in O(log N), not from the events */
 } TriTriangleParams;
 
 typedef struct

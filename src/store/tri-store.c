@@ -36,6 +36,7 @@ typedef enum
   STMT_LINKS,
   STMT_EVENT_LINKS,
   STMT_EXTENT,
+  STMT_ALL_LINKS,
   STMT_NEXT_EVENT,
   STMT_PREV_EVENT,
   STMT_FIRST_EVENT,
@@ -84,6 +85,9 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT event, relation, stance, weight FROM event_relation WHERE event = ?1",
   [STMT_EXTENT] =
     "SELECT min (earliest), max (latest) FROM event",
+  [STMT_ALL_LINKS] =
+    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence"
+    " FROM event_relation er JOIN event ev ON ev.id = er.event",
   [STMT_NEXT_EVENT] =
     "SELECT n.id FROM event c, event n WHERE c.id = ?1"
     " AND (n.earliest, n.latest, n.id) > (c.earliest, c.latest, c.id)"
@@ -935,6 +939,44 @@ tri_store_get_event (TriStore    *self,
     return NULL;
 
   return g_steal_pointer (&ev);
+}
+
+/**
+ * tri_store_list_all_links:
+ *
+ * Returns: (transfer full): every link of an event to a relation, as
+ *   #TriLinkRow, for indexes that need them all (no text is read)
+ */
+GArray *
+tri_store_list_all_links (TriStore  *self,
+                          GError   **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TriLinkRow));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, STMT_ALL_LINKS, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TriLinkRow row = { 0 };
+      TriConfidence confidence;
+
+      if (!tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), &row.earliest) ||
+          !tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2), &row.latest))
+        continue;   /* a date that is not one places nothing */
+      row.relation_id = sqlite3_column_int64 (stmt, 0);
+      if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
+        row.stance = TRI_STANCE_NEUTRAL;
+      row.weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
+      row.confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
+                      confidence == TRI_CONFIDENCE_CONFIRMED;
+      g_array_append_val (rows, row);
+    }
+  if (!finish (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 /**

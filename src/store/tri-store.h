@@ -27,6 +27,17 @@ typedef enum
   TRI_STORE_ERROR_INCOMPLETE,
 } TriStoreError;
 
+/* One link between an event and a relation, without text */
+typedef struct
+{
+  gint64    relation_id;
+  guint32   earliest;
+  guint32   latest;
+  TriStance stance;
+  int       weight;
+  gboolean  confirmed;
+} TriLinkRow;
+
 #define TRI_TYPE_STORE (tri_store_get_type ())
 
 G_DECLARE_FINAL_TYPE (TriStore, tri_store, TRI, STORE, GObject)
@@ -58,6 +69,8 @@ GPtrArray   *tri_store_list_events     (TriStore    *self,
 TriEvent    *tri_store_get_event       (TriStore    *self,
                                         gint64       id,
                                         const char  *lang,
+                                        GError     **error);
+GArray      *tri_store_list_all_links  (TriStore    *self,
                                         GError     **error);
 gint64       tri_store_step_event      (TriStore    *self,
                                         gint64       from_id,

@@ -25,6 +25,7 @@ struct _TriTriangleView
   GPtrArray         *actors;
   GPtrArray         *relations;
   GPtrArray         *events;
+  TriStateIndex     *index;
   char              *lang;
   guint32            as_of;
   guint              window_months;
@@ -178,6 +179,7 @@ rebuild (TriTriangleView *self,
   params.type_scale = self->type_scale;
   params.show_others = self->show_others;
   params.show_legend = TRUE;
+  params.index = self->index;
 
   if (self->events == NULL)
     none = g_ptr_array_new ();
@@ -457,6 +459,7 @@ tri_triangle_view_dispose (GObject *object)
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->selected_actor, g_free);
 
@@ -524,6 +527,31 @@ tri_triangle_view_set_data (TriTriangleView *self,
   self->relations = relations ? g_ptr_array_ref (relations) : NULL;
   g_free (self->lang);
   self->lang = g_strdup (lang);
+  invalidate (self);
+}
+
+/**
+ * tri_triangle_view_set_index:
+ *
+ * With an index, the edges' state for any date comes from it (O(log N)),
+ * and no events need loading for the triangle.
+ */
+void
+tri_triangle_view_set_index (TriTriangleView *self,
+                             TriStateIndex   *index,
+                             guint32          as_of,
+                             guint            window_months)
+{
+  g_return_if_fail (TRI_IS_TRIANGLE_VIEW (self));
+
+  if (index != self->index)
+    {
+      g_clear_pointer (&self->index, tri_state_index_unref);
+      self->index = index ? tri_state_index_ref (index) : NULL;
+    }
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->as_of = as_of;
+  self->window_months = window_months;
   invalidate (self);
 }
 

@@ -23,6 +23,10 @@ void               tri_triangle_view_set_events     (TriTriangleView *self,
                                                      GPtrArray       *events,
                                                      guint32          as_of,
                                                      guint            window_months);
+void               tri_triangle_view_set_index      (TriTriangleView *self,
+                                                     TriStateIndex   *index,
+                                                     guint32          as_of,
+                                                     guint            window_months);
 void               tri_triangle_view_set_selection  (TriTriangleView *self,
                                                      gint64           relation_id,
                                                      const char      *actor);

@@ -34,6 +34,7 @@ struct _TriWindow
   char                 *lang;
   GPtrArray            *actors;
   GPtrArray            *relations;
+  TriStateIndex        *index;
   guint32               as_of;
   guint                 window_months;
   gint64                selected_relation;
@@ -141,22 +142,15 @@ update_relation_description (TriWindow *self)
   tri_evidence_panel_set_subtitle (self->evidence_panel, description);
 }
 
-/* The triangle follows "as of": only the window's events are queried. */
+/* The triangle follows "as of" live: its state comes from the index, in
+ * O(log N), with no events read. */
 static void
 update_as_of (TriWindow *self)
 {
-  g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GError) error = NULL;
-  guint32 from, to;
-
   if (self->store == NULL)
     return;
 
-  tri_window_bounds (self->as_of, tri_window_days_for_months (self->window_months), &from, &to);
-  events = tri_store_list_events (self->store, from, to, self->lang, &error);
-  if (events == NULL)
-    g_warning ("%s", error->message);
-  tri_triangle_view_set_events (self->triangle_view, events, self->as_of, self->window_months);
+  tri_triangle_view_set_index (self->triangle_view, self->index, self->as_of, self->window_months);
   tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
   update_subtitle (self);
   update_relation_description (self);
@@ -608,6 +602,11 @@ load_briefing (TriWindow *self)
   self->actors = tri_store_list_actors (self->store, self->lang, &error);
   if (self->actors != NULL)
     self->relations = tri_store_list_relations (self->store, &error);
+  g_clear_pointer (&self->index, tri_state_index_unref);
+  if (self->relations != NULL)
+    self->index = tri_state_index_new (self->store, &error);
+  if (self->index == NULL)
+    g_clear_pointer (&self->relations, g_ptr_array_unref);
   if (self->relations == NULL)
     {
       g_warning ("%s", error->message);
@@ -925,6 +924,7 @@ tri_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
+  g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->selected_actor, g_free);
 
