@@ -136,6 +136,27 @@ test_quotes_newest_first (void)
     }
 }
 
+static void
+test_quotes_page (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(GPtrArray) all = tri_store_list_quotes (store, rel->id, 0, "vi", NULL);
+  g_autoptr(GPtrArray) page = NULL;
+  guint total = 0;
+
+  page = tri_store_list_quotes_page (store, rel->id, "vi", 7, &total, NULL);
+  g_assert_cmpuint (total, ==, all->len);
+  g_assert_cmpuint (page->len, ==, 7);
+  for (guint i = 0; i < page->len; i++)
+    {
+      TriQuote *a = all->pdata[i], *b = page->pdata[i];
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpstr (a->text, ==, b->text);
+      g_assert_cmpstr (a->translation, ==, b->translation);
+    }
+}
+
 static char *
 make_v1 (const char *dir)
 {
@@ -327,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/store/relations", test_relations);
   g_test_add_func ("/store/range-query", test_range_query);
   g_test_add_func ("/store/quotes-newest-first", test_quotes_newest_first);
+  g_test_add_func ("/store/quotes-page", test_quotes_page);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);

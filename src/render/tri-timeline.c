@@ -461,12 +461,7 @@ tri_timeline_layout_new (GPtrArray               *events,
 
   layout_ticks (layout);
 
-  layout->cursor_x = tri_timeline_layout_x (layout, params->as_of + 0.5);
-  layout->cursor_label = tri_day_label (params->as_of, TRI_PRECISION_DAY, layout->lang);
-  tri_text_measure (layout->cursor_label, layout->label_px, TRUE, layout->lang,
-                    &layout->cursor_label_w, &layout->cursor_label_h);
-  layout->cursor_label_x = CLAMP (layout->cursor_x - layout->cursor_label_w / 2,
-                                  0, MAX (0, params->width - layout->cursor_label_w));
+  tri_timeline_layout_set_as_of (layout, params->as_of);
 
   for (guint i = 0; i < TRI_N_CATEGORIES; i++)
     lane_marks[i] = g_ptr_array_new ();
@@ -644,6 +639,26 @@ tri_timeline_layout_new (GPtrArray               *events,
     g_ptr_array_unref (lane_marks[i]);
 
   return layout;
+}
+
+/**
+ * tri_timeline_layout_set_as_of:
+ *
+ * Moves the "as of" cursor: nothing else of the layout depends on it, so
+ * scrubbing costs a cursor, not a layout.
+ */
+void
+tri_timeline_layout_set_as_of (TriTimelineLayout *layout,
+                               guint32            as_of)
+{
+  layout->as_of = as_of;
+  layout->cursor_x = tri_timeline_layout_x (layout, as_of + 0.5);
+  g_free (layout->cursor_label);
+  layout->cursor_label = tri_day_label (as_of, TRI_PRECISION_DAY, layout->lang);
+  tri_text_measure (layout->cursor_label, layout->label_px, TRUE, layout->lang,
+                    &layout->cursor_label_w, &layout->cursor_label_h);
+  layout->cursor_label_x = CLAMP (layout->cursor_x - layout->cursor_label_w / 2,
+                                  0, MAX (0, layout->width - layout->cursor_label_w));
 }
 
 TriTimelineHit

@@ -98,6 +98,8 @@ typedef enum
 TriTimelineLayout *tri_timeline_layout_new   (GPtrArray               *events,
                                               const TriTimelineParams *params);
 void               tri_timeline_layout_free  (TriTimelineLayout       *layout);
+void               tri_timeline_layout_set_as_of (TriTimelineLayout   *layout,
+                                              guint32                  as_of);
 TriTimelineHit     tri_timeline_layout_hit   (TriTimelineLayout       *layout,
                                               double                   x,
                                               double                   y,

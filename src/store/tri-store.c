@@ -43,6 +43,8 @@ typedef enum
   STMT_LAST_EVENT,
   STMT_QUOTES_BY_RELATION,
   STMT_QUOTES_BY_EVENT,
+  STMT_QUOTE_KEYS,
+  STMT_QUOTE_BY_ID,
   STMT_SOURCES,
   N_STMTS
 } StmtId;
@@ -112,6 +114,11 @@ static const char * const stmt_sql[N_STMTS] = {
     QUOTE_SELECT " WHERE q.relation = ?2",
   [STMT_QUOTES_BY_EVENT] =
     QUOTE_SELECT " WHERE q.event = ?2 ORDER BY q.id",
+  [STMT_QUOTE_KEYS] =
+    "SELECT q.id, ev.earliest, ev.latest, s.date FROM quote q JOIN source s ON s.id = q.source"
+    " LEFT JOIN event ev ON ev.id = q.event WHERE q.relation = ?1",
+  [STMT_QUOTE_BY_ID] =
+    QUOTE_SELECT " WHERE q.id = ?2",
   [STMT_SOURCES] =
     "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
     TEXT_COLUMNS ("l", "e", "description")
@@ -1035,6 +1042,27 @@ tri_store_get_extent (TriStore *self,
   return ok;
 }
 
+static TriQuote *
+quote_from_row (sqlite3_stmt *stmt)
+{
+  TriQuote *q = g_new0 (TriQuote, 1);
+
+  q->id = sqlite3_column_int64 (stmt, 0);
+  q->text = column_long_text (stmt, 1);
+  if (q->text == NULL)
+    q->text = g_strdup ("");
+  q->translation = column_long_text (stmt, 2);
+  q->source_id = column_text (stmt, 3);
+  q->source_title = column_text (stmt, 4);
+  q->offset = sqlite3_column_int64 (stmt, 5);
+  q->relation_id = sqlite3_column_int64 (stmt, 6);
+  q->event_id = sqlite3_column_int64 (stmt, 7);
+  column_date (stmt, 8, &q->date);
+  if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 9), &q->confidence))
+    q->confidence = TRI_CONFIDENCE_ALLEGED;
+  return q;
+}
+
 /* Newest first; a quote with no event of its own is dated by its source. */
 static int
 compare_quotes_newest_first (gconstpointer a,
@@ -1074,21 +1102,7 @@ tri_store_list_quotes (TriStore    *self,
   sqlite3_bind_int64 (stmt, 2, relation_id ? relation_id : event_id);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      TriQuote *q = g_new0 (TriQuote, 1);
-
-      q->id = sqlite3_column_int64 (stmt, 0);
-      q->text = column_long_text (stmt, 1);
-      if (q->text == NULL)
-        q->text = g_strdup ("");
-      q->translation = column_long_text (stmt, 2);
-      q->source_id = column_text (stmt, 3);
-      q->source_title = column_text (stmt, 4);
-      q->offset = sqlite3_column_int64 (stmt, 5);
-      q->relation_id = sqlite3_column_int64 (stmt, 6);
-      q->event_id = sqlite3_column_int64 (stmt, 7);
-      column_date (stmt, 8, &q->date);
-      if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 9), &q->confidence))
-        q->confidence = TRI_CONFIDENCE_ALLEGED;
+      TriQuote *q = quote_from_row (stmt);
       g_ptr_array_add (quotes, q);
     }
   if (!finish (self, rc, error))
@@ -1096,6 +1110,87 @@ tri_store_list_quotes (TriStore    *self,
 
   if (relation_id)
     g_ptr_array_sort (quotes, compare_quotes_newest_first);
+
+  return g_steal_pointer (&quotes);
+}
+
+typedef struct
+{
+  gint64  id;
+  guint32 earliest, latest;
+} QuoteKey;
+
+static int
+compare_keys_newest_first (gconstpointer a,
+                           gconstpointer b)
+{
+  const QuoteKey *ka = a, *kb = b;
+
+  if (ka->earliest != kb->earliest)
+    return ka->earliest < kb->earliest ? 1 : -1;
+  if (ka->latest != kb->latest)
+    return ka->latest < kb->latest ? 1 : -1;
+  return ka->id < kb->id ? 1 : ka->id > kb->id ? -1 : 0;
+}
+
+/**
+ * tri_store_list_quotes_page:
+ * @limit: how many quotes to read in full
+ * @total: (out): how many quotes the relation has
+ *
+ * A relation's newest @limit quotes, in the same order as
+ * tri_store_list_quotes(), reading only the dates of the others: an edge
+ * with 20,000 quotes opens as fast as one with twenty.
+ */
+GPtrArray *
+tri_store_list_quotes_page (TriStore    *self,
+                            gint64       relation_id,
+                            const char  *lang,
+                            guint        limit,
+                            guint       *total,
+                            GError     **error)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, STMT_QUOTE_KEYS, NULL);
+  sqlite3_bind_int64 (stmt, 1, relation_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
+
+      if (!tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), &k.earliest) ||
+          !tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2), &k.latest))
+        {
+          TriDate d;
+
+          column_date (stmt, 3, &d);
+          k.earliest = d.earliest;
+          k.latest = d.latest;
+        }
+      g_array_append_val (keys, k);
+    }
+  if (!finish (self, rc, error))
+    return NULL;
+
+  g_array_sort (keys, compare_keys_newest_first);
+  *total = keys->len;
+
+  for (guint i = 0; i < keys->len && i < limit; i++)
+    {
+      stmt = begin (self, STMT_QUOTE_BY_ID, lang);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (keys, QuoteKey, i).id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (quotes, quote_from_row (stmt));
+      else if (!finish (self, rc, error))
+        return NULL;
+      sqlite3_reset (stmt);
+    }
 
   return g_steal_pointer (&quotes);
 }

@@ -83,6 +83,12 @@ GPtrArray   *tri_store_list_quotes     (TriStore    *self,
                                         gint64       event_id,
                                         const char  *lang,
                                         GError     **error);
+GPtrArray   *tri_store_list_quotes_page (TriStore   *self,
+                                        gint64       relation_id,
+                                        const char  *lang,
+                                        guint        limit,
+                                        guint       *total,
+                                        GError     **error);
 GPtrArray   *tri_store_list_sources    (TriStore    *self,
                                         const char  *lang,
                                         GError     **error);

@@ -150,6 +150,7 @@ add_more_note (TriEvidencePanel *self,
 static void
 add_quotes (TriEvidencePanel *self,
             GPtrArray        *quotes,
+            guint             total,
             TriStore         *store,
             gboolean          link_events,
             const char       *lang)
@@ -194,8 +195,8 @@ add_quotes (TriEvidencePanel *self,
       g_ptr_array_add (self->quote_ids, g_memdup2 (&q->id, sizeof q->id));
     }
 
-  if (quotes->len > MAX_ROWS)
-    add_more_note (self, quotes->len - MAX_ROWS);
+  if (total > MIN (quotes->len, MAX_ROWS))
+    add_more_note (self, total - MIN (quotes->len, MAX_ROWS));
 }
 
 void
@@ -220,12 +221,13 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
 {
   g_autoptr(GPtrArray) quotes = NULL;
   g_autofree char *heading = NULL;
+  guint total = 0;
 
   g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
 
   clear (self);
   set_heading (self, title, description);
-  quotes = tri_store_list_quotes (store, relation->id, 0, lang, NULL);
+  quotes = tri_store_list_quotes_page (store, relation->id, lang, MAX_ROWS, &total, NULL);
   if (quotes == NULL || quotes->len == 0)
     {
       gtk_box_append (GTK_BOX (self->body),
@@ -234,10 +236,10 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
     }
 
   heading = g_strdup_printf (DN_ ("%u supporting quote, newest first",
-                                       "%u supporting quotes, newest first", quotes->len),
-                             quotes->len);
+                                       "%u supporting quotes, newest first", total),
+                             total);
   add_section (self, heading);
-  add_quotes (self, quotes, store, TRUE, lang);
+  add_quotes (self, quotes, total, store, TRUE, lang);
 }
 
 void
@@ -289,7 +291,7 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
   if (quotes != NULL && quotes->len > 0)
     {
       add_section (self, DN_ ("Quote", "Quotes", quotes->len));
-      add_quotes (self, quotes, store, FALSE, lang);
+      add_quotes (self, quotes, quotes->len, store, FALSE, lang);
 
       add_section (self, D_("Sources"));
       for (guint i = 0; i < quotes->len; i++)

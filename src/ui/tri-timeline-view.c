@@ -777,7 +777,14 @@ tri_timeline_view_set_as_of (TriTimelineView *self,
   if (self->as_of == as_of)
     return;
   self->as_of = as_of;
-  invalidate (self);
+  /* only the cursor moves: no new layout while scrubbing */
+  if (self->layout != NULL && !self->layout_dirty)
+    {
+      tri_timeline_layout_set_as_of (self->layout, as_of);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  else
+    invalidate (self);
 }
 
 void

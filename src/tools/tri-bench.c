@@ -1,0 +1,260 @@
+/* tri-bench.c: how Trilateral scales, measured through its own renderers
+ *
+ * Usage: tri-bench DB                 all the measurements for one briefing
+ *        tri-bench --first-frame DB   (internal) a cold start to the first frame
+ *
+ * Prints numbers; it passes or fails nothing. Drawing goes through the
+ * same layouts and renderers as the window, on 1920 × 1080 surfaces.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-bench"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <sys/resource.h>
+
+#include <glib/gstdio.h>
+
+#include <cairo.h>
+
+#include "export/tri-export.h"
+#include "render/tri-timeline.h"
+#include "render/tri-triangle.h"
+#include "store/tri-state-index.h"
+#include "store/tri-store.h"
+
+#define WIDTH 1920
+#define HEIGHT 1080
+
+typedef struct
+{
+  TriStore      *store;
+  GPtrArray     *actors;
+  GPtrArray     *relations;
+  TriStateIndex *index;
+  GPtrArray     *events;     /* the timeline's range, with its margin */
+  double         t0, t1;
+  guint32        as_of;
+} Bench;
+
+static double
+now_ms (void)
+{
+  return g_get_monotonic_time () / 1000.0;
+}
+
+static long
+peak_rss_kb (void)
+{
+  struct rusage ru;
+
+  getrusage (RUSAGE_SELF, &ru);
+  return ru.ru_maxrss;
+}
+
+/* What the window does before its first frame */
+static void
+bench_open (Bench      *b,
+            const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 earliest = 0, latest = 0;
+  double span;
+
+  b->store = tri_store_open (path, &error);
+  if (b->store == NULL)
+    g_error ("%s", error->message);
+  b->actors = tri_store_list_actors (b->store, "en", NULL);
+  b->relations = tri_store_list_relations (b->store, NULL);
+  b->index = tri_state_index_new (b->store, NULL);
+  tri_store_get_extent (b->store, &earliest, &latest);
+  tri_timeline_default_range (earliest, latest, &b->t0, &b->t1);
+  span = b->t1 - b->t0;
+  b->events = tri_store_list_events (b->store, (guint32) MAX (1, b->t0 - span / 2),
+                                     (guint32) (b->t1 + span / 2), "en", NULL);
+  {
+    g_autoptr(TriEvent) newest = tri_store_get_event (b->store, tri_store_step_event (b->store, 0, -1), "en", NULL);
+    b->as_of = newest ? newest->date.earliest : latest;
+  }
+}
+
+/* One full frame: the triangle above, the timeline below, as laid out in
+ * the window at 1920 × 1080 */
+static TriTimelineLayout *
+bench_timeline (Bench   *b,
+                guint32  as_of)
+{
+  TriTimelineParams lp = { 0 };
+
+  lp.width = WIDTH * 0.68;
+  lp.height = HEIGHT * 0.42;
+  lp.t0 = b->t0;
+  lp.t1 = b->t1;
+  lp.as_of = as_of;
+  lp.lang = "en";
+  lp.type_scale = 1;
+  return tri_timeline_layout_new (b->events, &lp);
+}
+
+/* One full frame as the window draws it while scrubbing: the triangle for
+ * the new date (from the index), the timeline's layout with its cursor
+ * moved, both rendered */
+static void
+bench_frame (Bench             *b,
+             cairo_t           *cr,
+             TriTimelineLayout *timeline,
+             guint32            as_of)
+{
+  g_autoptr(TriTriangleLayout) triangle = NULL;
+  TriTriangleParams tp = { 0 };
+  g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+  tri_window_bounds (as_of, tri_window_days_for_months (12), &tp.from, &tp.to);
+  tp.width = WIDTH * 0.68;
+  tp.height = HEIGHT * 0.58;
+  tp.lang = "en";
+  tp.type_scale = 1;
+  tp.show_legend = TRUE;
+  tp.index = b->index;
+  triangle = tri_triangle_layout_new (b->actors, b->relations, none, &tp);
+  tri_timeline_layout_set_as_of (timeline, as_of);
+
+  cairo_save (cr);
+  tri_triangle_render (triangle, cr, tri_theme_get (FALSE));
+  cairo_translate (cr, 0, tp.height);
+  tri_timeline_render (timeline, cr, tri_theme_get (FALSE));
+  cairo_restore (cr);
+}
+
+static int
+compare_double (gconstpointer a,
+                gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+bench_clear (Bench *b)
+{
+  g_clear_pointer (&b->events, g_ptr_array_unref);
+  g_clear_pointer (&b->index, tri_state_index_unref);
+  g_clear_pointer (&b->actors, g_ptr_array_unref);
+  g_clear_pointer (&b->relations, g_ptr_array_unref);
+  g_clear_object (&b->store);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  Bench b = { 0 };
+  double t_start = now_ms ();
+
+  if (argc == 3 && g_str_equal (argv[1], "--first-frame"))
+    {
+      g_autoptr(TriTimelineLayout) timeline = NULL;
+
+      bench_open (&b, argv[2]);
+      timeline = bench_timeline (&b, b.as_of);
+      bench_frame (&b, cr, timeline, b.as_of);
+      cairo_surface_flush (surface);
+      printf ("%.1f %ld\n", now_ms () - t_start, peak_rss_kb ());
+      return 0;
+    }
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: %s DB\n", argv[0]);
+      return 2;
+    }
+
+  /* cold start to the first frame, in a fresh process each time (median of 5) */
+  {
+    double runs[5];
+    long rss = 0;
+
+    for (int i = 0; i < 5; i++)
+      {
+        g_autofree char *out = NULL;
+        const char *args[] = { argv[0], "--first-frame", argv[1], NULL };
+
+        if (!g_spawn_sync (NULL, (char **) args, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, NULL, NULL))
+          g_error ("cannot run %s", argv[0]);
+        if (sscanf (out, "%lf %ld", &runs[i], &rss) != 2)
+          g_error ("bad output: %s", out);
+      }
+    qsort (runs, 5, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+    printf ("first_frame_ms\t%.1f\nfirst_frame_peak_rss_mb\t%.1f\n", runs[2], rss / 1024.0);
+  }
+
+  bench_open (&b, argv[1]);
+
+  /* scrubbing: 200 frames, "as of" sweeping the timeline's range */
+  {
+    g_autoptr(TriTimelineLayout) timeline = bench_timeline (&b, b.as_of);
+    double times[200];
+
+    for (int i = 0; i < 200; i++)
+      {
+        guint32 as_of = (guint32) (b.t0 + (b.t1 - b.t0) * i / 199.0);
+        double t = now_ms ();
+
+        bench_frame (&b, cr, timeline, as_of);
+        cairo_surface_flush (surface);
+        times[i] = now_ms () - t;
+      }
+    qsort (times, 200, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+    printf ("redraw_median_ms\t%.2f\nredraw_p95_ms\t%.2f\n", times[100], times[189]);
+  }
+
+  /* zooming or panning: a new timeline layout for the range, and a frame */
+  {
+    double t = now_ms ();
+    g_autoptr(TriTimelineLayout) timeline = bench_timeline (&b, b.as_of);
+
+    bench_frame (&b, cr, timeline, b.as_of);
+    cairo_surface_flush (surface);
+    printf ("relayout_frame_ms\t%.2f\n", now_ms () - t);
+  }
+
+  /* clicking an edge: its quotes, newest first, as the panel asks for them */
+  {
+    double t = now_ms ();
+    guint total = 0;
+    g_autoptr(GPtrArray) quotes = tri_store_list_quotes_page (b.store, 1, "en", 200, &total, NULL);
+    printf ("edge_quotes_ms\t%.2f\nedge_quotes\t%u\n", now_ms () - t, total);
+  }
+
+  /* the slide, exported */
+  {
+    const char *formats[] = { "png", "svg", "pdf" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+      {
+        g_autoptr(TriExportRequest) request = tri_export_request_new ();
+        g_autofree char *path = g_strdup_printf ("%s/tri-bench-slide.%s", g_get_tmp_dir (), formats[i]);
+        g_autoptr(GError) error = NULL;
+        double t = now_ms ();
+
+        g_free (request->lang);
+        request->lang = g_strdup ("en");
+        request->relation_id = 1;
+        if (!tri_export_write (b.store, request, path, &error))
+          g_error ("%s", error->message);
+        printf ("export_%s_ms\t%.1f\n", formats[i], now_ms () - t);
+        g_unlink (path);
+      }
+  }
+
+  printf ("events_in_view\t%u\npeak_rss_mb\t%.1f\n", b.events ? b.events->len : 0, peak_rss_kb () / 1024.0);
+
+  bench_clear (&b);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return 0;
+}
