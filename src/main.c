@@ -19,7 +19,10 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(TriApplication) app = NULL;
-  g_autofree char *locale_dir = tri_cli_locale_dir ();
+  g_autofree char *locale_dir = NULL;
+
+  tri_application_set_start_time (g_get_monotonic_time ());
+  locale_dir = tri_cli_locale_dir ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, locale_dir);

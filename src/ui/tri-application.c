@@ -20,6 +20,21 @@
 #include "tri-application.h"
 #include "tri-window.h"
 
+static gint64 start_time;
+
+/* When the process started, as near as main() can tell */
+void
+tri_application_set_start_time (gint64 monotonic_us)
+{
+  start_time = monotonic_us;
+}
+
+gint64
+tri_application_get_start_time (void)
+{
+  return start_time;
+}
+
 struct _TriApplication
 {
   GtkApplication  parent_instance;

@@ -931,6 +931,33 @@ tri_window_dispose (GObject *object)
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
 }
 
+/* TRILATERAL_STARTUP_TIMING=1: the benchmarks' time to the first frame.
+ * After the first paint with both views laid out, print the time since the
+ * process started and quit. */
+static void
+on_after_paint (GdkFrameClock *clock,
+                TriWindow     *self)
+{
+  if (tri_triangle_view_get_layout (self->triangle_view) == NULL ||
+      tri_timeline_view_get_layout (self->timeline_view) == NULL)
+    return;
+
+  g_print ("first-frame-ms %.1f\n", (g_get_monotonic_time () - tri_application_get_start_time ()) / 1000.0);
+  g_signal_handlers_disconnect_by_func (clock, on_after_paint, self);
+  if (gtk_window_get_application (GTK_WINDOW (self)) != NULL)
+    g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+}
+
+static void
+tri_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (tri_window_parent_class)->map (widget);
+
+  if (g_getenv ("TRILATERAL_STARTUP_TIMING") != NULL)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (on_after_paint), widget, 0);
+}
+
 static void
 tri_window_class_init (TriWindowClass *klass)
 {
@@ -943,6 +970,7 @@ tri_window_class_init (TriWindowClass *klass)
   object_class->get_property = tri_window_get_property;
   window_class->close_request = tri_window_close_request;
   widget_class->size_allocate = tri_window_size_allocate;
+  widget_class->map = tri_window_map;
 
   properties[PROP_STORE] =
     g_param_spec_object ("store", NULL, NULL, TRI_TYPE_STORE,
