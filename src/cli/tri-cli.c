@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "export/tri-export.h"
+#include "import/tri-import.h"
 #include "tri-cli.h"
 
 /* The build tree's root when this executable runs from it, else NULL. */
@@ -270,6 +271,8 @@ tri_cli_exit_code (const GError *error)
 {
   if (error == NULL)
     return TRI_EXIT_OK;
+  if (error->domain == TRI_IMPORT_ERROR)
+    return error->code == TRI_IMPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_IMPORT;
   if (error->domain == TRI_EXPORT_ERROR)
     return error->code == TRI_EXPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_USAGE;
   if (error->domain == TRI_STORE_ERROR && error->code == TRI_STORE_ERROR_FAILED)

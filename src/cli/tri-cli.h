@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define TRI_EXIT_ERROR 1
 #define TRI_EXIT_USAGE 2
 #define TRI_EXIT_WRITE 11
+#define TRI_EXIT_IMPORT 12
 
 /* The command line's export options, as typed */
 typedef struct

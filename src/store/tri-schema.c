@@ -103,7 +103,16 @@ static const char step_2[] =
   "  title TEXT NOT NULL"
   ") WITHOUT ROWID;";
 
-static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2 };
+/* Version 3: notes, for what an imported file holds that has no column of
+ * its own (a time of day, a group, an era, a caption): nothing is dropped. */
+static const char step_3[] =
+  "CREATE TABLE note ("
+  "  event INTEGER REFERENCES event (id),"   /* NULL: a note on the whole briefing */
+  "  text TEXT NOT NULL"
+  ");"
+  "CREATE INDEX note_by_event ON note (event);";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3 };
 
 gboolean
 tri_sql_exec (sqlite3    *db,

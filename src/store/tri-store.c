@@ -44,6 +44,7 @@ typedef enum
   STMT_QUOTES_BY_RELATION,
   STMT_QUOTES_BY_EVENT,
   STMT_QUOTE_KEYS,
+  STMT_NOTES,
   STMT_QUOTE_BY_ID,
   STMT_SOURCES,
   N_STMTS
@@ -117,6 +118,8 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_QUOTE_KEYS] =
     "SELECT q.id, ev.earliest, ev.latest, s.date FROM quote q JOIN source s ON s.id = q.source"
     " LEFT JOIN event ev ON ev.id = q.event WHERE q.relation = ?1",
+  [STMT_NOTES] =
+    "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
   [STMT_QUOTE_BY_ID] =
     QUOTE_SELECT " WHERE q.id = ?2",
   [STMT_SOURCES] =
@@ -1112,6 +1115,33 @@ tri_store_list_quotes (TriStore    *self,
     g_ptr_array_sort (quotes, compare_quotes_newest_first);
 
   return g_steal_pointer (&quotes);
+}
+
+/**
+ * tri_store_list_notes:
+ * @event_id: an event, or 0 for the notes on the whole briefing
+ *
+ * Returns: (transfer full): the notes, as strings
+ */
+GPtrArray *
+tri_store_list_notes (TriStore  *self,
+                      gint64     event_id,
+                      GError   **error)
+{
+  g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, STMT_NOTES, NULL);
+  if (event_id != 0)
+    sqlite3_bind_int64 (stmt, 1, event_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (notes, column_long_text (stmt, 0));
+  if (!finish (self, rc, error))
+    return NULL;
+  return g_steal_pointer (&notes);
 }
 
 typedef struct

@@ -89,6 +89,9 @@ GPtrArray   *tri_store_list_quotes_page (TriStore   *self,
                                         guint        limit,
                                         guint       *total,
                                         GError     **error);
+GPtrArray   *tri_store_list_notes      (TriStore    *self,
+                                        gint64       event_id,
+                                        GError     **error);
 GPtrArray   *tri_store_list_sources    (TriStore    *self,
                                         const char  *lang,
                                         GError     **error);

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/tri-cli.h"
+#include "import/tri-import.h"
 #include "render/tri-catalog.h"
 #include "tri-application.h"
 #include "tri-window.h"
@@ -72,6 +73,10 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PNG: 1, 2 or 3 pixels a pixel"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: light or dark"), N_("THEME") },
+  { "import-timelinejs", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a TimelineJS3 JSON timeline into a new briefing (--out), and exit"), N_("FILE") },
+  { "out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With --import-timelinejs: the new briefing to write"), N_("NEW") },
   { "migrate-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Migrate a copy of an older briefing (--db) to the current format in NEW, and exit"), N_("NEW") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -127,6 +132,8 @@ tri_application_handle_local_options (GApplication *app,
   g_autofree char *db = NULL;
   g_autofree char *migrate_to = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *import_path = NULL;
+  g_autofree char *import_out = NULL;
   const char *quotes = NULL;
   const char *lang = NULL;
   gboolean list = FALSE, json = FALSE;
@@ -141,6 +148,8 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "db", "^ay", &db);
   g_variant_dict_lookup (options, "migrate-to", "^ay", &migrate_to);
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  g_variant_dict_lookup (options, "import-timelinejs", "^ay", &import_path);
+  g_variant_dict_lookup (options, "out", "^ay", &import_out);
   g_variant_dict_lookup (options, "quotes", "&s", &quotes);
   g_variant_dict_lookup (options, "lang", "&s", &lang);
   g_variant_dict_lookup (options, "list-events", "b", &list);
@@ -153,6 +162,24 @@ tri_application_handle_local_options (GApplication *app,
 
   if (db == NULL)
     db = tri_cli_default_db_path ();
+
+  if (import_path != NULL)
+    {
+      g_autofree char *summary = NULL;
+
+      if (import_out == NULL)
+        {
+          g_printerr ("trilateral: %s\n", _("--import-timelinejs needs --out NEW.sqlite, the briefing to write."));
+          return TRI_EXIT_USAGE;
+        }
+      if (!tri_import_timelinejs (import_path, import_out, &summary, &error))
+        {
+          print_error (error);
+          return tri_cli_exit_code (error);
+        }
+      g_print ("%s\n", summary);
+      return TRI_EXIT_OK;
+    }
 
   if (migrate_to != NULL)
     {

@@ -14,6 +14,7 @@
 
 #include <glib/gi18n.h>
 
+#include "import/tri-import.h"
 #include "render/tri-catalog.h"
 #include "render/tri-labels.h"
 #include "store/tri-state.h"
@@ -415,6 +416,83 @@ open_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
   g_signal_connect (chooser, "response", G_CALLBACK (on_open_chooser), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_import_save (GtkNativeDialog *chooser,
+                int              response,
+                TriWindow       *self)
+{
+  const char *json = g_object_get_data (G_OBJECT (chooser), "json-path");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (out = g_file_get_path (file)) != NULL)
+    {
+      if (!tri_import_timelinejs (json, out, &summary, &error))
+        tri_window_show_error (self, _("The timeline could not be imported"), error->message);
+      else
+        {
+          GtkWidget *dialog;
+
+          open_with_dialogs (self, out);
+          dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                           GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s", _("Timeline imported"));
+          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", summary);
+          g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+          gtk_window_present (GTK_WINDOW (dialog));
+        }
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_import_open (GtkNativeDialog *chooser,
+                int              response,
+                TriWindow       *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      GtkFileChooserNative *save =
+        gtk_file_chooser_native_new (_("Save the Imported Briefing"), GTK_WINDOW (self),
+                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+      g_autofree char *base = g_path_get_basename (path);
+      g_autofree char *stem = g_strndup (base, strcspn (base, "."));
+      g_autofree char *name = g_strconcat (stem, ".sqlite", NULL);
+
+      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
+      g_object_set_data_full (G_OBJECT (save), "json-path", g_steal_pointer (&path), g_free);
+      g_signal_connect (save, "response", G_CALLBACK (on_import_save), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
+    }
+  g_object_unref (chooser);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("Import a TimelineJS Timeline"), GTK_WINDOW (widget),
+                                 GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("TimelineJS timelines (JSON)"));
+  gtk_file_filter_add_pattern (filter, "*.json");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_import_open), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
@@ -997,6 +1075,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fit-timeline", NULL, fit_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
