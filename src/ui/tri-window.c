@@ -272,6 +272,19 @@ tri_window_export (TriWindow        *self,
   return tri_export_write (self->store, request, path, error);
 }
 
+/* The file a native chooser was answered with, or NULL */
+static char *
+chooser_path (GtkNativeDialog *chooser,
+              int              response)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT ||
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) == NULL)
+    return NULL;
+  return g_file_get_path (file);
+}
+
 /**
  * tri_window_open_file:
  *
@@ -298,13 +311,10 @@ on_migrate_chooser (GtkNativeDialog *chooser,
                     TriWindow       *self)
 {
   const char *old = g_object_get_data (G_OBJECT (chooser), "old-path");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *dest = NULL;
+  g_autofree char *dest = chooser_path (chooser, response);
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (dest = g_file_get_path (file)) != NULL)
+  if (dest != NULL)
     {
       if (!tri_store_migrate_copy (old, dest, &error) || !tri_window_open_file (self, dest, &error))
         tri_window_show_error (self, _("The copy could not be migrated"), error->message);
@@ -390,12 +400,9 @@ on_open_chooser (GtkNativeDialog *chooser,
                  int              response,
                  TriWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = chooser_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
+  if (path != NULL)
     open_with_dialogs (self, path);
   g_object_unref (chooser);
 }
@@ -425,14 +432,11 @@ on_import_save (GtkNativeDialog *chooser,
                 TriWindow       *self)
 {
   const char *json = g_object_get_data (G_OBJECT (chooser), "json-path");
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *out = NULL;
+  g_autofree char *out = chooser_path (chooser, response);
   g_autofree char *summary = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (out = g_file_get_path (file)) != NULL)
+  if (out != NULL)
     {
       if (!tri_import_timelinejs (json, out, &summary, &error))
         tri_window_show_error (self, _("The timeline could not be imported"), error->message);
@@ -456,12 +460,9 @@ on_import_open (GtkNativeDialog *chooser,
                 int              response,
                 TriWindow       *self)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *path = chooser_path (chooser, response);
 
-  if (response == GTK_RESPONSE_ACCEPT &&
-      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL &&
-      (path = g_file_get_path (file)) != NULL)
+  if (path != NULL)
     {
       GtkFileChooserNative *save =
         gtk_file_chooser_native_new (_("Save the Imported Briefing"), GTK_WINDOW (self),
