@@ -189,7 +189,6 @@ typedef struct
   GPtrArray *relations;
   GPtrArray *window_events;     /* those that may shape the triangle */
   GPtrArray *timeline_events;   /* those of the timeline's range */
-  TriStateIndex *index;         /* the triangle's state, as the window has it */
   guint32    as_of, from, to;
   double     t0, t1;
 } Scene;
@@ -201,7 +200,6 @@ scene_clear (Scene *scene)
   g_clear_pointer (&scene->relations, g_ptr_array_unref);
   g_clear_pointer (&scene->window_events, g_ptr_array_unref);
   g_clear_pointer (&scene->timeline_events, g_ptr_array_unref);
-  g_clear_pointer (&scene->index, tri_state_index_unref);
 }
 
 static GPtrArray *
@@ -234,9 +232,10 @@ scene_load (Scene                  *scene,
 
   tri_window_bounds (scene->as_of, tri_window_days_for_months (request->window_months),
                      &scene->from, &scene->to);
-  /* the triangle's state from the index, as in the window: no events read */
-  scene->index = tri_state_index_new (store, NULL);
-  scene->window_events = empty_array ();
+  /* one frame: the window's events are fewer to read than every link */
+  scene->window_events = tri_store_list_events (store, scene->from, scene->to, request->lang, NULL);
+  if (scene->window_events == NULL)
+    scene->window_events = empty_array ();
 
   scene->t0 = request->t0;
   scene->t1 = request->t1;
@@ -271,7 +270,6 @@ triangle_layout (const Scene            *scene,
   params.type_scale = type_scale;
   params.show_others = request->show_others;
   params.show_legend = TRUE;
-  params.index = scene->index;
   layout = tri_triangle_layout_new (scene->actors, scene->relations, scene->window_events, &params);
   layout->selected_edge = tri_triangle_layout_find_edge (layout, request->relation_id);
   return layout;
@@ -359,7 +357,7 @@ slide_evidence (TriStore               *store,
       if (index >= 0)
         state = ((TriEdgeLayout *) g_ptr_array_index (triangle->edges, index))->state;
       else
-        tri_state_index_compute (scene->index, &state, r->id, scene->from, scene->to);
+        tri_edge_state_compute (&state, scene->window_events, r->id, scene->from, scene->to);
       content->heading = g_strdup_printf ("%s – %s", actor_name (scene, r->a), actor_name (scene, r->b));
       content->text = tri_edge_describe (&state, actor_name (scene, r->a), actor_name (scene, r->b),
                                          request->window_months, scene->as_of, request->lang);

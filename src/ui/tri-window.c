@@ -36,6 +36,7 @@ struct _TriWindow
   GPtrArray            *actors;
   GPtrArray            *relations;
   TriStateIndex        *index;
+  guint                 index_source;
   guint32               as_of;
   guint                 window_months;
   gint64                selected_relation;
@@ -144,14 +145,28 @@ update_relation_description (TriWindow *self)
 }
 
 /* The triangle follows "as of" live: its state comes from the index, in
- * O(log N), with no events read. */
+ * O(log N), with no events read; until the index is built (after the first
+ * frame), from the window's own events. */
 static void
 update_as_of (TriWindow *self)
 {
   if (self->store == NULL)
     return;
 
-  tri_triangle_view_set_index (self->triangle_view, self->index, self->as_of, self->window_months);
+  if (self->index != NULL)
+    tri_triangle_view_set_index (self->triangle_view, self->index, self->as_of, self->window_months);
+  else
+    {
+      g_autoptr(GPtrArray) events = NULL;
+      g_autoptr(GError) error = NULL;
+      guint32 from, to;
+
+      tri_window_bounds (self->as_of, tri_window_days_for_months (self->window_months), &from, &to);
+      events = tri_store_list_events (self->store, from, to, self->lang, &error);
+      if (events == NULL)
+        g_warning ("%s", error->message);
+      tri_triangle_view_set_events (self->triangle_view, events, self->as_of, self->window_months);
+    }
   tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
   update_subtitle (self);
   update_relation_description (self);
@@ -659,6 +674,21 @@ on_window_selected (GtkDropDown *dropdown,
   update_as_of (self);
 }
 
+static gboolean
+build_index (gpointer data)
+{
+  TriWindow *self = data;
+  g_autoptr(GError) error = NULL;
+
+  self->index_source = 0;
+  self->index = tri_state_index_new (self->store, &error);
+  if (self->index == NULL)
+    g_warning ("%s", error->message);
+  else
+    update_as_of (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 load_briefing (TriWindow *self)
 {
@@ -681,11 +711,11 @@ load_briefing (TriWindow *self)
   self->actors = tri_store_list_actors (self->store, self->lang, &error);
   if (self->actors != NULL)
     self->relations = tri_store_list_relations (self->store, &error);
+  /* the index reads every link: it is built after the first frame */
   g_clear_pointer (&self->index, tri_state_index_unref);
+  g_clear_handle_id (&self->index_source, g_source_remove);
   if (self->relations != NULL)
-    self->index = tri_state_index_new (self->store, &error);
-  if (self->index == NULL)
-    g_clear_pointer (&self->relations, g_ptr_array_unref);
+    self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
   if (self->relations == NULL)
     {
       g_warning ("%s", error->message);
@@ -1004,6 +1034,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->index, tri_state_index_unref);
+  g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->selected_actor, g_free);
 
