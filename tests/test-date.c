@@ -179,6 +179,12 @@ test_lang_normalize (void)
   g_assert_cmpstr (tri_lang_normalize ("C.UTF-8"), ==, "en");
   g_assert_cmpstr (tri_lang_normalize ("en_GB@euro"), ==, "en");
   g_assert_cmpstr (tri_lang_normalize (""), ==, "en");
+  g_assert_cmpstr (tri_lang_normalize ("fr_FR.UTF-8"), ==, "fr");
+  /* regression (fuzz-cli): arbitrary text is not a language, and is not
+   * interned, so input cannot grow the process without bound */
+  g_assert_cmpstr (tri_lang_normalize ("x'); DROP TABLE event; --"), ==, "en");
+  g_assert_cmpstr (tri_lang_normalize ("ENGLISH"), ==, "en");
+  g_assert_cmpstr (tri_lang_normalize ("\xff\xfe"), ==, "en");
 }
 
 int
