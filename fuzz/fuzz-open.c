@@ -67,6 +67,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     (void) actors;
     (void) events;
     (void) sources;
+    (void) title;
   }
   return 0;
 }
