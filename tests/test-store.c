@@ -157,6 +157,38 @@ test_quotes_page (void)
     }
 }
 
+static void
+test_actor_events (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GPtrArray) all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  g_autoptr(GPtrArray) first = NULL;
+  guint expected = 0, total = 0;
+
+  /* the events linked to any relation of China, counted naively */
+  for (guint i = 0; i < all->len; i++)
+    {
+      TriEvent *ev = all->pdata[i];
+      gboolean hit = FALSE;
+
+      for (guint k = 0; k < ev->links->len && !hit; k++)
+        {
+          TriRelation *r = tri_store_get_relation (store, g_array_index (ev->links, TriLink, k).relation_id);
+          hit = r && (g_str_equal (r->a, "CHN") || g_str_equal (r->b, "CHN"));
+        }
+      expected += hit;
+    }
+
+  first = tri_store_list_actor_events (store, "CHN", "en", 3, &total, NULL);
+  g_assert_cmpuint (total, ==, expected);
+  g_assert_cmpuint (total, >, 3);
+  g_assert_cmpuint (first->len, ==, 3);
+  for (guint i = 1; i < first->len; i++)
+    g_assert_cmpint (tri_date_compare (&((TriEvent *) first->pdata[i - 1])->date,
+                                       &((TriEvent *) first->pdata[i])->date), <=, 0);
+  g_assert_null (tri_store_get_relation (store, 999999));
+}
+
 static char *
 make_v1 (const char *dir)
 {
@@ -349,6 +381,7 @@ main (int   argc,
   g_test_add_func ("/store/range-query", test_range_query);
   g_test_add_func ("/store/quotes-newest-first", test_quotes_newest_first);
   g_test_add_func ("/store/quotes-page", test_quotes_page);
+  g_test_add_func ("/store/actor-events", test_actor_events);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);

@@ -76,16 +76,12 @@ append_field (GString    *out,
 }
 
 static const char *
-relation_code (GPtrArray *relations,
-               gint64     id)
+relation_code (TriStore *store,
+               gint64    id)
 {
-  for (guint i = 0; i < relations->len; i++)
-    {
-      TriRelation *r = g_ptr_array_index (relations, i);
-      if (r->id == id)
-        return r->code;
-    }
-  return "?";
+  TriRelation *r = tri_store_get_relation (store, id);
+
+  return r ? r->code : "?";
 }
 
 static char *
@@ -108,13 +104,11 @@ tri_cli_list_events (TriStore    *store,
                      GError     **error)
 {
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GString) out = g_string_new (NULL);
 
   events = tri_store_list_events (store, 0, G_MAXUINT32, lang, error);
-  relations = events ? tri_store_list_relations (store, error) : NULL;
-  if (relations == NULL)
+  if (events == NULL)
     return NULL;
 
   json_builder_begin_array (builder);
@@ -132,7 +126,7 @@ tri_cli_list_events (TriStore    *store,
           const TriLink *link = &g_array_index (ev->links, TriLink, k);
           if (k)
             g_string_append_c (rels, ',');
-          g_string_append (rels, relation_code (relations, link->relation_id));
+          g_string_append (rels, relation_code (store, link->relation_id));
         }
 
       if (!json)
@@ -170,7 +164,7 @@ tri_cli_list_events (TriStore    *store,
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "relation");
-          json_builder_add_string_value (builder, relation_code (relations, link->relation_id));
+          json_builder_add_string_value (builder, relation_code (store, link->relation_id));
           json_builder_set_member_name (builder, "stance");
           json_builder_add_string_value (builder, tri_stance_to_string (link->stance));
           json_builder_set_member_name (builder, "weight");

@@ -310,16 +310,6 @@ actor_name (const Scene *scene,
   return code;
 }
 
-static TriRelation *
-relation_by_id (const Scene *scene,
-                gint64       id)
-{
-  for (guint i = 0; i < scene->relations->len; i++)
-    if (((TriRelation *) g_ptr_array_index (scene->relations, i))->id == id)
-      return g_ptr_array_index (scene->relations, i);
-  return NULL;
-}
-
 static char *
 source_citation (const TriSource *s,
                  const char      *lang)
@@ -348,9 +338,9 @@ slide_evidence (TriStore               *store,
   g_autoptr(GString) citations = g_string_new (NULL);
   guint max_quotes = 3;
 
-  if (request->relation_id != 0 && relation_by_id (scene, request->relation_id) != NULL)
+  if (request->relation_id != 0 && tri_store_get_relation (store, request->relation_id) != NULL)
     {
-      TriRelation *r = relation_by_id (scene, request->relation_id);
+      TriRelation *r = tri_store_get_relation (store, request->relation_id);
       int index = tri_triangle_layout_find_edge (triangle, r->id);
       TriEdgeState state = { 0 };
 

@@ -35,6 +35,8 @@ typedef enum
   STMT_EVENT,
   STMT_LINKS,
   STMT_EVENT_LINKS,
+  STMT_ACTOR_EVENTS,
+  STMT_ACTOR_EVENT_COUNT,
   STMT_EXTENT,
   STMT_ALL_LINKS,
   STMT_NEXT_EVENT,
@@ -80,6 +82,14 @@ static const char * const stmt_sql[N_STMTS] = {
     " ORDER BY ev.earliest, ev.latest, ev.id",
   [STMT_EVENT] =
     EVENT_SELECT " WHERE ev.id = ?2",
+  [STMT_ACTOR_EVENTS] =
+    EVENT_SELECT
+    " WHERE ev.id IN (SELECT er.event FROM event_relation er JOIN relation r ON r.id = er.relation"
+    "                 WHERE r.actor_a = ?2 OR r.actor_b = ?2)"
+    " ORDER BY ev.earliest, ev.latest, ev.id LIMIT ?3",
+  [STMT_ACTOR_EVENT_COUNT] =
+    "SELECT count(DISTINCT er.event) FROM event_relation er JOIN relation r ON r.id = er.relation"
+    " WHERE r.actor_a = ?1 OR r.actor_b = ?1",
   [STMT_LINKS] =
     "SELECT er.event, er.relation, er.stance, er.weight"
     " FROM event ev JOIN event_relation er ON er.event = ev.id"
@@ -297,7 +307,7 @@ harden (sqlite3 *db)
   sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 4 * 1000 * 1000);
   sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 100 * 1000);
   sqlite3_limit (db, SQLITE_LIMIT_COLUMN, 100);
-  sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, 10);
+  sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, 30);
   sqlite3_limit (db, SQLITE_LIMIT_COMPOUND_SELECT, 3);
   sqlite3_limit (db, SQLITE_LIMIT_VDBE_OP, 25000);
   sqlite3_limit (db, SQLITE_LIMIT_FUNCTION_ARG, 8);
@@ -1018,6 +1028,66 @@ tri_store_step_event (TriStore *self,
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;
+}
+
+/**
+ * tri_store_list_actor_events:
+ * @code: an actor, such as "PRK"
+ * @limit: how many events to read
+ * @total: (out): how many events involve the actor
+ *
+ * Returns: (transfer container): the first @limit events (in date order)
+ *   linked to a relation of @code, without their links
+ */
+GPtrArray *
+tri_store_list_actor_events (TriStore    *self,
+                             const char  *code,
+                             const char  *lang,
+                             guint        limit,
+                             guint       *total,
+                             GError     **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  stmt = begin (self, STMT_ACTOR_EVENT_COUNT, NULL);
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  *total = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+
+  stmt = begin (self, STMT_ACTOR_EVENTS, lang);
+  sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (events, event_from_row (stmt));
+  if (!finish (self, rc, error))
+    return NULL;
+
+  return g_steal_pointer (&events);
+}
+
+/**
+ * tri_store_get_relation:
+ *
+ * Returns: (transfer none) (nullable): the relation with @id
+ */
+TriRelation *
+tri_store_get_relation (TriStore *self,
+                        gint64    id)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < self->relations->len; i++)
+    {
+      TriRelation *r = g_ptr_array_index (self->relations, i);
+      if (r->id == id)
+        return r;
+    }
+  return NULL;
 }
 
 /**

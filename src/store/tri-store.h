@@ -58,6 +58,14 @@ GPtrArray   *tri_store_list_actors     (TriStore    *self,
                                         GError     **error);
 GPtrArray   *tri_store_list_relations  (TriStore    *self,
                                         GError     **error);
+TriRelation *tri_store_get_relation    (TriStore    *self,
+                                        gint64       id);
+GPtrArray   *tri_store_list_actor_events (TriStore  *self,
+                                        const char  *code,
+                                        const char  *lang,
+                                        guint        limit,
+                                        guint       *total,
+                                        GError     **error);
 TriRelation *tri_store_find_relation   (TriStore    *self,
                                         const char  *code,
                                         GError     **error);

@@ -216,7 +216,12 @@ main (int   argc,
 
       json_builder_begin_object (tl);
       json_builder_set_member_name (tl, "unique_id");
-      json_builder_add_string_value (tl, g_strdup_printf ("e%" G_GINT64_FORMAT, id));
+      {
+        char unique_id[32];
+
+        g_snprintf (unique_id, sizeof unique_id, "e%" G_GINT64_FORMAT, id);
+        json_builder_add_string_value (tl, unique_id);
+      }
       json_builder_set_member_name (tl, "start_date");
       json_builder_begin_object (tl);
       json_builder_set_member_name (tl, "year");

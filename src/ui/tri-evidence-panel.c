@@ -17,9 +17,8 @@
 #include "tri-evidence-panel.h"
 #include "render/tri-catalog.h"
 
-/* beyond this a list says how many more there are (a 20,000-quote edge
- * must not build 20,000 widgets) */
-#define MAX_ROWS 200
+/* a 20,000-quote edge must not build 20,000 widgets */
+#define MAX_ROWS TRI_EVIDENCE_PANEL_MAX_ROWS
 
 struct _TriEvidencePanel
 {
@@ -308,6 +307,7 @@ void
 tri_evidence_panel_show_actor (TriEvidencePanel *self,
                                const char       *name,
                                GPtrArray        *events,
+                               guint             total,
                                const char       *lang)
 {
   g_autofree char *subtitle = NULL;
@@ -315,8 +315,8 @@ tri_evidence_panel_show_actor (TriEvidencePanel *self,
   g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
 
   clear (self);
-  subtitle = g_strdup_printf (DN_ ("%u event involving it", "%u events involving it", events->len),
-                              events->len);
+  subtitle = g_strdup_printf (DN_ ("%u event involving it", "%u events involving it", total),
+                              total);
   set_heading (self, name, subtitle);
 
   for (guint i = 0; i < events->len && i < MAX_ROWS; i++)
@@ -328,8 +328,8 @@ tri_evidence_panel_show_actor (TriEvidencePanel *self,
 
       gtk_box_append (GTK_BOX (self->body), event_link (self, ev->id, text));
     }
-  if (events->len > MAX_ROWS)
-    add_more_note (self, events->len - MAX_ROWS);
+  if (total > MIN (events->len, MAX_ROWS))
+    add_more_note (self, total - MIN (events->len, MAX_ROWS));
 }
 
 void

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+/* beyond this a list says how many more there are */
+#define TRI_EVIDENCE_PANEL_MAX_ROWS 200
+
 #define TRI_TYPE_EVIDENCE_PANEL (tri_evidence_panel_get_type ())
 
 G_DECLARE_FINAL_TYPE (TriEvidencePanel, tri_evidence_panel, TRI, EVIDENCE_PANEL, GtkWidget)
@@ -32,6 +35,7 @@ void       tri_evidence_panel_show_event    (TriEvidencePanel *self,
 void       tri_evidence_panel_show_actor    (TriEvidencePanel *self,
                                              const char       *name,
                                              GPtrArray        *events,
+                                             guint             total,
                                              const char       *lang);
 void       tri_evidence_panel_set_subtitle  (TriEvidencePanel *self,
                                              const char       *subtitle);

@@ -97,19 +97,6 @@ actor_name (TriWindow  *self,
   return code;
 }
 
-static TriRelation *
-relation_by_id (TriWindow *self,
-                gint64     id)
-{
-  for (guint i = 0; self->relations && i < self->relations->len; i++)
-    {
-      TriRelation *r = g_ptr_array_index (self->relations, i);
-      if (r->id == id)
-        return r;
-    }
-  return NULL;
-}
-
 static char *
 relation_title (TriWindow         *self,
                 const TriRelation *r)
@@ -533,7 +520,7 @@ static void
 select_relation (TriWindow *self,
                  gint64     relation_id)
 {
-  TriRelation *r = relation_by_id (self, relation_id);
+  TriRelation *r = tri_store_get_relation (self->store, relation_id);
   g_autofree char *title = NULL;
 
   if (r == NULL)
@@ -555,8 +542,8 @@ select_actor (TriWindow  *self,
               const char *code)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) involved = g_ptr_array_new ();
+  g_autoptr(GPtrArray) involved = NULL;
+  guint total = 0;
 
   self->selected_relation = 0;
   self->selected_event = 0;
@@ -573,19 +560,11 @@ select_actor (TriWindow  *self,
   tri_triangle_view_set_selection (self->triangle_view, 0, code);
   tri_timeline_view_set_selection (self->timeline_view, 0, (gint64 *) ids->data, ids->len);
 
-  all = tri_store_list_events (self->store, 0, G_MAXUINT32, self->lang, NULL);
-  for (guint i = 0; all && i < all->len; i++)
-    {
-      TriEvent *ev = g_ptr_array_index (all, i);
-      gboolean hit = FALSE;
-
-      for (guint k = 0; k < ev->links->len && !hit; k++)
-        for (guint j = 0; j < ids->len && !hit; j++)
-          hit = g_array_index (ev->links, TriLink, k).relation_id == g_array_index (ids, gint64, j);
-      if (hit)
-        g_ptr_array_add (involved, ev);
-    }
-  tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, self->lang);
+  /* only what the panel lists is read */
+  involved = tri_store_list_actor_events (self->store, code, self->lang, TRI_EVIDENCE_PANEL_MAX_ROWS,
+                                          &total, NULL);
+  if (involved != NULL)
+    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, self->lang);
 }
 
 static void
@@ -611,7 +590,7 @@ select_event (TriWindow *self,
 
   for (guint i = 0; i < ev->links->len; i++)
     {
-      TriRelation *r = relation_by_id (self, g_array_index (ev->links, TriLink, i).relation_id);
+      TriRelation *r = tri_store_get_relation (self->store, g_array_index (ev->links, TriLink, i).relation_id);
       g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
     }
 
