@@ -16,6 +16,10 @@ static const char * const category_names[TRI_N_CATEGORIES] = {
 static const char * const confidence_names[TRI_N_CONFIDENCES] = {
   "confirmed", "reported", "alleged",
 };
+/* "unstated" is never stored: a NULL column is unstated */
+static const char * const claim_names[TRI_N_CLAIMS] = {
+  "unstated", "fact", "official", "reported", "allegation", "assessment", "forecast",
+};
 static const char * const stance_names[TRI_N_STANCES] = {
   "cooperation", "tension", "neutral",
 };
@@ -133,6 +137,25 @@ tri_confidence_from_string (const char    *text,
   if (!lookup_name (confidence_names, TRI_N_CONFIDENCES, text, &i))
     return FALSE;
   *confidence = i;
+  return TRUE;
+}
+
+const char *
+tri_claim_to_string (TriClaim claim)
+{
+  g_return_val_if_fail (claim < TRI_N_CLAIMS, "unstated");
+  return claim_names[claim];
+}
+
+gboolean
+tri_claim_from_string (const char *text,
+                       TriClaim   *claim)
+{
+  int i;
+
+  if (!lookup_name (claim_names, TRI_N_CLAIMS, text, &i))
+    return FALSE;
+  *claim = i;
   return TRUE;
 }
 

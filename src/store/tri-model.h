@@ -37,6 +37,20 @@ typedef enum
   TRI_N_STANCES
 } TriStance;
 
+/* What kind of claim a quote makes, in its own words: nothing is a fact
+ * until the quote says so; UNSTATED is shown as "not stated". */
+typedef enum
+{
+  TRI_CLAIM_UNSTATED = 0,
+  TRI_CLAIM_FACT,
+  TRI_CLAIM_OFFICIAL,     /* an official statement */
+  TRI_CLAIM_REPORTED,
+  TRI_CLAIM_ALLEGATION,
+  TRI_CLAIM_ASSESSMENT,   /* an analyst's or outlet's judgement */
+  TRI_CLAIM_FORECAST,
+  TRI_N_CLAIMS
+} TriClaim;
+
 typedef struct
 {
   char    *code;     /* ISO 3166 alpha-3, or a body such as "UN" */
@@ -84,6 +98,8 @@ typedef struct
   gint64         event_id;      /* 0 when the quote backs the relation only */
   TriDate        date;          /* the event's date, or the source's */
   TriConfidence  confidence;    /* the event's, or confirmed */
+  TriClaim       claim;         /* the quote's own claim type */
+  TriDate        source_date;   /* when its source was published */
 } TriQuote;
 
 typedef struct
@@ -111,6 +127,9 @@ gboolean        tri_category_from_string   (const char   *text,
 const char     *tri_confidence_to_string   (TriConfidence confidence);
 gboolean        tri_confidence_from_string (const char    *text,
                                             TriConfidence *confidence);
+const char     *tri_claim_to_string        (TriClaim      claim);
+gboolean        tri_claim_from_string      (const char   *text,
+                                            TriClaim     *claim);
 const char     *tri_stance_to_string       (TriStance     stance);
 gboolean        tri_stance_from_string     (const char   *text,
                                             TriStance    *stance);

@@ -116,7 +116,7 @@ static const char * const stmt_sql[N_STMTS] = {
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
-    " COALESCE (ev.confidence, 'confirmed')" \
+    " COALESCE (ev.confidence, 'confirmed'), s.date" \
     " FROM quote q JOIN source s ON s.id = q.source" \
     " LEFT JOIN event ev ON ev.id = q.event" \
     " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
@@ -1133,6 +1133,8 @@ quote_from_row (sqlite3_stmt *stmt)
   column_date (stmt, 8, &q->date);
   if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 9), &q->confidence))
     q->confidence = TRI_CONFIDENCE_ALLEGED;
+  column_date (stmt, 10, &q->source_date);
+  q->claim = TRI_CLAIM_UNSTATED;   /* schema 4 stores it per quote */
   return q;
 }
 
