@@ -6,11 +6,13 @@
 
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "store/tri-schema.h"
+#include "store/tri-new-file.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
 
@@ -65,10 +67,10 @@ test_relations (void)
   g_assert_cmpstr (tri_store_find_relation (store, "PRK-CHN", NULL)->code, ==, "CHN-PRK");
 
   g_assert_null (tri_store_find_relation (store, "RUS-XYZ", &error));
-  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH);
   g_clear_error (&error);
   g_assert_null (tri_store_find_relation (store, "RUSPRK", &error));
-  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH);
 }
 
 static void
@@ -241,7 +243,7 @@ test_migrate_copy (void)
 
   /* the copy never overwrites */
   g_assert_false (tri_store_migrate_copy (old, copy, &error));
-  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+  g_assert_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_EXISTS);
   tri_test_assert_unchanged (old, &before);
   tri_test_file_state_clear (&before);
 }
@@ -361,14 +363,74 @@ test_unreadable (void)
   g_autofree char *path = tri_test_copy_briefing (dir, "locked.sqlite");
   g_autoptr(GError) error = NULL;
 
+  g_chmod (path, 0);
   if (geteuid () == 0)
     {
-      g_test_skip ("root reads any file: permissions cannot be tested");
+      /* root reads any file: try as nobody, in a child */
+      int status = 0;
+      pid_t pid;
+
+      g_chmod (dir, 0755);
+      pid = fork ();
+      if (pid == 0)
+        {
+          TriStore *store;
+          gboolean refused;
+
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (3);
+          store = tri_store_open (path, &error);
+          refused = store == NULL && g_error_matches (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION);
+          g_clear_object (&store);
+          g_clear_error (&error);
+          _exit (refused ? 0 : 1);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      if (WEXITSTATUS (status) == 3)
+        {
+          g_test_skip ("cannot become another user to test permissions");
+          return;
+        }
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
       return;
     }
-  g_chmod (path, 0);
   g_assert_null (tri_store_open (path, &error));
   g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION);
+}
+
+/* A valid briefing that also holds many tables, or a wide one, of someone
+ * else's opens: a limit of ours is never reported as damage. */
+static void
+test_unrelated_tables (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *many = tri_test_copy_briefing (dir, "many.sqlite");
+  g_autofree char *wide = tri_test_copy_briefing (dir, "wide.sqlite");
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  g_autoptr(GError) error = NULL;
+  TriStore *store;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (sql, "CREATE TABLE extra%d (a, b);", i);
+  g_string_append (sql, "COMMIT;");
+  tri_test_sql (many, sql->str);
+  g_string_assign (sql, "CREATE TABLE wide (c0");
+  for (int i = 1; i < 200; i++)
+    g_string_append_printf (sql, ", c%d", i);
+  g_string_append (sql, ");");
+  tri_test_sql (wide, sql->str);
+
+  store = tri_store_open (many, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+    g_assert_cmpuint (relations->len, >=, 3);
+  }
+  g_object_unref (store);
+  store = tri_store_open (wide, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
 }
 
 int
@@ -385,5 +447,6 @@ main (int   argc,
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);
+  g_test_add_func ("/store/unrelated-tables", test_unrelated_tables);
   return g_test_run ();
 }

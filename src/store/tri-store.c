@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 
 #include "tri-schema.h"
+#include "tri-new-file.h"
 #include "tri-store.h"
 
 typedef enum
@@ -201,6 +202,8 @@ tri_store_error_exit_code (const GError *error)
     case TRI_STORE_ERROR_TOO_NEW: return 8;
     case TRI_STORE_ERROR_TOO_OLD: return 9;
     case TRI_STORE_ERROR_INCOMPLETE: return 10;
+    case TRI_STORE_ERROR_NO_SUCH: return 2;
+    case TRI_STORE_ERROR_READ: return 13;
     case TRI_STORE_ERROR_FAILED:
     default: return 1;
     }
@@ -221,11 +224,15 @@ set_sqlite_error (GError     **error,
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
                  _("“%s” is damaged and cannot be read (%s)."), path,
                  db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else if (primary == SQLITE_NOMEM || primary == SQLITE_TOOBIG)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                 _("“%s” is larger than Trilateral’s limits for a briefing (%s)."), path,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   else if (primary == SQLITE_PERM || primary == SQLITE_CANTOPEN || primary == SQLITE_AUTH)
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION,
                  _("“%s” cannot be opened for reading."), path);
   else
-    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
                  _("“%s” could not be read (%s)."), path,
                  db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 }
@@ -306,10 +313,10 @@ harden (sqlite3 *db)
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 4 * 1000 * 1000);
   sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 100 * 1000);
-  sqlite3_limit (db, SQLITE_LIMIT_COLUMN, 100);
+  /* no column limit below SQLite's own: a valid file with a wide table of
+   * someone else's must open, and our statements name their columns */
   sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, 30);
   sqlite3_limit (db, SQLITE_LIMIT_COMPOUND_SELECT, 3);
-  sqlite3_limit (db, SQLITE_LIMIT_VDBE_OP, 25000);
   sqlite3_limit (db, SQLITE_LIMIT_FUNCTION_ARG, 8);
   sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
   sqlite3_limit (db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 50);
@@ -478,6 +485,11 @@ tri_store_open (const char  *path,
   if (!check_identity (self->db, path, error))
     return NULL;
 
+  /* after the integrity check, whose program grows with the number of
+   * tables (a valid file may hold thousands of someone else's): our own
+   * statements stay far below this */
+  sqlite3_limit (self->db, SQLITE_LIMIT_VDBE_OP, 25000);
+
   for (guint i = 0; i < N_STMTS; i++)
     {
       int rc = sqlite3_prepare_v3 (self->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
@@ -509,15 +521,84 @@ tri_store_open (const char  *path,
  * Copies @path to @dest and migrates the copy to the current format.
  * @path itself is only read. @dest appears only when complete.
  */
+/* The bytes of @path into @file; a file in WAL mode becomes a rollback
+ * file in the copy, which has no -wal beside it. */
+static gboolean
+copy_into (const char  *path,
+           TriNewFile  *file,
+           GError     **error)
+{
+  char buffer[64 * 1024];
+  gboolean first = TRUE;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION,
+                   _("“%s” cannot be opened for reading: %s."), path, g_strerror (errno));
+      return FALSE;
+    }
+  for (;;)
+    {
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                       _("“%s” could not be read: %s."), path, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (first && n >= 20 && buffer[18] == 2 && buffer[19] == 2)
+        buffer[18] = buffer[19] = 1;
+      first = FALSE;
+      if (!tri_new_file_write (file, buffer, n, error))
+        {
+          close (fd);
+          return FALSE;
+        }
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* A failed statement while writing @dest, as a write error naming it. */
+static void
+set_write_error (GError     **error,
+                 const char  *dest,
+                 sqlite3     *db,
+                 GError      *cause)
+{
+  int rc = db != NULL ? sqlite3_errcode (db) & 0xff : SQLITE_ERROR;
+
+  if (rc == SQLITE_FULL)
+    tri_write_error_set_errno (error, dest, ENOSPC);
+  else
+    g_set_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FAILED,
+                 _("Could not write “%s”: %s."), dest,
+                 cause != NULL ? cause->message : db != NULL ? sqlite3_errmsg (db) : "?");
+}
+
+/**
+ * tri_store_migrate_copy:
+ * @path: an older Trilateral briefing
+ * @dest: where the migrated copy goes; must not exist
+ *
+ * Copies @path to @dest and migrates the copy to the current format.
+ * @path itself is only read. @dest appears only when complete, through
+ * the one file-writing helper, and never replaces a file.
+ */
 gboolean
 tri_store_migrate_copy (const char  *path,
                         const char  *dest,
                         GError     **error)
 {
-  g_autoptr(GFile) src_file = g_file_new_for_path (path);
-  g_autoptr(GFile) dest_file = g_file_new_for_path (dest);
-  g_autofree char *tmp = g_strconcat (dest, ".part", NULL);
-  g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
+  g_autoptr(TriNewFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3 *db;
   int app_id = 0;
@@ -526,23 +607,15 @@ tri_store_migrate_copy (const char  *path,
   if (!check_file (path, error))
     return FALSE;
 
-  if (g_file_test (dest, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
-                   _("“%s” already exists: choose a new file for the migrated copy."), dest);
-      return FALSE;
-    }
+  file = tri_new_file_create (dest, TRI_NEW_FILE_NO_REPLACE, error);
+  if (file == NULL || !copy_into (path, file, error))
+    return FALSE;
 
-  if (!g_file_copy (src_file, tmp_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
-    {
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
-                   _("Could not copy “%s” to “%s”: %s"), path, dest, local_error->message);
-      return FALSE;
-    }
-
-  db = open_db (tmp, FALSE, error);
-  ok = db != NULL &&
-       pragma_int (db, path, "PRAGMA application_id", &app_id, error);
+  db = tri_new_file_open_sqlite (file, error);
+  if (db == NULL)
+    return FALSE;
+  harden (db);
+  ok = pragma_int (db, path, "PRAGMA application_id", &app_id, error);
   if (ok && app_id != TRI_APPLICATION_ID)
     {
       g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FOREIGN,
@@ -550,20 +623,19 @@ tri_store_migrate_copy (const char  *path,
                    path);
       ok = FALSE;
     }
-  ok = ok && tri_schema_migrate (db, error);
-  sqlite3_close (db);
-
-  if (ok && !g_file_move (tmp_file, dest_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+  if (ok && !tri_schema_migrate (db, &local_error))
     {
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), dest, local_error->message);
+      set_write_error (error, dest, db, local_error);
+      ok = FALSE;
+    }
+  if (sqlite3_close (db) != SQLITE_OK && ok)
+    {
+      g_set_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FAILED,
+                   _("Could not write “%s”: %s."), dest, _("the database could not be closed"));
       ok = FALSE;
     }
 
-  if (!ok)
-    g_unlink (tmp);
-
-  return ok;
+  return ok && tri_new_file_commit (file, error);
 }
 
 const char *
@@ -808,7 +880,7 @@ tri_store_find_relation (TriStore    *self,
 
   if (!tri_relation_code_parse (code, &a, &b))
     {
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH,
                    _("“%s” is not a relation: write two actor codes such as RUS-PRK."),
                    code ? code : "");
       return NULL;
@@ -823,7 +895,7 @@ tri_store_find_relation (TriStore    *self,
         return r;
     }
 
-  g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+  g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH,
                _("The briefing has no relation %s–%s."), a, b);
   return NULL;
 }
@@ -944,7 +1016,7 @@ tri_store_get_event (TriStore    *self,
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH,
                    _("The briefing has no event %s."), number);
     }
   sqlite3_reset (stmt);

@@ -25,6 +25,8 @@ typedef enum
   TRI_STORE_ERROR_TOO_NEW,
   TRI_STORE_ERROR_TOO_OLD,
   TRI_STORE_ERROR_INCOMPLETE,
+  TRI_STORE_ERROR_NO_SUCH,      /* no such relation or event: a usage error */
+  TRI_STORE_ERROR_READ,         /* a read failed: changed under us, damaged, beyond a limit */
 } TriStoreError;
 
 /* One link between an event and a relation, without text */
