@@ -433,6 +433,109 @@ test_unrelated_tables (void)
   g_object_unref (store);
 }
 
+static void
+copy_bytes (const char *from,
+            const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, len, NULL));
+}
+
+static char *
+first_title (TriStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriEvent) event = tri_store_get_event (store, 1, "en", &error);
+
+  g_assert_no_error (error);
+  return g_strdup (event->title);
+}
+
+/* Committed changes in a -wal beside the file are shown as SQLite shows
+ * them; an interrupted write's -journal is rolled back, never shown as
+ * data; the user's files are only read, and what was found is said. */
+static void
+test_wal_and_journal (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *work = tri_test_copy_briefing (dir, "work.sqlite");
+  g_autofree char *work_wal = g_strconcat (work, "-wal", NULL);
+  g_autofree char *work_journal = g_strconcat (work, "-journal", NULL);
+  g_autofree char *wal = g_build_filename (dir, "wal.sqlite", NULL);
+  g_autofree char *wal_side = g_strconcat (wal, "-wal", NULL);
+  g_autofree char *hot = g_build_filename (dir, "hot.sqlite", NULL);
+  g_autofree char *hot_side = g_strconcat (hot, "-journal", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  TriFileState before_db, before_side;
+  TriStore *store;
+  sqlite3 *db;
+
+  store = tri_store_open (work, &error);
+  g_assert_no_error (error);
+  original = first_title (store);
+  g_assert_null (tri_store_get_notice (store));
+  g_object_unref (store);
+
+  /* a writer in WAL mode with a change committed to the -wal only */
+  g_assert_cmpint (sqlite3_open (work, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                     "UPDATE event_text SET title = 'Changed in the WAL'"
+                                     " WHERE event = 1 AND lang = 'en'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_bytes (work, wal);
+  copy_bytes (work_wal, wal_side);
+  sqlite3_close (db);
+
+  tri_test_file_state (wal, &before_db);
+  tri_test_file_state (wal_side, &before_side);
+  store = tri_store_open (wal, &error);
+  g_assert_no_error (error);
+  title = first_title (store);
+  g_assert_cmpstr (title, ==, "Changed in the WAL");
+  g_assert_nonnull (tri_store_get_notice (store));
+  g_assert_nonnull (strstr (tri_store_get_notice (store), "wal.sqlite-wal"));
+  g_object_unref (store);
+  tri_test_assert_unchanged (wal, &before_db);
+  tri_test_assert_unchanged (wal_side, &before_side);
+  tri_test_file_state_clear (&before_db);
+  tri_test_file_state_clear (&before_side);
+  g_clear_pointer (&title, g_free);
+
+  /* a writer interrupted with its pages half in the file: copy the file
+   * and its hot journal while the transaction is open and spilled */
+  g_unlink (work);
+  g_free (work);
+  work = tri_test_copy_briefing (dir, "work.sqlite");
+  g_assert_cmpint (sqlite3_open (work, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1;"
+                                     "PRAGMA cache_spill = 1; BEGIN;"
+                                     "UPDATE event_text SET title = 'Never committed';"
+                                     "UPDATE quote_translation SET text = 'Never committed';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_bytes (work, hot);
+  copy_bytes (work_journal, hot_side);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  tri_test_file_state (hot, &before_db);
+  tri_test_file_state (hot_side, &before_side);
+  store = tri_store_open (hot, &error);
+  g_assert_no_error (error);
+  title = first_title (store);
+  g_assert_cmpstr (title, ==, original);
+  g_assert_nonnull (strstr (tri_store_get_notice (store), "hot.sqlite-journal"));
+  g_object_unref (store);
+  tri_test_assert_unchanged (hot, &before_db);
+  tri_test_assert_unchanged (hot_side, &before_side);
+  tri_test_file_state_clear (&before_db);
+  tri_test_file_state_clear (&before_side);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,5 +551,6 @@ main (int   argc,
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);
   g_test_add_func ("/store/unrelated-tables", test_unrelated_tables);
+  g_test_add_func ("/store/wal-and-journal", test_wal_and_journal);
   return g_test_run ();
 }

@@ -149,10 +149,27 @@ struct _TriStore
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
   GPtrArray    *relations;   /* cached: small, asked for on every edge */
+  char         *private_dir; /* a private copy recovered from a -wal or -journal */
+  char         *notice;      /* what was found beside the file, for the user */
 };
 
 G_DEFINE_FINAL_TYPE (TriStore, tri_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tri-store-error-quark, tri_store_error)
+
+static void
+remove_private_dir (const char *dir)
+{
+  static const char * const names[] = {
+    "briefing.sqlite", "briefing.sqlite-wal", "briefing.sqlite-shm", "briefing.sqlite-journal",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_build_filename (dir, names[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
 
 static void
 tri_store_finalize (GObject *object)
@@ -164,6 +181,10 @@ tri_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->notice, g_free);
+  if (self->private_dir != NULL)
+    remove_private_dir (self->private_dir);
+  g_clear_pointer (&self->private_dir, g_free);
 
   G_OBJECT_CLASS (tri_store_parent_class)->finalize (object);
 }
@@ -454,6 +475,128 @@ open_db (const char  *path,
   return db;
 }
 
+static gboolean
+copy_file_bytes (const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  g_autoptr(GFile) src = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+
+  return g_file_copy (src, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error);
+}
+
+static goffset
+side_file_size (const char *path,
+                const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  if (g_stat (side, &st) != 0 || !S_ISREG (st.st_mode))
+    return -1;
+  return st.st_size;
+}
+
+/*
+ * A -wal beside the file may hold committed changes that the file itself
+ * does not (an immutable open would ignore them), and a -journal is what an
+ * interrupted write leaves (an immutable open would show the half-written
+ * pages). Neither is trusted as it is: the file and its companion are
+ * copied into a private folder, where SQLite recovers them as any reader
+ * would (the WAL checkpointed, the journal rolled back); the user's files
+ * are only read. Returns the copy's path, or NULL when there is nothing
+ * beside the file.
+ */
+static char *
+recover_private_copy (const char  *path,
+                      char       **private_dir,
+                      char       **notice,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *side = NULL;
+  g_autofree char *cache = NULL;
+  const char *suffix;
+  sqlite3 *db = NULL;
+  gboolean wal;
+  int rc;
+
+  if (side_file_size (path, "-wal") > 0)
+    wal = TRUE;
+  else if (side_file_size (path, "-journal") > 0)
+    wal = FALSE;
+  else
+    return NULL;
+  suffix = wal ? "-wal" : "-journal";
+
+  cache = g_build_filename (g_get_user_cache_dir (), "trilateral", NULL);
+  if (g_mkdir_with_parents (cache, 0700) != 0 ||
+      (dir = g_mkdtemp (g_build_filename (cache, "private-XXXXXX", NULL))) == NULL)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                   _("“%s” has a “%s” beside it, and no private copy could be made to read them safely: %s."),
+                   path, suffix, g_strerror (errno));
+      return NULL;
+    }
+  copy = g_build_filename (dir, "briefing.sqlite", NULL);
+  side = g_strconcat (path, suffix, NULL);
+  {
+    g_autofree char *copy_side = g_strconcat (copy, suffix, NULL);
+
+    if (!copy_file_bytes (path, copy, &local_error) ||
+        !copy_file_bytes (side, copy_side, &local_error))
+      {
+        g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                     _("“%s” has a “%s” beside it, and no private copy could be made to read them safely: %s."),
+                     path, suffix, local_error->message);
+        remove_private_dir (dir);
+        return NULL;
+      }
+  }
+
+  /* SQLite's own recovery, in the private folder */
+  rc = sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      harden (db);
+      rc = sqlite3_exec (db, wal ? "PRAGMA wal_checkpoint (TRUNCATE); PRAGMA journal_mode = DELETE"
+                                 : "PRAGMA schema_version",
+                         NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, db);
+      sqlite3_close (db);
+      remove_private_dir (dir);
+      return NULL;
+    }
+  sqlite3_close (db);
+
+  *notice = wal
+    ? g_strdup_printf (_("“%s” has changes in “%s” that are not in the file itself: they are shown as any SQLite reader would see them, from a private copy; neither file is changed."),
+                       path, side)
+    : g_strdup_printf (_("“%s” was left in the middle of a write (“%s” is beside it): it is shown as it was before that write, from a private copy; neither file is changed."),
+                       path, side);
+  *private_dir = g_steal_pointer (&dir);
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * tri_store_get_notice:
+ *
+ * Returns: (nullable): what was found beside the file and how it is shown
+ *   (a -wal or a -journal), for the user; %NULL normally
+ */
+const char *
+tri_store_get_notice (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return self->notice;
+}
+
 /**
  * tri_store_open:
  * @path: a briefing database
@@ -478,7 +621,18 @@ tri_store_open (const char  *path,
 
   self = g_object_new (TRI_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->db = open_db (path, TRUE, error);
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autofree char *copy = recover_private_copy (path, &self->private_dir, &self->notice,
+                                                  &local_error);
+
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+    self->db = open_db (copy != NULL ? copy : path, TRUE, error);
+  }
   if (self->db == NULL)
     return NULL;
 
@@ -604,11 +758,25 @@ tri_store_migrate_copy (const char  *path,
   int app_id = 0;
   gboolean ok;
 
+  g_autofree char *private_dir = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *recovered = NULL;
+
   if (!check_file (path, error))
     return FALSE;
 
+  /* a -wal or -journal beside it: migrate what a reader would see */
+  recovered = recover_private_copy (path, &private_dir, &notice, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   file = tri_new_file_create (dest, TRI_NEW_FILE_NO_REPLACE, error);
-  if (file == NULL || !copy_into (path, file, error))
+  ok = file != NULL && copy_into (recovered != NULL ? recovered : path, file, error);
+  if (private_dir != NULL)
+    remove_private_dir (private_dir);
+  if (!ok)
     return FALSE;
 
   db = tri_new_file_open_sqlite (file, error);

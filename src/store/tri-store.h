@@ -53,6 +53,7 @@ gboolean     tri_store_migrate_copy    (const char  *path,
                                         const char  *dest,
                                         GError     **error);
 const char  *tri_store_get_path        (TriStore    *self);
+const char  *tri_store_get_notice      (TriStore    *self);
 char        *tri_store_dup_title       (TriStore    *self,
                                         const char  *lang);
 GPtrArray   *tri_store_list_actors     (TriStore    *self,
