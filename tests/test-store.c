@@ -536,6 +536,44 @@ test_wal_and_journal (void)
   tri_test_file_state_clear (&before_side);
 }
 
+static void
+count_failure (TriStore   *store,
+               const char *message,
+               gpointer    data)
+{
+  g_assert_nonnull (strstr (message, "cut.sqlite"));
+  (*(int *) data)++;
+}
+
+/* A file cut short under an open store: the read fails, is remembered and
+ * signalled with a sentence naming the file, never returned as "none". */
+static void
+test_read_failure_after_open (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "cut.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open (path, &error);
+  g_autoptr(GPtrArray) quotes = NULL;
+  TriRelation *relation;
+  int signalled = 0;
+
+  g_assert_no_error (error);
+  g_assert_null (tri_store_get_read_error (store));
+  g_signal_connect (store, "read-failed", G_CALLBACK (count_failure), &signalled);
+  relation = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (truncate (path, 8192), ==, 0);
+
+  quotes = tri_store_list_quotes (store, relation->id, 0, "en", &error);
+  g_assert_null (quotes);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "cut.sqlite"));
+  g_assert_cmpint (signalled, ==, 1);
+  g_assert_nonnull (tri_store_get_read_error (store));
+  g_assert_cmpuint (tri_store_get_read_failures (store), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,5 +590,6 @@ main (int   argc,
   g_test_add_func ("/store/unreadable", test_unreadable);
   g_test_add_func ("/store/unrelated-tables", test_unrelated_tables);
   g_test_add_func ("/store/wal-and-journal", test_wal_and_journal);
+  g_test_add_func ("/store/read-failure-after-open", test_read_failure_after_open);
   return g_test_run ();
 }

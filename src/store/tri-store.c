@@ -151,7 +151,19 @@ struct _TriStore
   GPtrArray    *relations;   /* cached: small, asked for on every edge */
   char         *private_dir; /* a private copy recovered from a -wal or -journal */
   char         *notice;      /* what was found beside the file, for the user */
+  GError       *read_error;  /* the first read that failed after opening */
+  guint         read_failures;
+  char         *read_path;   /* the file read: the path, or its private copy */
+  GStatBuf      identity;    /* the file as opened: immutable reads trust it not to change */
+  gboolean      changed;     /* it changed on disk: no read is trusted any more */
 };
+
+enum {
+  READ_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TriStore, tri_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tri-store-error-quark, tri_store_error)
@@ -182,6 +194,8 @@ tri_store_finalize (GObject *object)
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->read_path, g_free);
+  g_clear_error (&self->read_error);
   if (self->private_dir != NULL)
     remove_private_dir (self->private_dir);
   g_clear_pointer (&self->private_dir, g_free);
@@ -193,6 +207,18 @@ static void
 tri_store_class_init (TriStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = tri_store_finalize;
+
+  /**
+   * TriStore::read-failed:
+   * @message: the sentence for the user, naming the file
+   *
+   * A read failed after the file was opened (it was changed, truncated or
+   * damaged underneath, or holds more than Trilateral's limits): whatever
+   * that read returned is not the briefing's data.
+   */
+  signals[READ_FAILED] =
+    g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -631,7 +657,10 @@ tri_store_open (const char  *path,
         g_propagate_error (error, g_steal_pointer (&local_error));
         return NULL;
       }
-    self->db = open_db (copy != NULL ? copy : path, TRUE, error);
+    self->read_path = g_strdup (copy != NULL ? copy : path);
+    if (g_stat (self->read_path, &self->identity) != 0)
+      memset (&self->identity, 0, sizeof self->identity);
+    self->db = open_db (self->read_path, TRUE, error);
   }
   if (self->db == NULL)
     return NULL;
@@ -820,11 +849,51 @@ begin (TriStore   *self,
 {
   sqlite3_stmt *stmt = self->stmts[id];
 
+  /* an immutable open reads whatever is on disk now: a file truncated or
+   * rewritten under us would read as "nothing", so every query checks */
+  if (!self->changed && self->identity.st_ino != 0)
+    {
+      GStatBuf st;
+
+      if (g_stat (self->read_path, &st) != 0 || st.st_ino != self->identity.st_ino ||
+          st.st_dev != self->identity.st_dev || st.st_size != self->identity.st_size ||
+          st.st_mtim.tv_sec != self->identity.st_mtim.tv_sec ||
+          st.st_mtim.tv_nsec != self->identity.st_mtim.tv_nsec)
+        self->changed = TRUE;
+    }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (lang != NULL)
     sqlite3_bind_text (stmt, 1, tri_lang_normalize (lang), -1, SQLITE_STATIC);
   return stmt;
+}
+
+/* Every read after opening ends here: a failure is remembered and said,
+ * once, where it arises, so no caller can turn it into an empty picture. */
+static void
+set_read_error (TriStore  *self,
+                int        rc,
+                GError   **error)
+{
+  if (self->changed)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                 _("“%s” was changed on disk after it was opened: it can no longer be read as it was. Open it again to see what it holds now."),
+                 self->path);
+  else
+    set_sqlite_error (error, self->path, rc, self->db);
+}
+
+static void
+note_read_failure (TriStore *self,
+                   int       rc)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_read_error (self, rc, &error);
+  self->read_failures++;
+  if (self->read_error == NULL)
+    self->read_error = g_error_copy (error);
+  g_signal_emit (self, signals[READ_FAILED], 0, error->message);
 }
 
 static gboolean
@@ -834,8 +903,57 @@ finish (TriStore  *self,
 {
   if (rc == SQLITE_DONE)
     return TRUE;
-  set_sqlite_error (error, self->path, rc, self->db);
+  set_read_error (self, rc, error);
+  note_read_failure (self, rc);
   return FALSE;
+}
+
+/* One step of a query begun with begin(): nothing is read from a file that
+ * changed under us */
+static int
+step (TriStore     *self,
+      sqlite3_stmt *stmt)
+{
+  if (self->changed)
+    return SQLITE_IOERR;
+  return sqlite3_step (stmt);
+}
+
+/* One step of a single-row query, whose failure is noted like any other */
+static int
+step_row (TriStore     *self,
+          sqlite3_stmt *stmt)
+{
+  int rc = step (self, stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    note_read_failure (self, rc);
+  return rc;
+}
+
+/**
+ * tri_store_get_read_error:
+ *
+ * Returns: (nullable): the first read that failed after opening; exports
+ *   refuse to draw from a store that has one
+ */
+const GError *
+tri_store_get_read_error (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return self->read_error;
+}
+
+/**
+ * tri_store_get_read_failures:
+ *
+ * Returns: how many reads have failed since opening
+ */
+guint
+tri_store_get_read_failures (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), 0);
+  return self->read_failures;
 }
 
 /* Text from a file Trilateral did not write may be anything: never hand
@@ -917,7 +1035,7 @@ tri_store_dup_title (TriStore   *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_TITLE, lang);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (step_row (self, stmt) == SQLITE_ROW)
     title = column_text (stmt, 0);
   sqlite3_reset (stmt);
 
@@ -941,7 +1059,7 @@ tri_store_list_actors (TriStore    *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_ACTORS, lang);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriActor *actor = g_new0 (TriActor, 1);
 
@@ -1004,7 +1122,7 @@ tri_store_list_relations (TriStore  *self,
 
   relations = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_relation_free);
   stmt = begin (self, STMT_RELATIONS, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriRelation *r = g_new0 (TriRelation, 1);
 
@@ -1130,7 +1248,7 @@ tri_store_list_events (TriStore    *self,
   stmt = begin (self, STMT_EVENTS, lang);
   sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, to_iso, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriEvent *ev = event_from_row (stmt);
 
@@ -1149,7 +1267,7 @@ tri_store_list_events (TriStore    *self,
   stmt = begin (self, STMT_LINKS, NULL);
   sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       TriEvent *ev = g_hash_table_lookup (by_id, &id);
@@ -1177,7 +1295,7 @@ tri_store_get_event (TriStore    *self,
 
   stmt = begin (self, STMT_EVENT, lang);
   sqlite3_bind_int64 (stmt, 2, id);
-  rc = sqlite3_step (stmt);
+  rc = step (self, stmt);
   if (rc == SQLITE_ROW)
     ev = event_from_row (stmt);
   else if (finish (self, rc, error))
@@ -1193,7 +1311,7 @@ tri_store_get_event (TriStore    *self,
 
   stmt = begin (self, STMT_EVENT_LINKS, NULL);
   sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     link_from_row (stmt, ev);
   if (!finish (self, rc, error))
     return NULL;
@@ -1218,7 +1336,7 @@ tri_store_list_all_links (TriStore  *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_ALL_LINKS, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriLinkRow row = { 0 };
       TriConfidence confidence;
@@ -1264,7 +1382,7 @@ tri_store_step_event (TriStore *self,
       stmt = begin (self, direction > 0 ? STMT_NEXT_EVENT : STMT_PREV_EVENT, NULL);
       sqlite3_bind_int64 (stmt, 1, from_id);
     }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (step_row (self, stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;
@@ -1295,14 +1413,14 @@ tri_store_list_actor_events (TriStore    *self,
 
   stmt = begin (self, STMT_ACTOR_EVENT_COUNT, NULL);
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  rc = step_row (self, stmt);
   *total = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
 
   stmt = begin (self, STMT_ACTOR_EVENTS, lang);
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     g_ptr_array_add (events, event_from_row (stmt));
   if (!finish (self, rc, error))
     return NULL;
@@ -1346,7 +1464,7 @@ tri_store_get_extent (TriStore *self,
   g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
 
   stmt = begin (self, STMT_EXTENT, NULL);
-  if (sqlite3_step (stmt) == SQLITE_ROW &&
+  if (step_row (self, stmt) == SQLITE_ROW &&
       sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     ok = tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 0), earliest) &&
          tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), latest) &&
@@ -1415,7 +1533,7 @@ tri_store_list_quotes (TriStore    *self,
 
   stmt = begin (self, relation_id ? STMT_QUOTES_BY_RELATION : STMT_QUOTES_BY_EVENT, lang);
   sqlite3_bind_int64 (stmt, 2, relation_id ? relation_id : event_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriQuote *q = quote_from_row (stmt);
       g_ptr_array_add (quotes, q);
@@ -1449,7 +1567,7 @@ tri_store_list_notes (TriStore  *self,
   stmt = begin (self, STMT_NOTES, NULL);
   if (event_id != 0)
     sqlite3_bind_int64 (stmt, 1, event_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     g_ptr_array_add (notes, column_long_text (stmt, 0));
   if (!finish (self, rc, error))
     return NULL;
@@ -1501,7 +1619,7 @@ tri_store_list_quotes_page (TriStore    *self,
 
   stmt = begin (self, STMT_QUOTE_KEYS, NULL);
   sqlite3_bind_int64 (stmt, 1, relation_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
 
@@ -1526,7 +1644,7 @@ tri_store_list_quotes_page (TriStore    *self,
     {
       stmt = begin (self, STMT_QUOTE_BY_ID, lang);
       sqlite3_bind_int64 (stmt, 2, g_array_index (keys, QuoteKey, i).id);
-      rc = sqlite3_step (stmt);
+      rc = step (self, stmt);
       if (rc == SQLITE_ROW)
         g_ptr_array_add (quotes, quote_from_row (stmt));
       else if (!finish (self, rc, error))
@@ -1549,7 +1667,7 @@ tri_store_list_sources (TriStore    *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_SOURCES, lang);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriSource *s = g_new0 (TriSource, 1);
 

@@ -54,6 +54,8 @@ gboolean     tri_store_migrate_copy    (const char  *path,
                                         GError     **error);
 const char  *tri_store_get_path        (TriStore    *self);
 const char  *tri_store_get_notice      (TriStore    *self);
+const GError *tri_store_get_read_error (TriStore    *self);
+guint        tri_store_get_read_failures (TriStore  *self);
 char        *tri_store_dup_title       (TriStore    *self,
                                         const char  *lang);
 GPtrArray   *tri_store_list_actors     (TriStore    *self,
