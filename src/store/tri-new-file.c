@@ -377,8 +377,11 @@ tri_new_file_create (const char       *path,
     }
   if (self->fd < 0)
     {
+      int saved = errno;
+
       g_clear_pointer (&self->temp, g_free);
-      tri_write_error_set_errno (error, path, errno);
+      /* the folder exists (checked above): no file can be made in it */
+      tri_write_error_set_errno (error, path, saved == ENOENT ? EACCES : saved);
       return NULL;
     }
   self->pending = pending_add (self->temp);
