@@ -174,6 +174,40 @@ sql("types.sqlite", "UPDATE event_text SET title = 42 WHERE event = 15 AND lang 
     "UPDATE quote SET text = X'00FF00' WHERE id = 2;")
 expect("types.sqlite", 0, "42")
 
+# --- a valid briefing with companions or with someone else's tables -------
+def with_companion(name, suffix, *statements, journal_mode):
+    """Copies the file and its -wal or -journal while a writer holds them."""
+    work = copy(name + ".work")
+    db = sqlite3.connect(work, isolation_level=None)
+    db.execute(f"PRAGMA journal_mode = {journal_mode}")
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("PRAGMA cache_size = 1")
+    for s in statements:
+        db.execute(s)
+    shutil.copyfile(work, path(name))
+    shutil.copyfile(work + suffix, path(name) + suffix)
+    db.close()
+    for leftover in (work, work + "-wal", work + "-shm", work + "-journal"):
+        if os.path.exists(leftover):
+            os.unlink(leftover)
+
+
+# committed changes only in the -wal: shown as SQLite shows them
+with_companion("with-wal.sqlite", "-wal",
+               "UPDATE event_text SET title = 'Only in the WAL' WHERE event = 15 AND lang = 'en'",
+               journal_mode="WAL")
+expect("with-wal.sqlite", 0, "Only in the WAL")
+# an interrupted write: its pages half in the file, the journal beside it
+with_companion("hot-journal.sqlite", "-journal", "BEGIN",
+               "UPDATE event_text SET title = 'Never committed'",
+               "UPDATE quote_translation SET text = 'Never committed'",
+               journal_mode="DELETE")
+expect("hot-journal.sqlite", 0, "Vostochny")
+sql("many-tables.sqlite", "".join(f"CREATE TABLE extra{i} (a, b);" for i in range(5000)))
+expect("many-tables.sqlite", 0, "Vostochny")
+sql("wide-table.sqlite", "CREATE TABLE wide (" + ", ".join(f"c{i}" for i in range(200)) + ")")
+expect("wide-table.sqlite", 0, "Vostochny")
+
 with open(path("manifest.tsv"), "w", encoding="utf-8") as f:
     for name, code, text in manifest:
         f.write(f"{name}\t{code}\t{text}\n")
