@@ -278,6 +278,29 @@ test_quote_claims (void)
   g_assert_cmpuint (seen, ==, 3);
 }
 
+/* rows with days no calendar has do not take the timeline's extent with them */
+static void
+test_extent_ignores_absurd_days (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "absurd.sqlite");
+  g_autoptr(TriStore) bundled = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(TriStore) store = NULL;
+  guint32 e0 = 0, l0 = 0, e1 = 0, l1 = 0;
+
+  g_assert_true (tri_store_get_extent (bundled, &e0, &l0));
+  tri_test_sql (path,
+                "PRAGMA ignore_check_constraints = ON;"
+                "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+                " VALUES (9001, '2024', 'year', -99999999999, 99999999999, 'economy', 'confirmed'),"
+                "        (9002, '2024', 'year', 'soon', 'later', 'economy', 'confirmed');");
+  store = tri_store_open (path, NULL);
+  g_assert_nonnull (store);
+  g_assert_true (tri_store_get_extent (store, &e1, &l1));
+  g_assert_cmpuint (e1, ==, e0);
+  g_assert_cmpuint (l1, ==, l0);
+}
+
 typedef struct
 {
   const char   *name;
@@ -416,6 +439,7 @@ main (int   argc,
   g_test_add_func ("/store/actor-events", test_actor_events);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/quote-claims", test_quote_claims);
+  g_test_add_func ("/store/extent-ignores-absurd-days", test_extent_ignores_absurd_days);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);
   return g_test_run ();

@@ -96,8 +96,11 @@ static const char * const stmt_sql[N_STMTS] = {
     " WHERE ev.latest >= ?1 AND ev.earliest <= ?2",
   [STMT_EVENT_LINKS] =
     "SELECT event, relation, stance, weight FROM event_relation WHERE event = ?1",
+  /* only days Trilateral can place: one absurd row leaves the rest (each
+   * through its own index) */
   [STMT_EXTENT] =
-    "SELECT min (earliest), max (latest) FROM event",
+    "SELECT (SELECT min (earliest) FROM event WHERE earliest >= -1930999),"
+    "       (SELECT max (latest) FROM event WHERE latest <= 5373484)",
   [STMT_ALL_LINKS] =
     "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence"
     " FROM event_relation er JOIN event ev ON ev.id = er.event",
@@ -864,8 +867,8 @@ link_from_row (sqlite3_stmt *stmt,
 
 /**
  * tri_store_list_events:
- * @from: first julian day of the range, 0 for no limit
- * @to: last julian day of the range, %G_MAXUINT32 for no limit
+ * @from: first day number of the range, 0 for no limit
+ * @to: last day number of the range, %G_MAXUINT32 for no limit
  *
  * Returns: (transfer container): the events whose possible dates overlap
  *   the range, in date order, with their relation links.
