@@ -231,15 +231,20 @@ layout_ticks (TriTimelineLayout *layout)
 
       if (px_per_day * 365.25 * step < room && i + 1 < G_N_ELEMENTS (year_steps))
         continue;
-      /* the first multiple of step from y0, for years before 0 too */
-      for (int y = y0 >= 0 ? (y0 + step - 1) / step * step : -(-y0 / step * step); y <= y1; y += step)
+      /* round numbers as the labels count: before the common era the
+       * year -4999 is 5000 BCE (year 0 is 1 BCE), after it 1000 is 1000 */
+      for (int n = (1 - y0) / step * step; n >= step && 1 - n <= y1; n -= step)
         {
-          guint32 day;
+          guint32 day = tri_day_from_ymd (1 - n, 1, 1);
 
-          if (y < TRI_YEAR_MIN || y > TRI_YEAR_MAX)
-            continue;
-          day = tri_day_from_ymd (y, 1, 1);
-          if (day >= layout->t0 && day <= layout->t1)
+          if (day != 0 && day >= layout->t0 && day <= layout->t1)
+            add_tick (layout, day, TRI_TICK_YEAR, TRUE);
+        }
+      for (int y = MAX (y0 + step - 1, step) / step * step; y <= y1; y += step)
+        {
+          guint32 day = tri_day_from_ymd (y, 1, 1);
+
+          if (day != 0 && day >= layout->t0 && day <= layout->t1)
             add_tick (layout, day, TRI_TICK_YEAR, TRUE);
         }
       return;
