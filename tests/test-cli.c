@@ -281,6 +281,36 @@ test_migrate_schema_3 (void)
     g_assert_cmpstr (fk, ==, "");
   }
   sqlite3_close (db);
+
+  /* an old file's days are taken from its honest date; an event with none
+   * stops the migration with a sentence naming it, and no copy appears */
+  {
+    g_autofree char *odd = g_build_filename (dir, "odd.sqlite", NULL);
+    g_autofree char *odd_copy = g_build_filename (dir, "odd-4.sqlite", NULL);
+    g_autofree char *bad_copy = g_build_filename (dir, "bad-4.sqlite", NULL);
+    g_autofree char *days = NULL;
+
+    g_assert_cmpint (sqlite3_open (odd, &db), ==, SQLITE_OK);
+    g_assert_true (tri_schema_create (db, 3, &error));
+    g_assert_true (tri_sql_exec (db,
+      "INSERT INTO event VALUES (1, '2023-09', 'month', '', 'not a day', 'diplomacy', 'confirmed');", &error));
+    g_assert_no_error (error);
+    sqlite3_close (db);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, &out, &err, "--db", odd, "--migrate-to", odd_copy, NULL), ==, 0);
+    g_assert_cmpint (sqlite3_open_v2 (odd_copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    days = sql_text (db, "SELECT date (earliest - 0.5), date (latest - 0.5) FROM event");
+    g_assert_cmpstr (days, ==, "2023-09-01|2023-09-30");
+    sqlite3_close (db);
+
+    tri_test_sql (odd, "INSERT INTO event VALUES (7, 'soon', 'day', '', 'zzzz', 'diplomacy', 'confirmed');");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, &out, &err, "--db", odd, "--migrate-to", bad_copy, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "Event 7 has no date Trilateral can place (“soon”)"));
+    g_assert_false (g_file_test (bad_copy, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void

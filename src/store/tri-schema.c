@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tri-date.h"
 #include "tri-schema.h"
 #include "tri-store.h"
 
@@ -138,8 +139,7 @@ static const char step_4[] =
   "  CHECK (earliest <= latest)"
   ");"
   "INSERT INTO event_4 (id, date, precision, earliest, latest, category, confidence)"
-  "  SELECT id, date, precision,"
-  "         CAST (julianday (earliest) + 0.5 AS INTEGER), CAST (julianday (latest) + 0.5 AS INTEGER),"
+  "  SELECT id, date, precision, tri_day_jdn (date, earliest, 0), tri_day_jdn (date, latest, 1),"
   "         category, confidence"
   "  FROM event;"
   "DROP TABLE event;"
@@ -167,6 +167,46 @@ tri_sql_exec (sqlite3    *db,
   return TRUE;
 }
 
+/* tri_day_jdn (date, iso, end), for step 4: the Julian Day Number of the
+ * first (end = 0) or last (end = 1) possible day of an honest date, or
+ * else of schema 3's ISO day; NULL when neither is a date. Our own
+ * calendar, not SQLite's julianday(), so that the file agrees with what
+ * the store parses, whatever an old file holds. */
+static void
+sql_day_jdn (sqlite3_context  *ctx,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  const char *iso = (const char *) sqlite3_value_text (argv[1]);
+  TriDate date;
+  guint32 day;
+
+  if (text != NULL && tri_date_parse (text, &date, NULL))
+    day = sqlite3_value_int (argv[2]) ? date.latest : date.earliest;
+  else if (iso == NULL || !tri_day_from_iso (iso, &day))
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  sqlite3_result_int64 (ctx, tri_day_to_jdn (day));
+}
+
+static gboolean
+add_functions (sqlite3  *db,
+               GError  **error)
+{
+  if (sqlite3_create_function (db, "tri_day_jdn", 3,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                               NULL, sql_day_jdn, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("The database could not be written: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 run_steps (sqlite3  *db,
            int       from,
@@ -174,6 +214,9 @@ run_steps (sqlite3  *db,
            GError  **error)
 {
   g_autofree char *pragmas = NULL;
+
+  if (!add_functions (db, error))
+    return FALSE;
 
   if (!tri_sql_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -214,6 +257,45 @@ tri_schema_create (sqlite3  *db,
          run_steps (db, 0, version, error);
 }
 
+/* Before step 4: every event of an old file must have a day Trilateral can
+ * place, or the migration stops with a sentence naming the event. */
+static gboolean
+check_dates_3 (sqlite3  *db,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (!add_functions (db, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT id, date FROM event"
+                          " WHERE tri_day_jdn (date, earliest, 0) IS NULL"
+                          "    OR tri_day_jdn (date, latest, 1) IS NULL LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("The database could not be read: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+      g_autofree char *date = g_utf8_make_valid (text ? text : "", MIN (sqlite3_column_bytes (stmt, 1), 80));
+
+      /* Translators: the first %s is an event's number, the second its date as written */
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("Event %s has no date Trilateral can place (“%s”), so the briefing cannot be migrated."),
+                   id, date);
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /**
  * tri_schema_migrate:
  *
@@ -241,6 +323,9 @@ tri_schema_migrate (sqlite3  *db,
 
   if (version == TRI_SCHEMA_VERSION)
     return TRUE;
+
+  if (version < 4 && !check_dates_3 (db, error))
+    return FALSE;
 
   /* a step may rebuild a table that others refer to (outside the
    * transaction, where this pragma has an effect) */
