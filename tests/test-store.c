@@ -278,6 +278,27 @@ test_quote_claims (void)
   g_assert_cmpuint (seen, ==, 3);
 }
 
+/* an imported file's own wording of a date comes with its event */
+static void
+test_event_date_label (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "labels.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(TriEvent) labelled = NULL;
+  g_autoptr(TriEvent) plain = NULL;
+
+  tri_test_sql (path, "UPDATE event SET date_label = 'Spring, probably' WHERE id = 15;");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  labelled = tri_store_get_event (store, 15, "en", &error);
+  plain = tri_store_get_event (store, 16, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (labelled->date_label, ==, "Spring, probably");
+  g_assert_null (plain->date_label);
+}
+
 /* rows with days no calendar has do not take the timeline's extent with them */
 static void
 test_extent_ignores_absurd_days (void)
@@ -439,6 +460,7 @@ main (int   argc,
   g_test_add_func ("/store/actor-events", test_actor_events);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/quote-claims", test_quote_claims);
+  g_test_add_func ("/store/event-date-label", test_event_date_label);
   g_test_add_func ("/store/extent-ignores-absurd-days", test_extent_ignores_absurd_days);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);
