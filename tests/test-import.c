@@ -13,24 +13,12 @@
 #include "store/tri-store.h"
 #include "tri-test-util.h"
 
-static const char full_featured[] =
-  "{ \"title\": { \"text\": { \"headline\": \"Russia &amp; <i>North Korea</i>\", \"text\": \"<p>A test.</p>\" } },"
-  "  \"eras\": [ { \"start_date\": { \"year\": 2023 }, \"end_date\": { \"year\": 2024 },"
-  "                \"text\": { \"headline\": \"Rapprochement\" } },"
-  "              { \"start_date\": { \"year\": \"2000\" }, \"end_date\": { \"year\": \"2001\" } } ],"
-  "  \"events\": ["
-  "    { \"start_date\": { \"year\": 2000 }, \"text\": { \"headline\": \"Putin in Pyongyang\" }, \"group\": \"RUS-PRK\" },"
-  "    { \"start_date\": { \"year\": \"2023\", \"month\": \"9\" }, \"text\": { \"headline\": \"A month\" }, \"group\": \"military\" },"
-  "    { \"start_date\": { \"year\": 2023, \"month\": 9, \"day\": 13, \"hour\": 14, \"minute\": 30,"
-  "                      \"display_date\": \"13 Sept., afternoon\" },"
-  "      \"text\": { \"headline\": \"<b>Summit</b> at Vostochny\","
-  "                \"text\": \"<p>Kim &amp; Putin met.</p><p>Second &lt;para&gt; &#8211; ok</p>\" },"
-  "      \"group\": \"Cultural\", \"unique_id\": \"summit-2023\","
-  "      \"media\": { \"url\": \"https://example.org/photo.jpg\", \"credit\": \"<a href='x'>Yonhap</a>\","
-  "                   \"caption\": \"The two leaders\" } },"
-  "    { \"start_date\": { \"year\": 2020 }, \"end_date\": { \"year\": 2021 },"
-  "      \"text\": { \"text\": \"Only a body, no headline\" } }"
-  "  ] }";
+/* The fixtures in tests/timelinejs/ (also the fuzzer's seeds) */
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "timelinejs", name, NULL);
+}
 
 static char *
 write_json (const char *dir,
@@ -57,7 +45,7 @@ static void
 test_full_featured (void)
 {
   g_autofree char *dir = tri_test_tmpdir ();
-  g_autofree char *json = write_json (dir, "timeline.json", full_featured);
+  g_autofree char *json = fixture ("full-featured.json");
   g_autofree char *out = g_build_filename (dir, "new.sqlite", NULL);
   g_autofree char *summary = NULL;
   g_autoptr(GError) error = NULL;
@@ -74,6 +62,7 @@ test_full_featured (void)
   g_assert_true (tri_import_timelinejs (json, out, &summary, &error));
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (summary, "Imported 4 events"));
+  g_assert_nonnull (strstr (summary, "1 linked to a relation, 1 given a category by its group, 1 source, "));
 
   store = tri_store_open (out, &error);
   g_assert_no_error (error);
@@ -104,12 +93,20 @@ test_full_featured (void)
   notes = tri_store_list_notes (store, summit->id, NULL);
   g_assert_true (notes_contain (notes, "group: Cultural"));
   g_assert_true (notes_contain (notes, "14:30"));
-  g_assert_true (notes_contain (notes, "13 Sept., afternoon"));
+  /* the day is known: the display_date is more, kept as a note */
+  g_assert_true (notes_contain (notes, "start_date.display_date: 13 Sept., afternoon"));
   g_assert_true (notes_contain (notes, "summit-2023"));
   g_assert_true (notes_contain (notes, "The two leaders"));
+  /* the panel shows the media's credit and address with the event */
+  g_assert_true (notes_contain (notes, "media credit: Yonhap"));
+  g_assert_true (notes_contain (notes, "media URL: https://example.org/photo.jpg"));
+  /* members Trilateral has no place for are kept, not dropped */
+  g_assert_true (notes_contain (notes, "background: {\"color\":\"#123456\"}"));
+  g_assert_true (notes_contain (notes, "media.thumbnail: https://example.org/t.jpg"));
   briefing_notes = tri_store_list_notes (store, 0, NULL);
-  g_assert_cmpuint (briefing_notes->len, ==, 2);
+  g_assert_cmpuint (briefing_notes->len, ==, 3);
   g_assert_true (notes_contain (briefing_notes, "Rapprochement"));
+  g_assert_true (notes_contain (briefing_notes, "title.text.text: <p>A test.</p>"));
 
   /* the group that names a relation links to it; a category sets it */
   rel = tri_store_find_relation (store, "PRK-RUS", &error);
@@ -142,18 +139,53 @@ run_import (const char  *json,
 static void
 test_bad_input (void)
 {
+  /* each refused with a sentence naming the event and the field: never
+   * dropped, never silently changed */
   static const struct { const char *name; const char *json; const char *needle; } cases[] = {
     { "malformed.json", "{ \"events\": [ { \"start_date\": ", "not valid JSON" },
     { "array.json", "[ 1, 2, 3 ]", "no object at the top" },
     { "no-events.json", "{ \"title\": {} }", "has no “events”" },
-    { "events-object.json", "{ \"events\": { \"a\": 1 } }", "is not a list" },
-    { "event-string.json", "{ \"events\": [ \"2024\" ] }", "is not an object" },
-    { "no-start.json", "{ \"events\": [ { \"text\": {} } ] }", "no start_date" },
-    { "no-year.json", "{ \"events\": [ { \"start_date\": { \"month\": 3 } } ] }", "no year" },
-    { "word-year.json", "{ \"events\": [ { \"start_date\": { \"year\": \"soon\" } } ] }", "not a number" },
+    { "events-object.json", "{ \"events\": { \"a\": 1 } }", "its “events” is an object, not a list" },
+    { "event-string.json", "{ \"events\": [ \"2024\" ] }", "event 1 is text, not an object" },
+    { "no-start.json", "{ \"events\": [ { \"text\": {} } ] }", "event 1 has no “start_date”" },
+    { "no-year.json", "{ \"events\": [ { \"start_date\": { \"month\": 3 } } ] }", "event 1: “start_date” has no year" },
+    { "word-year.json", "{ \"events\": [ { \"start_date\": { \"year\": \"soon\" } } ] }",
+      "event 1: “start_date.year” is “soon”, not a whole number" },
+    { "fraction-month.json", "{ \"events\": [ { \"start_date\": { \"year\": 2024, \"month\": 3.5 } } ] }",
+      "event 1: “start_date.month” is a fraction" },
     { "month-13.json", "{ \"events\": [ { \"start_date\": { \"year\": 2024, \"month\": 13 } } ] }", "impossible" },
     { "feb-30.json", "{ \"events\": [ { \"start_date\": { \"year\": 2023, \"month\": 2, \"day\": 30 } } ] }", "impossible" },
     { "year-0.json", "{ \"events\": [ { \"start_date\": { \"year\": -50000 } } ] }", "impossible" },
+    /* was stored as 5 March: 4294967301 is 2^32 + 5 */
+    { "day-2-32-plus-5.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021, \"month\": 3, \"day\": 4294967301 } } ] }",
+      "event 1: “start_date” is impossible (year 2021, month 3, day 4294967301)" },
+    { "number-headline.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"text\": { \"headline\": 42 } } ] }",
+      "event 1: “text.headline” is a number, not text" },
+    { "list-body.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"text\": { \"text\": [\"a\"] } } ] }",
+      "event 1: “text.text” is a list, not text" },
+    { "text-string.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 } },"
+                          " { \"start_date\": { \"year\": 2021 }, \"text\": \"hello\" } ] }",
+      "event 2: “text” is text, not an object" },
+    { "end-date-string.json", "{ \"events\": [ { \"start_date\": { \"year\": 2020 }, \"end_date\": \"2021\" } ] }",
+      "event 1: “end_date” is text, not an object" },
+    { "number-group.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"group\": 7 } ] }",
+      "event 1: “group” is a number, not text" },
+    { "bool-credit.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"media\": { \"credit\": true } } ] }",
+      "event 1: “media.credit” is true or false, not text" },
+    { "eras-object.json", "{ \"events\": [], \"eras\": { \"start_date\": { \"year\": 2021 } } }",
+      "its “eras” is an object, not a list" },
+    { "era-number.json", "{ \"events\": [], \"eras\": [ {}, 5 ] }", "era 2 is a number, not an object" },
+    /* json-glib would cut the headline at the \u0000, silently */
+    { "nul-headline.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 } },"
+                           " { \"start_date\": { \"year\": 2021 }, \"text\": { \"headline\": \"Kim\\u0000 and Putin\" } } ] }",
+      "event 2: “text.headline” has a NUL character (\\u0000)" },
+    { "nul-era.json", "{ \"events\": [], \"eras\": [ { \"text\": { \"headline\": \"a\\u0000b\" } } ] }",
+      "era 1: “eras” has a NUL character" },
+    { "nul-and-ffff.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 },\n"
+                           " \"text\": { \"headline\": \"\\uffff\", \"text\": \"a\\u0000b\" } } ] }",
+      "NUL character (\\u0000) in a text on line 2" },
+    { "nul-title.json", "{ \"title\": { \"text\": { \"headline\": \"\\u0000\" } }, \"events\": [] }",
+      "the timeline’s title: “title.text.headline” has a NUL character" },
   };
   g_autofree char *dir = tri_test_tmpdir ();
 
@@ -187,7 +219,7 @@ test_too_big_and_existing (void)
 {
   g_autofree char *dir = tri_test_tmpdir ();
   g_autofree char *big = g_build_filename (dir, "huge.json", NULL);
-  g_autofree char *json = write_json (dir, "ok.json", full_featured);
+  g_autofree char *json = fixture ("full-featured.json");
   g_autofree char *existing = write_json (dir, "existing.sqlite", "keep me");
   g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
   g_autofree char *err = NULL;
