@@ -11,6 +11,9 @@
 
 #include "import/tri-import.h"
 #include "store/tri-store.h"
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include "tri-test-util.h"
 
 /* The fixtures in tests/timelinejs/ (also the fuzzer's seeds) */
@@ -244,6 +247,222 @@ test_too_big_and_existing (void)
   tri_test_file_state_clear (&before);
 }
 
+/* A file nested 80,000 deep overflowed json-glib's stack: refused first */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
+  const guint depth = 100000;
+  GString *wrappers[3];
+
+  /* bare, deep inside an event, deep inside an era */
+  for (guint k = 0; k < 3; k++)
+    {
+      wrappers[k] = g_string_new (k == 0 ? "" : k == 1 ? "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"background\": "
+                                                       : "{ \"events\": [], \"eras\": [ { \"x\": ");
+      for (guint i = 0; i < depth; i++)
+        g_string_append_c (wrappers[k], i % 2 ? '{' : '[');
+      /* a string with brackets in it counts for nothing */
+      g_string_append (wrappers[k], "\"]]]\\\"[[\"");
+      for (guint i = depth; i-- > 0;)
+        g_string_append_c (wrappers[k], i % 2 ? '}' : ']');
+      g_string_append (wrappers[k], k == 0 ? "" : " } ] }");
+    }
+
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("deep-%u.json", k);
+      g_autofree char *json = write_json (dir, name, wrappers[k]->str);
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (run_import (json, out, &err), ==, 12);
+      g_assert_nonnull (strstr (err, "nested more than 64 deep (on line 1)"));
+      g_assert_false (tri_import_timelinejs_check (json, &error));
+      g_assert_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_INVALID);
+      g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+      g_string_free (wrappers[k], TRUE);
+    }
+
+  /* as deep as allowed is read */
+  {
+    GString *ok = g_string_new ("{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"background\": ");
+    g_autofree char *json = NULL;
+    g_autoptr(GError) error = NULL;
+
+    for (guint i = 0; i < 61; i++)
+      g_string_append_c (ok, '[');
+    for (guint i = 0; i < 61; i++)
+      g_string_append_c (ok, ']');
+    g_string_append (ok, " } ] }");
+    json = write_json (dir, "just-deep-enough.json", ok->str);
+    g_string_free (ok, TRUE);
+    g_assert_true (tri_import_timelinejs_check (json, &error));
+    g_assert_no_error (error);
+  }
+}
+
+/* A file that cannot be read is said to be so, not "not valid JSON" */
+static void
+test_unreadable (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
+  g_autofree char *err = NULL;
+  g_autofree char *err2 = NULL;
+  g_autofree char *err3 = NULL;
+
+  g_assert_cmpint (run_import (missing, out, &err), ==, 3);
+  g_assert_nonnull (strstr (err, "does not exist"));
+  g_assert_cmpint (run_import (dir, out, &err2), ==, 4);
+  g_assert_nonnull (strstr (err2, "is a folder"));
+  /* open() succeeds and read() fails, even for root */
+  g_assert_cmpint (run_import ("/proc/self/mem", out, &err3), ==, 4);
+  g_assert_nonnull (strstr (err3, "cannot be read: Input/output error"));
+  g_assert_null (strstr (err3, "JSON"));
+
+  if (getuid () != 0)
+    {
+      g_autofree char *json = write_json (dir, "locked.json", "{ \"events\": [] }");
+      g_autofree char *err4 = NULL;
+
+      g_chmod (json, 0);
+      g_assert_cmpint (run_import (json, out, &err4), ==, 4);
+      g_assert_nonnull (strstr (err4, "cannot be read"));
+      g_unlink (json);
+    }
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
+static int
+run_list_events (const char  *db,
+                 char       **out)
+{
+  const char *argv[] = { g_getenv ("TRI_EXE"), "--db", db, "--list-events", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, out, NULL, &status, &error);
+  g_assert_no_error (error);
+  return WEXITSTATUS (status);
+}
+
+/* A 5 MB headline was written whole and then refused by the reader: the
+ * importer writes no more than the store reads, and says what it cut */
+static void
+test_long_text (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *listing = NULL;
+  g_autofree char *json = NULL;
+  g_autoptr(GString) text = g_string_new ("{ \"title\": { \"text\": { \"headline\": \"");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  const gsize big = 5 * 1024 * 1024;
+
+  /* a 5 MB title, headline, body and caption; "한" is three bytes, so a
+   * cut must fall between characters */
+  for (guint k = 0; k < 4; k++)
+    {
+      for (gsize i = 0; i < big / 3; i++)
+        g_string_append (text, "한");
+      g_string_append (text, k == 0 ? "\" } }, \"events\": [ { \"start_date\": { \"year\": 2021 }, \"text\": { \"headline\": \""
+                           : k == 1 ? "\", \"text\": \""
+                           : k == 2 ? "\" }, \"media\": { \"caption\": \""
+                           : "\" } } ] }");
+    }
+  json = write_json (dir, "long.json", text->str);
+
+  g_assert_true (tri_import_timelinejs (json, out, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (summary, "4 texts cut to the length Trilateral reads"));
+
+  /* what was written is read */
+  g_assert_cmpint (run_list_events (out, &listing), ==, 0);
+  g_assert_nonnull (strstr (listing, "한한한"));
+  store = tri_store_open (out, &error);
+  g_assert_no_error (error);
+  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpuint (strlen (((TriEvent *) events->pdata[0])->title), <=, TRI_IMPORT_MAX_TEXT_BYTES);
+  g_assert_true (g_utf8_validate (((TriEvent *) events->pdata[0])->title, -1, NULL));
+  g_assert_true (g_utf8_validate (((TriEvent *) events->pdata[0])->summary, -1, NULL));
+
+  /* and it says what was cut */
+  notes = tri_store_list_notes (store, ((TriEvent *) events->pdata[0])->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (notes_contain (notes, "“text.headline” was cut to its first 333333 of 1747626 characters"));
+  g_assert_true (notes_contain (notes, "“text.text” was cut to its first 333333 of 1747626 characters"));
+  /* a note too long is cut with its own mark (the reader shortens what it shows, so ask SQLite) */
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (out, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT max (length (CAST (text AS BLOB))), count (*) FROM note"
+                                         " WHERE text LIKE 'media caption: %… [cut to its first 333310 of 1747641 characters]'",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), <=, TRI_IMPORT_MAX_TEXT_BYTES);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  {
+    g_autoptr(GPtrArray) briefing = tri_store_list_notes (store, 0, &error);
+    g_assert_true (notes_contain (briefing, "“title.text.headline” was cut"));
+  }
+}
+
+/* "1 source", not "1 sources" */
+static void
+test_summary_plurals (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *json = fixture ("one-of-each.json");
+  g_autofree char *out = g_build_filename (dir, "one.sqlite", NULL);
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tri_import_timelinejs (json, out, &summary, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s", summary);
+  g_assert_true (g_str_has_prefix (summary, "Imported 1 event into "));
+  g_assert_nonnull (strstr (summary, ": 1 linked to a relation, 0 given a category by their group, 1 source, "));
+  g_assert_nonnull (strstr (summary, "2 notes kept for what has no place of their own."));
+}
+
+/* The window asks before its save dialog opens: the same import, written nowhere */
+static void
+test_check (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *good = fixture ("full-featured.json");
+  g_autofree char *bad = write_json (dir, "bad.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"text\": \"hello\" } ] }");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) listing = NULL;
+  guint n = 0;
+
+  g_assert_true (tri_import_timelinejs_check (good, &error));
+  g_assert_no_error (error);
+  g_assert_false (tri_import_timelinejs_check (bad, &error));
+  g_assert_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "event 1: “text” is text, not an object"));
+
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing))
+    n++;
+  g_assert_cmpuint (n, ==, 1);
+  g_unlink (bad);
+}
+
 static void
 test_html_to_text (void)
 {
@@ -265,5 +484,10 @@ main (int   argc,
   g_test_add_func ("/import/bad-input", test_bad_input);
   g_test_add_func ("/import/too-big-and-existing", test_too_big_and_existing);
   g_test_add_func ("/import/html-to-text", test_html_to_text);
+  g_test_add_func ("/import/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/import/unreadable", test_unreadable);
+  g_test_add_func ("/import/long-text", test_long_text);
+  g_test_add_func ("/import/summary-plurals", test_summary_plurals);
+  g_test_add_func ("/import/check", test_check);
   return g_test_run ();
 }
