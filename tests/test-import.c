@@ -23,6 +23,25 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "timelinejs", name, NULL);
 }
 
+/* A test's folder and what it holds, removed (tests leave nothing in /tmp) */
+static void
+remove_dir (char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (listing && (name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
+typedef char TestDir;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDir, remove_dir)
+
 static char *
 write_json (const char *dir,
             const char *name,
@@ -47,7 +66,7 @@ notes_contain (GPtrArray  *notes,
 static void
 test_full_featured (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_autoptr(TestDir) dir = tri_test_tmpdir ();
   g_autofree char *json = fixture ("full-featured.json");
   g_autofree char *out = g_build_filename (dir, "new.sqlite", NULL);
   g_autofree char *summary = NULL;
@@ -190,7 +209,7 @@ test_bad_input (void)
     { "nul-title.json", "{ \"title\": { \"text\": { \"headline\": \"\\u0000\" } }, \"events\": [] }",
       "the timeline’s title: “title.text.headline” has a NUL character" },
   };
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_autoptr(TestDir) dir = tri_test_tmpdir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -220,7 +239,7 @@ test_bad_input (void)
 static void
 test_too_big_and_existing (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_autoptr(TestDir) dir = tri_test_tmpdir ();
   g_autofree char *big = g_build_filename (dir, "huge.json", NULL);
   g_autofree char *json = fixture ("full-featured.json");
   g_autofree char *existing = write_json (dir, "existing.sqlite", "keep me");
@@ -251,7 +270,7 @@ test_too_big_and_existing (void)
 static void
 test_deep_nesting (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_autoptr(TestDir) dir = tri_test_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
   const guint depth = 100000;
   GString *wrappers[3];
@@ -307,7 +326,7 @@ test_deep_nesting (void)
 static void
 test_unreadable (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_autoptr(TestDir) dir = tri_test_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
   g_autofree char *err = NULL;
@@ -354,7 +373,7 @@ run_list_events (const char  *db,
 static void
 test_long_text (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_autoptr(TestDir) dir = tri_test_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
   g_autofree char *summary = NULL;
   g_autofree char *listing = NULL;
@@ -425,7 +444,7 @@ test_long_text (void)
 static void
 test_summary_plurals (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_autoptr(TestDir) dir = tri_test_tmpdir ();
   g_autofree char *json = fixture ("one-of-each.json");
   g_autofree char *out = g_build_filename (dir, "one.sqlite", NULL);
   g_autofree char *summary = NULL;
@@ -443,7 +462,7 @@ test_summary_plurals (void)
 static void
 test_check (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_autoptr(TestDir) dir = tri_test_tmpdir ();
   g_autofree char *good = fixture ("full-featured.json");
   g_autofree char *bad = write_json (dir, "bad.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"text\": \"hello\" } ] }");
   g_autoptr(GError) error = NULL;

@@ -7,6 +7,8 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include <gtk/gtk.h>
@@ -520,6 +522,60 @@ test_open_keeps_data_on_failure (void)
   spin (50);
 }
 
+/* The message dialog transient for @window, if one is up */
+static GtkMessageDialog *
+find_message (TriWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return GTK_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* A file that cannot be imported is refused before the save dialog opens */
+static void
+test_import_refused_first (void)
+{
+  TriWindow *window = open_window ();
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.json", NULL);
+  GtkMessageDialog *message;
+  GtkNativeDialog *save;
+  g_autofree char *secondary = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"end_date\": \"2022\" } ] }", -1, NULL));
+  g_assert_true (g_file_set_contents (good, "{ \"events\": [ { \"start_date\": { \"year\": 2021 } } ] }", -1, NULL));
+
+  g_assert_null (tri_window_import_timelinejs (window, bad));
+  spin (50);
+  message = find_message (window);
+  g_assert_nonnull (message);
+  g_object_get (message, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "event 1: “end_date” is text, not an object"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  /* a good one gets the save dialog, and no message */
+  save = tri_window_import_timelinejs (window, good);
+  g_assert_nonnull (save);
+  spin (50);
+  g_assert_null (find_message (window));
+  gtk_native_dialog_hide (save);
+  g_object_unref (save);
+
+  g_unlink (bad);
+  g_unlink (good);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 /* Bad data inside a valid file: the window stays up and shows something
  * sensible through every interaction. */
 static void
@@ -623,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/window/screen-matches-export", test_screen_matches_export);
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
   g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
+  g_test_add_func ("/window/import-refused-first", test_import_refused_first);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   ret = g_test_run ();
   g_clear_object (&store);
