@@ -13,6 +13,7 @@
 
 #include <gtk/gtk.h>
 
+#include "import/tri-import.h"
 #include "ui/tri-hotspot.h"
 #include "ui/tri-window.h"
 #include "tri-test-util.h"
@@ -576,6 +577,66 @@ test_import_refused_first (void)
   spin (50);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, out);
+}
+
+/* An imported event's media credit, its URL and its notes are in the panel */
+static void
+test_panel_shows_import_notes (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "timelinejs", "full-featured.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "imported.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) imported = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  TriWindow *window = open_window ();
+  TriEvidencePanel *panel = tri_window_get_evidence_panel (window);
+  const TriEvent *summit = NULL;
+
+  g_assert_true (tri_import_timelinejs (json, out, NULL, &error));
+  g_assert_no_error (error);
+  imported = tri_store_open (out, &error);
+  g_assert_no_error (error);
+  events = tri_store_list_events (imported, 0, G_MAXUINT32, "en", NULL);
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_has_prefix (((TriEvent *) events->pdata[i])->title, "Summit"))
+      summit = events->pdata[i];
+  g_assert_nonnull (summit);
+
+  tri_evidence_panel_show_event (panel, imported, summit, NULL, "en");
+  spin (50);
+  collect_labels (GTK_WIDGET (panel), text);
+  g_assert_nonnull (strstr (text->str, "Notes from the imported file"));
+  g_assert_nonnull (strstr (text->str, "media credit: Yonhap"));
+  g_assert_nonnull (strstr (text->str, "media URL: https://example.org/photo.jpg"));
+  g_assert_nonnull (strstr (text->str, "unique_id: summit-2023"));
+
+  /* the bundled briefing's events have none */
+  {
+    g_autoptr(TriEvent) ev = tri_store_get_event (store, tri_store_step_event (store, 0, 1), "en", NULL);
+    g_autoptr(GString) plain = g_string_new (NULL);
+
+    tri_evidence_panel_show_event (panel, store, ev, NULL, "en");
+    collect_labels (GTK_WIDGET (panel), plain);
+    g_assert_null (strstr (plain->str, "imported file"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_clear_pointer (&imported, g_object_unref);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 /* Bad data inside a valid file: the window stays up and shows something
  * sensible through every interaction. */
 static void
@@ -680,6 +741,7 @@ main (int   argc,
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
   g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
   g_test_add_func ("/window/import-refused-first", test_import_refused_first);
+  g_test_add_func ("/window/panel-shows-import-notes", test_panel_shows_import_notes);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   ret = g_test_run ();
   g_clear_object (&store);

@@ -286,6 +286,24 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
       gtk_box_append (GTK_BOX (self->body), text_label (text, NULL, NULL));
     }
 
+  /* what an imported event kept that has no column of its own: the media's
+   * credit and address, the display date, the time, the group… */
+  {
+    g_autoptr(GPtrArray) notes = tri_store_list_notes (store, ev->id, NULL);
+
+    if (notes != NULL && notes->len > 0)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        for (guint i = 0; i < notes->len && i < MAX_ROWS; i++)
+          g_string_append_printf (text, "%s%s", i ? "\n" : "", (const char *) notes->pdata[i]);
+        add_section (self, DN_ ("Note from the imported file", "Notes from the imported file", notes->len));
+        gtk_box_append (GTK_BOX (self->body), text_label (text->str, "dim-label", NULL));
+        if (notes->len > MAX_ROWS)
+          add_more_note (self, notes->len - MAX_ROWS);
+      }
+  }
+
   quotes = tri_store_list_quotes (store, 0, ev->id, lang, NULL);
   if (quotes != NULL && quotes->len > 0)
     {
