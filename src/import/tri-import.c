@@ -1,16 +1,25 @@
 /* tri-import.c: TimelineJS3 timelines into Trilateral briefings
  *
  * TimelineJS3's JSON: `title`, `events[]` with `start_date` / `end_date`
- * (`year`, `month`, `day`, `hour`, `minute`, `display_date`), `text`
- * (`headline`, `text`: HTML), `group`, `unique_id`, `media` (`url`,
- * `credit`, `caption`), and `eras`.
+ * (`year`, `month`, `day`, `hour`, `minute`, `second`, `display_date`),
+ * `display_date`, `text` (`headline`, `text`: HTML), `group`, `unique_id`,
+ * `media` (`url`, `credit`, `caption`), and `eras`.
  *
- * Dates keep their precision: a year is a year, never 1 January. `group`
- * becomes a relation ("RUS-PRK") or a category ("military") where it names
- * one. HTML becomes plain text. Whatever has no column of its own (a time
- * of day, a display date, a group, an id, a caption, an era) is kept in a
- * note, and the summary says how many: nothing is silently dropped.
- * The new briefing appears only when complete.
+ * Dates keep their precision: a year is a year, never 1 January. A
+ * display_date labels the date when it is the only date information (the
+ * dates give only years and it names the start's year). `group` becomes
+ * a relation ("RUS-PRK") or a category ("military") where it names one.
+ * HTML becomes plain text. Whatever has no column of its own (a time of
+ * day, a display date, a group, an id, a caption, an era, a member
+ * Trilateral does not know) is kept in a note, and the summary says how
+ * many: nothing is silently dropped. A text is cut to what the store reads,
+ * with a note.
+ *
+ * Hostile input is refused, naming the event and the field: a value of the
+ * wrong type, an impossible date, a \u0000 (which json-glib would cut a
+ * string at), nesting deeper than TRI_IMPORT_MAX_DEPTH (checked before
+ * json-glib, which recurses, sees it). The new briefing appears only when
+ * complete.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
