@@ -126,12 +126,18 @@ sql("ten-thousand-quotes.sqlite",
     "INSERT INTO quote (id, source, char_offset, text, relation, event) "
     "SELECT 100000 + i, 'podcast', 0, 'Lời trích số ' || i, 1, 15 FROM n;")
 expect("ten-thousand-quotes.sqlite", 0, "Vostochny")
+# earliest and latest are Julian Day Numbers (schema 4): 2460676 is
+# 31 December 2024, 2459946 is 1 January 2023
 sql("reversed-dates.sqlite",
-    "UPDATE event SET earliest = '2024-12-31', latest = '2023-01-01' WHERE id = 15", checks=False)
+    "UPDATE event SET earliest = 2460676, latest = 2459946 WHERE id = 15", checks=False)
 expect("reversed-dates.sqlite", 0, "Vostochny")
+# days far beyond -9999..9999, the largest 64-bit numbers, and text where
+# the numbers go (as a schema 3 file had)
 sql("absurd-dates.sqlite",
-    "UPDATE event SET date = '99999-99', earliest = '0000-00-00', latest = 'zzzz' WHERE id = 15; "
-    "UPDATE event SET date = 'soon', earliest = '', latest = '' WHERE id = 16;", checks=False)
+    "UPDATE event SET date = '99999-99', earliest = -99999999999, latest = 99999999999 WHERE id = 15; "
+    "UPDATE event SET date = '-9223372036854775808', earliest = -9223372036854775808,"
+    " latest = 9223372036854775807 WHERE id = 17; "
+    "UPDATE event SET date = 'soon', earliest = '2023-01-01', latest = '' WHERE id = 16;", checks=False)
 expect("absurd-dates.sqlite", 0, "Vostochny")
 sql("dangling.sqlite",
     "INSERT INTO event_relation VALUES (15, 999, 'cooperation', 3); "

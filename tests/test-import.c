@@ -23,25 +23,6 @@ fixture (const char *name)
   return g_test_build_filename (G_TEST_DIST, "timelinejs", name, NULL);
 }
 
-/* A test's folder and what it holds, removed (tests leave nothing in /tmp) */
-static void
-remove_dir (char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (listing && (name = g_dir_read_name (listing)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
-  g_free (dir);
-}
-
-typedef char TestDir;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDir, remove_dir)
-
 static char *
 write_json (const char *dir,
             const char *name,
@@ -66,7 +47,7 @@ notes_contain (GPtrArray  *notes,
 static void
 test_full_featured (void)
 {
-  g_autoptr(TestDir) dir = tri_test_tmpdir ();
+  g_autofree char *dir = tri_test_tmpdir ();
   g_autofree char *json = fixture ("full-featured.json");
   g_autofree char *out = g_build_filename (dir, "new.sqlite", NULL);
   g_autofree char *summary = NULL;
@@ -96,7 +77,7 @@ test_full_featured (void)
 
   /* a year is a year, never 1 January */
   g_assert_cmpint (((TriEvent *) events->pdata[0])->date.precision, ==, TRI_PRECISION_YEAR);
-  iso = tri_julian_to_iso (((TriEvent *) events->pdata[0])->date.latest);
+  iso = tri_day_to_iso (((TriEvent *) events->pdata[0])->date.latest);
   g_assert_cmpstr (iso, ==, "2000-12-31");
   /* a range is a span */
   g_assert_cmpint (((TriEvent *) events->pdata[1])->date.precision, ==, TRI_PRECISION_SPAN);
@@ -177,7 +158,14 @@ test_bad_input (void)
       "event 1: “start_date.month” is a fraction" },
     { "month-13.json", "{ \"events\": [ { \"start_date\": { \"year\": 2024, \"month\": 13 } } ] }", "impossible" },
     { "feb-30.json", "{ \"events\": [ { \"start_date\": { \"year\": 2023, \"month\": 2, \"day\": 30 } } ] }", "impossible" },
-    { "year-0.json", "{ \"events\": [ { \"start_date\": { \"year\": -50000 } } ] }", "impossible" },
+    { "year-50000.json", "{ \"events\": [ { \"start_date\": { \"year\": -50000 } } ] }",
+      "event 1: “start_date.year” is -50000, outside −9999 to 9999" },
+    /* the event is named, and a year beyond 64 bits' worth is never wrapped */
+    { "year-12000.json", "{ \"events\": [ { \"start_date\": { \"year\": 2024 } }, { \"start_date\": { \"year\": 2025 } },"
+      " { \"start_date\": { \"year\": 2020 }, \"end_date\": { \"year\": \"12000\" } } ] }",
+      "event 3: “end_date.year” is 12000, outside −9999 to 9999" },
+    { "year-max.json", "{ \"events\": [ { \"start_date\": { \"year\": 9223372036854775807 } } ] }",
+      "is 9223372036854775807, outside" },
     /* was stored as 5 March: 4294967301 is 2^32 + 5 */
     { "day-2-32-plus-5.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021, \"month\": 3, \"day\": 4294967301 } } ] }",
       "event 1: “start_date” is impossible (year 2021, month 3, day 4294967301)" },
@@ -209,7 +197,7 @@ test_bad_input (void)
     { "nul-title.json", "{ \"title\": { \"text\": { \"headline\": \"\\u0000\" } }, \"events\": [] }",
       "the timeline’s title: “title.text.headline” has a NUL character" },
   };
-  g_autoptr(TestDir) dir = tri_test_tmpdir ();
+  g_autofree char *dir = tri_test_tmpdir ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -236,10 +224,58 @@ test_bad_input (void)
   }
 }
 
+/* TimelineJS counts years as astronomers do (0 is 1 BCE): any from -9999
+ * to 9999 is imported, ordered and found by range */
+static void
+test_any_year (void)
+{
+  static const char json_text[] =
+    "{ \"events\": ["
+    "  { \"start_date\": { \"year\": 602 }, \"text\": { \"headline\": \"Year 602\" } },"
+    "  { \"start_date\": { \"year\": \"-44\", \"month\": 3, \"day\": 15 }, \"text\": { \"headline\": \"Ides\" } },"
+    "  { \"start_date\": { \"year\": -5410 }, \"text\": { \"headline\": \"Creation era\" } },"
+    "  { \"start_date\": { \"year\": 0 }, \"end_date\": { \"year\": 9999 }, \"text\": { \"headline\": \"All\" } }"
+    "] }";
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *json = write_json (dir, "ancient.json", json_text);
+  g_autofree char *out = g_build_filename (dir, "ancient.sqlite", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) bce = NULL;
+  const char *order[] = { "Creation era", "Ides", "All", "Year 602" };
+  g_autofree char *ides_iso = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_cmpint (run_import (json, out, &err), ==, 0);
+  store = tri_store_open (out, &error);
+  g_assert_no_error (error);
+
+  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 4);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_cmpstr (((TriEvent *) events->pdata[i])->title, ==, order[i]);
+
+  label = tri_date_label (&((TriEvent *) events->pdata[0])->date, "en");
+  g_assert_cmpstr (label, ==, "5411 BCE");
+  ides_iso = tri_day_to_iso (((TriEvent *) events->pdata[1])->date.earliest);
+  g_assert_cmpstr (ides_iso, ==, "-0044-03-15");
+  g_assert_null (((TriEvent *) events->pdata[0])->date_label);
+
+  /* the index orders negative years: only what overlaps 100 BCE to 1 CE */
+  bce = tri_store_list_events (store, tri_day_from_ymd (-99, 1, 1), tri_day_from_ymd (1, 1, 1), "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bce->len, ==, 2);
+  g_assert_cmpstr (((TriEvent *) bce->pdata[0])->title, ==, "Ides");
+  g_assert_cmpstr (((TriEvent *) bce->pdata[1])->title, ==, "All");
+}
+
 static void
 test_too_big_and_existing (void)
 {
-  g_autoptr(TestDir) dir = tri_test_tmpdir ();
+  g_autofree char *dir = tri_test_tmpdir ();
   g_autofree char *big = g_build_filename (dir, "huge.json", NULL);
   g_autofree char *json = fixture ("full-featured.json");
   g_autofree char *existing = write_json (dir, "existing.sqlite", "keep me");
@@ -266,11 +302,62 @@ test_too_big_and_existing (void)
   tri_test_file_state_clear (&before);
 }
 
+/* A display_date is the date's label when it is the only date
+ * information (only years, and it names the start's year); a note otherwise */
+static void
+test_display_dates (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *json = fixture ("display-dates.json");
+  g_autofree char *out = g_build_filename (dir, "display.sqlite", NULL);
+  g_autofree char *summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  static const struct { const char *title; const char *label; const char *note; } expect[] = {
+    { "Only a year, and a season to show", "Summer 1950", NULL },
+    { "A span of years, shown in words", "1961 to early 1963", NULL },
+    { "A display date that does not name the year", NULL, "start_date.display_date: after the armistice" },
+    { "A display date that names another year", NULL, "start_date.display_date: Spring 1956" },
+    { "A month as well", NULL, "start_date.display_date: February 1958, late" },
+  };
+
+  g_assert_true (tri_import_timelinejs (json, out, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (summary, "2 display_dates used as their dates’ labels"));
+  store = tri_store_open (out, &error);
+  g_assert_no_error (error);
+  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  g_assert_cmpuint (events->len, ==, G_N_ELEMENTS (expect));
+
+  for (guint k = 0; k < G_N_ELEMENTS (expect); k++)
+    {
+      const TriEvent *found = NULL;
+      g_autoptr(TriEvent) ev = NULL;
+      g_autoptr(GPtrArray) notes = NULL;
+
+      for (guint i = 0; i < events->len; i++)
+        if (g_str_equal (((TriEvent *) events->pdata[i])->title, expect[k].title))
+          found = events->pdata[i];
+      g_assert_nonnull (found);
+      ev = tri_store_get_event (store, found->id, "en", &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (ev->date_label, ==, expect[k].label);
+      /* the label adds wording, never a day: the date stays a year or span */
+      g_assert_cmpint (ev->date.precision, !=, TRI_PRECISION_DAY);
+      notes = tri_store_list_notes (store, ev->id, NULL);
+      if (expect[k].note)
+        g_assert_true (notes_contain (notes, expect[k].note));
+      else
+        g_assert_false (notes_contain (notes, "display_date"));
+    }
+}
+
 /* A file nested 80,000 deep overflowed json-glib's stack: refused first */
 static void
 test_deep_nesting (void)
 {
-  g_autoptr(TestDir) dir = tri_test_tmpdir ();
+  g_autofree char *dir = tri_test_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
   const guint depth = 100000;
   GString *wrappers[3];
@@ -326,7 +413,7 @@ test_deep_nesting (void)
 static void
 test_unreadable (void)
 {
-  g_autoptr(TestDir) dir = tri_test_tmpdir ();
+  g_autofree char *dir = tri_test_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.json", NULL);
   g_autofree char *err = NULL;
@@ -373,7 +460,7 @@ run_list_events (const char  *db,
 static void
 test_long_text (void)
 {
-  g_autoptr(TestDir) dir = tri_test_tmpdir ();
+  g_autofree char *dir = tri_test_tmpdir ();
   g_autofree char *out = g_build_filename (dir, "out.sqlite", NULL);
   g_autofree char *summary = NULL;
   g_autofree char *listing = NULL;
@@ -444,7 +531,7 @@ test_long_text (void)
 static void
 test_summary_plurals (void)
 {
-  g_autoptr(TestDir) dir = tri_test_tmpdir ();
+  g_autofree char *dir = tri_test_tmpdir ();
   g_autofree char *json = fixture ("one-of-each.json");
   g_autofree char *out = g_build_filename (dir, "one.sqlite", NULL);
   g_autofree char *summary = NULL;
@@ -462,7 +549,7 @@ test_summary_plurals (void)
 static void
 test_check (void)
 {
-  g_autoptr(TestDir) dir = tri_test_tmpdir ();
+  g_autofree char *dir = tri_test_tmpdir ();
   g_autofree char *good = fixture ("full-featured.json");
   g_autofree char *bad = write_json (dir, "bad.json", "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"text\": \"hello\" } ] }");
   g_autoptr(GError) error = NULL;
@@ -501,8 +588,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/full-featured", test_full_featured);
   g_test_add_func ("/import/bad-input", test_bad_input);
+  g_test_add_func ("/import/any-year", test_any_year);
   g_test_add_func ("/import/too-big-and-existing", test_too_big_and_existing);
   g_test_add_func ("/import/html-to-text", test_html_to_text);
+  g_test_add_func ("/import/display-dates", test_display_dates);
   g_test_add_func ("/import/deep-nesting", test_deep_nesting);
   g_test_add_func ("/import/unreadable", test_unreadable);
   g_test_add_func ("/import/long-text", test_long_text);

@@ -246,6 +246,38 @@ test_migrate_copy (void)
   tri_test_file_state_clear (&before);
 }
 
+/* the claim column: one of six words, NULL for not stated; a file from
+ * elsewhere may hold any word there, which claims nothing */
+static void
+test_quote_claims (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "claims.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  guint seen = 0;
+
+  tri_test_sql (path,
+                "UPDATE quote SET claim = NULL;"
+                "UPDATE quote SET claim = 'forecast' WHERE id = 1;"
+                "PRAGMA ignore_check_constraints = ON;"
+                "UPDATE quote SET claim = 'rumour' WHERE id = 2;"
+                "UPDATE quote SET claim = 42 WHERE id = 3;");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, 1, 0, "en", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = quotes->pdata[i];
+
+      g_assert_cmpint (q->claim, ==, q->id == 1 ? TRI_CLAIM_FORECAST : TRI_CLAIM_UNSTATED);
+      seen += q->id <= 3;
+    }
+  g_assert_cmpuint (seen, ==, 3);
+}
+
 typedef struct
 {
   const char   *name;
@@ -383,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/store/quotes-page", test_quotes_page);
   g_test_add_func ("/store/actor-events", test_actor_events);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
+  g_test_add_func ("/store/quote-claims", test_quote_claims);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);
   return g_test_run ();

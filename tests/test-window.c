@@ -620,6 +620,27 @@ test_panel_shows_import_notes (void)
   g_assert_nonnull (strstr (text->str, "media URL: https://example.org/photo.jpg"));
   g_assert_nonnull (strstr (text->str, "unique_id: summit-2023"));
 
+  /* a display_date that is the date's label heads the event */
+  {
+    g_autofree char *labelled = g_test_build_filename (G_TEST_DIST, "timelinejs", "display-dates.json", NULL);
+    g_autofree char *out2 = g_build_filename (dir, "labelled.sqlite", NULL);
+    g_autoptr(TriStore) store2 = NULL;
+    g_autoptr(GPtrArray) events2 = NULL;
+    g_autoptr(GString) text2 = g_string_new (NULL);
+
+    g_assert_true (tri_import_timelinejs (labelled, out2, NULL, &error));
+    store2 = tri_store_open (out2, &error);
+    g_assert_no_error (error);
+    events2 = tri_store_list_events (store2, 0, G_MAXUINT32, "en", NULL);
+    g_assert_cmpstr (((TriEvent *) events2->pdata[0])->date_label, ==, "Summer 1950");
+    tri_evidence_panel_show_event (panel, store2, events2->pdata[0], NULL, "en");
+    collect_labels (GTK_WIDGET (panel), text2);
+    g_assert_nonnull (strstr (text2->str, "Summer 1950 · "));
+    g_clear_pointer (&events2, g_ptr_array_unref);
+    g_clear_object (&store2);
+    g_unlink (out2);
+  }
+
   /* the bundled briefing's events have none */
   {
     g_autoptr(TriEvent) ev = tri_store_get_event (store, tri_store_step_event (store, 0, 1), "en", NULL);

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -26,6 +27,37 @@ tri_test_seeds_dir (void)
   return g_getenv ("TRI_SEEDS_DIR");
 }
 
+static GPtrArray *tmpdirs;
+
+static void
+remove_tree (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  if (dir != NULL)
+    g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static void
+remove_tmpdirs (void)
+{
+  for (guint i = 0; i < tmpdirs->len; i++)
+    remove_tree (g_ptr_array_index (tmpdirs, i));
+  g_ptr_array_unref (tmpdirs);
+}
+
+/* a new folder in /tmp, removed with all it holds when the test ends */
 char *
 tri_test_tmpdir (void)
 {
@@ -33,6 +65,12 @@ tri_test_tmpdir (void)
   char *dir = g_dir_make_tmp ("trilateral-test-XXXXXX", &error);
 
   g_assert_no_error (error);
+  if (tmpdirs == NULL)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_tmpdirs);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (dir));
   return dir;
 }
 

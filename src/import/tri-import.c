@@ -451,17 +451,25 @@ parse_tl_date (Import      *im,
   if (!has_year)
     /* Translators: "event 3: “end_date” has no year" */
     return invalid (error, im->path, _("%s: “%s” has no year"), where, which);
+  if (year < TRI_YEAR_MIN || year > TRI_YEAR_MAX)
+    /* Translators: "event 3: “end_date.year” is 12000, outside −9999 to 9999";
+     * TimelineJS years count as astronomers do: 0 is 1 BCE, -43 is 44 BCE */
+    return invalid (error, im->path, _("%s: “%s.year” is %" G_GINT64_FORMAT ", outside −9999 to 9999"),
+                    where, which, year);
   /* each part is checked whole, before any is narrowed (a day of
    * 4294967301 is not the 5th) */
-  if (year < TRI_YEAR_MIN || year > TRI_YEAR_MAX || (has_month && (month < 1 || month > 12)) ||
-      (has_day && (!has_month || day < 1 || day > 31 || !g_date_valid_dmy (day, month, year))) ||
+  if ((has_month && (month < 1 || month > 12)) ||
+      (has_day && (!has_month || day < 1 || day > 31 || !tri_ymd_valid ((int) year, (int) month, (int) day))) ||
       (has_hour && (hour < 0 || hour > 23)) || (has_minute && (minute < 0 || minute > 59)) ||
       (has_second && (second < 0 || second > 59)))
     /* Translators: "event 3: “start_date” is impossible (year 2023, month 2, day 30)" */
     return invalid (error, im->path, _("%s: “%s” is impossible (year %" G_GINT64_FORMAT ", month %" G_GINT64_FORMAT ", day %" G_GINT64_FORMAT ")"),
                     where, which, year, month, day);
 
-  g_string_append_printf (form, "%04d", (int) year);
+  if (year < 0)
+    g_string_append_printf (form, "-%04d", (int) -year);
+  else
+    g_string_append_printf (form, "%04d", (int) year);
   if (has_month)
     g_string_append_printf (form, "-%02d", (int) month);
   if (has_day)
@@ -638,8 +646,6 @@ import_event (Import      *im,
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *earliest = NULL;
-  g_autofree char *latest = NULL;
   g_autofree char *canonical = NULL;
   const char *label = NULL;
   TriCategory category = TRI_CATEGORY_DIPLOMACY;
@@ -728,15 +734,12 @@ import_event (Import      *im,
       !keep_others (im, text, "text", where, text_known, notes, error))
     return FALSE;
 
-  earliest = tri_julian_to_iso (d.earliest);
-  latest = tri_julian_to_iso (d.latest);
   canonical = tri_date_to_string (&d);
-  if (label != NULL)
-    /* Translators: a note on an imported event: its display_date, used as its date's label */
-    g_ptr_array_add (notes, g_strdup_printf (_("date shown as: %s"), label));
-  if (!exec_sql (im, "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
-                 " VALUES (?, ?, ?, ?, ?, ?, 'reported')", error, "isssss",
-                 id, canonical, tri_precision_to_string (d.precision), earliest, latest,
+  /* the display_date, when it is the label, goes in event.date_label */
+  if (!exec_sql (im, "INSERT INTO event (id, date, date_label, precision, earliest, latest, category, confidence)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, 'reported')", error, "isssiis",
+                 id, canonical, label, tri_precision_to_string (d.precision),
+                 tri_day_to_jdn (d.earliest), tri_day_to_jdn (d.latest),
                  tri_category_to_string (category)) ||
       !exec_sql (im, "INSERT INTO event_text VALUES (?, 'en', ?, ?, ?)", error, "isss",
                  id, headline, body, claim))

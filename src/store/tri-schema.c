@@ -112,7 +112,42 @@ static const char step_3[] =
   ");"
   "CREATE INDEX note_by_event ON note (event);";
 
-static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3 };
+/* Version 4:
+ * - quote.claim: what kind of claim the quote makes in its own words
+ *   (NULL: not stated);
+ * - event.date_label: an imported file's own wording of the date (such as
+ *   TimelineJS's display_date), NULL for Trilateral's own;
+ * - event.earliest and event.latest become INTEGER Julian Day Numbers of
+ *   the proleptic Gregorian calendar (2460311 is 1 January 2024; SQLite's
+ *   date(earliest - 0.5) writes it out), which order every year from
+ *   -9999 to 9999 and take less room than ISO text. The table is rebuilt;
+ *   event.date keeps the honest date text. */
+static const char step_4[] =
+  "ALTER TABLE quote ADD COLUMN claim TEXT"
+  "  CHECK (claim IN ('fact', 'official', 'reported', 'allegation', 'assessment', 'forecast'));"
+  "CREATE TABLE event_4 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  date TEXT NOT NULL,"
+  "  date_label TEXT,"
+  "  precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'part', 'year', 'span')),"
+  "  earliest INTEGER NOT NULL CHECK (typeof (earliest) = 'integer' AND earliest BETWEEN -1930999 AND 5373484),"
+  "  latest INTEGER NOT NULL CHECK (typeof (latest) = 'integer' AND latest BETWEEN -1930999 AND 5373484),"
+  "  category TEXT NOT NULL CHECK (category IN ('diplomacy', 'economy', 'military',"
+  "                                             'multilateral', 'humanitarian', 'leaders')),"
+  "  confidence TEXT NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'alleged')),"
+  "  CHECK (earliest <= latest)"
+  ");"
+  "INSERT INTO event_4 (id, date, precision, earliest, latest, category, confidence)"
+  "  SELECT id, date, precision,"
+  "         CAST (julianday (earliest) + 0.5 AS INTEGER), CAST (julianday (latest) + 0.5 AS INTEGER),"
+  "         category, confidence"
+  "  FROM event;"
+  "DROP TABLE event;"
+  "ALTER TABLE event_4 RENAME TO event;"
+  "CREATE INDEX event_by_earliest ON event (earliest, latest);"
+  "CREATE INDEX event_by_latest ON event (latest);";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4 };
 
 gboolean
 tri_sql_exec (sqlite3    *db,
@@ -207,5 +242,8 @@ tri_schema_migrate (sqlite3  *db,
   if (version == TRI_SCHEMA_VERSION)
     return TRUE;
 
-  return run_steps (db, version, TRI_SCHEMA_VERSION, error);
+  /* a step may rebuild a table that others refer to (outside the
+   * transaction, where this pragma has an effect) */
+  return tri_sql_exec (db, "PRAGMA foreign_keys = OFF", error) &&
+         run_steps (db, version, TRI_SCHEMA_VERSION, error);
 }

@@ -72,7 +72,7 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT ev.id, ev.date, ev.category, ev.confidence, " \
     TEXT_COLUMNS ("l", "e", "title") ", " \
     TEXT_COLUMNS ("l", "e", "summary") ", " \
-    TEXT_COLUMNS ("l", "e", "claimed_by") \
+    TEXT_COLUMNS ("l", "e", "claimed_by") ", ev.date_label" \
     " FROM event ev" \
     " LEFT JOIN event_text l ON l.event = ev.id AND l.lang = ?1" \
     " LEFT JOIN event_text e ON e.event = ev.id AND e.lang = 'en'"
@@ -116,7 +116,7 @@ static const char * const stmt_sql[N_STMTS] = {
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
-    " COALESCE (ev.confidence, 'confirmed'), s.date" \
+    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim" \
     " FROM quote q JOIN source s ON s.id = q.source" \
     " LEFT JOIN event ev ON ev.id = q.event" \
     " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
@@ -656,15 +656,15 @@ column_date (sqlite3_stmt *stmt,
     tri_date_parse ("1000", date, NULL);
 }
 
+/* A day column (a Julian Day Number, schema 4); a file from elsewhere may
+ * hold anything there, which places nothing. */
 static gboolean
-iso_bounds (guint32  from,
-            guint32  to,
-            char   **from_iso,
-            char   **to_iso)
+column_day (sqlite3_stmt *stmt,
+            int           col,
+            guint32      *day)
 {
-  *from_iso = from == 0 ? g_strdup ("0000-00-00") : tri_julian_to_iso (from);
-  *to_iso = to == G_MAXUINT32 ? g_strdup ("9999-99-99") : tri_julian_to_iso (to);
-  return TRUE;
+  return sqlite3_column_type (stmt, col) == SQLITE_INTEGER &&
+         tri_day_from_jdn (sqlite3_column_int64 (stmt, col), day);
 }
 
 char *
@@ -844,6 +844,7 @@ event_from_row (sqlite3_stmt *stmt)
     ev->title = g_strdup_printf ("#%" G_GINT64_FORMAT, ev->id);
   ev->summary = column_long_text (stmt, 5);
   ev->claimed_by = column_text (stmt, 6);
+  ev->date_label = column_text (stmt, 7);
   ev->links = g_array_new (FALSE, FALSE, sizeof (TriLink));
   return ev;
 }
@@ -878,18 +879,14 @@ tri_store_list_events (TriStore    *self,
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *from_iso = NULL;
-  g_autofree char *to_iso = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
-  iso_bounds (from, to, &from_iso, &to_iso);
-
   stmt = begin (self, STMT_EVENTS, lang);
-  sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, to_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
+  sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       TriEvent *ev = event_from_row (stmt);
@@ -907,8 +904,8 @@ tri_store_list_events (TriStore    *self,
     return NULL;
 
   stmt = begin (self, STMT_LINKS, NULL);
-  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 1, tri_day_to_jdn (from));
+  sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (to));
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -983,8 +980,7 @@ tri_store_list_all_links (TriStore  *self,
       TriLinkRow row = { 0 };
       TriConfidence confidence;
 
-      if (!tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), &row.earliest) ||
-          !tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2), &row.latest))
+      if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
         continue;   /* a date that is not one places nothing */
       row.relation_id = sqlite3_column_int64 (stmt, 0);
       if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
@@ -1108,8 +1104,7 @@ tri_store_get_extent (TriStore *self,
   stmt = begin (self, STMT_EXTENT, NULL);
   if (sqlite3_step (stmt) == SQLITE_ROW &&
       sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    ok = tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 0), earliest) &&
-         tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), latest) &&
+    ok = column_day (stmt, 0, earliest) && column_day (stmt, 1, latest) &&
          *earliest <= *latest;
   sqlite3_reset (stmt);
   return ok;
@@ -1134,7 +1129,9 @@ quote_from_row (sqlite3_stmt *stmt)
   if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 9), &q->confidence))
     q->confidence = TRI_CONFIDENCE_ALLEGED;
   column_date (stmt, 10, &q->source_date);
-  q->claim = TRI_CLAIM_UNSTATED;   /* schema 4 stores it per quote */
+  if (sqlite3_column_type (stmt, 11) == SQLITE_NULL ||
+      !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 11), &q->claim))
+    q->claim = TRI_CLAIM_UNSTATED;   /* an unknown word claims nothing */
   return q;
 }
 
@@ -1265,8 +1262,7 @@ tri_store_list_quotes_page (TriStore    *self,
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
 
-      if (!tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), &k.earliest) ||
-          !tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2), &k.latest))
+      if (!column_day (stmt, 1, &k.earliest) || !column_day (stmt, 2, &k.latest))
         {
           TriDate d;
 
