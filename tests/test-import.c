@@ -543,6 +543,15 @@ test_summary_plurals (void)
   g_assert_true (g_str_has_prefix (summary, "Imported 1 event into "));
   g_assert_nonnull (strstr (summary, ": 1 linked to a relation, 0 given a category by their group, 1 source, "));
   g_assert_nonnull (strstr (summary, "2 notes kept for what has no place of their own."));
+
+  /* an end_date of empty strings (as a spreadsheet export writes) is no end */
+  {
+    g_autoptr(TriStore) store = tri_store_open (out, &error);
+    g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (((TriEvent *) events->pdata[0])->date.precision, ==, TRI_PRECISION_DAY);
+  }
 }
 
 /* The window asks before its save dialog opens: the same import, written nowhere */

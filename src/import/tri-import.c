@@ -609,6 +609,24 @@ static const char * const event_known[] = { "start_date", "end_date", "text", "m
 static const char * const text_known[] = { "headline", "text", NULL };
 static const char * const media_known[] = { "url", "credit", "caption", NULL };
 
+/* An end_date whose members are all "" or null (as a spreadsheet export
+ * writes for an event with no end) says nothing: no end */
+static gboolean
+all_empty (JsonObject *o)
+{
+  g_autoptr(GList) names = json_object_get_members (o);
+
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonNode *n = json_object_get_member (o, l->data);
+
+      if (!JSON_NODE_HOLDS_NULL (n) &&
+          !(JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING && *json_node_get_string (n) == '\0'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Does @display say nothing against @year? It must name the year */
 static gboolean
 display_names_year (const char *display,
@@ -670,7 +688,7 @@ import_event (Import      *im,
   if (!parse_tl_date (im, start, where, "start_date", form, &start_year, &start_year_only, &start_display, notes, error))
     return FALSE;
 
-  if (end != NULL)
+  if (end != NULL && !all_empty (end))
     {
       g_autoptr(GString) end_form = g_string_new (NULL);
       TriDate a, b;
