@@ -320,6 +320,7 @@ test_display_dates (void)
     { "A display date that does not name the year", NULL, "start_date.display_date: after the armistice" },
     { "A display date that names another year", NULL, "start_date.display_date: Spring 1956" },
     { "A month as well", NULL, "start_date.display_date: February 1958, late" },
+    { "Too long for a label", NULL, "start_date.display_date: 1959, as a long story goes" },
   };
 
   g_assert_true (tri_import_timelinejs (json, out, &summary, &error));

@@ -708,14 +708,14 @@ import_event (Import      *im,
 
   /* The display_date is the date's label when it is the only date
    * information: the dates give no more than years, and it names the
-   * start's year (so it says nothing against the stored date); the
-   * event's own display_date before its start_date's. Otherwise it is a
-   * note. */
+   * start's year (so it says nothing against the stored date), in no
+   * more than a label's length; the event's own display_date before its
+   * start_date's. Otherwise it is a note. */
   {
     const char *candidate = event_display && *event_display ? event_display : start_display;
 
-    if (candidate && *candidate && start_year_only && end_year_only && end_display == NULL &&
-        display_names_year (candidate, start_year))
+    if (candidate && *candidate && start_year_only && end_year_only && (end_display == NULL || *end_display == '\0') &&
+        g_utf8_strlen (candidate, -1) <= TRI_IMPORT_MAX_LABEL_CHARS && display_names_year (candidate, start_year))
       {
         label = candidate;
         im->n_labels++;

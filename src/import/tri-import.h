@@ -28,6 +28,9 @@ typedef enum
  * within what the store reads. A longer text is cut, with a note. */
 #define TRI_IMPORT_MAX_TEXT_BYTES (1000 * 1000)
 
+/* The longest display_date taken as a date's label; a longer one is a note */
+#define TRI_IMPORT_MAX_LABEL_CHARS 100
+
 GQuark   tri_import_error_quark (void);
 gboolean tri_import_timelinejs  (const char  *json_path,
                                  const char  *out_path,
