@@ -1018,7 +1018,7 @@ import_file (const char  *json_path,
   if (!member_object (&im, obj, "title", where, "title", &title_obj, error) ||
       !member_object (&im, title_obj, "text", where, "title.text", &title_text, error) ||
       !member_text (&im, title_text, "headline", where, "title.text.headline", &headline, error) ||
-      !keep_others (&im, obj, NULL, where, top_known, briefing_notes, error) ||
+      !keep_others (&im, obj, NULL, _("the timeline"), top_known, briefing_notes, error) ||
       !keep_others (&im, title_obj, "title", where, title_known, briefing_notes, error) ||
       !keep_others (&im, title_text, "title.text", where, title_text_known, briefing_notes, error))
     return FALSE;
