@@ -209,6 +209,9 @@ test_bad_input (void)
       g_test_message ("%s: %s", cases[i].name, err);
       g_assert_nonnull (strstr (err, cases[i].needle));
       g_assert_nonnull (strstr (err, json));
+      /* one sentence, on one line */
+      g_assert_true (g_str_has_suffix (err, ".\n"));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
       /* nothing half-written */
       g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
     }
