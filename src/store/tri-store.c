@@ -361,7 +361,7 @@ harden (sqlite3 *db)
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 4 * 1000 * 1000);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, TRI_STORE_MAX_LENGTH);
   sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 100 * 1000);
   /* no column limit below SQLite's own: a valid file with a wide table of
    * someone else's must open, and our statements name their columns */
