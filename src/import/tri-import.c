@@ -39,6 +39,7 @@
 
 #include "store/tri-date.h"
 #include "store/tri-model.h"
+#include "store/tri-new-file.h"
 #include "store/tri-schema.h"
 #include "store/tri-store.h"
 #include "tri-import.h"
@@ -514,8 +515,11 @@ exec_sql (Import      *im,
     return TRUE;
 
 fail:
-  g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("The new briefing could not be written: %s"),
-               sqlite3_errmsg (im->db));
+  if ((sqlite3_errcode (im->db) & 0xff) == SQLITE_FULL)
+    g_set_error_literal (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL, _("The disk is full."));
+  else
+    g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("The new briefing could not be written: %s"),
+                 sqlite3_errmsg (im->db));
   return FALSE;
 }
 
@@ -960,10 +964,9 @@ import_file (const char  *json_path,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GPtrArray) briefing_notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *data = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(TriNewFile) file = NULL;
   g_autofree char *title = NULL;
   g_autofree char *claim = NULL;
-  g_autofree char *dir = NULL;
   const char *where = _("the timeline’s title");
   const char *headline = NULL;
   Import im = { 0 };
@@ -979,21 +982,10 @@ import_file (const char  *json_path,
 
   if ((data = read_input (json_path, &len, error)) == NULL)
     return FALSE;
-  if (out_path != NULL)
-    {
-      if (g_file_test (out_path, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE,
-                       _("“%s” already exists: choose a new file for the imported briefing."), out_path);
-          return FALSE;
-        }
-      dir = g_path_get_dirname (out_path);
-      if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-        {
-          g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("The folder “%s” does not exist."), dir);
-          return FALSE;
-        }
-    }
+  /* the new briefing is unnamed until complete and never replaces a file:
+   * a failure, a signal or a kill leaves nothing */
+  if (out_path != NULL && (file = tri_new_file_create (out_path, TRI_NEW_FILE_NO_REPLACE, error)) == NULL)
+    return FALSE;
 
   if (!prescan (&im, data, len, error))
     return FALSE;
@@ -1038,26 +1030,16 @@ import_file (const char  *json_path,
     claim = capped;
   }
 
-  if (out_path != NULL)
-    {
-      int fd;
-
-      tmp = g_strdup_printf ("%s/.%s.import-XXXXXX", dir, "trilateral");
-      fd = g_mkstemp (tmp);
-      if (fd < 0)
-        {
-          g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("Cannot write in the folder “%s”."), dir);
-          return FALSE;
-        }
-      close (fd);
-    }
-
   im.actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   im.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  if (sqlite3_open (tmp ? tmp : ":memory:", &im.db) != SQLITE_OK)
-    g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("Cannot write in the folder “%s”."), dir);
+  if (file != NULL)
+    im.db = tri_new_file_open_sqlite (file, error);
+  else if (sqlite3_open (":memory:", &im.db) != SQLITE_OK)
+    g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("No memory to check the timeline in."));
+  if (im.db == NULL)
+    ;
   else if (tri_schema_create (im.db, TRI_SCHEMA_VERSION, error) &&
            tri_sql_exec (im.db, "PRAGMA journal_mode = OFF; BEGIN", error) &&
            exec_sql (&im, "INSERT INTO briefing VALUES ('en', ?)", error, "s", title) &&
@@ -1100,23 +1082,27 @@ import_file (const char  *json_path,
       ok = ok && tri_sql_exec (im.db, "COMMIT", error);
     }
 
-  if (im.db != NULL)
-    sqlite3_close (im.db);
-  g_hash_table_unref (im.actors);
-  g_hash_table_unref (im.relations);
-  g_hash_table_unref (im.sources);
-
-  if (ok && tmp && g_rename (tmp, out_path) != 0)
+  /* a full disk, said as such, naming the new file */
+  if (!ok && file != NULL && error != NULL &&
+      (g_error_matches (*error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL) ||
+       (im.db != NULL && (sqlite3_extended_errcode (im.db) & 0xff) == SQLITE_FULL)))
+    {
+      g_clear_error (error);
+      tri_write_error_set_errno (error, out_path, ENOSPC);
+    }
+  if (im.db != NULL && sqlite3_close (im.db) != SQLITE_OK && ok)
     {
       g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("Could not write “%s”."), out_path);
       ok = FALSE;
     }
+  g_hash_table_unref (im.actors);
+  g_hash_table_unref (im.relations);
+  g_hash_table_unref (im.sources);
+
+  if (ok && file != NULL)
+    ok = tri_new_file_commit (file, error);
   if (!ok)
-    {
-      if (tmp)
-        g_unlink (tmp);
-      return FALSE;
-    }
+    return FALSE;
 
   if (summary != NULL)
     *summary = summarize (&im, out_path ? out_path : json_path);

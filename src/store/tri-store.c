@@ -762,7 +762,7 @@ set_write_error (GError     **error,
 {
   int rc = db != NULL ? sqlite3_errcode (db) & 0xff : SQLITE_ERROR;
 
-  if (rc == SQLITE_FULL)
+  if (rc == SQLITE_FULL || g_error_matches (cause, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL))
     tri_write_error_set_errno (error, dest, ENOSPC);
   else if (cause != NULL && rc != SQLITE_IOERR && rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN)
     /* not the disk: what the old file holds cannot be migrated */
