@@ -594,6 +594,72 @@ test_html_to_text (void)
   g_assert_cmpstr (c, ==, "Hangul 한국 &unknown; end");
 }
 
+typedef struct
+{
+  guint calls, last_done, total;
+  GCancellable *cancel_at_second;
+} Progress;
+
+static void
+on_progress (guint    done,
+             guint    total,
+             gpointer data)
+{
+  Progress *p = data;
+
+  g_assert_cmpuint (done, >=, p->last_done);
+  p->last_done = done;
+  p->total = total;
+  if (++p->calls == 2 && p->cancel_at_second != NULL)
+    g_cancellable_cancel (p->cancel_at_second);
+}
+
+static char *
+write_many_events (const char *dir,
+                   guint       n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"events\": [");
+  char *path = g_build_filename (dir, "many.json", NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"start_date\": {\"year\": \"%u\"}, \"text\": {\"headline\": \"Event %u\"}}",
+                            i ? "," : "", 1900 + i % 100, i);
+  g_string_append (json, "]}");
+  g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+  return path;
+}
+
+/* The window's import reports its progress, and a cancelled import leaves
+ * nothing behind. */
+static void
+test_progress_and_cancel (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *json = write_many_events (dir, 3000);
+  g_autofree char *out = g_build_filename (dir, "new.sqlite", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+  Progress p = { 0 };
+  g_autoptr(GDir) listing = NULL;
+  guint n = 0;
+
+  g_assert_true (tri_import_timelinejs_full (json, out, on_progress, &p, NULL, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (p.calls, >=, 3000 / 256);
+  g_assert_cmpuint (p.total, ==, 3000);
+  g_unlink (out);
+
+  p = (Progress) { 0 };
+  p.cancel_at_second = cancellable;
+  g_assert_false (tri_import_timelinejs_full (json, out, on_progress, &p, cancellable, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  listing = g_dir_open (dir, 0, NULL);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  g_assert_cmpuint (n, ==, 1);   /* the timeline only */
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -610,5 +676,6 @@ main (int   argc,
   g_test_add_func ("/import/long-text", test_long_text);
   g_test_add_func ("/import/summary-plurals", test_summary_plurals);
   g_test_add_func ("/import/check", test_check);
+  g_test_add_func ("/import/progress-and-cancel", test_progress_and_cancel);
   return g_test_run ();
 }

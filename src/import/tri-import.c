@@ -60,6 +60,9 @@ typedef struct
   guint        n_labels;    /* display_dates used as date labels */
   guint        n_cut;       /* texts cut to TRI_IMPORT_MAX_TEXT_BYTES */
   guint        n_nul;       /* \u0000 escapes the pre-scan turned into U+FFFF */
+  TriImportProgressFunc progress;
+  gpointer     progress_data;
+  GCancellable *cancellable;
 } Import;
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -952,10 +955,13 @@ summarize (Import     *im,
 /* The import itself: into @out_path, or with %NULL into memory only, to
  * check the file */
 static gboolean
-import_file (const char  *json_path,
-             const char  *out_path,
-             char       **summary,
-             GError     **error)
+import_file (const char            *json_path,
+             const char            *out_path,
+             TriImportProgressFunc  progress,
+             gpointer               progress_data,
+             GCancellable          *cancellable,
+             char                 **summary,
+             GError               **error)
 {
   static const char * const top_known[] = { "title", "events", "eras", NULL };
   static const char * const title_known[] = { "text", NULL };
@@ -979,6 +985,9 @@ import_file (const char  *json_path,
   gboolean ok = FALSE;
 
   im.path = json_path;
+  im.progress = progress;
+  im.progress_data = progress_data;
+  im.cancellable = cancellable;
 
   if ((data = read_input (json_path, &len, error)) == NULL)
     return FALSE;
@@ -1054,6 +1063,13 @@ import_file (const char  *json_path,
             ok = invalid (error, json_path, _("event %u is %s, not an object"), i + 1, node_kind (n));
           else
             ok = import_event (&im, json_node_get_object (n), i, claim, error);
+          if (ok && (i & 255) == 0)
+            {
+              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                ok = FALSE;
+              else if (progress != NULL)
+                progress (i, json_array_get_length (events), progress_data);
+            }
         }
 
       /* eras have no place of their own: each becomes a note on the briefing */
@@ -1123,7 +1139,30 @@ tri_import_timelinejs (const char  *json_path,
                        GError     **error)
 {
   g_return_val_if_fail (out_path != NULL, FALSE);
-  return import_file (json_path, out_path, summary, error);
+  return import_file (json_path, out_path, NULL, NULL, NULL, summary, error);
+}
+
+/**
+ * tri_import_timelinejs_full:
+ * @out_path: (nullable): the new briefing, or %NULL to check only (the
+ *   same import, into memory)
+ * @progress: (nullable): called now and then with the events done and
+ *   their number, from the thread that imports
+ * @cancellable: (nullable): cancelled, the import stops and, like any
+ *   failure, leaves nothing behind
+ *
+ * The import as the window runs it, off its main loop.
+ */
+gboolean
+tri_import_timelinejs_full (const char            *json_path,
+                            const char            *out_path,
+                            TriImportProgressFunc  progress,
+                            gpointer               progress_data,
+                            GCancellable          *cancellable,
+                            char                 **summary,
+                            GError               **error)
+{
+  return import_file (json_path, out_path, progress, progress_data, cancellable, summary, error);
 }
 
 /**
@@ -1136,5 +1175,5 @@ gboolean
 tri_import_timelinejs_check (const char  *json_path,
                              GError     **error)
 {
-  return import_file (json_path, NULL, NULL, error);
+  return import_file (json_path, NULL, NULL, NULL, NULL, NULL, error);
 }

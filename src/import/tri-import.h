@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -31,6 +31,10 @@ typedef enum
 /* The longest display_date taken as a date's label; a longer one is a note */
 #define TRI_IMPORT_MAX_LABEL_CHARS 100
 
+typedef void (*TriImportProgressFunc) (guint    done,
+                                       guint    total,
+                                       gpointer user_data);
+
 GQuark   tri_import_error_quark (void);
 gboolean tri_import_timelinejs  (const char  *json_path,
                                  const char  *out_path,
@@ -38,6 +42,13 @@ gboolean tri_import_timelinejs  (const char  *json_path,
                                  GError     **error);
 gboolean tri_import_timelinejs_check (const char  *json_path,
                                       GError     **error);
+gboolean tri_import_timelinejs_full (const char            *json_path,
+                                     const char            *out_path,
+                                     TriImportProgressFunc  progress,
+                                     gpointer               progress_data,
+                                     GCancellable          *cancellable,
+                                     char                 **summary,
+                                     GError               **error);
 char    *tri_html_to_text       (const char  *html);
 
 G_END_DECLS
