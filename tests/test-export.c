@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "export/tri-export.h"
 #include "render/tri-theme.h"
 #include "render/tri-triangle.h"
 #include "store/tri-store.h"
@@ -89,6 +90,7 @@ test_png (void)
   g_autoptr(GPtrArray) actors = tri_store_list_actors (store, "en", NULL);
   g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
   g_autoptr(TriTriangleLayout) layout = NULL;
+  g_autoptr(TriSlideLayout) frame = NULL;
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(TriEvent) newest = NULL;
@@ -110,8 +112,23 @@ test_png (void)
   newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1), "en", NULL);
   tri_window_bounds (newest->date.earliest, tri_window_days_for_months (12), &params.from, &params.to);
   events = tri_store_list_events (store, params.from, params.to, "en", NULL);
-  params.width = 800;
-  params.height = 600;
+  /* inside the frame of title, "as of" and sources the export carries */
+  {
+    g_autoptr(TriExportRequest) request = tri_export_request_new ();
+    cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+    cairo_t *cr = cairo_create (scratch);
+
+    g_free (request->lang);
+    request->lang = g_strdup ("en");
+    request->view = TRI_EXPORT_VIEW_TRIANGLE;
+    request->width = 800;
+    request->height = 600;
+    frame = tri_export_draw_slide (store, request, cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (scratch);
+  }
+  params.width = frame->triangle.width;
+  params.height = frame->triangle.height;
   params.lang = "en";
   params.type_scale = 1;
   params.show_legend = TRUE;
@@ -119,7 +136,8 @@ test_png (void)
   for (guint i = 0; i < layout->edges->len; i++)
     {
       const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
-      int x = (int) ((e->x1 + e->x2) / 2), y = (int) ((e->y1 + e->y2) / 2);
+      int x = (int) (frame->triangle.x + (e->x1 + e->x2) / 2);
+      int y = (int) (frame->triangle.y + (e->y1 + e->y2) / 2);
 
       if (e->width < 3)
         continue;
