@@ -223,6 +223,7 @@ record (TriSlideLayout *layout,
   box.text_width = (double) (logical.x + logical.width) / PANGO_SCALE;
   box.text_height = (double) (logical.y + logical.height) / PANGO_SCALE;
   box.shortened = shortened;
+  box.text = g_strdup (pango_layout_get_text (text));
   g_array_append_val (layout->boxes, box);
 }
 
@@ -291,6 +292,12 @@ measure (cairo_t    *cr,
   return (double) logical.height / PANGO_SCALE;
 }
 
+static void
+clear_box (gpointer data)
+{
+  g_free (((TriSlideBox *) data)->text);
+}
+
 typedef struct
 {
   double margin, title_px, as_of_px, foot_px;
@@ -331,6 +338,7 @@ tri_slide_layout_new (TriSlideKind           kind,
   layout->width = width;
   layout->height = height;
   layout->boxes = g_array_new (FALSE, FALSE, sizeof (TriSlideBox));
+  g_array_set_clear_func (layout->boxes, clear_box);
   if (kind == TRI_SLIDE_BRIEFING)
     {
       layout->ref_width = w = REF_WIDTH;
@@ -348,12 +356,13 @@ tri_slide_layout_new (TriSlideKind           kind,
   if (f.title_lines > 0)
     title_h = measure (cr, content->title, content->lang, f.title_px, TRUE, inner, f.title_lines);
   as_of_h = measure (cr, content->as_of, content->lang, f.as_of_px, FALSE, inner, 2);
-  layout->header = (TriRect) { f.margin, f.margin * 0.6, inner,
-                               title_h + (title_h > 0 ? f.as_of_px * 0.3 : 0) + as_of_h };
+  /* whole units, so a framed view's drawing starts on a pixel */
+  layout->header = (TriRect) { f.margin, round (f.margin * 0.6), inner,
+                               ceil (title_h + (title_h > 0 ? f.as_of_px * 0.3 : 0) + as_of_h) };
 
   /* two lines of sources; the mark sits beside them */
   footer_h = ceil (f.foot_px * 1.45) * 2 + 2;
-  layout->footer = (TriRect) { f.margin, h - f.margin * 0.4 - footer_h, inner, footer_h };
+  layout->footer = (TriRect) { f.margin, floor (h - f.margin * 0.4 - footer_h), inner, footer_h };
 
   body_y = layout->header.y + layout->header.height + (kind == TRI_SLIDE_BRIEFING ? GAP * 0.75 : 8);
   body_h = MAX (0, layout->footer.y - (kind == TRI_SLIDE_BRIEFING ? GAP * 0.75 : 6) - body_y);

@@ -28,6 +28,7 @@ typedef enum
 typedef struct
 {
   const char *role;           /* "title", "as-of", "heading", "quote", "citation", … */
+  char       *text;           /* as drawn: shortened ones end in "…" */
   TriRect     rect;
   TriRect     region;
   double      text_width;     /* the laid-out text's logical extents */
