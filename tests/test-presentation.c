@@ -14,7 +14,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include <glib/gstdio.h>
 #include <gtk/gtk.h>
@@ -22,6 +25,7 @@
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 
+#include "render/tri-catalog.h"
 #include "ui/tri-window.h"
 #include "tri-test-util.h"
 
@@ -241,9 +245,17 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
   int ret;
 
+  /* as main.c does, with the build tree's catalogues: every word on the
+   * slide in the data language */
   g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  bindtextdomain (GETTEXT_PACKAGE, po);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  tri_catalog_set_dir (po);
   gtk_test_init (&argc, &argv, NULL);
   g_assert_true (GDK_IS_X11_DISPLAY (gdk_display_get_default ()));
   store = tri_store_open (tri_test_briefing_path (), NULL);
