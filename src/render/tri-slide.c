@@ -43,7 +43,10 @@
 #define CITE_PX 20.0
 #define FOOT_PX 18.0
 #define TRIANGLE_TYPE_SCALE 1.5
-#define TIMELINE_TYPE_SCALE 1.2
+#define TIMELINE_TYPE_SCALE 1.1
+/* a labelled row in each of the timeline's six lanes at that type, with
+ * its cursor's date and axis: below it the timeline drops its labels */
+#define TIMELINE_MIN_H (262.0 * TIMELINE_TYPE_SCALE)
 
 /* a view exported alone, in its own pixels */
 #define FRAME_MARGIN 16.0
@@ -380,10 +383,10 @@ tri_slide_layout_new (TriSlideKind           kind,
     case TRI_SLIDE_BRIEFING:
     default:
       {
-        /* the timeline takes a third, with room for its lanes; the
+        /* the timeline takes what its labelled lanes need; the
          * triangle three fifths of the width, big enough to read from the
          * back of a room; the evidence the rest */
-        double timeline_h = MIN (MAX (body_h * 0.38, 280), body_h * 0.5);
+        double timeline_h = MIN (MAX (body_h * 0.3, TIMELINE_MIN_H), body_h * 0.5);
         double upper_h = MAX (0, body_h - timeline_h - GAP);
         double triangle_w = (inner - GAP) * 0.58;
 
