@@ -86,8 +86,11 @@ check_slide (TriSlideLayout *slide,
       if (b->text_width > b->rect.width + EPS || b->text_height > b->rect.height + EPS)
         g_error ("%s: the %s text (%.1f × %.1f) is larger than its box (%.1f × %.1f)", what, b->role,
                  b->text_width, b->text_height, b->rect.width, b->rect.height);
-      if ((g_str_equal (b->role, "title") || g_str_equal (b->role, "as-of")) && b->shortened)
-        g_error ("%s: the %s is cut", what, b->role);
+      /* the title, "as of" and a quote's citation (down to its claim type)
+       * are never cut */
+      if ((g_str_equal (b->role, "title") || g_str_equal (b->role, "as-of") ||
+           g_str_equal (b->role, "citation")) && b->shortened)
+        g_error ("%s: the %s is cut: %s", what, b->role, b->text);
       for (guint k = i + 1; k < slide->boxes->len; k++)
         {
           const TriSlideBox *c = &g_array_index (slide->boxes, TriSlideBox, k);

@@ -251,8 +251,8 @@ paragraph (TriSlideLayout *slide,
            double          bottom)
 {
   g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
   gboolean shortened;
-  int w, h;
 
   if (bottom - y < 1)
     return 0;
@@ -260,18 +260,13 @@ paragraph (TriSlideLayout *slide,
   if (layout == NULL)
     return 0;
 
-  pango_layout_get_pixel_size (layout, &w, &h);
   tri_set_source_rgb (cr, color);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
   cairo_new_path (cr);
-  if (slide != NULL)
-    record (slide, role, layout, x, y, width, region, shortened);
-  {
-    PangoRectangle logical;
-    pango_layout_get_extents (layout, NULL, &logical);
-    return (double) logical.height / PANGO_SCALE;
-  }
+  record (slide, role, layout, x, y, width, region, shortened);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
 }
 
 /* The height @text takes, wrapped to @width, at most @max_lines lines */
@@ -426,28 +421,52 @@ tri_slide_content_clear (TriSlideContent *content)
   g_clear_pointer (&content->footnote, g_free);
 }
 
-/* A quote's citation: its source, the source's publication date and the
- * quote's claim type ("not stated" when the briefing does not say) */
 static char *
-citation (const TriQuote *q,
-          const char     *lang)
+compose_citation (const char *source,
+                  const char *published,
+                  const char *claim)
 {
-  g_autofree char *published = NULL;
+  if (published == NULL)
+    /* Translators: a quote's citation on a slide: source · claim type */
+    return g_strdup_printf (D_("%s · %s"), source, claim);
+  /* Translators: a quote's citation on a slide: source · publication date · claim type */
+  return g_strdup_printf (D_("%s · %s · %s"), source, published, claim);
+}
+
+/* A quote's citation: its source, the source's publication date and the
+ * quote's claim type ("not stated" when the briefing does not say). When
+ * it is longer than two lines of @width, the source's title is shortened,
+ * never the date or the claim. */
+static char *
+citation (cairo_t        *cr,
+          const TriQuote *q,
+          const char     *lang,
+          double          width)
+{
   g_autofree char *claim = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *full = NULL;
+  g_autoptr(PangoLayout) fitted = NULL;
+  g_autoptr(PangoLayout) title = NULL;
   const char *source = q->source_title && *q->source_title ? q->source_title : D_("Unnamed source");
+  gboolean shortened;
 
   /* Translators: a quote's claim type on a slide, e.g. "claim: official" */
   claim = g_strdup_printf (D_("claim: %s"), tri_claim_label (q->claim));
-  if (q->source_date.earliest == 0)
-    /* Translators: a quote's citation on a slide: source · claim type */
-    return g_strdup_printf (D_("%s · %s"), source, claim);
-  {
-    g_autofree char *date = tri_date_label (&q->source_date, lang);
-    /* Translators: when a quote's source was published, e.g. "published 12 Jun 2024" */
-    published = g_strdup_printf (D_("published %s"), date);
-  }
-  /* Translators: a quote's citation on a slide: source · publication date · claim type */
-  return g_strdup_printf (D_("%s · %s · %s"), source, published, claim);
+  if (q->source_date.earliest != 0)
+    {
+      g_autofree char *date = tri_date_label (&q->source_date, lang);
+      /* Translators: when a quote's source was published, e.g. "published 12 Jun 2024" */
+      published = g_strdup_printf (D_("published %s"), date);
+    }
+
+  full = compose_citation (source, published, claim);
+  fitted = tri_slide_fit_text (cr, full, lang, CITE_PX, FALSE, FALSE, width, 2, G_MAXDOUBLE, &shortened);
+  if (fitted != NULL && !shortened)
+    return g_steal_pointer (&full);
+
+  title = tri_slide_fit_text (cr, source, lang, CITE_PX, FALSE, FALSE, width, 1, G_MAXDOUBLE, &shortened);
+  return compose_citation (title ? pango_layout_get_text (title) : source, published, claim);
 }
 
 static void
@@ -487,11 +506,11 @@ render_evidence (TriSlideLayout        *layout,
       /* what the room reads: the translation; the original under it */
       const char *main_text = translated ? q->translation : q->text;
       const char *main_lang = translated ? content->lang : qlang;
-      g_autofree char *cite = citation (q, content->lang);
+      g_autofree char *cite = citation (cr, q, content->lang, qwidth);
       gboolean shortened;
       g_autoptr(PangoLayout) cite_layout = NULL;
-      double cite_h, main_h, orig_h = 0, top = y, line_h = QUOTE_PX * 1.5;
-      int cw, ch;
+      double cite_h, main_h, orig_h = 0, top = y, line_h = QUOTE_PX * 1.5, words_bottom;
+      PangoRectangle logical;
 
       /* the citation is never dropped: a quote goes only with room for it
        * and at least one line of its words */
@@ -499,23 +518,25 @@ render_evidence (TriSlideLayout        *layout,
                                         bottom - y, &shortened);
       if (cite_layout == NULL)
         break;
-      pango_layout_get_pixel_size (cite_layout, &cw, &ch);
-      cite_h = ch;
-      if (bottom - y - cite_h - 6 < line_h)
+      pango_layout_get_extents (cite_layout, NULL, &logical);
+      cite_h = ceil ((double) logical.height / PANGO_SCALE);
+      /* the quote's words end above the citation and its gaps */
+      words_bottom = bottom - cite_h - 8;
+      if (words_bottom - y < line_h)
         break;
 
       main_h = paragraph (layout, "quote", r, cr, main_text, main_lang, QUOTE_PX, FALSE, !translated,
-                          theme->text, qx, y, qwidth, 4, bottom - cite_h - 6);
+                          theme->text, qx, y, qwidth, 4, words_bottom);
       if (main_h == 0)
         break;
       y += main_h + 4;
       if (translated)
         {
           orig_h = paragraph (layout, "original", r, cr, q->text, qlang, ORIGINAL_PX, FALSE, TRUE,
-                              theme->muted, qx, y, qwidth, 2, bottom - cite_h - 6);
+                              theme->muted, qx, y, qwidth, 2, words_bottom);
           y += orig_h ? orig_h + 4 : 0;
         }
-      y += 2;
+      y = MIN (y, words_bottom + 4) + 2;
       used = paragraph (layout, "citation", r, cr, cite, content->lang, CITE_PX, FALSE, FALSE,
                         theme->muted, qx, y, qwidth, 2, bottom);
       y += used;
