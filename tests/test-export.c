@@ -83,7 +83,7 @@ close_colours (guint32 a,
 static void
 test_png (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "triangle.png", NULL);
   g_autofree char *big = g_build_filename (dir, "triangle@2x.png", NULL);
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
@@ -157,7 +157,7 @@ test_png (void)
 static void
 test_svg (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "slide.svg", NULL);
   g_autofree char *png = g_build_filename (dir, "slide-from-svg.png", NULL);
   cairo_surface_t *s;
@@ -180,7 +180,7 @@ test_svg (void)
 static void
 test_pdf (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "slide.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *fonts = NULL;
@@ -214,7 +214,7 @@ test_pdf (void)
 static void
 test_replaces_only_when_complete (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "deck.png", NULL);
   cairo_surface_t *s;
 
@@ -255,7 +255,7 @@ test_errors (void)
     { "late.png", 2, "outside the briefing", { "--as-of", "2031-01", NULL } },
     { "date.png", 2, "is not a date", { "--as-of", "2024-13", NULL } },
   };
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   guint created = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -308,7 +308,7 @@ test_glyphs (void)
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   cairo_t *cr = cairo_create (surface);
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   guint checked = 0;
 
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)

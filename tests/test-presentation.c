@@ -224,7 +224,7 @@ test_presentation_is_the_export (void)
 {
   TriWindow *window = tri_window_new (NULL, store);
   TriRelation *relation = tri_store_find_relation (store, "RUS-PRK", NULL);
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
 
   g_assert_nonnull (relation);
   gtk_window_present (GTK_WINDOW (window));
@@ -238,7 +238,6 @@ test_presentation_is_the_export (void)
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
-  g_rmdir (dir);
 }
 
 int

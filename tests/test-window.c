@@ -439,7 +439,7 @@ static void
 test_export_from_window (void)
 {
   TriWindow *window = open_window ();
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   const char *names[] = { "slide.png", "slide.svg", "slide.pdf" };
   gint64 relation = 1;
 
@@ -485,7 +485,7 @@ test_screen_matches_export (void)
 {
   TriWindow *window = open_window ();
   GtkWidget *view;
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "triangle.png", NULL);
   g_autoptr(TriExportRequest) request = tri_export_request_new ();
   g_autoptr(TriSlideLayout) frame = NULL;
@@ -625,7 +625,7 @@ static void
 test_open_keeps_data_on_failure (void)
 {
   TriWindow *window = open_window ();
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.sqlite", NULL);
   g_autofree char *copy = tri_test_copy_briefing (dir, "copy.sqlite");
@@ -668,7 +668,7 @@ test_bad_data_stays_up (void)
     "PRAGMA ignore_check_constraints = ON; UPDATE event SET earliest = 'zz', latest = '' WHERE id % 2 = 0",
     "DELETE FROM quote_translation; DELETE FROM quote; DELETE FROM event_relation; DELETE FROM event_text; DELETE FROM event",
   };
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   TriWindow *window = open_window ();
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
