@@ -208,8 +208,11 @@ check_language (TriWindow  *window,
   /* for a room: the triangle is big and the evidence is there, with its
    * citations */
   slide = tri_window_get_slide (window);
-  g_assert_cmpfloat (slide->triangle.height, >, slide->ref_height * 0.4);
-  g_assert_cmpfloat (slide->triangle.width, >, slide->evidence.width);
+  g_assert_cmpfloat (slide->triangle.height, >, slide->ref_height * 0.6);
+  g_assert_cmpfloat (slide->triangle.width * slide->triangle.height, >,
+                     slide->evidence.width * slide->evidence.height);
+  g_assert_cmpfloat (slide->triangle.width * slide->triangle.height, >,
+                     slide->timeline.width * slide->timeline.height);
   for (guint i = 0; i < slide->boxes->len; i++)
     quotes += g_str_equal (g_array_index (slide->boxes, TriSlideBox, i).role, "quote");
   g_assert_cmpuint (quotes, >, 0);

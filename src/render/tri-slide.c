@@ -43,6 +43,7 @@
 #define CITE_PX 20.0
 #define FOOT_PX 18.0
 #define TRIANGLE_TYPE_SCALE 1.5
+#define WIDE_TRIANGLE_TYPE_SCALE 1.25
 #define TIMELINE_TYPE_SCALE 1.1
 /* a labelled row in each of the timeline's six lanes at that type, with
  * its cursor's date and axis: below it the timeline drops its labels */
@@ -377,20 +378,37 @@ tri_slide_layout_new (TriSlideKind           kind,
       break;
     case TRI_SLIDE_BRIEFING:
     default:
-      {
-        /* the timeline takes what its labelled lanes need; the
-         * triangle three fifths of the width, big enough to read from the
-         * back of a room; the evidence the rest */
-        double timeline_h = MIN (MAX (body_h * 0.3, TIMELINE_MIN_H), body_h * 0.5);
-        double upper_h = MAX (0, body_h - timeline_h - GAP);
-        double triangle_w = (inner - GAP) * 0.58;
+      layout->type_scale = TRIANGLE_TYPE_SCALE;
+      layout->timeline_type_scale = TIMELINE_TYPE_SCALE;
+      if (h / w < 0.6)
+        {
+          /* a wide screen (16:9): the triangle takes the left column to
+           * its full height, big enough to read from the back of a room;
+           * the evidence and the timeline share the right */
+          double triangle_w = (inner - GAP) * 0.45;
+          double right_x = f.margin + triangle_w + GAP, right_w = inner - triangle_w - GAP;
+          double timeline_h = MIN (MAX (body_h * 0.3, TIMELINE_MIN_H), body_h * 0.5);
+          double upper_h = MAX (0, body_h - timeline_h - GAP);
 
-        layout->type_scale = TRIANGLE_TYPE_SCALE;
-        layout->timeline_type_scale = TIMELINE_TYPE_SCALE;
-        layout->triangle = (TriRect) { f.margin, body_y, triangle_w, upper_h };
-        layout->evidence = (TriRect) { f.margin + triangle_w + GAP, body_y, inner - triangle_w - GAP, upper_h };
-        layout->timeline = (TriRect) { f.margin, body_y + upper_h + GAP, inner, timeline_h };
-      }
+          /* the triangle's type grows with its canvas: a little less of it */
+          layout->type_scale = WIDE_TRIANGLE_TYPE_SCALE;
+          layout->triangle = (TriRect) { f.margin, body_y, triangle_w, body_h };
+          layout->evidence = (TriRect) { right_x, body_y, right_w, upper_h };
+          layout->timeline = (TriRect) { right_x, body_y + upper_h + GAP, right_w, timeline_h };
+        }
+      else
+        {
+          /* taller pages (4:3, A4): the timeline across the foot, the
+           * triangle three fifths of the width above it, the evidence the
+           * rest */
+          double timeline_h = MIN (MAX (body_h * 0.3, TIMELINE_MIN_H), body_h * 0.5);
+          double upper_h = MAX (0, body_h - timeline_h - GAP);
+          double triangle_w = (inner - GAP) * 0.58;
+
+          layout->triangle = (TriRect) { f.margin, body_y, triangle_w, upper_h };
+          layout->evidence = (TriRect) { f.margin + triangle_w + GAP, body_y, inner - triangle_w - GAP, upper_h };
+          layout->timeline = (TriRect) { f.margin, body_y + upper_h + GAP, inner, timeline_h };
+        }
       break;
     }
 
