@@ -476,6 +476,16 @@ test_export_from_window (void)
   spin (50);
 }
 
+static gboolean
+view_drawn (gpointer data)
+{
+  TriTriangleLayout *layout = tri_triangle_view_get_layout (data);
+
+  return gtk_widget_get_mapped (data) && layout != NULL &&
+         (int) layout->width == gtk_widget_get_width (data) &&
+         (int) layout->height == gtk_widget_get_height (data) && gtk_widget_get_width (data) > 16;
+}
+
 /* The triangle on screen and the triangle in its PNG export are the same
  * picture: both come from one layout and one renderer. The export frames
  * it with the title, "as of" and the sources, so it is exported at the
@@ -501,6 +511,8 @@ test_screen_matches_export (void)
   g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", (gint64) 2);
   spin (100);
   view = GTK_WIDGET (tri_window_get_triangle_view (window));
+  /* drawn, at its size, on a machine however busy */
+  g_assert_true (spin_until (view_drawn, view));
   width = gtk_widget_get_width (view);
   height = gtk_widget_get_height (view);
 
