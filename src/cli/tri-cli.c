@@ -12,6 +12,7 @@
 
 #include "export/tri-export.h"
 #include "import/tri-import.h"
+#include "store/tri-new-file.h"
 #include "tri-cli.h"
 
 /* The build tree's root when this executable runs from it, else NULL. */
@@ -115,8 +116,8 @@ tri_cli_list_events (TriStore    *store,
   for (guint i = 0; i < events->len; i++)
     {
       TriEvent *ev = g_ptr_array_index (events, i);
-      g_autofree char *earliest = tri_julian_to_iso (ev->date.earliest);
-      g_autofree char *latest = tri_julian_to_iso (ev->date.latest);
+      g_autofree char *earliest = tri_day_to_iso (ev->date.earliest);
+      g_autofree char *latest = tri_day_to_iso (ev->date.latest);
       g_autofree char *canonical = tri_date_to_string (&ev->date);
       g_autofree char *label = tri_date_label (&ev->date, lang);
       g_autoptr(GString) rels = g_string_new (NULL);
@@ -265,12 +266,12 @@ tri_cli_exit_code (const GError *error)
 {
   if (error == NULL)
     return TRI_EXIT_OK;
+  if (error->domain == TRI_WRITE_ERROR)
+    return TRI_EXIT_WRITE;
   if (error->domain == TRI_IMPORT_ERROR)
     return error->code == TRI_IMPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_IMPORT;
   if (error->domain == TRI_EXPORT_ERROR)
     return error->code == TRI_EXPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_USAGE;
-  if (error->domain == TRI_STORE_ERROR && error->code == TRI_STORE_ERROR_FAILED)
-    return TRI_EXIT_USAGE;
   if (error->domain == TRI_STORE_ERROR)
     return tri_store_error_exit_code (error);
   return TRI_EXIT_ERROR;
