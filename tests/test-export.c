@@ -9,6 +9,7 @@
 
 #include <cairo.h>
 
+#include "export/tri-export.h"
 #include "render/tri-theme.h"
 #include "render/tri-triangle.h"
 #include "store/tri-store.h"
@@ -82,13 +83,14 @@ close_colours (guint32 a,
 static void
 test_png (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "triangle.png", NULL);
   g_autofree char *big = g_build_filename (dir, "triangle@2x.png", NULL);
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
   g_autoptr(GPtrArray) actors = tri_store_list_actors (store, "en", NULL);
   g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
   g_autoptr(TriTriangleLayout) layout = NULL;
+  g_autoptr(TriSlideLayout) frame = NULL;
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(TriEvent) newest = NULL;
@@ -110,8 +112,23 @@ test_png (void)
   newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1), "en", NULL);
   tri_window_bounds (newest->date.earliest, tri_window_days_for_months (12), &params.from, &params.to);
   events = tri_store_list_events (store, params.from, params.to, "en", NULL);
-  params.width = 800;
-  params.height = 600;
+  /* inside the frame of title, "as of" and sources the export carries */
+  {
+    g_autoptr(TriExportRequest) request = tri_export_request_new ();
+    cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+    cairo_t *cr = cairo_create (scratch);
+
+    g_free (request->lang);
+    request->lang = g_strdup ("en");
+    request->view = TRI_EXPORT_VIEW_TRIANGLE;
+    request->width = 800;
+    request->height = 600;
+    frame = tri_export_draw_slide (store, request, cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (scratch);
+  }
+  params.width = frame->triangle.width;
+  params.height = frame->triangle.height;
   params.lang = "en";
   params.type_scale = 1;
   params.show_legend = TRUE;
@@ -119,7 +136,8 @@ test_png (void)
   for (guint i = 0; i < layout->edges->len; i++)
     {
       const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
-      int x = (int) ((e->x1 + e->x2) / 2), y = (int) ((e->y1 + e->y2) / 2);
+      int x = (int) (frame->triangle.x + (e->x1 + e->x2) / 2);
+      int y = (int) (frame->triangle.y + (e->y1 + e->y2) / 2);
 
       if (e->width < 3)
         continue;
@@ -139,7 +157,7 @@ test_png (void)
 static void
 test_svg (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "slide.svg", NULL);
   g_autofree char *png = g_build_filename (dir, "slide-from-svg.png", NULL);
   cairo_surface_t *s;
@@ -162,7 +180,7 @@ test_svg (void)
 static void
 test_pdf (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "slide.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *fonts = NULL;
@@ -196,7 +214,7 @@ test_pdf (void)
 static void
 test_replaces_only_when_complete (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "deck.png", NULL);
   cairo_surface_t *s;
 
@@ -237,7 +255,7 @@ test_errors (void)
     { "late.png", 2, "outside the briefing", { "--as-of", "2031-01", NULL } },
     { "date.png", 2, "is not a date", { "--as-of", "2024-13", NULL } },
   };
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   guint created = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -290,7 +308,7 @@ test_glyphs (void)
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   cairo_t *cr = cairo_create (surface);
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   guint checked = 0;
 
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)

@@ -7,9 +7,10 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
+#include <math.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include <gtk/gtk.h>
 
@@ -325,6 +326,39 @@ not_presenting (gpointer data)
   return !tri_window_get_presenting (data);
 }
 
+/* the text of the first box of @role the presentation's slide drew */
+static const char *
+slide_text (TriWindow  *window,
+            const char *role)
+{
+  const TriSlideLayout *slide = tri_window_get_slide (window);
+
+  for (guint i = 0; slide && i < slide->boxes->len; i++)
+    if (g_str_equal (g_array_index (slide->boxes, TriSlideBox, i).role, role))
+      return g_array_index (slide->boxes, TriSlideBox, i).text;
+  return NULL;
+}
+
+typedef struct
+{
+  TriWindow  *window;
+  const char *role;
+  const char *text;
+} WaitSlide;
+
+static gboolean
+slide_shows (gpointer data)
+{
+  WaitSlide *w = data;
+  return g_strcmp0 (slide_text (w->window, w->role), w->text) == 0;
+}
+
+static gboolean
+data_language_is_ru (gpointer data)
+{
+  return g_strcmp0 (tri_window_get_data_language (data), "ru") == 0;
+}
+
 static void
 test_presentation_keys (void)
 {
@@ -332,8 +366,10 @@ test_presentation_keys (void)
   gint64 first, second, last;
   WaitEvent wait;
   g_autoptr(TriEvent) ev = NULL;
-  g_autofree char *expected_caption = NULL;
+  g_autoptr(TriEvent) ev_vi = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *title_vi = NULL;
+  WaitSlide ws;
 
   if (!needs_xdotool ())
     return;
@@ -350,10 +386,29 @@ test_presentation_keys (void)
   wait.event = first;
   g_assert_true (spin_until (event_selected, &wait));
 
+  /* the slide, full screen, shows the event: its title, date and category */
   ev = tri_store_get_event (store, first, "en", NULL);
   date = tri_date_label (&ev->date, "en");
-  expected_caption = g_strdup_printf ("%s — %s", date, ev->title);
-  g_assert_cmpstr (tri_window_get_caption (window), ==, expected_caption);
+  ws = (WaitSlide) { window, "heading", ev->title };
+  g_assert_true (spin_until (slide_shows, &ws));
+  g_assert_true (g_str_has_prefix (slide_text (window, "subheading"), date));
+  g_assert_nonnull (slide_text (window, "as-of"));
+  g_assert_nonnull (slide_text (window, "footnote"));
+
+  /* L switches the data language while presenting; the slide follows */
+  ev_vi = tri_store_get_event (store, first, "vi", NULL);
+  title_vi = tri_store_dup_title (store, "vi");
+  xdotool ("key l");
+  ws = (WaitSlide) { window, "heading", ev_vi->title };
+  g_assert_true (spin_until (slide_shows, &ws));
+  g_assert_cmpstr (tri_window_get_data_language (window), ==, "vi");
+  g_assert_cmpstr (slide_text (window, "title"), ==, title_vi);
+  xdotool ("key ctrl+shift+l");
+  g_assert_true (spin_until (data_language_is_ru, window));
+  g_assert_true (tri_window_get_presenting (window));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "data-language", g_variant_new_string ("en"));
+  ws = (WaitSlide) { window, "heading", ev->title };
+  g_assert_true (spin_until (slide_shows, &ws));
 
   xdotool ("key Right");
   wait.event = second;
@@ -376,7 +431,7 @@ test_presentation_keys (void)
 
   xdotool ("key Escape");
   g_assert_true (spin_until (not_presenting, window));
-  g_assert_null (tri_window_get_caption (window));
+  g_assert_null (tri_window_get_slide (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
@@ -386,7 +441,7 @@ static void
 test_export_from_window (void)
 {
   TriWindow *window = open_window ();
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   const char *names[] = { "slide.png", "slide.svg", "slide.pdf" };
   gint64 relation = 1;
 
@@ -423,16 +478,29 @@ test_export_from_window (void)
   spin (50);
 }
 
-/* The triangle on screen and its PNG export at the same size are the same
- * picture: both come from one layout and one renderer. */
+static gboolean
+view_drawn (gpointer data)
+{
+  TriTriangleLayout *layout = tri_triangle_view_get_layout (data);
+
+  return gtk_widget_get_mapped (data) && layout != NULL &&
+         (int) layout->width == gtk_widget_get_width (data) &&
+         (int) layout->height == gtk_widget_get_height (data) && gtk_widget_get_width (data) > 16;
+}
+
+/* The triangle on screen and the triangle in its PNG export are the same
+ * picture: both come from one layout and one renderer. The export frames
+ * it with the title, "as of" and the sources, so it is exported at the
+ * size that leaves the triangle the size it has on screen. */
 static void
 test_screen_matches_export (void)
 {
   TriWindow *window = open_window ();
   GtkWidget *view;
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "triangle.png", NULL);
   g_autoptr(TriExportRequest) request = tri_export_request_new ();
+  g_autoptr(TriSlideLayout) frame = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -440,11 +508,13 @@ test_screen_matches_export (void)
   GtkSnapshot *snapshot;
   GskRenderNode *node;
   cairo_surface_t *png;
-  int width, height, stride, differ = 0;
+  int width, height, stride, differ = 0, ox, oy;
 
   g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", (gint64) 2);
   spin (100);
   view = GTK_WIDGET (tri_window_get_triangle_view (window));
+  /* drawn, at its size, on a machine however busy */
+  g_assert_true (spin_until (view_drawn, view));
   width = gtk_widget_get_width (view);
   height = gtk_widget_get_height (view);
 
@@ -475,13 +545,34 @@ test_screen_matches_export (void)
   g_assert_true (tri_window_export (window, request, path, &error));
   g_assert_no_error (error);
 
+  /* the frame's size, from the request the window filled in */
+  {
+    cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    cairo_t *cr = cairo_create (scratch);
+
+    frame = tri_export_draw_slide (tri_window_get_store (window), request, cr);
+    request->width = width + (int) round (width - frame->triangle.width);
+    request->height = height + (int) round (height - frame->triangle.height);
+    g_clear_pointer (&frame, tri_slide_layout_free);
+    frame = tri_export_draw_slide (tri_window_get_store (window), request, cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (scratch);
+  }
+  g_assert_cmpfloat (fabs (frame->triangle.width - width), <, 0.01);
+  g_assert_cmpfloat (fabs (frame->triangle.height - height), <, 0.01);
+  ox = (int) frame->triangle.x;
+  oy = (int) frame->triangle.y;
+  g_assert_true (tri_window_export (window, request, path, &error));
+  g_assert_no_error (error);
+
   png = cairo_image_surface_create_from_png (path);
-  g_assert_cmpint (cairo_image_surface_get_width (png), ==, width);
-  g_assert_cmpint (cairo_image_surface_get_height (png), ==, height);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, request->width);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, request->height);
   for (int y = 0; y < height; y++)
     {
       const guint32 *a = (const guint32 *) (screen + y * stride);
-      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (png) + y * cairo_image_surface_get_stride (png));
+      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (png) +
+                                            (y + oy) * cairo_image_surface_get_stride (png)) + ox;
 
       for (int x = 0; x < width; x++)
         for (int shift = 0; shift <= 16; shift += 8)
@@ -499,11 +590,64 @@ test_screen_matches_export (void)
   spin (50);
 }
 
+typedef struct
+{
+  TriTimelineView *view;
+  double           span;
+} WaitZoom;
+
+static gboolean
+zoomed_in (gpointer data)
+{
+  WaitZoom *w = data;
+  double t0, t1;
+
+  tri_timeline_view_get_range (w->view, &t0, &t1);
+  return t1 - t0 < w->span * 0.9;
+}
+
+/* a click on the timeline gives it the keyboard: + zooms at once */
+static void
+test_timeline_click_focus (void)
+{
+  TriWindow *window;
+  TriTimelineView *timeline;
+  TriTimelineLayout *tl;
+  GtkWidget *triangle;
+  WaitZoom wait;
+  double t0, t1;
+
+  if (!needs_xdotool ())
+    return;
+  window = open_window ();
+  timeline = tri_window_get_timeline_view (window);
+  triangle = GTK_WIDGET (tri_window_get_triangle_view (window));
+  tl = tri_timeline_view_get_layout (timeline);
+  g_assert_nonnull (tl);
+
+  /* the keyboard elsewhere first */
+  g_assert_true (gtk_widget_child_focus (triangle, GTK_DIR_TAB_FORWARD));
+  spin (50);
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (timeline)));
+
+  click_at (GTK_WIDGET (timeline), (tl->plot_x0 + tl->plot_x1) / 2, tl->lanes_y1 + 4);
+  spin (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (timeline)));
+
+  tri_timeline_view_get_range (timeline, &t0, &t1);
+  wait = (WaitZoom) { timeline, t1 - t0 };
+  xdotool ("key plus");
+  g_assert_true (spin_until (zoomed_in, &wait));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static void
 test_open_keeps_data_on_failure (void)
 {
   TriWindow *window = open_window ();
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.sqlite", NULL);
   g_autofree char *copy = tri_test_copy_briefing (dir, "copy.sqlite");
@@ -756,7 +900,7 @@ test_bad_data_stays_up (void)
     "PRAGMA ignore_check_constraints = ON; UPDATE event SET earliest = 'zz', latest = '' WHERE id % 2 = 0",
     "DELETE FROM quote_translation; DELETE FROM quote; DELETE FROM event_relation; DELETE FROM event_text; DELETE FROM event",
   };
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   TriWindow *window = open_window ();
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -840,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/window/click-event", test_click_event);
   g_test_add_func ("/window/keyboard-edge", test_keyboard_edge);
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
+  g_test_add_func ("/window/timeline-click-focus", test_timeline_click_focus);
   g_test_add_func ("/window/export", test_export_from_window);
   g_test_add_func ("/window/screen-matches-export", test_screen_matches_export);
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);

@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "render/tri-slide.h"
 #include "store/tri-store.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,16 @@ typedef struct
   double         t0, t1;         /* the timeline's range; 0, 0 for the window's default */
 } TriExportRequest;
 
+typedef struct
+{
+  int width, height;
+} TriExportSize;
+
+/* the sizes the export dialog offers besides the window's own and a custom
+ * one: 1920 × 1080, 1600 × 1200 (4:3), A4 landscape */
+#define TRI_EXPORT_N_PRESET_SIZES 3
+extern const TriExportSize tri_export_preset_sizes[TRI_EXPORT_N_PRESET_SIZES];
+
 GQuark            tri_export_error_quark      (void);
 TriExportRequest *tri_export_request_new      (void);
 void              tri_export_request_free     (TriExportRequest  *request);
@@ -71,6 +82,9 @@ gboolean          tri_export_write            (TriStore          *store,
                                                const char        *path,
                                                GError           **error);
 void              tri_export_draw             (TriStore          *store,
+                                               const TriExportRequest *request,
+                                               cairo_t           *cr);
+TriSlideLayout   *tri_export_draw_slide       (TriStore          *store,
                                                const TriExportRequest *request,
                                                cairo_t           *cr);
 

@@ -40,6 +40,25 @@ tri_confidence_label (TriConfidence confidence)
     }
 }
 
+/* A quote's claim type, as the slide and the panel write it; an unstated
+ * one is "not stated", never taken for confirmed. */
+const char *
+tri_claim_label (TriClaim claim)
+{
+  switch (claim)
+    {
+    case TRI_CLAIM_FACT: return D_("fact");
+    case TRI_CLAIM_OFFICIAL: return D_("official");
+    case TRI_CLAIM_REPORTED: return D_("reported");
+    case TRI_CLAIM_ALLEGATION: return D_("allegation");
+    case TRI_CLAIM_ASSESSMENT: return D_("assessment");
+    case TRI_CLAIM_FORECAST: return D_("forecast");
+    case TRI_CLAIM_UNSTATED:
+    case TRI_N_CLAIMS:
+    default: return D_("not stated");
+    }
+}
+
 const char *
 tri_stance_label (TriStance stance)
 {

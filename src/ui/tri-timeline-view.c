@@ -482,6 +482,14 @@ on_drag_begin (GtkGestureDrag  *gesture,
   int index = -1;
 
   self->drag_mode = DRAG_NONE;
+  /* a click gives the timeline the keyboard: +, − and 0 work at once */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+    if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  }
   if (layout == NULL)
     return;
 
