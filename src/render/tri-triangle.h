@@ -20,6 +20,14 @@ typedef struct
   TriStateIndex *index;         /* when set, the state comes from it in O(log N), not from the events */
 } TriTriangleParams;
 
+typedef enum
+{
+  TRI_NAME_BELOW,
+  TRI_NAME_RIGHT,
+  TRI_NAME_LEFT,
+  TRI_NAME_ABOVE,
+} TriNameAt;
+
 typedef struct
 {
   char    *code;
@@ -29,6 +37,8 @@ typedef struct
   double   x, y, radius;
   double   name_x, name_y;      /* top-left of the name's box */
   double   name_w, name_h;
+  TriNameAt name_at;            /* Russia's above, the other two below; the others' where no line is */
+  double   ux, uy;              /* the centre in units of the triangle's side, from its top-left corner */
 } TriNodeLayout;
 
 typedef struct
@@ -41,6 +51,7 @@ typedef struct
   double        width;
   guint32       color;           /* from tension through grey to cooperation */
   gboolean      dashed;
+  gboolean      empty;           /* a side with no events in the window: faint, "no events" */
   TriEdgeState  state;
   char         *label;           /* "9 events · mostly cooperation"; NULL for other links */
   double        label_x, label_y;  /* top-left of the label's box */
