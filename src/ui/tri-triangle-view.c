@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "render/tri-catalog.h"
 #include "render/tri-labels.h"
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
@@ -64,14 +65,22 @@ tri_triangle_view_describe_edge (TriTriangleView *self,
 {
   const TriEdgeLayout *edge;
   const TriNodeLayout *a, *b;
+  g_autofree char *counts = NULL;
 
   if (self->layout == NULL || index < 0 || index >= (int) self->layout->edges->len)
     return NULL;
   edge = g_ptr_array_index (self->layout->edges, index);
   a = g_ptr_array_index (self->layout->nodes, edge->a);
   b = g_ptr_array_index (self->layout->nodes, edge->b);
-  return tri_edge_describe (&edge->state, a->name, b->name, self->window_months,
-                            self->as_of, self->lang);
+  counts = tri_edge_describe (&edge->state, a->name, b->name, self->window_months,
+                              self->as_of, self->lang);
+  if (edge->state.n_events == 0)
+    return g_steal_pointer (&counts);
+
+  /* Translators: the tooltip and screen readers say an edge's trend in the
+   * words of its label: "…; 2 reported or alleged, not confirmed. Overall:
+   * mostly cooperation." The first %s is the description, the second the trend */
+  return g_strdup_printf (D_("%s Overall: %s."), counts, tri_edge_trend_label (&edge->state));
 }
 
 static void
