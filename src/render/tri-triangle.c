@@ -343,30 +343,40 @@ label_collides (TriTriangleLayout   *layout,
   return FALSE;
 }
 
-/* A label that would cover a node, a name or another label tries the
- * other side of its edge, and is dropped if that is taken too: labels are
- * never drawn over anything. */
+/* A label that would cover a node, a name, another label or a line tries
+ * the other side of its edge, then places further along it on either
+ * side, and is dropped if all of them are taken: labels are never drawn
+ * over anything. */
 static void
 resolve_label_collisions (TriTriangleLayout *layout,
                           double             height)
 {
+  static const double along[] = { 0.5, 0.5, 0.38, 0.62, 0.38, 0.62, 0.28, 0.72, 0.28, 0.72 };
+  static const int across[] = { 1, -1, 1, 1, -1, -1, 1, 1, -1, -1 };
+
   for (guint i = 0; i < layout->edges->len; i++)
     {
       TriEdgeLayout *edge = g_ptr_array_index (layout->edges, i);
-      double mx, my, dx, dy;
+      double dx, dy;
+      gboolean placed = FALSE;
 
       if (edge->label == NULL || !label_collides (layout, edge, height))
         continue;
 
-      /* mirror the label's centre through the edge's midpoint, along the normal */
-      mx = (edge->x1 + edge->x2) / 2;
-      my = (edge->y1 + edge->y2) / 2;
-      dx = edge->label_x + edge->label_w / 2 - mx;
-      dy = edge->label_y + edge->label_h / 2 - my;
-      edge->label_x = mx - dx - edge->label_w / 2;
-      edge->label_y = my - dy - edge->label_h / 2;
+      /* the label's centre, from the edge's midpoint */
+      dx = edge->label_x + edge->label_w / 2 - (edge->x1 + edge->x2) / 2;
+      dy = edge->label_y + edge->label_h / 2 - (edge->y1 + edge->y2) / 2;
+      for (guint k = 1; k < G_N_ELEMENTS (along) && !placed; k++)
+        {
+          double cx = edge->x1 + (edge->x2 - edge->x1) * along[k] + across[k] * dx;
+          double cy = edge->y1 + (edge->y2 - edge->y1) * along[k] + across[k] * dy;
 
-      if (label_collides (layout, edge, height))
+          edge->label_x = cx - edge->label_w / 2;
+          edge->label_y = cy - edge->label_h / 2;
+          placed = !label_collides (layout, edge, height);
+        }
+
+      if (!placed)
         g_clear_pointer (&edge->label, g_free);
     }
 }
@@ -512,6 +522,8 @@ grow_by_node (double *box, const TriNodeLayout *n)
 #define N_RINGS 8
 #define N_ANGLES 48
 #define MIN_ANGLE (15 * G_PI / 180)
+#define N_SWEEPS 3
+#define N_STARTS 3
 
 typedef struct
 {
@@ -534,10 +546,12 @@ outside_room (Planner *p,
 }
 
 /* What node @v's disc costs where it stands now, whatever its name does;
- * adds to @violation how far it misses what a place must keep. */
+ * adds to @violation how far it misses what a place must keep. Stops
+ * counting once the total passes @bound. */
 static double
 position_cost (Planner *p,
                guint    v,
+               double   bound,
                double  *violation)
 {
   TriTriangleLayout *layout = p->layout;
@@ -566,6 +580,10 @@ position_cost (Planner *p,
       const TriNodeLayout *nb = g_ptr_array_index (layout->nodes, e->b);
       const double half = e->width / 2;
       guint o;
+
+      /* already worse than the best place found: no need to know by how much */
+      if (cost + 50 * *violation / u > bound)
+        return cost;
 
       /* and of the sides' labels */
       if (e->label != NULL)
@@ -634,7 +652,7 @@ position_cost (Planner *p,
               continue;
             }
           if (segments_cross (na->x, na->y, nb->x, nb->y, fa->x, fa->y, fb->x, fb->y))
-            cost += f->other ? 0.25 : 1.0;
+            cost += f->other ? 0.3 : 3.0;
         }
       cost += 0.5 * hypot (nb->x - na->x, nb->y - na->y) / p->side;
     }
@@ -688,22 +706,26 @@ name_cost (Planner *p,
 
 /* Plans the other actors' places for a triangle of side @side, centred in
  * a room of @room_w × @room_h; returns how far the best places still miss
- * (0 when every line is clear), in pixels. */
+ * (0 when every line is clear), in pixels, and sets @total_cost to what
+ * the drawing costs. */
 static double
 plan_others (TriTriangleLayout *layout,
              double             side,
              double             room_w,
-             double             room_h)
+             double             room_h,
+             double            *total_cost)
 {
   const guint n = layout->nodes->len;
   const double u = layout->unit;
-  double wide, x0, y0, cx, cy, x_min, x_max, y_min, y_max, ring_step, missed = 0;
+  double wide, x0, y0, cx, cy, x_min, x_max, y_min, y_max, ring_step, missed = 0, best_total = 0;
+  g_autofree double *best_state = NULL;
   g_autofree gboolean *placed = NULL;
   g_autofree guint8 *joined = NULL;
   g_autofree guint *order = NULL;
   g_autofree int *degree = NULL;
   Planner p;
 
+  *total_cost = 0;
   if (n <= 3)
     return 0;
 
@@ -753,75 +775,112 @@ plan_others (TriTriangleLayout *layout,
       degree[e->b]++;
     }
 
-  /* the most lines first; then in rank order (an insertion sort, stable) */
-  for (guint i = 3; i < n; i++)
+  /* Greedy placing depends on the order: try the most lines first, the
+   * fewest first and rank order, and keep the best drawing */
+  best_state = g_new (double, 3 * (n - 3));
+  for (int start = 0; start < N_STARTS; start++)
     {
-      guint k = i - 3;
-      while (k > 0 && degree[order[k - 1]] < degree[i])
+      double total = 0, start_missed = 0;
+
+      for (guint i = 3; i < n; i++)
         {
-          order[k] = order[k - 1];
-          k--;
-        }
-      order[k] = i;
-    }
+          guint k = i - 3;
 
-  for (int sweep = 0; sweep < 2; sweep++)
-    for (guint k = 0; k < n - 3; k++)
-      {
-        guint v = order[k];
-        TriNodeLayout *node = g_ptr_array_index (layout->nodes, v);
-        double best = G_MAXDOUBLE, best_x = cx, best_y = cy, best_missed = 0;
-        TriNameAt best_at = TRI_NAME_BELOW;
-
-        placed[v] = FALSE;
-        for (int ring = 0; ring < N_RINGS; ring++)
-          for (int shape = 0; shape < 2; shape++)
+          placed[i] = FALSE;
+          /* an insertion sort, stable: ties stay in rank order */
+          while (start < 2 && k > 0 &&
+                 (start == 0 ? degree[order[k - 1]] < degree[i] : degree[order[k - 1]] > degree[i]))
             {
-              double rho = (0.75 + ring_step * ring) * side;
-              double rx = shape ? rho * wide : rho;
+              order[k] = order[k - 1];
+              k--;
+            }
+          order[k] = i;
+        }
 
-              if (shape == 1 && wide <= 1.05)
-                continue;
-              for (int a = 0; a < N_ANGLES; a++)
+      for (int sweep = 0; sweep < N_SWEEPS; sweep++)
+        for (guint k = 0; k < n - 3; k++)
+          {
+            guint v = order[k];
+            TriNodeLayout *node = g_ptr_array_index (layout->nodes, v);
+            double best = G_MAXDOUBLE, best_x = cx, best_y = cy, best_missed = 0;
+            TriNameAt best_at = TRI_NAME_BELOW;
+
+            placed[v] = FALSE;
+            for (int ring = 0; ring < N_RINGS; ring++)
+              for (int shape = 0; shape < 2; shape++)
                 {
-                  double angle = G_PI / 2 + 2 * G_PI * a / N_ANGLES;
-                  double x = cx + rx * cos (angle), y = cy + rho * sin (angle);
-                  double off = outside_room (&p, x - node->radius, y - node->radius, 2 * node->radius, 2 * node->radius);
-                  double pos_violation = off, c;
+                  double rho = (0.75 + ring_step * ring) * side;
+                  double rx = shape ? rho * wide : rho;
 
-                  /* well outside the room: not worth a look */
-                  if (off > 4 * u)
+                  if (shape == 1 && wide <= 1.05)
                     continue;
-                  set_node_centre (layout, v, x, y);
-                  c = position_cost (&p, v, &pos_violation);
-                  if (c + 50 * pos_violation / u >= best)
-                    continue;
-                  for (int at = TRI_NAME_BELOW; at <= TRI_NAME_ABOVE; at++)
+                  for (int a = 0; a < N_ANGLES; a++)
                     {
-                      double violation = pos_violation, total;
+                      double angle = G_PI / 2 + 2 * G_PI * a / N_ANGLES;
+                      double x = cx + rx * cos (angle), y = cy + rho * sin (angle);
+                      double off = outside_room (&p, x - node->radius, y - node->radius,
+                                                 2 * node->radius, 2 * node->radius);
+                      double pos_violation = off, c;
 
-                      node->name_at = at;
+                      /* well outside the room: not worth a look */
+                      if (off > 4 * u)
+                        continue;
                       set_node_centre (layout, v, x, y);
-                      total = c + name_cost (&p, v, &violation);
-                      total += 50 * violation / u;
-                      if (total < best - 1e-9)
+                      c = position_cost (&p, v, best, &pos_violation);
+                      if (c + 50 * pos_violation / u >= best)
+                        continue;
+                      for (int at = TRI_NAME_BELOW; at <= TRI_NAME_ABOVE; at++)
                         {
-                          best = total;
-                          best_x = x;
-                          best_y = y;
-                          best_at = at;
-                          best_missed = violation;
+                          double violation = pos_violation, cost;
+
+                          node->name_at = at;
+                          set_node_centre (layout, v, x, y);
+                          cost = c + name_cost (&p, v, &violation);
+                          cost += 50 * violation / u;
+                          if (cost < best - 1e-9)
+                            {
+                              best = cost;
+                              best_x = x;
+                              best_y = y;
+                              best_at = at;
+                              best_missed = violation;
+                            }
                         }
                     }
                 }
-            }
 
-        node->name_at = best_at;
-        set_node_centre (layout, v, best_x, best_y);
-        placed[v] = TRUE;
-        if (sweep == 1)
-          missed += best_missed;
-      }
+            node->name_at = best_at;
+            set_node_centre (layout, v, best_x, best_y);
+            placed[v] = TRUE;
+            if (sweep == N_SWEEPS - 1)
+              {
+                start_missed += best_missed;
+                total += best;
+              }
+          }
+
+      if (start == 0 || start_missed < missed || (start_missed == missed && total < best_total - 1e-9))
+        {
+          missed = start_missed;
+          best_total = total;
+          for (guint i = 3; i < n; i++)
+            {
+              const TriNodeLayout *node = g_ptr_array_index (layout->nodes, i);
+              best_state[3 * (i - 3)] = node->x;
+              best_state[3 * (i - 3) + 1] = node->y;
+              best_state[3 * (i - 3) + 2] = node->name_at;
+            }
+        }
+    }
+
+  for (guint i = 3; i < n; i++)
+    {
+      TriNodeLayout *node = g_ptr_array_index (layout->nodes, i);
+
+      node->name_at = (TriNameAt) best_state[3 * (i - 3) + 2];
+      set_node_centre (layout, i, best_state[3 * (i - 3)], best_state[3 * (i - 3) + 1]);
+    }
+  *total_cost = best_total;
 
   for (guint i = 3; i < n; i++)
     {
@@ -995,16 +1054,52 @@ tri_triangle_layout_new (GPtrArray               *actors,
    * the side planned for. */
   if (has_others)
     {
-      side *= 0.7;
+      guint n_others = layout->nodes->len - 3;
+      g_autofree double *saved = g_new (double, 3 * n_others);
+      double planned, missed = 0, cost = 0;
+
+      /* the more actors around it, the smaller the triangle to start with */
+      side *= CLAMP (0.8 - 0.015 * n_others, 0.55, 0.75);
       for (int k = 0; k < 4; k++)
         {
-          double missed = plan_others (layout, side, params->width - 2 * margin, avail_h - 2 * margin);
-
+          missed = plan_others (layout, side, params->width - 2 * margin, avail_h - 2 * margin, &cost);
           if (missed <= 0)
             break;
           side *= 0.85;
         }
+      planned = side;
       side = fit_side (layout, params->width, avail_h, margin);
+
+      /* room to spare: plan once more at the side it allows, where the
+       * names and labels are as they will be drawn; keep the first plan
+       * if that one does worse */
+      if (side > 1.05 * planned)
+        {
+          double fitted, cost_again;
+
+          for (guint i = 0; i < n_others; i++)
+            {
+              const TriNodeLayout *node = g_ptr_array_index (layout->nodes, i + 3);
+              saved[3 * i] = node->ux;
+              saved[3 * i + 1] = node->uy;
+              saved[3 * i + 2] = node->name_at;
+            }
+          if (plan_others (layout, side, params->width - 2 * margin, avail_h - 2 * margin, &cost_again) <= missed &&
+              cost_again <= cost + 0.5 &&
+              (fitted = fit_side (layout, params->width, avail_h, margin)) >= 0.97 * side)
+            side = fitted;
+          else
+            {
+              for (guint i = 0; i < n_others; i++)
+                {
+                  TriNodeLayout *node = g_ptr_array_index (layout->nodes, i + 3);
+                  node->ux = saved[3 * i];
+                  node->uy = saved[3 * i + 1];
+                  node->name_at = (TriNameAt) saved[3 * i + 2];
+                }
+              side = fit_side (layout, params->width, avail_h, margin);
+            }
+        }
     }
 
   /* a canvas too small for the labels keeps a readable triangle: the
