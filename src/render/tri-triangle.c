@@ -150,6 +150,27 @@ set_node_centre (TriTriangleLayout *layout,
     }
 }
 
+/* Where a side's label may go: along the side (0 to 1) and on which side
+ * of it (1 the usual one, outside but for the base; -1 the other); the
+ * first is the usual place, the others are tried in turn when it is taken. */
+static const double slot_along[] = { 0.5, 0.5, 0.38, 0.62, 0.38, 0.62, 0.28, 0.72, 0.28, 0.72 };
+static const int slot_across[] = { 1, -1, 1, 1, -1, -1, 1, 1, -1, -1 };
+#define N_SLOTS G_N_ELEMENTS (slot_along)
+
+static void
+put_label (TriTriangleLayout *layout,
+           TriEdgeLayout     *edge,
+           int                slot)
+{
+  const TriNodeLayout *na = g_ptr_array_index (layout->nodes, edge->a);
+  const TriNodeLayout *nb = g_ptr_array_index (layout->nodes, edge->b);
+  double t = slot_along[slot], k = slot_across[slot];
+
+  edge->label_slot = slot;
+  edge->label_x = na->x + (nb->x - na->x) * t + k * edge->label_dx - edge->label_w / 2;
+  edge->label_y = na->y + (nb->y - na->y) * t + k * edge->label_dy - edge->label_h / 2;
+}
+
 /* Puts the triangle of side @side with its top-left corner at (@x0, @y0),
  * and everything attached to it: the other actors where the planner put
  * them, rims, names, labels. */
@@ -203,8 +224,9 @@ place (TriTriangleLayout *layout,
           ny = -ny;
         }
       clearance = edge->width / 2 + 1.5 * u + fabs (nx) * edge->label_w / 2 + fabs (ny) * edge->label_h / 2;
-      edge->label_x = mx + nx * clearance - edge->label_w / 2;
-      edge->label_y = my + ny * clearance - edge->label_h / 2;
+      edge->label_dx = nx * clearance;
+      edge->label_dy = ny * clearance;
+      put_label (layout, edge, edge->label_slot);
     }
 }
 
@@ -351,28 +373,19 @@ static void
 resolve_label_collisions (TriTriangleLayout *layout,
                           double             height)
 {
-  static const double along[] = { 0.5, 0.5, 0.38, 0.62, 0.38, 0.62, 0.28, 0.72, 0.28, 0.72 };
-  static const int across[] = { 1, -1, 1, 1, -1, -1, 1, 1, -1, -1 };
-
   for (guint i = 0; i < layout->edges->len; i++)
     {
       TriEdgeLayout *edge = g_ptr_array_index (layout->edges, i);
-      double dx, dy;
       gboolean placed = FALSE;
 
       if (edge->label == NULL || !label_collides (layout, edge, height))
         continue;
 
-      /* the label's centre, from the edge's midpoint */
-      dx = edge->label_x + edge->label_w / 2 - (edge->x1 + edge->x2) / 2;
-      dy = edge->label_y + edge->label_h / 2 - (edge->y1 + edge->y2) / 2;
-      for (guint k = 1; k < G_N_ELEMENTS (along) && !placed; k++)
+      for (guint slot = 0; slot < N_SLOTS && !placed; slot++)
         {
-          double cx = edge->x1 + (edge->x2 - edge->x1) * along[k] + across[k] * dx;
-          double cy = edge->y1 + (edge->y2 - edge->y1) * along[k] + across[k] * dy;
-
-          edge->label_x = cx - edge->label_w / 2;
-          edge->label_y = cy - edge->label_h / 2;
+          if ((int) slot == edge->label_slot)
+            continue;
+          put_label (layout, edge, slot);
           placed = !label_collides (layout, edge, height);
         }
 
@@ -631,10 +644,11 @@ position_cost (Planner *p,
           const TriNodeLayout *fa = g_ptr_array_index (layout->nodes, f->a);
           const TriNodeLayout *fb = g_ptr_array_index (layout->nodes, f->b);
 
-          /* a side's label would have to move, or go */
+          /* a side's label would have to move, or go: nearly as bad as a
+           * line through a node, but a smaller triangle would not help */
           if (f->label != NULL &&
               segment_meets_box (na->x, na->y, nb->x, nb->y, f->label_x, f->label_y, f->label_w, f->label_h))
-            *violation += m;
+            cost += 40;
           if (f == e || !p->placed[f->a] || !p->placed[f->b])
             continue;
           if (f->a == (int) o || f->b == (int) o || f->a == (int) v || f->b == (int) v)
@@ -704,6 +718,67 @@ name_cost (Planner *p,
   return cost;
 }
 
+/* Is a side's label, where it is, over anything placed so far? */
+static gboolean
+label_blocked (Planner             *p,
+               const TriEdgeLayout *edge)
+{
+  TriTriangleLayout *layout = p->layout;
+  const double x = edge->label_x, y = edge->label_y, w = edge->label_w, h = edge->label_h;
+
+  if (outside_room (p, x, y, w, h) > 0)
+    return TRUE;
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const TriNodeLayout *n = g_ptr_array_index (layout->nodes, i);
+
+      if (p->placed[i] &&
+          (box_overlap (x, y, w, h, n->x - n->radius, n->y - n->radius, 2 * n->radius, 2 * n->radius) > 0 ||
+           box_overlap (x, y, w, h, n->name_x, n->name_y, n->name_w, n->name_h) > 0))
+        return TRUE;
+    }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *o = g_ptr_array_index (layout->edges, i);
+      const TriNodeLayout *oa = g_ptr_array_index (layout->nodes, o->a);
+      const TriNodeLayout *ob = g_ptr_array_index (layout->nodes, o->b);
+      double r = o->width / 2;
+
+      if (o == edge || !p->placed[o->a] || !p->placed[o->b])
+        continue;
+      if (o->label != NULL && box_overlap (x, y, w, h, o->label_x, o->label_y, o->label_w, o->label_h) > 0)
+        return TRUE;
+      if (segment_meets_box (oa->x, oa->y, ob->x, ob->y, x - r, y - r, w + 2 * r, h + 2 * r))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Each side's label goes to its first place that nothing placed covers
+ * (its usual one if free), so that the next actors see where it is */
+static void
+choose_label_slots (Planner *p)
+{
+  TriTriangleLayout *layout = p->layout;
+
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      TriEdgeLayout *edge = g_ptr_array_index (layout->edges, i);
+      guint slot;
+
+      if (edge->label == NULL)
+        continue;
+      for (slot = 0; slot < N_SLOTS; slot++)
+        {
+          put_label (layout, edge, slot);
+          if (!label_blocked (p, edge))
+            break;
+        }
+      if (slot == N_SLOTS)
+        put_label (layout, edge, 0);
+    }
+}
+
 /* Plans the other actors' places for a triangle of side @side, centred in
  * a room of @room_w × @room_h; returns how far the best places still miss
  * (0 when every line is clear), in pixels, and sets @total_cost to what
@@ -719,6 +794,7 @@ plan_others (TriTriangleLayout *layout,
   const double u = layout->unit;
   double wide, x0, y0, cx, cy, x_min, x_max, y_min, y_max, ring_step, missed = 0, best_total = 0;
   g_autofree double *best_state = NULL;
+  g_autofree int *best_slots = NULL;
   g_autofree gboolean *placed = NULL;
   g_autofree guint8 *joined = NULL;
   g_autofree guint *order = NULL;
@@ -778,15 +854,18 @@ plan_others (TriTriangleLayout *layout,
   /* Greedy placing depends on the order: try the most lines first, the
    * fewest first and rank order, and keep the best drawing */
   best_state = g_new (double, 3 * (n - 3));
+  best_slots = g_new0 (int, layout->edges->len + 1);
   for (int start = 0; start < N_STARTS; start++)
     {
       double total = 0, start_missed = 0;
 
       for (guint i = 3; i < n; i++)
+        placed[i] = FALSE;
+      choose_label_slots (&p);
+      for (guint i = 3; i < n; i++)
         {
           guint k = i - 3;
 
-          placed[i] = FALSE;
           /* an insertion sort, stable: ties stay in rank order */
           while (start < 2 && k > 0 &&
                  (start == 0 ? degree[order[k - 1]] < degree[i] : degree[order[k - 1]] > degree[i]))
@@ -852,6 +931,7 @@ plan_others (TriTriangleLayout *layout,
             node->name_at = best_at;
             set_node_centre (layout, v, best_x, best_y);
             placed[v] = TRUE;
+            choose_label_slots (&p);
             if (sweep == N_SWEEPS - 1)
               {
                 start_missed += best_missed;
@@ -863,6 +943,8 @@ plan_others (TriTriangleLayout *layout,
         {
           missed = start_missed;
           best_total = total;
+          for (guint i = 0; i < layout->edges->len; i++)
+            best_slots[i] = ((TriEdgeLayout *) g_ptr_array_index (layout->edges, i))->label_slot;
           for (guint i = 3; i < n; i++)
             {
               const TriNodeLayout *node = g_ptr_array_index (layout->nodes, i);
@@ -879,6 +961,12 @@ plan_others (TriTriangleLayout *layout,
 
       node->name_at = (TriNameAt) best_state[3 * (i - 3) + 2];
       set_node_centre (layout, i, best_state[3 * (i - 3)], best_state[3 * (i - 3) + 1]);
+    }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      TriEdgeLayout *edge = g_ptr_array_index (layout->edges, i);
+      if (edge->label != NULL)
+        put_label (layout, edge, best_slots[i]);
     }
   *total_cost = best_total;
 
@@ -1057,6 +1145,7 @@ tri_triangle_layout_new (GPtrArray               *actors,
       guint n_others = layout->nodes->len - 3;
       g_autofree double *saved = g_new (double, 3 * n_others);
       double planned, missed = 0, cost = 0;
+      int saved_slots[3] = { 0, 0, 0 };
 
       /* the more actors around it, the smaller the triangle to start with */
       side *= CLAMP (0.8 - 0.015 * n_others, 0.55, 0.75);
@@ -1084,6 +1173,8 @@ tri_triangle_layout_new (GPtrArray               *actors,
               saved[3 * i + 1] = node->uy;
               saved[3 * i + 2] = node->name_at;
             }
+          for (guint i = 0; i < 3 && i < layout->edges->len; i++)
+            saved_slots[i] = ((TriEdgeLayout *) g_ptr_array_index (layout->edges, i))->label_slot;
           if (plan_others (layout, side, params->width - 2 * margin, avail_h - 2 * margin, &cost_again) <= missed &&
               cost_again <= cost + 0.5 &&
               (fitted = fit_side (layout, params->width, avail_h, margin)) >= 0.97 * side)
@@ -1097,7 +1188,11 @@ tri_triangle_layout_new (GPtrArray               *actors,
                   node->uy = saved[3 * i + 1];
                   node->name_at = (TriNameAt) saved[3 * i + 2];
                 }
-              side = fit_side (layout, params->width, avail_h, margin);
+              for (guint i = 0; i < 3 && i < layout->edges->len; i++)
+                ((TriEdgeLayout *) g_ptr_array_index (layout->edges, i))->label_slot = saved_slots[i];
+              /* not much larger than planned: the labels and names stay
+               * where the plan put them, clear of the lines */
+              side = MIN (fit_side (layout, params->width, avail_h, margin), 1.1 * planned);
             }
         }
     }

@@ -55,6 +55,8 @@ typedef struct
   TriEdgeState  state;
   char         *label;           /* "9 events · mostly cooperation"; NULL for other links */
   double        label_x, label_y;  /* top-left of the label's box */
+  int           label_slot;      /* where along and beside its side the label goes: 0 is the middle, outside */
+  double        label_dx, label_dy;  /* slot 0's centre, from the side's middle */
   double        label_w, label_h;
 } TriEdgeLayout;
 
