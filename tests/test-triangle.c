@@ -358,6 +358,8 @@ typedef struct
   GPtrArray *events;
   guint      n_lines;
   guint      n_others;
+  gboolean   labels_kept;        /* every side keeps its label, other actors or not */
+  guint      n_empty_among_others;
 } Briefing;
 
 static void
@@ -367,7 +369,8 @@ briefing_load (Briefing *b,
   b->actors = tri_store_list_actors (store, "en", NULL);
   b->relations = tri_store_list_relations (store, NULL);
   b->events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
-  b->n_lines = b->n_others = 0;
+  b->n_lines = b->n_others = b->n_empty_among_others = 0;
+  b->labels_kept = FALSE;
 }
 
 static void
@@ -395,6 +398,22 @@ check_others (Briefing   *b,
   tri_window_bounds (d.latest, tri_window_days_for_months (months), &from, &to);
   b->n_lines += assert_lines_clear (layout);
   b->n_others += layout->nodes->len - 3;
+  for (guint i = 0; i < 3; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+
+      g_assert_false (e->other);
+      if (b->labels_kept)
+        g_assert_nonnull (e->label);
+      if (e->state.n_events == 0 && layout->nodes->len > 3)
+        {
+          /* an empty side among the other actors: drawn, and says so */
+          g_assert_true (e->empty);
+          if (b->labels_kept)
+            g_assert_cmpstr (e->label, ==, "no events");
+          b->n_empty_among_others++;
+        }
+    }
   assert_drawn_as_the_window_says (layout, b->actors, b->relations, b->events, from, to);
 }
 
@@ -408,10 +427,12 @@ test_others_clear_bundled (void)
   Briefing b;
 
   briefing_load (&b, store);
+  b.labels_kept = TRUE;
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     for (guint w = 0; w < G_N_ELEMENTS (windows); w++)
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         check_others (&b, dates[i], windows[w], sizes[s][0], sizes[s][1]);
+  g_test_message ("%u empty sides among other actors", b.n_empty_among_others);
 
   /* the checks met busy drawings, not only the bare triangle */
   g_assert_cmpuint (b.n_others, >, 200);
@@ -419,8 +440,9 @@ test_others_clear_bundled (void)
   briefing_clear (&b);
 }
 
-/* A generated briefing of 3,000 events, with ten more actors and twelve
- * more relations linked to some of its events; Canada's relation has none. */
+/* A generated briefing of 3,000 events, with ten more actors and fourteen
+ * more relations linked to some of its events; Canada's relation has none,
+ * nor has the Russia – China side. */
 static void
 test_others_clear_generated (void)
 {
@@ -464,7 +486,9 @@ test_others_clear_generated (void)
                 "INSERT INTO event_relation SELECT id, 16, 'cooperation', 3 FROM event WHERE id % 37 = 8;"
                 "INSERT INTO event_relation SELECT id, 17, 'tension', 3 FROM event WHERE id % 41 = 9;"
                 "INSERT INTO event_relation SELECT id, 19, 'neutral', 1 FROM event WHERE id % 43 = 10;"
-                "INSERT INTO event_relation SELECT id, 20, 'cooperation', 1 FROM event WHERE id % 53 = 11;");
+                "INSERT INTO event_relation SELECT id, 20, 'cooperation', 1 FROM event WHERE id % 53 = 11;"
+                /* and Russia – China has no events at all */
+                "DELETE FROM event_relation WHERE relation = 2;");
 
   store = tri_store_open (path, &error);
   g_assert_no_error (error);
@@ -474,6 +498,8 @@ test_others_clear_generated (void)
       for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
         check_others (&b, dates[i], windows[w], sizes[s][0], sizes[s][1]);
   g_assert_cmpuint (b.n_others, >, 150);
+  /* and empty sides among other actors' lines */
+  g_assert_cmpuint (b.n_empty_among_others, >, 0);
 
   /* over all time every actor with events is there, and Canada is not */
   {
