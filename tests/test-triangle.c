@@ -440,6 +440,67 @@ test_others_clear_bundled (void)
   briefing_clear (&b);
 }
 
+/* Scrubbing "as of" with the same actors and lines drawn: they stay where
+ * they were (the drawing does not jump), and stay clear as the lines'
+ * widths change. */
+static void
+test_others_stay_while_scrubbing (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(TriTriangleLayout) previous = NULL;
+  Briefing b;
+  TriDate start;
+  guint same = 0, kept = 0;
+
+  briefing_load (&b, store);
+  g_assert_true (tri_date_parse ("2023-06-01", &start, NULL));
+  for (guint32 day = start.latest; day < start.latest + 540; day += 5)
+    {
+      TriTriangleParams params = { 0 };
+      TriTriangleLayout *layout;
+      gboolean same_drawing;
+
+      tri_window_bounds (day, tri_window_days_for_months (24), &params.from, &params.to);
+      params.width = 1200;
+      params.height = 800;
+      params.lang = "en";
+      params.type_scale = 1;
+      params.show_others = TRUE;
+      params.show_legend = TRUE;
+      params.previous = previous;
+      layout = tri_triangle_layout_new (b.actors, b.relations, b.events, &params);
+
+      assert_lines_clear (layout);
+      assert_drawn_as_the_window_says (layout, b.actors, b.relations, b.events, params.from, params.to);
+
+      same_drawing = previous != NULL && previous->nodes->len == layout->nodes->len &&
+                     previous->edges->len == layout->edges->len;
+      for (guint i = 0; same_drawing && i < layout->nodes->len; i++)
+        same_drawing = g_str_equal (((TriNodeLayout *) layout->nodes->pdata[i])->code,
+                                    ((TriNodeLayout *) previous->nodes->pdata[i])->code);
+      for (guint i = 0; same_drawing && i < layout->edges->len; i++)
+        same_drawing = ((TriEdgeLayout *) layout->edges->pdata[i])->relation_id ==
+                       ((TriEdgeLayout *) previous->edges->pdata[i])->relation_id;
+      if (same_drawing && layout->nodes->len > 3)
+        {
+          gboolean stayed = TRUE;
+
+          same++;
+          for (guint i = 3; i < layout->nodes->len; i++)
+            stayed &= ((TriNodeLayout *) layout->nodes->pdata[i])->ux == ((TriNodeLayout *) previous->nodes->pdata[i])->ux &&
+                      ((TriNodeLayout *) layout->nodes->pdata[i])->uy == ((TriNodeLayout *) previous->nodes->pdata[i])->uy;
+          kept += stayed;
+        }
+      g_clear_pointer (&previous, tri_triangle_layout_free);
+      previous = layout;
+    }
+
+  g_test_message ("%u of %u steps with the same drawing kept every place", kept, same);
+  g_assert_cmpuint (same, >, 20);
+  g_assert_cmpuint (kept, ==, same);
+  briefing_clear (&b);
+}
+
 /* A generated briefing of 3,000 events, with ten more actors and fourteen
  * more relations linked to some of its events; Canada's relation has none,
  * nor has the Russia – China side. */
@@ -670,6 +731,7 @@ main (int   argc,
   g_test_add_func ("/triangle/index-matches-naive", test_index_matches_naive);
   g_test_add_func ("/triangle/others-clear-bundled", test_others_clear_bundled);
   g_test_add_func ("/triangle/others-clear-generated", test_others_clear_generated);
+  g_test_add_func ("/triangle/others-stay-while-scrubbing", test_others_stay_while_scrubbing);
   g_test_add_func ("/triangle/empty-side", test_empty_side);
   g_test_add_func ("/triangle/side-words", test_side_words);
   return g_test_run ();

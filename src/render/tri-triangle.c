@@ -979,6 +979,64 @@ plan_others (TriTriangleLayout *layout,
   return missed;
 }
 
+/* Does a previous layout draw the same nodes and lines, at the same size? */
+static gboolean
+same_drawing (const TriTriangleLayout *layout,
+              const TriTriangleLayout *previous)
+{
+  if (previous == NULL || previous->width != layout->width || previous->height != layout->height ||
+      previous->type_scale != layout->type_scale || g_strcmp0 (previous->lang, layout->lang) != 0 ||
+      previous->nodes->len != layout->nodes->len || previous->edges->len != layout->edges->len)
+    return FALSE;
+  for (guint i = 0; i < layout->nodes->len; i++)
+    if (!g_str_equal (((TriNodeLayout *) previous->nodes->pdata[i])->code,
+                      ((TriNodeLayout *) layout->nodes->pdata[i])->code))
+      return FALSE;
+  for (guint i = 0; i < layout->edges->len; i++)
+    if (((TriEdgeLayout *) previous->edges->pdata[i])->relation_id !=
+        ((TriEdgeLayout *) layout->edges->pdata[i])->relation_id)
+      return FALSE;
+  return TRUE;
+}
+
+/* Are the lines, as placed now, clear of every node they do not join, and
+ * of every node joined to their ends, by @margin beyond radius and half
+ * the line? */
+static gboolean
+lines_clear (const TriTriangleLayout *layout,
+             double                   margin)
+{
+  const guint n = layout->nodes->len;
+
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+      const TriNodeLayout *na = g_ptr_array_index (layout->nodes, e->a);
+      const TriNodeLayout *nb = g_ptr_array_index (layout->nodes, e->b);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const TriNodeLayout *w = g_ptr_array_index (layout->nodes, k);
+          double need = w->radius + e->width / 2 + margin;
+          gboolean joined = FALSE;
+
+          if ((int) k == e->a || (int) k == e->b)
+            continue;
+          if (distance_to_segment (w->x, w->y, na->x, na->y, nb->x, nb->y) <= need)
+            return FALSE;
+          for (guint j = 0; j < layout->edges->len && !joined; j++)
+            {
+              const TriEdgeLayout *f = g_ptr_array_index (layout->edges, j);
+              joined = (f->a == (int) k && (f->b == e->a || f->b == e->b)) ||
+                       (f->b == (int) k && (f->a == e->a || f->a == e->b));
+            }
+          if (joined && distance_to_line (w->x, w->y, na->x, na->y, nb->x, nb->y) <= need)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 static int
 actor_index (GPtrArray  *actors,
              const char *code)
@@ -1014,7 +1072,7 @@ tri_triangle_layout_new (GPtrArray               *actors,
   g_autofree TriEdgeState *states = g_new0 (TriEdgeState, MAX (relations->len, 1));
   g_autofree gboolean *drawn = g_new0 (gboolean, MAX (relations->len, 1));
   double margin, x_min, x_max, y_min, y_max, side, avail_h;
-  gboolean has_others = FALSE;
+  gboolean has_others = FALSE, plan;
 
   layout->width = params->width;
   layout->height = params->height;
@@ -1140,7 +1198,32 @@ tri_triangle_layout_new (GPtrArray               *actors,
    * plan, fit, and plan again while the side fitted comes out smaller,
    * each time a little smaller still, so that it ends no smaller than
    * the side planned for. */
-  if (has_others)
+  /* The same actors and lines as the layout before (the date moved, the
+   * window did not change what is drawn): the other actors stay where they
+   * were, as long as the lines, whose widths may have changed, stay clear */
+  plan = has_others;
+  if (has_others && same_drawing (layout, params->previous))
+    {
+      for (guint i = 0; i < layout->nodes->len; i++)
+        {
+          TriNodeLayout *node = g_ptr_array_index (layout->nodes, i);
+          const TriNodeLayout *was = g_ptr_array_index (params->previous->nodes, i);
+
+          node->ux = was->ux;
+          node->uy = was->uy;
+          node->name_at = was->name_at;
+        }
+      for (guint i = 0; i < layout->edges->len; i++)
+        ((TriEdgeLayout *) g_ptr_array_index (layout->edges, i))->label_slot =
+          ((TriEdgeLayout *) g_ptr_array_index (params->previous->edges, i))->label_slot;
+      side = MIN (fit_side (layout, params->width, avail_h, margin), params->previous->side);
+      place (layout, side, 0, 0);
+      plan = !lines_clear (layout, CLEARANCE * layout->unit);
+      if (plan)
+        side = fit_side (layout, params->width, avail_h, margin);
+    }
+
+  if (plan)
     {
       guint n_others = layout->nodes->len - 3;
       g_autofree double *saved = g_new (double, 3 * n_others);
@@ -1206,6 +1289,7 @@ tri_triangle_layout_new (GPtrArray               *actors,
       side = fit_side (layout, params->width, avail_h, margin);
     }
 
+  layout->side = side;
   place (layout, side, 0, 0);
   extent (layout, &x_min, &x_max, &y_min, &y_max);
   place (layout, side,

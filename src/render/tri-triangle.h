@@ -18,6 +18,7 @@ typedef struct
   gboolean     show_others;     /* the other actors around the triangle */
   gboolean     show_legend;
   TriStateIndex *index;         /* when set, the state comes from it in O(log N), not from the events */
+  const struct _TriTriangleLayout *previous;  /* when it draws the same nodes and lines, they stay where they were */
 } TriTriangleParams;
 
 typedef enum
@@ -68,10 +69,11 @@ typedef struct
   double  text_x, text_y, text_w;
 } TriLegendItem;
 
-typedef struct
+typedef struct _TriTriangleLayout
 {
   double      width, height;
   double      unit;              /* 1/100 of the shorter side: scales strokes */
+  double      side;              /* the triangle's side */
   double      type_scale;
   char       *lang;
   GPtrArray  *nodes;             /* of TriNodeLayout: the triangle's three first */

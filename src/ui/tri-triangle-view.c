@@ -172,9 +172,10 @@ rebuild (TriTriangleView *self,
 {
   TriTriangleParams params = { 0 };
   g_autoptr(GPtrArray) none = NULL;
+  /* the other actors stay where they were while the same ones are drawn */
+  g_autoptr(TriTriangleLayout) previous = g_steal_pointer (&self->layout);
   guint32 from, to;
 
-  g_clear_pointer (&self->layout, tri_triangle_layout_free);
   self->layout_dirty = FALSE;
   if (self->actors == NULL)
     return;
@@ -189,6 +190,7 @@ rebuild (TriTriangleView *self,
   params.show_others = self->show_others;
   params.show_legend = TRUE;
   params.index = self->index;
+  params.previous = previous;
 
   if (self->events == NULL)
     none = g_ptr_array_new ();
