@@ -523,13 +523,18 @@ grow_by_node (double *box, const TriNodeLayout *n)
  * the room. A place is refused when a line that would be drawn passes
  * within CLEARANCE of a node it does not join, when three nodes joined by
  * drawn lines would lie on one straight line, when a disc or a name would
- * cover another disc, name or a side's label, or would leave the room.
- * Among the places left, the planner prefers short lines, few crossings
- * (of the triangle's sides above all), lines clear of names and of the
- * sides' labels, and names below their discs. The actors with the most
- * lines go first, then each is placed once more with all the others
- * known. Everything is deterministic: the same data and size give the
- * same drawing. */
+ * cover another disc or name or a side's label, or would leave the room.
+ * Among the places left, the planner prefers lines clear of the sides'
+ * labels above all, then few crossings of the triangle's sides, lines
+ * clear of names (the triangle's above all), lines that leave a node far
+ * enough apart to tell, short lines, and names below their discs; the
+ * name goes below, right, left or above, wherever it costs least. The
+ * actors with the most lines go first, then each is placed again twice
+ * with all the others known; the same is tried with the fewest lines
+ * first and in rank order, and the cheapest drawing is kept. After each
+ * actor the sides' labels take their first free place along their side,
+ * so the next actor sees where they are. Everything is deterministic:
+ * the same data and size give the same drawing. */
 
 #define CLEARANCE 1.5           /* in layout units, beyond the node's radius and half the line */
 #define N_RINGS 8
@@ -1195,9 +1200,8 @@ tri_triangle_layout_new (GPtrArray               *actors,
 
   /* The planner keeps lines clear of nodes by so many pixels at the side
    * it plans for, and a larger side only spreads the nodes further apart:
-   * plan, fit, and plan again while the side fitted comes out smaller,
-   * each time a little smaller still, so that it ends no smaller than
-   * the side planned for. */
+   * plan at a side that leaves room around the triangle (smaller while a
+   * line cannot be kept clear), then fit the side to the drawing. */
   /* The same actors and lines as the layout before (the date moved, the
    * window did not change what is drawn): the other actors stay where they
    * were, as long as the lines, whose widths may have changed, stay clear */
