@@ -643,6 +643,59 @@ test_timeline_click_focus (void)
   spin (50);
 }
 
+/* With Show Other Actors, every node and line drawn has its hotspot, and
+ * each side's description for screen readers (and its tooltip, the same
+ * words) ends with the trend its label shows. */
+static void
+test_other_actors_described (void)
+{
+  TriWindow *window = open_window ();
+  TriTriangleView *view = tri_window_get_triangle_view (window);
+  GtkWidget *triangle = GTK_WIDGET (view);
+  TriTriangleLayout *layout;
+  guint n_hotspots = 0, n_sides = 0;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-others", g_variant_new_boolean (TRUE));
+  spin (300);
+  layout = tri_triangle_view_get_layout (view);
+  g_assert_cmpuint (layout->nodes->len, >, 3);
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const TriNodeLayout *n = g_ptr_array_index (layout->nodes, i);
+      g_autofree char *key = g_strconcat ("node:", n->code, NULL);
+
+      g_assert_nonnull (hotspot (triangle, key));
+    }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+      g_autofree char *key = g_strdup_printf ("edge:%" G_GINT64_FORMAT, e->relation_id);
+      g_autofree char *description = tri_triangle_view_describe_edge (view, i);
+      GtkWidget *h = hotspot (triangle, key);
+
+      g_assert_nonnull (h);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (h), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+      if (e->label != NULL && e->state.n_events > 0)
+        {
+          g_autofree char *ending = g_strdup_printf ("Overall: %s.", strchr (e->label, '\n') + 1);
+
+          g_assert_true (g_str_has_suffix (description, ending));
+          n_sides++;
+        }
+    }
+  g_assert_cmpuint (n_sides, >, 0);
+
+  /* no hotspot for anything not drawn */
+  for (GtkWidget *c = gtk_widget_get_first_child (triangle); c; c = gtk_widget_get_next_sibling (c))
+    n_hotspots++;
+  g_assert_cmpuint (n_hotspots, ==, layout->nodes->len + layout->edges->len);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-others", g_variant_new_boolean (FALSE));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static void
 test_open_keeps_data_on_failure (void)
 {
@@ -987,6 +1040,7 @@ main (int   argc,
   g_test_add_func ("/window/timeline-click-focus", test_timeline_click_focus);
   g_test_add_func ("/window/export", test_export_from_window);
   g_test_add_func ("/window/screen-matches-export", test_screen_matches_export);
+  g_test_add_func ("/window/other-actors-described", test_other_actors_described);
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
   g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
   g_test_add_func ("/window/import-refused-first", test_import_refused_first);

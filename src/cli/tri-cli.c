@@ -360,5 +360,6 @@ tri_cli_export (TriStore            *store,
   if (args->as_of != NULL && !tri_export_resolve_as_of (store, args->as_of, &request->as_of, error))
     return FALSE;
 
+  request->show_others = args->other_actors;
   return tri_export_write (store, request, args->path, error);
 }

@@ -29,6 +29,7 @@ typedef struct
   int         scale;           /* 0 when not given */
   const char *theme;
   const char *lang;
+  gboolean    other_actors;    /* --other-actors: the other actors around the triangle */
 } TriCliExport;
 
 char     *tri_cli_default_db_path (void);

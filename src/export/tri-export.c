@@ -343,7 +343,7 @@ slide_evidence (TriStore               *store,
   g_autoptr(GPtrArray) sources = tri_store_list_sources (store, request->lang, NULL);
   g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) citations = g_string_new (NULL);
-  guint max_quotes = 3;
+  guint max_quotes = 3, n_cited = 0;
 
   if (request->relation_id != 0 && tri_store_get_relation (store, request->relation_id) != NULL)
     {
@@ -423,9 +423,10 @@ slide_evidence (TriStore               *store,
         continue;
       citation = source_citation (s, request->lang);
       g_string_append_printf (citations, "%s%s", citations->len ? "; " : "", citation);
+      n_cited++;
     }
-  /* Translators: a slide's footnote; %s is a list of sources */
-  content->footnote = g_strdup_printf (D_("Sources: %s"), citations->str);
+  /* Translators: a slide's footnote; %s is a list of sources (one, or several) */
+  content->footnote = g_strdup_printf (DN_ ("Source: %s", "Sources: %s", n_cited), citations->str);
 }
 
 /**

@@ -127,3 +127,40 @@ tri_edge_describe (const TriEdgeState *state,
                           state->n_by_stance[TRI_STANCE_NEUTRAL],
                           state->n_unconfirmed);
 }
+
+/**
+ * tri_edge_trend_label:
+ *
+ * The one word for an edge's balance, said the same way by its label, its
+ * tooltip and its description for screen readers. By weight: "mostly
+ * cooperation" or "mostly tension" when one leads by more than a third of
+ * the total; otherwise "mixed" when both cooperation and tension are
+ * present, "neutral" when all of the weight is neutral, and "mostly
+ * neutral" when neutral weight outweighs the one stance present.
+ *
+ * Returns: the word, in the data language
+ */
+const char *
+tri_edge_trend_label (const TriEdgeState *state)
+{
+  double cooperation = state->weight_by_stance[TRI_STANCE_COOPERATION];
+  double tension = state->weight_by_stance[TRI_STANCE_TENSION];
+
+  if (state->n_events == 0)
+    return D_("no events");
+
+  switch (tri_edge_state_dominant (state))
+    {
+    case TRI_STANCE_COOPERATION: return D_("mostly cooperation");
+    case TRI_STANCE_TENSION: return D_("mostly tension");
+    case TRI_STANCE_NEUTRAL:
+    case TRI_N_STANCES:
+    default: break;
+    }
+
+  if (cooperation > 0 && tension > 0)
+    return D_("mixed");
+  if (cooperation > 0 || tension > 0)
+    return D_("mostly neutral");
+  return D_("neutral");
+}

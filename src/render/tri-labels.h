@@ -18,6 +18,7 @@ char       *tri_edge_describe         (const TriEdgeState  *state,
                                        guint                window_months,
                                        guint32              as_of,
                                        const char          *lang);
+const char *tri_edge_trend_label      (const TriEdgeState  *state);
 char       *tri_window_describe       (guint                window_months,
                                        guint32              as_of,
                                        const char          *lang);

@@ -73,6 +73,8 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PNG: 1, 2 or 3 pixels a pixel"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: light or dark"), N_("THEME") },
+  { "other-actors", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: show the other actors around the triangle"), NULL },
   { "import-timelinejs", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a TimelineJS3 JSON timeline into a new briefing (--out), and exit"), N_("FILE") },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -217,6 +219,7 @@ tri_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "event", "x", &event_id);
       g_variant_dict_lookup (options, "window", "i", &window_months);
       g_variant_dict_lookup (options, "scale", "i", &scale);
+      g_variant_dict_lookup (options, "other-actors", "b", &args.other_actors);
       args.event_id = event_id;
       args.window_months = window_months;
       args.scale = scale;
