@@ -164,6 +164,7 @@ assert_same_state (const TriEdgeState *a,
                    const TriEdgeState *b)
 {
   g_assert_cmpint (a->n_events, ==, b->n_events);
+  g_assert_cmpint (a->n_possibly, ==, b->n_possibly);
   g_assert_cmpint (a->n_unconfirmed, ==, b->n_unconfirmed);
   g_assert_cmpfloat (a->intensity, ==, b->intensity);
   g_assert_cmpfloat (a->unconfirmed_weight, ==, b->unconfirmed_weight);
@@ -187,7 +188,7 @@ test_index_matches_naive (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (20241123);
   const guint windows[] = { 3, 6, 12, 24, 0 };
   guint32 earliest, latest;
-  guint non_empty = 0;
+  guint non_empty = 0, with_possibly = 0;
 
   g_assert_no_error (error);
   g_assert_true (tri_store_get_extent (store, &earliest, &latest));
@@ -205,9 +206,47 @@ test_index_matches_naive (void)
       tri_edge_state_compute (&slow, events, r->id, from, to);
       assert_same_state (&fast, &slow);
       non_empty += slow.n_events > 0;
+      with_possibly += slow.n_possibly > 0;
     }
   /* the comparison met real states, not only empty ones */
   g_assert_cmpuint (non_empty, >, 100);
+  g_assert_cmpuint (with_possibly, >, 20);
+}
+
+/* As of a day, an event counts once its latest possible day has passed;
+ * one whose uncertainty straddles the day is possibly by then, not counted. */
+static void
+test_counting_rule (void)
+{
+  TriDate year, june1, dec31, day;
+  guint32 from, to;
+
+  g_assert_true (tri_date_parse ("2023", &year, NULL));
+  g_assert_true (tri_date_parse ("2023-06-01", &june1, NULL));
+  g_assert_true (tri_date_parse ("2023-12-31", &dec31, NULL));
+  g_assert_true (tri_date_parse ("2023-03-08", &day, NULL));
+
+  tri_window_bounds (june1.latest, tri_window_days_for_months (12), &from, &to);
+  g_assert_cmpint (tri_event_count (year.earliest, year.latest, from, to), ==, TRI_COUNT_POSSIBLY);
+  g_assert_cmpint (tri_event_count (day.earliest, day.latest, from, to), ==, TRI_COUNT_YES);
+  g_assert_cmpint (tri_event_count (dec31.earliest, dec31.latest, from, to), ==, TRI_COUNT_NO);
+
+  tri_window_bounds (dec31.latest, tri_window_days_for_months (12), &from, &to);
+  g_assert_cmpint (tri_event_count (year.earliest, year.latest, from, to), ==, TRI_COUNT_YES);
+
+  /* a year later, a 3-month window has left 2023 behind; all time has not */
+  tri_window_bounds (dec31.latest + 365, tri_window_days_for_months (3), &from, &to);
+  g_assert_cmpint (tri_event_count (year.earliest, year.latest, from, to), ==, TRI_COUNT_NO);
+  tri_window_bounds (dec31.latest + 365, tri_window_days_for_months (0), &from, &to);
+  g_assert_cmpint (tri_event_count (year.earliest, year.latest, from, to), ==, TRI_COUNT_YES);
+
+  /* choosing the vague event moves "as of" to its last day */
+  g_assert_cmpuint (tri_event_as_of (&year), ==, dec31.latest);
+
+  /* a source of "April 2024" is published later as of 30 April 2024's eve */
+  g_assert_true (tri_date_parse ("2024-04", &year, NULL));
+  g_assert_true (tri_source_published_later (&year, year.latest - 1));
+  g_assert_false (tri_source_published_later (&year, year.latest));
 }
 
 int
@@ -220,5 +259,6 @@ main (int   argc,
   g_test_add_func ("/triangle/labels-inside", test_labels_inside);
   g_test_add_func ("/triangle/others", test_others);
   g_test_add_func ("/triangle/index-matches-naive", test_index_matches_naive);
+  g_test_add_func ("/triangle/counting-rule", test_counting_rule);
   return g_test_run ();
 }
