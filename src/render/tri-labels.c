@@ -53,6 +53,66 @@ tri_stance_label (TriStance stance)
     }
 }
 
+/* A quote's own claim type, as it reads under the quote; nothing is
+ * confirmed because nobody said what it is */
+const char *
+tri_claim_label (TriClaim claim)
+{
+  switch (claim)
+    {
+    case TRI_CLAIM_FACT: return D_("fact");
+    case TRI_CLAIM_OFFICIAL: return D_("official statement");
+    case TRI_CLAIM_REPORTED: return D_("report");
+    case TRI_CLAIM_ALLEGATION: return D_("allegation");
+    case TRI_CLAIM_ASSESSMENT: return D_("assessment");
+    case TRI_CLAIM_FORECAST: return D_("forecast");
+    case TRI_CLAIM_UNSTATED:
+    case TRI_N_CLAIMS:
+    default: return D_("not stated");
+    }
+}
+
+/**
+ * tri_quote_describe_source:
+ *
+ * The line under a quote, in the panel, on a slide and on the command
+ * line: "Joint statement · published April 2024 · claim: not stated".
+ */
+char *
+tri_quote_describe_source (const TriQuote *quote,
+                           const char     *lang)
+{
+  g_autofree char *published = tri_date_label (&quote->source_date, lang);
+
+  /* Translators: under a quote: its source, the source's publication date
+   * and the quote's own kind of claim, e.g. "not stated" or "allegation" */
+  return g_strdup_printf (D_("%s · published %s · claim: %s"),
+                          quote->source_title ? quote->source_title : "", published,
+                          tri_claim_label (quote->claim));
+}
+
+/**
+ * tri_quote_published_later:
+ * @as_of: the "as of" day, or 0 when the view has none
+ *
+ * Returns: (nullable): "published later (April 2024)" when the quote's
+ *   source may have been published after @as_of (hindsight about an
+ *   earlier event; see tri_source_published_later()), else NULL
+ */
+char *
+tri_quote_published_later (const TriQuote *quote,
+                           guint32         as_of,
+                           const char     *lang)
+{
+  g_autofree char *published = NULL;
+
+  if (as_of == 0 || !tri_source_published_later (&quote->source_date, as_of))
+    return NULL;
+  published = tri_date_label (&quote->source_date, lang);
+  /* Translators: a quote whose source appeared after the "as of" date; %s is that source's date */
+  return g_strdup_printf (D_("published later (%s)"), published);
+}
+
 /**
  * tri_window_describe:
  * @window_months: 0 for all time
