@@ -131,6 +131,24 @@ update_relation_description (TriWindow *self)
   tri_evidence_panel_set_subtitle (self->evidence_panel, description);
 }
 
+/* A selected side's quotes are those of the period its edge counts: they
+ * follow "as of" and the window (the panel skips an identical rebuild). */
+static void
+show_relation_quotes (TriWindow *self)
+{
+  TriRelation *r;
+  g_autofree char *title = NULL;
+
+  if (self->selected_relation == 0 || self->store == NULL)
+    return;
+  r = tri_store_get_relation (self->store, self->selected_relation);
+  if (r == NULL)
+    return;
+  title = relation_title (self, r);
+  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL,
+                                    self->as_of, self->window_months, self->lang);
+}
+
 /* The triangle follows "as of" live: its state comes from the index, in
  * O(log N), with no events read; until the index is built (after the first
  * frame), from the window's own events. */
@@ -156,6 +174,7 @@ update_as_of (TriWindow *self)
     }
   tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
   update_subtitle (self);
+  show_relation_quotes (self);
   update_relation_description (self);
 }
 
@@ -521,7 +540,6 @@ select_relation (TriWindow *self,
                  gint64     relation_id)
 {
   TriRelation *r = tri_store_get_relation (self->store, relation_id);
-  g_autofree char *title = NULL;
 
   if (r == NULL)
     return;
@@ -532,8 +550,7 @@ select_relation (TriWindow *self,
 
   tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
   tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
-  title = relation_title (self, r);
-  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL, self->lang);
+  show_relation_quotes (self);
   update_relation_description (self);
 }
 
@@ -594,8 +611,9 @@ select_event (TriWindow *self,
       g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
     }
 
-  /* "as of" moves to the event: its first possible day */
-  self->as_of = ev->date.earliest;
+  /* "as of" moves to the event: its last possible day, the first on which
+   * it certainly counts (a click, the keyboard, a presentation step) */
+  self->as_of = tri_event_as_of (&ev->date);
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
   tri_timeline_view_set_selection (self->timeline_view, event_id, NULL, 0);
   tri_timeline_view_reveal (self->timeline_view, ev->date.earliest, ev->date.latest);
