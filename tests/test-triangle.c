@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include "render/tri-labels.h"
 #include "render/tri-triangle.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
@@ -249,6 +250,46 @@ test_counting_rule (void)
   g_assert_false (tri_source_published_later (&year, year.latest));
 }
 
+/* The words for an edge say how many more events possibly happened by then */
+static void
+assert_possibly_said (TriStore   *store,
+                      const char *date,
+                      const char *form)
+{
+  g_autoptr(TriTriangleLayout) layout = layout_as_of (store, date, 12, 800, 600, FALSE);
+  const TriEdgeLayout *e = edge_named (layout, "RUS-PRK");
+  g_autofree char *text = NULL;
+  g_autofree char *clause = NULL;
+  TriDate d;
+
+  g_assert_true (tri_date_parse (date, &d, NULL));
+  g_assert_cmpint (e->state.n_possibly, >=, 2);
+  text = tri_edge_describe (&e->state, "Russia", "North Korea", 12, d.latest, "en");
+  g_test_message ("%s", text);
+  clause = g_strdup_printf (form, e->state.n_possibly);
+  g_assert_true (g_str_has_suffix (text, clause));
+}
+
+static void
+test_describe_possibly (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(TriTriangleLayout) june = layout_as_of (store, "2023-06-01", 12, 800, 600, FALSE);
+  g_autoptr(TriTriangleLayout) december = layout_as_of (store, "2023-12-31", 12, 800, 600, FALSE);
+  const TriEdgeLayout *e = edge_named (june, "RUS-PRK");
+  const TriEdgeLayout *later = edge_named (december, "RUS-PRK");
+
+  /* "2023" and "January–September 2023" straddle 1 June 2023: none counted yet */
+  assert_possibly_said (store, "2023-06-01", "no events in the 12 months to 1 Jun 2023. %d events possibly by then.");
+  /* a week after the summit: it counts; "September 2023" and "2023" may have happened */
+  assert_possibly_said (store, "2023-09-20", "not confirmed. %d more possibly by then.");
+
+  /* by the end of the year they count, and thicken the edge */
+  g_assert_cmpint (e->state.n_events, ==, 0);
+  g_assert_cmpint (later->state.n_events, >=, e->state.n_possibly);
+  g_assert_cmpfloat (later->width, >, e->width);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -260,5 +301,6 @@ main (int   argc,
   g_test_add_func ("/triangle/others", test_others);
   g_test_add_func ("/triangle/index-matches-naive", test_index_matches_naive);
   g_test_add_func ("/triangle/counting-rule", test_counting_rule);
+  g_test_add_func ("/triangle/describe-possibly", test_describe_possibly);
   return g_test_run ();
 }

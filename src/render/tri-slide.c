@@ -15,6 +15,7 @@
 #include <math.h>
 
 #include "tri-slide.h"
+#include "tri-labels.h"
 
 #define REF_WIDTH 1920.0
 #define MARGIN 56.0
@@ -152,8 +153,8 @@ render_evidence (TriSlideLayout        *layout,
     {
       const TriQuote *q = g_ptr_array_index (content->quotes, i);
       const char *qlang = g_ptr_array_index (content->quote_langs, i);
-      g_autofree char *date = tri_date_label (&q->date, content->lang);
-      g_autofree char *meta = g_strdup_printf ("%s · %s", q->source_title ? q->source_title : "", date);
+      g_autofree char *meta = tri_quote_describe_source (q, content->lang);
+      g_autofree char *later = tri_quote_published_later (q, content->as_of_day, content->lang);
       double top = y;
 
       if (y + 3 * QUOTE_PX > bottom)
@@ -164,11 +165,20 @@ render_evidence (TriSlideLayout        *layout,
         y += paragraph (cr, q->translation, content->lang, QUOTE_PX, FALSE, FALSE, theme->muted,
                         r->x + 40, y, r->width - 40, 3, bottom) + 4;
       y += paragraph (cr, meta, content->lang, FOOT_PX, FALSE, FALSE, theme->muted,
-                      r->x + 40, y, r->width - 40, 1, bottom) + 16;
+                      r->x + 40, y, r->width - 40, 2, bottom) + 4;
+      /* hindsight: said in words, and its bar dashed in the tension colour */
+      if (later != NULL)
+        y += paragraph (cr, later, content->lang, FOOT_PX, TRUE, FALSE, theme->stance[TRI_STANCE_TENSION],
+                        r->x + 40, y, r->width - 40, 1, bottom) + 4;
+      y += 12;
 
       /* a quote's bar beside it */
-      tri_set_source_rgb (cr, theme->stance[TRI_STANCE_NEUTRAL]);
-      cairo_rectangle (cr, r->x + 24, top, 4, MAX (0, y - top - 16));
+      tri_set_source_rgb (cr, later ? theme->stance[TRI_STANCE_TENSION] : theme->stance[TRI_STANCE_NEUTRAL]);
+      if (later != NULL)
+        for (double t = top; t < y - 16; t += 10)
+          cairo_rectangle (cr, r->x + 24, t, 4, MIN (6, y - 16 - t));
+      else
+        cairo_rectangle (cr, r->x + 24, top, 4, MAX (0, y - top - 16));
       cairo_fill (cr);
     }
 }
