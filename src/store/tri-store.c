@@ -48,6 +48,7 @@ typedef enum
   STMT_QUOTES_BY_EVENT,
   STMT_QUOTE_KEYS,
   STMT_PERIOD_QUOTE_KEYS,
+  STMT_ALL_TIME_QUOTE_KEYS,
   STMT_LOOSE_QUOTE_KEYS,
   STMT_NOTES,
   STMT_QUOTE_BY_ID,
@@ -131,16 +132,20 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_QUOTE_KEYS] =
     "SELECT q.id, ev.earliest, ev.latest, s.date FROM quote q JOIN source s ON s.id = q.source"
     " LEFT JOIN event ev ON ev.id = q.event WHERE q.relation = ?1",
-  /* the quotes of the events counted over [?2, ?3]: by their last
-   * possible day, through event_by_latest (tri_event_count's rule) */
+  /* the quotes of the events counted over [?2, ?3] (tri_event_count's
+   * rule): for a window, through the events' last day (event_by_latest);
+   * for all time, through the relation's quotes (fewer rows to visit) */
   [STMT_PERIOD_QUOTE_KEYS] =
     "SELECT q.id, ev.earliest, ev.latest FROM event ev"
     " JOIN quote q ON q.event = ev.id"
     " WHERE ev.latest BETWEEN ?2 AND ?3 AND q.relation = ?1",
-  /* the quotes that back the relation with no event of their own */
+  [STMT_ALL_TIME_QUOTE_KEYS] =
+    "SELECT q.id, ev.earliest, ev.latest FROM quote q CROSS JOIN event ev ON ev.id = q.event"
+    " WHERE q.relation = ?1 AND ev.latest BETWEEN ?2 AND ?3",
+  /* the quotes that back the relation with no event, through quote_by_event */
   [STMT_LOOSE_QUOTE_KEYS] =
     "SELECT q.id, s.date FROM quote q JOIN source s ON s.id = q.source"
-    " LEFT JOIN event ev ON ev.id = q.event WHERE q.relation = ?1 AND ev.id IS NULL",
+    " WHERE q.event IS NULL AND +q.relation = ?1",
   [STMT_NOTES] =
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
   [STMT_QUOTE_BY_ID] =
@@ -1334,7 +1339,8 @@ tri_store_list_quotes_page (TriStore    *self,
  * exactly the events its edge counts (tri_event_count(): latest possible
  * day in [@from, @to]), newest first; then the quotes that back the
  * relation with no event of their own and whose source had certainly been
- * published by @to (its latest possible day at most @to), newest first.
+ * published by @to (its latest possible day at most @to), newest first (a
+ * quote naming an event the file lacks belongs to neither).
  * Nothing of a later event, nor of one only possibly by then. A quote about
  * a counted event from a source published after @to (hindsight) stays: see
  * tri_source_published_later(). Only the keys of the period are read, by
@@ -1364,7 +1370,7 @@ tri_store_list_quotes_in_period (TriStore    *self,
     return g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
 
   iso_bounds (from <= 1 ? 0 : from, to, &from_iso, &to_iso);
-  stmt = begin (self, STMT_PERIOD_QUOTE_KEYS, NULL);
+  stmt = begin (self, from <= 1 ? STMT_ALL_TIME_QUOTE_KEYS : STMT_PERIOD_QUOTE_KEYS, NULL);
   sqlite3_bind_int64 (stmt, 1, relation_id);
   sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, to_iso, -1, SQLITE_TRANSIENT);
