@@ -303,12 +303,14 @@ test_evidence_follows_date (void)
   assert_panel_lists_relation (window, rel->id);
   g_assert_true (tri_date_parse ("2023-10", &d, NULL));
   tri_window_set_as_of (window, d.latest);
+  spin (300);   /* the quotes follow once "as of" rests */
   assert_panel_lists_relation (window, rel->id);
   g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), >, 0);
 
   /* a period with none of its events has no quotes: none stand in */
   g_assert_true (tri_date_parse ("2010-06", &d, NULL));
   tri_window_set_as_of (window, d.latest);
+  spin (300);
   g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));

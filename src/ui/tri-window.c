@@ -37,6 +37,7 @@ struct _TriWindow
   GPtrArray            *relations;
   TriStateIndex        *index;
   guint                 index_source;
+  guint                 quotes_source;   /* a side's quotes, after "as of" settles */
   guint32               as_of;
   guint                 window_months;
   gint64                selected_relation;
@@ -149,6 +150,16 @@ show_relation_quotes (TriWindow *self)
                                     self->as_of, self->window_months, self->lang);
 }
 
+static gboolean
+show_relation_quotes_later (gpointer data)
+{
+  TriWindow *self = data;
+
+  self->quotes_source = 0;
+  show_relation_quotes (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The triangle follows "as of" live: its state comes from the index, in
  * O(log N), with no events read; until the index is built (after the first
  * frame), from the window's own events. */
@@ -174,7 +185,10 @@ update_as_of (TriWindow *self)
     }
   tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
   update_subtitle (self);
-  show_relation_quotes (self);
+  /* while the cursor is dragged, the quotes follow once it rests */
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
+  if (self->selected_relation != 0)
+    self->quotes_source = g_timeout_add (120, show_relation_quotes_later, self);
   update_relation_description (self);
 }
 
@@ -550,6 +564,7 @@ select_relation (TriWindow *self,
 
   tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
   tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
   show_relation_quotes (self);
   update_relation_description (self);
 }
@@ -711,6 +726,7 @@ load_briefing (TriWindow *self)
   /* the index reads every link: it is built after the first frame */
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
   if (self->relations != NULL)
     self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
   if (self->relations == NULL)
@@ -1032,6 +1048,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->selected_actor, g_free);
 
