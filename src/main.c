@@ -7,12 +7,41 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
 #include "cli/tri-cli.h"
+#include "store/tri-new-file.h"
 #include "render/tri-catalog.h"
 #include "ui/tri-application.h"
+
+/* A signal that ends the process mid-write leaves no file behind: files
+ * being written are unnamed, and where the file system cannot do that,
+ * their temporary names are removed here. */
+static void
+on_fatal_signal (int sig)
+{
+  tri_new_file_remove_pending ();
+  signal (sig, SIG_DFL);
+  raise (sig);
+}
+
+static void
+install_signal_handlers (void)
+{
+  static const int fatal[] = { SIGINT, SIGTERM, SIGHUP, SIGQUIT };
+  struct sigaction sa;
+
+  memset (&sa, 0, sizeof sa);
+  sa.sa_handler = on_fatal_signal;
+  sigemptyset (&sa.sa_mask);
+  for (guint i = 0; i < G_N_ELEMENTS (fatal); i++)
+    sigaction (fatal[i], &sa, NULL);
+  /* a file-size limit is a full disk: a failed write, not a killed process */
+  signal (SIGXFSZ, SIG_IGN);
+}
 
 int
 main (int   argc,
@@ -22,6 +51,7 @@ main (int   argc,
   g_autofree char *locale_dir = NULL;
 
   tri_application_set_start_time (g_get_monotonic_time ());
+  install_signal_handlers ();
   locale_dir = tri_cli_locale_dir ();
 
   setlocale (LC_ALL, "");

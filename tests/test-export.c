@@ -223,7 +223,7 @@ test_errors (void)
     { "out.bmp", 2, "does not end in .png", { NULL } },
     { "out", 2, "does not end in .png", { NULL } },
     { "/nonexistent-folder/out.png", 11, "does not exist", { NULL } },
-    { "/proc/out.png", 11, "Cannot write in the folder", { NULL } },
+    { "/proc/out.png", 11, "is not writable", { NULL } },
     { "size.png", 2, "is not a size", { "--size", "0x0", NULL } },
     { "size2.png", 2, "is not a size", { "--size", "wide", NULL } },
     { "scale.png", 2, "--scale", { "--scale", "5", NULL } },

@@ -6,11 +6,13 @@
 
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "store/tri-schema.h"
+#include "store/tri-new-file.h"
 #include "store/tri-state.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
@@ -66,10 +68,10 @@ test_relations (void)
   g_assert_cmpstr (tri_store_find_relation (store, "PRK-CHN", NULL)->code, ==, "CHN-PRK");
 
   g_assert_null (tri_store_find_relation (store, "RUS-XYZ", &error));
-  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH);
   g_clear_error (&error);
   g_assert_null (tri_store_find_relation (store, "RUSPRK", &error));
-  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH);
 }
 
 static void
@@ -367,7 +369,7 @@ test_migrate_copy (void)
 
   /* the copy never overwrites */
   g_assert_false (tri_store_migrate_copy (old, copy, &error));
-  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED);
+  g_assert_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_EXISTS);
   tri_test_assert_unchanged (old, &before);
   tri_test_file_state_clear (&before);
 }
@@ -487,14 +489,215 @@ test_unreadable (void)
   g_autofree char *path = tri_test_copy_briefing (dir, "locked.sqlite");
   g_autoptr(GError) error = NULL;
 
+  g_chmod (path, 0);
   if (geteuid () == 0)
     {
-      g_test_skip ("root reads any file: permissions cannot be tested");
+      /* root reads any file: try as nobody, in a child */
+      int status = 0;
+      pid_t pid;
+
+      g_chmod (dir, 0755);
+      pid = fork ();
+      if (pid == 0)
+        {
+          TriStore *store;
+          gboolean refused;
+
+          if (setgid (65534) != 0 || setuid (65534) != 0)
+            _exit (3);
+          store = tri_store_open (path, &error);
+          refused = store == NULL && g_error_matches (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION);
+          g_clear_object (&store);
+          g_clear_error (&error);
+          _exit (refused ? 0 : 1);
+        }
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_assert_true (WIFEXITED (status));
+      if (WEXITSTATUS (status) == 3)
+        {
+          g_test_skip ("cannot become another user to test permissions");
+          return;
+        }
+      g_assert_cmpint (WEXITSTATUS (status), ==, 0);
       return;
     }
-  g_chmod (path, 0);
   g_assert_null (tri_store_open (path, &error));
   g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION);
+}
+
+/* A valid briefing that also holds many tables, or a wide one, of someone
+ * else's opens: a limit of ours is never reported as damage. */
+static void
+test_unrelated_tables (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *many = tri_test_copy_briefing (dir, "many.sqlite");
+  g_autofree char *wide = tri_test_copy_briefing (dir, "wide.sqlite");
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  g_autoptr(GError) error = NULL;
+  TriStore *store;
+
+  for (int i = 0; i < 5000; i++)
+    g_string_append_printf (sql, "CREATE TABLE extra%d (a, b);", i);
+  g_string_append (sql, "COMMIT;");
+  tri_test_sql (many, sql->str);
+  g_string_assign (sql, "CREATE TABLE wide (c0");
+  for (int i = 1; i < 200; i++)
+    g_string_append_printf (sql, ", c%d", i);
+  g_string_append (sql, ");");
+  tri_test_sql (wide, sql->str);
+
+  store = tri_store_open (many, &error);
+  g_assert_no_error (error);
+  {
+    g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+    g_assert_cmpuint (relations->len, >=, 3);
+  }
+  g_object_unref (store);
+  store = tri_store_open (wide, &error);
+  g_assert_no_error (error);
+  g_object_unref (store);
+}
+
+static void
+copy_bytes (const char *from,
+            const char *to)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, len, NULL));
+}
+
+static char *
+first_title (TriStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriEvent) event = tri_store_get_event (store, 1, "en", &error);
+
+  g_assert_no_error (error);
+  return g_strdup (event->title);
+}
+
+/* Committed changes in a -wal beside the file are shown as SQLite shows
+ * them; an interrupted write's -journal is rolled back, never shown as
+ * data; the user's files are only read, and what was found is said. */
+static void
+test_wal_and_journal (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *work = tri_test_copy_briefing (dir, "work.sqlite");
+  g_autofree char *work_wal = g_strconcat (work, "-wal", NULL);
+  g_autofree char *work_journal = g_strconcat (work, "-journal", NULL);
+  g_autofree char *wal = g_build_filename (dir, "wal.sqlite", NULL);
+  g_autofree char *wal_side = g_strconcat (wal, "-wal", NULL);
+  g_autofree char *hot = g_build_filename (dir, "hot.sqlite", NULL);
+  g_autofree char *hot_side = g_strconcat (hot, "-journal", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *title = NULL;
+  g_autoptr(GError) error = NULL;
+  TriFileState before_db, before_side;
+  TriStore *store;
+  sqlite3 *db;
+
+  store = tri_store_open (work, &error);
+  g_assert_no_error (error);
+  original = first_title (store);
+  g_assert_null (tri_store_get_notice (store));
+  g_object_unref (store);
+
+  /* a writer in WAL mode with a change committed to the -wal only */
+  g_assert_cmpint (sqlite3_open (work, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL; PRAGMA wal_autocheckpoint = 0;"
+                                     "UPDATE event_text SET title = 'Changed in the WAL'"
+                                     " WHERE event = 1 AND lang = 'en'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_bytes (work, wal);
+  copy_bytes (work_wal, wal_side);
+  sqlite3_close (db);
+
+  tri_test_file_state (wal, &before_db);
+  tri_test_file_state (wal_side, &before_side);
+  store = tri_store_open (wal, &error);
+  g_assert_no_error (error);
+  title = first_title (store);
+  g_assert_cmpstr (title, ==, "Changed in the WAL");
+  g_assert_nonnull (tri_store_get_notice (store));
+  g_assert_nonnull (strstr (tri_store_get_notice (store), "wal.sqlite-wal"));
+  g_object_unref (store);
+  tri_test_assert_unchanged (wal, &before_db);
+  tri_test_assert_unchanged (wal_side, &before_side);
+  tri_test_file_state_clear (&before_db);
+  tri_test_file_state_clear (&before_side);
+  g_clear_pointer (&title, g_free);
+
+  /* a writer interrupted with its pages half in the file: copy the file
+   * and its hot journal while the transaction is open and spilled */
+  g_unlink (work);
+  g_free (work);
+  work = tri_test_copy_briefing (dir, "work.sqlite");
+  g_assert_cmpint (sqlite3_open (work, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = DELETE; PRAGMA cache_size = 1;"
+                                     "PRAGMA cache_spill = 1; BEGIN;"
+                                     "UPDATE event_text SET title = 'Never committed';"
+                                     "UPDATE quote_translation SET text = 'Never committed';",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  copy_bytes (work, hot);
+  copy_bytes (work_journal, hot_side);
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+
+  tri_test_file_state (hot, &before_db);
+  tri_test_file_state (hot_side, &before_side);
+  store = tri_store_open (hot, &error);
+  g_assert_no_error (error);
+  title = first_title (store);
+  g_assert_cmpstr (title, ==, original);
+  g_assert_nonnull (strstr (tri_store_get_notice (store), "hot.sqlite-journal"));
+  g_object_unref (store);
+  tri_test_assert_unchanged (hot, &before_db);
+  tri_test_assert_unchanged (hot_side, &before_side);
+  tri_test_file_state_clear (&before_db);
+  tri_test_file_state_clear (&before_side);
+}
+
+static void
+count_failure (TriStore   *store,
+               const char *message,
+               gpointer    data)
+{
+  g_assert_nonnull (strstr (message, "cut.sqlite"));
+  (*(int *) data)++;
+}
+
+/* A file cut short under an open store: the read fails, is remembered and
+ * signalled with a sentence naming the file, never returned as "none". */
+static void
+test_read_failure_after_open (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "cut.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open (path, &error);
+  g_autoptr(GPtrArray) quotes = NULL;
+  TriRelation *relation;
+  int signalled = 0;
+
+  g_assert_no_error (error);
+  g_assert_null (tri_store_get_read_error (store));
+  g_signal_connect (store, "read-failed", G_CALLBACK (count_failure), &signalled);
+  relation = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (truncate (path, 8192), ==, 0);
+
+  quotes = tri_store_list_quotes (store, relation->id, 0, "en", &error);
+  g_assert_null (quotes);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "cut.sqlite"));
+  g_assert_cmpint (signalled, ==, 1);
+  g_assert_nonnull (tri_store_get_read_error (store));
+  g_assert_cmpuint (tri_store_get_read_failures (store), ==, 1);
 }
 
 int
@@ -512,5 +715,8 @@ main (int   argc,
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);
+  g_test_add_func ("/store/unrelated-tables", test_unrelated_tables);
+  g_test_add_func ("/store/wal-and-journal", test_wal_and_journal);
+  g_test_add_func ("/store/read-failure-after-open", test_read_failure_after_open);
   return g_test_run ();
 }

@@ -4,6 +4,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
@@ -26,6 +27,42 @@ tri_test_seeds_dir (void)
   return g_getenv ("TRI_SEEDS_DIR");
 }
 
+static void
+remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      g_chmod (path, 0700);   /* a test may have made it read-only */
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static GPtrArray *temp_dirs;
+
+static void
+remove_temp_dirs (void)
+{
+  for (guint i = 0; temp_dirs != NULL && i < temp_dirs->len; i++)
+    remove_tree (g_ptr_array_index (temp_dirs, i));
+  g_clear_pointer (&temp_dirs, g_ptr_array_unref);
+}
+
+/* A folder of the test's own, removed with all it holds when the test
+ * program exits: a run leaves nothing in /tmp. */
 char *
 tri_test_tmpdir (void)
 {
@@ -33,6 +70,12 @@ tri_test_tmpdir (void)
   char *dir = g_dir_make_tmp ("trilateral-test-XXXXXX", &error);
 
   g_assert_no_error (error);
+  if (temp_dirs == NULL)
+    {
+      temp_dirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_temp_dirs);
+    }
+  g_ptr_array_add (temp_dirs, g_strdup (dir));
   return dir;
 }
 

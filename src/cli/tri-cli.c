@@ -13,6 +13,7 @@
 #include "export/tri-export.h"
 #include "import/tri-import.h"
 #include "render/tri-labels.h"
+#include "store/tri-new-file.h"
 #include "tri-cli.h"
 
 /* The build tree's root when this executable runs from it, else NULL. */
@@ -392,12 +393,12 @@ tri_cli_exit_code (const GError *error)
 {
   if (error == NULL)
     return TRI_EXIT_OK;
+  if (error->domain == TRI_WRITE_ERROR)
+    return TRI_EXIT_WRITE;
   if (error->domain == TRI_IMPORT_ERROR)
     return error->code == TRI_IMPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_IMPORT;
   if (error->domain == TRI_EXPORT_ERROR)
     return error->code == TRI_EXPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_USAGE;
-  if (error->domain == TRI_STORE_ERROR && error->code == TRI_STORE_ERROR_FAILED)
-    return TRI_EXIT_USAGE;
   if (error->domain == TRI_STORE_ERROR)
     return tri_store_error_exit_code (error);
   return TRI_EXIT_ERROR;

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define TRI_EXIT_USAGE 2
 #define TRI_EXIT_WRITE 11
 #define TRI_EXIT_IMPORT 12
+#define TRI_EXIT_READ  13
 
 /* The command line's export options, as typed */
 typedef struct

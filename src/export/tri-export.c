@@ -4,9 +4,11 @@
  * both draw through the same layouts and renderers as the screen: an export
  * is the screen at another size, never a re-flowed variant of it.
  *
- * A file is written to a temporary name beside the target and renamed into
- * place when complete, so a failure or an interruption never leaves a
- * partial file, and an existing file is only ever replaced by a complete one.
+ * A file is written through the one file-writing helper (tri-new-file.c):
+ * unnamed until complete, so a failure, a signal or a kill never leaves a
+ * partial file, and an existing file is only ever replaced by a complete
+ * one, keeping its permissions. Nothing is drawn from a briefing whose
+ * reads have failed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -16,7 +18,6 @@
 
 #include <errno.h>
 #include <math.h>
-#include <signal.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -31,6 +32,7 @@
 #include "render/tri-timeline.h"
 #include "render/tri-triangle.h"
 #include "store/tri-state.h"
+#include "store/tri-new-file.h"
 #include "tri-export.h"
 #include "render/tri-catalog.h"
 
@@ -492,45 +494,6 @@ tri_export_draw (TriStore               *store,
   tri_set_data_language (saved_lang);
 }
 
-/* What a signal must remove if it ends the process mid-export. */
-static char pending_tmp[4096];
-
-static void
-on_fatal_signal (int sig)
-{
-  if (pending_tmp[0] != '\0')
-    unlink (pending_tmp);
-  signal (sig, SIG_DFL);
-  raise (sig);
-}
-
-static gboolean
-check_target (const char  *path,
-              GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
-                   _("“%s” is a folder: give the export a file name."), path);
-      return FALSE;
-    }
-  if (!g_file_test (dir, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
-                   _("The folder “%s” does not exist."), dir);
-      return FALSE;
-    }
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
-                   _("“%s” is not a folder."), dir);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * tri_export_write:
  * @path: the file to write; its extension gives the format
@@ -539,26 +502,44 @@ check_target (const char  *path,
  * place when complete. On failure nothing is left behind and an existing
  * @path is untouched.
  */
+/* cairo writes PNG, SVG and PDF through this into the new file */
+typedef struct
+{
+  TriNewFile *file;
+  GError     *error;
+} Sink;
+
+static cairo_status_t
+sink_write (void                *data,
+            const unsigned char *bytes,
+            unsigned int         len)
+{
+  Sink *sink = data;
+
+  if (sink->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!tri_new_file_write (sink->file, bytes, len, &sink->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
 gboolean
 tri_export_write (TriStore               *store,
                   const TriExportRequest *request,
                   const char             *path,
                   GError                **error)
 {
-  g_autofree char *dir = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *tmp = NULL;
+  g_autoptr(TriNewFile) file = NULL;
   cairo_surface_t *surface = NULL;
   cairo_status_t status;
   TriExportFormat format;
-  struct sigaction sa, old_int, old_term, old_hup;
+  guint failures_before;
+  Sink sink = { 0 };
   cairo_t *cr;
-  gboolean ok;
-  int fd;
 
   g_return_val_if_fail (TRI_IS_STORE (store), FALSE);
 
-  if (!tri_export_format_for_path (path, &format, error) || !check_target (path, error))
+  if (!tri_export_format_for_path (path, &format, error))
     return FALSE;
 
   if (request->width < MIN_SIDE || request->height < MIN_SIDE ||
@@ -572,33 +553,20 @@ tri_export_write (TriStore               *store,
       return FALSE;
     }
 
-  dir = g_path_get_dirname (path);
-  base = g_path_get_basename (path);
-  tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
+  /* a picture drawn from a failed read is not the briefing */
+  if (tri_store_get_read_error (store) != NULL)
     {
-      int saved = errno;
-      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
-                   _("Cannot write in the folder “%s”: %s."), dir, g_strerror (saved));
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                   _("Nothing was exported: %s"), tri_store_get_read_error (store)->message);
       return FALSE;
     }
-  /* the permissions any new file gets, not mkstemp's private 0600 */
-  {
-    mode_t mask = umask (0);
-    umask (mask);
-    if (fchmod (fd, 0666 & ~mask) != 0)
-      g_debug ("Could not set the permissions of %s", tmp);
-  }
-  close (fd);
 
-  if (strlen (tmp) < sizeof pending_tmp)
-    memcpy (pending_tmp, tmp, strlen (tmp) + 1);
-  memset (&sa, 0, sizeof sa);
-  sa.sa_handler = on_fatal_signal;
-  sigaction (SIGINT, &sa, &old_int);
-  sigaction (SIGTERM, &sa, &old_term);
-  sigaction (SIGHUP, &sa, &old_hup);
+  /* the new file is unnamed until complete: a failure, a signal or a kill
+   * leaves nothing, and an existing file is only replaced by a whole one */
+  file = tri_new_file_create (path, TRI_NEW_FILE_REPLACE, error);
+  if (file == NULL)
+    return FALSE;
+  sink.file = file;
 
   switch (format)
     {
@@ -607,17 +575,19 @@ tri_export_write (TriStore               *store,
                                             request->height * request->scale);
       break;
     case TRI_EXPORT_SVG:
-      surface = cairo_svg_surface_create (tmp, request->width, request->height);
+      surface = cairo_svg_surface_create_for_stream (sink_write, &sink, request->width, request->height);
       cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PX);
       break;
     case TRI_EXPORT_PDF:
     default:
       /* 96 pixels an inch, 72 points */
-      surface = cairo_pdf_surface_create (tmp, request->width * 0.75, request->height * 0.75);
+      surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, request->width * 0.75,
+                                                     request->height * 0.75);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
       break;
     }
 
+  failures_before = tri_store_get_read_failures (store);
   cr = cairo_create (surface);
   if (format == TRI_EXPORT_PNG)
     cairo_scale (cr, request->scale, request->scale);
@@ -628,30 +598,29 @@ tri_export_write (TriStore               *store,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   if (status == CAIRO_STATUS_SUCCESS && format == TRI_EXPORT_PNG)
-    status = cairo_surface_write_to_png (surface, tmp);
+    status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  ok = status == CAIRO_STATUS_SUCCESS;
-  if (!ok)
-    g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
-                 _("Could not write “%s”: %s."), path, cairo_status_to_string (status));
-  else if (g_rename (tmp, path) != 0)
+  if (tri_store_get_read_failures (store) != failures_before)
     {
-      int saved = errno;
-      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_WRITE,
-                   _("Could not write “%s”: %s."), path, g_strerror (saved));
-      ok = FALSE;
+      g_clear_error (&sink.error);
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                   _("Nothing was exported: %s"), tri_store_get_read_error (store)->message);
+      return FALSE;
     }
-  if (!ok)
-    g_unlink (tmp);
-
-  sigaction (SIGINT, &old_int, NULL);
-  sigaction (SIGTERM, &old_term, NULL);
-  sigaction (SIGHUP, &old_hup, NULL);
-  pending_tmp[0] = '\0';
-
-  return ok;
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FAILED,
+                   _("Could not write “%s”: %s."), path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  return tri_new_file_commit (file, error);
 }

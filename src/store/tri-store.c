@@ -24,6 +24,7 @@
 #include <sqlite3.h>
 
 #include "tri-schema.h"
+#include "tri-new-file.h"
 #include "tri-state.h"
 #include "tri-store.h"
 
@@ -166,10 +167,39 @@ struct _TriStore
   sqlite3      *db;
   sqlite3_stmt *stmts[N_STMTS];
   GPtrArray    *relations;   /* cached: small, asked for on every edge */
+  char         *private_dir; /* a private copy recovered from a -wal or -journal */
+  char         *notice;      /* what was found beside the file, for the user */
+  GError       *read_error;  /* the first read that failed after opening */
+  guint         read_failures;
+  char         *read_path;   /* the file read: the path, or its private copy */
+  GStatBuf      identity;    /* the file as opened: immutable reads trust it not to change */
+  gboolean      changed;     /* it changed on disk: no read is trusted any more */
 };
+
+enum {
+  READ_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (TriStore, tri_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tri-store-error-quark, tri_store_error)
+
+static void
+remove_private_dir (const char *dir)
+{
+  static const char * const names[] = {
+    "briefing.sqlite", "briefing.sqlite-wal", "briefing.sqlite-shm", "briefing.sqlite-journal",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *file = g_build_filename (dir, names[i], NULL);
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
 
 static void
 tri_store_finalize (GObject *object)
@@ -181,6 +211,12 @@ tri_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->notice, g_free);
+  g_clear_pointer (&self->read_path, g_free);
+  g_clear_error (&self->read_error);
+  if (self->private_dir != NULL)
+    remove_private_dir (self->private_dir);
+  g_clear_pointer (&self->private_dir, g_free);
 
   G_OBJECT_CLASS (tri_store_parent_class)->finalize (object);
 }
@@ -189,6 +225,18 @@ static void
 tri_store_class_init (TriStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = tri_store_finalize;
+
+  /**
+   * TriStore::read-failed:
+   * @message: the sentence for the user, naming the file
+   *
+   * A read failed after the file was opened (it was changed, truncated or
+   * damaged underneath, or holds more than Trilateral's limits): whatever
+   * that read returned is not the briefing's data.
+   */
+  signals[READ_FAILED] =
+    g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -219,6 +267,8 @@ tri_store_error_exit_code (const GError *error)
     case TRI_STORE_ERROR_TOO_NEW: return 8;
     case TRI_STORE_ERROR_TOO_OLD: return 9;
     case TRI_STORE_ERROR_INCOMPLETE: return 10;
+    case TRI_STORE_ERROR_NO_SUCH: return 2;
+    case TRI_STORE_ERROR_READ: return 13;
     case TRI_STORE_ERROR_FAILED:
     default: return 1;
     }
@@ -239,11 +289,15 @@ set_sqlite_error (GError     **error,
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
                  _("“%s” is damaged and cannot be read (%s)."), path,
                  db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  else if (primary == SQLITE_NOMEM || primary == SQLITE_TOOBIG)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                 _("“%s” is larger than Trilateral’s limits for a briefing (%s)."), path,
+                 db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
   else if (primary == SQLITE_PERM || primary == SQLITE_CANTOPEN || primary == SQLITE_AUTH)
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION,
                  _("“%s” cannot be opened for reading."), path);
   else
-    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
                  _("“%s” could not be read (%s)."), path,
                  db ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
 }
@@ -324,10 +378,10 @@ harden (sqlite3 *db)
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 4 * 1000 * 1000);
   sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 100 * 1000);
-  sqlite3_limit (db, SQLITE_LIMIT_COLUMN, 100);
+  /* no column limit below SQLite's own: a valid file with a wide table of
+   * someone else's must open, and our statements name their columns */
   sqlite3_limit (db, SQLITE_LIMIT_EXPR_DEPTH, 30);
   sqlite3_limit (db, SQLITE_LIMIT_COMPOUND_SELECT, 3);
-  sqlite3_limit (db, SQLITE_LIMIT_VDBE_OP, 25000);
   sqlite3_limit (db, SQLITE_LIMIT_FUNCTION_ARG, 8);
   sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
   sqlite3_limit (db, SQLITE_LIMIT_LIKE_PATTERN_LENGTH, 50);
@@ -465,6 +519,128 @@ open_db (const char  *path,
   return db;
 }
 
+static gboolean
+copy_file_bytes (const char  *from,
+                 const char  *to,
+                 GError     **error)
+{
+  g_autoptr(GFile) src = g_file_new_for_path (from);
+  g_autoptr(GFile) dest = g_file_new_for_path (to);
+
+  return g_file_copy (src, dest, G_FILE_COPY_NONE, NULL, NULL, NULL, error);
+}
+
+static goffset
+side_file_size (const char *path,
+                const char *suffix)
+{
+  g_autofree char *side = g_strconcat (path, suffix, NULL);
+  GStatBuf st;
+
+  if (g_stat (side, &st) != 0 || !S_ISREG (st.st_mode))
+    return -1;
+  return st.st_size;
+}
+
+/*
+ * A -wal beside the file may hold committed changes that the file itself
+ * does not (an immutable open would ignore them), and a -journal is what an
+ * interrupted write leaves (an immutable open would show the half-written
+ * pages). Neither is trusted as it is: the file and its companion are
+ * copied into a private folder, where SQLite recovers them as any reader
+ * would (the WAL checkpointed, the journal rolled back); the user's files
+ * are only read. Returns the copy's path, or NULL when there is nothing
+ * beside the file.
+ */
+static char *
+recover_private_copy (const char  *path,
+                      char       **private_dir,
+                      char       **notice,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *side = NULL;
+  g_autofree char *cache = NULL;
+  const char *suffix;
+  sqlite3 *db = NULL;
+  gboolean wal;
+  int rc;
+
+  if (side_file_size (path, "-wal") > 0)
+    wal = TRUE;
+  else if (side_file_size (path, "-journal") > 0)
+    wal = FALSE;
+  else
+    return NULL;
+  suffix = wal ? "-wal" : "-journal";
+
+  cache = g_build_filename (g_get_user_cache_dir (), "trilateral", NULL);
+  if (g_mkdir_with_parents (cache, 0700) != 0 ||
+      (dir = g_mkdtemp (g_build_filename (cache, "private-XXXXXX", NULL))) == NULL)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                   _("“%s” has a “%s” beside it, and no private copy could be made to read them safely: %s."),
+                   path, suffix, g_strerror (errno));
+      return NULL;
+    }
+  copy = g_build_filename (dir, "briefing.sqlite", NULL);
+  side = g_strconcat (path, suffix, NULL);
+  {
+    g_autofree char *copy_side = g_strconcat (copy, suffix, NULL);
+
+    if (!copy_file_bytes (path, copy, &local_error) ||
+        !copy_file_bytes (side, copy_side, &local_error))
+      {
+        g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                     _("“%s” has a “%s” beside it, and no private copy could be made to read them safely: %s."),
+                     path, suffix, local_error->message);
+        remove_private_dir (dir);
+        return NULL;
+      }
+  }
+
+  /* SQLite's own recovery, in the private folder */
+  rc = sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK)
+    {
+      harden (db);
+      rc = sqlite3_exec (db, wal ? "PRAGMA wal_checkpoint (TRUNCATE); PRAGMA journal_mode = DELETE"
+                                 : "PRAGMA schema_version",
+                         NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, path, rc, db);
+      sqlite3_close (db);
+      remove_private_dir (dir);
+      return NULL;
+    }
+  sqlite3_close (db);
+
+  *notice = wal
+    ? g_strdup_printf (_("“%s” has changes in “%s” that are not in the file itself: they are shown as any SQLite reader would see them, from a private copy; neither file is changed."),
+                       path, side)
+    : g_strdup_printf (_("“%s” was left in the middle of a write (“%s” is beside it): it is shown as it was before that write, from a private copy; neither file is changed."),
+                       path, side);
+  *private_dir = g_steal_pointer (&dir);
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * tri_store_get_notice:
+ *
+ * Returns: (nullable): what was found beside the file and how it is shown
+ *   (a -wal or a -journal), for the user; %NULL normally
+ */
+const char *
+tri_store_get_notice (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return self->notice;
+}
+
 /**
  * tri_store_open:
  * @path: a briefing database
@@ -489,12 +665,31 @@ tri_store_open (const char  *path,
 
   self = g_object_new (TRI_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-  self->db = open_db (path, TRUE, error);
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autofree char *copy = recover_private_copy (path, &self->private_dir, &self->notice,
+                                                  &local_error);
+
+    if (local_error != NULL)
+      {
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return NULL;
+      }
+    self->read_path = g_strdup (copy != NULL ? copy : path);
+    if (g_stat (self->read_path, &self->identity) != 0)
+      memset (&self->identity, 0, sizeof self->identity);
+    self->db = open_db (self->read_path, TRUE, error);
+  }
   if (self->db == NULL)
     return NULL;
 
   if (!check_identity (self->db, path, error))
     return NULL;
+
+  /* after the integrity check, whose program grows with the number of
+   * tables (a valid file may hold thousands of someone else's): our own
+   * statements stay far below this */
+  sqlite3_limit (self->db, SQLITE_LIMIT_VDBE_OP, 25000);
 
   for (guint i = 0; i < N_STMTS; i++)
     {
@@ -527,40 +722,115 @@ tri_store_open (const char  *path,
  * Copies @path to @dest and migrates the copy to the current format.
  * @path itself is only read. @dest appears only when complete.
  */
+/* The bytes of @path into @file; a file in WAL mode becomes a rollback
+ * file in the copy, which has no -wal beside it. */
+static gboolean
+copy_into (const char  *path,
+           TriNewFile  *file,
+           GError     **error)
+{
+  char buffer[64 * 1024];
+  gboolean first = TRUE;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd < 0)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION,
+                   _("“%s” cannot be opened for reading: %s."), path, g_strerror (errno));
+      return FALSE;
+    }
+  for (;;)
+    {
+      gssize n = read (fd, buffer, sizeof buffer);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+          close (fd);
+          g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                       _("“%s” could not be read: %s."), path, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      if (first && n >= 20 && buffer[18] == 2 && buffer[19] == 2)
+        buffer[18] = buffer[19] = 1;
+      first = FALSE;
+      if (!tri_new_file_write (file, buffer, n, error))
+        {
+          close (fd);
+          return FALSE;
+        }
+    }
+  close (fd);
+  return TRUE;
+}
+
+/* A failed statement while writing @dest, as a write error naming it. */
+static void
+set_write_error (GError     **error,
+                 const char  *dest,
+                 sqlite3     *db,
+                 GError      *cause)
+{
+  int rc = db != NULL ? sqlite3_errcode (db) & 0xff : SQLITE_ERROR;
+
+  if (rc == SQLITE_FULL)
+    tri_write_error_set_errno (error, dest, ENOSPC);
+  else
+    g_set_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FAILED,
+                 _("Could not write “%s”: %s."), dest,
+                 cause != NULL ? cause->message : db != NULL ? sqlite3_errmsg (db) : "?");
+}
+
+/**
+ * tri_store_migrate_copy:
+ * @path: an older Trilateral briefing
+ * @dest: where the migrated copy goes; must not exist
+ *
+ * Copies @path to @dest and migrates the copy to the current format.
+ * @path itself is only read. @dest appears only when complete, through
+ * the one file-writing helper, and never replaces a file.
+ */
 gboolean
 tri_store_migrate_copy (const char  *path,
                         const char  *dest,
                         GError     **error)
 {
-  g_autoptr(GFile) src_file = g_file_new_for_path (path);
-  g_autoptr(GFile) dest_file = g_file_new_for_path (dest);
-  g_autofree char *tmp = g_strconcat (dest, ".part", NULL);
-  g_autoptr(GFile) tmp_file = g_file_new_for_path (tmp);
+  g_autoptr(TriNewFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3 *db;
   int app_id = 0;
   gboolean ok;
 
+  g_autofree char *private_dir = NULL;
+  g_autofree char *notice = NULL;
+  g_autofree char *recovered = NULL;
+
   if (!check_file (path, error))
     return FALSE;
 
-  if (g_file_test (dest, G_FILE_TEST_EXISTS))
+  /* a -wal or -journal beside it: migrate what a reader would see */
+  recovered = recover_private_copy (path, &private_dir, &notice, &local_error);
+  if (local_error != NULL)
     {
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
-                   _("“%s” already exists: choose a new file for the migrated copy."), dest);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+  file = tri_new_file_create (dest, TRI_NEW_FILE_NO_REPLACE, error);
+  ok = file != NULL && copy_into (recovered != NULL ? recovered : path, file, error);
+  if (private_dir != NULL)
+    remove_private_dir (private_dir);
+  if (!ok)
+    return FALSE;
 
-  if (!g_file_copy (src_file, tmp_file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &local_error))
-    {
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
-                   _("Could not copy “%s” to “%s”: %s"), path, dest, local_error->message);
-      return FALSE;
-    }
-
-  db = open_db (tmp, FALSE, error);
-  ok = db != NULL &&
-       pragma_int (db, path, "PRAGMA application_id", &app_id, error);
+  db = tri_new_file_open_sqlite (file, error);
+  if (db == NULL)
+    return FALSE;
+  harden (db);
+  ok = pragma_int (db, path, "PRAGMA application_id", &app_id, error);
   if (ok && app_id != TRI_APPLICATION_ID)
     {
       g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FOREIGN,
@@ -568,20 +838,19 @@ tri_store_migrate_copy (const char  *path,
                    path);
       ok = FALSE;
     }
-  ok = ok && tri_schema_migrate (db, error);
-  sqlite3_close (db);
-
-  if (ok && !g_file_move (tmp_file, dest_file, G_FILE_COPY_NONE, NULL, NULL, NULL, &local_error))
+  if (ok && !tri_schema_migrate (db, &local_error))
     {
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
-                   _("Could not write “%s”: %s"), dest, local_error->message);
+      set_write_error (error, dest, db, local_error);
+      ok = FALSE;
+    }
+  if (sqlite3_close (db) != SQLITE_OK && ok)
+    {
+      g_set_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FAILED,
+                   _("Could not write “%s”: %s."), dest, _("the database could not be closed"));
       ok = FALSE;
     }
 
-  if (!ok)
-    g_unlink (tmp);
-
-  return ok;
+  return ok && tri_new_file_commit (file, error);
 }
 
 const char *
@@ -598,11 +867,51 @@ begin (TriStore   *self,
 {
   sqlite3_stmt *stmt = self->stmts[id];
 
+  /* an immutable open reads whatever is on disk now: a file truncated or
+   * rewritten under us would read as "nothing", so every query checks */
+  if (!self->changed && self->identity.st_ino != 0)
+    {
+      GStatBuf st;
+
+      if (g_stat (self->read_path, &st) != 0 || st.st_ino != self->identity.st_ino ||
+          st.st_dev != self->identity.st_dev || st.st_size != self->identity.st_size ||
+          st.st_mtim.tv_sec != self->identity.st_mtim.tv_sec ||
+          st.st_mtim.tv_nsec != self->identity.st_mtim.tv_nsec)
+        self->changed = TRUE;
+    }
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (lang != NULL)
     sqlite3_bind_text (stmt, 1, tri_lang_normalize (lang), -1, SQLITE_STATIC);
   return stmt;
+}
+
+/* Every read after opening ends here: a failure is remembered and said,
+ * once, where it arises, so no caller can turn it into an empty picture. */
+static void
+set_read_error (TriStore  *self,
+                int        rc,
+                GError   **error)
+{
+  if (self->changed)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
+                 _("“%s” was changed on disk after it was opened: it can no longer be read as it was. Open it again to see what it holds now."),
+                 self->path);
+  else
+    set_sqlite_error (error, self->path, rc, self->db);
+}
+
+static void
+note_read_failure (TriStore *self,
+                   int       rc)
+{
+  g_autoptr(GError) error = NULL;
+
+  set_read_error (self, rc, &error);
+  self->read_failures++;
+  if (self->read_error == NULL)
+    self->read_error = g_error_copy (error);
+  g_signal_emit (self, signals[READ_FAILED], 0, error->message);
 }
 
 static gboolean
@@ -612,8 +921,57 @@ finish (TriStore  *self,
 {
   if (rc == SQLITE_DONE)
     return TRUE;
-  set_sqlite_error (error, self->path, rc, self->db);
+  set_read_error (self, rc, error);
+  note_read_failure (self, rc);
   return FALSE;
+}
+
+/* One step of a query begun with begin(): nothing is read from a file that
+ * changed under us */
+static int
+step (TriStore     *self,
+      sqlite3_stmt *stmt)
+{
+  if (self->changed)
+    return SQLITE_IOERR;
+  return sqlite3_step (stmt);
+}
+
+/* One step of a single-row query, whose failure is noted like any other */
+static int
+step_row (TriStore     *self,
+          sqlite3_stmt *stmt)
+{
+  int rc = step (self, stmt);
+
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    note_read_failure (self, rc);
+  return rc;
+}
+
+/**
+ * tri_store_get_read_error:
+ *
+ * Returns: (nullable): the first read that failed after opening; exports
+ *   refuse to draw from a store that has one
+ */
+const GError *
+tri_store_get_read_error (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return self->read_error;
+}
+
+/**
+ * tri_store_get_read_failures:
+ *
+ * Returns: how many reads have failed since opening
+ */
+guint
+tri_store_get_read_failures (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), 0);
+  return self->read_failures;
 }
 
 /* Text from a file Trilateral did not write may be anything: never hand
@@ -695,7 +1053,7 @@ tri_store_dup_title (TriStore   *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_TITLE, lang);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (step_row (self, stmt) == SQLITE_ROW)
     title = column_text (stmt, 0);
   sqlite3_reset (stmt);
 
@@ -719,7 +1077,7 @@ tri_store_list_actors (TriStore    *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_ACTORS, lang);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriActor *actor = g_new0 (TriActor, 1);
 
@@ -782,7 +1140,7 @@ tri_store_list_relations (TriStore  *self,
 
   relations = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_relation_free);
   stmt = begin (self, STMT_RELATIONS, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriRelation *r = g_new0 (TriRelation, 1);
 
@@ -826,7 +1184,7 @@ tri_store_find_relation (TriStore    *self,
 
   if (!tri_relation_code_parse (code, &a, &b))
     {
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH,
                    _("“%s” is not a relation: write two actor codes such as RUS-PRK."),
                    code ? code : "");
       return NULL;
@@ -841,7 +1199,7 @@ tri_store_find_relation (TriStore    *self,
         return r;
     }
 
-  g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+  g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH,
                _("The briefing has no relation %s–%s."), a, b);
   return NULL;
 }
@@ -908,7 +1266,7 @@ tri_store_list_events (TriStore    *self,
   stmt = begin (self, STMT_EVENTS, lang);
   sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, to_iso, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriEvent *ev = event_from_row (stmt);
 
@@ -927,7 +1285,7 @@ tri_store_list_events (TriStore    *self,
   stmt = begin (self, STMT_LINKS, NULL);
   sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
       TriEvent *ev = g_hash_table_lookup (by_id, &id);
@@ -955,14 +1313,14 @@ tri_store_get_event (TriStore    *self,
 
   stmt = begin (self, STMT_EVENT, lang);
   sqlite3_bind_int64 (stmt, 2, id);
-  rc = sqlite3_step (stmt);
+  rc = step (self, stmt);
   if (rc == SQLITE_ROW)
     ev = event_from_row (stmt);
   else if (finish (self, rc, error))
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH,
                    _("The briefing has no event %s."), number);
     }
   sqlite3_reset (stmt);
@@ -971,7 +1329,7 @@ tri_store_get_event (TriStore    *self,
 
   stmt = begin (self, STMT_EVENT_LINKS, NULL);
   sqlite3_bind_int64 (stmt, 1, id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     link_from_row (stmt, ev);
   if (!finish (self, rc, error))
     return NULL;
@@ -996,7 +1354,7 @@ tri_store_list_all_links (TriStore  *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_ALL_LINKS, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriLinkRow row = { 0 };
       TriConfidence confidence;
@@ -1042,7 +1400,7 @@ tri_store_step_event (TriStore *self,
       stmt = begin (self, direction > 0 ? STMT_NEXT_EVENT : STMT_PREV_EVENT, NULL);
       sqlite3_bind_int64 (stmt, 1, from_id);
     }
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  if (step_row (self, stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return id;
@@ -1073,14 +1431,14 @@ tri_store_list_actor_events (TriStore    *self,
 
   stmt = begin (self, STMT_ACTOR_EVENT_COUNT, NULL);
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
+  rc = step_row (self, stmt);
   *total = rc == SQLITE_ROW ? (guint) sqlite3_column_int64 (stmt, 0) : 0;
   sqlite3_reset (stmt);
 
   stmt = begin (self, STMT_ACTOR_EVENTS, lang);
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     g_ptr_array_add (events, event_from_row (stmt));
   if (!finish (self, rc, error))
     return NULL;
@@ -1124,7 +1482,7 @@ tri_store_get_extent (TriStore *self,
   g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
 
   stmt = begin (self, STMT_EXTENT, NULL);
-  if (sqlite3_step (stmt) == SQLITE_ROW &&
+  if (step_row (self, stmt) == SQLITE_ROW &&
       sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     ok = tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 0), earliest) &&
          tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), latest) &&
@@ -1193,7 +1551,7 @@ tri_store_list_quotes (TriStore    *self,
 
   stmt = begin (self, relation_id ? STMT_QUOTES_BY_RELATION : STMT_QUOTES_BY_EVENT, lang);
   sqlite3_bind_int64 (stmt, 2, relation_id ? relation_id : event_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriQuote *q = quote_from_row (stmt);
       g_ptr_array_add (quotes, q);
@@ -1227,7 +1585,7 @@ tri_store_list_notes (TriStore  *self,
   stmt = begin (self, STMT_NOTES, NULL);
   if (event_id != 0)
     sqlite3_bind_int64 (stmt, 1, event_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     g_ptr_array_add (notes, column_long_text (stmt, 0));
   if (!finish (self, rc, error))
     return NULL;
@@ -1269,7 +1627,7 @@ read_quotes (TriStore    *self,
       int rc;
 
       sqlite3_bind_int64 (stmt, 2, g_array_index (keys, QuoteKey, i).id);
-      rc = sqlite3_step (stmt);
+      rc = step (self, stmt);
       if (rc == SQLITE_ROW)
         g_ptr_array_add (quotes, quote_from_row (stmt));
       else if (!finish (self, rc, error))
@@ -1304,7 +1662,7 @@ tri_store_list_quotes_page (TriStore    *self,
 
   stmt = begin (self, STMT_QUOTE_KEYS, NULL);
   sqlite3_bind_int64 (stmt, 1, relation_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
 
@@ -1374,7 +1732,7 @@ tri_store_list_quotes_in_period (TriStore    *self,
   sqlite3_bind_int64 (stmt, 1, relation_id);
   sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, to_iso, -1, SQLITE_TRANSIENT);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
 
@@ -1390,7 +1748,7 @@ tri_store_list_quotes_in_period (TriStore    *self,
 
   stmt = begin (self, STMT_LOOSE_QUOTE_KEYS, NULL);
   sqlite3_bind_int64 (stmt, 1, relation_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
       TriDate d;
@@ -1425,7 +1783,7 @@ tri_store_list_sources (TriStore    *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_SOURCES, lang);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriSource *s = g_new0 (TriSource, 1);
 

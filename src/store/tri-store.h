@@ -25,6 +25,8 @@ typedef enum
   TRI_STORE_ERROR_TOO_NEW,
   TRI_STORE_ERROR_TOO_OLD,
   TRI_STORE_ERROR_INCOMPLETE,
+  TRI_STORE_ERROR_NO_SUCH,      /* no such relation or event: a usage error */
+  TRI_STORE_ERROR_READ,         /* a read failed: changed under us, damaged, beyond a limit */
 } TriStoreError;
 
 /* One link between an event and a relation, without text */
@@ -51,6 +53,9 @@ gboolean     tri_store_migrate_copy    (const char  *path,
                                         const char  *dest,
                                         GError     **error);
 const char  *tri_store_get_path        (TriStore    *self);
+const char  *tri_store_get_notice      (TriStore    *self);
+const GError *tri_store_get_read_error (TriStore    *self);
+guint        tri_store_get_read_failures (TriStore  *self);
 char        *tri_store_dup_title       (TriStore    *self,
                                         const char  *lang);
 GPtrArray   *tri_store_list_actors     (TriStore    *self,

@@ -155,8 +155,13 @@ insert_texts (Compiler    *c,
   if (texts == NULL)
     return need_en ? fail (error, "%s: missing", what) : TRUE;
 
-  if (need_en && (member_string (texts, "en") == NULL || *member_string (texts, "en") == '\0'))
-    return fail (error, "%s: no English text", what);
+  if (need_en)
+    {
+      const char *en = member_string (texts, "en");
+
+      if (en == NULL || *en == '\0')
+        return fail (error, "%s: no English text", what);
+    }
 
   langs = json_object_get_members (texts);
   for (GList *l = langs; l; l = l->next)

@@ -192,7 +192,7 @@ tri_application_handle_local_options (GApplication *app,
       if (!tri_store_migrate_copy (db, migrate_to, &error))
         {
           print_error (error);
-          return MAX (tri_store_error_exit_code (error), TRI_EXIT_ERROR);
+          return MAX (tri_cli_exit_code (error), TRI_EXIT_ERROR);
         }
       /* Translators: %s is a file name */
       g_print (_("Migrated copy written to %s\n"), migrate_to);
@@ -205,6 +205,8 @@ tri_application_handle_local_options (GApplication *app,
       print_error (error);
       return tri_store_error_exit_code (error);
     }
+  if (tri_store_get_notice (self->store) != NULL)
+    g_printerr ("%s: %s\n", g_get_prgname (), tri_store_get_notice (self->store));
 
   if (export_path != NULL)
     {
