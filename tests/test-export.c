@@ -415,6 +415,98 @@ test_window_all_time (void)
   g_rmdir (dir);
 }
 
+/* The words of a PDF, on one line */
+static char *
+pdf_words (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  words = g_strsplit_set (out, " \n\t\f", -1);
+  for (guint i = 0, k = 0; ; i++)
+    {
+      if (words[i] == NULL)
+        {
+          words[k] = NULL;
+          break;
+        }
+      if (*words[i] != '\0')
+        words[k++] = words[i];
+      else
+        g_free (words[i]);
+    }
+  return g_strjoinv (" ", words);
+}
+
+/* The first @n words of @text */
+static char *
+first_words (const char *text,
+             guint       n)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  if (g_strv_length (words) > n)
+    {
+      g_free (words[n]);
+      words[n] = NULL;
+    }
+  return g_strjoinv (" ", words);
+}
+
+/* A slide's quotes are the period's, as the panel's and --quotes' */
+static void
+test_slide_quotes_follow_date (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "slide.pdf", NULL);
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(GPtrArray) period = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *newest = NULL;
+  guint32 from, to;
+  guint total = 0;
+  TriDate d;
+
+  if (!have ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  g_assert_cmpint (TRI ("--export", path, "--relation", "RUS-PRK", "--as-of", "2023-09-20", "--lang", "en"), ==, 0);
+  words = pdf_words (path);
+  g_test_message ("%s", words);
+
+  g_assert_true (tri_date_parse ("2023-09-20", &d, NULL));
+  tri_window_bounds (d.latest, tri_window_days_for_months (12), &from, &to);
+  period = tri_store_list_quotes_in_period (store, rel->id, from, to, "en", 3, &total, NULL);
+  all = tri_store_list_quotes (store, rel->id, 0, "en", NULL);
+  g_assert_cmpuint (period->len, >, 0);
+  first = first_words (((TriQuote *) period->pdata[0])->translation, 5);
+  newest = first_words (((TriQuote *) all->pdata[0])->translation, 5);
+  g_assert_cmpstr (first, !=, newest);
+
+  /* the period's newest quote, not the relation's newest */
+  g_assert_nonnull (strstr (words, first));
+  g_assert_null (strstr (words, newest));
+  /* its source's date and claim type, and hindsight flagged */
+  g_assert_nonnull (strstr (words, "published April 2024"));
+  g_assert_nonnull (strstr (words, "claim: not stated"));
+  g_assert_nonnull (strstr (words, "published later (April 2024)"));
+  /* what is possibly by then is said */
+  g_assert_nonnull (strstr (words, "more possibly by then."));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 /* --event of a vague event ("2023") moves "as of" to its last possible day */
 static void
 test_event_as_of_latest (void)
@@ -462,5 +554,6 @@ main (int   argc,
   g_test_add_func ("/export/glyphs", test_glyphs);
   g_test_add_func ("/export/window-all-time", test_window_all_time);
   g_test_add_func ("/export/event-as-of-latest", test_event_as_of_latest);
+  g_test_add_func ("/export/slide-quotes-follow-date", test_slide_quotes_follow_date);
   return g_test_run ();
 }
