@@ -5,6 +5,7 @@ command and export works; nothing crashes and no file changes."""
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -68,4 +69,5 @@ for i, (name, code, text) in enumerate(lines, 1):
     print(f"{'ok' if ok else 'not ok'} {i} {name}")
     for pr in problems:
         print(f"# {pr}")
+shutil.rmtree(out, ignore_errors=True)
 sys.exit(1 if failed else 0)

@@ -126,12 +126,18 @@ sql("ten-thousand-quotes.sqlite",
     "INSERT INTO quote (id, source, char_offset, text, relation, event) "
     "SELECT 100000 + i, 'podcast', 0, 'Lời trích số ' || i, 1, 15 FROM n;")
 expect("ten-thousand-quotes.sqlite", 0, "Vostochny")
+# earliest and latest are Julian Day Numbers (schema 4): 2460676 is
+# 31 December 2024, 2459946 is 1 January 2023
 sql("reversed-dates.sqlite",
-    "UPDATE event SET earliest = '2024-12-31', latest = '2023-01-01' WHERE id = 15", checks=False)
+    "UPDATE event SET earliest = 2460676, latest = 2459946 WHERE id = 15", checks=False)
 expect("reversed-dates.sqlite", 0, "Vostochny")
+# days far beyond -9999..9999, the largest 64-bit numbers, and text where
+# the numbers go (as a schema 3 file had)
 sql("absurd-dates.sqlite",
-    "UPDATE event SET date = '99999-99', earliest = '0000-00-00', latest = 'zzzz' WHERE id = 15; "
-    "UPDATE event SET date = 'soon', earliest = '', latest = '' WHERE id = 16;", checks=False)
+    "UPDATE event SET date = '99999-99', earliest = -99999999999, latest = 99999999999 WHERE id = 15; "
+    "UPDATE event SET date = '-9223372036854775808', earliest = -9223372036854775808,"
+    " latest = 9223372036854775807 WHERE id = 17; "
+    "UPDATE event SET date = 'soon', earliest = '2023-01-01', latest = '' WHERE id = 16;", checks=False)
 expect("absurd-dates.sqlite", 0, "Vostochny")
 sql("dangling.sqlite",
     "INSERT INTO event_relation VALUES (15, 999, 'cooperation', 3); "
@@ -173,6 +179,40 @@ expect("self-relation.sqlite", 0, "Vostochny")
 sql("types.sqlite", "UPDATE event_text SET title = 42 WHERE event = 15 AND lang = 'en'; "
     "UPDATE quote SET text = X'00FF00' WHERE id = 2;")
 expect("types.sqlite", 0, "42")
+
+# --- a valid briefing with companions or with someone else's tables -------
+def with_companion(name, suffix, *statements, journal_mode):
+    """Copies the file and its -wal or -journal while a writer holds them."""
+    work = copy(name + ".work")
+    db = sqlite3.connect(work, isolation_level=None)
+    db.execute(f"PRAGMA journal_mode = {journal_mode}")
+    db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("PRAGMA cache_size = 1")
+    for s in statements:
+        db.execute(s)
+    shutil.copyfile(work, path(name))
+    shutil.copyfile(work + suffix, path(name) + suffix)
+    db.close()
+    for leftover in (work, work + "-wal", work + "-shm", work + "-journal"):
+        if os.path.exists(leftover):
+            os.unlink(leftover)
+
+
+# committed changes only in the -wal: shown as SQLite shows them
+with_companion("with-wal.sqlite", "-wal",
+               "UPDATE event_text SET title = 'Only in the WAL' WHERE event = 15 AND lang = 'en'",
+               journal_mode="WAL")
+expect("with-wal.sqlite", 0, "Only in the WAL")
+# an interrupted write: its pages half in the file, the journal beside it
+with_companion("hot-journal.sqlite", "-journal", "BEGIN",
+               "UPDATE event_text SET title = 'Never committed'",
+               "UPDATE quote_translation SET text = 'Never committed'",
+               journal_mode="DELETE")
+expect("hot-journal.sqlite", 0, "Vostochny")
+sql("many-tables.sqlite", "".join(f"CREATE TABLE extra{i} (a, b);" for i in range(5000)))
+expect("many-tables.sqlite", 0, "Vostochny")
+sql("wide-table.sqlite", "CREATE TABLE wide (" + ", ".join(f"c{i}" for i in range(200)) + ")")
+expect("wide-table.sqlite", 0, "Vostochny")
 
 with open(path("manifest.tsv"), "w", encoding="utf-8") as f:
     for name, code, text in manifest:

@@ -8,7 +8,9 @@
 #include <sys/wait.h>
 
 #include <json-glib/json-glib.h>
+#include <sqlite3.h>
 
+#include "store/tri-schema.h"
 #include "store/tri-state.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
@@ -148,7 +150,9 @@ test_quotes (void)
       g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
       /* date, source, source's date, claim, original, translation, published later */
       g_assert_cmpuint (g_strv_length (f), ==, 7);
-      g_assert_cmpstr (f[3], ==, "not stated");
+      /* the quote's own claim type, never "confirmed" by default */
+      g_assert_true (g_strv_contains ((const char *[]) { "not stated", "fact", "official statement", "report",
+                                                          "allegation", "assessment", "forecast", NULL }, f[3]));
       /* with no "as of" nothing is later than it */
       g_assert_cmpstr (f[6], ==, "");
     }
@@ -198,8 +202,9 @@ test_quotes_as_of (void)
       const TriQuote *e = expected->pdata[i];
 
       g_assert_cmpint (json_object_get_int_member (q, "id"), ==, e->id);
-      g_assert_cmpstr (json_object_get_string_member (q, "claim"), ==, "unstated");
-      g_assert_cmpstr (json_object_get_string_member (q, "claim_label"), ==, "not stated");
+      g_assert_cmpstr (json_object_get_string_member (q, "claim"), ==, tri_claim_to_string (e->claim));
+      if (e->claim == TRI_CLAIM_UNSTATED)
+        g_assert_cmpstr (json_object_get_string_member (q, "claim_label"), ==, "not stated");
       g_assert_cmpstr (json_object_get_string_member (q, "source_date"), ==, "2024-04");
       /* the sources appeared in April 2024: hindsight, flagged */
       g_assert_cmpstr (json_object_get_string_member (q, "published_later"), ==,
@@ -241,7 +246,7 @@ test_quotes_empty_period (void)
   g_autofree char *err = NULL;
 
   g_assert_cmpint (run (NULL, &out, NULL, "--quotes", "RUS-PRK", "--as-of", "2021-06", "--window", "3", NULL), ==, 0);
-  g_assert_nonnull (strstr (out, "no events in the 3 months to 30 Jun 2021"));
+  g_assert_nonnull (strstr (out, "Russia – North Korea: no events in the 3 months to "));
   g_assert_null (strchr (out, '\t'));
   g_assert_cmpint (run (NULL, &json, NULL, "--quotes", "RUS-PRK", "--as-of", "2021-06", "--window", "3", "--json", NULL), ==, 0);
   g_assert_cmpuint (json_array_get_length (parse_array (parser, json)), ==, 0);
@@ -302,6 +307,131 @@ test_errors (void)
   g_assert_nonnull (strstr (err, "RUS"));
 }
 
+static char *
+sql_text (sqlite3    *db,
+          const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  GString *s = g_string_new (NULL);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    for (int i = 0; i < sqlite3_column_count (stmt); i++)
+      g_string_append_printf (s, "%s%s", s->len ? "|" : "",
+                              sqlite3_column_type (stmt, i) == SQLITE_NULL ? "NULL"
+                              : (const char *) sqlite3_column_text (stmt, i));
+  sqlite3_finalize (stmt);
+  return g_string_free (s, FALSE);
+}
+
+/* A schema 3 briefing (ISO text dates, no claim types) is migrated to a
+ * copy with --migrate-to; the original is left as it was. */
+static void
+test_migrate_schema_3 (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *old = g_build_filename (dir, "three.sqlite", NULL);
+  g_autofree char *copy = g_build_filename (dir, "four.sqlite", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *list = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  TriFileState before;
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_true (tri_schema_create (db, 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (tri_sql_exec (db,
+    "INSERT INTO briefing VALUES ('en', 'Old briefing');"
+    "INSERT INTO actor VALUES ('RUS', '#0072B2', 0), ('PRK', '#CC79A7', 1);"
+    "INSERT INTO relation VALUES (1, 'RUS', 'PRK');"
+    "INSERT INTO source VALUES ('s', 'article', 'A source', NULL, '', 'en', '2023-09-14', NULL);"
+    "INSERT INTO event VALUES (1, '2023-09-13', 'day', '2023-09-13', '2023-09-13', 'diplomacy', 'confirmed');"
+    "INSERT INTO event VALUES (2, '2020/2021', 'span', '2020-01-01', '2021-12-31', 'economy', 'reported');"
+    "INSERT INTO event VALUES (3, '2024-early', 'part', '2024-01-01', '2024-04-30', 'military', 'alleged');"
+    "INSERT INTO event_text VALUES (1, 'en', 'Summit', 'A summit.', NULL),"
+    " (2, 'en', 'Trade', 'Trade.', 'Someone'), (3, 'en', 'Shells', 'Shells.', 'Someone');"
+    "INSERT INTO event_relation VALUES (1, 1, 'cooperation', 3), (2, 1, 'cooperation', 1), (3, 1, 'cooperation', 2);"
+    "INSERT INTO quote VALUES (1, 's', 0, 'We met.', 1, 1);"
+    "INSERT INTO note VALUES (1, 'a note');", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+  tri_test_file_state (old, &before);
+
+  /* the old file is refused, with the way out */
+  g_assert_cmpint (run (NULL, &out, &err, "--db", old, "--list-events", NULL), ==, 9);
+  g_assert_nonnull (strstr (err, "--migrate-to"));
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run (NULL, &out, &err, "--db", old, "--migrate-to", copy, NULL), ==, 0);
+  tri_test_assert_unchanged (old, &before);
+  tri_test_file_state_clear (&before);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  /* the copy lists the same events, in the same order, with the same days */
+  g_assert_cmpint (run (NULL, &out, &err, "--db", copy, "--list-events", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "2\t2020-01-01\t2021-12-31\tspan\tRUS-PRK\tTrade\n"
+                                 "1\t2023-09-13\t2023-09-13\tday\tRUS-PRK\tSummit\n"
+                                 "3\t2024-01-01\t2024-04-30\tpart\tRUS-PRK\tShells\n"));
+
+  g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *version = sql_text (db, "PRAGMA user_version");
+    g_autofree char *days = sql_text (db, "SELECT earliest, latest, typeof (earliest), date (latest - 0.5)"
+                                          " FROM event WHERE id = 1");
+    g_autofree char *new_columns = sql_text (db, "SELECT q.claim, e.date_label, e.date FROM quote q"
+                                                 " JOIN event e ON e.id = q.event");
+    g_autofree char *kept = sql_text (db, "SELECT count(*) FROM event_text JOIN event_relation USING (event)"
+                                          " JOIN note USING (event)");
+    g_autofree char *plan = sql_text (db, "EXPLAIN QUERY PLAN SELECT id FROM event"
+                                          " WHERE latest >= 2459946 AND earliest <= 2460311"
+                                          " ORDER BY earliest, latest, id");
+    g_autofree char *fk = sql_text (db, "PRAGMA foreign_key_check");
+
+    g_assert_cmpstr (version, ==, "4");
+    g_assert_cmpstr (days, ==, "2460201|2460201|integer|2023-09-13");   /* Julian Day Numbers */
+    g_assert_cmpstr (new_columns, ==, "NULL|NULL|2023-09-13");
+    g_assert_cmpstr (kept, ==, "1");
+    g_test_message ("plan: %s", plan);
+    g_assert_nonnull (strstr (plan, "INDEX event_by_earliest (earliest<?)"));
+    g_assert_cmpstr (fk, ==, "");
+  }
+  sqlite3_close (db);
+
+  /* an old file's days are taken from its honest date; an event with none
+   * stops the migration with a sentence naming it, and no copy appears */
+  {
+    g_autofree char *odd = g_build_filename (dir, "odd.sqlite", NULL);
+    g_autofree char *odd_copy = g_build_filename (dir, "odd-4.sqlite", NULL);
+    g_autofree char *bad_copy = g_build_filename (dir, "bad-4.sqlite", NULL);
+    g_autofree char *days = NULL;
+
+    g_assert_cmpint (sqlite3_open (odd, &db), ==, SQLITE_OK);
+    g_assert_true (tri_schema_create (db, 3, &error));
+    g_assert_true (tri_sql_exec (db,
+      "INSERT INTO event VALUES (1, '2023-09', 'month', '', 'not a day', 'diplomacy', 'confirmed');", &error));
+    g_assert_no_error (error);
+    sqlite3_close (db);
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, &out, &err, "--db", odd, "--migrate-to", odd_copy, NULL), ==, 0);
+    g_assert_cmpint (sqlite3_open_v2 (odd_copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    days = sql_text (db, "SELECT date (earliest - 0.5), date (latest - 0.5) FROM event");
+    g_assert_cmpstr (days, ==, "2023-09-01|2023-09-30");
+    sqlite3_close (db);
+
+    tri_test_sql (odd, "INSERT INTO event VALUES (7, 'soon', 'day', '', 'zzzz', 'diplomacy', 'confirmed');");
+    g_clear_pointer (&out, g_free);
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, &out, &err, "--db", odd, "--migrate-to", bad_copy, NULL), ==, 1);
+    g_assert_nonnull (strstr (err, "Event 7 has no date Trilateral can place (“soon”)"));
+    g_assert_false (g_file_test (bad_copy, G_FILE_TEST_EXISTS));
+  }
+}
+
 static void
 test_version_help (void)
 {
@@ -327,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/cli/quotes-as-of", test_quotes_as_of);
   g_test_add_func ("/cli/quotes-empty-period", test_quotes_empty_period);
   g_test_add_func ("/cli/errors", test_errors);
+  g_test_add_func ("/cli/migrate-schema-3", test_migrate_schema_3);
   g_test_add_func ("/cli/version-help", test_version_help);
   return g_test_run ();
 }

@@ -6,6 +6,9 @@
 
 #include <string.h>
 
+#include <sys/wait.h>
+
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "store/tri-store.h"
@@ -141,6 +144,91 @@ test_quotes_verbatim (void)
   g_assert_cmpuint (checked, >=, 25);
 }
 
+/* Compiles the bundled briefing with quote 1's "claim" set to @claim (or
+ * left out), returning tri-compile's exit status. */
+static int
+compile_with_claim (const char  *dir,
+                    const char  *claim,
+                    char       **out_path,
+                    char       **err)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = g_build_filename (dir, "briefing.json", NULL);
+  g_autofree char *text = NULL;
+  JsonArray *quotes;
+  JsonObject *q;
+  int status = 0;
+
+  g_assert_true (json_parser_load_from_file (parser, g_getenv ("TRI_BRIEFING_JSON"), &error));
+  g_assert_no_error (error);
+  quotes = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "quotes");
+  q = json_array_get_object_element (quotes, 0);
+  g_assert_cmpint (json_object_get_int_member (q, "id"), ==, 1);
+  if (json_object_has_member (q, "claim"))
+    json_object_remove_member (q, "claim");
+  if (claim != NULL)
+    json_object_set_string_member (q, "claim", claim);
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  g_assert_true (g_file_set_contents (json_path, text, -1, NULL));
+
+  *out_path = g_build_filename (dir, claim ? claim : "none", NULL);
+  {
+    const char *argv[] = { g_getenv ("TRI_COMPILE"), json_path, *out_path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* a quote's claim type goes into the file, and only one of the six */
+static void
+test_compile_claims (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  const char *claims[] = { "fact", "official", "reported", "allegation", "assessment", "forecast", NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (claims); i++)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(TriStore) store = NULL;
+      g_autoptr(GPtrArray) quotes = NULL;
+      g_autoptr(GError) error = NULL;
+      TriQuote *q = NULL;
+
+      g_assert_cmpint (compile_with_claim (dir, claims[i], &path, &err), ==, 0);
+      store = tri_store_open (path, &error);
+      g_assert_no_error (error);
+      quotes = tri_store_list_quotes (store, 0, 1, "en", &error);
+      g_assert_no_error (error);
+      for (guint k = 0; k < quotes->len; k++)
+        if (((TriQuote *) quotes->pdata[k])->id == 1)
+          q = quotes->pdata[k];
+      g_assert_nonnull (q);
+      if (claims[i] == NULL)
+        g_assert_cmpint (q->claim, ==, TRI_CLAIM_UNSTATED);
+      else
+        g_assert_cmpstr (tri_claim_to_string (q->claim), ==, claims[i]);
+    }
+
+  /* anything else is refused, naming the quote */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *bad[] = { "rumour", "unstated", "Fact" };
+      g_autofree char *path = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (compile_with_claim (dir, bad[i], &path, &err), ==, 1);
+      g_test_message ("%s", err);
+      g_assert_nonnull (strstr (err, "quote 1: unknown claim"));
+      g_assert_nonnull (strstr (err, bad[i]));
+      g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -149,5 +237,6 @@ main (int   argc,
   g_test_add_func ("/dataset/integrity", test_integrity);
   g_test_add_func ("/dataset/evidence", test_evidence);
   g_test_add_func ("/dataset/quotes-verbatim", test_quotes_verbatim);
+  g_test_add_func ("/dataset/compile-claims", test_compile_claims);
   return g_test_run ();
 }

@@ -85,7 +85,7 @@ test_full_featured (void)
 
   /* a year is a year, never 1 January */
   g_assert_cmpint (((TriEvent *) events->pdata[0])->date.precision, ==, TRI_PRECISION_YEAR);
-  iso = tri_julian_to_iso (((TriEvent *) events->pdata[0])->date.latest);
+  iso = tri_day_to_iso (((TriEvent *) events->pdata[0])->date.latest);
   g_assert_cmpstr (iso, ==, "2000-12-31");
   /* a range is a span */
   g_assert_cmpint (((TriEvent *) events->pdata[1])->date.precision, ==, TRI_PRECISION_SPAN);
@@ -153,7 +153,14 @@ test_bad_input (void)
     { "word-year.json", "{ \"events\": [ { \"start_date\": { \"year\": \"soon\" } } ] }", "not a number" },
     { "month-13.json", "{ \"events\": [ { \"start_date\": { \"year\": 2024, \"month\": 13 } } ] }", "impossible" },
     { "feb-30.json", "{ \"events\": [ { \"start_date\": { \"year\": 2023, \"month\": 2, \"day\": 30 } } ] }", "impossible" },
-    { "year-0.json", "{ \"events\": [ { \"start_date\": { \"year\": -50000 } } ] }", "impossible" },
+    { "year-50000.json", "{ \"events\": [ { \"start_date\": { \"year\": -50000 } } ] }",
+      "event 1 (start date): the year -50000 is outside −9999 to 9999" },
+    /* the event is named, and a year beyond 64 bits' worth is never wrapped */
+    { "year-12000.json", "{ \"events\": [ { \"start_date\": { \"year\": 2024 } }, { \"start_date\": { \"year\": 2025 } },"
+      " { \"start_date\": { \"year\": 2020 }, \"end_date\": { \"year\": \"12000\" } } ] }",
+      "event 3 (end date): the year 12000 is outside −9999 to 9999" },
+    { "year-max.json", "{ \"events\": [ { \"start_date\": { \"year\": 9223372036854775807 } } ] }",
+      "the year 9223372036854775807 is outside" },
   };
   g_autofree char *dir = tri_test_tmpdir ();
 
@@ -180,6 +187,54 @@ test_bad_input (void)
       n++;
     g_assert_cmpuint (n, ==, G_N_ELEMENTS (cases));
   }
+}
+
+/* TimelineJS counts years as astronomers do (0 is 1 BCE): any from -9999
+ * to 9999 is imported, ordered and found by range */
+static void
+test_any_year (void)
+{
+  static const char json_text[] =
+    "{ \"events\": ["
+    "  { \"start_date\": { \"year\": 602 }, \"text\": { \"headline\": \"Year 602\" } },"
+    "  { \"start_date\": { \"year\": \"-44\", \"month\": 3, \"day\": 15 }, \"text\": { \"headline\": \"Ides\" } },"
+    "  { \"start_date\": { \"year\": -5410 }, \"text\": { \"headline\": \"Creation era\" } },"
+    "  { \"start_date\": { \"year\": 0 }, \"end_date\": { \"year\": 9999 }, \"text\": { \"headline\": \"All\" } }"
+    "] }";
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *json = write_json (dir, "ancient.json", json_text);
+  g_autofree char *out = g_build_filename (dir, "ancient.sqlite", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) bce = NULL;
+  const char *order[] = { "Creation era", "Ides", "All", "Year 602" };
+  g_autofree char *ides_iso = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_cmpint (run_import (json, out, &err), ==, 0);
+  store = tri_store_open (out, &error);
+  g_assert_no_error (error);
+
+  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 4);
+  for (guint i = 0; i < events->len; i++)
+    g_assert_cmpstr (((TriEvent *) events->pdata[i])->title, ==, order[i]);
+
+  label = tri_date_label (&((TriEvent *) events->pdata[0])->date, "en");
+  g_assert_cmpstr (label, ==, "5411 BCE");
+  ides_iso = tri_day_to_iso (((TriEvent *) events->pdata[1])->date.earliest);
+  g_assert_cmpstr (ides_iso, ==, "-0044-03-15");
+  g_assert_null (((TriEvent *) events->pdata[0])->date_label);
+
+  /* the index orders negative years: only what overlaps 100 BCE to 1 CE */
+  bce = tri_store_list_events (store, tri_day_from_ymd (-99, 1, 1), tri_day_from_ymd (1, 1, 1), "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bce->len, ==, 2);
+  g_assert_cmpstr (((TriEvent *) bce->pdata[0])->title, ==, "Ides");
+  g_assert_cmpstr (((TriEvent *) bce->pdata[1])->title, ==, "All");
 }
 
 static void
@@ -231,6 +286,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/import/full-featured", test_full_featured);
   g_test_add_func ("/import/bad-input", test_bad_input);
+  g_test_add_func ("/import/any-year", test_any_year);
   g_test_add_func ("/import/too-big-and-existing", test_too_big_and_existing);
   g_test_add_func ("/import/html-to-text", test_html_to_text);
   return g_test_run ();

@@ -374,6 +374,82 @@ test_migrate_copy (void)
   tri_test_file_state_clear (&before);
 }
 
+/* the claim column: one of six words, NULL for not stated; a file from
+ * elsewhere may hold any word there, which claims nothing */
+static void
+test_quote_claims (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "claims.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  guint seen = 0;
+
+  tri_test_sql (path,
+                "UPDATE quote SET claim = NULL;"
+                "UPDATE quote SET claim = 'forecast' WHERE id = 1;"
+                "PRAGMA ignore_check_constraints = ON;"
+                "UPDATE quote SET claim = 'rumour' WHERE id = 2;"
+                "UPDATE quote SET claim = 42 WHERE id = 3;");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, 1, 0, "en", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = quotes->pdata[i];
+
+      g_assert_cmpint (q->claim, ==, q->id == 1 ? TRI_CLAIM_FORECAST : TRI_CLAIM_UNSTATED);
+      seen += q->id <= 3;
+    }
+  g_assert_cmpuint (seen, ==, 3);
+}
+
+/* an imported file's own wording of a date comes with its event */
+static void
+test_event_date_label (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "labels.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(TriEvent) labelled = NULL;
+  g_autoptr(TriEvent) plain = NULL;
+
+  tri_test_sql (path, "UPDATE event SET date_label = 'Spring, probably' WHERE id = 15;");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  labelled = tri_store_get_event (store, 15, "en", &error);
+  plain = tri_store_get_event (store, 16, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (labelled->date_label, ==, "Spring, probably");
+  g_assert_null (plain->date_label);
+}
+
+/* rows with days no calendar has do not take the timeline's extent with them */
+static void
+test_extent_ignores_absurd_days (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "absurd.sqlite");
+  g_autoptr(TriStore) bundled = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(TriStore) store = NULL;
+  guint32 e0 = 0, l0 = 0, e1 = 0, l1 = 0;
+
+  g_assert_true (tri_store_get_extent (bundled, &e0, &l0));
+  tri_test_sql (path,
+                "PRAGMA ignore_check_constraints = ON;"
+                "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+                " VALUES (9001, '2024', 'year', -99999999999, 99999999999, 'economy', 'confirmed'),"
+                "        (9002, '2024', 'year', 'soon', 'later', 'economy', 'confirmed');");
+  store = tri_store_open (path, NULL);
+  g_assert_nonnull (store);
+  g_assert_true (tri_store_get_extent (store, &e1, &l1));
+  g_assert_cmpuint (e1, ==, e0);
+  g_assert_cmpuint (l1, ==, l0);
+}
+
 typedef struct
 {
   const char   *name;
@@ -713,6 +789,9 @@ main (int   argc,
   g_test_add_func ("/store/quotes-in-period", test_quotes_in_period);
   g_test_add_func ("/store/actor-events", test_actor_events);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
+  g_test_add_func ("/store/quote-claims", test_quote_claims);
+  g_test_add_func ("/store/event-date-label", test_event_date_label);
+  g_test_add_func ("/store/extent-ignores-absurd-days", test_extent_ignores_absurd_days);
   g_test_add_func ("/store/bad-files", test_bad_files);
   g_test_add_func ("/store/unreadable", test_unreadable);
   g_test_add_func ("/store/unrelated-tables", test_unrelated_tables);

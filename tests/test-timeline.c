@@ -260,6 +260,23 @@ test_clusters (void)
   g_assert_cmpuint (zoomed->marks->len, >, 10);
 }
 
+/* an axis before the common era ticks at round years as they are
+ * labelled (5000 BCE is the year -4999), and names the era */
+static void
+test_ticks_before_common_era (void)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
+  g_autoptr(TriTimelineLayout) layout = layout_for (events, "-5500", "0700", 1200);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->ticks->len; i++)
+    g_string_append_printf (labels, "%s|", ((TriTimelineTick *) layout->ticks->pdata[i])->label);
+  g_test_message ("%s", labels->str);
+  g_assert_nonnull (strstr (labels->str, "|5000 BCE|4500 BCE|"));
+  g_assert_nonnull (strstr (labels->str, "|500 BCE|500|"));
+  g_assert_null (strstr (labels->str, "01 BCE"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -270,5 +287,6 @@ main (int   argc,
   g_test_add_func ("/timeline/ticks-adapt", test_ticks_adapt);
   g_test_add_func ("/timeline/hit-and-cursor", test_hit_and_cursor);
   g_test_add_func ("/timeline/clusters", test_clusters);
+  g_test_add_func ("/timeline/ticks-before-common-era", test_ticks_before_common_era);
   return g_test_run ();
 }

@@ -117,8 +117,8 @@ tri_cli_list_events (TriStore    *store,
   for (guint i = 0; i < events->len; i++)
     {
       TriEvent *ev = g_ptr_array_index (events, i);
-      g_autofree char *earliest = tri_julian_to_iso (ev->date.earliest);
-      g_autofree char *latest = tri_julian_to_iso (ev->date.latest);
+      g_autofree char *earliest = tri_day_to_iso (ev->date.earliest);
+      g_autofree char *latest = tri_day_to_iso (ev->date.latest);
       g_autofree char *canonical = tri_date_to_string (&ev->date);
       g_autofree char *label = tri_date_label (&ev->date, lang);
       g_autoptr(GString) rels = g_string_new (NULL);

@@ -213,13 +213,21 @@ parse_tl_date (Import     *im,
 
   if (!has_year)
     return invalid (error, im->path, _("event %u has a %s with no year"), index + 1, which);
-  if (year < TRI_YEAR_MIN || year > TRI_YEAR_MAX || (has_month && (month < 1 || month > 12)) ||
-      (has_day && (!has_month || !g_date_valid_dmy (day, month, year))) ||
+  if (year < TRI_YEAR_MIN || year > TRI_YEAR_MAX)
+    /* Translators: "event 3 (start date): the year 12000 is outside −9999 to 9999";
+     * TimelineJS years count as astronomers do: 0 is 1 BCE, -43 is 44 BCE */
+    return invalid (error, im->path, _("event %u (%s): the year %" G_GINT64_FORMAT " is outside −9999 to 9999"),
+                    index + 1, which, year);
+  if ((has_month && (month < 1 || month > 12)) ||
+      (has_day && (!has_month || !tri_ymd_valid ((int) year, (int) month, (int) day))) ||
       (has_hour && (hour < 0 || hour > 23)) || (has_minute && (minute < 0 || minute > 59)))
     return invalid (error, im->path, _("event %u has an impossible %s (year %d, month %d, day %d)"),
                     index + 1, which, (int) year, (int) month, (int) day);
 
-  g_string_append_printf (form, "%04d", (int) year);
+  if (year < 0)
+    g_string_append_printf (form, "-%04d", (int) -year);
+  else
+    g_string_append_printf (form, "%04d", (int) year);
   if (has_month)
     g_string_append_printf (form, "-%02d", (int) month);
   if (has_day)
@@ -356,8 +364,6 @@ import_event (Import      *im,
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
-  g_autofree char *earliest = NULL;
-  g_autofree char *latest = NULL;
   g_autofree char *canonical = NULL;
   TriCategory category = TRI_CATEGORY_DIPLOMACY;
   gint64 id = index + 1, relation = 0;
@@ -407,11 +413,11 @@ import_event (Import      *im,
   if (unique_id != NULL)
     g_ptr_array_add (notes, g_strdup_printf (_("TimelineJS id: %s"), unique_id));
 
-  earliest = tri_julian_to_iso (d.earliest);
-  latest = tri_julian_to_iso (d.latest);
   canonical = tri_date_to_string (&d);
-  if (!exec_sql (im, "INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, 'reported')", error, "isssss",
-                 id, canonical, tri_precision_to_string (d.precision), earliest, latest,
+  if (!exec_sql (im, "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+                 " VALUES (?, ?, ?, ?, ?, ?, 'reported')", error, "issiis",
+                 id, canonical, tri_precision_to_string (d.precision),
+                 tri_day_to_jdn (d.earliest), tri_day_to_jdn (d.latest),
                  tri_category_to_string (category)) ||
       !exec_sql (im, "INSERT INTO event_text VALUES (?, 'en', ?, ?, ?)", error, "isss",
                  id, headline, body, claim))

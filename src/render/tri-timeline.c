@@ -140,18 +140,6 @@ is_highlighted (const TriEvent          *ev,
   return FALSE;
 }
 
-static guint32
-julian_dmy (int day,
-            int month,
-            int year)
-{
-  GDate d;
-
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, day, month, year);
-  return g_date_get_julian (&d);
-}
-
 static void
 add_tick (TriTimelineLayout *layout,
           guint32            day,
@@ -175,18 +163,12 @@ layout_ticks (TriTimelineLayout *layout)
   static const int day_steps[] = { 1, 2, 7, 14 };
   const double px_per_day = (layout->plot_x1 - layout->plot_x0) / MAX (layout->t1 - layout->t0, 1e-6);
   double sample_w, sample_h, room;
-  GDate d;
   int y0, y1;
 
   layout->ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) tick_free);
-  if (!g_date_valid_julian ((guint32) MAX (layout->t0, 1)) || !g_date_valid_julian ((guint32) MAX (layout->t1, 1)))
+  if (!tri_day_to_ymd ((guint32) CLAMP (layout->t0, TRI_DAY_MIN, TRI_DAY_MAX), &y0, NULL, NULL) ||
+      !tri_day_to_ymd ((guint32) CLAMP (layout->t1, TRI_DAY_MIN, TRI_DAY_MAX), &y1, NULL, NULL))
     return;
-
-  g_date_clear (&d, 1);
-  g_date_set_julian (&d, (guint32) MAX (layout->t0, 1));
-  y0 = g_date_get_year (&d);
-  g_date_set_julian (&d, (guint32) MAX (layout->t1, 1));
-  y1 = g_date_get_year (&d);
 
   tri_text_measure ("8 Sep", layout->label_px, FALSE, layout->lang, &sample_w, &sample_h);
   room = sample_w * 1.6 + 12;
@@ -199,15 +181,17 @@ layout_ticks (TriTimelineLayout *layout)
       if (px_per_day * step < room)
         continue;
 
-      /* steps of days from a Monday (julian day 1 is one) */
+      /* steps of days from a Monday (day 1, 1 January -9999, is one) */
       layout->tick_unit = TRI_TICK_DAY;
-      first = (guint32) ceil (layout->t0);
+      first = (guint32) ceil (MAX (layout->t0, TRI_DAY_MIN));
       first += (step - (first - 1) % step) % step;
-      for (guint32 day = first; day <= layout->t1; day += step)
+      for (guint32 day = first; day <= layout->t1 && day <= TRI_DAY_MAX; day += step)
         {
-          g_date_set_julian (&d, day);
+          int m = 0, d = 0;
+
+          tri_day_to_ymd (day, NULL, &m, &d);
           add_tick (layout, day, TRI_TICK_DAY, layout->ticks->len == 0 ||
-                    (g_date_get_day (&d) <= (guint) step && g_date_get_month (&d) == 1));
+                    (d <= step && m == 1));
         }
       return;
     }
@@ -218,7 +202,7 @@ layout_ticks (TriTimelineLayout *layout)
       for (int y = y0; y <= y1; y++)
         for (int m = 1; m <= 12; m++)
           {
-            guint32 day = julian_dmy (1, m, y);
+            guint32 day = tri_day_from_ymd (y, m, 1);
             if (day < layout->t0 || day > layout->t1)
               continue;
             add_tick (layout, day, TRI_TICK_MONTH, m == 1 || layout->ticks->len == 0);
@@ -232,7 +216,7 @@ layout_ticks (TriTimelineLayout *layout)
       for (int y = y0; y <= y1; y++)
         for (int m = 1; m <= 12; m += 3)
           {
-            guint32 day = julian_dmy (1, m, y);
+            guint32 day = tri_day_from_ymd (y, m, 1);
             if (day < layout->t0 || day > layout->t1)
               continue;
             add_tick (layout, day, TRI_TICK_QUARTER, m == 1 || layout->ticks->len == 0);
@@ -247,14 +231,20 @@ layout_ticks (TriTimelineLayout *layout)
 
       if (px_per_day * 365.25 * step < room && i + 1 < G_N_ELEMENTS (year_steps))
         continue;
-      for (int y = ((y0 + step - 1) / step) * step; y <= y1; y += step)
+      /* round numbers as the labels count: before the common era the
+       * year -4999 is 5000 BCE (year 0 is 1 BCE), after it 1000 is 1000 */
+      for (int n = (1 - y0) / step * step; n >= step && 1 - n <= y1; n -= step)
         {
-          guint32 day;
+          guint32 day = tri_day_from_ymd (1 - n, 1, 1);
 
-          if (y < TRI_YEAR_MIN || y > TRI_YEAR_MAX)
-            continue;
-          day = julian_dmy (1, 1, y);
-          if (day >= layout->t0 && day <= layout->t1)
+          if (day != 0 && day >= layout->t0 && day <= layout->t1)
+            add_tick (layout, day, TRI_TICK_YEAR, TRUE);
+        }
+      for (int y = MAX (y0 + step - 1, step) / step * step; y <= y1; y += step)
+        {
+          guint32 day = tri_day_from_ymd (y, 1, 1);
+
+          if (day != 0 && day >= layout->t0 && day <= layout->t1)
             add_tick (layout, day, TRI_TICK_YEAR, TRUE);
         }
       return;

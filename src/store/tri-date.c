@@ -153,16 +153,179 @@ static const struct {
   { "H2", TRI_PART_H2, 7, 12 },
 };
 
-static guint32
-julian_of (int year,
-           int month,
-           int day)
+/* Days from 1 January 1970 for a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil), exact for every year an int holds. */
+static gint64
+days_from_civil (gint64 y,
+                 int    m,
+                 int    d)
 {
-  GDate d;
+  gint64 era, yoe, doy, doe;
 
-  g_date_clear (&d, 1);
-  g_date_set_dmy (&d, day, month, year);
-  return g_date_get_julian (&d);
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;                                   /* 0..399 */
+  doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1; /* 0..365 */
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;           /* 0..146096 */
+  return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days (gint64  z,
+                 int    *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 era, doe, yoe, doy, mp, y;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  *month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  *year = (int) (y + (*month <= 2));
+}
+
+/* 1 January -9999 (a Monday) is day 1: -4371587 days from 1970 */
+#define DAY_EPOCH_OFFSET G_GINT64_CONSTANT (4371588)
+/* the Julian Day Number of 1 January 1970 */
+#define JDN_UNIX_EPOCH G_GINT64_CONSTANT (2440588)
+
+G_STATIC_ASSERT (TRI_DAY_JDN_OFFSET == DAY_EPOCH_OFFSET - JDN_UNIX_EPOCH);
+
+static gboolean
+is_leap (int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+/**
+ * tri_days_in_month:
+ *
+ * Returns: the number of days of @month (1..12) in @year, or 0
+ */
+int
+tri_days_in_month (int year,
+                   int month)
+{
+  static const int days[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  if (month < 1 || month > 12)
+    return 0;
+  return days[month - 1] + (month == 2 && is_leap (year));
+}
+
+/**
+ * tri_ymd_valid:
+ *
+ * Returns: whether @year-@month-@day is a day of the proleptic Gregorian
+ *   calendar between -9999 and 9999
+ */
+gboolean
+tri_ymd_valid (int year,
+               int month,
+               int day)
+{
+  return year >= TRI_YEAR_MIN && year <= TRI_YEAR_MAX &&
+         month >= 1 && month <= 12 &&
+         day >= 1 && day <= tri_days_in_month (year, month);
+}
+
+/**
+ * tri_day_from_ymd:
+ *
+ * Returns: the day number of a date (see %TRI_DAY_MIN), or 0 when it is
+ *   not a day between -9999 and 9999
+ */
+guint32
+tri_day_from_ymd (int year,
+                  int month,
+                  int day)
+{
+  if (!tri_ymd_valid (year, month, day))
+    return 0;
+  return (guint32) (days_from_civil (year, month, day) + DAY_EPOCH_OFFSET);
+}
+
+gboolean
+tri_day_valid (guint32 day)
+{
+  return day >= TRI_DAY_MIN && day <= TRI_DAY_MAX;
+}
+
+/**
+ * tri_day_to_ymd:
+ * @year: (out) (optional):
+ * @month: (out) (optional):
+ * @mday: (out) (optional): the day of the month
+ *
+ * Returns: %FALSE (and sets nothing) when @day is not a day number
+ */
+gboolean
+tri_day_to_ymd (guint32  day,
+                int     *year,
+                int     *month,
+                int     *mday)
+{
+  int y, m, d;
+
+  if (!tri_day_valid (day))
+    return FALSE;
+  civil_from_days ((gint64) day - DAY_EPOCH_OFFSET, &y, &m, &d);
+  if (year)
+    *year = y;
+  if (month)
+    *month = m;
+  if (mday)
+    *mday = d;
+  return TRUE;
+}
+
+/**
+ * tri_day_to_jdn:
+ *
+ * Returns: the Julian Day Number of @day, as files store it. The mapping
+ *   is the same for any number, so 0 and %G_MAXUINT32 (no limit) stay
+ *   below and above every day.
+ */
+gint64
+tri_day_to_jdn (guint32 day)
+{
+  return (gint64) day - TRI_DAY_JDN_OFFSET;
+}
+
+/**
+ * tri_day_from_jdn:
+ *
+ * Returns: %FALSE when @jdn is not a day between -9999 and 9999
+ */
+gboolean
+tri_day_from_jdn (gint64   jdn,
+                  guint32 *day)
+{
+  if (jdn < (gint64) TRI_DAY_MIN - TRI_DAY_JDN_OFFSET ||
+      jdn > (gint64) TRI_DAY_MAX - TRI_DAY_JDN_OFFSET)
+    return FALSE;
+  *day = (guint32) (jdn + TRI_DAY_JDN_OFFSET);
+  return TRUE;
+}
+
+/**
+ * tri_day_today:
+ *
+ * Returns: today's day number, in local time
+ */
+guint32
+tri_day_today (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return tri_day_from_ymd (g_date_time_get_year (now), g_date_time_get_month (now),
+                           g_date_time_get_day_of_month (now));
 }
 
 static void
@@ -175,7 +338,7 @@ point_bounds (const TriDatePoint *p,
   switch (p->precision)
     {
     case TRI_PRECISION_DAY:
-      *earliest = *latest = julian_of (p->year, p->month, p->day);
+      *earliest = *latest = tri_day_from_ymd (p->year, p->month, p->day);
       return;
 
     case TRI_PRECISION_MONTH:
@@ -197,9 +360,8 @@ point_bounds (const TriDatePoint *p,
       break;
     }
 
-  *earliest = julian_of (p->year, first_month, 1);
-  *latest = julian_of (p->year, last_month,
-                       g_date_get_days_in_month (last_month, p->year));
+  *earliest = tri_day_from_ymd (p->year, first_month, 1);
+  *latest = tri_day_from_ymd (p->year, last_month, tri_days_in_month (p->year, last_month));
 }
 
 static gboolean
@@ -222,7 +384,10 @@ parse_int (const char *s,
 }
 
 /* Parses one end of a date: no allocation, as a briefing of 100,000
- * events parses 100,000 of them on opening. */
+ * events parses 100,000 of them on opening. A year alone may be written
+ * with 1 to 4 digits ("602", "-5410"); with a month it has 4 ("0602-03",
+ * "-0044-03-15"), as in ISO 8601, so that "23-01-01" is not taken for a
+ * day in the year 23. */
 static gboolean
 parse_point (const char   *text,
              gsize         len,
@@ -234,8 +399,16 @@ parse_point (const char   *text,
   gsize field_len[4];
   guint n = 0;
   gsize start = 0;
+  gboolean negative = FALSE;
 
   memset (p, 0, sizeof *p);
+
+  if (len > 0 && text[0] == '-')
+    {
+      negative = TRUE;
+      text++;
+      len--;
+    }
 
   for (gsize i = 0; i <= len; i++)
     if (i == len || text[i] == '-')
@@ -248,16 +421,26 @@ parse_point (const char   *text,
         start = i + 1;
       }
 
-  if (n == 0 || n > 3 || field_len[0] != 4 || !parse_int (field[0], 4, &p->year))
+  if (n == 0 || n > 3 || field_len[0] == 0)
     goto invalid;
 
-  if (p->year < TRI_YEAR_MIN || p->year > TRI_YEAR_MAX)
+  for (gsize i = 0; i < field_len[0]; i++)
+    if (!g_ascii_isdigit (field[0][i]))
+      goto invalid;
+
+  if (field_len[0] > 4)
     {
+      /* the digits as written, however many: never a wrapped number */
       g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_RANGE,
-                   "“%s” is not a date Trilateral can place: the year must be between %d and %d",
-                   whole, TRI_YEAR_MIN, TRI_YEAR_MAX);
+                   "“%s” is not a date Trilateral can place: the year %s%.*s is outside −9999 to 9999",
+                   whole, negative ? "−" : "", (int) field_len[0], field[0]);
       return FALSE;
     }
+
+  if ((n > 1 && field_len[0] != 4) || !parse_int (field[0], field_len[0], &p->year))
+    goto invalid;
+  if (negative)
+    p->year = -p->year;
 
   if (n == 1)
     {
@@ -287,7 +470,7 @@ parse_point (const char   *text,
     }
 
   if (field_len[2] != 2 || !parse_int (field[2], 2, &p->day) ||
-      !g_date_valid_dmy (p->day, p->month, p->year))
+      !tri_ymd_valid (p->year, p->month, p->day))
     goto invalid;
 
   p->precision = TRI_PRECISION_DAY;
@@ -295,7 +478,7 @@ parse_point (const char   *text,
 
 invalid:
   g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID,
-               "“%s” is not a date: use a form such as 2024-06-19, 2024-06, 2024, 2024-early or 2020/2021",
+               "“%s” is not a date: use a form such as 2024-06-19, 2024-06, 2024, 2024-early, 2020/2021 or -0044-03-15",
                whole);
   return FALSE;
 }
@@ -369,7 +552,10 @@ static void
 append_point_string (GString            *s,
                      const TriDatePoint *p)
 {
-  g_string_append_printf (s, "%04d", p->year);
+  if (p->year < 0)
+    g_string_append_printf (s, "-%04d", -p->year);
+  else
+    g_string_append_printf (s, "%04d", p->year);
   switch (p->precision)
     {
     case TRI_PRECISION_DAY:
@@ -409,25 +595,53 @@ tri_date_to_string (const TriDate *date)
   return g_string_free (s, FALSE);
 }
 
+/* The year as labels write it. Astronomical year 0 is 1 BCE, −5410 is
+ * 5411 BCE. @unit: Russian labels write "г." after the year, ticks do not. */
+static const char *
+year_text (int        year,
+           LangIndex  l,
+           gboolean   unit,
+           char      *buf,
+           gsize      size)
+{
+  if (year > 0)
+    g_snprintf (buf, size, l == LANG_RU && unit ? "%d г." : "%d", year);
+  else
+    switch (l)
+      {
+      case LANG_VI: g_snprintf (buf, size, "%d TCN", 1 - year); break;
+      case LANG_RU: g_snprintf (buf, size, unit ? "%d г. до н. э." : "%d до н. э.", 1 - year); break;
+      case LANG_ZH: g_snprintf (buf, size, "公元前%d", 1 - year); break;
+      case LANG_KO: g_snprintf (buf, size, "기원전 %d", 1 - year); break;
+      case LANG_EN:
+      case N_LANGS:
+      default: g_snprintf (buf, size, "%d BCE", 1 - year); break;
+      }
+  return buf;
+}
+
+#define YEAR_BUF 48
+#define YEAR(y, unit) year_text ((y), l, (unit), ybuf, sizeof ybuf)
+
 static const char *
 part_label_format (TriPart   part,
                    LangIndex l)
 {
-  /* %d is the year */
+  /* %s is the year */
   static const char * const formats[][N_LANGS] = {
-    [TRI_PART_EARLY] = { "early %d", "đầu năm %d", "начало %d г.", "%d年初", "%d년 초" },
-    [TRI_PART_MID]   = { "mid-%d", "giữa năm %d", "середина %d г.", "%d年年中", "%d년 중반" },
-    [TRI_PART_LATE]  = { "late %d", "cuối năm %d", "конец %d г.", "%d年底", "%d년 말" },
-    [TRI_PART_Q1]    = { "Q1 %d", "quý 1 năm %d", "I квартал %d г.", "%d年第一季度", "%d년 1분기" },
-    [TRI_PART_Q2]    = { "Q2 %d", "quý 2 năm %d", "II квартал %d г.", "%d年第二季度", "%d년 2분기" },
-    [TRI_PART_Q3]    = { "Q3 %d", "quý 3 năm %d", "III квартал %d г.", "%d年第三季度", "%d년 3분기" },
-    [TRI_PART_Q4]    = { "Q4 %d", "quý 4 năm %d", "IV квартал %d г.", "%d年第四季度", "%d년 4분기" },
-    [TRI_PART_H1]    = { "first half of %d", "nửa đầu năm %d", "первое полугодие %d г.", "%d年上半年", "%d년 상반기" },
-    [TRI_PART_H2]    = { "second half of %d", "nửa cuối năm %d", "второе полугодие %d г.", "%d年下半年", "%d년 하반기" },
+    [TRI_PART_EARLY] = { "early %s", "đầu năm %s", "начало %s", "%s年初", "%s년 초" },
+    [TRI_PART_MID]   = { "mid-%s", "giữa năm %s", "середина %s", "%s年年中", "%s년 중반" },
+    [TRI_PART_LATE]  = { "late %s", "cuối năm %s", "конец %s", "%s年底", "%s년 말" },
+    [TRI_PART_Q1]    = { "Q1 %s", "quý 1 năm %s", "I квартал %s", "%s年第一季度", "%s년 1분기" },
+    [TRI_PART_Q2]    = { "Q2 %s", "quý 2 năm %s", "II квартал %s", "%s年第二季度", "%s년 2분기" },
+    [TRI_PART_Q3]    = { "Q3 %s", "quý 3 năm %s", "III квартал %s", "%s年第三季度", "%s년 3분기" },
+    [TRI_PART_Q4]    = { "Q4 %s", "quý 4 năm %s", "IV квартал %s", "%s年第四季度", "%s년 4분기" },
+    [TRI_PART_H1]    = { "first half of %s", "nửa đầu năm %s", "первое полугодие %s", "%s年上半年", "%s년 상반기" },
+    [TRI_PART_H2]    = { "second half of %s", "nửa cuối năm %s", "второе полугодие %s", "%s年下半年", "%s년 하반기" },
   };
 
   if (part <= TRI_PART_NONE || part > TRI_PART_H2)
-    return "%d";
+    return "%s";
   return formats[part][l];
 }
 
@@ -436,38 +650,40 @@ append_point_label (GString            *s,
                     const TriDatePoint *p,
                     LangIndex           l)
 {
-  int m = p->month - 1;
+  char ybuf[YEAR_BUF];
+  const char *y = YEAR (p->year, TRUE);
+  int m = CLAMP (p->month, 1, 12) - 1;
 
   switch (p->precision)
     {
     case TRI_PRECISION_DAY:
       switch (l)
         {
-        case LANG_VI: g_string_append_printf (s, "%d tháng %d năm %d", p->day, p->month, p->year); break;
-        case LANG_RU: g_string_append_printf (s, "%d %s %d г.", p->day, month_gen_ru[m], p->year); break;
-        case LANG_ZH: g_string_append_printf (s, "%d年%d月%d日", p->year, p->month, p->day); break;
-        case LANG_KO: g_string_append_printf (s, "%d년 %d월 %d일", p->year, p->month, p->day); break;
+        case LANG_VI: g_string_append_printf (s, "%d tháng %d năm %s", p->day, p->month, y); break;
+        case LANG_RU: g_string_append_printf (s, "%d %s %s", p->day, month_gen_ru[m], y); break;
+        case LANG_ZH: g_string_append_printf (s, "%s年%d月%d日", y, p->month, p->day); break;
+        case LANG_KO: g_string_append_printf (s, "%s년 %d월 %d일", y, p->month, p->day); break;
         case LANG_EN:
         case N_LANGS:
-        default: g_string_append_printf (s, "%d %s %d", p->day, month_names_en[m], p->year); break;
+        default: g_string_append_printf (s, "%d %s %s", p->day, month_names_en[m], y); break;
         }
       break;
 
     case TRI_PRECISION_MONTH:
       switch (l)
         {
-        case LANG_VI: g_string_append_printf (s, "tháng %d năm %d", p->month, p->year); break;
-        case LANG_RU: g_string_append_printf (s, "%s %d г.", month_nom_ru[m], p->year); break;
-        case LANG_ZH: g_string_append_printf (s, "%d年%d月", p->year, p->month); break;
-        case LANG_KO: g_string_append_printf (s, "%d년 %d월", p->year, p->month); break;
+        case LANG_VI: g_string_append_printf (s, "tháng %d năm %s", p->month, y); break;
+        case LANG_RU: g_string_append_printf (s, "%s %s", month_nom_ru[m], y); break;
+        case LANG_ZH: g_string_append_printf (s, "%s年%d月", y, p->month); break;
+        case LANG_KO: g_string_append_printf (s, "%s년 %d월", y, p->month); break;
         case LANG_EN:
         case N_LANGS:
-        default: g_string_append_printf (s, "%s %d", month_names_en[m], p->year); break;
+        default: g_string_append_printf (s, "%s %s", month_names_en[m], y); break;
         }
       break;
 
     case TRI_PRECISION_PART:
-      g_string_append_printf (s, part_label_format (p->part, l), p->year);
+      g_string_append_printf (s, part_label_format (p->part, l), y);
       break;
 
     case TRI_PRECISION_YEAR:
@@ -475,46 +691,103 @@ append_point_label (GString            *s,
     default:
       switch (l)
         {
-        case LANG_VI: g_string_append_printf (s, "năm %d", p->year); break;
-        case LANG_RU: g_string_append_printf (s, "%d г.", p->year); break;
-        case LANG_ZH: g_string_append_printf (s, "%d年", p->year); break;
-        case LANG_KO: g_string_append_printf (s, "%d년", p->year); break;
+        case LANG_VI: g_string_append_printf (s, "năm %s", y); break;
+        case LANG_ZH: g_string_append_printf (s, "%s年", y); break;
+        case LANG_KO: g_string_append_printf (s, "%s년", y); break;
+        case LANG_RU:
         case LANG_EN:
         case N_LANGS:
-        default: g_string_append_printf (s, "%d", p->year); break;
+        default: g_string_append (s, y); break;
         }
       break;
     }
 }
 
+/* A span written the way a native writer shortens it: "2020–2021",
+ * "January–November 2023", "26–27 January 2024", "3 March – 5 April 2024".
+ * Only ends in the same era share a year word. */
 static gboolean
 append_compact_span (GString       *s,
                      const TriDate *date,
                      LangIndex      l)
 {
   const TriDatePoint *a = &date->from, *b = &date->to;
+  char ybuf[YEAR_BUF];
+  const char *y = YEAR (b->year, TRUE);
+  int am = CLAMP (a->month, 1, 12) - 1, bm = CLAMP (b->month, 1, 12) - 1;
 
   if (a->precision == TRI_PRECISION_YEAR && b->precision == TRI_PRECISION_YEAR)
     {
-      static const char * const fmt[N_LANGS] = {
-        "%d–%d", "%d–%d", "%d–%d гг.", "%d–%d年", "%d–%d년",
-      };
-      g_string_append_printf (s, fmt[l], a->year, b->year);
-      return TRUE;
+      if (a->year > 0)
+        switch (l)
+          {
+          case LANG_RU: g_string_append_printf (s, "%d–%d гг.", a->year, b->year); return TRUE;
+          case LANG_ZH: g_string_append_printf (s, "%d年至%d年", a->year, b->year); return TRUE;
+          case LANG_KO: g_string_append_printf (s, "%d~%d년", a->year, b->year); return TRUE;
+          case LANG_VI:
+          case LANG_EN:
+          case N_LANGS:
+          default: g_string_append_printf (s, "%d–%d", a->year, b->year); return TRUE;
+          }
+      if (b->year <= 0)
+        switch (l)
+          {
+          case LANG_VI: g_string_append_printf (s, "%d–%d TCN", 1 - a->year, 1 - b->year); return TRUE;
+          case LANG_RU: g_string_append_printf (s, "%d–%d гг. до н. э.", 1 - a->year, 1 - b->year); return TRUE;
+          case LANG_ZH: return FALSE;   /* 公元前3000年至公元前2900年 */
+          case LANG_KO: g_string_append_printf (s, "기원전 %d~%d년", 1 - a->year, 1 - b->year); return TRUE;
+          case LANG_EN:
+          case N_LANGS:
+          default: g_string_append_printf (s, "%d–%d BCE", 1 - a->year, 1 - b->year); return TRUE;
+          }
+      return FALSE;
     }
 
-  if (a->precision == TRI_PRECISION_MONTH && b->precision == TRI_PRECISION_MONTH &&
-      a->year == b->year)
+  if (a->year != b->year)
+    return FALSE;
+
+  if (a->precision == TRI_PRECISION_MONTH && b->precision == TRI_PRECISION_MONTH)
     {
       switch (l)
         {
-        case LANG_VI: g_string_append_printf (s, "tháng %d–%d năm %d", a->month, b->month, a->year); break;
-        case LANG_RU: g_string_append_printf (s, "%s–%s %d г.", month_nom_ru[a->month - 1], month_nom_ru[b->month - 1], a->year); break;
-        case LANG_ZH: g_string_append_printf (s, "%d年%d月至%d月", a->year, a->month, b->month); break;
-        case LANG_KO: g_string_append_printf (s, "%d년 %d월~%d월", a->year, a->month, b->month); break;
+        case LANG_VI: g_string_append_printf (s, "tháng %d–%d năm %s", a->month, b->month, y); break;
+        case LANG_RU: g_string_append_printf (s, "%s–%s %s", month_nom_ru[am], month_nom_ru[bm], y); break;
+        case LANG_ZH: g_string_append_printf (s, "%s年%d月至%d月", y, a->month, b->month); break;
+        case LANG_KO: g_string_append_printf (s, "%s년 %d월~%d월", y, a->month, b->month); break;
         case LANG_EN:
         case N_LANGS:
-        default: g_string_append_printf (s, "%s–%s %d", month_names_en[a->month - 1], month_names_en[b->month - 1], a->year); break;
+        default: g_string_append_printf (s, "%s–%s %s", month_names_en[am], month_names_en[bm], y); break;
+        }
+      return TRUE;
+    }
+
+  if (a->precision == TRI_PRECISION_DAY && b->precision == TRI_PRECISION_DAY &&
+      a->month == b->month)
+    {
+      switch (l)
+        {
+        case LANG_VI: g_string_append_printf (s, "%d–%d tháng %d năm %s", a->day, b->day, a->month, y); break;
+        case LANG_RU: g_string_append_printf (s, "%d–%d %s %s", a->day, b->day, month_gen_ru[am], y); break;
+        case LANG_ZH: g_string_append_printf (s, "%s年%d月%d日至%d日", y, a->month, a->day, b->day); break;
+        case LANG_KO: g_string_append_printf (s, "%s년 %d월 %d~%d일", y, a->month, a->day, b->day); break;
+        case LANG_EN:
+        case N_LANGS:
+        default: g_string_append_printf (s, "%d–%d %s %s", a->day, b->day, month_names_en[am], y); break;
+        }
+      return TRUE;
+    }
+
+  if (a->precision == TRI_PRECISION_DAY && b->precision == TRI_PRECISION_DAY)
+    {
+      switch (l)
+        {
+        case LANG_VI: g_string_append_printf (s, "%d tháng %d – %d tháng %d năm %s", a->day, a->month, b->day, b->month, y); break;
+        case LANG_RU: g_string_append_printf (s, "%d %s – %d %s %s", a->day, month_gen_ru[am], b->day, month_gen_ru[bm], y); break;
+        case LANG_ZH: g_string_append_printf (s, "%s年%d月%d日至%d月%d日", y, a->month, a->day, b->month, b->day); break;
+        case LANG_KO: g_string_append_printf (s, "%s년 %d월 %d일~%d월 %d일", y, a->month, a->day, b->month, b->day); break;
+        case LANG_EN:
+        case N_LANGS:
+        default: g_string_append_printf (s, "%d %s – %d %s %s", a->day, month_names_en[am], b->day, month_names_en[bm], y); break;
         }
       return TRUE;
     }
@@ -527,12 +800,15 @@ append_compact_span (GString       *s,
  * @lang: a language code (see tri_lang_normalize())
  *
  * Returns: a label that claims no more precision than @date has, such as
- *   "13 September 2023", "September 2023", "early 2024" or "2020–2021".
+ *   "13 September 2023", "September 2023", "early 2024", "2020–2021",
+ *   "26–27 January 2024" or "5411 BCE", starting with a small letter where
+ *   the language has them (see tri_capitalize_first() for a caption).
  */
 char *
 tri_date_label (const TriDate *date,
                 const char    *lang)
 {
+  static const char * const range_marker[N_LANGS] = { " – ", " – ", " – ", "至", " ~ " };
   LangIndex l = lang_index (lang);
   GString *s = g_string_new (NULL);
 
@@ -543,7 +819,7 @@ tri_date_label (const TriDate *date,
   else if (!append_compact_span (s, date, l))
     {
       append_point_label (s, &date->from, l);
-      g_string_append (s, " – ");
+      g_string_append (s, range_marker[l]);
       append_point_label (s, &date->to, l);
     }
 
@@ -551,77 +827,100 @@ tri_date_label (const TriDate *date,
 }
 
 /**
- * tri_day_label:
- * @precision: DAY, MONTH or YEAR: how much of @julian to show
+ * tri_year_label:
  *
- * A short label for an axis tick or an "as of" date.
+ * Returns: a year as tri_date_label() writes it: "2024", "năm 2024",
+ *   "602 г.", "公元前5411年", "5411 BCE"
  */
 char *
-tri_day_label (guint32       julian,
+tri_year_label (int         year,
+                const char *lang)
+{
+  TriDatePoint p = { TRI_PRECISION_YEAR, year, 0, 0, TRI_PART_NONE };
+  GString *s = g_string_new (NULL);
+
+  append_point_label (s, &p, lang_index (lang));
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * tri_capitalize_first:
+ *
+ * Returns: @text with its first character in title case, for a label at
+ *   the start of a caption or sentence: "Đầu năm 2024", "Начало 2024 г.";
+ *   text in scripts without case (Han, Hangul) is returned unchanged.
+ */
+char *
+tri_capitalize_first (const char *text)
+{
+  gunichar c;
+  char first[8];
+  int n;
+  const char *rest;
+
+  if (text == NULL || *text == '\0' || !g_utf8_validate (text, -1, NULL))
+    return g_strdup (text);
+
+  c = g_utf8_get_char (text);
+  rest = g_utf8_next_char (text);
+  n = g_unichar_to_utf8 (g_unichar_totitle (c), first);
+  first[n] = '\0';
+  return g_strconcat (first, rest, NULL);
+}
+
+/**
+ * tri_day_label:
+ * @precision: DAY, MONTH or YEAR: how much of @day to show
+ *
+ * The label of the "as of" date, the cursor and a range of days, written
+ * as tri_date_label() writes a date of that precision ("1 July 2024",
+ * "1 июля 2024 г.", "1 tháng 7 năm 2024").
+ */
+char *
+tri_day_label (guint32       day,
                TriPrecision  precision,
                const char   *lang)
 {
-  LangIndex l = lang_index (lang);
-  GDate d;
-  int y, m, day;
+  TriDatePoint p = { 0 };
+  GString *s;
 
-  g_date_clear (&d, 1);
-  if (!g_date_valid_julian (julian))
+  if (!tri_day_to_ymd (day, &p.year, &p.month, &p.day))
     return g_strdup ("?");
-  g_date_set_julian (&d, julian);
-  y = g_date_get_year (&d);
-  m = g_date_get_month (&d);
-  day = g_date_get_day (&d);
 
-  if (precision == TRI_PRECISION_YEAR)
-    return g_strdup_printf ("%d", y);
-
-  if (precision == TRI_PRECISION_MONTH)
-    switch (l)
-      {
-      case LANG_VI: return g_strdup_printf ("th%d/%d", m, y);
-      case LANG_RU: return g_strdup_printf ("%s %d", month_abbr_ru[m - 1], y);
-      case LANG_ZH: return g_strdup_printf ("%d年%d月", y, m);
-      case LANG_KO: return g_strdup_printf ("%d년 %d월", y, m);
-      case LANG_EN:
-      case N_LANGS:
-      default: return g_strdup_printf ("%s %d", month_abbr_en[m - 1], y);
-      }
-
-  switch (l)
-    {
-    case LANG_VI: return g_strdup_printf ("%d/%d/%d", day, m, y);
-    case LANG_RU: return g_strdup_printf ("%d %s %d", day, month_gen_ru[m - 1], y);
-    case LANG_ZH: return g_strdup_printf ("%d年%d月%d日", y, m, day);
-    case LANG_KO: return g_strdup_printf ("%d년 %d월 %d일", y, m, day);
-    case LANG_EN:
-    case N_LANGS:
-    default: return g_strdup_printf ("%d %s %d", day, month_abbr_en[m - 1], y);
-    }
+  p.precision = precision == TRI_PRECISION_YEAR || precision == TRI_PRECISION_MONTH
+                ? precision : TRI_PRECISION_DAY;
+  s = g_string_new (NULL);
+  append_point_label (s, &p, lang_index (lang));
+  return g_string_free (s, FALSE);
 }
 
+/**
+ * tri_day_to_iso:
+ *
+ * Returns: "2024-06-19", "0602-01-01", "-0044-03-15"; "0000-00-00" for
+ *   what is not a day
+ */
 char *
-tri_julian_to_iso (guint32 julian)
+tri_day_to_iso (guint32 day)
 {
-  GDate d;
+  int y, m, d;
 
-  g_date_clear (&d, 1);
-  if (!g_date_valid_julian (julian))
+  if (!tri_day_to_ymd (day, &y, &m, &d))
     return g_strdup ("0000-00-00");
-  g_date_set_julian (&d, julian);
-  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&d),
-                          g_date_get_month (&d), g_date_get_day (&d));
+  if (y < 0)
+    return g_strdup_printf ("-%04d-%02d-%02d", -y, m, d);
+  return g_strdup_printf ("%04d-%02d-%02d", y, m, d);
 }
 
 gboolean
-tri_julian_from_iso (const char *iso,
-                     guint32    *julian)
+tri_day_from_iso (const char *iso,
+                  guint32    *day)
 {
   TriDate date;
 
-  if (!tri_date_parse (iso, &date, NULL) || date.precision != TRI_PRECISION_DAY)
+  if (iso == NULL || !tri_date_parse (iso, &date, NULL) || date.precision != TRI_PRECISION_DAY)
     return FALSE;
-  *julian = date.earliest;
+  *day = date.earliest;
   return TRUE;
 }
 
@@ -638,71 +937,72 @@ tri_date_compare (const TriDate *a,
 
 /**
  * tri_tick_label:
- * @julian: the first day of the tick's period
- * @with_year: whether a month or quarter label also names the year
+ * @day: the first day of the tick's period
+ * @with_year: whether the label also names the year; in every language
+ *   and unit it then does
  *
  * A short label for a timeline tick: "2024", "Q3", "Q3 2024", "Sep",
- * "Sep 2024", "13 Sep".
+ * "Sep 2024", "13 Sep", "13 Sep 2024"; quarters are written as the date
+ * labels write them ("III кв." as "III квартал", "第三季度").
  */
 char *
-tri_tick_label (guint32      julian,
+tri_tick_label (guint32      day,
                 TriTickUnit  unit,
                 gboolean     with_year,
                 const char  *lang)
 {
-  static const char * const quarter_fmt[N_LANGS] = { "Q%d", "Quý %d", "%d кв.", "第%d季度", "%d분기" };
-  static const char * const quarter_year_fmt[N_LANGS] = {
-    "Q%d %d", "Quý %d/%d", "%d кв. %d", "%2$d年第%1$d季度", "%2$d년 %1$d분기",
-  };
+  static const char * const roman[4] = { "I", "II", "III", "IV" };
+  static const char * const zh_number[4] = { "一", "二", "三", "四" };
   LangIndex l = lang_index (lang);
-  GDate d;
-  int y, m, day;
+  char ybuf[YEAR_BUF];
+  const char *y;
+  int year, m, d, q;
 
-  g_date_clear (&d, 1);
-  if (!g_date_valid_julian (julian))
+  if (!tri_day_to_ymd (day, &year, &m, &d))
     return g_strdup ("?");
-  g_date_set_julian (&d, julian);
-  y = g_date_get_year (&d);
-  m = g_date_get_month (&d);
-  day = g_date_get_day (&d);
+  y = YEAR (year, FALSE);
+  q = (m - 1) / 3;
 
   switch (unit)
     {
     case TRI_TICK_YEAR:
-      return g_strdup_printf ("%d", y);
+      return g_strdup (y);
 
     case TRI_TICK_QUARTER:
-      if (with_year)
-        return g_strdup_printf (quarter_year_fmt[l], (m - 1) / 3 + 1, y);
-      return g_strdup_printf (quarter_fmt[l], (m - 1) / 3 + 1);
-
-    case TRI_TICK_MONTH:
-      if (with_year)
-        return tri_day_label (julian, TRI_PRECISION_MONTH, lang);
       switch (l)
         {
-        case LANG_VI: return g_strdup_printf ("th%d", m);
-        case LANG_RU: return g_strdup (month_abbr_ru[m - 1]);
-        case LANG_ZH: return g_strdup_printf ("%d月", m);
-        case LANG_KO: return g_strdup_printf ("%d월", m);
+        case LANG_VI: return with_year ? g_strdup_printf ("Quý %d/%s", q + 1, y) : g_strdup_printf ("Quý %d", q + 1);
+        case LANG_RU: return with_year ? g_strdup_printf ("%s кв. %s", roman[q], y) : g_strdup_printf ("%s кв.", roman[q]);
+        case LANG_ZH: return with_year ? g_strdup_printf ("%s年第%s季度", y, zh_number[q]) : g_strdup_printf ("第%s季度", zh_number[q]);
+        case LANG_KO: return with_year ? g_strdup_printf ("%s년 %d분기", y, q + 1) : g_strdup_printf ("%d분기", q + 1);
         case LANG_EN:
         case N_LANGS:
-        default: return g_strdup (month_abbr_en[m - 1]);
+        default: return with_year ? g_strdup_printf ("Q%d %s", q + 1, y) : g_strdup_printf ("Q%d", q + 1);
+        }
+
+    case TRI_TICK_MONTH:
+      switch (l)
+        {
+        case LANG_VI: return with_year ? g_strdup_printf ("T%d/%s", m, y) : g_strdup_printf ("T%d", m);
+        case LANG_RU: return with_year ? g_strdup_printf ("%s %s", month_abbr_ru[m - 1], y) : g_strdup (month_abbr_ru[m - 1]);
+        case LANG_ZH: return with_year ? g_strdup_printf ("%s年%d月", y, m) : g_strdup_printf ("%d月", m);
+        case LANG_KO: return with_year ? g_strdup_printf ("%s년 %d월", y, m) : g_strdup_printf ("%d월", m);
+        case LANG_EN:
+        case N_LANGS:
+        default: return with_year ? g_strdup_printf ("%s %s", month_abbr_en[m - 1], y) : g_strdup (month_abbr_en[m - 1]);
         }
 
     case TRI_TICK_DAY:
     default:
-      if (with_year)
-        return tri_day_label (julian, TRI_PRECISION_DAY, lang);
       switch (l)
         {
-        case LANG_VI: return g_strdup_printf ("%d/%d", day, m);
-        case LANG_RU: return g_strdup_printf ("%d %s", day, month_abbr_gen_ru[m - 1]);
-        case LANG_ZH: return g_strdup_printf ("%d月%d日", m, day);
-        case LANG_KO: return g_strdup_printf ("%d월 %d일", m, day);
+        case LANG_VI: return with_year ? g_strdup_printf ("%d/%d/%s", d, m, y) : g_strdup_printf ("%d/%d", d, m);
+        case LANG_RU: return with_year ? g_strdup_printf ("%d %s %s", d, month_abbr_gen_ru[m - 1], y) : g_strdup_printf ("%d %s", d, month_abbr_gen_ru[m - 1]);
+        case LANG_ZH: return with_year ? g_strdup_printf ("%s年%d月%d日", y, m, d) : g_strdup_printf ("%d月%d日", m, d);
+        case LANG_KO: return with_year ? g_strdup_printf ("%s년 %d월 %d일", y, m, d) : g_strdup_printf ("%d월 %d일", m, d);
         case LANG_EN:
         case N_LANGS:
-        default: return g_strdup_printf ("%d %s", day, month_abbr_en[m - 1]);
+        default: return with_year ? g_strdup_printf ("%d %s %s", d, month_abbr_en[m - 1], y) : g_strdup_printf ("%d %s", d, month_abbr_en[m - 1]);
         }
     }
 }

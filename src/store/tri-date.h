@@ -46,8 +46,8 @@ typedef struct
   TriPrecision precision;
   TriDatePoint from;
   TriDatePoint to;         /* equals from unless precision is SPAN */
-  guint32      earliest;   /* julian day (GDate numbering) of the first possible day */
-  guint32      latest;     /* julian day of the last possible day */
+  guint32      earliest;   /* day number (below) of the first possible day */
+  guint32      latest;     /* day number of the last possible day */
 } TriDate;
 
 #define TRI_DATE_ERROR (tri_date_error_quark ())
@@ -68,9 +68,6 @@ char        *tri_date_label            (const TriDate *date,
 char        *tri_day_label             (guint32        julian,
                                         TriPrecision   precision,
                                         const char    *lang);
-char        *tri_julian_to_iso         (guint32        julian);
-gboolean     tri_julian_from_iso       (const char    *iso,
-                                        guint32       *julian);
 int          tri_date_compare          (const TriDate *a,
                                         const TriDate *b);
 const char  *tri_precision_to_string   (TriPrecision   precision);
@@ -90,7 +87,46 @@ char        *tri_tick_label            (guint32        julian,
                                         gboolean       with_year,
                                         const char    *lang);
 
-#define TRI_YEAR_MIN 1000
+/* Years are proleptic Gregorian with astronomical numbering: year 0 is
+ * 1 BCE, year −5410 is 5411 BCE. */
+#define TRI_YEAR_MIN (-9999)
 #define TRI_YEAR_MAX 9999
+
+/* Day numbers: day 1 is 1 January −9999, each day one more, up to
+ * TRI_DAY_MAX, 31 December 9999; 0 is no day. Files store the Julian Day
+ * Number instead (tri_day_to_jdn()), which SQLite reads back with
+ * date(jdn - 0.5) for years 0 to 9999. */
+#define TRI_DAY_MIN 1u
+#define TRI_DAY_MAX 7304484u
+#define TRI_DAY_JDN_OFFSET G_GINT64_CONSTANT (1931000)   /* day = JDN + this */
+
+gboolean     tri_ymd_valid             (int            year,
+                                        int            month,
+                                        int            day);
+int          tri_days_in_month         (int            year,
+                                        int            month);
+guint32      tri_day_from_ymd          (int            year,
+                                        int            month,
+                                        int            day);
+gboolean     tri_day_to_ymd            (guint32        day,
+                                        int           *year,
+                                        int           *month,
+                                        int           *mday);
+gboolean     tri_day_valid             (guint32        day);
+gint64       tri_day_to_jdn            (guint32        day);
+gboolean     tri_day_from_jdn          (gint64         jdn,
+                                        guint32       *day);
+guint32      tri_day_today             (void);
+char        *tri_day_to_iso            (guint32        day);
+gboolean     tri_day_from_iso          (const char    *iso,
+                                        guint32       *day);
+char        *tri_year_label            (int            year,
+                                        const char    *lang);
+char        *tri_capitalize_first      (const char    *text);
+
+/* the names before day numbers were Trilateral's own; kept so that other
+ * code still builds, with the new numbering */
+#define tri_julian_to_iso tri_day_to_iso
+#define tri_julian_from_iso tri_day_from_iso
 
 G_END_DECLS

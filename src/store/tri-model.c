@@ -53,6 +53,7 @@ tri_event_free (TriEvent *event)
   g_free (event->title);
   g_free (event->summary);
   g_free (event->claimed_by);
+  g_free (event->date_label);
   g_clear_pointer (&event->links, g_array_unref);
   g_free (event);
 }

@@ -83,6 +83,7 @@ typedef struct
   char          *title;
   char          *summary;
   char          *claimed_by; /* who claims it, for reported and alleged; may be NULL */
+  char          *date_label; /* an imported file's own wording of the date; usually NULL */
   GArray        *links;      /* of TriLink */
 } TriEvent;
 

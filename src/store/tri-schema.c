@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tri-date.h"
 #include "tri-schema.h"
 #include "tri-store.h"
 
@@ -112,7 +113,41 @@ static const char step_3[] =
   ");"
   "CREATE INDEX note_by_event ON note (event);";
 
-static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3 };
+/* Version 4:
+ * - quote.claim: what kind of claim the quote makes in its own words
+ *   (NULL: not stated);
+ * - event.date_label: an imported file's own wording of the date (such as
+ *   TimelineJS's display_date), NULL for Trilateral's own;
+ * - event.earliest and event.latest become INTEGER Julian Day Numbers of
+ *   the proleptic Gregorian calendar (2460311 is 1 January 2024; SQLite's
+ *   date(earliest - 0.5) writes it out), which order every year from
+ *   -9999 to 9999 and take less room than ISO text. The table is rebuilt;
+ *   event.date keeps the honest date text. */
+static const char step_4[] =
+  "ALTER TABLE quote ADD COLUMN claim TEXT"
+  "  CHECK (claim IN ('fact', 'official', 'reported', 'allegation', 'assessment', 'forecast'));"
+  "CREATE TABLE event_4 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  date TEXT NOT NULL,"
+  "  date_label TEXT,"
+  "  precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'part', 'year', 'span')),"
+  "  earliest INTEGER NOT NULL CHECK (typeof (earliest) = 'integer' AND earliest BETWEEN -1930999 AND 5373484),"
+  "  latest INTEGER NOT NULL CHECK (typeof (latest) = 'integer' AND latest BETWEEN -1930999 AND 5373484),"
+  "  category TEXT NOT NULL CHECK (category IN ('diplomacy', 'economy', 'military',"
+  "                                             'multilateral', 'humanitarian', 'leaders')),"
+  "  confidence TEXT NOT NULL CHECK (confidence IN ('confirmed', 'reported', 'alleged')),"
+  "  CHECK (earliest <= latest)"
+  ");"
+  "INSERT INTO event_4 (id, date, precision, earliest, latest, category, confidence)"
+  "  SELECT id, date, precision, tri_day_jdn (date, earliest, 0), tri_day_jdn (date, latest, 1),"
+  "         category, confidence"
+  "  FROM event;"
+  "DROP TABLE event;"
+  "ALTER TABLE event_4 RENAME TO event;"
+  "CREATE INDEX event_by_earliest ON event (earliest, latest);"
+  "CREATE INDEX event_by_latest ON event (latest);";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4 };
 
 gboolean
 tri_sql_exec (sqlite3    *db,
@@ -132,6 +167,46 @@ tri_sql_exec (sqlite3    *db,
   return TRUE;
 }
 
+/* tri_day_jdn (date, iso, end), for step 4: the Julian Day Number of the
+ * first (end = 0) or last (end = 1) possible day of an honest date, or
+ * else of schema 3's ISO day; NULL when neither is a date. Our own
+ * calendar, not SQLite's julianday(), so that the file agrees with what
+ * the store parses, whatever an old file holds. */
+static void
+sql_day_jdn (sqlite3_context  *ctx,
+             int               argc,
+             sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  const char *iso = (const char *) sqlite3_value_text (argv[1]);
+  TriDate date;
+  guint32 day;
+
+  if (text != NULL && tri_date_parse (text, &date, NULL))
+    day = sqlite3_value_int (argv[2]) ? date.latest : date.earliest;
+  else if (iso == NULL || !tri_day_from_iso (iso, &day))
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  sqlite3_result_int64 (ctx, tri_day_to_jdn (day));
+}
+
+static gboolean
+add_functions (sqlite3  *db,
+               GError  **error)
+{
+  if (sqlite3_create_function (db, "tri_day_jdn", 3,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                               NULL, sql_day_jdn, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("The database could not be written: %s"), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 run_steps (sqlite3  *db,
            int       from,
@@ -139,6 +214,9 @@ run_steps (sqlite3  *db,
            GError  **error)
 {
   g_autofree char *pragmas = NULL;
+
+  if (!add_functions (db, error))
+    return FALSE;
 
   if (!tri_sql_exec (db, "BEGIN IMMEDIATE", error))
     return FALSE;
@@ -179,6 +257,45 @@ tri_schema_create (sqlite3  *db,
          run_steps (db, 0, version, error);
 }
 
+/* Before step 4: every event of an old file must have a day Trilateral can
+ * place, or the migration stops with a sentence naming the event. */
+static gboolean
+check_dates_3 (sqlite3  *db,
+               GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = TRUE;
+
+  if (!add_functions (db, error))
+    return FALSE;
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT id, date FROM event"
+                          " WHERE tri_day_jdn (date, earliest, 0) IS NULL"
+                          "    OR tri_day_jdn (date, latest, 1) IS NULL LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("The database could not be read: %s"), sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+      g_autofree char *date = g_utf8_make_valid (text ? text : "", MIN (sqlite3_column_bytes (stmt, 1), 80));
+
+      /* Translators: the first %s is an event's number, the second its date as written */
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("Event %s has no date Trilateral can place (“%s”), so the briefing cannot be migrated."),
+                   id, date);
+      ok = FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return ok;
+}
+
 /**
  * tri_schema_migrate:
  *
@@ -207,5 +324,11 @@ tri_schema_migrate (sqlite3  *db,
   if (version == TRI_SCHEMA_VERSION)
     return TRUE;
 
-  return run_steps (db, version, TRI_SCHEMA_VERSION, error);
+  if (version < 4 && !check_dates_3 (db, error))
+    return FALSE;
+
+  /* a step may rebuild a table that others refer to (outside the
+   * transaction, where this pragma has an effect) */
+  return tri_sql_exec (db, "PRAGMA foreign_keys = OFF", error) &&
+         run_steps (db, version, TRI_SCHEMA_VERSION, error);
 }

@@ -77,7 +77,7 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT ev.id, ev.date, ev.category, ev.confidence, " \
     TEXT_COLUMNS ("l", "e", "title") ", " \
     TEXT_COLUMNS ("l", "e", "summary") ", " \
-    TEXT_COLUMNS ("l", "e", "claimed_by") \
+    TEXT_COLUMNS ("l", "e", "claimed_by") ", ev.date_label" \
     " FROM event ev" \
     " LEFT JOIN event_text l ON l.event = ev.id AND l.lang = ?1" \
     " LEFT JOIN event_text e ON e.event = ev.id AND e.lang = 'en'"
@@ -101,8 +101,11 @@ static const char * const stmt_sql[N_STMTS] = {
     " WHERE ev.latest >= ?1 AND ev.earliest <= ?2",
   [STMT_EVENT_LINKS] =
     "SELECT event, relation, stance, weight FROM event_relation WHERE event = ?1",
+  /* only days Trilateral can place: one absurd row leaves the rest (each
+   * through its own index) */
   [STMT_EXTENT] =
-    "SELECT min (earliest), max (latest) FROM event",
+    "SELECT (SELECT min (earliest) FROM event WHERE earliest >= -1930999),"
+    "       (SELECT max (latest) FROM event WHERE latest <= 5373484)",
   [STMT_ALL_LINKS] =
     "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence"
     " FROM event_relation er JOIN event ev ON ev.id = er.event",
@@ -121,7 +124,7 @@ static const char * const stmt_sql[N_STMTS] = {
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
-    " COALESCE (ev.confidence, 'confirmed'), s.date" \
+    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim" \
     " FROM quote q JOIN source s ON s.id = q.source" \
     " LEFT JOIN event ev ON ev.id = q.event" \
     " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
@@ -779,6 +782,9 @@ set_write_error (GError     **error,
 
   if (rc == SQLITE_FULL)
     tri_write_error_set_errno (error, dest, ENOSPC);
+  else if (cause != NULL && rc != SQLITE_IOERR && rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN)
+    /* not the disk: what the old file holds cannot be migrated */
+    g_propagate_error (error, g_error_copy (cause));
   else
     g_set_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FAILED,
                  _("Could not write “%s”: %s."), dest,
@@ -1032,15 +1038,15 @@ column_date (sqlite3_stmt *stmt,
     tri_date_parse ("1000", date, NULL);
 }
 
+/* A day column (a Julian Day Number, schema 4); a file from elsewhere may
+ * hold anything there, which places nothing. */
 static gboolean
-iso_bounds (guint32  from,
-            guint32  to,
-            char   **from_iso,
-            char   **to_iso)
+column_day (sqlite3_stmt *stmt,
+            int           col,
+            guint32      *day)
 {
-  *from_iso = from == 0 ? g_strdup ("0000-00-00") : tri_julian_to_iso (from);
-  *to_iso = to == G_MAXUINT32 ? g_strdup ("9999-99-99") : tri_julian_to_iso (to);
-  return TRUE;
+  return sqlite3_column_type (stmt, col) == SQLITE_INTEGER &&
+         tri_day_from_jdn (sqlite3_column_int64 (stmt, col), day);
 }
 
 char *
@@ -1220,6 +1226,7 @@ event_from_row (sqlite3_stmt *stmt)
     ev->title = g_strdup_printf ("#%" G_GINT64_FORMAT, ev->id);
   ev->summary = column_long_text (stmt, 5);
   ev->claimed_by = column_text (stmt, 6);
+  ev->date_label = column_text (stmt, 7);
   ev->links = g_array_new (FALSE, FALSE, sizeof (TriLink));
   return ev;
 }
@@ -1239,8 +1246,8 @@ link_from_row (sqlite3_stmt *stmt,
 
 /**
  * tri_store_list_events:
- * @from: first julian day of the range, 0 for no limit
- * @to: last julian day of the range, %G_MAXUINT32 for no limit
+ * @from: first day number of the range, 0 for no limit
+ * @to: last day number of the range, %G_MAXUINT32 for no limit
  *
  * Returns: (transfer container): the events whose possible dates overlap
  *   the range, in date order, with their relation links.
@@ -1254,18 +1261,14 @@ tri_store_list_events (TriStore    *self,
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autofree char *from_iso = NULL;
-  g_autofree char *to_iso = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
-  iso_bounds (from, to, &from_iso, &to_iso);
-
   stmt = begin (self, STMT_EVENTS, lang);
-  sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, to_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
+  sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriEvent *ev = event_from_row (stmt);
@@ -1283,8 +1286,8 @@ tri_store_list_events (TriStore    *self,
     return NULL;
 
   stmt = begin (self, STMT_LINKS, NULL);
-  sqlite3_bind_text (stmt, 1, from_iso, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, to_iso, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 1, tri_day_to_jdn (from));
+  sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (to));
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -1359,8 +1362,7 @@ tri_store_list_all_links (TriStore  *self,
       TriLinkRow row = { 0 };
       TriConfidence confidence;
 
-      if (!tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), &row.earliest) ||
-          !tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2), &row.latest))
+      if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
         continue;   /* a date that is not one places nothing */
       row.relation_id = sqlite3_column_int64 (stmt, 0);
       if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
@@ -1484,8 +1486,7 @@ tri_store_get_extent (TriStore *self,
   stmt = begin (self, STMT_EXTENT, NULL);
   if (step_row (self, stmt) == SQLITE_ROW &&
       sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    ok = tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 0), earliest) &&
-         tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), latest) &&
+    ok = column_day (stmt, 0, earliest) && column_day (stmt, 1, latest) &&
          *earliest <= *latest;
   sqlite3_reset (stmt);
   return ok;
@@ -1510,7 +1511,9 @@ quote_from_row (sqlite3_stmt *stmt)
   if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 9), &q->confidence))
     q->confidence = TRI_CONFIDENCE_ALLEGED;
   column_date (stmt, 10, &q->source_date);
-  q->claim = TRI_CLAIM_UNSTATED;   /* schema 4 stores it per quote */
+  if (sqlite3_column_type (stmt, 11) == SQLITE_NULL ||
+      !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 11), &q->claim))
+    q->claim = TRI_CLAIM_UNSTATED;   /* an unknown word claims nothing */
   return q;
 }
 
@@ -1666,8 +1669,7 @@ tri_store_list_quotes_page (TriStore    *self,
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
 
-      if (!tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), &k.earliest) ||
-          !tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2), &k.latest))
+      if (!column_day (stmt, 1, &k.earliest) || !column_day (stmt, 2, &k.latest))
         {
           TriDate d;
 
@@ -1716,8 +1718,6 @@ tri_store_list_quotes_in_period (TriStore    *self,
 {
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
   g_autoptr(GArray) loose = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
-  g_autofree char *from_iso = NULL;
-  g_autofree char *to_iso = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
@@ -1727,19 +1727,17 @@ tri_store_list_quotes_in_period (TriStore    *self,
   if (to < from)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
 
-  iso_bounds (from <= 1 ? 0 : from, to, &from_iso, &to_iso);
-  stmt = begin (self, from <= 1 ? STMT_ALL_TIME_QUOTE_KEYS : STMT_PERIOD_QUOTE_KEYS, NULL);
+  stmt = begin (self, from <= TRI_DAY_MIN ? STMT_ALL_TIME_QUOTE_KEYS : STMT_PERIOD_QUOTE_KEYS, NULL);
   sqlite3_bind_int64 (stmt, 1, relation_id);
-  sqlite3_bind_text (stmt, 2, from_iso, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, to_iso, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
+  sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
 
-      /* the dates were checked when the file was opened; a row that still
-       * does not parse is not shown rather than guessed at */
-      if (tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 1), &k.earliest) &&
-          tri_julian_from_iso ((const char *) sqlite3_column_text (stmt, 2), &k.latest) &&
+      /* a day column that holds no day places nothing: not shown rather
+       * than guessed at */
+      if (column_day (stmt, 1, &k.earliest) && column_day (stmt, 2, &k.latest) &&
           tri_event_count (k.earliest, k.latest, from, to) == TRI_COUNT_YES)
         g_array_append_val (keys, k);
     }

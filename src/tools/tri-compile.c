@@ -320,8 +320,6 @@ load_events (Compiler   *c,
       const char *date = e ? member_string (e, "date") : NULL;
       JsonObject *title, *summary, *claimed;
       JsonArray *links;
-      g_autofree char *earliest = NULL;
-      g_autofree char *latest = NULL;
       g_autofree char *canonical = NULL;
       g_autoptr(GList) langs = NULL;
       g_autoptr(GError) date_error = NULL;
@@ -353,13 +351,12 @@ load_events (Compiler   *c,
         return fail (error, "event %" G_GINT64_FORMAT ": reported or alleged, but no claimed_by says who claims it", id);
 
       g_hash_table_add (c->event_ids, g_memdup2 (&id, sizeof id));
-      earliest = tri_julian_to_iso (d.earliest);
-      latest = tri_julian_to_iso (d.latest);
       canonical = tri_date_to_string (&d);
       if (!exec_bound (c,
                        "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error, "issssss",
-                       id, canonical, tri_precision_to_string (d.precision), earliest, latest,
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error, "issiiss",
+                       id, canonical, tri_precision_to_string (d.precision),
+                       tri_day_to_jdn (d.earliest), tri_day_to_jdn (d.latest),
                        tri_category_to_string (category), tri_confidence_to_string (confidence)))
         return FALSE;
 
@@ -414,8 +411,10 @@ load_quotes (Compiler   *c,
       const char *text = q ? member_string (q, "text") : NULL;
       const char *source = q ? member_string (q, "source") : NULL;
       JsonObject *translation = q ? member_object (q, "translation") : NULL;
+      const char *claim_text = q ? member_string (q, "claim") : NULL;
       gint64 id, offset, event = 0, rel;
       g_autofree char *what = NULL;
+      TriClaim claim = TRI_CLAIM_UNSTATED;
 
       if (q == NULL || !member_int (q, "id", &id) || id <= 0)
         return fail (error, "quote %u: needs a positive integer id", i + 1);
@@ -430,11 +429,18 @@ load_quotes (Compiler   *c,
         return fail (error, "quote %" G_GINT64_FORMAT ": unknown event", id);
       if (!relation_id (c, member_string (q, "relation"), &rel, error))
         return FALSE;
+      /* optional: a quote without one is shown as "not stated" */
+      if (json_object_has_member (q, "claim") &&
+          (claim_text == NULL || !tri_claim_from_string (claim_text, &claim) || claim == TRI_CLAIM_UNSTATED))
+        return fail (error, "quote %" G_GINT64_FORMAT ": unknown claim “%s”: use fact, official, reported,"
+                     " allegation, assessment or forecast, or leave it out when the quote does not say",
+                     id, claim_text ? claim_text : "(not text)");
 
       if (!exec_bound (c,
-                       "INSERT INTO quote (id, source, char_offset, text, relation, event)"
-                       " VALUES (?, ?, ?, ?, ?, ?)", error, "isisin",
-                       id, source, offset, text, rel, event))
+                       "INSERT INTO quote (id, source, char_offset, text, relation, event, claim)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error, "isisins",
+                       id, source, offset, text, rel, event,
+                       claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim)))
         return FALSE;
 
       what = g_strdup_printf ("quote %" G_GINT64_FORMAT " translation", id);

@@ -75,7 +75,7 @@ random_date (GRand *rand,
 
   if (kind < 60)
     g_snprintf (out, size, "%04d-%02d-%02d", year, month,
-                g_rand_int_range (rand, 1, g_date_get_days_in_month (month, year) + 1));
+                g_rand_int_range (rand, 1, tri_days_in_month (year, month) + 1));
   else if (kind < 80)
     g_snprintf (out, size, "%04d-%02d", year, month);
   else if (kind < 90)
@@ -128,10 +128,12 @@ main (int   argc,
         " (4, 'USA', 'KOR'), (5, 'USA', 'PRK'), (6, 'USA', 'JPN');"
         "INSERT INTO source VALUES ('synthetic', 'article', 'Synthetic source', 'Generator', '', 'vi', '2025', NULL);");
 
-  sqlite3_prepare_v2 (db, "INSERT INTO event VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &ev_stmt, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &ev_stmt, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO event_text VALUES (?, ?, ?, ?, ?)", -1, &text_stmt, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO event_relation VALUES (?, ?, ?, ?)", -1, &link_stmt, NULL);
-  sqlite3_prepare_v2 (db, "INSERT INTO quote VALUES (?, 'synthetic', 0, ?, ?, ?)", -1, &q_stmt, NULL);
+  sqlite3_prepare_v2 (db, "INSERT INTO quote (id, source, char_offset, text, relation, event)"
+                      " VALUES (?, 'synthetic', 0, ?, ?, ?)", -1, &q_stmt, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO quote_translation VALUES (?, 'en', ?)", -1, &qt_stmt, NULL);
 
   for (int r = 0; r < 3; r++)
@@ -152,8 +154,6 @@ main (int   argc,
   for (gint64 id = 1; id <= n; id++)
     {
       char date_text[32];
-      g_autofree char *earliest = NULL;
-      g_autofree char *latest = NULL;
       g_autofree char *canonical = NULL;
       g_autofree char *title_en = sentence (rand, en_words, G_N_ELEMENTS (en_words), 40, 80);
       g_autofree char *title_vi = sentence (rand, vi_words, G_N_ELEMENTS (vi_words), 40, 80);
@@ -167,15 +167,13 @@ main (int   argc,
       random_date (rand, date_text, sizeof date_text);
       if (!tri_date_parse (date_text, &d, NULL))
         g_error ("bad generated date %s", date_text);
-      earliest = tri_julian_to_iso (d.earliest);
-      latest = tri_julian_to_iso (d.latest);
       canonical = tri_date_to_string (&d);
 
       sqlite3_bind_int64 (ev_stmt, 1, id);
       sqlite3_bind_text (ev_stmt, 2, canonical, -1, SQLITE_STATIC);
       sqlite3_bind_text (ev_stmt, 3, tri_precision_to_string (d.precision), -1, SQLITE_STATIC);
-      sqlite3_bind_text (ev_stmt, 4, earliest, -1, SQLITE_STATIC);
-      sqlite3_bind_text (ev_stmt, 5, latest, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (ev_stmt, 4, tri_day_to_jdn (d.earliest));
+      sqlite3_bind_int64 (ev_stmt, 5, tri_day_to_jdn (d.latest));
       sqlite3_bind_text (ev_stmt, 6, cat, -1, SQLITE_STATIC);
       sqlite3_bind_text (ev_stmt, 7, conf, -1, SQLITE_STATIC);
       if (sqlite3_step (ev_stmt) != SQLITE_DONE)

@@ -745,13 +745,7 @@ load_briefing (TriWindow *self)
       self->as_of = ev ? ev->date.earliest : 0;
     }
   if (self->as_of == 0)
-    {
-      GDate today;
-
-      g_date_clear (&today, 1);
-      g_date_set_time_t (&today, time (NULL));
-      self->as_of = g_date_get_julian (&today);
-    }
+    self->as_of = tri_day_today ();
 
   tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, self->lang);
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
