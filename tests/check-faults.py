@@ -134,8 +134,9 @@ class Disk:
 
 
 # the operations that write a file: (name, target name, arguments for a target)
-def operations(big):
+def operations(big, timeline):
     return [
+        ("import", "imported.sqlite", lambda t: ["--import-timelinejs", timeline, "--out", t]),
         ("export PNG", "slide.png", lambda t: ["--db", big, "--export", t, "--size", "3000x2000", "--scale", "2"]),
         ("export PDF", "slide.pdf", lambda t: ["--db", big, "--export", t, "--view", "timeline"]),
         ("export SVG", "slide.svg", lambda t: ["--db", big, "--export", t]),
@@ -152,11 +153,12 @@ def main():
     disk = Disk(top)
     try:
         big = os.path.join(top, "big.sqlite")
-        subprocess.run([generate, "20000", big], check=True, capture_output=True)
+        timeline = os.path.join(top, "big.json")
+        subprocess.run([generate, "20000", big, timeline], check=True, capture_output=True)
         print(f"# full disk: {'200 KB tmpfs, 16 KB left' if disk.can_mount else 'RLIMIT_FSIZE 16 KB'}; "
               f"read-only: {'read-only tmpfs' if disk.can_mount else 'folder mode 0555'}")
 
-        for op, target_name, make_args in operations(big):
+        for op, target_name, make_args in operations(big, timeline):
             # a full disk: exit 11, the sentence names the file and says so, nothing left
             folder, fsize = disk.small("full-" + target_name)
             target = os.path.join(folder, target_name)

@@ -7,10 +7,13 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <string.h>
 
 #include <gtk/gtk.h>
 
+#include "import/tri-import.h"
 #include "ui/tri-hotspot.h"
 #include "ui/tri-window.h"
 #include "tri-test-util.h"
@@ -582,6 +585,141 @@ test_open_keeps_data_on_failure (void)
   spin (50);
 }
 
+/* The message dialog transient for @window, if one is up */
+static GtkMessageDialog *
+find_message (TriWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return GTK_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* A file that cannot be imported is refused before the save dialog opens */
+static void
+test_import_refused_first (void)
+{
+  TriWindow *window = open_window ();
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.json", NULL);
+  GtkMessageDialog *message;
+  GtkNativeDialog *save;
+  g_autofree char *secondary = NULL;
+
+  g_assert_true (g_file_set_contents (bad, "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"end_date\": \"2022\" } ] }", -1, NULL));
+  g_assert_true (g_file_set_contents (good, "{ \"events\": [ { \"start_date\": { \"year\": 2021 } } ] }", -1, NULL));
+
+  g_assert_null (tri_window_import_timelinejs (window, bad));
+  spin (50);
+  message = find_message (window);
+  g_assert_nonnull (message);
+  g_object_get (message, "secondary-text", &secondary, NULL);
+  g_assert_nonnull (strstr (secondary, "event 1: “end_date” is text, not an object"));
+  gtk_window_destroy (GTK_WINDOW (message));
+
+  /* a good one gets the save dialog, and no message */
+  save = tri_window_import_timelinejs (window, good);
+  g_assert_nonnull (save);
+  spin (50);
+  g_assert_null (find_message (window));
+  gtk_native_dialog_hide (save);
+  g_object_unref (save);
+
+  g_unlink (bad);
+  g_unlink (good);
+  g_rmdir (dir);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    collect_labels (c, out);
+}
+
+/* An imported event's media credit, its URL and its notes are in the panel */
+static void
+test_panel_shows_import_notes (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *json = g_test_build_filename (G_TEST_DIST, "timelinejs", "full-featured.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "imported.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) imported = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  TriWindow *window = open_window ();
+  TriEvidencePanel *panel = tri_window_get_evidence_panel (window);
+  const TriEvent *summit = NULL;
+
+  g_assert_true (tri_import_timelinejs (json, out, NULL, &error));
+  g_assert_no_error (error);
+  imported = tri_store_open (out, &error);
+  g_assert_no_error (error);
+  events = tri_store_list_events (imported, 0, G_MAXUINT32, "en", NULL);
+  for (guint i = 0; i < events->len; i++)
+    if (g_str_has_prefix (((TriEvent *) events->pdata[i])->title, "Summit"))
+      summit = events->pdata[i];
+  g_assert_nonnull (summit);
+
+  tri_evidence_panel_show_event (panel, imported, summit, NULL, "en");
+  spin (50);
+  collect_labels (GTK_WIDGET (panel), text);
+  g_assert_nonnull (strstr (text->str, "Notes from the imported file"));
+  g_assert_nonnull (strstr (text->str, "media credit: Yonhap"));
+  g_assert_nonnull (strstr (text->str, "media URL: https://example.org/photo.jpg"));
+  g_assert_nonnull (strstr (text->str, "unique_id: summit-2023"));
+
+  /* a display_date that is the date's label heads the event */
+  {
+    g_autofree char *labelled = g_test_build_filename (G_TEST_DIST, "timelinejs", "display-dates.json", NULL);
+    g_autofree char *out2 = g_build_filename (dir, "labelled.sqlite", NULL);
+    g_autoptr(TriStore) store2 = NULL;
+    g_autoptr(GPtrArray) events2 = NULL;
+    g_autoptr(GString) text2 = g_string_new (NULL);
+
+    g_assert_true (tri_import_timelinejs (labelled, out2, NULL, &error));
+    store2 = tri_store_open (out2, &error);
+    g_assert_no_error (error);
+    events2 = tri_store_list_events (store2, 0, G_MAXUINT32, "en", NULL);
+    g_assert_cmpstr (((TriEvent *) events2->pdata[0])->date_label, ==, "Summer 1950");
+    tri_evidence_panel_show_event (panel, store2, events2->pdata[0], NULL, "en");
+    collect_labels (GTK_WIDGET (panel), text2);
+    g_assert_nonnull (strstr (text2->str, "Summer 1950 · "));
+    g_clear_pointer (&events2, g_ptr_array_unref);
+    g_clear_object (&store2);
+    g_unlink (out2);
+  }
+
+  /* the bundled briefing's events have none */
+  {
+    g_autoptr(TriEvent) ev = tri_store_get_event (store, tri_store_step_event (store, 0, 1), "en", NULL);
+    g_autoptr(GString) plain = g_string_new (NULL);
+
+    tri_evidence_panel_show_event (panel, store, ev, NULL, "en");
+    collect_labels (GTK_WIDGET (panel), plain);
+    g_assert_null (strstr (plain->str, "imported file"));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+  g_clear_pointer (&imported, g_object_unref);
+  g_unlink (out);
+  g_rmdir (dir);
+}
+
 /* Bad data inside a valid file: the window stays up and shows something
  * sensible through every interaction. */
 static void
@@ -686,6 +824,8 @@ main (int   argc,
   g_test_add_func ("/window/screen-matches-export", test_screen_matches_export);
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
   g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
+  g_test_add_func ("/window/import-refused-first", test_import_refused_first);
+  g_test_add_func ("/window/panel-shows-import-notes", test_panel_shows_import_notes);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   ret = g_test_run ();
   g_clear_object (&store);

@@ -1,16 +1,25 @@
 /* tri-import.c: TimelineJS3 timelines into Trilateral briefings
  *
  * TimelineJS3's JSON: `title`, `events[]` with `start_date` / `end_date`
- * (`year`, `month`, `day`, `hour`, `minute`, `display_date`), `text`
- * (`headline`, `text`: HTML), `group`, `unique_id`, `media` (`url`,
- * `credit`, `caption`), and `eras`.
+ * (`year`, `month`, `day`, `hour`, `minute`, `second`, `display_date`),
+ * `display_date`, `text` (`headline`, `text`: HTML), `group`, `unique_id`,
+ * `media` (`url`, `credit`, `caption`), and `eras`.
  *
- * Dates keep their precision: a year is a year, never 1 January. `group`
- * becomes a relation ("RUS-PRK") or a category ("military") where it names
- * one. HTML becomes plain text. Whatever has no column of its own (a time
- * of day, a display date, a group, an id, a caption, an era) is kept in a
- * note, and the summary says how many: nothing is silently dropped.
- * The new briefing appears only when complete.
+ * Dates keep their precision: a year is a year, never 1 January. A
+ * display_date labels the date when it is the only date information (the
+ * dates give only years and it names the start's year). `group` becomes
+ * a relation ("RUS-PRK") or a category ("military") where it names one.
+ * HTML becomes plain text. Whatever has no column of its own (a time of
+ * day, a display date, a group, an id, a caption, an era, a member
+ * Trilateral does not know) is kept in a note, and the summary says how
+ * many: nothing is silently dropped. A text is cut to what the store reads,
+ * with a note.
+ *
+ * Hostile input is refused, naming the event and the field: a value of the
+ * wrong type, an impossible date, a \u0000 (which json-glib would cut a
+ * string at), nesting deeper than TRI_IMPORT_MAX_DEPTH (checked before
+ * json-glib, which recurses, sees it). The new briefing appears only when
+ * complete.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -18,6 +27,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -28,10 +39,15 @@
 
 #include "store/tri-date.h"
 #include "store/tri-model.h"
+#include "store/tri-new-file.h"
 #include "store/tri-schema.h"
+#include "store/tri-store.h"
 #include "tri-import.h"
 
 G_DEFINE_QUARK (tri-import-error-quark, tri_import_error)
+
+/* title, summary and claim of an event fit in one row the store reads */
+G_STATIC_ASSERT (3 * TRI_IMPORT_MAX_TEXT_BYTES + 1000 < TRI_STORE_MAX_LENGTH);
 
 typedef struct
 {
@@ -41,6 +57,12 @@ typedef struct
   GHashTable  *relations;   /* "A-B" -> id */
   GHashTable  *sources;     /* "credit\nurl" -> id */
   guint        n_events, n_notes, n_sources, n_linked, n_categorized;
+  guint        n_labels;    /* display_dates used as date labels */
+  guint        n_cut;       /* texts cut to TRI_IMPORT_MAX_TEXT_BYTES */
+  guint        n_nul;       /* \u0000 escapes the pre-scan turned into U+FFFF */
+  TriImportProgressFunc progress;
+  gpointer     progress_data;
+  GCancellable *cancellable;
 } Import;
 
 static gboolean G_GNUC_PRINTF (3, 4)
@@ -140,14 +162,102 @@ tri_html_to_text (const char *html)
   return g_strstrip (g_string_free (out, FALSE));
 }
 
-/* A number TimelineJS allows as a number or a numeric string; 0 when absent */
+/* What a JSON value is, for a sentence that says it is the wrong kind */
+static const char *
+node_kind (JsonNode *n)
+{
+  if (JSON_NODE_HOLDS_OBJECT (n))
+    return _("an object");
+  if (JSON_NODE_HOLDS_ARRAY (n))
+    return _("a list");
+  if (JSON_NODE_HOLDS_NULL (n))
+    return "null";
+  switch (json_node_get_value_type (n))
+    {
+    case G_TYPE_STRING:
+      return _("text");
+    case G_TYPE_BOOLEAN:
+      return _("true or false");
+    default:
+      return _("a number");
+    }
+}
+
+/* Text Trilateral can keep: json-glib would cut a string at a \u0000, so
+ * the pre-scan turned each into U+FFFF, which is refused here, naming the
+ * event and the field */
 static gboolean
-member_number (JsonObject *o,
-               const char *name,
-               gint64     *out,
-               gboolean   *present)
+check_text (Import      *im,
+            const char  *text,
+            const char  *where,
+            const char  *field,
+            GError     **error)
+{
+  if (im->n_nul > 0 && strstr (text, "\xEF\xBF\xBF") != NULL)
+    /* Translators: "event 3: “text.headline” has a NUL character (\u0000)…" */
+    return invalid (error, im->path, _("%s: “%s” has a NUL character (\\u0000), which Trilateral cannot keep"),
+                    where, field);
+  return TRUE;
+}
+
+/* A text member: absent or null is NULL; anything but a string is refused */
+static gboolean
+member_text (Import      *im,
+             JsonObject  *o,
+             const char  *name,
+             const char  *where,
+             const char  *field,
+             const char **out,
+             GError     **error)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+
+  *out = NULL;
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    /* Translators: "event 3: “text.headline” is a number, not text" */
+    return invalid (error, im->path, _("%s: “%s” is %s, not text"), where, field, node_kind (n));
+  *out = json_node_get_string (n);
+  return check_text (im, *out, where, field, error);
+}
+
+/* An object member: absent or null is NULL; anything but an object is refused */
+static gboolean
+member_object (Import      *im,
+               JsonObject  *o,
+               const char  *name,
+               const char  *where,
+               const char  *field,
+               JsonObject **out,
+               GError     **error)
+{
+  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+
+  *out = NULL;
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (n))
+    /* Translators: "event 3: “end_date” is text, not an object" */
+    return invalid (error, im->path, _("%s: “%s” is %s, not an object"), where, field, node_kind (n));
+  *out = json_node_get_object (n);
+  return TRUE;
+}
+
+/* A number TimelineJS allows as a whole number or a numeric string;
+ * absent, null or "" is not present */
+static gboolean
+member_number (Import      *im,
+               JsonObject  *o,
+               const char  *name,
+               const char  *where,
+               const char  *which,
+               gint64      *out,
+               gboolean    *present,
+               GError     **error)
 {
   JsonNode *n = json_object_get_member (o, name);
+  g_autofree char *field = g_strdup_printf ("%s.%s", which, name);
 
   *out = 0;
   *present = FALSE;
@@ -166,63 +276,199 @@ member_number (JsonObject *o,
       if (*s == '\0')
         return TRUE;
       *present = TRUE;
-      return g_ascii_string_to_signed (s, 10, G_MININT64, G_MAXINT64, out, NULL);
+      if (g_ascii_string_to_signed (s, 10, G_MININT64, G_MAXINT64, out, NULL))
+        return TRUE;
+      /* Translators: "event 3: “start_date.year” is “soon”, not a whole number" */
+      return invalid (error, im->path, _("%s: “%s” is “%s”, not a whole number"), where, field, s);
     }
-  return FALSE;
+  /* Translators: "event 3: “start_date.month” is a list, not a whole number" */
+  return invalid (error, im->path, _("%s: “%s” is %s, not a whole number"), where, field,
+                  JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_DOUBLE
+                  ? _("a fraction") : node_kind (n));
 }
 
-static const char *
-member_string (JsonObject *o,
-               const char *name)
+/* @text cut to at most @max bytes, at a character boundary */
+static char *
+cut_text (const char *text,
+          gsize       max,
+          gboolean   *cut)
 {
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+  gsize len = strlen (text);
 
-  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (n);
+  *cut = len > max;
+  if (!*cut)
+    return g_strdup (text);
+  while (max > 0 && ((guchar) text[max] & 0xC0) == 0x80)
+    max--;
+  return g_strndup (text, max);
 }
 
-static JsonObject *
-member_object (JsonObject *o,
-               const char *name)
+/* @text (taken) no longer than the store reads: when it is cut, a note
+ * says what and how much */
+static char *
+cap_text (Import     *im,
+          char       *text,
+          const char *field,
+          GPtrArray  *notes)
 {
-  JsonNode *n = o ? json_object_get_member (o, name) : NULL;
+  gboolean cut;
+  char *capped = cut_text (text, TRI_IMPORT_MAX_TEXT_BYTES, &cut);
 
-  return n && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+  if (cut)
+    {
+      glong was = g_utf8_strlen (text, -1), kept = g_utf8_strlen (capped, -1);
+
+      im->n_cut++;
+      /* Translators: a note on an imported event: "“text.headline” was cut to its first 999999 of 5242880 characters" */
+      g_ptr_array_add (notes, g_strdup_printf (_("“%s” was cut to its first %ld of %ld characters"), field, kept, was));
+    }
+  g_free (text);
+  return capped;
+}
+
+/* The bounded pre-scan, before json-glib sees the data: json-glib's parser
+ * recurses once per level and has no limit, so a file nested 80,000 deep
+ * overflows the stack. It also turns each \u0000 (which json-glib would
+ * cut a string at, silently) into \uFFFF, for check_text() to refuse by
+ * event and field. */
+static gboolean
+prescan (Import      *im,
+         char        *data,
+         gsize        len,
+         GError     **error)
+{
+  guint depth = 0, line = 1, nul_line = 0, n_ffff = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (c == '\0')
+        /* Translators: %u is a line number */
+        return invalid (error, im->path, _("it is not valid JSON (a NUL byte on line %u)"), line);
+      if (in_string)
+        {
+          if (c == '"')
+            in_string = FALSE;
+          else if (c == '\\' && i + 1 < len)
+            {
+              if (data[i + 1] == 'u' && i + 5 < len)
+                {
+                  if (memcmp (data + i + 2, "0000", 4) == 0)
+                    {
+                      memcpy (data + i + 2, "FFFF", 4);
+                      im->n_nul++;
+                      nul_line = nul_line ? nul_line : line;
+                    }
+                  else if (g_ascii_strncasecmp (data + i + 2, "FFFF", 4) == 0)
+                    n_ffff++;
+                }
+              i++;
+            }
+          else if ((guchar) c == 0xEF && i + 2 < len && (guchar) data[i + 1] == 0xBF && (guchar) data[i + 2] == 0xBF)
+            n_ffff++;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if ((c == '[' || c == '{') && ++depth > TRI_IMPORT_MAX_DEPTH)
+        /* Translators: %d is how deep Trilateral reads, %u a line number */
+        return invalid (error, im->path, _("its lists and objects are nested more than %d deep (on line %u)"),
+                        TRI_IMPORT_MAX_DEPTH, line);
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  /* a file that also has U+FFFF of its own cannot tell them apart: refused by line */
+  if (im->n_nul > 0 && n_ffff > 0)
+    return invalid (error, im->path, _("it has a NUL character (\\u0000) in a text on line %u, which Trilateral cannot keep"),
+                    nul_line);
+  return TRUE;
+}
+
+/* Members Trilateral has no place for are kept as notes ("background:
+ * {…}"), never dropped */
+static gboolean
+keep_others (Import      *im,
+             JsonObject  *o,
+             const char  *prefix,
+             const char  *where,
+             const char * const *known,
+             GPtrArray   *notes,
+             GError     **error)
+{
+  g_autoptr(GList) names = o ? json_object_get_members (o) : NULL;
+
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonNode *n = json_object_get_member (o, l->data);
+      g_autofree char *field = prefix ? g_strdup_printf ("%s.%s", prefix, (char *) l->data) : g_strdup (l->data);
+      g_autofree char *value = NULL;
+
+      if (g_strv_contains (known, l->data) || JSON_NODE_HOLDS_NULL (n))
+        continue;
+      value = JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING
+              ? g_strdup (json_node_get_string (n)) : json_to_string (n, FALSE);
+      if (!check_text (im, value, where, field, error))
+        return FALSE;
+      /* a member name that is not valid text is not kept as one */
+      if (!check_text (im, l->data, where, _("a member name"), error))
+        return FALSE;
+      /* Translators: a note on an imported event: a TimelineJS field and its value */
+      g_ptr_array_add (notes, g_strdup_printf (_("%s: %s"), field, value));
+    }
+  return TRUE;
 }
 
 /* A TimelineJS date object as an honest date form: "2021", "2021-03",
- * "2021-03-05". The hour and minute and display_date go to @notes. */
+ * "2021-03-05". The time of day goes to @notes, the display_date to
+ * @display. */
 static gboolean
-parse_tl_date (Import     *im,
-               JsonObject *date,
-               guint       index,
-               const char *which,
-               GString    *form,
-               GPtrArray  *notes,
-               GError    **error)
+parse_tl_date (Import      *im,
+               JsonObject  *date,
+               const char  *where,
+               const char  *which,
+               GString     *form,
+               gint64      *year_out,
+               gboolean    *year_only,
+               const char **display,
+               GPtrArray   *notes,
+               GError     **error)
 {
-  gint64 year, month, day, hour, minute;
-  gboolean has_year, has_month, has_day, has_hour, has_minute;
-  const char *display = member_string (date, "display_date");
+  static const char * const known[] = { "year", "month", "day", "hour", "minute", "second", "display_date", NULL };
+  gint64 year, month, day, hour, minute, second;
+  gboolean has_year, has_month, has_day, has_hour, has_minute, has_second;
+  g_autofree char *display_field = g_strdup_printf ("%s.display_date", which);
 
-  if (!member_number (date, "year", &year, &has_year) || !member_number (date, "month", &month, &has_month) ||
-      !member_number (date, "day", &day, &has_day) || !member_number (date, "hour", &hour, &has_hour) ||
-      !member_number (date, "minute", &minute, &has_minute))
-    return invalid (error, im->path, _("event %u has a %s with a part that is not a number"), index + 1, which);
+  if (!member_number (im, date, "year", where, which, &year, &has_year, error) ||
+      !member_number (im, date, "month", where, which, &month, &has_month, error) ||
+      !member_number (im, date, "day", where, which, &day, &has_day, error) ||
+      !member_number (im, date, "hour", where, which, &hour, &has_hour, error) ||
+      !member_number (im, date, "minute", where, which, &minute, &has_minute, error) ||
+      !member_number (im, date, "second", where, which, &second, &has_second, error) ||
+      !member_text (im, date, "display_date", where, display_field, display, error))
+    return FALSE;
 
   if (!has_year)
-    return invalid (error, im->path, _("event %u has a %s with no year"), index + 1, which);
+    /* Translators: "event 3: “end_date” has no year" */
+    return invalid (error, im->path, _("%s: “%s” has no year"), where, which);
   if (year < TRI_YEAR_MIN || year > TRI_YEAR_MAX)
-    /* Translators: "event 3 (start date): the year 12000 is outside −9999 to 9999";
+    /* Translators: "event 3: “end_date.year” is 12000, outside −9999 to 9999";
      * TimelineJS years count as astronomers do: 0 is 1 BCE, -43 is 44 BCE */
-    return invalid (error, im->path, _("event %u (%s): the year %" G_GINT64_FORMAT " is outside −9999 to 9999"),
-                    index + 1, which, year);
+    return invalid (error, im->path, _("%s: “%s.year” is %" G_GINT64_FORMAT ", outside −9999 to 9999"),
+                    where, which, year);
+  /* each part is checked whole, before any is narrowed (a day of
+   * 4294967301 is not the 5th) */
   if ((has_month && (month < 1 || month > 12)) ||
-      (has_day && (!has_month || !tri_ymd_valid ((int) year, (int) month, (int) day))) ||
-      (has_hour && (hour < 0 || hour > 23)) || (has_minute && (minute < 0 || minute > 59)))
-    return invalid (error, im->path, _("event %u has an impossible %s (year %d, month %d, day %d)"),
-                    index + 1, which, (int) year, (int) month, (int) day);
+      (has_day && (!has_month || day < 1 || day > 31 || !tri_ymd_valid ((int) year, (int) month, (int) day))) ||
+      (has_hour && (hour < 0 || hour > 23)) || (has_minute && (minute < 0 || minute > 59)) ||
+      (has_second && (second < 0 || second > 59)))
+    /* Translators: "event 3: “start_date” is impossible (year 2023, month 2, day 30)" */
+    return invalid (error, im->path, _("%s: “%s” is impossible (year %" G_GINT64_FORMAT ", month %" G_GINT64_FORMAT ", day %" G_GINT64_FORMAT ")"),
+                    where, which, year, month, day);
 
   if (year < 0)
     g_string_append_printf (form, "-%04d", (int) -year);
@@ -232,14 +478,16 @@ parse_tl_date (Import     *im,
     g_string_append_printf (form, "-%02d", (int) month);
   if (has_day)
     g_string_append_printf (form, "-%02d", (int) day);
+  *year_out = year;
+  *year_only = !has_month;
 
-  if (has_hour)
-    /* Translators: a note on an imported event: "start time: 14:30" */
-    /* Translators: a note on an imported event: "start date: 14:30" */
-    g_ptr_array_add (notes, g_strdup_printf (_("%s: %02d:%02d"), which, (int) hour, (int) minute));
-  if (display != NULL && *display != '\0')
-    g_ptr_array_add (notes, g_strdup_printf (_("%s shown as: %s"), which, display));
-  return TRUE;
+  if ((has_hour || has_minute) && has_second)
+    /* Translators: a note on an imported event: "start_date time: 14:30:05" */
+    g_ptr_array_add (notes, g_strdup_printf (_("%s time: %02d:%02d:%02d"), which, (int) hour, (int) minute, (int) second));
+  else if (has_hour || has_minute)
+    /* Translators: a note on an imported event: "start_date time: 14:30" */
+    g_ptr_array_add (notes, g_strdup_printf (_("%s time: %02d:%02d"), which, (int) hour, (int) minute));
+  return keep_others (im, date, which, where, known, notes, error);
 }
 
 static gboolean
@@ -270,8 +518,11 @@ exec_sql (Import      *im,
     return TRUE;
 
 fail:
-  g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("The new briefing could not be written: %s"),
-               sqlite3_errmsg (im->db));
+  if ((sqlite3_errcode (im->db) & 0xff) == SQLITE_FULL)
+    g_set_error_literal (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL, _("The disk is full."));
+  else
+    g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("The new briefing could not be written: %s"),
+                 sqlite3_errmsg (im->db));
   return FALSE;
 }
 
@@ -281,10 +532,24 @@ add_note (Import      *im,
           const char  *text,
           GError     **error)
 {
+  gboolean cut;
+  g_autofree char *capped = cut_text (text, TRI_IMPORT_MAX_TEXT_BYTES - 100, &cut);
+
+  if (cut)
+    {
+      glong kept = g_utf8_strlen (capped, -1);
+      char *marked;
+
+      im->n_cut++;
+      /* Translators: the end of a note cut to the length Trilateral reads */
+      marked = g_strdup_printf (_("%s … [cut to its first %ld of %ld characters]"), capped, kept, g_utf8_strlen (text, -1));
+      g_free (capped);
+      capped = marked;
+    }
   im->n_notes++;
   if (event == 0)
-    return exec_sql (im, "INSERT INTO note (event, text) VALUES (NULL, ?)", error, "s", text);
-  return exec_sql (im, "INSERT INTO note (event, text) VALUES (?, ?)", error, "is", event, text);
+    return exec_sql (im, "INSERT INTO note (event, text) VALUES (NULL, ?)", error, "s", capped);
+  return exec_sql (im, "INSERT INTO note (event, text) VALUES (?, ?)", error, "is", event, capped);
 }
 
 static const struct { const char *code; const char *name; const char *color; } known_actors[] = {
@@ -347,6 +612,49 @@ relation_for_group (Import      *im,
   return GPOINTER_TO_SIZE (id);
 }
 
+static const char * const event_known[] = { "start_date", "end_date", "text", "media", "group", "unique_id", "display_date", NULL };
+static const char * const text_known[] = { "headline", "text", NULL };
+static const char * const media_known[] = { "url", "credit", "caption", NULL };
+
+/* An end_date whose members are all "" or null (as a spreadsheet export
+ * writes for an event with no end) says nothing: no end */
+static gboolean
+all_empty (JsonObject *o)
+{
+  g_autoptr(GList) names = json_object_get_members (o);
+
+  for (GList *l = names; l; l = l->next)
+    {
+      JsonNode *n = json_object_get_member (o, l->data);
+
+      if (!JSON_NODE_HOLDS_NULL (n) &&
+          !(JSON_NODE_HOLDS_VALUE (n) && json_node_get_value_type (n) == G_TYPE_STRING && *json_node_get_string (n) == '\0'))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Does @display say nothing against @year? It must name the year */
+static gboolean
+display_names_year (const char *display,
+                    gint64      year)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (year));
+  const char *p = display;
+
+  /* the year as a number of its own: "1950" in "Summer 1950", not in "19501" */
+  while ((p = strstr (p, digits)) != NULL)
+    {
+      gboolean before = p == display || !g_ascii_isdigit (p[-1]);
+      gboolean after = !g_ascii_isdigit (p[strlen (digits)]);
+
+      if (before && after)
+        return TRUE;
+      p++;
+    }
+  return FALSE;
+}
+
 static gboolean
 import_event (Import      *im,
               JsonObject  *ev,
@@ -354,46 +662,81 @@ import_event (Import      *im,
               const char  *claim,
               GError     **error)
 {
-  JsonObject *start = member_object (ev, "start_date");
-  JsonObject *end = member_object (ev, "end_date");
-  JsonObject *text = member_object (ev, "text");
-  JsonObject *media = member_object (ev, "media");
-  const char *group = member_string (ev, "group");
-  const char *unique_id = member_string (ev, "unique_id");
+  /* Translators: where in an imported file something is wrong: "event 3" */
+  g_autofree char *where = g_strdup_printf (_("event %u"), index + 1);
+  JsonObject *start, *end, *text, *media;
+  const char *group, *unique_id, *event_display, *start_display = NULL, *end_display = NULL;
+  const char *headline_html, *body_html;
   g_autoptr(GString) form = g_string_new (NULL);
   g_autoptr(GPtrArray) notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *headline = NULL;
   g_autofree char *body = NULL;
   g_autofree char *canonical = NULL;
+  const char *label = NULL;
   TriCategory category = TRI_CATEGORY_DIPLOMACY;
-  gint64 id = index + 1, relation = 0;
+  gint64 id = index + 1, relation = 0, start_year = 0, end_year = 0;
+  gboolean start_year_only = FALSE, end_year_only = TRUE;
   TriDate d;
 
-  if (start == NULL)
-    return invalid (error, im->path, _("event %u has no start_date object"), index + 1);
-  if (!parse_tl_date (im, start, index, _("start date"), form, notes, error))
+  if (!member_object (im, ev, "start_date", where, "start_date", &start, error) ||
+      !member_object (im, ev, "end_date", where, "end_date", &end, error) ||
+      !member_object (im, ev, "text", where, "text", &text, error) ||
+      !member_object (im, ev, "media", where, "media", &media, error) ||
+      !member_text (im, ev, "group", where, "group", &group, error) ||
+      !member_text (im, ev, "unique_id", where, "unique_id", &unique_id, error) ||
+      !member_text (im, ev, "display_date", where, "display_date", &event_display, error) ||
+      !member_text (im, text, "headline", where, "text.headline", &headline_html, error) ||
+      !member_text (im, text, "text", where, "text.text", &body_html, error))
     return FALSE;
 
-  if (end != NULL)
+  if (start == NULL)
+    /* Translators: "event 3 has no “start_date”" */
+    return invalid (error, im->path, _("%s has no “start_date”"), where);
+  if (!parse_tl_date (im, start, where, "start_date", form, &start_year, &start_year_only, &start_display, notes, error))
+    return FALSE;
+
+  if (end != NULL && !all_empty (end))
     {
       g_autoptr(GString) end_form = g_string_new (NULL);
       TriDate a, b;
 
-      if (!parse_tl_date (im, end, index, _("end date"), end_form, notes, error))
+      if (!parse_tl_date (im, end, where, "end_date", end_form, &end_year, &end_year_only, &end_display, notes, error))
         return FALSE;
       if (tri_date_parse (form->str, &a, NULL) && tri_date_parse (end_form->str, &b, NULL) &&
           b.earliest >= a.earliest && b.latest > a.latest)
         g_string_append_printf (form, "/%s", end_form->str);
       else if (!g_str_equal (form->str, end_form->str))
         /* Translators: a note on an imported event whose end is not after its start */
-        g_ptr_array_add (notes, g_strdup_printf (_("end date %s is not after the start"), end_form->str));
+        g_ptr_array_add (notes, g_strdup_printf (_("end_date %s is not after the start"), end_form->str));
     }
 
   if (!tri_date_parse (form->str, &d, NULL))
-    return invalid (error, im->path, _("event %u has a date Trilateral cannot place"), index + 1);
+    return invalid (error, im->path, _("%s has a date Trilateral cannot place"), where);
 
-  headline = tri_html_to_text (member_string (text, "headline"));
-  body = tri_html_to_text (member_string (text, "text"));
+  /* The display_date is the date's label when it is the only date
+   * information: the dates give no more than years, and it names the
+   * start's year (so it says nothing against the stored date), in no
+   * more than a label's length; the event's own display_date before its
+   * start_date's. Otherwise it is a note. */
+  {
+    const char *candidate = event_display && *event_display ? event_display : start_display;
+
+    if (candidate && *candidate && start_year_only && end_year_only && (end_display == NULL || *end_display == '\0') &&
+        g_utf8_strlen (candidate, -1) <= TRI_IMPORT_MAX_LABEL_CHARS && display_names_year (candidate, start_year))
+      {
+        label = candidate;
+        im->n_labels++;
+      }
+    if (event_display && *event_display && event_display != label)
+      g_ptr_array_add (notes, g_strdup_printf (_("%s: %s"), "display_date", event_display));
+    if (start_display && *start_display && start_display != label)
+      g_ptr_array_add (notes, g_strdup_printf (_("%s: %s"), "start_date.display_date", start_display));
+    if (end_display && *end_display)
+      g_ptr_array_add (notes, g_strdup_printf (_("%s: %s"), "end_date.display_date", end_display));
+  }
+
+  headline = cap_text (im, tri_html_to_text (headline_html), "text.headline", notes);
+  body = cap_text (im, tri_html_to_text (body_html), "text.text", notes);
   if (*headline == '\0')
     {
       g_free (headline);
@@ -408,15 +751,19 @@ import_event (Import      *im,
       else if ((relation = relation_for_group (im, group, error)) < 0)
         return FALSE;
       else if (relation == 0)
-        g_ptr_array_add (notes, g_strdup_printf (_("group: %s"), group));
+        g_ptr_array_add (notes, g_strdup_printf (_("%s: %s"), "group", group));
     }
   if (unique_id != NULL)
-    g_ptr_array_add (notes, g_strdup_printf (_("TimelineJS id: %s"), unique_id));
+    g_ptr_array_add (notes, g_strdup_printf (_("%s: %s"), "unique_id", unique_id));
+  if (!keep_others (im, ev, NULL, where, event_known, notes, error) ||
+      !keep_others (im, text, "text", where, text_known, notes, error))
+    return FALSE;
 
   canonical = tri_date_to_string (&d);
-  if (!exec_sql (im, "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
-                 " VALUES (?, ?, ?, ?, ?, ?, 'reported')", error, "issiis",
-                 id, canonical, tri_precision_to_string (d.precision),
+  /* the display_date, when it is the label, goes in event.date_label */
+  if (!exec_sql (im, "INSERT INTO event (id, date, date_label, precision, earliest, latest, category, confidence)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?, 'reported')", error, "isssiis",
+                 id, canonical, label, tri_precision_to_string (d.precision),
                  tri_day_to_jdn (d.earliest), tri_day_to_jdn (d.latest),
                  tri_category_to_string (category)) ||
       !exec_sql (im, "INSERT INTO event_text VALUES (?, 'en', ?, ?, ?)", error, "isss",
@@ -431,34 +778,46 @@ import_event (Import      *im,
 
   if (media != NULL)
     {
-      const char *url = member_string (media, "url");
-      const char *credit = member_string (media, "credit");
-      const char *caption = member_string (media, "caption");
+      const char *url, *credit, *caption;
+
+      if (!member_text (im, media, "url", where, "media.url", &url, error) ||
+          !member_text (im, media, "credit", where, "media.credit", &credit, error) ||
+          !member_text (im, media, "caption", where, "media.caption", &caption, error) ||
+          !keep_others (im, media, "media", where, media_known, notes, error))
+        return FALSE;
 
       if ((url && *url) || (credit && *credit))
         {
           g_autofree char *key = g_strdup_printf ("%s\n%s", credit ? credit : "", url ? url : "");
-          g_autofree char *credit_text = tri_html_to_text (credit);
+          g_autofree char *credit_text = cap_text (im, tri_html_to_text (credit), "media.credit", notes);
+          g_autofree char *url_text = cap_text (im, g_strdup (url ? url : ""), "media.url", notes);
 
           if (!g_hash_table_contains (im->sources, key))
             {
               g_autofree char *sid = g_strdup_printf ("media-%u", g_hash_table_size (im->sources) + 1);
-              g_autofree char *title = *credit_text ? g_strdup (credit_text) : g_strdup (url);
+              const char *title = *credit_text ? credit_text : url_text;
 
               if (!exec_sql (im, "INSERT INTO source VALUES (?, 'media', ?, ?, '', 'en', ?, NULL)", error, "ssss",
                              sid, title, credit_text, canonical))
                 return FALSE;
-              if (url && *url &&
-                  !exec_sql (im, "INSERT INTO source_text VALUES (?, 'en', ?)", error, "ss", sid, url))
+              if (*url_text &&
+                  !exec_sql (im, "INSERT INTO source_text VALUES (?, 'en', ?)", error, "ss", sid, url_text))
                 return FALSE;
               g_hash_table_insert (im->sources, g_steal_pointer (&key), g_strdup (sid));
               im->n_sources++;
             }
-          g_ptr_array_add (notes, g_strdup_printf (_("source: %s"), *credit_text ? credit_text : url));
+          /* the evidence panel shows these with the event */
+          if (*credit_text)
+            /* Translators: a note on an imported event */
+            g_ptr_array_add (notes, g_strdup_printf (_("media credit: %s"), credit_text));
+          if (*url_text)
+            /* Translators: a note on an imported event */
+            g_ptr_array_add (notes, g_strdup_printf (_("media URL: %s"), url_text));
         }
       if (caption && *caption)
         {
           g_autofree char *plain = tri_html_to_text (caption);
+          /* Translators: a note on an imported event */
           g_ptr_array_add (notes, g_strdup_printf (_("media caption: %s"), plain));
         }
     }
@@ -468,6 +827,301 @@ import_event (Import      *im,
       return FALSE;
 
   im->n_events++;
+  return TRUE;
+}
+
+static void
+set_unreadable (GError    **error,
+                const char *json_path,
+                int         saved_errno)
+{
+  if (saved_errno == ENOENT || saved_errno == ENOTDIR)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_FOUND, _("“%s” does not exist."), json_path);
+  else if (saved_errno == EISDIR)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_IS_DIRECTORY,
+                 _("“%s” is a folder, not a TimelineJS timeline."), json_path);
+  else
+    /* Translators: the second %s is the system's reason, "Permission denied" */
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION, _("“%s” cannot be read: %s."),
+                 json_path, g_strerror (saved_errno));
+}
+
+/* Reads @json_path whole (it is at most TRI_IMPORT_MAX_BYTES): a file
+ * that is missing or cannot be read is said to be so, as a briefing would
+ * be (exit 3, 4), never "not valid JSON" */
+static char *
+read_input (const char  *json_path,
+            gsize       *len,
+            GError     **error)
+{
+  g_autofree char *data = NULL;
+  GStatBuf st;
+  gsize size;
+  int fd;
+
+  if ((fd = g_open (json_path, O_RDONLY | O_CLOEXEC, 0)) < 0)
+    {
+      set_unreadable (error, json_path, errno);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      set_unreadable (error, json_path, errno);
+      close (fd);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      close (fd);
+      set_unreadable (error, json_path, EISDIR);
+      return NULL;
+    }
+  if (!S_ISREG (st.st_mode) || st.st_size > TRI_IMPORT_MAX_BYTES)
+    {
+      close (fd);
+      if (!S_ISREG (st.st_mode))
+        invalid (error, json_path, _("it is not a regular file"));
+      else
+        invalid (error, json_path, _("it is %d MB, and Trilateral imports timelines of up to %d MB"),
+                 (int) (st.st_size / (1024 * 1024)), TRI_IMPORT_MAX_BYTES / (1024 * 1024));
+      return NULL;
+    }
+
+  /* one byte more than the limit tells a file that grew since */
+  size = st.st_size;
+  data = g_malloc (size + 1);
+  *len = 0;
+  while (*len <= size)
+    {
+      gssize n = read (fd, data + *len, size + 1 - *len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          set_unreadable (error, json_path, errno);
+          close (fd);
+          return NULL;
+        }
+      if (n == 0)
+        break;
+      *len += n;
+    }
+  close (fd);
+  if (*len > size)
+    {
+      invalid (error, json_path, _("it changed while it was read"));
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}
+
+static char *
+summarize (Import     *im,
+           const char *out_path)
+{
+  GString *s = g_string_new (NULL);
+
+  /* Translators: the start of an import's summary; %s is the new briefing */
+  g_string_append_printf (s, ngettext ("Imported %u event into %s", "Imported %u events into %s", im->n_events),
+                          im->n_events, out_path);
+  g_string_append (s, ": ");
+  /* Translators: part of an import's summary, after "Imported 5 events into …: " */
+  g_string_append_printf (s, ngettext ("%u linked to a relation", "%u linked to a relation", im->n_linked), im->n_linked);
+  g_string_append (s, ", ");
+  g_string_append_printf (s, ngettext ("%u given a category by its group", "%u given a category by their group",
+                                       im->n_categorized), im->n_categorized);
+  g_string_append (s, ", ");
+  g_string_append_printf (s, ngettext ("%u source", "%u sources", im->n_sources), im->n_sources);
+  g_string_append (s, ", ");
+  if (im->n_labels > 0)
+    {
+      g_string_append_printf (s, ngettext ("%u display_date used as its date’s label", "%u display_dates used as their dates’ labels",
+                                           im->n_labels), im->n_labels);
+      g_string_append (s, ", ");
+    }
+  if (im->n_cut > 0)
+    {
+      g_string_append_printf (s, ngettext ("%u text cut to the length Trilateral reads", "%u texts cut to the length Trilateral reads",
+                                           im->n_cut), im->n_cut);
+      g_string_append (s, ", ");
+    }
+  g_string_append_printf (s, ngettext ("%u note kept for what has no place of its own",
+                                       "%u notes kept for what has no place of their own", im->n_notes), im->n_notes);
+  g_string_append (s, ".");
+  return g_string_free (s, FALSE);
+}
+
+/* The import itself: into @out_path, or with %NULL into memory only, to
+ * check the file */
+static gboolean
+import_file (const char            *json_path,
+             const char            *out_path,
+             TriImportProgressFunc  progress,
+             gpointer               progress_data,
+             GCancellable          *cancellable,
+             char                 **summary,
+             GError               **error)
+{
+  static const char * const top_known[] = { "title", "events", "eras", NULL };
+  static const char * const title_known[] = { "text", NULL };
+  static const char * const title_text_known[] = { "headline", NULL };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GPtrArray) briefing_notes = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *data = NULL;
+  g_autoptr(TriNewFile) file = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *claim = NULL;
+  const char *where = _("the timeline’s title");
+  const char *headline = NULL;
+  Import im = { 0 };
+  gsize len = 0;
+  JsonNode *root;
+  JsonNode *events_node;
+  JsonNode *eras_node;
+  JsonArray *events;
+  JsonObject *obj, *title_obj = NULL, *title_text = NULL;
+  gboolean ok = FALSE;
+
+  im.path = json_path;
+  im.progress = progress;
+  im.progress_data = progress_data;
+  im.cancellable = cancellable;
+
+  if ((data = read_input (json_path, &len, error)) == NULL)
+    return FALSE;
+  /* the new briefing is unnamed until complete and never replaces a file:
+   * a failure, a signal or a kill leaves nothing */
+  if (out_path != NULL && (file = tri_new_file_create (out_path, TRI_NEW_FILE_NO_REPLACE, error)) == NULL)
+    return FALSE;
+
+  if (!prescan (&im, data, len, error))
+    return FALSE;
+  if (!json_parser_load_from_data (parser, data, len, &local_error))
+    return invalid (error, json_path, _("it is not valid JSON (%s)"), local_error->message);
+  g_clear_pointer (&data, g_free);
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return invalid (error, json_path, _("it is not a TimelineJS timeline (no object at the top)"));
+  obj = json_node_get_object (root);
+  events_node = json_object_get_member (obj, "events");
+  if (events_node == NULL)
+    return invalid (error, json_path, _("it has no “events”"));
+  if (!JSON_NODE_HOLDS_ARRAY (events_node))
+    return invalid (error, json_path, _("its “events” is %s, not a list"), node_kind (events_node));
+  events = json_node_get_array (events_node);
+  eras_node = json_object_get_member (obj, "eras");
+  if (eras_node != NULL && !JSON_NODE_HOLDS_NULL (eras_node) && !JSON_NODE_HOLDS_ARRAY (eras_node))
+    return invalid (error, json_path, _("its “eras” is %s, not a list"), node_kind (eras_node));
+
+  if (!member_object (&im, obj, "title", where, "title", &title_obj, error) ||
+      !member_object (&im, title_obj, "text", where, "title.text", &title_text, error) ||
+      !member_text (&im, title_text, "headline", where, "title.text.headline", &headline, error) ||
+      !keep_others (&im, obj, NULL, _("the timeline"), top_known, briefing_notes, error) ||
+      !keep_others (&im, title_obj, "title", where, title_known, briefing_notes, error) ||
+      !keep_others (&im, title_text, "title.text", where, title_text_known, briefing_notes, error))
+    return FALSE;
+  title = cap_text (&im, tri_html_to_text (headline), "title.text.headline", briefing_notes);
+  if (*title == '\0')
+    {
+      g_free (title);
+      title = g_path_get_basename (json_path);
+    }
+  /* Translators: who claims an imported event; %s is the timeline's title */
+  claim = g_strdup_printf (_("the imported timeline “%s”"), title);
+  {
+    gboolean cut;
+    char *capped = cut_text (claim, TRI_IMPORT_MAX_TEXT_BYTES, &cut);
+
+    g_free (claim);
+    claim = capped;
+  }
+
+  im.actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  im.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  if (file != NULL)
+    im.db = tri_new_file_open_sqlite (file, error);
+  else if (sqlite3_open (":memory:", &im.db) != SQLITE_OK)
+    g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("No memory to check the timeline in."));
+  if (im.db == NULL)
+    ;
+  else if (tri_schema_create (im.db, TRI_SCHEMA_VERSION, error) &&
+           tri_sql_exec (im.db, "PRAGMA journal_mode = OFF; BEGIN", error) &&
+           exec_sql (&im, "INSERT INTO briefing VALUES ('en', ?)", error, "s", title) &&
+           ensure_actor (&im, "RUS", error) && ensure_actor (&im, "CHN", error) && ensure_actor (&im, "PRK", error))
+    {
+      ok = TRUE;
+      for (guint i = 0; ok && i < json_array_get_length (events); i++)
+        {
+          JsonNode *n = json_array_get_element (events, i);
+
+          if (!JSON_NODE_HOLDS_OBJECT (n))
+            ok = invalid (error, json_path, _("event %u is %s, not an object"), i + 1, node_kind (n));
+          else
+            ok = import_event (&im, json_node_get_object (n), i, claim, error);
+          if (ok && (i & 255) == 0)
+            {
+              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                ok = FALSE;
+              else if (progress != NULL)
+                progress (i, json_array_get_length (events), progress_data);
+            }
+        }
+
+      /* eras have no place of their own: each becomes a note on the briefing */
+      for (guint i = 0; ok && eras_node && JSON_NODE_HOLDS_ARRAY (eras_node) &&
+                        i < json_array_get_length (json_node_get_array (eras_node)); i++)
+        {
+          JsonNode *e = json_array_get_element (json_node_get_array (eras_node), i);
+          g_autofree char *era = g_strdup_printf (_("era %u"), i + 1);
+          g_autofree char *data_text = NULL;
+
+          if (!JSON_NODE_HOLDS_OBJECT (e))
+            {
+              ok = invalid (error, json_path, _("era %u is %s, not an object"), i + 1, node_kind (e));
+              break;
+            }
+          data_text = json_to_string (e, FALSE);
+          if (!(ok = check_text (&im, data_text, era, "eras", error)))
+            break;
+          /* Translators: a note on an imported briefing: one of its eras, as JSON */
+          g_ptr_array_add (briefing_notes, g_strdup_printf (_("era: %s"), data_text));
+        }
+
+      for (guint i = 0; ok && i < briefing_notes->len; i++)
+        ok = add_note (&im, 0, briefing_notes->pdata[i], error);
+
+      ok = ok && tri_sql_exec (im.db, "COMMIT", error);
+    }
+
+  /* a full disk, said as such, naming the new file */
+  if (!ok && file != NULL && error != NULL &&
+      (g_error_matches (*error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL) ||
+       (im.db != NULL && (sqlite3_extended_errcode (im.db) & 0xff) == SQLITE_FULL)))
+    {
+      g_clear_error (error);
+      tri_write_error_set_errno (error, out_path, ENOSPC);
+    }
+  if (im.db != NULL && sqlite3_close (im.db) != SQLITE_OK && ok)
+    {
+      g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("Could not write “%s”."), out_path);
+      ok = FALSE;
+    }
+  g_hash_table_unref (im.actors);
+  g_hash_table_unref (im.relations);
+  g_hash_table_unref (im.sources);
+
+  if (ok && file != NULL)
+    ok = tri_new_file_commit (file, error);
+  if (!ok)
+    return FALSE;
+
+  if (summary != NULL)
+    *summary = summarize (&im, out_path ? out_path : json_path);
   return TRUE;
 }
 
@@ -484,136 +1138,42 @@ tri_import_timelinejs (const char  *json_path,
                        char       **summary,
                        GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *claim = NULL;
-  g_autofree char *dir = NULL;
-  Import im = { 0 };
-  GStatBuf st;
-  JsonNode *root;
-  JsonNode *events_node;
-  JsonArray *events;
-  JsonObject *obj;
-  gboolean ok = FALSE;
+  g_return_val_if_fail (out_path != NULL, FALSE);
+  return import_file (json_path, out_path, NULL, NULL, NULL, summary, error);
+}
 
-  im.path = json_path;
+/**
+ * tri_import_timelinejs_full:
+ * @out_path: (nullable): the new briefing, or %NULL to check only (the
+ *   same import, into memory)
+ * @progress: (nullable): called now and then with the events done and
+ *   their number, from the thread that imports
+ * @cancellable: (nullable): cancelled, the import stops and, like any
+ *   failure, leaves nothing behind
+ *
+ * The import as the window runs it, off its main loop.
+ */
+gboolean
+tri_import_timelinejs_full (const char            *json_path,
+                            const char            *out_path,
+                            TriImportProgressFunc  progress,
+                            gpointer               progress_data,
+                            GCancellable          *cancellable,
+                            char                 **summary,
+                            GError               **error)
+{
+  return import_file (json_path, out_path, progress, progress_data, cancellable, summary, error);
+}
 
-  if (g_stat (json_path, &st) != 0)
-    return invalid (error, json_path, _("it does not exist"));
-  if (!S_ISREG (st.st_mode))
-    return invalid (error, json_path, _("it is not a regular file"));
-  if (st.st_size > TRI_IMPORT_MAX_BYTES)
-    return invalid (error, json_path, _("it is %d MB, and Trilateral imports timelines of up to %d MB"),
-                    (int) (st.st_size / (1024 * 1024)), TRI_IMPORT_MAX_BYTES / (1024 * 1024));
-  if (g_file_test (out_path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE,
-                   _("“%s” already exists: choose a new file for the imported briefing."), out_path);
-      return FALSE;
-    }
-  dir = g_path_get_dirname (out_path);
-  if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("The folder “%s” does not exist."), dir);
-      return FALSE;
-    }
-
-  if (!json_parser_load_from_file (parser, json_path, &local_error))
-    return invalid (error, json_path, _("it is not valid JSON (%s)"), local_error->message);
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return invalid (error, json_path, _("it is not a TimelineJS timeline (no object at the top)"));
-  obj = json_node_get_object (root);
-  events_node = json_object_get_member (obj, "events");
-  if (events_node == NULL)
-    return invalid (error, json_path, _("it has no “events”"));
-  if (!JSON_NODE_HOLDS_ARRAY (events_node))
-    return invalid (error, json_path, _("its “events” is not a list"));
-  events = json_node_get_array (events_node);
-
-  title = tri_html_to_text (member_string (member_object (member_object (obj, "title"), "text"), "headline"));
-  if (*title == '\0')
-    {
-      g_free (title);
-      title = g_path_get_basename (json_path);
-    }
-  /* Translators: who claims an imported event; %s is the timeline's title */
-  claim = g_strdup_printf (_("the imported timeline “%s”"), title);
-
-  tmp = g_strdup_printf ("%s/.%s.import-XXXXXX", dir, "trilateral");
-  {
-    int fd = g_mkstemp (tmp);
-    if (fd < 0)
-      {
-        g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("Cannot write in the folder “%s”."), dir);
-        return FALSE;
-      }
-    close (fd);
-  }
-
-  im.actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  if (sqlite3_open (tmp, &im.db) != SQLITE_OK)
-    g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("Cannot write in the folder “%s”."), dir);
-  else if (tri_schema_create (im.db, TRI_SCHEMA_VERSION, error) &&
-           tri_sql_exec (im.db, "PRAGMA journal_mode = OFF; BEGIN", error) &&
-           exec_sql (&im, "INSERT INTO briefing VALUES ('en', ?)", error, "s", title) &&
-           ensure_actor (&im, "RUS", error) && ensure_actor (&im, "CHN", error) && ensure_actor (&im, "PRK", error))
-    {
-      ok = TRUE;
-      for (guint i = 0; ok && i < json_array_get_length (events); i++)
-        {
-          JsonNode *n = json_array_get_element (events, i);
-
-          if (!JSON_NODE_HOLDS_OBJECT (n))
-            ok = invalid (error, json_path, _("event %u is not an object"), i + 1);
-          else
-            ok = import_event (&im, json_node_get_object (n), i, claim, error);
-        }
-
-      /* eras have no place of their own: each becomes a note on the briefing */
-      if (ok && json_object_has_member (obj, "eras"))
-        {
-          JsonNode *eras = json_object_get_member (obj, "eras");
-
-          for (guint i = 0; ok && JSON_NODE_HOLDS_ARRAY (eras) && i < json_array_get_length (json_node_get_array (eras)); i++)
-            {
-              JsonNode *e = json_array_get_element (json_node_get_array (eras), i);
-              g_autofree char *data = json_to_string (e, FALSE);
-              g_autofree char *note = g_strdup_printf (_("era: %s"), data);
-
-              ok = add_note (&im, 0, note, error);
-            }
-        }
-
-      ok = ok && tri_sql_exec (im.db, "COMMIT", error);
-    }
-
-  if (im.db != NULL)
-    sqlite3_close (im.db);
-  g_hash_table_unref (im.actors);
-  g_hash_table_unref (im.relations);
-  g_hash_table_unref (im.sources);
-
-  if (ok && g_rename (tmp, out_path) != 0)
-    {
-      g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("Could not write “%s”."), out_path);
-      ok = FALSE;
-    }
-  if (!ok)
-    {
-      g_unlink (tmp);
-      return FALSE;
-    }
-
-  if (summary != NULL)
-    /* Translators: the summary of an import */
-    *summary = g_strdup_printf (_("Imported %u events into %s: %u linked to a relation, %u given a category by their group, %u sources, %u notes kept for what has no place of its own."),
-                                im.n_events, out_path, im.n_linked, im.n_categorized, im.n_sources, im.n_notes);
-  return TRUE;
+/**
+ * tri_import_timelinejs_check:
+ *
+ * Whether tri_import_timelinejs() would import @json_path: the same
+ * import, into memory only. The window asks before its save dialog opens.
+ */
+gboolean
+tri_import_timelinejs_check (const char  *json_path,
+                             GError     **error)
+{
+  return import_file (json_path, NULL, NULL, NULL, NULL, NULL, error);
 }

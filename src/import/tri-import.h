@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -19,11 +19,36 @@ typedef enum
 /* The most Trilateral reads: a larger file is refused before it is read */
 #define TRI_IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
+/* The deepest nesting of lists and objects read (a timeline needs 4);
+ * deeper is refused before json-glib, which recurses per level, sees it */
+#define TRI_IMPORT_MAX_DEPTH 64
+
+/* The longest text written, in bytes: a quarter of the store's
+ * TRI_STORE_MAX_LENGTH, so that a row of title, summary and claim stays
+ * within what the store reads. A longer text is cut, with a note. */
+#define TRI_IMPORT_MAX_TEXT_BYTES (1000 * 1000)
+
+/* The longest display_date taken as a date's label; a longer one is a note */
+#define TRI_IMPORT_MAX_LABEL_CHARS 100
+
+typedef void (*TriImportProgressFunc) (guint    done,
+                                       guint    total,
+                                       gpointer user_data);
+
 GQuark   tri_import_error_quark (void);
 gboolean tri_import_timelinejs  (const char  *json_path,
                                  const char  *out_path,
                                  char       **summary,
                                  GError     **error);
+gboolean tri_import_timelinejs_check (const char  *json_path,
+                                      GError     **error);
+gboolean tri_import_timelinejs_full (const char            *json_path,
+                                     const char            *out_path,
+                                     TriImportProgressFunc  progress,
+                                     gpointer               progress_data,
+                                     GCancellable          *cancellable,
+                                     char                 **summary,
+                                     GError               **error);
 char    *tri_html_to_text       (const char  *html);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tri-date.h"
+#include "tri-new-file.h"
 #include "tri-schema.h"
 #include "tri-store.h"
 
@@ -156,7 +157,16 @@ tri_sql_exec (sqlite3    *db,
 {
   char *msg = NULL;
 
-  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+  int rc = sqlite3_exec (db, sql, NULL, NULL, &msg);
+
+  if ((rc & 0xff) == SQLITE_FULL)
+    {
+      /* the caller names the file */
+      sqlite3_free (msg);
+      g_set_error_literal (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL, _("The disk is full."));
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
     {
       g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
                    _("The database could not be written: %s"),

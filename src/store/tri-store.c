@@ -379,7 +379,7 @@ harden (sqlite3 *db)
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
-  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 4 * 1000 * 1000);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, TRI_STORE_MAX_LENGTH);
   sqlite3_limit (db, SQLITE_LIMIT_SQL_LENGTH, 100 * 1000);
   /* no column limit below SQLite's own: a valid file with a wide table of
    * someone else's must open, and our statements name their columns */
@@ -780,7 +780,7 @@ set_write_error (GError     **error,
 {
   int rc = db != NULL ? sqlite3_errcode (db) & 0xff : SQLITE_ERROR;
 
-  if (rc == SQLITE_FULL)
+  if (rc == SQLITE_FULL || g_error_matches (cause, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL))
     tri_write_error_set_errno (error, dest, ENOSPC);
   else if (cause != NULL && rc != SQLITE_IOERR && rc != SQLITE_READONLY && rc != SQLITE_CANTOPEN)
     /* not the disk: what the old file holds cannot be migrated */

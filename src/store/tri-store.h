@@ -12,6 +12,9 @@ G_BEGIN_DECLS
 
 #define TRI_STORE_ERROR (tri_store_error_quark ())
 
+/* The longest string or row the store reads, in bytes (SQLITE_LIMIT_LENGTH) */
+#define TRI_STORE_MAX_LENGTH (4 * 1000 * 1000)
+
 /* Each code has its own exit status on the command line (see README.md). */
 typedef enum
 {

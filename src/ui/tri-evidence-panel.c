@@ -192,7 +192,7 @@ add_quotes (TriEvidencePanel *self,
 
           if (ev != NULL)
             {
-              g_autofree char *date = tri_date_label (&ev->date, lang);
+              g_autofree char *date = ev->date_label ? g_strdup (ev->date_label) : tri_date_label (&ev->date, lang);
               /* Translators: a date label and an event's title */
               g_autofree char *title = g_strdup_printf (D_("%s — %s"), date, ev->title);
               /* Translators: a link from a quote to its event */
@@ -294,7 +294,8 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
 {
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *date = tri_date_label (&ev->date, lang);
+  /* an imported event's own wording of its date, when it has one */
+  g_autofree char *date = ev->date_label ? g_strdup (ev->date_label) : tri_date_label (&ev->date, lang);
   g_autofree char *kind = NULL;
 
   g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
@@ -329,6 +330,24 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
                                                tri_stance_label (link->stance), link->weight);
       gtk_box_append (GTK_BOX (self->body), text_label (text, NULL, NULL));
     }
+
+  /* what an imported event kept that has no column of its own: the media's
+   * credit and address, the display date, the time, the group… */
+  {
+    g_autoptr(GPtrArray) notes = tri_store_list_notes (store, ev->id, NULL);
+
+    if (notes != NULL && notes->len > 0)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        for (guint i = 0; i < notes->len && i < MAX_ROWS; i++)
+          g_string_append_printf (text, "%s%s", i ? "\n" : "", (const char *) notes->pdata[i]);
+        add_section (self, DN_ ("Note from the imported file", "Notes from the imported file", notes->len));
+        gtk_box_append (GTK_BOX (self->body), text_label (text->str, "dim-label", NULL));
+        if (notes->len > MAX_ROWS)
+          add_more_note (self, notes->len - MAX_ROWS);
+      }
+  }
 
   quotes = tri_store_list_quotes (store, 0, ev->id, lang, NULL);
   if (quotes != NULL && quotes->len > 0)

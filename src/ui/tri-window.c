@@ -490,6 +490,41 @@ on_import_save (GtkNativeDialog *chooser,
   g_object_unref (chooser);
 }
 
+/**
+ * tri_window_import_timelinejs:
+ * @json_path: the TimelineJS file chosen
+ *
+ * Checks @json_path and, when it can be imported, opens the dialog that
+ * asks where to save the new briefing; a file that cannot be imported is
+ * refused in a message first.
+ *
+ * Returns: (transfer none) (nullable): the save dialog, %NULL when refused
+ */
+GtkNativeDialog *
+tri_window_import_timelinejs (TriWindow  *self,
+                              const char *json_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_path_get_basename (json_path);
+  g_autofree char *stem = g_strndup (base, strcspn (base, "."));
+  g_autofree char *name = g_strconcat (stem, ".sqlite", NULL);
+  GtkFileChooserNative *save;
+
+  if (!tri_import_timelinejs_check (json_path, &error))
+    {
+      tri_window_show_error (self, _("The timeline could not be imported"), error->message);
+      return NULL;
+    }
+
+  save = gtk_file_chooser_native_new (_("Save the Imported Briefing"), GTK_WINDOW (self),
+                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
+  g_object_set_data_full (G_OBJECT (save), "json-path", g_strdup (json_path), g_free);
+  g_signal_connect (save, "response", G_CALLBACK (on_import_save), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
+  return GTK_NATIVE_DIALOG (save);
+}
+
 static void
 on_import_open (GtkNativeDialog *chooser,
                 int              response,
@@ -498,19 +533,7 @@ on_import_open (GtkNativeDialog *chooser,
   g_autofree char *path = chooser_path (chooser, response);
 
   if (path != NULL)
-    {
-      GtkFileChooserNative *save =
-        gtk_file_chooser_native_new (_("Save the Imported Briefing"), GTK_WINDOW (self),
-                                     GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-      g_autofree char *base = g_path_get_basename (path);
-      g_autofree char *stem = g_strndup (base, strcspn (base, "."));
-      g_autofree char *name = g_strconcat (stem, ".sqlite", NULL);
-
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
-      g_object_set_data_full (G_OBJECT (save), "json-path", g_steal_pointer (&path), g_free);
-      g_signal_connect (save, "response", G_CALLBACK (on_import_save), self);
-      gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
-    }
+    tri_window_import_timelinejs (self, path);
   g_object_unref (chooser);
 }
 

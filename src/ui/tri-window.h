@@ -38,6 +38,8 @@ const char       *tri_window_get_data_language  (TriWindow      *self);
 gboolean          tri_window_open_file          (TriWindow      *self,
                                                  const char     *path,
                                                  GError        **error);
+GtkNativeDialog  *tri_window_import_timelinejs  (TriWindow      *self,
+                                                 const char     *json_path);
 void              tri_window_show_error         (TriWindow      *self,
                                                  const char     *primary,
                                                  const char     *secondary);
