@@ -39,7 +39,7 @@ char     *tri_cli_list_events     (TriStore    *store,
                                    GError     **error);
 char     *tri_cli_list_quotes     (TriStore    *store,
                                    const char  *relation,
-                                   const char  *as_of,
+                                   const char  *as_of_text,
                                    int          window_months,
                                    const char  *lang,
                                    gboolean     json,
