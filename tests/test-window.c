@@ -176,6 +176,21 @@ relation_selected (gpointer data)
   return tri_window_get_selected_relation (w->window) == w->relation;
 }
 
+/* Whether the panel shows as many quotes as the period has */
+static gboolean
+panel_follows_period (gpointer data)
+{
+  TriWindow *window = data;
+  g_autoptr(GPtrArray) quotes = NULL;
+  guint32 from, to;
+  guint total = 0;
+
+  tri_window_bounds (tri_window_get_as_of (window), tri_window_days_for_months (12), &from, &to);
+  quotes = tri_store_list_quotes_in_period (store, tri_window_get_selected_relation (window),
+                                            from, to, "en", 1000, &total, NULL);
+  return tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (window)) == quotes->len;
+}
+
 static void
 assert_panel_lists_relation (TriWindow *window,
                              gint64     relation_id)
@@ -306,14 +321,15 @@ test_evidence_follows_date (void)
   assert_panel_lists_relation (window, rel->id);
   g_assert_true (tri_date_parse ("2023-10", &d, NULL));
   tri_window_set_as_of (window, d.latest);
-  spin (300);   /* the quotes follow once "as of" rests */
+  /* the quotes follow once "as of" rests */
+  g_assert_true (spin_until (panel_follows_period, window));
   assert_panel_lists_relation (window, rel->id);
   g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), >, 0);
 
   /* a period with none of its events has no quotes: none stand in */
   g_assert_true (tri_date_parse ("2010-06", &d, NULL));
   tri_window_set_as_of (window, d.latest);
-  spin (300);
+  g_assert_true (spin_until (panel_follows_period, window));
   g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -601,6 +617,78 @@ find_message (TriWindow *window)
   return NULL;
 }
 
+static void
+wait_for_job (TriImportJob *job)
+{
+  g_autoptr(TriImportJob) ref = g_object_ref (job);
+
+  for (int i = 0; i < 6000 && !tri_import_job_is_finished (ref); i++)
+    spin (1);
+  g_assert_true (tri_import_job_is_finished (ref));
+  spin (10);
+}
+
+static gboolean
+count_tick (gpointer data)
+{
+  (*(int *) data)++;
+  return G_SOURCE_CONTINUE;
+}
+
+/* A large import runs off the main loop: the window keeps drawing, a
+ * progress dialog with Cancel shows, and Cancel leaves nothing behind. */
+static void
+test_import_progress_and_cancel (void)
+{
+  TriWindow *window = open_window ();
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *big = g_build_filename (dir, "big.sqlite", NULL);
+  g_autofree char *json = g_build_filename (dir, "big.json", NULL);
+  g_autofree char *out = g_build_filename (dir, "imported.sqlite", NULL);
+  const char *generate[] = { g_getenv ("TRI_GENERATE"), "30000", big, json, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriImportJob) job = NULL;
+  GtkWindow *dialog;
+  int ticks = 0, status = 0;
+  guint tick;
+
+  g_assert_nonnull (generate[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) generate, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_unlink (big);
+
+  tick = g_timeout_add (10, count_tick, &ticks);
+  job = g_object_ref (tri_window_import_timelinejs_to (window, json, out));
+  dialog = tri_import_job_get_dialog (job);
+  g_assert_nonnull (dialog);
+  for (int i = 0; i < 3000 && !gtk_widget_get_visible (GTK_WIDGET (dialog)) &&
+                  !tri_import_job_is_finished (job); i++)
+    spin (1);
+  g_assert_false (tri_import_job_is_finished (job));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_assert_true (gtk_window_get_modal (dialog));
+  /* the window's main loop ran on while the import worked */
+  g_assert_cmpint (ticks, >, 5);
+
+  gtk_widget_activate (tri_import_job_get_cancel_button (job));
+  wait_for_job (job);
+  g_source_remove (tick);
+  g_assert_error ((GError *) tri_import_job_get_error (job), G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  {
+    g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (listing) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);   /* the timeline, nothing else */
+  }
+  g_assert_null (find_message (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 /* A file that cannot be imported is refused before the save dialog opens */
 static void
 test_import_refused_first (void)
@@ -611,13 +699,16 @@ test_import_refused_first (void)
   g_autofree char *good = g_build_filename (dir, "good.json", NULL);
   GtkMessageDialog *message;
   GtkNativeDialog *save;
+  TriImportJob *job;
   g_autofree char *secondary = NULL;
 
   g_assert_true (g_file_set_contents (bad, "{ \"events\": [ { \"start_date\": { \"year\": 2021 }, \"end_date\": \"2022\" } ] }", -1, NULL));
   g_assert_true (g_file_set_contents (good, "{ \"events\": [ { \"start_date\": { \"year\": 2021 } } ] }", -1, NULL));
 
-  g_assert_null (tri_window_import_timelinejs (window, bad));
-  spin (50);
+  job = tri_window_import_timelinejs (window, bad);
+  g_assert_nonnull (job);
+  wait_for_job (job);
+  g_assert_null (tri_window_get_import_save_dialog (window));
   message = find_message (window);
   g_assert_nonnull (message);
   g_object_get (message, "secondary-text", &secondary, NULL);
@@ -625,12 +716,12 @@ test_import_refused_first (void)
   gtk_window_destroy (GTK_WINDOW (message));
 
   /* a good one gets the save dialog, and no message */
-  save = tri_window_import_timelinejs (window, good);
+  job = tri_window_import_timelinejs (window, good);
+  wait_for_job (job);
+  save = tri_window_get_import_save_dialog (window);
   g_assert_nonnull (save);
-  spin (50);
   g_assert_null (find_message (window));
   gtk_native_dialog_hide (save);
-  g_object_unref (save);
 
   g_unlink (bad);
   g_unlink (good);
@@ -825,6 +916,7 @@ main (int   argc,
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
   g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
   g_test_add_func ("/window/import-refused-first", test_import_refused_first);
+  g_test_add_func ("/window/import-progress-and-cancel", test_import_progress_and_cancel);
   g_test_add_func ("/window/panel-shows-import-notes", test_panel_shows_import_notes);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
   ret = g_test_run ();

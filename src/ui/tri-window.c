@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "import/tri-import.h"
+#include "tri-import-job.h"
 #include "render/tri-catalog.h"
 #include "render/tri-labels.h"
 #include "store/tri-state.h"
@@ -56,6 +57,9 @@ struct _TriWindow
   TriTriangleView      *triangle_view;
   TriTimelineView      *timeline_view;
   TriEvidencePanel     *evidence_panel;
+
+  TriImportJob         *import_job;      /* a check or an import under way */
+  GtkNativeDialog      *import_save;     /* asking where the import goes */
 };
 
 G_DEFINE_FINAL_TYPE (TriWindow, tri_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -462,67 +466,128 @@ open_action (GtkWidget  *widget,
 }
 
 static void
+on_import_finished (TriImportJob *job,
+                    TriWindow    *self)
+{
+  const GError *error = tri_import_job_get_error (job);
+  g_autoptr(TriImportJob) done = g_steal_pointer (&self->import_job);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;   /* the user's choice: nothing was written, nothing to say */
+  if (error != NULL)
+    tri_window_show_error (self, _("The timeline could not be imported"), error->message);
+  else
+    {
+      GtkWidget *dialog;
+
+      open_with_dialogs (self, tri_import_job_get_out_path (job));
+      dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                       GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s", _("Timeline imported"));
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                                tri_import_job_get_summary (job));
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+/**
+ * tri_window_import_timelinejs_to:
+ * @json_path: the TimelineJS file
+ * @out_path: the new briefing
+ *
+ * Imports off the main loop, with progress and Cancel; the new briefing
+ * opens when done.
+ *
+ * Returns: (transfer none) (nullable): the job, %NULL when one is running
+ */
+TriImportJob *
+tri_window_import_timelinejs_to (TriWindow  *self,
+                                 const char *json_path,
+                                 const char *out_path)
+{
+  if (self->import_job != NULL)
+    return NULL;
+  self->import_job = tri_import_job_start (GTK_WINDOW (self), json_path, out_path);
+  g_signal_connect (self->import_job, "finished", G_CALLBACK (on_import_finished), self);
+  return self->import_job;
+}
+
+static void
 on_import_save (GtkNativeDialog *chooser,
                 int              response,
                 TriWindow       *self)
 {
-  const char *json = g_object_get_data (G_OBJECT (chooser), "json-path");
+  g_autofree char *json = g_strdup (g_object_get_data (G_OBJECT (chooser), "json-path"));
   g_autofree char *out = chooser_path (chooser, response);
-  g_autofree char *summary = NULL;
-  g_autoptr(GError) error = NULL;
 
+  g_clear_object (&self->import_save);
   if (out != NULL)
-    {
-      if (!tri_import_timelinejs (json, out, &summary, &error))
-        tri_window_show_error (self, _("The timeline could not be imported"), error->message);
-      else
-        {
-          GtkWidget *dialog;
+    tri_window_import_timelinejs_to (self, json, out);
+}
 
-          open_with_dialogs (self, out);
-          dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                           GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s", _("Timeline imported"));
-          gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", summary);
-          g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-          gtk_window_present (GTK_WINDOW (dialog));
-        }
+static void
+on_import_checked (TriImportJob *job,
+                   TriWindow    *self)
+{
+  const GError *error = tri_import_job_get_error (job);
+  const char *json_path = tri_import_job_get_json_path (job);
+  g_autoptr(TriImportJob) done = g_steal_pointer (&self->import_job);
+  g_autofree char *base = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *save;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      tri_window_show_error (self, _("The timeline could not be imported"), error->message);
+      return;
     }
-  g_object_unref (chooser);
+
+  base = g_path_get_basename (json_path);
+  stem = g_strndup (base, strcspn (base, "."));
+  name = g_strconcat (stem, ".sqlite", NULL);
+  save = gtk_file_chooser_native_new (_("Save the Imported Briefing"), GTK_WINDOW (self),
+                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
+  g_object_set_data_full (G_OBJECT (save), "json-path", g_strdup (json_path), g_free);
+  g_signal_connect (save, "response", G_CALLBACK (on_import_save), self);
+  self->import_save = GTK_NATIVE_DIALOG (save);
+  gtk_native_dialog_show (self->import_save);
 }
 
 /**
  * tri_window_import_timelinejs:
  * @json_path: the TimelineJS file chosen
  *
- * Checks @json_path and, when it can be imported, opens the dialog that
- * asks where to save the new briefing; a file that cannot be imported is
- * refused in a message first.
+ * Checks @json_path off the main loop (with progress and Cancel) and, when
+ * it can be imported, opens the dialog that asks where to save the new
+ * briefing; a file that cannot be imported is refused in a message first.
  *
- * Returns: (transfer none) (nullable): the save dialog, %NULL when refused
+ * Returns: (transfer none) (nullable): the check, %NULL when one is running
  */
-GtkNativeDialog *
+TriImportJob *
 tri_window_import_timelinejs (TriWindow  *self,
                               const char *json_path)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_path_get_basename (json_path);
-  g_autofree char *stem = g_strndup (base, strcspn (base, "."));
-  g_autofree char *name = g_strconcat (stem, ".sqlite", NULL);
-  GtkFileChooserNative *save;
+  if (self->import_job != NULL)
+    return NULL;
+  self->import_job = tri_import_job_start (GTK_WINDOW (self), json_path, NULL);
+  g_signal_connect (self->import_job, "finished", G_CALLBACK (on_import_checked), self);
+  return self->import_job;
+}
 
-  if (!tri_import_timelinejs_check (json_path, &error))
-    {
-      tri_window_show_error (self, _("The timeline could not be imported"), error->message);
-      return NULL;
-    }
-
-  save = gtk_file_chooser_native_new (_("Save the Imported Briefing"), GTK_WINDOW (self),
-                                      GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
-  g_object_set_data_full (G_OBJECT (save), "json-path", g_strdup (json_path), g_free);
-  g_signal_connect (save, "response", G_CALLBACK (on_import_save), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (save));
-  return GTK_NATIVE_DIALOG (save);
+/**
+ * tri_window_get_import_save_dialog:
+ *
+ * Returns: (transfer none) (nullable): the dialog asking where an import
+ *   goes, while it is open
+ */
+GtkNativeDialog *
+tri_window_get_import_save_dialog (TriWindow *self)
+{
+  return self->import_save;
 }
 
 static void
@@ -1068,6 +1133,18 @@ tri_window_dispose (GObject *object)
   g_clear_handle_id (&self->quotes_source, g_source_remove);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->selected_actor, g_free);
+  if (self->import_job != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->import_job, self);
+      tri_import_job_cancel (self->import_job);
+      g_clear_object (&self->import_job);
+    }
+  if (self->import_save != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->import_save, self);
+      gtk_native_dialog_destroy (self->import_save);
+      g_clear_object (&self->import_save);
+    }
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
 }

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "tri-import-job.h"
+
 #include "export/tri-export.h"
 #include "store/tri-store.h"
 #include "tri-application.h"
@@ -38,8 +40,12 @@ const char       *tri_window_get_data_language  (TriWindow      *self);
 gboolean          tri_window_open_file          (TriWindow      *self,
                                                  const char     *path,
                                                  GError        **error);
-GtkNativeDialog  *tri_window_import_timelinejs  (TriWindow      *self,
-                                                 const char     *json_path);
+TriImportJob     *tri_window_import_timelinejs  (TriWindow      *self,
+                                                const char     *json_path);
+TriImportJob     *tri_window_import_timelinejs_to (TriWindow    *self,
+                                                const char     *json_path,
+                                                const char     *out_path);
+GtkNativeDialog  *tri_window_get_import_save_dialog (TriWindow  *self);
 void              tri_window_show_error         (TriWindow      *self,
                                                  const char     *primary,
                                                  const char     *secondary);
