@@ -184,6 +184,7 @@ assert_same_state (const TriEdgeState *a,
                    const TriEdgeState *b)
 {
   g_assert_cmpint (a->n_events, ==, b->n_events);
+  g_assert_cmpint (a->n_possibly, ==, b->n_possibly);
   g_assert_cmpint (a->n_unconfirmed, ==, b->n_unconfirmed);
   g_assert_cmpfloat (a->intensity, ==, b->intensity);
   g_assert_cmpfloat (a->unconfirmed_weight, ==, b->unconfirmed_weight);
@@ -207,7 +208,7 @@ test_index_matches_naive (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (20241123);
   const guint windows[] = { 3, 6, 12, 24, 0 };
   guint32 earliest, latest;
-  guint non_empty = 0;
+  guint non_empty = 0, with_possibly = 0;
 
   g_assert_no_error (error);
   g_assert_true (tri_store_get_extent (store, &earliest, &latest));
@@ -225,9 +226,88 @@ test_index_matches_naive (void)
       tri_edge_state_compute (&slow, events, r->id, from, to);
       assert_same_state (&fast, &slow);
       non_empty += slow.n_events > 0;
+      with_possibly += slow.n_possibly > 0;
     }
   /* the comparison met real states, not only empty ones */
   g_assert_cmpuint (non_empty, >, 100);
+  g_assert_cmpuint (with_possibly, >, 20);
+}
+
+/* As of a day, an event counts once its latest possible day has passed;
+ * one whose uncertainty straddles the day is possibly by then, not counted. */
+static void
+test_counting_rule (void)
+{
+  TriDate year, june1, dec31, day;
+  guint32 from, to;
+
+  g_assert_true (tri_date_parse ("2023", &year, NULL));
+  g_assert_true (tri_date_parse ("2023-06-01", &june1, NULL));
+  g_assert_true (tri_date_parse ("2023-12-31", &dec31, NULL));
+  g_assert_true (tri_date_parse ("2023-03-08", &day, NULL));
+
+  tri_window_bounds (june1.latest, tri_window_days_for_months (12), &from, &to);
+  g_assert_cmpint (tri_event_count (year.earliest, year.latest, from, to), ==, TRI_COUNT_POSSIBLY);
+  g_assert_cmpint (tri_event_count (day.earliest, day.latest, from, to), ==, TRI_COUNT_YES);
+  g_assert_cmpint (tri_event_count (dec31.earliest, dec31.latest, from, to), ==, TRI_COUNT_NO);
+
+  tri_window_bounds (dec31.latest, tri_window_days_for_months (12), &from, &to);
+  g_assert_cmpint (tri_event_count (year.earliest, year.latest, from, to), ==, TRI_COUNT_YES);
+
+  /* a year later, a 3-month window has left 2023 behind; all time has not */
+  tri_window_bounds (dec31.latest + 365, tri_window_days_for_months (3), &from, &to);
+  g_assert_cmpint (tri_event_count (year.earliest, year.latest, from, to), ==, TRI_COUNT_NO);
+  tri_window_bounds (dec31.latest + 365, tri_window_days_for_months (0), &from, &to);
+  g_assert_cmpint (tri_event_count (year.earliest, year.latest, from, to), ==, TRI_COUNT_YES);
+
+  /* choosing the vague event moves "as of" to its last day */
+  g_assert_cmpuint (tri_event_as_of (&year), ==, dec31.latest);
+
+  /* a source of "April 2024" is published later as of 30 April 2024's eve */
+  g_assert_true (tri_date_parse ("2024-04", &year, NULL));
+  g_assert_true (tri_source_published_later (&year, year.latest - 1));
+  g_assert_false (tri_source_published_later (&year, year.latest));
+}
+
+/* The words for an edge say how many more events possibly happened by then */
+static void
+assert_possibly_said (TriStore   *store,
+                      const char *date,
+                      const char *form)
+{
+  g_autoptr(TriTriangleLayout) layout = layout_as_of (store, date, 12, 800, 600, FALSE);
+  const TriEdgeLayout *e = edge_named (layout, "RUS-PRK");
+  g_autofree char *text = NULL;
+  g_autofree char *clause = NULL;
+  TriDate d;
+
+  g_assert_true (tri_date_parse (date, &d, NULL));
+  g_assert_cmpint (e->state.n_possibly, >=, 2);
+  text = tri_edge_describe (&e->state, "Russia", "North Korea", 12, d.latest, "en");
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, e->state.n_events ? " in the 12 months to " : ": no events in the 12 months to "));
+  clause = g_strdup_printf (form, e->state.n_possibly);
+  g_assert_true (g_str_has_suffix (text, clause));
+}
+
+static void
+test_describe_possibly (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(TriTriangleLayout) june = layout_as_of (store, "2023-06-01", 12, 800, 600, FALSE);
+  g_autoptr(TriTriangleLayout) december = layout_as_of (store, "2023-12-31", 12, 800, 600, FALSE);
+  const TriEdgeLayout *e = edge_named (june, "RUS-PRK");
+  const TriEdgeLayout *later = edge_named (december, "RUS-PRK");
+
+  /* "2023" and "January–September 2023" straddle 1 June 2023: none counted yet */
+  assert_possibly_said (store, "2023-06-01", "2023. %d events possibly by then.");
+  /* a week after the summit: it counts; "September 2023" and "2023" may have happened */
+  assert_possibly_said (store, "2023-09-20", "not confirmed. %d more possibly by then.");
+
+  /* by the end of the year they count, and thicken the edge */
+  g_assert_cmpint (e->state.n_events, ==, 0);
+  g_assert_cmpint (later->state.n_events, >=, e->state.n_possibly);
+  g_assert_cmpfloat (later->width, >, e->width);
 }
 
 static int
@@ -734,5 +814,7 @@ main (int   argc,
   g_test_add_func ("/triangle/others-stay-while-scrubbing", test_others_stay_while_scrubbing);
   g_test_add_func ("/triangle/empty-side", test_empty_side);
   g_test_add_func ("/triangle/side-words", test_side_words);
+  g_test_add_func ("/triangle/counting-rule", test_counting_rule);
+  g_test_add_func ("/triangle/describe-possibly", test_describe_possibly);
   return g_test_run ();
 }

@@ -177,14 +177,34 @@ relation_selected (gpointer data)
   return tri_window_get_selected_relation (w->window) == w->relation;
 }
 
+/* Whether the panel shows as many quotes as the period has */
+static gboolean
+panel_follows_period (gpointer data)
+{
+  TriWindow *window = data;
+  g_autoptr(GPtrArray) quotes = NULL;
+  guint32 from, to;
+  guint total = 0;
+
+  tri_window_bounds (tri_window_get_as_of (window), tri_window_days_for_months (12), &from, &to);
+  quotes = tri_store_list_quotes_in_period (store, tri_window_get_selected_relation (window),
+                                            from, to, "en", 1000, &total, NULL);
+  return tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (window)) == quotes->len;
+}
+
 static void
 assert_panel_lists_relation (TriWindow *window,
                              gint64     relation_id)
 {
   TriEvidencePanel *panel = tri_window_get_evidence_panel (window);
-  g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, relation_id, 0, "en", NULL);
+  g_autoptr(GPtrArray) quotes = NULL;
   GPtrArray *shown = tri_evidence_panel_get_quote_ids (panel);
+  guint32 from, to;
+  guint total = 0;
 
+  /* the quotes of the period the edge counts: as of the window's date, 12 months */
+  tri_window_bounds (tri_window_get_as_of (window), tri_window_days_for_months (12), &from, &to);
+  quotes = tri_store_list_quotes_in_period (store, relation_id, from, to, "en", 1000, &total, NULL);
   g_assert_cmpuint (shown->len, ==, quotes->len);
   for (guint i = 0; i < quotes->len; i++)
     g_assert_cmpint (*(gint64 *) shown->pdata[i], ==, ((TriQuote *) quotes->pdata[i])->id);
@@ -259,9 +279,59 @@ test_click_event (void)
   g_assert_true (spin_until (event_selected, &wait));
 
   ev = tri_store_get_event (store, target->event_id, "en", NULL);
-  g_assert_cmpuint (tri_window_get_as_of (window), ==, ev->date.earliest);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, tri_event_as_of (&ev->date));
   g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, ev->title);
   g_assert_cmpuint (tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (window)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* The evidence follows "as of"; a vague event chosen moves it to its last day */
+static void
+test_evidence_follows_date (void)
+{
+  TriWindow *window = open_window ();
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  TriEvidencePanel *panel = tri_window_get_evidence_panel (window);
+  gint64 vague = 0;
+  TriDate d;
+
+  for (guint i = 0; i < events->len && vague == 0; i++)
+    {
+      const TriEvent *ev = g_ptr_array_index (events, i);
+      g_autofree char *text = tri_date_to_string (&ev->date);
+
+      if (g_str_equal (text, "2023"))
+        vague = ev->id;
+    }
+  g_assert_cmpint (vague, !=, 0);
+
+  /* choosing the event dated "2023" puts "as of" on 31 December 2023 */
+  g_signal_emit_by_name (tri_window_get_timeline_view (window), "event-activated", vague);
+  spin (50);
+  g_assert_true (tri_date_parse ("2023-12-31", &d, NULL));
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, vague);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, d.latest);
+
+  /* a side's quotes are the period's, and move with the date */
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", rel->id);
+  spin (50);
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rel->id);
+  assert_panel_lists_relation (window, rel->id);
+  g_assert_true (tri_date_parse ("2023-10", &d, NULL));
+  tri_window_set_as_of (window, d.latest);
+  /* the quotes follow once "as of" rests */
+  g_assert_true (spin_until (panel_follows_period, window));
+  assert_panel_lists_relation (window, rel->id);
+  g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), >, 0);
+
+  /* a period with none of its events has no quotes: none stand in */
+  g_assert_true (tri_date_parse ("2010-06", &d, NULL));
+  tri_window_set_as_of (window, d.latest);
+  g_assert_true (spin_until (panel_follows_period, window));
+  g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
@@ -1036,6 +1106,7 @@ main (int   argc,
   g_test_add_func ("/window/click-edge", test_click_edge);
   g_test_add_func ("/window/click-event", test_click_event);
   g_test_add_func ("/window/keyboard-edge", test_keyboard_edge);
+  g_test_add_func ("/window/evidence-follows-date", test_evidence_follows_date);
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
   g_test_add_func ("/window/timeline-click-focus", test_timeline_click_focus);
   g_test_add_func ("/window/export", test_export_from_window);

@@ -343,7 +343,7 @@ slide_evidence (TriStore               *store,
   g_autoptr(GPtrArray) sources = tri_store_list_sources (store, request->lang, NULL);
   g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) citations = g_string_new (NULL);
-  guint max_quotes = 3, n_cited = 0;
+  guint max_quotes = 3, n_cited = 0, total = 0;
 
   if (request->relation_id != 0 && tri_store_get_relation (store, request->relation_id) != NULL)
     {
@@ -358,7 +358,9 @@ slide_evidence (TriStore               *store,
       content->heading = g_strdup_printf ("%s – %s", actor_name (scene, r->a), actor_name (scene, r->b));
       content->text = tri_edge_describe (&state, actor_name (scene, r->a), actor_name (scene, r->b),
                                          request->window_months, scene->as_of, request->lang);
-      quotes = tri_store_list_quotes (store, r->id, 0, request->lang, NULL);
+      /* the quotes of exactly the events the edge counts, as in the panel */
+      quotes = tri_store_list_quotes_in_period (store, r->id, scene->from, scene->to, request->lang,
+                                                max_quotes, &total, NULL);
     }
   else if (request->event_id != 0)
     {
@@ -398,6 +400,7 @@ slide_evidence (TriStore               *store,
       content->text = g_string_free (g_steal_pointer (&text), FALSE);
     }
 
+  content->as_of_day = scene->as_of;
   content->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
   content->quote_langs = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; quotes && i < quotes->len && content->quotes->len < max_quotes; i++)

@@ -529,6 +529,9 @@ render_evidence (TriSlideLayout        *layout,
       g_autoptr(PangoLayout) cite_layout = NULL;
       double cite_h, main_h, orig_h = 0, top = y, line_h = QUOTE_PX * 1.5, words_bottom;
       PangoRectangle logical;
+      g_autofree char *later = tri_quote_published_later (q, content->as_of_day, content->lang);
+      g_autoptr(PangoLayout) later_layout = NULL;
+      double later_h = 0;
 
       /* the citation is never dropped: a quote goes only with room for it
        * and at least one line of its words */
@@ -538,8 +541,18 @@ render_evidence (TriSlideLayout        *layout,
         break;
       pango_layout_get_extents (cite_layout, NULL, &logical);
       cite_h = ceil ((double) logical.height / PANGO_SCALE);
-      /* the quote's words end above the citation and its gaps */
-      words_bottom = bottom - cite_h - 8;
+      /* hindsight: a source published after "as of" says so, in words */
+      if (later != NULL)
+        {
+          later_layout = tri_slide_fit_text (cr, later, content->lang, CITE_PX, TRUE, FALSE, qwidth, 1,
+                                             bottom - y, &shortened);
+          if (later_layout == NULL)
+            break;
+          pango_layout_get_extents (later_layout, NULL, &logical);
+          later_h = ceil ((double) logical.height / PANGO_SCALE) + 4;
+        }
+      /* the quote's words end above the citation, the note and their gaps */
+      words_bottom = bottom - cite_h - later_h - 8;
       if (words_bottom - y < line_h)
         break;
 
@@ -558,10 +571,17 @@ render_evidence (TriSlideLayout        *layout,
       used = paragraph (layout, "citation", r, cr, cite, content->lang, CITE_PX, FALSE, FALSE,
                         theme->muted, qx, y, qwidth, 2, bottom);
       y += used;
+      if (later != NULL)
+        y += 4 + paragraph (layout, "published-later", r, cr, later, content->lang, CITE_PX, TRUE, FALSE,
+                            theme->stance[TRI_STANCE_TENSION], qx, y + 4, qwidth, 1, bottom);
 
-      /* a quote's bar beside it */
-      tri_set_source_rgb (cr, theme->stance[TRI_STANCE_NEUTRAL]);
-      cairo_rectangle (cr, r->x + 24, top, 4, MAX (0, y - top));
+      /* a quote's bar beside it: dashed, in the tension colour, for hindsight */
+      tri_set_source_rgb (cr, later ? theme->stance[TRI_STANCE_TENSION] : theme->stance[TRI_STANCE_NEUTRAL]);
+      if (later != NULL)
+        for (double t = top; t < y; t += 10)
+          cairo_rectangle (cr, r->x + 24, t, 4, MIN (6, y - t));
+      else
+        cairo_rectangle (cr, r->x + 24, top, 4, MAX (0, y - top));
       cairo_fill (cr);
       y += 22;
     }

@@ -64,6 +64,7 @@ typedef struct
   char       *text;
   GPtrArray  *quotes;         /* of TriQuote, at most three */
   GPtrArray  *quote_langs;    /* the language of each quote's source */
+  guint32     as_of_day;      /* "as of": a source published after it is flagged */
   char       *footnote;       /* the sources of the evidence shown */
 } TriSlideContent;
 

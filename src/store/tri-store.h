@@ -105,6 +105,14 @@ GPtrArray   *tri_store_list_quotes_page (TriStore   *self,
                                         guint        limit,
                                         guint       *total,
                                         GError     **error);
+GPtrArray   *tri_store_list_quotes_in_period (TriStore *self,
+                                        gint64       relation_id,
+                                        guint32      from,
+                                        guint32      to,
+                                        const char  *lang,
+                                        guint        limit,
+                                        guint       *total,
+                                        GError     **error);
 GPtrArray   *tri_store_list_notes      (TriStore    *self,
                                         gint64       event_id,
                                         GError     **error);

@@ -37,6 +37,7 @@ struct _TriWindow
   GPtrArray            *relations;
   TriStateIndex        *index;
   guint                 index_source;
+  guint                 quotes_source;   /* a side's quotes, after "as of" settles */
   guint32               as_of;
   guint                 window_months;
   gint64                selected_relation;
@@ -144,6 +145,34 @@ update_relation_description (TriWindow *self)
   tri_evidence_panel_set_subtitle (self->evidence_panel, description);
 }
 
+/* A selected side's quotes are those of the period its edge counts: they
+ * follow "as of" and the window (the panel skips an identical rebuild). */
+static void
+show_relation_quotes (TriWindow *self)
+{
+  TriRelation *r;
+  g_autofree char *title = NULL;
+
+  if (self->selected_relation == 0 || self->store == NULL)
+    return;
+  r = tri_store_get_relation (self->store, self->selected_relation);
+  if (r == NULL)
+    return;
+  title = relation_title (self, r);
+  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL,
+                                    self->as_of, self->window_months, self->lang);
+}
+
+static gboolean
+show_relation_quotes_later (gpointer data)
+{
+  TriWindow *self = data;
+
+  self->quotes_source = 0;
+  show_relation_quotes (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The triangle follows "as of" live: its state comes from the index, in
  * O(log N), with no events read; until the index is built (after the first
  * frame), from the window's own events. */
@@ -169,6 +198,10 @@ update_as_of (TriWindow *self)
     }
   tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
   update_subtitle (self);
+  /* while the cursor is dragged, the quotes follow once it rests */
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
+  if (self->selected_relation != 0)
+    self->quotes_source = g_timeout_add (120, show_relation_quotes_later, self);
   update_relation_description (self);
   queue_slide (self);
 }
@@ -655,7 +688,6 @@ select_relation (TriWindow *self,
                  gint64     relation_id)
 {
   TriRelation *r = tri_store_get_relation (self->store, relation_id);
-  g_autofree char *title = NULL;
 
   if (r == NULL)
     return;
@@ -666,8 +698,8 @@ select_relation (TriWindow *self,
 
   tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
   tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
-  title = relation_title (self, r);
-  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL, self->lang);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
+  show_relation_quotes (self);
   update_relation_description (self);
   queue_slide (self);
 }
@@ -728,8 +760,9 @@ select_event (TriWindow *self,
       g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
     }
 
-  /* "as of" moves to the event: its first possible day */
-  self->as_of = ev->date.earliest;
+  /* "as of" moves to the event: its last possible day, the first on which
+   * it certainly counts (a click, the keyboard, a presentation step) */
+  self->as_of = tri_event_as_of (&ev->date);
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
   tri_timeline_view_set_selection (self->timeline_view, event_id, NULL, 0);
   tri_timeline_view_reveal (self->timeline_view, ev->date.earliest, ev->date.latest);
@@ -823,6 +856,7 @@ load_briefing (TriWindow *self)
   /* the index reads every link: it is built after the first frame */
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
   if (self->relations != NULL)
     self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
   if (self->relations == NULL)
@@ -1167,6 +1201,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->selected_actor, g_free);
   if (self->import_job != NULL)
