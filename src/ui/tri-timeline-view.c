@@ -29,6 +29,7 @@ typedef enum
   DRAG_CURSOR,
   DRAG_MARK,
   DRAG_CLUSTER,
+  DRAG_MORE,
   DRAG_PLOT,
   DRAG_PAN,
 } DragMode;
@@ -109,10 +110,31 @@ zoom_to_cluster (TriTimelineView          *self,
   set_range (self, c->first - pad, c->last + 1 + pad);
 }
 
+/* "+N more" opens by zooming into the days its events span, or, when
+ * they spread over most of the view, by zooming in twice around the
+ * middle one. */
+static void
+zoom_to_more (TriTimelineView       *self,
+              const TriTimelineMore *more)
+{
+  double pad = MAX ((more->last - more->first) * 0.05, 3);
+
+  if (more->last + 1 - more->first + 2 * pad < (self->t1 - self->t0) * 0.6)
+    set_range (self, more->first - pad, more->last + 1 + pad);
+  else
+    set_range (self, more->middle + 0.5 - (self->t1 - self->t0) / 4, more->middle + 0.5 + (self->t1 - self->t0) / 4);
+}
+
 static char *
 cluster_key (const TriTimelineCluster *c)
 {
   return g_strdup_printf ("cluster:%d:%u", (int) c->category, (guint) c->first);
+}
+
+static char *
+more_key (guint lane)
+{
+  return g_strdup_printf ("more:%u", lane);
 }
 
 static void
@@ -127,6 +149,15 @@ on_hotspot_activate (TriHotspot      *hotspot,
       return;
     }
 
+  if (g_str_has_prefix (key, "more:") && self->layout != NULL)
+    {
+      guint lane = (guint) g_ascii_strtoull (key + 5, NULL, 10);
+
+      if (lane < TRI_N_CATEGORIES && self->layout->more[lane].count > 0)
+        zoom_to_more (self, &self->layout->more[lane]);
+      return;
+    }
+
   for (guint i = 0; self->layout && i < self->layout->clusters->len; i++)
     {
       const TriTimelineCluster *c = g_ptr_array_index (self->layout->clusters, i);
@@ -138,6 +169,48 @@ on_hotspot_activate (TriHotspot      *hotspot,
           return;
         }
     }
+}
+
+/* What a lane's "+N more" hides, for its hotspot and tooltip: "12 more
+ * Diplomacy events, Mar 2023 – Jun 2024, not drawn", and the first of
+ * their titles */
+static void
+describe_more (TriTimelineView       *self,
+               guint                  lane,
+               const TriTimelineMore *more,
+               GHashTable            *by_id,
+               char                 **name,
+               char                 **description)
+{
+  g_autofree char *from = tri_day_label (more->first, TRI_PRECISION_MONTH, self->lang);
+  g_autofree char *to = tri_day_label (more->last, TRI_PRECISION_MONTH, self->lang);
+  g_autofree char *when = g_str_equal (from, to) ? g_strdup (from) : g_strdup_printf ("%s – %s", from, to);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  /* Translators: a lane's events that have no room on the timeline, e.g.
+   * "12 more events in Diplomacy, Mar 2023 – Jun 2024, not drawn" */
+  *name = g_strdup_printf (ngettext ("%u more event in %s, %s, not drawn",
+                                     "%u more events in %s, %s, not drawn", more->count),
+                           more->count, tri_category_label (lane), when);
+
+  for (guint i = 0; by_id != NULL && i < more->event_ids->len && i < 3; i++)
+    {
+      const TriEvent *ev = g_hash_table_lookup (by_id, &g_array_index (more->event_ids, gint64, i));
+
+      if (ev == NULL)
+        continue;
+      if (titles->len > 0)
+        /* Translators: between the titles of events */
+        g_string_append (titles, _("; "));
+      g_string_append (titles, ev->title);
+    }
+  if (more->count > 3 && titles->len > 0)
+    g_string_append (titles, "…");
+  if (titles->len > 0)
+    /* Translators: what activating "+N more" does, after the first titles it hides */
+    *description = g_strdup_printf (_("%s. Zoom in to show them"), titles->str);
+  else
+    *description = g_strdup (_("Zoom in to show them"));
 }
 
 static GtkWidget *
@@ -206,6 +279,22 @@ sync_hotspots (TriTimelineView *self)
       tri_hotspot_describe (TRI_HOTSPOT (after), label,
                             /* Translators: what activating a cluster does */
                             _("Zoom in to show them one by one"));
+      g_hash_table_add (wanted, g_steal_pointer (&key));
+    }
+
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    {
+      const TriTimelineMore *more = &self->layout->more[lane];
+      g_autofree char *key = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *description = NULL;
+
+      if (more->count == 0)
+        continue;
+      key = more_key (lane);
+      describe_more (self, lane, more, by_id, &name, &description);
+      after = place_hotspot (self, key, after);
+      tri_hotspot_describe (TRI_HOTSPOT (after), name, description);
       g_hash_table_add (wanted, g_steal_pointer (&key));
     }
 
@@ -294,7 +383,13 @@ tri_timeline_view_size_allocate (GtkWidget *widget,
 
   if (self->layout_dirty || self->layout == NULL ||
       self->layout->width != width || self->layout->height != height)
-    rebuild (self, width, height);
+    {
+      rebuild (self, width, height);
+      /* the rows a size has room for decide which events are drawn: the
+       * hotspots follow, from the idle */
+      if (self->sync_source == 0)
+        self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, sync_idle, self, NULL);
+    }
 
   for (guint i = 0; self->layout && i < self->layout->marks->len; i++)
     {
@@ -312,6 +407,14 @@ tri_timeline_view_size_allocate (GtkWidget *widget,
                           MAX (1, (int) c->height) };
 
       g_hash_table_insert (boxes, cluster_key (c), g_memdup2 (&a, sizeof a));
+    }
+  for (guint lane = 0; self->layout && lane < TRI_N_CATEGORIES; lane++)
+    {
+      const TriTimelineMore *more = &self->layout->more[lane];
+      GtkAllocation a = { (int) more->x, (int) more->y, MAX (1, (int) ceil (more->w)), MAX (1, (int) ceil (more->h)) };
+
+      if (more->count > 0)
+        g_hash_table_insert (boxes, more_key (lane), g_memdup2 (&a, sizeof a));
     }
 
   /* a hotspot whose item went (the idle will remove it) still needs a size */
@@ -490,6 +593,7 @@ on_drag_begin (GtkGestureDrag  *gesture,
     case TRI_TIMELINE_HIT_CURSOR: self->drag_mode = DRAG_CURSOR; break;
     case TRI_TIMELINE_HIT_MARK: self->drag_mode = DRAG_MARK; self->drag_mark = index; break;
     case TRI_TIMELINE_HIT_CLUSTER: self->drag_mode = DRAG_CLUSTER; self->drag_mark = index; break;
+    case TRI_TIMELINE_HIT_MORE: self->drag_mode = DRAG_MORE; self->drag_mark = index; break;
     case TRI_TIMELINE_HIT_PLOT: self->drag_mode = DRAG_PLOT; break;
     case TRI_TIMELINE_HIT_NONE:
     default: break;
@@ -519,7 +623,8 @@ on_drag_update (GtkGestureDrag  *gesture,
       return;
     }
 
-  if ((self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_MARK || self->drag_mode == DRAG_CLUSTER) &&
+  if ((self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_MARK || self->drag_mode == DRAG_CLUSTER ||
+       self->drag_mode == DRAG_MORE) &&
       fabs (dx) > 4)
     self->drag_mode = DRAG_PAN;
 
@@ -547,6 +652,9 @@ on_drag_end (GtkGestureDrag  *gesture,
 
   if (self->drag_mode == DRAG_CLUSTER && self->drag_mark < (int) layout->clusters->len)
     zoom_to_cluster (self, g_ptr_array_index (layout->clusters, self->drag_mark));
+  else if (self->drag_mode == DRAG_MORE && self->drag_mark >= 0 && self->drag_mark < TRI_N_CATEGORIES &&
+           layout->more[self->drag_mark].count > 0)
+    zoom_to_more (self, &layout->more[self->drag_mark]);
   else if (self->drag_mode == DRAG_MARK && self->drag_mark < (int) layout->marks->len)
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0,
                    ((TriTimelineMark *) g_ptr_array_index (layout->marks, self->drag_mark))->event_id);
@@ -624,6 +732,18 @@ on_tooltip (GtkWidget       *widget,
         g_autofree char *text = g_strdup_printf (ngettext ("%u event, %s – %s: click to zoom in",
                                                            "%u events, %s – %s: click to zoom in", c->count),
                                                  c->count, from, to);
+        gtk_tooltip_set_text (tooltip, text);
+        return TRUE;
+      }
+    case TRI_TIMELINE_HIT_MORE:
+      {
+        g_autofree char *name = NULL;
+        g_autofree char *description = NULL;
+        g_autofree char *text = NULL;
+
+        describe_more (self, index, &layout->more[index], NULL, &name, &description);
+        /* Translators: the tooltip of "+N more": what it hides, what clicking does */
+        text = g_strdup_printf (_("%s: click to zoom in"), name);
         gtk_tooltip_set_text (tooltip, text);
         return TRUE;
       }
