@@ -700,6 +700,39 @@ test_more_when_rows_run_out (void)
   g_assert_cmpuint (more->middle, <=, more->last);
 }
 
+/* Opening a lane's "+N more" gives it the rows the others can spare. */
+static void
+test_expanded_lane (void)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
+  g_autoptr(TriTimelineLayout) plain = NULL;
+  g_autoptr(TriTimelineLayout) opened = NULL;
+  TriTimelineParams params = { 0 };
+  Seen seen = { 0 };
+
+  for (int i = 0; i < 80; i++)
+    {
+      g_autofree char *date = g_strdup_printf ("2023-%02d", 3 + i % 6);
+      g_ptr_array_add (events, event_new (i + 1, date, i % 2 ? TRI_CATEGORY_MILITARY : TRI_CATEGORY_DIPLOMACY, "Talks"));
+    }
+  params.width = 900;
+  params.height = 500;
+  params.t0 = julian ("2023-01-01");
+  params.t1 = julian ("2024-01-01");
+  params.as_of = (guint32) params.t0;
+  params.lang = "en";
+  params.type_scale = 1;
+  plain = tri_timeline_layout_new (events, &params);
+  params.expanded[TRI_CATEGORY_MILITARY] = TRUE;
+  opened = tri_timeline_layout_new (events, &params);
+
+  check_truthful (events, plain, 0, TRUE, &seen);
+  check_truthful (events, opened, 0, TRUE, &seen);
+  g_assert_cmpuint (plain->more[TRI_CATEGORY_MILITARY].count, >, 0);
+  g_assert_cmpuint (opened->more[TRI_CATEGORY_MILITARY].count, <, plain->more[TRI_CATEGORY_MILITARY].count);
+  g_assert_cmpfloat (opened->lane_h[TRI_CATEGORY_MILITARY], >, plain->lane_h[TRI_CATEGORY_MILITARY]);
+}
+
 /* The lanes share the height so that the last never covers the axis, even
  * when one lane needs many rows and the others one each. */
 static void
@@ -811,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/timeline/ticks-adapt", test_ticks_adapt);
   g_test_add_func ("/timeline/axis-names-the-year", test_axis_names_the_year);
   g_test_add_func ("/timeline/more-when-rows-run-out", test_more_when_rows_run_out);
+  g_test_add_func ("/timeline/expanded-lane", test_expanded_lane);
   g_test_add_func ("/timeline/lanes-clear-the-axis", test_lanes_clear_the_axis);
   g_test_add_func ("/timeline/bundled-briefing-truthful", test_bundled_briefing_truthful);
   g_test_add_func ("/timeline/dense-briefing-truthful", test_dense_briefing_truthful);

@@ -533,14 +533,16 @@ assign_rows (TriTimelineLayout *layout,
 }
 
 /* Shares @fit rows among the lanes: each what it needs when they all fit,
- * else @least each (the room for its name) and the rest in proportion to
- * what they need beyond it (largest remainders), so that the lanes never
- * take more than @fit. */
+ * else @least each (the room for its name), then to the @expanded lanes
+ * what they need, and the rest in proportion to what the lanes need
+ * beyond it (largest remainders), so that the lanes never take more than
+ * @fit. */
 static void
-share_rows (const int *needed_rows,
-            int        fit,
-            int        least,
-            int       *rows)
+share_rows (const int      *needed_rows,
+            const gboolean *expanded,
+            int             fit,
+            int             least,
+            int            *rows)
 {
   double rem[TRI_N_CATEGORIES];
   int needed[TRI_N_CATEGORIES];
@@ -552,9 +554,8 @@ share_rows (const int *needed_rows,
     {
       needed[lane] = MAX (needed_rows[lane], least);
       total += needed[lane];
-      beyond += needed[lane] - least;
     }
-  if (total <= fit || beyond <= 0)
+  if (total <= fit)
     {
       for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
         rows[lane] = needed[lane];
@@ -563,9 +564,25 @@ share_rows (const int *needed_rows,
 
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
     {
-      double share = (double) (needed[lane] - least) * spare / beyond;
+      rows[lane] = least;
+      if (expanded[lane])
+        {
+          int more = MIN (needed[lane] - least, spare);
 
-      rows[lane] = least + (int) floor (share);
+          rows[lane] += more;
+          spare -= more;
+          needed[lane] = rows[lane];
+        }
+      beyond += needed[lane] - rows[lane];
+    }
+  if (beyond <= 0)
+    return;
+
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    {
+      double share = (double) (needed[lane] - rows[lane]) * spare / beyond;
+
+      rows[lane] += (int) floor (share);
       rem[lane] = share - floor (share);
       given += (int) floor (share);
     }
@@ -845,7 +862,7 @@ tri_timeline_layout_new (GPtrArray               *events,
       g_ptr_array_sort (lane_marks[lane], compare_marks_by_x);
       needed[lane] = layout->clustered[lane] ? 1 : assign_rows (layout, lane_marks[lane], G_MAXINT, gap);
     }
-  share_rows (needed, MAX (TRI_N_CATEGORIES, (int) floor (avail / row_h + 1e-6)),
+  share_rows (needed, params->expanded, MAX (TRI_N_CATEGORIES, (int) floor (avail / row_h + 1e-6)),
               (int) ceil ((line_h + 6) / row_h - 1e-6), rows);
   {
     double y = layout->lanes_y0;

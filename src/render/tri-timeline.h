@@ -19,6 +19,7 @@ typedef struct
   guint         n_highlight_relations;
   const char   *lang;
   double        type_scale;           /* 1, or larger for a projector */
+  gboolean      expanded[TRI_N_CATEGORIES];  /* lanes given the rows they need before the others */
 } TriTimelineParams;
 
 typedef struct

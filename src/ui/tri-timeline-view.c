@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -47,6 +48,7 @@ struct _TriTimelineView
   gint64             selected_event;
   GArray            *highlight;       /* of gint64 relation ids */
   double             type_scale;
+  gboolean           expanded[TRI_N_CATEGORIES];  /* lanes opened by their "+N more" */
 
   TriTimelineLayout *layout;
   gboolean           layout_dirty;
@@ -110,19 +112,37 @@ zoom_to_cluster (TriTimelineView          *self,
   set_range (self, c->first - pad, c->last + 1 + pad);
 }
 
-/* "+N more" opens by zooming into the days its events span, or, when
- * they spread over most of the view, by zooming in twice around the
- * middle one. */
-static void
-zoom_to_more (TriTimelineView       *self,
-              const TriTimelineMore *more)
-{
-  double pad = MAX ((more->last - more->first) * 0.05, 3);
+static void invalidate (TriTimelineView *self);
 
-  if (more->last + 1 - more->first + 2 * pad < (self->t1 - self->t0) * 0.6)
-    set_range (self, more->first - pad, more->last + 1 + pad);
+/* "+N more" opens its lane: the lane gets the rows it needs before the
+ * others. Where that shows no more of them (the others have no rows to
+ * spare), it zooms into the days they span, or, when they spread over
+ * most of the view, in twice around the middle one. */
+static void
+open_more (TriTimelineView *self,
+           guint            lane)
+{
+  const TriTimelineMore *more = &self->layout->more[lane];
+  guint count = more->count;
+  guint32 first = more->first, last = more->last, middle = more->middle;
+  double pad = MAX ((last - first) * 0.05, 3), span = self->t1 - self->t0;
+
+  if (!self->expanded[lane])
+    {
+      TriTimelineLayout *layout;
+
+      for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+        self->expanded[i] = i == lane;
+      invalidate (self);
+      layout = tri_timeline_view_get_layout (self);
+      if (layout == NULL || layout->more[lane].count < count)
+        return;
+    }
+
+  if (last + 1 - first + 2 * pad < span * 0.6)
+    set_range (self, first - pad, last + 1 + pad);
   else
-    set_range (self, more->middle + 0.5 - (self->t1 - self->t0) / 4, more->middle + 0.5 + (self->t1 - self->t0) / 4);
+    set_range (self, middle + 0.5 - span / 4, middle + 0.5 + span / 4);
 }
 
 static char *
@@ -154,7 +174,7 @@ on_hotspot_activate (TriHotspot      *hotspot,
       guint lane = (guint) g_ascii_strtoull (key + 5, NULL, 10);
 
       if (lane < TRI_N_CATEGORIES && self->layout->more[lane].count > 0)
-        zoom_to_more (self, &self->layout->more[lane]);
+        open_more (self, lane);
       return;
     }
 
@@ -208,9 +228,9 @@ describe_more (TriTimelineView       *self,
     g_string_append (titles, "…");
   if (titles->len > 0)
     /* Translators: what activating "+N more" does, after the first titles it hides */
-    *description = g_strdup_printf (_("%s. Zoom in to show them"), titles->str);
+    *description = g_strdup_printf (_("%s. Activate to show them"), titles->str);
   else
-    *description = g_strdup (_("Zoom in to show them"));
+    *description = g_strdup (_("Activate to show them"));
 }
 
 static GtkWidget *
@@ -332,6 +352,7 @@ rebuild (TriTimelineView *self,
   params.n_highlight_relations = self->highlight->len;
   params.lang = self->lang;
   params.type_scale = self->type_scale;
+  memcpy (params.expanded, self->expanded, sizeof params.expanded);
   self->layout = tri_timeline_layout_new (self->events, &params);
 }
 
@@ -654,7 +675,7 @@ on_drag_end (GtkGestureDrag  *gesture,
     zoom_to_cluster (self, g_ptr_array_index (layout->clusters, self->drag_mark));
   else if (self->drag_mode == DRAG_MORE && self->drag_mark >= 0 && self->drag_mark < TRI_N_CATEGORIES &&
            layout->more[self->drag_mark].count > 0)
-    zoom_to_more (self, &layout->more[self->drag_mark]);
+    open_more (self, self->drag_mark);
   else if (self->drag_mode == DRAG_MARK && self->drag_mark < (int) layout->marks->len)
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0,
                    ((TriTimelineMark *) g_ptr_array_index (layout->marks, self->drag_mark))->event_id);
@@ -743,7 +764,7 @@ on_tooltip (GtkWidget       *widget,
 
         describe_more (self, index, &layout->more[index], NULL, &name, &description);
         /* Translators: the tooltip of "+N more": what it hides, what clicking does */
-        text = g_strdup_printf (_("%s: click to zoom in"), name);
+        text = g_strdup_printf (_("%s: click to show them"), name);
         gtk_tooltip_set_text (tooltip, text);
         return TRUE;
       }
@@ -882,6 +903,7 @@ tri_timeline_view_set_store (TriTimelineView *self,
   g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
 
   g_set_object (&self->store, store);
+  memset (self->expanded, 0, sizeof self->expanded);
   g_free (self->lang);
   self->lang = g_strdup (lang);
   g_clear_pointer (&self->events, g_ptr_array_unref);
