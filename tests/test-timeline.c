@@ -568,7 +568,7 @@ check_truthful (GPtrArray         *events,
 }
 
 /* the sizes the timeline is drawn at: the window (and its smallest), an
- * export of the timeline, the slide's strip */
+ * export of the timeline, the slide's strip, the window presenting */
 static const struct
 {
   double   width, height, scale;
@@ -577,6 +577,7 @@ static const struct
   { 800, 295, 1, TRUE },
   { 1920, 1080, 1, TRUE },
   { 1808, 354, 1.35, TRUE },
+  { 1280, 360, 1.6, TRUE },         /* presenting */
   { 700, 260, 1, TRUE },
   { 320, 180, 1, FALSE },
 };
