@@ -694,6 +694,65 @@ test_more_when_rows_run_out (void)
     g_autofree char *n = g_strdup_printf ("%u", more->count);
     g_assert_true (strstr (more->label, n) != NULL);
   }
+  /* with a relation selected, its events keep their rows and the others
+   * give way */
+  {
+    g_autoptr(TriTimelineLayout) highlighted = NULL;
+    TriTimelineParams params = { 0 };
+    const gint64 relation = 7;
+    guint drawn = 0, drawn_before = 0;
+
+    for (guint i = 0; i < 40; i += 5)
+      g_array_index (((TriEvent *) events->pdata[i])->links, TriLink, 0).relation_id = relation;
+    params.width = 900;
+    params.height = 295;
+    params.t0 = julian ("2023-01-01");
+    params.t1 = julian ("2024-01-01");
+    params.lang = "en";
+    params.type_scale = 1;
+    params.highlight_relations = &relation;
+    params.n_highlight_relations = 1;
+    highlighted = tri_timeline_layout_new (events, &params);
+    check_truthful (events, highlighted, 0, TRUE, &seen);
+    g_assert_cmpuint (highlighted->more[TRI_CATEGORY_DIPLOMACY].count, >, 0);
+    for (guint i = 0; i < highlighted->marks->len; i++)
+      drawn += !((TriTimelineMark *) highlighted->marks->pdata[i])->dimmed;
+    for (guint i = 0; i < layout->marks->len; i++)
+      drawn_before += ((TriTimelineMark *) layout->marks->pdata[i])->event_id % 5 == 1 &&
+                      ((TriTimelineMark *) layout->marks->pdata[i])->event_id <= 40;
+    g_assert_cmpuint (drawn, >, drawn_before);
+    /* and every one of them that still has no row is kept out by others of them */
+    for (guint k = 0; k < highlighted->more[TRI_CATEGORY_DIPLOMACY].count; k++)
+      {
+        gint64 id = g_array_index (highlighted->more[TRI_CATEGORY_DIPLOMACY].event_ids, gint64, k);
+        const TriEvent *ev = events->pdata[id - 1];
+        double x0 = tri_timeline_layout_x (highlighted, ev->date.earliest);
+        double x1 = tri_timeline_layout_x (highlighted, ev->date.latest + 1);
+        int rows_blocked = 0, rows = 0;
+
+        if (id % 5 != 1)
+          continue;
+        for (guint i = 0; i < highlighted->marks->len; i++)
+          {
+            const TriTimelineMark *m = highlighted->marks->pdata[i];
+            rows = MAX (rows, m->category == TRI_CATEGORY_DIPLOMACY ? m->row + 1 : 0);
+          }
+        for (int r = 0; r < rows; r++)
+          {
+            gboolean blocked = FALSE;
+
+            for (guint i = 0; i < highlighted->marks->len; i++)
+              {
+                const TriTimelineMark *m = highlighted->marks->pdata[i];
+                blocked |= m->category == TRI_CATEGORY_DIPLOMACY && m->row == r && !m->dimmed &&
+                           m->x0 < x1 + 6 && x0 < m->x1 + 6;
+              }
+            rows_blocked += blocked;
+          }
+        g_assert_cmpint (rows_blocked, ==, rows);
+      }
+  }
+
   /* where to zoom: the hidden events' days */
   g_assert_cmpuint (more->first, >=, (guint32) julian ("2023-03-01"));
   g_assert_cmpuint (more->last, <, (guint32) julian ("2023-09-01"));

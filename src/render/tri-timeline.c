@@ -447,89 +447,125 @@ bin_event (TriTimelineLayout    *layout,
   g_array_append_val (c->event_ids, ev->id);
 }
 
-/* Rows in order of the marks' starts. A mark goes into the first row whose
- * marks, and the room kept after them for a shortened label, end before
- * it; else into a new row while there may be @max_rows; else into the
- * first row whose marks alone end before it (the label before it gives
- * way); else into none (row −1): it is counted, not drawn over another.
- * The selected event always gets a row, the marks in its way give it up.
- * Measures each title once, into label_w. Returns the rows used. */
+static int
+compare_marks_by_priority (gconstpointer a,
+                           gconstpointer b)
+{
+  const TriTimelineMark *ma = *(TriTimelineMark * const *) a;
+  const TriTimelineMark *mb = *(TriTimelineMark * const *) b;
+
+  if (ma->selected != mb->selected)
+    return ma->selected ? -1 : 1;
+  if (ma->dimmed != mb->dimmed)
+    return ma->dimmed ? 1 : -1;
+  if (ma->weight != mb->weight)
+    return ma->weight > mb->weight ? -1 : 1;
+  if (ma->x1 - ma->x0 != mb->x1 - mb->x0)
+    return ma->x1 - ma->x0 < mb->x1 - mb->x0 ? -1 : 1;
+  return compare_marks_by_x (a, b);
+}
+
+static double
+label_reach (const TriTimelineMark *mark)
+{
+  return MAX (mark->x1, mark->x0 + MIN (mark->label_w, MIN_LABEL_W * 2));
+}
+
+/* Whether @mark fits in @row among the marks already placed: with the
+ * room kept after each for a shortened label, or (@tight) the marks alone
+ * apart. */
+static gboolean
+row_has_room (GPtrArray             *placed,
+              const TriTimelineMark *mark,
+              int                    row,
+              gboolean               tight,
+              double                 gap)
+{
+  double x1 = tight ? mark->x1 : label_reach (mark);
+
+  for (guint i = 0; i < placed->len; i++)
+    {
+      const TriTimelineMark *o = g_ptr_array_index (placed, i);
+      double o1 = tight ? o->x1 : label_reach (o);
+
+      if (o->row == row && o->x0 < x1 + gap && mark->x0 < o1 + gap)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Rows, as few as keep the marks apart: in order of their starts, each
+ * into the first row whose marks, and the room kept after them for a
+ * shortened label, end before it. Measures each title once, into
+ * label_w. Returns the rows used.
+ *
+ * With at most @max_rows rows, the marks that matter most choose first
+ * (the selected event, then those not dimmed, the heaviest, the most
+ * precise): each into the first row with room for it and its label, else
+ * the first with room for the mark alone (a label before it gives way),
+ * else into none (row −1): it is counted, not drawn over another. */
 static int
 assign_rows (TriTimelineLayout *layout,
              GPtrArray         *marks,
              int                max_rows,
              double             gap)
 {
-  g_autoptr(GArray) reserved = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GArray) ends = g_array_new (FALSE, FALSE, sizeof (double));
-  TriTimelineMark *selected = NULL;
+  g_autoptr(GArray) reserved = NULL;
+  g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GPtrArray) placed = NULL;
 
   for (guint i = 0; i < marks->len; i++)
     {
       TriTimelineMark *mark = g_ptr_array_index (marks, i);
-      double need;
 
       if (mark->label_w == 0)
         {
           double h;
           tri_text_measure (mark->title, layout->label_px, FALSE, layout->lang, &mark->label_w, &h);
         }
-      need = MAX (mark->x1, mark->x0 + MIN (mark->label_w, MIN_LABEL_W * 2));
-      mark->row = -1;
-      for (guint r = 0; r < reserved->len && mark->row < 0; r++)
-        if (g_array_index (reserved, double, r) + gap <= mark->x0)
-          mark->row = r;
-      if (mark->row < 0 && (int) reserved->len < max_rows)
-        {
-          double none = -G_MAXDOUBLE;
-          g_array_append_val (reserved, none);
-          g_array_append_val (ends, none);
-          mark->row = reserved->len - 1;
-        }
-      for (guint r = 0; r < ends->len && mark->row < 0; r++)
-        if (g_array_index (ends, double, r) + gap <= mark->x0)
-          mark->row = r;
-      if (mark->row >= 0)
-        {
-          double *res = &g_array_index (reserved, double, mark->row);
-          double *end = &g_array_index (ends, double, mark->row);
-
-          *res = MAX (*res, need);
-          *end = MAX (*end, mark->x1);
-        }
-      if (mark->selected)
-        selected = mark;
     }
 
-  if (selected != NULL && selected->row < 0)
+  if (max_rows == G_MAXINT)
     {
-      guint best = 0, best_n = G_MAXUINT;
-
-      for (guint r = 0; r < reserved->len; r++)
-        {
-          guint n = 0;
-
-          for (guint i = 0; i < marks->len; i++)
-            {
-              const TriTimelineMark *m = g_ptr_array_index (marks, i);
-              n += m->row == (int) r && m->x1 + gap > selected->x0 && m->x0 < selected->x1 + gap;
-            }
-          if (n < best_n)
-            {
-              best = r;
-              best_n = n;
-            }
-        }
+      reserved = g_array_new (FALSE, FALSE, sizeof (double));
       for (guint i = 0; i < marks->len; i++)
         {
-          TriTimelineMark *m = g_ptr_array_index (marks, i);
-          if (m->row == (int) best && m->x1 + gap > selected->x0 && m->x0 < selected->x1 + gap)
-            m->row = -1;
+          TriTimelineMark *mark = g_ptr_array_index (marks, i);
+
+          mark->row = -1;
+          for (guint r = 0; r < reserved->len && mark->row < 0; r++)
+            if (g_array_index (reserved, double, r) + gap <= mark->x0)
+              mark->row = r;
+          if (mark->row < 0)
+            {
+              double none = -G_MAXDOUBLE;
+              g_array_append_val (reserved, none);
+              mark->row = reserved->len - 1;
+            }
+          g_array_index (reserved, double, mark->row) = MAX (g_array_index (reserved, double, mark->row),
+                                                             label_reach (mark));
         }
-      selected->row = best;
+      return MAX (1, (int) reserved->len);
     }
 
-  return MAX (1, (int) reserved->len);
+  order = g_ptr_array_copy (marks, NULL, NULL);
+  g_ptr_array_sort (order, compare_marks_by_priority);
+  placed = g_ptr_array_sized_new (marks->len);
+  for (guint i = 0; i < order->len; i++)
+    {
+      TriTimelineMark *mark = g_ptr_array_index (order, i);
+
+      mark->row = -1;
+      for (int r = 0; r < max_rows && mark->row < 0; r++)
+        if (row_has_room (placed, mark, r, FALSE, gap))
+          mark->row = r;
+      for (int r = 0; r < max_rows && mark->row < 0; r++)
+        if (row_has_room (placed, mark, r, TRUE, gap))
+          mark->row = r;
+      if (mark->row >= 0)
+        g_ptr_array_add (placed, mark);
+    }
+  return max_rows;
 }
 
 /* Shares @fit rows among the lanes: each what it needs when they all fit,
@@ -809,6 +845,8 @@ tri_timeline_layout_new (GPtrArray               *events,
       mark->dimmed = params->n_highlight_relations > 0 && !is_highlighted (ev, params);
       mark->earliest = ev->date.earliest;
       mark->latest = ev->date.latest;
+      for (guint k = 0; k < ev->links->len; k++)
+        mark->weight += g_array_index (ev->links, TriLink, k).weight;
 
       if (mark->point)
         {

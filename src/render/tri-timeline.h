@@ -39,6 +39,7 @@ typedef struct
   gboolean       selected;
   gboolean       dimmed;
   guint32        earliest, latest;   /* the event's possible days */
+  int            weight;             /* its links' summed weight: where rows run out, the heavier keep theirs */
 } TriTimelineMark;
 
 typedef struct
