@@ -637,7 +637,8 @@ share_rows (const int      *needed_rows,
 }
 
 /* The legend of the marks flows in rows from the left; returns its
- * height, the items placed from 0. */
+ * height (huge where the width cannot hold its words), the items placed
+ * from 0. */
 static double
 layout_legend (TriTimelineLayout *layout,
                gboolean           binned,
@@ -647,6 +648,7 @@ layout_legend (TriTimelineLayout *layout,
   const double px = layout->label_px * 0.9;
   const double h = layout->mark_h;
   double x = 6, row = 0, row_h = 0;
+  gboolean fits = TRUE;
 
   for (int k = 0; k < 4 + (int) G_N_ELEMENTS (stances); k++)
     {
@@ -682,6 +684,8 @@ layout_legend (TriTimelineLayout *layout,
           break;
         }
       tri_text_measure (item->text, px, FALSE, layout->lang, &tw, &th);
+      if (layout->width - 12 - item->w - gap / 2 < MIN (tw, MIN_LABEL_W))
+        fits = FALSE;
       tw = MIN (tw, layout->width - 12 - item->w - gap / 2);
       if (x > 6 && x + item->w + gap / 2 + tw > layout->width - 6)
         {
@@ -700,7 +704,8 @@ layout_legend (TriTimelineLayout *layout,
       row_h = MAX (row_h, th);
       g_ptr_array_add (layout->legend, item);
     }
-  return row + row_h;
+  /* too narrow for its words: no legend */
+  return fits ? row + row_h : G_MAXDOUBLE / 4;
 }
 
 /**
@@ -791,7 +796,18 @@ tri_timeline_layout_new (GPtrArray               *events,
       g_ptr_array_set_size (layout->legend, 0);
       legend_h = 0;
     }
-  layout->lanes_y1 = MAX (params->height - axis_h - legend_h, layout->lanes_y0 + TRI_N_CATEGORIES);
+  if (params->height - legend_h < layout->lanes_y0 + axis_h + TRI_N_CATEGORIES * 4)
+    {
+      /* too low for the cursor's date and the axis's labels: the lanes
+       * keep their few pixels, the bands give way, their words go */
+      double k = MAX (0, params->height - legend_h - TRI_N_CATEGORIES * 4) / (layout->lanes_y0 + axis_h);
+
+      layout->lanes_y0 *= k;
+      axis_h *= k;
+      for (guint i = 0; i < layout->ticks->len; i++)
+        ((TriTimelineTick *) g_ptr_array_index (layout->ticks, i))->shown = FALSE;
+    }
+  layout->lanes_y1 = MAX (params->height - axis_h - legend_h, layout->lanes_y0);
   layout->axis_y1 = layout->lanes_y1 + axis_h;
   layout->legend_y = layout->axis_y1 + gap / 2;
   for (guint i = 0; i < layout->legend->len; i++)
@@ -816,7 +832,7 @@ tri_timeline_layout_new (GPtrArray               *events,
       if (avail < TRI_N_CATEGORIES * row_h)
         {
           row_h = avail / TRI_N_CATEGORIES;
-          layout->mark_h = MAX (2, row_h - 4);
+          layout->mark_h = row_h >= 6 ? row_h - 4 : row_h * 0.6;
         }
     }
 
@@ -1007,7 +1023,7 @@ tri_timeline_layout_new (GPtrArray               *events,
 
           mark->label_y = row_top;
           mark->label_h = text_h;
-          mark->y = row_top + (with_labels ? text_h + 1 : 2) + layout->mark_h / 2;
+          mark->y = row_top + (with_labels ? text_h + 1 : (row_h - layout->mark_h) / 2) + layout->mark_h / 2;
           if (with_labels && limit - start >= MIN (title_w, MIN_LABEL_W))
             {
               mark->label = g_strdup (mark->title);
@@ -1083,6 +1099,8 @@ tri_timeline_layout_new (GPtrArray               *events,
                 tri_text_measure (label, count_px, FALSE, layout->lang, &digit_w[digits], &h);
               }
             lw = digit_w[digits];
+            if (lw > layout->plot_x1 - layout->plot_x0)
+              continue;
             x = CLAMP ((c->x0 + c->x1 - lw) / 2, layout->plot_x0, layout->plot_x1 - lw);
             for (guint k = 0; k + 1 < taken->len && clear; k += 2)
               clear = x + lw + LABEL_PAD <= g_array_index (taken, double, k) ||
@@ -1118,8 +1136,9 @@ tri_timeline_layout_new (GPtrArray               *events,
       if (mh > layout->lane_h[lane])
         {
           /* a lane lower than a line of small type: smaller still */
-          more->px *= layout->lane_h[lane] / mh;
+          more->px *= 0.95 * layout->lane_h[lane] / mh;
           tri_text_measure (more->label, more->px, FALSE, layout->lang, &more->w, &mh);
+          mh = MIN (mh, layout->lane_h[lane]);
         }
       more->w = MIN (more->w, MAX (layout->lane_label_w - 12, 1));
       more->h = mh;
@@ -1182,7 +1201,7 @@ tri_timeline_layout_hit (TriTimelineLayout *layout,
   if (x < 0 || y < 0 || x > layout->width || y > layout->height)
     return TRI_TIMELINE_HIT_NONE;
 
-  if (fabs (x - layout->cursor_x) <= 5 && y < layout->lanes_y0 + 4)
+  if (fabs (x - layout->cursor_x) <= 5 && y < layout->lanes_y0)
     return TRI_TIMELINE_HIT_CURSOR;
 
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
@@ -1535,17 +1554,24 @@ tri_timeline_render (TriTimelineLayout *layout,
 
   draw_legend (layout, cr, theme);
 
-  /* the "as of" cursor */
+  /* the "as of" cursor, dated where there is room above the lanes */
   if (layout->cursor_x >= layout->plot_x0 && layout->cursor_x <= layout->plot_x1)
+    {
+      double x = floor (layout->cursor_x) + 0.5;
+
+      tri_set_source_rgb (cr, theme->cursor);
+      cairo_set_line_width (cr, 2);
+      cairo_move_to (cr, x, MAX (0, layout->lanes_y0 - 4));
+      cairo_line_to (cr, x, layout->lanes_y1);
+      cairo_stroke (cr);
+    }
+  if (layout->cursor_x >= layout->plot_x0 && layout->cursor_x <= layout->plot_x1 &&
+      layout->lanes_y0 >= layout->cursor_label_h + 8)
     {
       g_autoptr(PangoLayout) text = tri_text_layout (cr, layout->cursor_label, layout->label_px, TRUE, layout->lang);
       double x = floor (layout->cursor_x) + 0.5;
 
       tri_set_source_rgb (cr, theme->cursor);
-      cairo_set_line_width (cr, 2);
-      cairo_move_to (cr, x, layout->lanes_y0 - 4);
-      cairo_line_to (cr, x, layout->lanes_y1);
-      cairo_stroke (cr);
       cairo_move_to (cr, x - 5, layout->lanes_y0 - 9);
       cairo_line_to (cr, x + 5, layout->lanes_y0 - 9);
       cairo_line_to (cr, x, layout->lanes_y0 - 3);
