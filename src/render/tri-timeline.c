@@ -568,8 +568,8 @@ assign_rows (TriTimelineLayout *layout,
   return max_rows;
 }
 
-/* Shares @fit rows among the lanes: each what it needs when they all fit,
- * else @least each (the room for its name), then to the @expanded lanes
+/* Shares @fit rows among the lanes that have events: each what it needs
+ * when they all fit, else @least each (the room for its name), then to the @expanded lanes
  * what they need, and the rest in proportion to what the lanes need
  * beyond it (largest remainders), so that the lanes never take more than
  * @fit. */
@@ -582,13 +582,16 @@ share_rows (const int      *needed_rows,
 {
   double rem[TRI_N_CATEGORIES];
   int needed[TRI_N_CATEGORIES];
-  int total = 0, beyond = 0, spare, given = 0;
+  int total = 0, beyond = 0, spare, given = 0, n_lanes = 0;
 
-  least = CLAMP (least, 1, MAX (1, fit / TRI_N_CATEGORIES));
-  spare = MAX (0, fit - least * TRI_N_CATEGORIES);
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    n_lanes += needed_rows[lane] > 0;
+  least = CLAMP (least, 1, MAX (1, fit / MAX (n_lanes, 1)));
+  spare = MAX (0, fit - least * n_lanes);
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
     {
-      needed[lane] = MAX (needed_rows[lane], least);
+      /* an empty lane needs no row */
+      needed[lane] = needed_rows[lane] > 0 ? MAX (needed_rows[lane], least) : 0;
       total += needed[lane];
     }
   if (total <= fit)
@@ -600,8 +603,8 @@ share_rows (const int      *needed_rows,
 
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
     {
-      rows[lane] = least;
-      if (expanded[lane])
+      rows[lane] = MIN (least, needed[lane]);
+      if (expanded[lane] && needed[lane] > 0)
         {
           int more = MIN (needed[lane] - least, spare);
 
@@ -911,24 +914,35 @@ tri_timeline_layout_new (GPtrArray               *events,
   /* Rows: how many each lane needs to keep its events apart; then the
    * lanes share the height, at least one row each, never more than it
    * holds; the events a lane has no row for are counted, not drawn. */
-  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
-    {
-      g_ptr_array_sort (lane_marks[lane], compare_marks_by_x);
-      needed[lane] = layout->clustered[lane] ? 1 : assign_rows (layout, lane_marks[lane], G_MAXINT, gap);
-    }
-  share_rows (needed, params->expanded, MAX (TRI_N_CATEGORIES, (int) floor (avail / row_h + 1e-6)),
-              (int) ceil ((line_h + 6) / row_h - 1e-6), rows);
   {
-    double y = layout->lanes_y0;
-    int total = 0;
+    /* an empty lane keeps the height of its name, at most a row */
+    const double empty_h = MIN (row_h, line_h + 6);
+    double y = layout->lanes_y0, rows_h = avail;
+    int total = 0, n_lanes = 0;
+
+    for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+      {
+        g_ptr_array_sort (lane_marks[lane], compare_marks_by_x);
+        if (layout->clustered[lane])
+          needed[lane] = 1;
+        else if (lane_marks[lane]->len == 0)
+          needed[lane] = 0;
+        else
+          needed[lane] = assign_rows (layout, lane_marks[lane], G_MAXINT, gap);
+        if (needed[lane] == 0)
+          rows_h -= empty_h;
+        n_lanes += needed[lane] > 0;
+      }
+    share_rows (needed, params->expanded, MAX (n_lanes, (int) floor (rows_h / row_h + 1e-6)),
+                (int) ceil ((line_h + 6) / row_h - 1e-6), rows);
 
     for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
       total += rows[lane];
-    extra = MAX (0, (avail - total * row_h) / TRI_N_CATEGORIES);
+    extra = MAX (0, (rows_h - total * row_h) / TRI_N_CATEGORIES);
     for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
       {
         layout->lane_y[lane] = y;
-        layout->lane_h[lane] = rows[lane] * row_h + extra;
+        layout->lane_h[lane] = (needed[lane] > 0 ? rows[lane] * row_h : empty_h) + extra;
         y += layout->lane_h[lane];
         if (rows[lane] < needed[lane])
           assign_rows (layout, lane_marks[lane], rows[lane], gap);
@@ -1121,13 +1135,15 @@ tri_timeline_layout_new (GPtrArray               *events,
 
   /* "+N more" beside the lane's name where the name leaves room, else
    * under it (the two lines' boxes may share their leading, not their
-   * letters), else beside it, the name shortened */
+   * letters; the name moves up a little if need be), else beside it, the
+   * name shortened */
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
     {
       TriTimelineMore *more = &layout->more[lane];
-      double mh, below = 4 + line_h - 5 * scale;
+      double mh, below = line_h - 5 * scale;
 
       layout->lane_name_w[lane] = layout->lane_label_w - 8;
+      layout->lane_name_y[lane] = layout->lane_y[lane] + 4;
       if (more->count == 0)
         continue;
       more->label = g_strdup_printf (DN_("+%u more", "+%u more", more->count), more->count);
@@ -1145,17 +1161,18 @@ tri_timeline_layout_new (GPtrArray               *events,
       if (name_w[lane] + gap + more->w <= layout->lane_label_w - 8)
         {
           more->x = layout->lane_label_w - gap - more->w;
-          more->y = layout->lane_y[lane] + 4 + (line_h - mh) / 2;
+          more->y = layout->lane_name_y[lane] + (line_h - mh) / 2;
         }
-      else if (layout->lane_h[lane] >= below + mh + 1)
+      else if (layout->lane_h[lane] >= 1 + below + mh + 1)
         {
+          layout->lane_name_y[lane] = layout->lane_y[lane] + MIN (4, layout->lane_h[lane] - below - mh - 1);
           more->x = 6;
-          more->y = layout->lane_y[lane] + below;
+          more->y = layout->lane_name_y[lane] + below;
         }
       else
         {
           more->x = MAX (6, layout->lane_label_w - gap - more->w);
-          more->y = layout->lane_y[lane] + 4;
+          more->y = layout->lane_name_y[lane];
           layout->lane_name_w[lane] = MAX (0, more->x - 6 - 4);
         }
       more->y = MAX (layout->lane_y[lane], MIN (more->y, layout->lane_y[lane] + layout->lane_h[lane] - mh));
@@ -1499,7 +1516,7 @@ tri_timeline_render (TriTimelineLayout *layout,
       pango_layout_set_width (name, (int) (MAX (layout->lane_name_w[i], 1) * PANGO_SCALE));
       pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
       tri_set_source_rgb (cr, theme->muted);
-      cairo_move_to (cr, 6, y + 4);
+      cairo_move_to (cr, 6, layout->lane_name_y[i]);
       pango_cairo_show_layout (cr, name);
       cairo_new_path (cr);
 

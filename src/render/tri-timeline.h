@@ -116,6 +116,7 @@ typedef struct
   char        *lang;
   char        *lane_labels[TRI_N_CATEGORIES];
   double       lane_name_w[TRI_N_CATEGORIES];  /* the room for the name as drawn */
+  double       lane_name_y[TRI_N_CATEGORIES];  /* the top of the name */
   TriTimelineMore more[TRI_N_CATEGORIES];
   GPtrArray   *marks;                /* of TriTimelineMark, by date */
   GPtrArray   *clusters;             /* of TriTimelineCluster, lane by lane */
