@@ -1419,21 +1419,44 @@ draw_stack (cairo_t        *cr,
     }
 }
 
+/* The bins, one path a stance (a frame of many bins costs three fills),
+ * then their counts */
 static void
-draw_cluster (TriTimelineLayout        *layout,
-              cairo_t                  *cr,
-              const TriTheme           *theme,
-              const TriTimelineCluster *c)
+draw_clusters (TriTimelineLayout *layout,
+               cairo_t           *cr,
+               const TriTheme    *theme)
 {
-  double w = MAX (c->x1 - c->x0 - 2, 1);
+  static const TriStance order[] = { TRI_STANCE_COOPERATION, TRI_STANCE_NEUTRAL, TRI_STANCE_TENSION };
 
-  draw_stack (cr, theme, c->x0 + 1, c->y + c->height / 2, w, c->height, c->stance_count, 0.8);
-
-  if (c->label != NULL)
+  for (guint k = 0; k < G_N_ELEMENTS (order); k++)
     {
-      g_autoptr(PangoLayout) text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
+      cairo_new_path (cr);
+      for (guint i = 0; i < layout->clusters->len; i++)
+        {
+          const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+          double below = 0, part;
+
+          for (guint j = 0; j < k; j++)
+            below += c->stance_count[order[j]];
+          part = c->height * c->stance_count[order[k]] / MAX (c->count, 1);
+          if (part <= 0)
+            continue;
+          below = c->height * below / MAX (c->count, 1);
+          cairo_rectangle (cr, c->x0 + 1, c->y + c->height / 2 - below - part, MAX (c->x1 - c->x0 - 2, 1), part);
+        }
+      set_source_rgba (cr, theme->stance[order[k]], 0.8);
+      cairo_fill (cr);
+    }
+
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+      g_autoptr(PangoLayout) text = NULL;
       int tw, th;
 
+      if (c->label == NULL)
+        continue;
+      text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
       pango_layout_get_pixel_size (text, &tw, &th);
       tri_set_source_rgb (cr, theme->text);
       cairo_move_to (cr, c->label_x + (c->label_w - tw) / 2, c->label_y);
@@ -1563,8 +1586,7 @@ tri_timeline_render (TriTimelineLayout *layout,
   cairo_save (cr);
   cairo_rectangle (cr, layout->plot_x0, 0, layout->plot_x1 - layout->plot_x0, layout->lanes_y1);
   cairo_clip (cr);
-  for (guint i = 0; i < layout->clusters->len; i++)
-    draw_cluster (layout, cr, theme, g_ptr_array_index (layout->clusters, i));
+  draw_clusters (layout, cr, theme);
   for (guint i = 0; i < layout->marks->len; i++)
     draw_mark (layout, cr, theme, g_ptr_array_index (layout->marks, i));
   cairo_restore (cr);
