@@ -15,6 +15,7 @@
 #include <gtk/gtk.h>
 
 #include "import/tri-import.h"
+#include "render/tri-labels.h"
 #include "ui/tri-hotspot.h"
 #include "ui/tri-window.h"
 #include "tri-test-util.h"
@@ -163,6 +164,62 @@ test_shows_briefing (void)
       n_events++;
     }
   g_assert_cmpuint (n_events, >=, 20);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+typedef struct { TriTimelineView *view; guint lane, hidden; double span; } WaitMore;
+
+static gboolean
+fewer_hidden_or_closer (gpointer data)
+{
+  WaitMore *w = data;
+  TriTimelineLayout *tl = tri_timeline_view_get_layout (w->view);
+  double t0, t1;
+
+  tri_timeline_view_get_range (w->view, &t0, &t1);
+  return tl != NULL && (tl->more[w->lane].count < w->hidden || t1 - t0 < w->span * 0.9);
+}
+
+/* A lane with no room for all its events says "+N more": a button that
+ * names what it hides; clicking it gives the lane the rows they need, or
+ * where the other lanes have none to spare, zooms in on them. */
+static void
+test_more_shows_them (void)
+{
+  TriWindow *window = open_window ();
+  TriTimelineView *view = tri_window_get_timeline_view (window);
+  TriTimelineLayout *tl = tri_timeline_view_get_layout (view);
+  g_autofree char *key = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  GtkWidget *h;
+  WaitMore wait = { view, 0, 0, 0 };
+  double t0, t1;
+
+  /* the window's first view of the bundled briefing has more events in
+   * a lane than the lane has rows */
+  while (wait.lane < TRI_N_CATEGORIES && tl->more[wait.lane].count == 0)
+    wait.lane++;
+  g_assert_cmpuint (wait.lane, <, TRI_N_CATEGORIES);
+  wait.hidden = tl->more[wait.lane].count;
+  key = g_strdup_printf ("more:%u", wait.lane);
+  count = g_strdup_printf ("%u", wait.hidden);
+  spin (100);
+  h = hotspot (GTK_WIDGET (view), key);
+  g_assert_nonnull (h);
+  g_assert_nonnull (strstr (tri_hotspot_get_label (TRI_HOTSPOT (h)), count));
+  g_assert_nonnull (strstr (tri_hotspot_get_label (TRI_HOTSPOT (h)), tri_category_label (wait.lane)));
+
+  tri_timeline_view_get_range (view, &t0, &t1);
+  wait.span = t1 - t0;
+  if (xdotool_path != NULL)
+    click_at (GTK_WIDGET (view), tl->more[wait.lane].x + tl->more[wait.lane].w / 2,
+              tl->more[wait.lane].y + tl->more[wait.lane].h / 2);
+  else
+    gtk_widget_activate (h);
+  g_assert_true (spin_until (fewer_hidden_or_closer, &wait));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
@@ -1103,6 +1160,7 @@ main (int   argc,
   store = tri_store_open (tri_test_briefing_path (), NULL);
 
   g_test_add_func ("/window/shows-briefing", test_shows_briefing);
+  g_test_add_func ("/window/more-shows-them", test_more_shows_them);
   g_test_add_func ("/window/click-edge", test_click_edge);
   g_test_add_func ("/window/click-event", test_click_event);
   g_test_add_func ("/window/keyboard-edge", test_keyboard_edge);
