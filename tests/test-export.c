@@ -110,9 +110,11 @@ test_png (void)
       g_hash_table_add (colours, GUINT_TO_POINTER (pixel (s, x, y)));
   g_assert_cmpuint (g_hash_table_size (colours), >, 20);
 
-  /* the edges' colours where the layout puts the edges (as of the newest event, 12 months) */
+  /* the edges' colours where the layout puts the edges (as of the day the
+   * newest event had certainly happened by, 12 months) */
   newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1), "en", NULL);
-  tri_window_bounds (newest->date.earliest, tri_window_days_for_months (12), &params.from, &params.to);
+  g_assert_cmpuint (tri_store_default_as_of (store), ==, newest->date.latest);
+  tri_window_bounds (tri_store_default_as_of (store), tri_window_days_for_months (12), &params.from, &params.to);
   events = tri_store_list_events (store, params.from, params.to, "en", NULL);
   /* inside the frame of title, "as of" and sources the export carries */
   {

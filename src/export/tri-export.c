@@ -231,11 +231,7 @@ scene_load (Scene                  *scene,
 
   scene->as_of = request->as_of;
   if (scene->as_of == 0)
-    {
-      g_autoptr(TriEvent) newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1),
-                                                        request->lang, NULL);
-      scene->as_of = newest ? newest->date.earliest : 1;
-    }
+    scene->as_of = MAX (tri_store_default_as_of (store), 1);
 
   tri_window_bounds (scene->as_of, tri_window_days_for_months (request->window_months),
                      &scene->from, &scene->to);

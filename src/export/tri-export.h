@@ -42,7 +42,7 @@ typedef struct
   int            scale;          /* PNG only: 1, 2 or 3 */
   gboolean       dark;
   char          *lang;
-  guint32        as_of;          /* 0: the start of the newest event, as the window opens */
+  guint32        as_of;          /* 0: tri_store_default_as_of (), as the window opens */
   guint          window_months;  /* 0: all time */
   gint64         relation_id;    /* the selected edge, or 0 */
   gint64         event_id;       /* the selected event, or 0 */

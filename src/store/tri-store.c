@@ -1469,6 +1469,30 @@ tri_store_get_relation (TriStore *self,
 }
 
 /**
+ * tri_store_default_as_of:
+ *
+ * The "as of" a briefing opens on, in the window and in exports: the day
+ * its newest event had certainly happened by (as choosing that event
+ * does, tri_event_as_of()), so the newest evidence counts rather than
+ * being "possibly by then"; never a later day the sources do not cover.
+ *
+ * Returns: a day number, or 0 for a briefing with no events
+ */
+guint32
+tri_store_default_as_of (TriStore *self)
+{
+  g_autoptr(TriEvent) newest = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), 0);
+
+  id = tri_store_step_event (self, 0, -1);
+  if (id == 0 || (newest = tri_store_get_event (self, id, "en", NULL)) == NULL)
+    return 0;
+  return tri_event_as_of (&newest->date);
+}
+
+/**
  * tri_store_get_extent:
  *
  * Returns: %FALSE when the briefing has no events

@@ -91,6 +91,7 @@ GArray      *tri_store_list_all_links  (TriStore    *self,
 gint64       tri_store_step_event      (TriStore    *self,
                                         gint64       from_id,
                                         int          direction);
+guint32      tri_store_default_as_of   (TriStore    *self);
 gboolean     tri_store_get_extent      (TriStore    *self,
                                         guint32     *earliest,
                                         guint32     *latest);

@@ -836,7 +836,6 @@ load_briefing (TriWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  gint64 newest;
 
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
@@ -866,14 +865,7 @@ load_briefing (TriWindow *self)
       return;
     }
 
-  /* the start of the newest event: a later default would claim knowledge
-   * of days the sources do not cover */
-  newest = tri_store_step_event (self->store, 0, -1);
-  if (newest != 0)
-    {
-      g_autoptr(TriEvent) ev = tri_store_get_event (self->store, newest, self->lang, NULL);
-      self->as_of = ev ? ev->date.earliest : 0;
-    }
+  self->as_of = tri_store_default_as_of (self->store);
   if (self->as_of == 0)
     self->as_of = tri_day_today ();
 
