@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
@@ -943,6 +944,58 @@ test_import_progress_and_cancel (void)
   spin (50);
 }
 
+/* A briefing cut short under the open window: the next read fails, the
+ * window says so in a bar naming the file, the panel keeps the quotes it
+ * had rather than "no quotes", and nothing is exported from that state. */
+static void
+test_read_failure_said (void)
+{
+  TriWindow *window = open_window ();
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "cut.sqlite");
+  g_autofree char *png = g_build_filename (dir, "after.png", NULL);
+  g_autoptr(TriExportRequest) request = tri_export_request_new ();
+  g_autoptr(GError) error = NULL;
+  TriEvidencePanel *panel = tri_window_get_evidence_panel (window);
+  TriStore *briefing;
+  const TriRelation *rus_prk, *rus_chn;
+  g_autofree char *title = NULL;
+  guint n_quotes;
+
+  g_assert_true (tri_window_open_file (window, path, &error));
+  g_assert_no_error (error);
+  spin (100);
+  briefing = tri_window_get_store (window);
+  rus_prk = tri_store_find_relation (briefing, "RUS-PRK", NULL);
+  rus_chn = tri_store_find_relation (briefing, "RUS-CHN", NULL);
+  g_assert_null (tri_window_get_read_error_text (window));
+
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", rus_prk->id);
+  spin (100);
+  n_quotes = tri_evidence_panel_get_n_quotes (panel);
+  title = g_strdup (tri_evidence_panel_get_title (panel));
+  g_assert_cmpuint (n_quotes, >, 0);
+
+  g_assert_cmpint (truncate (path, 8192), ==, 0);
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", rus_chn->id);
+  spin (100);
+  g_assert_nonnull (tri_window_get_read_error_text (window));
+  g_assert_nonnull (strstr (tri_window_get_read_error_text (window), "cut.sqlite"));
+  g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), ==, n_quotes);
+  g_assert_cmpstr (tri_evidence_panel_get_title (panel), ==, title);
+
+  request->view = TRI_EXPORT_VIEW_TRIANGLE;
+  request->width = 800;
+  request->height = 600;
+  g_assert_false (tri_window_export (window, request, png, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "cut.sqlite"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 /* A file that cannot be imported is refused before the save dialog opens */
 static void
 test_import_refused_first (void)
@@ -1173,6 +1226,7 @@ main (int   argc,
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
   g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
   g_test_add_func ("/window/import-refused-first", test_import_refused_first);
+  g_test_add_func ("/window/read-failure-said", test_read_failure_said);
   g_test_add_func ("/window/import-progress-and-cancel", test_import_progress_and_cancel);
   g_test_add_func ("/window/panel-shows-import-notes", test_panel_shows_import_notes);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);

@@ -250,6 +250,10 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
 
   tri_window_bounds (as_of, tri_window_days_for_months (window_months), &from, &to);
   quotes = tri_store_list_quotes_in_period (store, relation->id, from, to, lang, MAX_ROWS, &total, NULL);
+  /* a failed read is not "no quotes": keep what the panel shows (the
+   * window says what went wrong) */
+  if (quotes == NULL)
+    return;
 
   /* the same quotes with the same flags: leave the list (and its scroll) be */
   g_string_printf (shown, "%" G_GINT64_FORMAT " %s %u %u:", relation->id, lang, window_months, total);

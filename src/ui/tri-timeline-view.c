@@ -90,14 +90,22 @@ ensure_events (TriTimelineView *self)
   if (self->events != NULL && self->t0 >= self->events_t0 && self->t1 <= self->events_t1)
     return;
 
-  g_clear_pointer (&self->events, g_ptr_array_unref);
-  self->events_t0 = MAX (1, floor (self->t0 - span / 2));
-  self->events_t1 = ceil (self->t1 + span / 2);
-  self->events = tri_store_list_events (self->store, (guint32) self->events_t0,
-                                        (guint32) MIN (self->events_t1, G_MAXUINT32 - 1),
-                                        self->lang, &error);
-  if (self->events == NULL)
-    g_warning ("%s", error->message);
+  {
+    double t0 = MAX (1, floor (self->t0 - span / 2));
+    double t1 = ceil (self->t1 + span / 2);
+    GPtrArray *events = tri_store_list_events (self->store, (guint32) t0,
+                                               (guint32) MIN (t1, G_MAXUINT32 - 1),
+                                               self->lang, &error);
+
+    /* a failed read is not an empty timeline: keep what was read (the
+     * store says what went wrong, and the window shows it) */
+    if (events == NULL)
+      return;
+    g_clear_pointer (&self->events, g_ptr_array_unref);
+    self->events = events;
+    self->events_t0 = t0;
+    self->events_t1 = t1;
+  }
 }
 
 static void set_range (TriTimelineView *self, double t0, double t1);

@@ -59,6 +59,9 @@ struct _TriWindow
   TriTimelineView      *timeline_view;
   TriEvidencePanel     *evidence_panel;
 
+  GtkWidget            *read_bar;        /* a read failed after opening */
+  GtkLabel             *read_label;
+  gulong                read_failed_id;
   TriImportJob         *import_job;      /* a check or an import under way */
   GtkNativeDialog      *import_save;     /* asking where the import goes */
 };
@@ -192,9 +195,9 @@ update_as_of (TriWindow *self)
 
       tri_window_bounds (self->as_of, tri_window_days_for_months (self->window_months), &from, &to);
       events = tri_store_list_events (self->store, from, to, self->lang, &error);
-      if (events == NULL)
-        g_warning ("%s", error->message);
-      tri_triangle_view_set_events (self->triangle_view, events, self->as_of, self->window_months);
+      /* a failed read keeps the triangle as it was (the bar says why) */
+      if (events != NULL)
+        tri_triangle_view_set_events (self->triangle_view, events, self->as_of, self->window_months);
     }
   tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
   update_subtitle (self);
@@ -625,6 +628,17 @@ tri_window_import_timelinejs (TriWindow  *self,
 }
 
 /**
+ * tri_window_get_read_error_text:
+ *
+ * Returns: (nullable): what the bar says about a failed read, while shown
+ */
+const char *
+tri_window_get_read_error_text (TriWindow *self)
+{
+  return gtk_widget_get_visible (self->read_bar) ? gtk_label_get_text (self->read_label) : NULL;
+}
+
+/**
  * tri_window_get_import_save_dialog:
  *
  * Returns: (transfer none) (nullable): the dialog asking where an import
@@ -745,10 +759,7 @@ select_event (TriWindow *self,
 
   ev = tri_store_get_event (self->store, event_id, self->lang, &error);
   if (ev == NULL)
-    {
-      g_warning ("%s", error->message);
-      return;
-    }
+    return;   /* a failed read: the bar says so, the views keep what they had */
 
   self->selected_event = event_id;
   self->selected_relation = 0;
@@ -1142,6 +1153,23 @@ tri_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (tri_window_parent_class)->close_request (window);
 }
 
+/* Every read that fails after the briefing was opened is said here, at
+ * once, naming the file; the views keep what they had, and exports from
+ * this state are refused (tri_export_write ()). */
+static void
+on_read_failed (TriStore   *store,
+                const char *message,
+                TriWindow  *self)
+{
+  g_autofree char *text =
+    /* Translators: %s is a sentence naming the file and what went wrong */
+    g_strdup_printf (_("%s What the window shows was read before; nothing can be exported from it until the briefing is opened again."),
+                     message);
+
+  gtk_label_set_text (self->read_label, text);
+  gtk_widget_set_visible (self->read_bar, TRUE);
+}
+
 static void
 tri_window_set_property (GObject      *object,
                          guint         prop_id,
@@ -1153,8 +1181,14 @@ tri_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
+      if (self->store != NULL)
+        g_clear_signal_handler (&self->read_failed_id, self->store);
       if (g_set_object (&self->store, g_value_get_object (value)))
         {
+          gtk_widget_set_visible (self->read_bar, FALSE);
+          if (self->store != NULL)
+            self->read_failed_id = g_signal_connect (self->store, "read-failed",
+                                                     G_CALLBACK (on_read_failed), self);
           load_briefing (self);
           g_object_notify_by_pspec (object, properties[PROP_STORE]);
         }
@@ -1187,6 +1221,8 @@ tri_window_dispose (GObject *object)
 {
   TriWindow *self = TRI_WINDOW (object);
 
+  if (self->store != NULL)
+    g_clear_signal_handler (&self->read_failed_id, self->store);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
@@ -1304,6 +1340,29 @@ tri_window_init (TriWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   tri_application_load_style ();
+
+  /* above everything the window shows: the bar that says a read failed */
+  {
+    GtkWidget *content = g_object_ref (gtk_window_get_child (GTK_WINDOW (self)));
+    GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+    gtk_window_set_child (GTK_WINDOW (self), NULL);
+    self->read_bar = gtk_info_bar_new ();
+    gtk_info_bar_set_message_type (GTK_INFO_BAR (self->read_bar), GTK_MESSAGE_ERROR);
+    self->read_label = GTK_LABEL (gtk_label_new (NULL));
+    gtk_label_set_wrap (self->read_label, TRUE);
+    gtk_label_set_xalign (self->read_label, 0);
+    gtk_label_set_selectable (self->read_label, TRUE);
+    gtk_info_bar_add_child (GTK_INFO_BAR (self->read_bar), GTK_WIDGET (self->read_label));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->read_bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    _("The briefing could not be read"), -1);
+    gtk_widget_set_visible (self->read_bar, FALSE);
+    gtk_box_append (GTK_BOX (box), self->read_bar);
+    gtk_widget_set_vexpand (content, TRUE);
+    gtk_box_append (GTK_BOX (box), content);
+    g_object_unref (content);
+    gtk_window_set_child (GTK_WINDOW (self), box);
+  }
 
   self->lang = g_strdup (tri_get_data_language ());
   self->window_months = 12;

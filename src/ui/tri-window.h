@@ -46,6 +46,7 @@ TriImportJob     *tri_window_import_timelinejs_to (TriWindow    *self,
                                                 const char     *json_path,
                                                 const char     *out_path);
 GtkNativeDialog  *tri_window_get_import_save_dialog (TriWindow  *self);
+const char       *tri_window_get_read_error_text (TriWindow     *self);
 void              tri_window_show_error         (TriWindow      *self,
                                                  const char     *primary,
                                                  const char     *secondary);
