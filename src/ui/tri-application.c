@@ -73,6 +73,12 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PNG: 1, 2 or 3 pixels a pixel"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: light or dark"), N_("THEME") },
+  { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the data to FILE (.csv, .gexf, .graphml, .json, .html) with no window, and exit"), N_("FILE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-data: csv, timelinejs, gexf, graphml, json or evidence"), N_("FORMAT") },
+  { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-data in CSV: events (the default) or quotes"), N_("TABLE") },
   { "import-timelinejs", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a TimelineJS3 JSON timeline into a new briefing (--out), and exit"), N_("FILE") },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -132,6 +138,7 @@ tri_application_handle_local_options (GApplication *app,
   g_autofree char *db = NULL;
   g_autofree char *migrate_to = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *export_data_path = NULL;
   g_autofree char *import_path = NULL;
   g_autofree char *import_out = NULL;
   const char *quotes = NULL;
@@ -148,6 +155,7 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "db", "^ay", &db);
   g_variant_dict_lookup (options, "migrate-to", "^ay", &migrate_to);
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  g_variant_dict_lookup (options, "export-data", "^ay", &export_data_path);
   g_variant_dict_lookup (options, "import-timelinejs", "^ay", &import_path);
   g_variant_dict_lookup (options, "out", "^ay", &import_out);
   g_variant_dict_lookup (options, "quotes", "&s", &quotes);
@@ -227,6 +235,30 @@ tri_application_handle_local_options (GApplication *app,
           print_error (error);
           return tri_cli_exit_code (error);
         }
+      return TRI_EXIT_OK;
+    }
+
+  if (export_data_path != NULL)
+    {
+      TriCliExportData args = { 0 };
+      g_autofree char *summary = NULL;
+      int window_months = -1;
+
+      args.path = export_data_path;
+      g_variant_dict_lookup (options, "format", "&s", &args.format);
+      g_variant_dict_lookup (options, "table", "&s", &args.table);
+      g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
+      g_variant_dict_lookup (options, "relation", "&s", &args.relation);
+      g_variant_dict_lookup (options, "window", "i", &window_months);
+      args.window_months = window_months;
+      args.lang = lang;
+
+      if (!tri_cli_export_data (self->store, &args, &summary, &error))
+        {
+          print_error (error);
+          return tri_cli_exit_code (error);
+        }
+      g_print ("%s\n", summary);
       return TRI_EXIT_OK;
     }
 
