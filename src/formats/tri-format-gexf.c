@@ -67,9 +67,8 @@ attvalue (GString    *out,
 }
 
 /* one interval of a state: [start, end] in days, end 0 for open */
-static void
+static gboolean
 write_state (GString     *attvalues,
-             GString     *spells,
              const State *s,
              guint32      start,
              guint32      end)
@@ -82,7 +81,7 @@ write_state (GString     *attvalues,
     ? (s->by_stance[TRI_STANCE_COOPERATION] - s->by_stance[TRI_STANCE_TENSION]) / s->intensity : 0;
 
   if (s->n == 0)
-    return;
+    return FALSE;
   g_snprintf (num, sizeof num, "%d", s->n);
   attvalue (attvalues, "events", num, from, to);
   attvalue (attvalues, "intensity", g_ascii_dtostr (buf, sizeof buf, s->intensity), from, to);
@@ -95,6 +94,18 @@ write_state (GString     *attvalues,
   attvalue (attvalues, "neutral", num, from, to);
   g_snprintf (num, sizeof num, "%d", s->n_unconfirmed);
   attvalue (attvalues, "unconfirmed", num, from, to);
+  return TRUE;
+}
+
+/* the days the edge has events in the window: adjacent intervals are one spell */
+static void
+spell (GString *spells,
+       guint32  start,
+       guint32  end)
+{
+  g_autofree char *from = tri_day_to_iso (start);
+  g_autofree char *to = end ? tri_day_to_iso (end) : NULL;
+
   g_string_append_printf (spells, "          <spell start=\"%s\"", from);
   if (to != NULL)
     g_string_append_printf (spells, " end=\"%s\"", to);
@@ -112,7 +123,7 @@ write_history (GString *out,
   g_autoptr(GString) spells = g_string_new (NULL);
   State s = { 0 };
   guint i = 0, j = 0;
-  guint32 start = 0;
+  guint32 start = 0, spell_start = 0, spell_end = 0;
 
   g_array_sort (marks, compare_marks);
   while (i < marks->len || (days > 0 && j < marks->len))
@@ -121,16 +132,33 @@ write_history (GString *out,
       guint32 leave = days > 0 && j < marks->len ? g_array_index (marks, Mark, j).latest + days : G_MAXUINT32;
       guint32 next = MIN (enter, leave);
 
-      if (start != 0 && next > start)
-        write_state (attvalues, spells, &s, start, next - 1);
+      if (start != 0 && next > start && write_state (attvalues, &s, start, next - 1))
+        {
+          if (spell_start != 0 && spell_end + 1 != start)
+            {
+              spell (spells, spell_start, spell_end);
+              spell_start = 0;
+            }
+          if (spell_start == 0)
+            spell_start = start;
+          spell_end = next - 1;
+        }
       while (i < marks->len && g_array_index (marks, Mark, i).latest == next)
         state_add (&s, &g_array_index (marks, Mark, i++), 1);
       while (days > 0 && j < i && g_array_index (marks, Mark, j).latest + days == next)
         state_add (&s, &g_array_index (marks, Mark, j++), -1);
       start = next;
     }
-  if (start != 0)
-    write_state (attvalues, spells, &s, start, 0);
+  if (start != 0 && write_state (attvalues, &s, start, 0))
+    {
+      /* all time: the last state lasts */
+      if (spell_start != 0 && spell_end + 1 != start)
+        spell (spells, spell_start, spell_end);
+      spell (spells, spell_start != 0 && spell_end + 1 == start ? spell_start : start, 0);
+      spell_start = 0;
+    }
+  if (spell_start != 0)
+    spell (spells, spell_start, spell_end);
 
   g_string_append (out, "        <attvalues>\n");
   g_string_append (out, attvalues->str);
@@ -205,14 +233,14 @@ tri_format_gexf_write (TriStore             *store,
                    "  <meta>\n    <creator>Trilateral</creator>\n    <description>");
   tri_formats_append_xml (out, title);
   g_string_append_printf (out,
-                          "</description>\n  </meta>\n"
+                          " (each day's state over the %u months to it; 0 is all time)</description>\n  </meta>\n"
                           "  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" timeformat=\"date\""
                           " timerepresentation=\"interval\">\n"
                           "    <attributes class=\"node\" mode=\"static\">\n"
                           "      <attribute id=\"rank\" title=\"rank\" type=\"integer\"/>\n"
                           "    </attributes>\n"
                           "    <attributes class=\"edge\" mode=\"dynamic\">\n"
-                          "      <attribute id=\"events\" title=\"events in the %u-month window\" type=\"integer\"/>\n"
+                          "      <attribute id=\"events\" title=\"events\" type=\"integer\"/>\n"
                           "      <attribute id=\"intensity\" title=\"intensity\" type=\"double\"/>\n"
                           "      <attribute id=\"balance\" title=\"balance\" type=\"double\"/>\n"
                           "      <attribute id=\"cooperation\" title=\"cooperation\" type=\"integer\"/>\n"

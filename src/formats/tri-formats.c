@@ -154,17 +154,17 @@ tri_formats_events (TriStore             *store,
   return g_steal_pointer (&events);
 }
 
+/* the store's order: newest first, then the higher id */
 static int
 compare_quotes_newest_first (gconstpointer a,
                              gconstpointer b)
 {
   const TriQuote *qa = *(TriQuote * const *) a, *qb = *(TriQuote * const *) b;
+  int by_date = tri_date_compare (&qb->date, &qa->date);
 
-  if (qa->date.earliest != qb->date.earliest)
-    return qa->date.earliest < qb->date.earliest ? 1 : -1;
-  if (qa->date.latest != qb->date.latest)
-    return qa->date.latest < qb->date.latest ? 1 : -1;
-  return qa->id < qb->id ? -1 : qa->id > qb->id ? 1 : 0;
+  if (by_date != 0)
+    return by_date;
+  return qa->id < qb->id ? 1 : qa->id > qb->id ? -1 : 0;
 }
 
 /**
