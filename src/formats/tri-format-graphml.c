@@ -76,6 +76,7 @@ tri_format_graphml_write (TriStore             *store,
   g_autoptr(GPtrArray) actors = tri_store_list_actors (store, request->lang, error);
   g_autoptr(GPtrArray) relations = NULL;
   g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) counting = NULL;
   g_autofree char *title = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *window = NULL;
@@ -89,9 +90,10 @@ tri_format_graphml_write (TriStore             *store,
   if (events == NULL)
     return FALSE;
   /* the counting rule: an event counts when its latest possible day is in the period */
-  for (guint i = events->len; i-- > 0;)
-    if (!tri_formats_counts (g_ptr_array_index (events, i), from, to))
-      g_ptr_array_remove_index (events, i);
+  counting = g_ptr_array_new ();
+  for (guint i = 0; i < events->len; i++)
+    if (tri_formats_counts (g_ptr_array_index (events, i), from, to))
+      g_ptr_array_add (counting, g_ptr_array_index (events, i));
 
   g_string_append (out,
                    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -131,7 +133,7 @@ tri_format_graphml_write (TriStore             *store,
 
       if (request->relation_id != 0 && rel->id != request->relation_id)
         continue;
-      tri_edge_state_compute (&s, events, rel->id, 1, G_MAXUINT32);
+      tri_edge_state_compute (&s, counting, rel->id, 1, G_MAXUINT32);
       g_string_append_printf (out, "    <edge id=\"%s\" source=\"%s\" target=\"%s\">\n", rel->code, rel->a, rel->b);
       data (out, "      ", "e_relation", rel->code);
       data_int (out, "e_events", s.n_events);

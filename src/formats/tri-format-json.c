@@ -156,6 +156,33 @@ add_int (JsonBuilder *b,
   json_builder_add_int_value (b, g_ascii_strtoll (value, NULL, 10));
 }
 
+static const char *
+link_code (TriStore   *store,
+           const Rows *links,
+           guint       row)
+{
+  const char *id = CELL (*links, row, 1);
+
+  return tri_formats_relation_code (store, id ? g_ascii_strtoll (id, NULL, 10) : 0);
+}
+
+typedef struct
+{
+  TriStore   *store;
+  const Rows *links;
+} LinkOrder;
+
+static int
+compare_links (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const LinkOrder *o = data;
+
+  return g_strcmp0 (link_code (o->store, o->links, GPOINTER_TO_UINT (*(gpointer const *) a)),
+                    link_code (o->store, o->links, GPOINTER_TO_UINT (*(gpointer const *) b)));
+}
+
 gboolean
 tri_format_json_write (TriStore             *store,
                        const TriDataRequest *request,
@@ -275,17 +302,25 @@ tri_format_json_write (TriStore             *store,
       add_indexed_texts (b, "summary", &event_texts, text_index, id, 3);
       json_builder_set_member_name (b, "relations");
       json_builder_begin_array (b);
-      for (guint k = 0; mine != NULL && k < mine->len; k++)
-        {
-          guint row = GPOINTER_TO_UINT (mine->pdata[k]);
+      {
+        /* by relation code: the same order whatever ids the file gave its relations */
+        g_autoptr(GPtrArray) order = g_ptr_array_new ();
+        LinkOrder by = { store, &links };
 
-          json_builder_begin_object (b);
-          add_string (b, "relation",
-                      tri_formats_relation_code (store, g_ascii_strtoll (CELL (links, row, 1), NULL, 10)));
-          add_string (b, "stance", CELL (links, row, 2));
-          add_int (b, "weight", CELL (links, row, 3));
-          json_builder_end_object (b);
-        }
+        for (guint k = 0; mine != NULL && k < mine->len; k++)
+          g_ptr_array_add (order, mine->pdata[k]);
+        g_ptr_array_sort_with_data (order, compare_links, &by);
+        for (guint k = 0; k < order->len; k++)
+          {
+            guint row = GPOINTER_TO_UINT (order->pdata[k]);
+
+            json_builder_begin_object (b);
+            add_string (b, "relation", link_code (store, &links, row));
+            add_string (b, "stance", CELL (links, row, 2));
+            add_int (b, "weight", CELL (links, row, 3));
+            json_builder_end_object (b);
+          }
+      }
       json_builder_end_array (b);
       json_builder_end_object (b);
       if (CELL (events, i, 4) != NULL)

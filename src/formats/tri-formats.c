@@ -136,25 +136,29 @@ tri_formats_events (TriStore             *store,
                     GError              **error)
 {
   g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, request->lang, error);
+  g_autoptr(GPtrArray) kept = NULL;
   guint32 from = 0, to = 0;
 
   if (events == NULL)
     return NULL;
+  if (!in_period && request->relation_id == 0)
+    return g_steal_pointer (&events);
   if (in_period)
     tri_formats_period (store, request, &from, &to);
 
-  for (guint i = events->len; i-- > 0;)
+  kept = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
+  for (guint i = 0; i < events->len; i++)
     {
       TriEvent *ev = g_ptr_array_index (events, i);
 
       if ((request->relation_id != 0 && !links_relation (ev, request->relation_id)) ||
           (in_period && !tri_formats_counts (ev, from, to)))
-        g_ptr_array_remove_index (events, i);
+        continue;
+      g_ptr_array_add (kept, g_steal_pointer (&events->pdata[i]));
     }
-  return g_steal_pointer (&events);
+  return g_steal_pointer (&kept);
 }
 
-/* the store's order: newest first, then the higher id */
 static int
 compare_quotes_newest_first (gconstpointer a,
                              gconstpointer b)
