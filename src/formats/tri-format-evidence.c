@@ -171,7 +171,8 @@ tri_format_evidence_write (TriStore             *store,
       g_string_append_printf (out, "<tr id=\"q%u\">", i + 1);
       cell (out, "n", NULL, number);
       cell (out, "quote", s ? s->language : NULL, q->text);
-      cell (out, "translation", lang, q->translation);
+      /* the data language, or English standing in: unmarked, as it may be either */
+      cell (out, "translation", NULL, q->translation);
       cell (out, NULL, NULL, claim_label (q->claim));
       cell (out, NULL, NULL, date);
       cell (out, NULL, NULL, tri_formats_relation_code (store, q->relation_id));
