@@ -1,5 +1,5 @@
 /* fuzz-cli.c: the command line's parsing of dates, relations, sizes,
- * views and file names
+ * views, file names and data formats
  *
  * The input is split into lines, each fed to every parser the command line
  * uses; dates are resolved against the bundled briefing.
@@ -12,6 +12,7 @@
 #include <stdlib.h>
 
 #include "export/tri-export.h"
+#include "formats/tri-formats.h"
 #include "store/tri-store.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -42,6 +43,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       guint32 as_of = 0;
       TriExportView view;
       TriExportFormat format;
+      TriDataFormat data_format;
+      gboolean html = FALSE;
 
       if (tri_relation_code_parse (line, &a, &b) && (a == NULL || b == NULL || g_str_equal (a, b)))
         abort ();
@@ -50,6 +53,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         abort ();
       tri_export_parse_view (line, &view, NULL);
       tri_export_format_for_path (line, &format, NULL);
+      /* a data format from a name: HTML only for the evidence table */
+      if (tri_data_format_for_path (line, &data_format, &html) && html && data_format != TRI_DATA_EVIDENCE)
+        abort ();
+      if (tri_data_format_from_string (line, &data_format) &&
+          g_ascii_strcasecmp (tri_data_format_to_string (data_format), line) != 0)
+        abort ();
       if (tri_export_resolve_as_of (store, line, &as_of, NULL) && as_of == 0)
         abort ();
       (void) tri_lang_normalize (line);

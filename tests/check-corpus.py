@@ -51,6 +51,9 @@ for i, (name, code, text) in enumerate(lines, 1):
             ("--export", os.path.join(out, f"{i}.svg"), "--view", "timeline", "--size", "800x300"),
             ("--export", os.path.join(out, f"{i}.pdf"), "--relation", "RUS-PRK", "--size", "800x450"),
             ("--export", os.path.join(out, f"{i}-e.png"), "--event", "15", "--size", "640x360"),
+            ("--export-data", os.path.join(out, f"{i}.json")),
+            ("--export-data", os.path.join(out, f"{i}.gexf")),
+            ("--export-data", os.path.join(out, f"{i}.html"), "--relation", "RUS-PRK"),
         ]
         for args in checks:
             rc2, so2, se2 = run("--db", p, *args)

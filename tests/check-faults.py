@@ -140,6 +140,8 @@ def operations(big, timeline):
         ("export PNG", "slide.png", lambda t: ["--db", big, "--export", t, "--size", "3000x2000", "--scale", "2"]),
         ("export PDF", "slide.pdf", lambda t: ["--db", big, "--export", t, "--view", "timeline"]),
         ("export SVG", "slide.svg", lambda t: ["--db", big, "--export", t]),
+        ("export data JSON", "briefing.json", lambda t: ["--db", big, "--export-data", t]),
+        ("export data GEXF", "triangle.gexf", lambda t: ["--db", big, "--export-data", t]),
         ("migrate", "copy.sqlite", lambda t: ["--db", big, "--migrate-to", t]),
     ]
 

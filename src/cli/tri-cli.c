@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "export/tri-export.h"
+#include "formats/tri-formats.h"
 #include "import/tri-import.h"
 #include "render/tri-labels.h"
 #include "store/tri-new-file.h"
@@ -477,4 +478,84 @@ tri_cli_export (TriStore            *store,
 
   request->show_others = args->other_actors;
   return tri_export_write (store, request, args->path, error);
+}
+
+/**
+ * tri_cli_export_data:
+ * @summary: (out): the line to print: what was written, what the format
+ *   could not hold
+ *
+ * `trilateral --export-data FILE [--format F] …`: every option is checked
+ * before anything is written.
+ */
+gboolean
+tri_cli_export_data (TriStore                *store,
+                     const TriCliExportData  *args,
+                     char                   **summary,
+                     GError                 **error)
+{
+  TriDataRequest request = { 0 };
+  TriDataFormat from_path;
+  gboolean html = FALSE;
+  gboolean known = tri_data_format_for_path (args->path, &from_path, &html);
+  g_autofree char *lang = NULL;
+
+  if (args->format != NULL)
+    {
+      if (!tri_data_format_from_string (args->format, &request.format))
+        return usage_error (error, _("--format takes csv, timelinejs, gexf, graphml, json or evidence."));
+      if (request.format == TRI_DATA_EVIDENCE)
+        {
+          /* the evidence table is HTML or CSV, as the name says */
+          if (!known || (from_path != TRI_DATA_EVIDENCE && from_path != TRI_DATA_CSV))
+            return usage_error (error, _("The evidence table is written as HTML or CSV: name the file .html or .csv."));
+        }
+      else
+        html = FALSE;
+    }
+  else if (known)
+    request.format = from_path;
+  else
+    return usage_error (error, _("The file name does not say which format to write: end it in .csv, .gexf, .graphml, .json or .html, or name the format with --format."));
+  request.html = html;
+
+  if (args->table != NULL)
+    {
+      if (request.format != TRI_DATA_CSV)
+        return usage_error (error, _("--table goes with --format csv."));
+      if (g_str_equal (args->table, "quotes"))
+        request.table = TRI_DATA_TABLE_QUOTES;
+      else if (!g_str_equal (args->table, "events"))
+        return usage_error (error, _("--table takes events or quotes."));
+    }
+
+  request.window_months = 12;
+  if (args->window_months >= 0)
+    {
+      if (args->window_months != 0 && args->window_months != 3 && args->window_months != 6 &&
+          args->window_months != 12 && args->window_months != 24)
+        return usage_error (error, _("--window takes 3, 6, 12 or 24 months, or 0 for all time."));
+      request.window_months = args->window_months;
+      request.period_given = TRUE;
+    }
+
+  lang = g_strdup (tri_lang_normalize (args->lang ? args->lang : tri_lang_from_environment ()));
+  request.lang = lang;
+
+  if (args->relation != NULL)
+    {
+      TriRelation *relation = tri_store_find_relation (store, args->relation, error);
+      if (relation == NULL)
+        return FALSE;
+      request.relation_id = relation->id;
+    }
+
+  if (args->as_of != NULL)
+    {
+      if (!tri_export_resolve_as_of (store, args->as_of, &request.as_of, error))
+        return FALSE;
+      request.period_given = TRUE;
+    }
+
+  return tri_data_export (store, &request, args->path, summary, error);
 }

@@ -32,6 +32,18 @@ typedef struct
   gboolean    other_actors;    /* --other-actors: the other actors around the triangle */
 } TriCliExport;
 
+/* The command line's data export options (--export-data), as typed */
+typedef struct
+{
+  const char *path;
+  const char *format;          /* csv, timelinejs, gexf, graphml, json, evidence; NULL: from the extension */
+  const char *table;           /* with csv: events (the default) or quotes */
+  const char *as_of;
+  int         window_months;   /* -1 when not given */
+  const char *relation;
+  const char *lang;
+} TriCliExportData;
+
 char     *tri_cli_default_db_path (void);
 char     *tri_cli_locale_dir      (void);
 char     *tri_cli_list_events     (TriStore    *store,
@@ -49,6 +61,10 @@ char     *tri_cli_list_quotes     (TriStore    *store,
 gboolean  tri_cli_export          (TriStore           *store,
                                    const TriCliExport *args,
                                    GError            **error);
+gboolean  tri_cli_export_data     (TriStore                *store,
+                                   const TriCliExportData  *args,
+                                   char                   **summary,
+                                   GError                 **error);
 int       tri_cli_exit_code       (const GError       *error);
 gboolean  tri_cli_parse_window    (const char         *text,
                                    int                *months,

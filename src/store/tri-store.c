@@ -1825,3 +1825,69 @@ tri_store_list_sources (TriStore    *self,
 
   return g_steal_pointer (&sources);
 }
+
+/* The raw rows behind a briefing, for the exports that keep everything
+ * (the Trilateral JSON format): every language's text, uncut. */
+static const char * const rows_sql[TRI_STORE_N_ROWS] = {
+  [TRI_STORE_ROWS_TITLES] = "SELECT lang, title FROM briefing ORDER BY lang",
+  [TRI_STORE_ROWS_ACTORS] = "SELECT code, color, rank FROM actor ORDER BY rank, code",
+  [TRI_STORE_ROWS_ACTOR_NAMES] = "SELECT actor, lang, name FROM actor_name ORDER BY actor, lang",
+  [TRI_STORE_ROWS_SOURCES] =
+    "SELECT id, kind, title, outlet, authors, language, date, file FROM source ORDER BY rowid",
+  [TRI_STORE_ROWS_SOURCE_TEXTS] =
+    "SELECT source, lang, description FROM source_text ORDER BY source, lang",
+  [TRI_STORE_ROWS_EVENTS] =
+    "SELECT id, date, category, confidence, date_label FROM event ORDER BY id",
+  [TRI_STORE_ROWS_EVENT_TEXTS] =
+    "SELECT event, lang, title, summary, claimed_by FROM event_text ORDER BY event, lang",
+  [TRI_STORE_ROWS_EVENT_LINKS] =
+    "SELECT event, relation, stance, weight FROM event_relation ORDER BY event, relation",
+  [TRI_STORE_ROWS_QUOTES] =
+    "SELECT id, source, char_offset, text, relation, event, claim FROM quote ORDER BY id",
+  [TRI_STORE_ROWS_QUOTE_TRANSLATIONS] =
+    "SELECT quote, lang, text FROM quote_translation ORDER BY quote, lang",
+  [TRI_STORE_ROWS_NOTES] = "SELECT event, text FROM note ORDER BY rowid",
+};
+
+/**
+ * tri_store_read_rows:
+ * @n_columns: (out): the cells of a row
+ *
+ * Returns: (transfer full): the cells row after row, each valid UTF-8 or
+ *   NULL for an SQL NULL; NULL with @error set when the read failed
+ */
+GPtrArray *
+tri_store_read_rows (TriStore      *self,
+                     TriStoreRows   which,
+                     guint         *n_columns,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc, n;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  g_return_val_if_fail (which < TRI_STORE_N_ROWS, NULL);
+
+  /* the same check as every other read: a file changed under us reads nothing */
+  sqlite3_reset (begin (self, STMT_TITLE, NULL));
+  rc = sqlite3_prepare_v2 (self->db, rows_sql[which], -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      finish (self, rc, error);
+      return NULL;
+    }
+  n = sqlite3_column_count (stmt);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    for (int i = 0; i < n; i++)
+      {
+        const char *text = (const char *) sqlite3_column_text (stmt, i);
+
+        g_ptr_array_add (cells, text ? g_utf8_make_valid (text, sqlite3_column_bytes (stmt, i)) : NULL);
+      }
+  sqlite3_finalize (stmt);
+  if (!finish (self, rc, error))
+    return NULL;
+  *n_columns = (guint) n;
+  return g_steal_pointer (&cells);
+}

@@ -76,6 +76,12 @@ static const GOptionEntry main_entries[] = {
     N_("With --export: light or dark"), N_("THEME") },
   { "other-actors", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export: show the other actors around the triangle"), NULL },
+  { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the data to FILE (.csv, .gexf, .graphml, .json, .html) with no window, and exit"), N_("FILE") },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-data: csv, timelinejs, gexf, graphml, json or evidence"), N_("FORMAT") },
+  { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-data in CSV: events (the default) or quotes"), N_("TABLE") },
   { "import-timelinejs", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a TimelineJS3 JSON timeline into a new briefing (--out), and exit"), N_("FILE") },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -135,6 +141,7 @@ tri_application_handle_local_options (GApplication *app,
   g_autofree char *db = NULL;
   g_autofree char *migrate_to = NULL;
   g_autofree char *export_path = NULL;
+  g_autofree char *export_data_path = NULL;
   g_autofree char *import_path = NULL;
   g_autofree char *import_out = NULL;
   const char *quotes = NULL;
@@ -154,6 +161,7 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "db", "^ay", &db);
   g_variant_dict_lookup (options, "migrate-to", "^ay", &migrate_to);
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
+  g_variant_dict_lookup (options, "export-data", "^ay", &export_data_path);
   g_variant_dict_lookup (options, "import-timelinejs", "^ay", &import_path);
   g_variant_dict_lookup (options, "out", "^ay", &import_out);
   g_variant_dict_lookup (options, "quotes", "&s", &quotes);
@@ -240,6 +248,33 @@ tri_application_handle_local_options (GApplication *app,
           print_error (error);
           return tri_cli_exit_code (error);
         }
+      return TRI_EXIT_OK;
+    }
+
+  if (export_data_path != NULL)
+    {
+      TriCliExportData args = { 0 };
+      g_autofree char *summary = NULL;
+
+      if (window != NULL && !tri_cli_parse_window (window, &window_months, &error))
+        {
+          print_error (error);
+          return tri_cli_exit_code (error);
+        }
+      args.path = export_data_path;
+      g_variant_dict_lookup (options, "format", "&s", &args.format);
+      g_variant_dict_lookup (options, "table", "&s", &args.table);
+      g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
+      g_variant_dict_lookup (options, "relation", "&s", &args.relation);
+      args.window_months = window_months;
+      args.lang = lang;
+
+      if (!tri_cli_export_data (self->store, &args, &summary, &error))
+        {
+          print_error (error);
+          return tri_cli_exit_code (error);
+        }
+      g_print ("%s\n", summary);
       return TRI_EXIT_OK;
     }
 

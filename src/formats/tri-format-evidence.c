@@ -1,0 +1,185 @@
+/* tri-format-evidence.c: the evidence table for a written brief
+ *
+ * The quotes behind the current view (the selected relation's, or every
+ * relation's, whose dates count as of --as-of over --window), newest first
+ * and numbered as the slide lists them, each with its original text, its
+ * translation in the data language, its claim type and its full citation:
+ * as HTML that prints cleanly (A4, table headers repeated on each page,
+ * rows never split), or as CSV.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-formats"
+
+#include "config.h"
+
+#include "render/tri-catalog.h"
+#include "render/tri-labels.h"
+#include "tri-formats.h"
+
+static const char *
+claim_label (TriClaim claim)
+{
+  switch (claim)
+    {
+    case TRI_CLAIM_FACT: return D_("fact");
+    case TRI_CLAIM_OFFICIAL: return D_("official statement");
+    case TRI_CLAIM_REPORTED: return D_("reported");
+    case TRI_CLAIM_ALLEGATION: return D_("allegation");
+    case TRI_CLAIM_ASSESSMENT: return D_("assessment");
+    case TRI_CLAIM_FORECAST: return D_("forecast");
+    case TRI_CLAIM_UNSTATED:
+    default: return D_("not stated");
+    }
+}
+
+static const char css[] =
+  "body { font-family: 'Noto Sans', sans-serif; font-size: 10pt; color: #000; margin: 2em; }\n"
+  "h1 { font-size: 14pt; margin: 0 0 0.2em; }\n"
+  "p.view { margin: 0 0 1em; color: #333; }\n"
+  "table { border-collapse: collapse; width: 100%; }\n"
+  "thead { display: table-header-group; }\n"
+  "tr { page-break-inside: avoid; break-inside: avoid; }\n"
+  "th, td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; text-align: left; }\n"
+  "th { background: #eee; }\n"
+  "td.n { text-align: right; white-space: nowrap; }\n"
+  "blockquote { margin: 0; }\n"
+  "@page { size: A4 landscape; margin: 15mm; }\n"
+  "@media print { body { margin: 0; } th { background: none; } }\n";
+
+static void
+cell (GString    *out,
+      const char *klass,
+      const char *lang,
+      const char *text)
+{
+  g_string_append (out, "<td");
+  if (klass)
+    g_string_append_printf (out, " class=\"%s\"", klass);
+  if (lang && *lang)
+    {
+      g_string_append (out, " lang=\"");
+      tri_formats_append_xml (out, lang);
+      g_string_append_c (out, '"');
+    }
+  g_string_append_c (out, '>');
+  tri_formats_append_xml (out, text);
+  g_string_append (out, "</td>");
+}
+
+gboolean
+tri_format_evidence_write (TriStore             *store,
+                           const TriDataRequest *request,
+                           GString              *out,
+                           GString              *lost,
+                           GError              **error)
+{
+  g_autoptr(GPtrArray) quotes = tri_formats_quotes (store, request, TRUE, error);
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *view = NULL;
+  const char *lang = tri_lang_normalize (request->lang);
+  guint32 from, to;
+
+  if (quotes == NULL)
+    return FALSE;
+  sources = tri_store_list_sources (store, request->lang, error);
+  if (sources == NULL)
+    return FALSE;
+  tri_formats_period (store, request, &from, &to);
+
+  if (!request->html)
+    {
+      static const char * const header[] = {
+        "number", "quote", "source_language", "translation", "lang", "claim", "date", "relation",
+        "event", "citation", "offset",
+      };
+
+      g_string_append (out, "\xEF\xBB\xBF");
+      for (guint i = 0; i < G_N_ELEMENTS (header); i++)
+        tri_formats_append_csv (out, header[i], i + 1 == G_N_ELEMENTS (header));
+      for (guint i = 0; i < quotes->len; i++)
+        {
+          TriQuote *q = g_ptr_array_index (quotes, i);
+          const TriSource *s = tri_formats_find_source (sources, q->source_id);
+          g_autofree char *number = g_strdup_printf ("%u", i + 1);
+          g_autofree char *date = tri_date_label (&q->date, request->lang);
+          g_autofree char *event = q->event_id ? g_strdup_printf ("%" G_GINT64_FORMAT, q->event_id) : g_strdup ("");
+          g_autofree char *citation = s ? tri_formats_citation (s, request->lang) : g_strdup (q->source_title);
+          g_autofree char *offset = g_strdup_printf ("%" G_GINT64_FORMAT, q->offset);
+          const char *fields[] = {
+            number, q->text, s ? s->language : "", q->translation, lang, claim_label (q->claim), date,
+            tri_formats_relation_code (store, q->relation_id), event, citation, offset,
+          };
+
+          for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
+            tri_formats_append_csv (out, fields[k], k + 1 == G_N_ELEMENTS (fields));
+        }
+      tri_formats_lost (lost, "translations in other languages");
+      return TRUE;
+    }
+
+  title = tri_store_dup_title (store, request->lang);
+  as_of = tri_day_label (to, TRI_PRECISION_DAY, request->lang);
+  if (request->window_months == 0)
+    /* Translators: the view an evidence table shows: "as of" a date, over all time */
+    view = g_strdup_printf (D_("As of %s, all time"), as_of);
+  else
+    /* Translators: the view an evidence table shows: "as of" a date, over a window of months */
+    view = g_strdup_printf (DN_("As of %s, the month before", "As of %s, the %u months before",
+                                request->window_months), as_of, request->window_months);
+
+  g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", lang);
+  tri_formats_append_xml (out, D_("Evidence"));
+  g_string_append (out, " — ");
+  tri_formats_append_xml (out, title);
+  g_string_append_printf (out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
+  tri_formats_append_xml (out, title);
+  g_string_append (out, "</h1>\n<p class=\"view\">");
+  tri_formats_append_xml (out, view);
+  if (request->relation_id != 0)
+    {
+      g_string_append (out, " · ");
+      tri_formats_append_xml (out, tri_formats_relation_code (store, request->relation_id));
+    }
+  g_string_append (out, "</p>\n<table>\n<thead><tr>");
+  {
+    const char *heads[] = {
+      /* Translators: the evidence table's columns */
+      D_("No."), D_("Quote"), D_("Translation"), D_("Claim"), D_("Date"), D_("Relation"), D_("Source"),
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+      {
+        g_string_append (out, "<th>");
+        tri_formats_append_xml (out, heads[i]);
+        g_string_append (out, "</th>");
+      }
+  }
+  g_string_append (out, "</tr></thead>\n<tbody>\n");
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = g_ptr_array_index (quotes, i);
+      const TriSource *s = tri_formats_find_source (sources, q->source_id);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *date = tri_date_label (&q->date, request->lang);
+      g_autofree char *citation = s ? tri_formats_citation (s, request->lang) : g_strdup (q->source_title);
+      g_autofree char *where = g_strdup_printf ("%s, %s %" G_GINT64_FORMAT, citation,
+                                                /* Translators: a quote's character offset in its source */
+                                                D_("character"), q->offset);
+
+      g_string_append_printf (out, "<tr id=\"q%u\">", i + 1);
+      cell (out, "n", NULL, number);
+      cell (out, "quote", s ? s->language : NULL, q->text);
+      /* the data language, or English standing in: unmarked, as it may be either */
+      cell (out, "translation", NULL, q->translation);
+      cell (out, NULL, NULL, claim_label (q->claim));
+      cell (out, NULL, NULL, date);
+      cell (out, NULL, NULL, tri_formats_relation_code (store, q->relation_id));
+      cell (out, "source", NULL, where);
+      g_string_append (out, "</tr>\n");
+    }
+  g_string_append (out, "</tbody>\n</table>\n</body>\n</html>\n");
+  tri_formats_lost (lost, "translations in other languages");
+  return TRUE;
+}

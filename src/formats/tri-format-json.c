@@ -1,0 +1,369 @@
+/* tri-format-json.c: any briefing in the format of data/briefing.json
+ *
+ * The interchange format: what tri-compile reads, described by
+ * data/briefing.schema.json, with every language of every text, uncut. A
+ * briefing compiled from it exports to the same content (the relation
+ * codes with the higher-ranked actor first, the languages in the order
+ * en, vi, ru, zh_CN, ko and then the others), so it can be kept in version
+ * control, diffed and reviewed. What the format cannot hold (an imported
+ * file's date wording and notes) is counted in the summary.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-formats"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <json-glib/json-glib.h>
+
+#include "tri-formats.h"
+
+typedef struct
+{
+  GPtrArray *cells;
+  guint      n;
+} Rows;
+
+static void
+rows_clear (Rows *r)
+{
+  g_clear_pointer (&r->cells, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Rows, rows_clear)
+
+#define CELL(r, row, col) ((const char *) (r).cells->pdata[(row) * (r).n + (col)])
+#define N_ROWS(r) ((r).cells->len / MAX ((r).n, 1))
+
+static gboolean
+read_rows (TriStore      *store,
+           TriStoreRows   which,
+           Rows          *rows,
+           GError       **error)
+{
+  rows->cells = tri_store_read_rows (store, which, &rows->n, error);
+  return rows->cells != NULL;
+}
+
+static int
+lang_order (const char *lang)
+{
+  static const char * const order[] = { "en", "vi", "ru", "zh_CN", "ko" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (g_strcmp0 (lang, order[i]) == 0)
+      return (int) i;
+  return G_N_ELEMENTS (order);
+}
+
+typedef struct
+{
+  const char *lang;
+  const char *text;
+} LangText;
+
+static int
+compare_lang_texts (gconstpointer a,
+                    gconstpointer b)
+{
+  const LangText *ta = a, *tb = b;
+  int oa = lang_order (ta->lang), ob = lang_order (tb->lang);
+
+  if (oa != ob)
+    return oa - ob;
+  return g_strcmp0 (ta->lang, tb->lang);
+}
+
+/* Indexes rows by their first cell, so each key's texts are found at once */
+static GHashTable *
+index_rows (const Rows *rows)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
+
+  for (guint i = 0; i < N_ROWS (*rows); i++)
+    {
+      const char *key = CELL (*rows, i, 0);
+      GPtrArray *list;
+
+      if (key == NULL)
+        continue;
+      list = g_hash_table_lookup (index, key);
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (index, (gpointer) key, list);
+        }
+      g_ptr_array_add (list, GUINT_TO_POINTER (i));
+    }
+  return index;
+}
+
+/* add_texts() over the rows an index lists for @key */
+static gboolean
+add_indexed_texts (JsonBuilder *b,
+                   const char  *member,
+                   const Rows  *rows,
+                   GHashTable  *index,
+                   const char  *key,
+                   guint        text_col)
+{
+  GPtrArray *list = key ? g_hash_table_lookup (index, key) : NULL;
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (LangText));
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      guint row = GPOINTER_TO_UINT (list->pdata[i]);
+      LangText t = { CELL (*rows, row, 1), CELL (*rows, row, text_col) };
+
+      if (t.text != NULL)
+        g_array_append_val (texts, t);
+    }
+  if (texts->len == 0)
+    return FALSE;
+  g_array_sort (texts, compare_lang_texts);
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      json_builder_set_member_name (b, g_array_index (texts, LangText, i).lang);
+      json_builder_add_string_value (b, g_array_index (texts, LangText, i).text);
+    }
+  json_builder_end_object (b);
+  return TRUE;
+}
+
+static void
+add_string (JsonBuilder *b,
+            const char  *member,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, member);
+  json_builder_add_string_value (b, value);
+}
+
+static void
+add_int (JsonBuilder *b,
+         const char  *member,
+         const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (b, member);
+  json_builder_add_int_value (b, g_ascii_strtoll (value, NULL, 10));
+}
+
+static const char *
+link_code (TriStore   *store,
+           const Rows *links,
+           guint       row)
+{
+  const char *id = CELL (*links, row, 1);
+
+  return tri_formats_relation_code (store, id ? g_ascii_strtoll (id, NULL, 10) : 0);
+}
+
+typedef struct
+{
+  TriStore   *store;
+  const Rows *links;
+} LinkOrder;
+
+static int
+compare_links (gconstpointer a,
+               gconstpointer b,
+               gpointer      data)
+{
+  const LinkOrder *o = data;
+
+  return g_strcmp0 (link_code (o->store, o->links, GPOINTER_TO_UINT (*(gpointer const *) a)),
+                    link_code (o->store, o->links, GPOINTER_TO_UINT (*(gpointer const *) b)));
+}
+
+gboolean
+tri_format_json_write (TriStore             *store,
+                       const TriDataRequest *request,
+                       GString              *out,
+                       GString              *lost,
+                       GError              **error)
+{
+  g_auto(Rows) titles = { 0 }, actors = { 0 }, names = { 0 }, sources = { 0 }, source_texts = { 0 };
+  g_auto(Rows) events = { 0 }, event_texts = { 0 }, links = { 0 }, quotes = { 0 }, translations = { 0 };
+  g_auto(Rows) notes = { 0 };
+  g_autoptr(GHashTable) name_index = NULL, source_index = NULL, text_index = NULL;
+  g_autoptr(GHashTable) link_index = NULL, translation_index = NULL;
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  guint n_labels = 0;
+
+  if (!read_rows (store, TRI_STORE_ROWS_TITLES, &titles, error) ||
+      !read_rows (store, TRI_STORE_ROWS_ACTORS, &actors, error) ||
+      !read_rows (store, TRI_STORE_ROWS_ACTOR_NAMES, &names, error) ||
+      !read_rows (store, TRI_STORE_ROWS_SOURCES, &sources, error) ||
+      !read_rows (store, TRI_STORE_ROWS_SOURCE_TEXTS, &source_texts, error) ||
+      !read_rows (store, TRI_STORE_ROWS_EVENTS, &events, error) ||
+      !read_rows (store, TRI_STORE_ROWS_EVENT_TEXTS, &event_texts, error) ||
+      !read_rows (store, TRI_STORE_ROWS_EVENT_LINKS, &links, error) ||
+      !read_rows (store, TRI_STORE_ROWS_QUOTES, &quotes, error) ||
+      !read_rows (store, TRI_STORE_ROWS_QUOTE_TRANSLATIONS, &translations, error) ||
+      !read_rows (store, TRI_STORE_ROWS_NOTES, &notes, error))
+    return FALSE;
+
+  name_index = index_rows (&names);
+  source_index = index_rows (&source_texts);
+  text_index = index_rows (&event_texts);
+  link_index = index_rows (&links);
+  translation_index = index_rows (&translations);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "format");
+  json_builder_add_int_value (b, 1);
+
+  {
+    /* the briefing's titles: rows of (lang, title), keyed as one */
+    g_autoptr(GArray) list = g_array_new (FALSE, FALSE, sizeof (LangText));
+
+    for (guint i = 0; i < N_ROWS (titles); i++)
+      {
+        LangText t = { CELL (titles, i, 0), CELL (titles, i, 1) };
+        if (t.lang != NULL && t.text != NULL)
+          g_array_append_val (list, t);
+      }
+    g_array_sort (list, compare_lang_texts);
+    json_builder_set_member_name (b, "title");
+    json_builder_begin_object (b);
+    for (guint i = 0; i < list->len; i++)
+      {
+        json_builder_set_member_name (b, g_array_index (list, LangText, i).lang);
+        json_builder_add_string_value (b, g_array_index (list, LangText, i).text);
+      }
+    json_builder_end_object (b);
+  }
+
+  json_builder_set_member_name (b, "sources");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < N_ROWS (sources); i++)
+    {
+      const char *authors = CELL (sources, i, 4);
+
+      json_builder_begin_object (b);
+      add_string (b, "id", CELL (sources, i, 0));
+      add_string (b, "file", CELL (sources, i, 7));
+      add_string (b, "kind", CELL (sources, i, 1));
+      add_string (b, "title", CELL (sources, i, 2));
+      add_string (b, "outlet", CELL (sources, i, 3));
+      json_builder_set_member_name (b, "authors");
+      json_builder_begin_array (b);
+      if (authors != NULL && *authors != '\0')
+        {
+          g_auto(GStrv) each = g_strsplit (authors, ", ", -1);
+          for (guint k = 0; each[k]; k++)
+            json_builder_add_string_value (b, each[k]);
+        }
+      json_builder_end_array (b);
+      add_string (b, "language", CELL (sources, i, 5));
+      add_string (b, "date", CELL (sources, i, 6));
+      add_indexed_texts (b, "description", &source_texts, source_index, CELL (sources, i, 0), 2);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "actors");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < N_ROWS (actors); i++)
+    {
+      json_builder_begin_object (b);
+      add_string (b, "code", CELL (actors, i, 0));
+      add_string (b, "color", CELL (actors, i, 1));
+      add_indexed_texts (b, "name", &names, name_index, CELL (actors, i, 0), 2);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "events");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < N_ROWS (events); i++)
+    {
+      const char *id = CELL (events, i, 0);
+      GPtrArray *mine = id ? g_hash_table_lookup (link_index, id) : NULL;
+
+      json_builder_begin_object (b);
+      add_int (b, "id", id);
+      add_string (b, "date", CELL (events, i, 1));
+      add_string (b, "category", CELL (events, i, 2));
+      add_string (b, "confidence", CELL (events, i, 3));
+      add_indexed_texts (b, "claimed_by", &event_texts, text_index, id, 4);
+      add_indexed_texts (b, "title", &event_texts, text_index, id, 2);
+      add_indexed_texts (b, "summary", &event_texts, text_index, id, 3);
+      json_builder_set_member_name (b, "relations");
+      json_builder_begin_array (b);
+      {
+        /* by relation code: the same order whatever ids the file gave its relations */
+        g_autoptr(GPtrArray) order = g_ptr_array_new ();
+        LinkOrder by = { store, &links };
+
+        for (guint k = 0; mine != NULL && k < mine->len; k++)
+          g_ptr_array_add (order, mine->pdata[k]);
+        g_ptr_array_sort_with_data (order, compare_links, &by);
+        for (guint k = 0; k < order->len; k++)
+          {
+            guint row = GPOINTER_TO_UINT (order->pdata[k]);
+
+            json_builder_begin_object (b);
+            add_string (b, "relation", link_code (store, &links, row));
+            add_string (b, "stance", CELL (links, row, 2));
+            add_int (b, "weight", CELL (links, row, 3));
+            json_builder_end_object (b);
+          }
+      }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      if (CELL (events, i, 4) != NULL)
+        n_labels++;
+    }
+  json_builder_end_array (b);
+
+  json_builder_set_member_name (b, "quotes");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < N_ROWS (quotes); i++)
+    {
+      json_builder_begin_object (b);
+      add_int (b, "id", CELL (quotes, i, 0));
+      add_string (b, "source", CELL (quotes, i, 1));
+      add_int (b, "offset", CELL (quotes, i, 2));
+      add_string (b, "text", CELL (quotes, i, 3));
+      add_indexed_texts (b, "translation", &translations, translation_index, CELL (quotes, i, 0), 2);
+      add_string (b, "relation",
+                  tri_formats_relation_code (store, g_ascii_strtoll (CELL (quotes, i, 4) ? CELL (quotes, i, 4) : "0", NULL, 10)));
+      add_int (b, "event", CELL (quotes, i, 5));
+      add_string (b, "claim", CELL (quotes, i, 6));
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  root = json_builder_get_root (b);
+  json_generator_set_root (gen, root);
+  json_generator_set_pretty (gen, TRUE);
+  text = json_generator_to_data (gen, NULL);
+  g_string_append (out, text);
+  g_string_append_c (out, '\n');
+
+  if (n_labels > 0)
+    {
+      g_autofree char *s = g_strdup_printf ("%u imported date wordings (date_label)", n_labels);
+      tri_formats_lost (lost, s);
+    }
+  if (N_ROWS (notes) > 0)
+    {
+      g_autofree char *s = g_strdup_printf ("%u notes from an imported file", N_ROWS (notes));
+      tri_formats_lost (lost, s);
+    }
+  (void) request;
+  return TRUE;
+}
