@@ -148,7 +148,42 @@ static const char step_4[] =
   "CREATE INDEX event_by_earliest ON event (earliest, latest);"
   "CREATE INDEX event_by_latest ON event (latest);";
 
-static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4 };
+/* Version 5, for briefings edited in Trilateral (issue 13):
+ * - editable: one row when Trilateral created the file to be edited
+ *   (New Briefing, Save a Copy to Edit); every other file has none and
+ *   stays read-only;
+ * - source_document: a source's full text, which quotes are cut from by
+ *   character offset, so that a quote can never differ from its source;
+ * - source.reliability (Admiralty A–F) and quote.credibility (1–6): NULL
+ *   is ungraded, never guessed;
+ * - source.url: where the source is, beside source.file;
+ * - note gets a primary key of its own (its old rowid), so that an edit
+ *   that removes an event's notes can be undone like any other. */
+static const char step_5[] =
+  "CREATE TABLE editable ("
+  "  created_by TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE source_document ("
+  "  source TEXT PRIMARY KEY NOT NULL REFERENCES source (id),"
+  "  text TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE source ADD COLUMN reliability TEXT"
+  "  CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F'));"
+  "ALTER TABLE source ADD COLUMN url TEXT;"
+  "ALTER TABLE quote ADD COLUMN credibility INTEGER"
+  "  CHECK (credibility BETWEEN 1 AND 6);"
+  "CREATE TABLE note_5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  event INTEGER REFERENCES event (id),"
+  "  text TEXT NOT NULL"
+  ");"
+  "INSERT INTO note_5 (id, event, text) SELECT rowid, event, text FROM note;"
+  "DROP TABLE note;"
+  "ALTER TABLE note_5 RENAME TO note;"
+  "CREATE INDEX note_by_event ON note (event);";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4, step_5 };
 
 gboolean
 tri_sql_exec (sqlite3    *db,
