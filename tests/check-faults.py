@@ -141,6 +141,8 @@ def operations(big, timeline):
         ("export PDF", "slide.pdf", lambda t: ["--db", big, "--export", t, "--view", "timeline"]),
         ("export SVG", "slide.svg", lambda t: ["--db", big, "--export", t]),
         ("migrate", "copy.sqlite", lambda t: ["--db", big, "--migrate-to", t]),
+        ("new briefing", "new.sqlite", lambda t: ["--new", t]),
+        ("editable copy", "editable.sqlite", lambda t: ["--db", big, "--copy-to", t]),
     ]
 
 

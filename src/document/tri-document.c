@@ -414,6 +414,9 @@ run_command (TriDocument   *self,
       return transaction_end (self, name, ok, error) && ok;
     }
 
+  /* a group whose transaction did not begin writes nothing */
+  if (self->session == NULL)
+    return set_db_error (self, error);
   if (sqlite3_exec (self->db, "SAVEPOINT command", NULL, NULL, NULL) != SQLITE_OK)
     return set_db_error (self, error);
   ok = func (self, data, result, error);
