@@ -853,6 +853,10 @@ do_add_source (TriDocument   *self,
       !tri_validate_reliability (spec->reliability, error) ||
       (spec->text != NULL && !tri_validate_text (spec->text, error)))
     return FALSE;
+  /* what the store reads back, at most */
+  if (spec->text != NULL && strlen (spec->text) > TRI_STORE_MAX_LENGTH)
+    return refuse (error, TRI_DOCUMENT_ERROR_FAILED,
+                   _("the text is longer than Trilateral reads (%d MB)"), TRI_STORE_MAX_LENGTH / 1000000);
   if (query_int (self, NULL, "SELECT 1 FROM source WHERE id = ?", "s", spec->id))
     return refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("the briefing already has a source “%s”"), spec->id);
   return exec (self, error,
