@@ -842,6 +842,79 @@ test_invalid (void)
   g_assert_false (tri_document_can_redo (doc));
 }
 
+/* the shared rules, one by one: what they take, and that each refusal
+ * names what was wrong */
+static void
+test_rules (void)
+{
+  g_autoptr(GError) error = NULL;
+  TriCategory category;
+  TriConfidence confidence;
+  TriStance stance;
+  TriClaim claim;
+  TriDate date;
+  guint32 rgb;
+  g_autofree char *cut = NULL;
+
+  g_assert_true (tri_validate_date ("2024-early", &date, NULL));
+  g_assert_cmpint (date.precision, ==, TRI_PRECISION_PART);
+  g_assert_true (tri_validate_date ("2020/2021", &date, NULL));
+  g_assert_cmpint (date.precision, ==, TRI_PRECISION_SPAN);
+  g_assert_false (tri_validate_date ("", &date, &error));
+  g_clear_error (&error);
+
+  g_assert_true (tri_validate_category ("humanitarian", &category, NULL));
+  g_assert_false (tri_validate_category ("sports", &category, &error));
+  g_assert_nonnull (strstr (error->message, "sports"));
+  g_clear_error (&error);
+  g_assert_true (tri_validate_confidence ("alleged", &confidence, NULL));
+  g_assert_false (tri_validate_confidence ("maybe", &confidence, &error));
+  g_assert_nonnull (strstr (error->message, "maybe"));
+  g_clear_error (&error);
+  g_assert_false (tri_validate_claimed_by (TRI_CONFIDENCE_ALLEGED, "", &error));
+  g_clear_error (&error);
+  g_assert_true (tri_validate_claimed_by (TRI_CONFIDENCE_CONFIRMED, NULL, NULL));
+
+  g_assert_true (tri_validate_stance ("neutral", &stance, NULL));
+  g_assert_false (tri_validate_stance ("love", &stance, NULL));
+  g_assert_true (tri_validate_weight (3, NULL));
+  g_assert_false (tri_validate_weight (0, NULL));
+  g_assert_false (tri_validate_weight (4, NULL));
+
+  g_assert_true (tri_validate_claim (NULL, &claim, NULL));
+  g_assert_cmpint (claim, ==, TRI_CLAIM_UNSTATED);
+  g_assert_true (tri_validate_claim ("forecast", &claim, NULL));
+  g_assert_cmpint (claim, ==, TRI_CLAIM_FORECAST);
+  g_assert_false (tri_validate_claim ("unstated", &claim, &error));
+  g_assert_true (g_str_has_prefix (error->message, "unknown claim “unstated”"));
+  g_clear_error (&error);
+
+  g_assert_true (tri_validate_actor_code ("UN", NULL));
+  g_assert_true (tri_validate_actor_code ("NATO", NULL));
+  g_assert_false (tri_validate_actor_code ("R", NULL));
+  g_assert_false (tri_validate_actor_code ("Rus", NULL));
+  g_assert_true (tri_validate_color ("#0072B2", &rgb, NULL));
+  g_assert_cmphex (rgb, ==, 0x0072B2);
+  g_assert_false (tri_validate_color ("#zzz", &rgb, NULL));
+
+  /* Admiralty grades: A–F and 1–6, or ungraded */
+  g_assert_true (tri_validate_reliability (0, NULL));
+  g_assert_true (tri_validate_reliability ('F', NULL));
+  g_assert_false (tri_validate_reliability ('G', NULL));
+  g_assert_false (tri_validate_reliability ('b', NULL));
+  g_assert_true (tri_validate_credibility (0, NULL));
+  g_assert_true (tri_validate_credibility (6, NULL));
+  g_assert_false (tri_validate_credibility (7, NULL));
+
+  /* quotes are characters, not bytes */
+  cut = tri_validate_cut_quote ("Bình Nhưỡng, 19/6", 5, 6, NULL);
+  g_assert_cmpstr (cut, ==, "Nhưỡng");
+  g_assert_true (tri_validate_quote_verbatim ("Bình Nhưỡng, 19/6", 5, "Nhưỡng", NULL));
+  g_assert_false (tri_validate_quote_verbatim ("Bình Nhưỡng, 19/6", 4, "Nhưỡng", NULL));
+  g_assert_null (tri_validate_cut_quote ("Bình", 2, 3, NULL));
+  g_assert_null (tri_validate_cut_quote ("Bình", -1, 1, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -859,5 +932,6 @@ main (int   argc,
   g_test_add_func ("/document/kill", test_kill);
   g_test_add_func ("/document/copies", test_copies);
   g_test_add_func ("/document/invalid", test_invalid);
+  g_test_add_func ("/document/rules", test_rules);
   return g_test_run ();
 }
