@@ -689,6 +689,24 @@ test_copies (void)
       }
     }
 
+  /* a file whose event table lost its key cannot be undone row by row:
+   * no copy is made of it, and it is left as it was */
+  {
+    g_autofree char *keyless = tri_test_copy_briefing (dir, "keyless.sqlite");
+    g_autofree char *copy = g_build_filename (dir, "keyless-copy.sqlite", NULL);
+    g_autofree char *err = NULL;
+    TriFileState before;
+
+    tri_test_sql (keyless, "CREATE TABLE e2 AS SELECT * FROM event; DROP TABLE event;"
+                  " ALTER TABLE e2 RENAME TO event;");
+    tri_test_file_state (keyless, &before);
+    g_assert_cmpint (run (&err, "--db", keyless, "--copy-to", copy, NULL), ==, 10);
+    g_assert_nonnull (strstr (err, "“event” has lost its key"));
+    g_assert_false (g_file_test (copy, G_FILE_TEST_EXISTS));
+    tri_test_assert_unchanged (keyless, &before);
+    tri_test_file_state_clear (&before);
+  }
+
   /* the hostile file's triggers never ran in the copy */
   {
     g_autofree char *copy = g_strdup_printf ("%s/copy-1.sqlite", dir);

@@ -1233,6 +1233,8 @@ tri_document_open (const char  *path,
               path);
       return NULL;
     }
+  if (!tri_schema_check_editable (self->db, path, error))
+    return NULL;
   if (!query_int (self, NULL, "SELECT 1 FROM pragma_quick_check (1) WHERE quick_check = 'ok'", ""))
     {
       refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("“%s” is damaged and cannot be read safely (%s)."),

@@ -19,6 +19,9 @@ gboolean tri_schema_create  (sqlite3  *db,
                              GError  **error);
 gboolean tri_schema_migrate (sqlite3  *db,
                              GError  **error);
+gboolean tri_schema_check_editable (sqlite3     *db,
+                                    const char  *path,
+                                    GError     **error);
 gboolean tri_sql_exec       (sqlite3    *db,
                              const char *sql,
                              GError    **error);

@@ -881,6 +881,8 @@ copy_migrated (const char  *path,
           set_write_error (error, dest, db, local_error);
           ok = FALSE;
         }
+      else if (!tri_schema_check_editable (db, path, error))
+        ok = FALSE;
       /* a damaged file is not made into one to edit */
       else if (!pragma_int (db, path, "SELECT quick_check = 'ok' FROM pragma_quick_check (1)", &verdict, error))
         ok = FALSE;
