@@ -860,6 +860,105 @@ test_invalid (void)
   g_assert_false (tri_document_can_redo (doc));
 }
 
+static char *
+sql_text (const char *path,
+          const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  char *text = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return text;
+}
+
+/* Admiralty grades and claim types: ungraded until graded, never guessed;
+ * a quote deleted and undone comes back with its translation; the title */
+static void
+test_grades (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = new_briefing (dir, "grades.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = tri_document_open (path, &error);
+  TriSourceSpec ungraded = source_spec;
+  TriQuoteSpec spec = { .source = source_spec.id, .offset = offset_of ("Kim Jong Un"), .length = 11,
+                        .relation = "RUS-PRK", .translation_lang = "vi", .translation = "Kim Chính Ân" };
+  g_autofree char *text = NULL;
+  gint64 quote;
+
+  g_assert_no_error (error);
+  ungraded.reliability = 0;
+  g_assert_true (tri_document_add_source (doc, &ungraded, &error));
+  quote = tri_document_add_quote (doc, &spec, &error);
+  g_assert_no_error (error);
+  text = tri_document_dup_source_text (doc, source_spec.id);
+  g_assert_cmpstr (text, ==, source_text);
+  g_assert_null (tri_document_dup_source_text (doc, "nowhere"));
+
+  {
+    g_autofree char *grades = sql_text (path, "SELECT coalesce (s.reliability, 'ungraded') || ' '"
+                                              " || coalesce (q.credibility, 'ungraded') || ' '"
+                                              " || coalesce (q.claim, 'not stated') || ' ' || q.text"
+                                              " FROM quote q JOIN source s ON s.id = q.source");
+    g_assert_cmpstr (grades, ==, "ungraded ungraded not stated Kim Jong Un");
+  }
+  g_assert_true (tri_document_grade_source (doc, source_spec.id, 'C', &error));
+  g_assert_true (tri_document_grade_quote (doc, quote, "allegation", 5, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (tri_document_get_undo_name (doc), ==, "Grade Quote");
+  g_assert_false (tri_document_grade_source (doc, source_spec.id, 'G', &error));
+  g_assert_nonnull (strstr (error->message, "A (completely reliable) to F"));
+  g_clear_error (&error);
+  g_assert_false (tri_document_grade_quote (doc, quote, "rumour", 2, &error));
+  g_clear_error (&error);
+  g_assert_false (tri_document_grade_quote (doc, quote, NULL, 7, &error));
+  g_clear_error (&error);
+  {
+    g_autofree char *grades = sql_text (path, "SELECT s.reliability || q.credibility || ' ' || q.claim"
+                                              " FROM quote q JOIN source s ON s.id = q.source");
+    g_assert_cmpstr (grades, ==, "C5 allegation");
+  }
+
+  g_assert_true (tri_document_delete_quote (doc, quote, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *now = census (path);
+    g_assert_cmpstr (now, ==, "0 events, 0 links, 0 quotes, 1 sources, 1 texts, 3 actors, 3 relations");
+  }
+  g_assert_true (tri_document_undo (doc, &error));
+  {
+    g_autofree char *back = sql_text (path, "SELECT q.credibility || ' ' || t.text FROM quote q"
+                                            " JOIN quote_translation t ON t.quote = q.id");
+    g_assert_cmpstr (back, ==, "5 Kim Chính Ân");
+  }
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *grades = sql_text (path, "SELECT coalesce (s.reliability, 'ungraded') || ' '"
+                                              " || coalesce (q.credibility, 'ungraded')"
+                                              " FROM quote q JOIN source s ON s.id = q.source");
+    g_assert_cmpstr (grades, ==, "ungraded ungraded");
+  }
+
+  g_assert_true (tri_document_set_title (doc, "vi", "Bản tin sáng", &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(TriStore) store = tri_store_open (path, &error);
+    g_autofree char *title = NULL;
+
+    g_assert_no_error (error);
+    title = tri_store_dup_title (store, "vi");
+    g_assert_cmpstr (title, ==, "Bản tin sáng");
+  }
+}
+
 /* the shared rules, one by one: what they take, and that each refusal
  * names what was wrong */
 static void
@@ -950,6 +1049,7 @@ main (int   argc,
   g_test_add_func ("/document/kill", test_kill);
   g_test_add_func ("/document/copies", test_copies);
   g_test_add_func ("/document/invalid", test_invalid);
+  g_test_add_func ("/document/grades", test_grades);
   g_test_add_func ("/document/rules", test_rules);
   return g_test_run ();
 }

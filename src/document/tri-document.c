@@ -1352,3 +1352,174 @@ tri_document_copy (const char  *source,
 {
   return tri_store_editable_copy (source, dest, CREATED_BY, error);
 }
+
+/* --- grades, quotes and the title ------------------------------------------ */
+
+typedef struct
+{
+  gint64      id;
+  const char *claim;
+  int         credibility;
+} GradeQuote;
+
+static gboolean
+do_grade_quote (TriDocument   *self,
+                gconstpointer  data,
+                gint64        *result,
+                GError       **error)
+{
+  const GradeQuote *grade = data;
+  TriClaim claim;
+
+  if (!query_int (self, NULL, "SELECT 1 FROM quote WHERE id = ?", "i", grade->id))
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no quote %" G_GINT64_FORMAT), grade->id);
+  if (!tri_validate_claim (grade->claim, &claim, error) ||
+      !tri_validate_credibility (grade->credibility, error))
+    return FALSE;
+  return exec (self, error, "UPDATE quote SET claim = ?, credibility = ? WHERE id = ?", "sni",
+               claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim),
+               (gint64) grade->credibility, grade->id);
+}
+
+/**
+ * tri_document_grade_quote:
+ * @claim: (nullable): fact, official, reported, allegation, assessment,
+ *   forecast; %NULL: not stated
+ * @credibility: 1 (confirmed) to 6 (cannot be judged); 0: ungraded
+ *
+ * Sets what kind of claim a quote makes and how credible it is.
+ */
+gboolean
+tri_document_grade_quote (TriDocument  *self,
+                          gint64        id,
+                          const char   *claim,
+                          int           credibility,
+                          GError      **error)
+{
+  GradeQuote grade = { id, claim, credibility };
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Grade Quote" */
+  return run_command (self, _("Grade Quote"), do_grade_quote, &grade, NULL, error);
+}
+
+typedef struct
+{
+  const char *id;
+  char        reliability;
+} GradeSource;
+
+static gboolean
+do_grade_source (TriDocument   *self,
+                 gconstpointer  data,
+                 gint64        *result,
+                 GError       **error)
+{
+  const GradeSource *grade = data;
+  char letter[2] = { grade->reliability, 0 };
+
+  if (grade->id == NULL || !query_int (self, NULL, "SELECT 1 FROM source WHERE id = ?", "s", grade->id))
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("unknown source"));
+  if (!tri_validate_reliability (grade->reliability, error))
+    return FALSE;
+  return exec (self, error, "UPDATE source SET reliability = ? WHERE id = ?", "ss",
+               grade->reliability ? letter : NULL, grade->id);
+}
+
+/**
+ * tri_document_grade_source:
+ * @reliability: 'A' (completely reliable) to 'F' (cannot be judged); 0:
+ *   ungraded
+ */
+gboolean
+tri_document_grade_source (TriDocument  *self,
+                           const char   *id,
+                           char          reliability,
+                           GError      **error)
+{
+  GradeSource grade = { id, reliability };
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Grade Source" */
+  return run_command (self, _("Grade Source"), do_grade_source, &grade, NULL, error);
+}
+
+static gboolean
+do_delete_quote (TriDocument   *self,
+                 gconstpointer  data,
+                 gint64        *result,
+                 GError       **error)
+{
+  gint64 id = *(const gint64 *) data;
+
+  if (!query_int (self, NULL, "SELECT 1 FROM quote WHERE id = ?", "i", id))
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no quote %" G_GINT64_FORMAT), id);
+  return exec (self, error, "DELETE FROM quote_translation WHERE quote = ?", "i", id) &&
+         exec (self, error, "DELETE FROM quote WHERE id = ?", "i", id);
+}
+
+/* Deletes a quote with its translations. */
+gboolean
+tri_document_delete_quote (TriDocument  *self,
+                           gint64        id,
+                           GError      **error)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Delete Quote" */
+  return run_command (self, _("Delete Quote"), do_delete_quote, &id, NULL, error);
+}
+
+typedef struct
+{
+  const char *lang;
+  const char *title;
+} SetTitle;
+
+static gboolean
+do_set_title (TriDocument   *self,
+              gconstpointer  data,
+              gint64        *result,
+              GError       **error)
+{
+  const SetTitle *set = data;
+
+  if (set->lang == NULL)
+    return refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("the text is empty"));
+  if (set->title == NULL)
+    return exec (self, error, "DELETE FROM briefing WHERE lang = ?", "s", tri_lang_normalize (set->lang));
+  return tri_validate_text (set->title, error) &&
+         exec (self, error, "INSERT INTO briefing (lang, title) VALUES (?, ?)"
+               " ON CONFLICT DO UPDATE SET title = excluded.title", "ss",
+               tri_lang_normalize (set->lang), set->title);
+}
+
+/**
+ * tri_document_set_title:
+ * @title: (nullable): the briefing's title in @lang; %NULL removes it
+ */
+gboolean
+tri_document_set_title (TriDocument  *self,
+                        const char   *lang,
+                        const char   *title,
+                        GError      **error)
+{
+  SetTitle set = { lang, title };
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Rename Briefing" */
+  return run_command (self, _("Rename Briefing"), do_set_title, &set, NULL, error);
+}
+
+/**
+ * tri_document_dup_source_text:
+ *
+ * Returns: (transfer full) (nullable): the source's stored full text, in
+ *   which quotes are selected; %NULL when it has none
+ */
+char *
+tri_document_dup_source_text (TriDocument *self,
+                              const char  *source)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+  return query_text (self, "SELECT text FROM source_document WHERE source = ?", source);
+}

@@ -126,6 +126,24 @@ gint64        tri_document_add_quote     (TriDocument         *self,
                                           GError             **error);
 gboolean      tri_document_quote_verified (TriDocument        *self,
                                           gint64               quote);
+gboolean      tri_document_grade_quote   (TriDocument         *self,
+                                          gint64               id,
+                                          const char          *claim,
+                                          int                  credibility,
+                                          GError             **error);
+gboolean      tri_document_grade_source  (TriDocument         *self,
+                                          const char          *id,
+                                          char                 reliability,
+                                          GError             **error);
+gboolean      tri_document_delete_quote  (TriDocument         *self,
+                                          gint64               id,
+                                          GError             **error);
+gboolean      tri_document_set_title     (TriDocument         *self,
+                                          const char          *lang,
+                                          const char          *title,
+                                          GError             **error);
+char         *tri_document_dup_source_text (TriDocument       *self,
+                                          const char          *source);
 gboolean      tri_document_add_actor     (TriDocument         *self,
                                           const char          *code,
                                           const char          *color,
