@@ -11,6 +11,8 @@
 #include <sqlite3.h>
 
 #include "store/tri-schema.h"
+#include "store/tri-state.h"
+#include "store/tri-store.h"
 #include "tri-test-util.h"
 
 static int
@@ -121,6 +123,17 @@ test_json (void)
     }
 }
 
+/* the lines of @text, without the last line break (tabs are data) */
+static GStrv
+split_lines (char *text)
+{
+  gsize len = strlen (text);
+
+  if (len > 0 && text[len - 1] == '\n')
+    text[len - 1] = '\0';
+  return g_strsplit (text, "\n", -1);
+}
+
 static void
 test_quotes (void)
 {
@@ -131,13 +144,119 @@ test_quotes (void)
   g_assert_cmpint (run (NULL, &a, NULL, "--quotes", "RUS-PRK", NULL), ==, 0);
   g_assert_cmpint (run (NULL, &b, NULL, "--quotes", "prk-rus", NULL), ==, 0);
   g_assert_cmpstr (a, ==, b);
-  lines = g_strsplit (g_strchomp (a), "\n", -1);
+  lines = split_lines (a);
   for (guint i = 0; lines[i]; i++)
     {
       g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
-      /* date, source, original, translation */
-      g_assert_cmpuint (g_strv_length (f), ==, 4);
+      /* date, source, source's date, claim, original, translation, published later */
+      g_assert_cmpuint (g_strv_length (f), ==, 7);
+      /* the quote's own claim type, never "confirmed" by default */
+      g_assert_true (g_strv_contains ((const char *[]) { "not stated", "fact", "official statement", "report",
+                                                          "allegation", "assessment", "forecast", NULL }, f[3]));
+      /* with no "as of" nothing is later than it */
+      g_assert_cmpstr (f[6], ==, "");
     }
+}
+
+static JsonArray *
+parse_array (JsonParser *parser,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_get_array (json_parser_get_root (parser));
+}
+
+/* --quotes with --as-of lists exactly the store's quotes of that period */
+static void
+test_quotes_as_of (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GPtrArray) expected = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *all_time = NULL;
+  g_autofree char *quarter = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+  guint32 from, to;
+  guint total = 0, n_current = 0;
+  TriDate d;
+
+  g_assert_cmpint (run (NULL, &out, NULL, "--quotes", "RUS-PRK", "--as-of", "2023-10",
+                        "--window", "12", "--json", NULL), ==, 0);
+  array = parse_array (parser, out);
+
+  g_assert_true (tri_date_parse ("2023-10", &d, NULL));
+  tri_window_bounds (d.latest, tri_window_days_for_months (12), &from, &to);
+  expected = tri_store_list_quotes_in_period (store, rel->id, from, to, "en", G_MAXUINT, &total, NULL);
+  g_assert_cmpuint (expected->len, >, 0);
+  g_assert_cmpuint (json_array_get_length (array), ==, expected->len);
+  for (guint i = 0; i < expected->len; i++)
+    {
+      JsonObject *q = json_array_get_object_element (array, i);
+      const TriQuote *e = expected->pdata[i];
+
+      g_assert_cmpint (json_object_get_int_member (q, "id"), ==, e->id);
+      g_assert_cmpstr (json_object_get_string_member (q, "claim"), ==, tri_claim_to_string (e->claim));
+      if (e->claim == TRI_CLAIM_UNSTATED)
+        g_assert_cmpstr (json_object_get_string_member (q, "claim_label"), ==, "not stated");
+      g_assert_cmpstr (json_object_get_string_member (q, "source_date"), ==, "2024-04");
+      /* the sources appeared in April 2024: hindsight, flagged */
+      g_assert_cmpstr (json_object_get_string_member (q, "published_later"), ==,
+                       "published later (April 2024)");
+    }
+
+  /* the text output lists the same, flagged in words */
+  g_assert_cmpint (run (NULL, &text, NULL, "--quotes", "RUS-PRK", "--as-of", "2023-10", NULL), ==, 0);
+  lines = split_lines (text);
+  g_assert_cmpuint (g_strv_length (lines), ==, expected->len);
+  for (guint i = 0; lines[i]; i++)
+    g_assert_true (g_str_has_suffix (lines[i], "\tpublished later (April 2024)"));
+
+  /* as of the end of 2024 the sources were out: not flagged */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (NULL, &out, NULL, "--quotes", "RUS-PRK", "--as-of", "2024-12", "--json", NULL), ==, 0);
+  array = parse_array (parser, out);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    n_current += json_object_get_null_member (json_array_get_object_element (array, i), "published_later");
+  g_assert_cmpuint (n_current, ==, json_array_get_length (array));
+
+  /* --window 0 is all time, not the default 12 months */
+  g_assert_cmpint (run (NULL, &all_time, NULL, "--quotes", "RUS-PRK", "--as-of", "2024-06", "--window", "0", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, &quarter, NULL, "--quotes", "RUS-PRK", "--as-of", "2024-06", "--window", "3", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (NULL, &out, NULL, "--quotes", "RUS-PRK", "--as-of", "2024-06", NULL), ==, 0);
+  g_assert_cmpstr (all_time, !=, out);
+  g_assert_cmpuint (strlen (all_time), >, strlen (out));
+  g_assert_cmpuint (strlen (out), >, strlen (quarter));
+}
+
+/* A period with no events says so, and shows no other quotes instead */
+static void
+test_quotes_empty_period (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run (NULL, &out, NULL, "--quotes", "RUS-PRK", "--as-of", "2021-06", "--window", "3", NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "Russia – North Korea: no events in the 3 months to "));
+  g_assert_null (strchr (out, '\t'));
+  g_assert_cmpint (run (NULL, &json, NULL, "--quotes", "RUS-PRK", "--as-of", "2021-06", "--window", "3", "--json", NULL), ==, 0);
+  g_assert_cmpuint (json_array_get_length (parse_array (parser, json)), ==, 0);
+
+  /* a window with no date to end it is a usage error, as is a bad window */
+  g_assert_cmpint (run (NULL, NULL, &err, "--quotes", "RUS-PRK", "--window", "3", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--as-of"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run (NULL, NULL, &err, "--quotes", "RUS-PRK", "--as-of", "2024", "--window", "5", NULL), ==, 2);
+  g_assert_nonnull (strstr (err, "--window"));
 }
 
 static void
@@ -335,6 +454,8 @@ main (int   argc,
   g_test_add_func ("/cli/list-events-vietnamese", test_list_events_vietnamese);
   g_test_add_func ("/cli/json", test_json);
   g_test_add_func ("/cli/quotes", test_quotes);
+  g_test_add_func ("/cli/quotes-as-of", test_quotes_as_of);
+  g_test_add_func ("/cli/quotes-empty-period", test_quotes_empty_period);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/migrate-schema-3", test_migrate_schema_3);
   g_test_add_func ("/cli/version-help", test_version_help);

@@ -8,7 +8,10 @@
 #include <sys/wait.h>
 
 #include <cairo.h>
+#include <glib/gstdio.h>
 
+#include "export/tri-export.h"
+#include "render/tri-labels.h"
 #include "render/tri-theme.h"
 #include "render/tri-triangle.h"
 #include "store/tri-store.h"
@@ -82,13 +85,14 @@ close_colours (guint32 a,
 static void
 test_png (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "triangle.png", NULL);
   g_autofree char *big = g_build_filename (dir, "triangle@2x.png", NULL);
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
   g_autoptr(GPtrArray) actors = tri_store_list_actors (store, "en", NULL);
   g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
   g_autoptr(TriTriangleLayout) layout = NULL;
+  g_autoptr(TriSlideLayout) frame = NULL;
   g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(TriEvent) newest = NULL;
@@ -106,12 +110,29 @@ test_png (void)
       g_hash_table_add (colours, GUINT_TO_POINTER (pixel (s, x, y)));
   g_assert_cmpuint (g_hash_table_size (colours), >, 20);
 
-  /* the edges' colours where the layout puts the edges (as of the newest event, 12 months) */
+  /* the edges' colours where the layout puts the edges (as of the day the
+   * newest event had certainly happened by, 12 months) */
   newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1), "en", NULL);
-  tri_window_bounds (newest->date.earliest, tri_window_days_for_months (12), &params.from, &params.to);
+  g_assert_cmpuint (tri_store_default_as_of (store), ==, newest->date.latest);
+  tri_window_bounds (tri_store_default_as_of (store), tri_window_days_for_months (12), &params.from, &params.to);
   events = tri_store_list_events (store, params.from, params.to, "en", NULL);
-  params.width = 800;
-  params.height = 600;
+  /* inside the frame of title, "as of" and sources the export carries */
+  {
+    g_autoptr(TriExportRequest) request = tri_export_request_new ();
+    cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+    cairo_t *cr = cairo_create (scratch);
+
+    g_free (request->lang);
+    request->lang = g_strdup ("en");
+    request->view = TRI_EXPORT_VIEW_TRIANGLE;
+    request->width = 800;
+    request->height = 600;
+    frame = tri_export_draw_slide (store, request, cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (scratch);
+  }
+  params.width = frame->triangle.width;
+  params.height = frame->triangle.height;
   params.lang = "en";
   params.type_scale = 1;
   params.show_legend = TRUE;
@@ -119,7 +140,8 @@ test_png (void)
   for (guint i = 0; i < layout->edges->len; i++)
     {
       const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
-      int x = (int) ((e->x1 + e->x2) / 2), y = (int) ((e->y1 + e->y2) / 2);
+      int x = (int) (frame->triangle.x + (e->x1 + e->x2) / 2);
+      int y = (int) (frame->triangle.y + (e->y1 + e->y2) / 2);
 
       if (e->width < 3)
         continue;
@@ -139,7 +161,7 @@ test_png (void)
 static void
 test_svg (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "slide.svg", NULL);
   g_autofree char *png = g_build_filename (dir, "slide-from-svg.png", NULL);
   cairo_surface_t *s;
@@ -162,7 +184,7 @@ test_svg (void)
 static void
 test_pdf (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "slide.pdf", NULL);
   g_autofree char *info = NULL;
   g_autofree char *fonts = NULL;
@@ -196,7 +218,7 @@ test_pdf (void)
 static void
 test_replaces_only_when_complete (void)
 {
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "deck.png", NULL);
   cairo_surface_t *s;
 
@@ -237,7 +259,7 @@ test_errors (void)
     { "late.png", 2, "outside the briefing", { "--as-of", "2031-01", NULL } },
     { "date.png", 2, "is not a date", { "--as-of", "2024-13", NULL } },
   };
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   guint created = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -290,7 +312,7 @@ test_glyphs (void)
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
   cairo_t *cr = cairo_create (surface);
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   guint checked = 0;
 
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
@@ -332,6 +354,235 @@ test_glyphs (void)
   cairo_surface_destroy (surface);
 }
 
+static gboolean
+same_file (const char *a,
+           const char *b)
+{
+  g_autofree char *ca = NULL;
+  g_autofree char *cb = NULL;
+  gsize la = 0, lb = 0;
+
+  g_assert_true (g_file_get_contents (a, &ca, &la, NULL));
+  g_assert_true (g_file_get_contents (b, &cb, &lb, NULL));
+  return la == lb && memcmp (ca, cb, la) == 0;
+}
+
+/* --window 0 is all time: every event up to the date counts, as drawn */
+static void
+test_window_all_time (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *all = g_build_filename (dir, "all.png", NULL);
+  g_autofree char *year = g_build_filename (dir, "year.png", NULL);
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GPtrArray) actors = tri_store_list_actors (store, "en", NULL);
+  g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+  g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  g_autoptr(TriTriangleLayout) layout = NULL;
+  g_autoptr(TriTriangleLayout) layout_year = NULL;
+  TriTriangleParams params = { 0 };
+  g_autoptr(TriSlideLayout) frame = NULL;
+  cairo_surface_t *s;
+  guint checked = 0, differ = 0;
+  TriDate d;
+
+  g_assert_cmpint (TRI ("--export", all, "--view", "triangle", "--size", "800x600",
+                        "--as-of", "2024-06", "--window", "0"), ==, 0);
+  g_assert_cmpint (TRI ("--export", year, "--view", "triangle", "--size", "800x600",
+                        "--as-of", "2024-06", "--window", "12"), ==, 0);
+  g_assert_false (same_file (all, year));
+
+  g_assert_true (tri_date_parse ("2024-06", &d, NULL));
+  /* the triangle inside the frame of title, "as of" and sources */
+  {
+    g_autoptr(TriExportRequest) request = tri_export_request_new ();
+    cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 600);
+    cairo_t *cr = cairo_create (scratch);
+
+    g_free (request->lang);
+    request->lang = g_strdup ("en");
+    request->view = TRI_EXPORT_VIEW_TRIANGLE;
+    request->width = 800;
+    request->height = 600;
+    request->as_of = d.latest;
+    request->window_months = 0;
+    frame = tri_export_draw_slide (store, request, cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (scratch);
+  }
+  params.width = frame->triangle.width;
+  params.height = frame->triangle.height;
+  params.lang = "en";
+  params.type_scale = 1;
+  params.show_legend = TRUE;
+  tri_window_bounds (d.latest, tri_window_days_for_months (0), &params.from, &params.to);
+  layout = tri_triangle_layout_new (actors, relations, events, &params);
+  tri_window_bounds (d.latest, tri_window_days_for_months (12), &params.from, &params.to);
+  layout_year = tri_triangle_layout_new (actors, relations, events, &params);
+
+  s = read_png (all);
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+      const TriEdgeLayout *ey = g_ptr_array_index (layout_year->edges, i);
+      int x = (int) (frame->triangle.x + (e->x1 + e->x2) / 2);
+      int y = (int) (frame->triangle.y + (e->y1 + e->y2) / 2);
+      int expected = 0;
+
+      /* every event of the relation whose last possible day is by then */
+      for (guint k = 0; k < events->len; k++)
+        {
+          const TriEvent *ev = g_ptr_array_index (events, k);
+
+          for (guint l = 0; l < ev->links->len; l++)
+            expected += g_array_index (ev->links, TriLink, l).relation_id == e->relation_id &&
+                        ev->date.latest <= d.latest;
+        }
+      g_assert_cmpint (e->state.n_events, ==, expected);
+      differ += e->state.n_events != ey->state.n_events;
+
+      if (e->width < 3)
+        continue;
+      g_assert_true (close_colours (pixel (s, x, y), e->color, 8));
+      checked++;
+    }
+  g_assert_cmpuint (checked, >=, 2);
+  g_assert_cmpuint (differ, >=, 1);
+  cairo_surface_destroy (s);
+
+  g_remove (all);
+  g_remove (year);
+  g_rmdir (dir);
+}
+
+/* The words of a PDF, on one line */
+static char *
+pdf_words (const char *path)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *argv[] = { "pdftotext", path, "-", NULL };
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, NULL, NULL, &error);
+  g_assert_no_error (error);
+  words = g_strsplit_set (out, " \n\t\f", -1);
+  for (guint i = 0, k = 0; ; i++)
+    {
+      if (words[i] == NULL)
+        {
+          words[k] = NULL;
+          break;
+        }
+      if (*words[i] != '\0')
+        words[k++] = words[i];
+      else
+        g_free (words[i]);
+    }
+  return g_strjoinv (" ", words);
+}
+
+/* The first @n words of @text */
+static char *
+first_words (const char *text,
+             guint       n)
+{
+  g_auto(GStrv) words = g_strsplit (text, " ", -1);
+
+  if (g_strv_length (words) > n)
+    {
+      g_free (words[n]);
+      words[n] = NULL;
+    }
+  return g_strjoinv (" ", words);
+}
+
+/* A slide's quotes are the period's, as the panel's and --quotes' */
+static void
+test_slide_quotes_follow_date (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "slide.pdf", NULL);
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(GPtrArray) period = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autofree char *words = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *newest = NULL;
+  g_autofree char *claim = NULL;
+  guint32 from, to;
+  guint total = 0;
+  TriDate d;
+
+  if (!have ("pdftotext"))
+    {
+      g_test_skip ("pdftotext is not installed");
+      return;
+    }
+
+  g_assert_cmpint (TRI ("--export", path, "--relation", "RUS-PRK", "--as-of", "2023-09-20", "--lang", "en"), ==, 0);
+  words = pdf_words (path);
+  g_test_message ("%s", words);
+
+  g_assert_true (tri_date_parse ("2023-09-20", &d, NULL));
+  tri_window_bounds (d.latest, tri_window_days_for_months (12), &from, &to);
+  period = tri_store_list_quotes_in_period (store, rel->id, from, to, "en", 3, &total, NULL);
+  all = tri_store_list_quotes (store, rel->id, 0, "en", NULL);
+  g_assert_cmpuint (period->len, >, 0);
+  first = first_words (((TriQuote *) period->pdata[0])->translation, 5);
+  newest = first_words (((TriQuote *) all->pdata[0])->translation, 5);
+  g_assert_cmpstr (first, !=, newest);
+
+  /* the period's newest quote, not the relation's newest */
+  g_assert_nonnull (strstr (words, first));
+  g_assert_null (strstr (words, newest));
+  /* its source's date and claim type, and hindsight flagged */
+  g_assert_nonnull (strstr (words, "published April 2024"));
+  claim = g_strdup_printf ("claim: %s", tri_claim_label (((TriQuote *) period->pdata[0])->claim));
+  g_assert_nonnull (strstr (words, claim));
+  g_assert_nonnull (strstr (words, "published later (April 2024)"));
+  /* what is possibly by then is said */
+  g_assert_nonnull (strstr (words, "more possibly by then."));
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+/* --event of a vague event ("2023") moves "as of" to its last possible day */
+static void
+test_event_as_of_latest (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *chosen = g_build_filename (dir, "chosen.png", NULL);
+  g_autofree char *last = g_build_filename (dir, "last.png", NULL);
+  g_autofree char *first = g_build_filename (dir, "first.png", NULL);
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  g_autofree char *id = NULL;
+
+  for (guint i = 0; i < events->len && id == NULL; i++)
+    {
+      const TriEvent *ev = g_ptr_array_index (events, i);
+      g_autofree char *text = tri_date_to_string (&ev->date);
+
+      if (g_str_equal (text, "2023"))
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, ev->id);
+    }
+  g_assert_nonnull (id);
+
+  g_assert_cmpint (TRI ("--export", chosen, "--size", "960x540", "--event", id), ==, 0);
+  g_assert_cmpint (TRI ("--export", last, "--size", "960x540", "--event", id, "--as-of", "2023-12-31"), ==, 0);
+  g_assert_cmpint (TRI ("--export", first, "--size", "960x540", "--event", id, "--as-of", "2023-01-01"), ==, 0);
+  g_assert_true (same_file (chosen, last));
+  g_assert_false (same_file (chosen, first));
+
+  g_remove (chosen);
+  g_remove (last);
+  g_remove (first);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,5 +594,8 @@ main (int   argc,
   g_test_add_func ("/export/replaces-only-when-complete", test_replaces_only_when_complete);
   g_test_add_func ("/export/errors", test_errors);
   g_test_add_func ("/export/glyphs", test_glyphs);
+  g_test_add_func ("/export/window-all-time", test_window_all_time);
+  g_test_add_func ("/export/event-as-of-latest", test_event_as_of_latest);
+  g_test_add_func ("/export/slide-quotes-follow-date", test_slide_quotes_follow_date);
   return g_test_run ();
 }

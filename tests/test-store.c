@@ -13,6 +13,7 @@
 
 #include "store/tri-schema.h"
 #include "store/tri-new-file.h"
+#include "store/tri-state.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
 
@@ -157,6 +158,131 @@ test_quotes_page (void)
       g_assert_cmpstr (a->text, ==, b->text);
       g_assert_cmpstr (a->translation, ==, b->translation);
     }
+}
+
+/* The quotes of a period, recounted naively from every quote of the relation */
+static GPtrArray *
+naive_period_quotes (TriStore *store,
+                     gint64    relation_id,
+                     guint32   from,
+                     guint32   to)
+{
+  g_autoptr(GPtrArray) all = tri_store_list_quotes (store, relation_id, 0, "en", NULL);
+  GPtrArray *ids = g_ptr_array_new ();
+  g_autoptr(GPtrArray) loose = g_ptr_array_new ();
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      TriQuote *q = all->pdata[i];
+      g_autoptr(TriEvent) ev = q->event_id ? tri_store_get_event (store, q->event_id, "en", NULL) : NULL;
+
+      if (ev != NULL && tri_event_count (ev->date.earliest, ev->date.latest, from, to) == TRI_COUNT_YES)
+        g_ptr_array_add (ids, GINT_TO_POINTER ((int) q->id));
+      else if (ev == NULL && !tri_source_published_later (&q->source_date, to))
+        g_ptr_array_add (loose, GINT_TO_POINTER ((int) q->id));
+    }
+  g_ptr_array_extend (ids, loose, NULL, NULL);
+  return ids;
+}
+
+static void
+assert_period (TriStore   *store,
+               const char *relation,
+               const char *as_of,
+               guint       months,
+               guint       expect_at_least)
+{
+  TriRelation *rel = tri_store_find_relation (store, relation, NULL);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) naive = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 from, to, last_earliest = G_MAXUINT32;
+  gboolean loose_seen = FALSE;
+  guint total = 0;
+  TriDate d;
+
+  g_assert_true (tri_date_parse (as_of, &d, NULL));
+  tri_window_bounds (d.latest, tri_window_days_for_months (months), &from, &to);
+  quotes = tri_store_list_quotes_in_period (store, rel->id, from, to, "en", 1000, &total, &error);
+  g_assert_no_error (error);
+  naive = naive_period_quotes (store, rel->id, from, to);
+
+  g_assert_cmpuint (total, ==, quotes->len);
+  g_assert_cmpuint (quotes->len, ==, naive->len);
+  g_assert_cmpuint (quotes->len, >=, expect_at_least);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = quotes->pdata[i];
+      g_autoptr(TriEvent) ev = q->event_id ? tri_store_get_event (store, q->event_id, "en", NULL) : NULL;
+
+      /* the same quotes as the naive count, and nothing later than "as of" */
+      g_assert_cmpint (q->id, ==, GPOINTER_TO_INT (naive->pdata[i]));
+      if (ev != NULL)
+        {
+          g_assert_false (loose_seen);   /* event quotes first */
+          g_assert_cmpuint (ev->date.latest, <=, to);
+          g_assert_cmpuint (ev->date.latest, >=, from);
+          /* newest first */
+          g_assert_cmpuint (ev->date.earliest, <=, last_earliest);
+          last_earliest = ev->date.earliest;
+        }
+      else
+        {
+          loose_seen = TRUE;
+          g_assert_cmpuint (q->source_date.latest, <=, to);
+        }
+    }
+}
+
+static void
+test_quotes_in_period (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  guint32 from, to;
+  guint total = 0, n_later = 0;
+  TriDate d;
+
+  assert_period (store, "RUS-PRK", "2023-10", 12, 5);
+  assert_period (store, "RUS-PRK", "2024-06-19", 3, 5);
+  assert_period (store, "CHN-PRK", "2024", 24, 1);
+  assert_period (store, "RUS-CHN", "2024-12", 0, 1);
+
+  /* as of October 2023, the sources (April 2024) were published later:
+   * hindsight about earlier events, kept and flagged */
+  g_assert_true (tri_date_parse ("2023-10", &d, NULL));
+  tri_window_bounds (d.latest, tri_window_days_for_months (12), &from, &to);
+  quotes = tri_store_list_quotes_in_period (store, rel->id, from, to, "en", 1000, &total, NULL);
+  for (guint i = 0; i < quotes->len; i++)
+    n_later += tri_source_published_later (&((TriQuote *) quotes->pdata[i])->source_date, to);
+  g_assert_cmpuint (quotes->len, >, 0);
+  g_assert_cmpuint (n_later, ==, quotes->len);
+
+  /* paged: the first few, the same total */
+  page = tri_store_list_quotes_in_period (store, rel->id, from, to, "en", 2, &total, NULL);
+  g_assert_cmpuint (page->len, ==, 2);
+  g_assert_cmpuint (total, ==, quotes->len);
+  g_assert_cmpint (((TriQuote *) page->pdata[1])->id, ==, ((TriQuote *) quotes->pdata[1])->id);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  /* a period with no events has no quotes: nothing else stands in */
+  g_assert_true (tri_date_parse ("2021-06", &d, NULL));
+  tri_window_bounds (d.latest, tri_window_days_for_months (3), &from, &to);
+  page = tri_store_list_quotes_in_period (store, rel->id, from, to, "en", 100, &total, NULL);
+  g_assert_cmpuint (page->len, ==, 0);
+  g_assert_cmpuint (total, ==, 0);
+  g_clear_pointer (&page, g_ptr_array_unref);
+
+  /* all time to the end of 2024: the quotes with no event of their own
+   * (their source published by then) come last */
+  g_assert_true (tri_date_parse ("2024-12", &d, NULL));
+  tri_window_bounds (d.latest, tri_window_days_for_months (0), &from, &to);
+  page = tri_store_list_quotes_in_period (store, rel->id, from, to, "en", 1000, &total, NULL);
+  g_assert_cmpuint (page->len, >, 2);
+  g_assert_cmpint (((TriQuote *) page->pdata[page->len - 1])->event_id, ==, 0);
+  g_assert_cmpint (((TriQuote *) page->pdata[0])->event_id, !=, 0);
 }
 
 static void
@@ -737,6 +863,7 @@ main (int   argc,
   g_test_add_func ("/store/range-query", test_range_query);
   g_test_add_func ("/store/quotes-newest-first", test_quotes_newest_first);
   g_test_add_func ("/store/quotes-page", test_quotes_page);
+  g_test_add_func ("/store/quotes-in-period", test_quotes_in_period);
   g_test_add_func ("/store/actor-events", test_actor_events);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/migrate-schema-4", test_migrate_schema_4);

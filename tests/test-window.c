@@ -7,13 +7,15 @@
  */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
+#include <math.h>
 #include <string.h>
+
+#include <glib/gstdio.h>
 
 #include <gtk/gtk.h>
 
 #include "import/tri-import.h"
+#include "render/tri-labels.h"
 #include "ui/tri-hotspot.h"
 #include "ui/tri-window.h"
 #include "tri-test-util.h"
@@ -167,6 +169,62 @@ test_shows_briefing (void)
   spin (50);
 }
 
+typedef struct { TriTimelineView *view; guint lane, hidden; double span; } WaitMore;
+
+static gboolean
+fewer_hidden_or_closer (gpointer data)
+{
+  WaitMore *w = data;
+  TriTimelineLayout *tl = tri_timeline_view_get_layout (w->view);
+  double t0, t1;
+
+  tri_timeline_view_get_range (w->view, &t0, &t1);
+  return tl != NULL && (tl->more[w->lane].count < w->hidden || t1 - t0 < w->span * 0.9);
+}
+
+/* A lane with no room for all its events says "+N more": a button that
+ * names what it hides; clicking it gives the lane the rows they need, or
+ * where the other lanes have none to spare, zooms in on them. */
+static void
+test_more_shows_them (void)
+{
+  TriWindow *window = open_window ();
+  TriTimelineView *view = tri_window_get_timeline_view (window);
+  TriTimelineLayout *tl = tri_timeline_view_get_layout (view);
+  g_autofree char *key = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *xdotool_path = g_find_program_in_path ("xdotool");
+  GtkWidget *h;
+  WaitMore wait = { view, 0, 0, 0 };
+  double t0, t1;
+
+  /* the window's first view of the bundled briefing has more events in
+   * a lane than the lane has rows */
+  while (wait.lane < TRI_N_CATEGORIES && tl->more[wait.lane].count == 0)
+    wait.lane++;
+  g_assert_cmpuint (wait.lane, <, TRI_N_CATEGORIES);
+  wait.hidden = tl->more[wait.lane].count;
+  key = g_strdup_printf ("more:%u", wait.lane);
+  count = g_strdup_printf ("%u", wait.hidden);
+  spin (100);
+  h = hotspot (GTK_WIDGET (view), key);
+  g_assert_nonnull (h);
+  g_assert_nonnull (strstr (tri_hotspot_get_label (TRI_HOTSPOT (h)), count));
+  g_assert_nonnull (strstr (tri_hotspot_get_label (TRI_HOTSPOT (h)), tri_category_label (wait.lane)));
+
+  tri_timeline_view_get_range (view, &t0, &t1);
+  wait.span = t1 - t0;
+  if (xdotool_path != NULL)
+    click_at (GTK_WIDGET (view), tl->more[wait.lane].x + tl->more[wait.lane].w / 2,
+              tl->more[wait.lane].y + tl->more[wait.lane].h / 2);
+  else
+    gtk_widget_activate (h);
+  g_assert_true (spin_until (fewer_hidden_or_closer, &wait));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 typedef struct { TriWindow *window; gint64 relation; } WaitRelation;
 
 static gboolean
@@ -176,14 +234,34 @@ relation_selected (gpointer data)
   return tri_window_get_selected_relation (w->window) == w->relation;
 }
 
+/* Whether the panel shows as many quotes as the period has */
+static gboolean
+panel_follows_period (gpointer data)
+{
+  TriWindow *window = data;
+  g_autoptr(GPtrArray) quotes = NULL;
+  guint32 from, to;
+  guint total = 0;
+
+  tri_window_bounds (tri_window_get_as_of (window), tri_window_days_for_months (12), &from, &to);
+  quotes = tri_store_list_quotes_in_period (store, tri_window_get_selected_relation (window),
+                                            from, to, "en", 1000, &total, NULL);
+  return tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (window)) == quotes->len;
+}
+
 static void
 assert_panel_lists_relation (TriWindow *window,
                              gint64     relation_id)
 {
   TriEvidencePanel *panel = tri_window_get_evidence_panel (window);
-  g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, relation_id, 0, "en", NULL);
+  g_autoptr(GPtrArray) quotes = NULL;
   GPtrArray *shown = tri_evidence_panel_get_quote_ids (panel);
+  guint32 from, to;
+  guint total = 0;
 
+  /* the quotes of the period the edge counts: as of the window's date, 12 months */
+  tri_window_bounds (tri_window_get_as_of (window), tri_window_days_for_months (12), &from, &to);
+  quotes = tri_store_list_quotes_in_period (store, relation_id, from, to, "en", 1000, &total, NULL);
   g_assert_cmpuint (shown->len, ==, quotes->len);
   for (guint i = 0; i < quotes->len; i++)
     g_assert_cmpint (*(gint64 *) shown->pdata[i], ==, ((TriQuote *) quotes->pdata[i])->id);
@@ -258,9 +336,59 @@ test_click_event (void)
   g_assert_true (spin_until (event_selected, &wait));
 
   ev = tri_store_get_event (store, target->event_id, "en", NULL);
-  g_assert_cmpuint (tri_window_get_as_of (window), ==, ev->date.earliest);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, tri_event_as_of (&ev->date));
   g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, ev->title);
   g_assert_cmpuint (tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (window)), >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* The evidence follows "as of"; a vague event chosen moves it to its last day */
+static void
+test_evidence_follows_date (void)
+{
+  TriWindow *window = open_window ();
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  TriEvidencePanel *panel = tri_window_get_evidence_panel (window);
+  gint64 vague = 0;
+  TriDate d;
+
+  for (guint i = 0; i < events->len && vague == 0; i++)
+    {
+      const TriEvent *ev = g_ptr_array_index (events, i);
+      g_autofree char *text = tri_date_to_string (&ev->date);
+
+      if (g_str_equal (text, "2023"))
+        vague = ev->id;
+    }
+  g_assert_cmpint (vague, !=, 0);
+
+  /* choosing the event dated "2023" puts "as of" on 31 December 2023 */
+  g_signal_emit_by_name (tri_window_get_timeline_view (window), "event-activated", vague);
+  spin (50);
+  g_assert_true (tri_date_parse ("2023-12-31", &d, NULL));
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, vague);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, d.latest);
+
+  /* a side's quotes are the period's, and move with the date */
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", rel->id);
+  spin (50);
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rel->id);
+  assert_panel_lists_relation (window, rel->id);
+  g_assert_true (tri_date_parse ("2023-10", &d, NULL));
+  tri_window_set_as_of (window, d.latest);
+  /* the quotes follow once "as of" rests */
+  g_assert_true (spin_until (panel_follows_period, window));
+  assert_panel_lists_relation (window, rel->id);
+  g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), >, 0);
+
+  /* a period with none of its events has no quotes: none stand in */
+  g_assert_true (tri_date_parse ("2010-06", &d, NULL));
+  tri_window_set_as_of (window, d.latest);
+  g_assert_true (spin_until (panel_follows_period, window));
+  g_assert_cmpuint (tri_evidence_panel_get_n_quotes (panel), ==, 0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
@@ -325,6 +453,39 @@ not_presenting (gpointer data)
   return !tri_window_get_presenting (data);
 }
 
+/* the text of the first box of @role the presentation's slide drew */
+static const char *
+slide_text (TriWindow  *window,
+            const char *role)
+{
+  const TriSlideLayout *slide = tri_window_get_slide (window);
+
+  for (guint i = 0; slide && i < slide->boxes->len; i++)
+    if (g_str_equal (g_array_index (slide->boxes, TriSlideBox, i).role, role))
+      return g_array_index (slide->boxes, TriSlideBox, i).text;
+  return NULL;
+}
+
+typedef struct
+{
+  TriWindow  *window;
+  const char *role;
+  const char *text;
+} WaitSlide;
+
+static gboolean
+slide_shows (gpointer data)
+{
+  WaitSlide *w = data;
+  return g_strcmp0 (slide_text (w->window, w->role), w->text) == 0;
+}
+
+static gboolean
+data_language_is_ru (gpointer data)
+{
+  return g_strcmp0 (tri_window_get_data_language (data), "ru") == 0;
+}
+
 static void
 test_presentation_keys (void)
 {
@@ -332,8 +493,10 @@ test_presentation_keys (void)
   gint64 first, second, last;
   WaitEvent wait;
   g_autoptr(TriEvent) ev = NULL;
-  g_autofree char *expected_caption = NULL;
+  g_autoptr(TriEvent) ev_vi = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *title_vi = NULL;
+  WaitSlide ws;
 
   if (!needs_xdotool ())
     return;
@@ -350,10 +513,29 @@ test_presentation_keys (void)
   wait.event = first;
   g_assert_true (spin_until (event_selected, &wait));
 
+  /* the slide, full screen, shows the event: its title, date and category */
   ev = tri_store_get_event (store, first, "en", NULL);
   date = tri_date_label (&ev->date, "en");
-  expected_caption = g_strdup_printf ("%s — %s", date, ev->title);
-  g_assert_cmpstr (tri_window_get_caption (window), ==, expected_caption);
+  ws = (WaitSlide) { window, "heading", ev->title };
+  g_assert_true (spin_until (slide_shows, &ws));
+  g_assert_true (g_str_has_prefix (slide_text (window, "subheading"), date));
+  g_assert_nonnull (slide_text (window, "as-of"));
+  g_assert_nonnull (slide_text (window, "footnote"));
+
+  /* L switches the data language while presenting; the slide follows */
+  ev_vi = tri_store_get_event (store, first, "vi", NULL);
+  title_vi = tri_store_dup_title (store, "vi");
+  xdotool ("key l");
+  ws = (WaitSlide) { window, "heading", ev_vi->title };
+  g_assert_true (spin_until (slide_shows, &ws));
+  g_assert_cmpstr (tri_window_get_data_language (window), ==, "vi");
+  g_assert_cmpstr (slide_text (window, "title"), ==, title_vi);
+  xdotool ("key ctrl+shift+l");
+  g_assert_true (spin_until (data_language_is_ru, window));
+  g_assert_true (tri_window_get_presenting (window));
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "data-language", g_variant_new_string ("en"));
+  ws = (WaitSlide) { window, "heading", ev->title };
+  g_assert_true (spin_until (slide_shows, &ws));
 
   xdotool ("key Right");
   wait.event = second;
@@ -376,7 +558,7 @@ test_presentation_keys (void)
 
   xdotool ("key Escape");
   g_assert_true (spin_until (not_presenting, window));
-  g_assert_null (tri_window_get_caption (window));
+  g_assert_null (tri_window_get_slide (window));
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
@@ -386,7 +568,7 @@ static void
 test_export_from_window (void)
 {
   TriWindow *window = open_window ();
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   const char *names[] = { "slide.png", "slide.svg", "slide.pdf" };
   gint64 relation = 1;
 
@@ -423,16 +605,29 @@ test_export_from_window (void)
   spin (50);
 }
 
-/* The triangle on screen and its PNG export at the same size are the same
- * picture: both come from one layout and one renderer. */
+static gboolean
+view_drawn (gpointer data)
+{
+  TriTriangleLayout *layout = tri_triangle_view_get_layout (data);
+
+  return gtk_widget_get_mapped (data) && layout != NULL &&
+         (int) layout->width == gtk_widget_get_width (data) &&
+         (int) layout->height == gtk_widget_get_height (data) && gtk_widget_get_width (data) > 16;
+}
+
+/* The triangle on screen and the triangle in its PNG export are the same
+ * picture: both come from one layout and one renderer. The export frames
+ * it with the title, "as of" and the sources, so it is exported at the
+ * size that leaves the triangle the size it has on screen. */
 static void
 test_screen_matches_export (void)
 {
   TriWindow *window = open_window ();
   GtkWidget *view;
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "triangle.png", NULL);
   g_autoptr(TriExportRequest) request = tri_export_request_new ();
+  g_autoptr(TriSlideLayout) frame = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -440,11 +635,13 @@ test_screen_matches_export (void)
   GtkSnapshot *snapshot;
   GskRenderNode *node;
   cairo_surface_t *png;
-  int width, height, stride, differ = 0;
+  int width, height, stride, differ = 0, ox, oy;
 
   g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", (gint64) 2);
   spin (100);
   view = GTK_WIDGET (tri_window_get_triangle_view (window));
+  /* drawn, at its size, on a machine however busy */
+  g_assert_true (spin_until (view_drawn, view));
   width = gtk_widget_get_width (view);
   height = gtk_widget_get_height (view);
 
@@ -475,13 +672,34 @@ test_screen_matches_export (void)
   g_assert_true (tri_window_export (window, request, path, &error));
   g_assert_no_error (error);
 
+  /* the frame's size, from the request the window filled in */
+  {
+    cairo_surface_t *scratch = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+    cairo_t *cr = cairo_create (scratch);
+
+    frame = tri_export_draw_slide (tri_window_get_store (window), request, cr);
+    request->width = width + (int) round (width - frame->triangle.width);
+    request->height = height + (int) round (height - frame->triangle.height);
+    g_clear_pointer (&frame, tri_slide_layout_free);
+    frame = tri_export_draw_slide (tri_window_get_store (window), request, cr);
+    cairo_destroy (cr);
+    cairo_surface_destroy (scratch);
+  }
+  g_assert_cmpfloat (fabs (frame->triangle.width - width), <, 0.01);
+  g_assert_cmpfloat (fabs (frame->triangle.height - height), <, 0.01);
+  ox = (int) frame->triangle.x;
+  oy = (int) frame->triangle.y;
+  g_assert_true (tri_window_export (window, request, path, &error));
+  g_assert_no_error (error);
+
   png = cairo_image_surface_create_from_png (path);
-  g_assert_cmpint (cairo_image_surface_get_width (png), ==, width);
-  g_assert_cmpint (cairo_image_surface_get_height (png), ==, height);
+  g_assert_cmpint (cairo_image_surface_get_width (png), ==, request->width);
+  g_assert_cmpint (cairo_image_surface_get_height (png), ==, request->height);
   for (int y = 0; y < height; y++)
     {
       const guint32 *a = (const guint32 *) (screen + y * stride);
-      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (png) + y * cairo_image_surface_get_stride (png));
+      const guint32 *b = (const guint32 *) (cairo_image_surface_get_data (png) +
+                                            (y + oy) * cairo_image_surface_get_stride (png)) + ox;
 
       for (int x = 0; x < width; x++)
         for (int shift = 0; shift <= 16; shift += 8)
@@ -499,11 +717,117 @@ test_screen_matches_export (void)
   spin (50);
 }
 
+typedef struct
+{
+  TriTimelineView *view;
+  double           span;
+} WaitZoom;
+
+static gboolean
+zoomed_in (gpointer data)
+{
+  WaitZoom *w = data;
+  double t0, t1;
+
+  tri_timeline_view_get_range (w->view, &t0, &t1);
+  return t1 - t0 < w->span * 0.9;
+}
+
+/* a click on the timeline gives it the keyboard: + zooms at once */
+static void
+test_timeline_click_focus (void)
+{
+  TriWindow *window;
+  TriTimelineView *timeline;
+  TriTimelineLayout *tl;
+  GtkWidget *triangle;
+  WaitZoom wait;
+  double t0, t1;
+
+  if (!needs_xdotool ())
+    return;
+  window = open_window ();
+  timeline = tri_window_get_timeline_view (window);
+  triangle = GTK_WIDGET (tri_window_get_triangle_view (window));
+  tl = tri_timeline_view_get_layout (timeline);
+  g_assert_nonnull (tl);
+
+  /* the keyboard elsewhere first */
+  g_assert_true (gtk_widget_child_focus (triangle, GTK_DIR_TAB_FORWARD));
+  spin (50);
+  g_assert_false (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (timeline)));
+
+  click_at (GTK_WIDGET (timeline), (tl->plot_x0 + tl->plot_x1) / 2, tl->lanes_y1 + 4);
+  spin (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), GTK_WIDGET (timeline)));
+
+  tri_timeline_view_get_range (timeline, &t0, &t1);
+  wait = (WaitZoom) { timeline, t1 - t0 };
+  xdotool ("key plus");
+  g_assert_true (spin_until (zoomed_in, &wait));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* With Show Other Actors, every node and line drawn has its hotspot, and
+ * each side's description for screen readers (and its tooltip, the same
+ * words) ends with the trend its label shows. */
+static void
+test_other_actors_described (void)
+{
+  TriWindow *window = open_window ();
+  TriTriangleView *view = tri_window_get_triangle_view (window);
+  GtkWidget *triangle = GTK_WIDGET (view);
+  TriTriangleLayout *layout;
+  guint n_hotspots = 0, n_sides = 0;
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-others", g_variant_new_boolean (TRUE));
+  spin (300);
+  layout = tri_triangle_view_get_layout (view);
+  g_assert_cmpuint (layout->nodes->len, >, 3);
+
+  for (guint i = 0; i < layout->nodes->len; i++)
+    {
+      const TriNodeLayout *n = g_ptr_array_index (layout->nodes, i);
+      g_autofree char *key = g_strconcat ("node:", n->code, NULL);
+
+      g_assert_nonnull (hotspot (triangle, key));
+    }
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+      g_autofree char *key = g_strdup_printf ("edge:%" G_GINT64_FORMAT, e->relation_id);
+      g_autofree char *description = tri_triangle_view_describe_edge (view, i);
+      GtkWidget *h = hotspot (triangle, key);
+
+      g_assert_nonnull (h);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (h), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+      if (e->label != NULL && e->state.n_events > 0)
+        {
+          g_autofree char *ending = g_strdup_printf ("Overall: %s.", strchr (e->label, '\n') + 1);
+
+          g_assert_true (g_str_has_suffix (description, ending));
+          n_sides++;
+        }
+    }
+  g_assert_cmpuint (n_sides, >, 0);
+
+  /* no hotspot for anything not drawn */
+  for (GtkWidget *c = gtk_widget_get_first_child (triangle); c; c = gtk_widget_get_next_sibling (c))
+    n_hotspots++;
+  g_assert_cmpuint (n_hotspots, ==, layout->nodes->len + layout->edges->len);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (window), "show-others", g_variant_new_boolean (FALSE));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 static void
 test_open_keeps_data_on_failure (void)
 {
   TriWindow *window = open_window ();
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.sqlite", NULL);
   g_autofree char *copy = tri_test_copy_briefing (dir, "copy.sqlite");
@@ -756,7 +1080,7 @@ test_bad_data_stays_up (void)
     "PRAGMA ignore_check_constraints = ON; UPDATE event SET earliest = 'zz', latest = '' WHERE id % 2 = 0",
     "DELETE FROM quote_translation; DELETE FROM quote; DELETE FROM event_relation; DELETE FROM event_text; DELETE FROM event",
   };
-  g_autofree char *dir = tri_test_tmpdir ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
   TriWindow *window = open_window ();
 
   for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
@@ -836,12 +1160,16 @@ main (int   argc,
   store = tri_store_open (tri_test_briefing_path (), NULL);
 
   g_test_add_func ("/window/shows-briefing", test_shows_briefing);
+  g_test_add_func ("/window/more-shows-them", test_more_shows_them);
   g_test_add_func ("/window/click-edge", test_click_edge);
   g_test_add_func ("/window/click-event", test_click_event);
   g_test_add_func ("/window/keyboard-edge", test_keyboard_edge);
+  g_test_add_func ("/window/evidence-follows-date", test_evidence_follows_date);
   g_test_add_func ("/window/presentation-keys", test_presentation_keys);
+  g_test_add_func ("/window/timeline-click-focus", test_timeline_click_focus);
   g_test_add_func ("/window/export", test_export_from_window);
   g_test_add_func ("/window/screen-matches-export", test_screen_matches_export);
+  g_test_add_func ("/window/other-actors-described", test_other_actors_described);
   g_test_add_func ("/window/open-keeps-data-on-failure", test_open_keeps_data_on_failure);
   g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
   g_test_add_func ("/window/import-refused-first", test_import_refused_first);

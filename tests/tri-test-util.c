@@ -79,6 +79,29 @@ tri_test_tmpdir (void)
   return dir;
 }
 
+/* Removes @dir and everything in it, and frees @dir */
+void
+tri_test_dir_remove (char *dir)
+{
+  g_autoptr(GDir) d = NULL;
+  const char *name;
+
+  if (dir == NULL)
+    return;
+  d = g_dir_open (dir, 0, NULL);
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        tri_test_dir_remove (g_steal_pointer (&path));
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+  g_free (dir);
+}
+
 void
 tri_test_file_state (const char   *path,
                      TriFileState *state)

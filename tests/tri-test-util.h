@@ -18,6 +18,7 @@ typedef struct
 const char *tri_test_briefing_path (void);
 const char *tri_test_seeds_dir     (void);
 char       *tri_test_tmpdir        (void);
+void        tri_test_dir_remove    (char       *dir);
 void        tri_test_file_state    (const char   *path,
                                     TriFileState *state);
 void        tri_test_file_state_clear (TriFileState *state);
@@ -27,5 +28,10 @@ char       *tri_test_copy_briefing (const char *dir,
                                     const char *name);
 void        tri_test_sql           (const char *path,
                                     const char *sql);
+
+/* g_auto(TriTestDir) dir = tri_test_tmpdir (): removed with what is in
+ * it when it goes out of scope, so a test leaves nothing in /tmp */
+typedef char *TriTestDir;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (TriTestDir, tri_test_dir_remove, NULL)
 
 G_END_DECLS

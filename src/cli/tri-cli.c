@@ -12,6 +12,7 @@
 
 #include "export/tri-export.h"
 #include "import/tri-import.h"
+#include "render/tri-labels.h"
 #include "store/tri-new-file.h"
 #include "tri-cli.h"
 
@@ -186,9 +187,84 @@ tri_cli_list_events (TriStore    *store,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gboolean
+usage_error (GError    **error,
+             const char *message)
+{
+  g_set_error_literal (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE, message);
+  return FALSE;
+}
+
+/**
+ * tri_cli_parse_window:
+ * @text: `--window`'s argument, as typed
+ * @months: (out): 3, 6, 12, 24, or 0 for all time
+ *
+ * One check for every command that takes `--window`. (GApplication drops an
+ * integer option whose value is 0, so it arrives as text.)
+ */
+gboolean
+tri_cli_parse_window (const char  *text,
+                      int         *months,
+                      GError     **error)
+{
+  guint64 value = 0;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 0, 24, &value, NULL) ||
+      (value != 0 && value != 3 && value != 6 && value != 12 && value != 24))
+    return usage_error (error, _("--window takes 3, 6, 12 or 24 months, or 0 for all time."));
+  *months = (int) value;
+  return TRUE;
+}
+
+static const char *
+actor_name (GPtrArray  *actors,
+            const char *code)
+{
+  for (guint i = 0; actors && i < actors->len; i++)
+    {
+      TriActor *a = g_ptr_array_index (actors, i);
+      if (g_str_equal (a->code, code))
+        return a->name;
+    }
+  return code;
+}
+
+/* What the edge says for the period, as the panel's and the slide's words */
+static char *
+describe_period (TriStore          *store,
+                 const TriRelation *rel,
+                 guint32            as_of,
+                 int                window_months,
+                 guint32            from,
+                 guint32            to,
+                 const char        *lang)
+{
+  g_autoptr(GPtrArray) actors = tri_store_list_actors (store, lang, NULL);
+  g_autoptr(GPtrArray) events = tri_store_list_events (store, from, to, lang, NULL);
+  TriEdgeState state = { 0 };
+
+  if (events != NULL)
+    tri_edge_state_compute (&state, events, rel->id, from, to);
+  return tri_edge_describe (&state, actor_name (actors, rel->a), actor_name (actors, rel->b),
+                            window_months, as_of, lang);
+}
+
+/**
+ * tri_cli_list_quotes:
+ * @as_of: (nullable): `--as-of` as typed; NULL lists every quote
+ * @window_months: `--window`, -1 when not given (12 with @as_of)
+ *
+ * `trilateral --quotes RUS-PRK [--as-of DATE [--window MONTHS]] [--json]`:
+ * with a date, exactly the quotes the panel and a slide show for that
+ * period (tri_store_list_quotes_in_period()), each flagged when its source
+ * was published later; without one, every quote of the relation.
+ */
 char *
 tri_cli_list_quotes (TriStore    *store,
                      const char  *relation,
+                     const char  *as_of_text,
+                     int          window_months,
                      const char  *lang,
                      gboolean     json,
                      GError     **error)
@@ -197,30 +273,68 @@ tri_cli_list_quotes (TriStore    *store,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GString) out = g_string_new (NULL);
   TriRelation *rel;
+  guint32 as_of = 0, from = 0, to = 0;
 
   rel = tri_store_find_relation (store, relation, error);
   if (rel == NULL)
     return NULL;
 
-  quotes = tri_store_list_quotes (store, rel->id, 0, lang, error);
+  if (as_of_text == NULL && window_months >= 0)
+    {
+      usage_error (error, _("--window with --quotes needs --as-of, the date the period ends."));
+      return NULL;
+    }
+
+  if (as_of_text != NULL)
+    {
+      guint total = 0;
+
+      if (!tri_export_resolve_as_of (store, as_of_text, &as_of, error))
+        return NULL;
+      if (window_months < 0)
+        window_months = 12;
+      tri_window_bounds (as_of, tri_window_days_for_months (window_months), &from, &to);
+      quotes = tri_store_list_quotes_in_period (store, rel->id, from, to, lang, G_MAXUINT, &total, error);
+    }
+  else
+    quotes = tri_store_list_quotes (store, rel->id, 0, lang, error);
   if (quotes == NULL)
     return NULL;
+
+  /* an empty period says so, in the edge's words; nothing stands in */
+  if (!json && quotes->len == 0 && as_of != 0)
+    {
+      g_autofree char *line = describe_period (store, rel, as_of, window_months, from, to, lang);
+
+      g_string_append (out, line);
+      g_string_append_c (out, '\n');
+    }
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < quotes->len; i++)
     {
       TriQuote *q = g_ptr_array_index (quotes, i);
       g_autofree char *label = tri_date_label (&q->date, lang);
+      g_autofree char *source_date = tri_date_to_string (&q->source_date);
+      g_autofree char *source_label = tri_date_label (&q->source_date, lang);
+      g_autofree char *later = tri_quote_published_later (q, as_of, lang);
 
       if (!json)
         {
+          /* date, source, source's date, claim, original, translation, published later */
           append_field (out, label);
           g_string_append_c (out, '\t');
           append_field (out, q->source_title);
           g_string_append_c (out, '\t');
+          append_field (out, source_label);
+          g_string_append_c (out, '\t');
+          append_field (out, tri_claim_label (q->claim));
+          g_string_append_c (out, '\t');
           append_field (out, q->text);
           g_string_append_c (out, '\t');
           append_field (out, q->translation);
+          g_string_append_c (out, '\t');
+          append_field (out, later);
           g_string_append_c (out, '\n');
           continue;
         }
@@ -241,6 +355,19 @@ tri_cli_list_quotes (TriStore    *store,
       json_builder_add_string_value (builder, tri_confidence_to_string (q->confidence));
       json_builder_set_member_name (builder, "source");
       json_builder_add_string_value (builder, q->source_title);
+      json_builder_set_member_name (builder, "source_date");
+      json_builder_add_string_value (builder, source_date);
+      json_builder_set_member_name (builder, "source_date_label");
+      json_builder_add_string_value (builder, source_label);
+      json_builder_set_member_name (builder, "claim");
+      json_builder_add_string_value (builder, tri_claim_to_string (q->claim));
+      json_builder_set_member_name (builder, "claim_label");
+      json_builder_add_string_value (builder, tri_claim_label (q->claim));
+      json_builder_set_member_name (builder, "published_later");
+      if (later != NULL)
+        json_builder_add_string_value (builder, later);
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "offset");
       json_builder_add_int_value (builder, q->offset);
       json_builder_set_member_name (builder, "text");
@@ -275,14 +402,6 @@ tri_cli_exit_code (const GError *error)
   if (error->domain == TRI_STORE_ERROR)
     return tri_store_error_exit_code (error);
   return TRI_EXIT_ERROR;
-}
-
-static gboolean
-usage_error (GError    **error,
-             const char *message)
-{
-  g_set_error_literal (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE, message);
-  return FALSE;
 }
 
 /**
@@ -326,12 +445,7 @@ tri_cli_export (TriStore            *store,
     }
 
   if (args->window_months >= 0)
-    {
-      if (args->window_months != 0 && args->window_months != 3 && args->window_months != 6 &&
-          args->window_months != 12 && args->window_months != 24)
-        return usage_error (error, _("--window takes 3, 6, 12 or 24 months, or 0 for all time."));
-      request->window_months = args->window_months;
-    }
+    request->window_months = args->window_months;
 
   if (args->lang != NULL)
     {
@@ -353,12 +467,14 @@ tri_cli_export (TriStore            *store,
       if (ev == NULL)
         return FALSE;
       request->event_id = ev->id;
-      /* an event shown is an event selected: "as of" moves to it, as in the window */
-      request->as_of = ev->date.earliest;
+      /* an event shown is an event selected: "as of" moves to it, as in
+       * the window: to its last possible day, when it has certainly happened */
+      request->as_of = tri_event_as_of (&ev->date);
     }
 
   if (args->as_of != NULL && !tri_export_resolve_as_of (store, args->as_of, &request->as_of, error))
     return FALSE;
 
+  request->show_others = args->other_actors;
   return tri_export_write (store, request, args->path, error);
 }

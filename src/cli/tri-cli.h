@@ -22,13 +22,14 @@ typedef struct
   const char *path;
   const char *view;
   const char *as_of;
-  int         window_months;   /* -1 when not given */
+  int         window_months;   /* -1 when not given; checked by tri_cli_parse_window() */
   const char *relation;
   gint64      event_id;
   const char *size;
   int         scale;           /* 0 when not given */
   const char *theme;
   const char *lang;
+  gboolean    other_actors;    /* --other-actors: the other actors around the triangle */
 } TriCliExport;
 
 char     *tri_cli_default_db_path (void);
@@ -39,6 +40,8 @@ char     *tri_cli_list_events     (TriStore    *store,
                                    GError     **error);
 char     *tri_cli_list_quotes     (TriStore    *store,
                                    const char  *relation,
+                                   const char  *as_of_text,
+                                   int          window_months,
                                    const char  *lang,
                                    gboolean     json,
                                    GError     **error);
@@ -47,5 +50,8 @@ gboolean  tri_cli_export          (TriStore           *store,
                                    const TriCliExport *args,
                                    GError            **error);
 int       tri_cli_exit_code       (const GError       *error);
+gboolean  tri_cli_parse_window    (const char         *text,
+                                   int                *months,
+                                   GError            **error);
 
 G_END_DECLS

@@ -41,6 +41,11 @@
 
 G_DEFINE_QUARK (tri-export-error-quark, tri_export_error)
 
+/* 96 dpi pixels: A4 landscape is 297 × 210 mm */
+const TriExportSize tri_export_preset_sizes[TRI_EXPORT_N_PRESET_SIZES] = {
+  { 1920, 1080 }, { 1600, 1200 }, { 1123, 794 },
+};
+
 TriExportRequest *
 tri_export_request_new (void)
 {
@@ -226,11 +231,7 @@ scene_load (Scene                  *scene,
 
   scene->as_of = request->as_of;
   if (scene->as_of == 0)
-    {
-      g_autoptr(TriEvent) newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1),
-                                                        request->lang, NULL);
-      scene->as_of = newest ? newest->date.earliest : 1;
-    }
+    scene->as_of = MAX (tri_store_default_as_of (store), 1);
 
   tri_window_bounds (scene->as_of, tri_window_days_for_months (request->window_months),
                      &scene->from, &scene->to);
@@ -338,12 +339,12 @@ slide_evidence (TriStore               *store,
   g_autoptr(GPtrArray) sources = tri_store_list_sources (store, request->lang, NULL);
   g_autoptr(GHashTable) cited = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GString) citations = g_string_new (NULL);
-  guint max_quotes = 3;
+  guint max_quotes = 3, n_cited = 0, total = 0;
 
   if (request->relation_id != 0 && tri_store_get_relation (store, request->relation_id) != NULL)
     {
       TriRelation *r = tri_store_get_relation (store, request->relation_id);
-      int index = tri_triangle_layout_find_edge (triangle, r->id);
+      int index = triangle ? tri_triangle_layout_find_edge (triangle, r->id) : -1;
       TriEdgeState state = { 0 };
 
       if (index >= 0)
@@ -353,7 +354,9 @@ slide_evidence (TriStore               *store,
       content->heading = g_strdup_printf ("%s – %s", actor_name (scene, r->a), actor_name (scene, r->b));
       content->text = tri_edge_describe (&state, actor_name (scene, r->a), actor_name (scene, r->b),
                                          request->window_months, scene->as_of, request->lang);
-      quotes = tri_store_list_quotes (store, r->id, 0, request->lang, NULL);
+      /* the quotes of exactly the events the edge counts, as in the panel */
+      quotes = tri_store_list_quotes_in_period (store, r->id, scene->from, scene->to, request->lang,
+                                                max_quotes, &total, NULL);
     }
   else if (request->event_id != 0)
     {
@@ -372,7 +375,7 @@ slide_evidence (TriStore               *store,
         }
     }
 
-  if (content->heading == NULL)
+  if (content->heading == NULL && triangle != NULL)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
@@ -393,6 +396,7 @@ slide_evidence (TriStore               *store,
       content->text = g_string_free (g_steal_pointer (&text), FALSE);
     }
 
+  content->as_of_day = scene->as_of;
   content->quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
   content->quote_langs = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; quotes && i < quotes->len && content->quotes->len < max_quotes; i++)
@@ -418,77 +422,80 @@ slide_evidence (TriStore               *store,
         continue;
       citation = source_citation (s, request->lang);
       g_string_append_printf (citations, "%s%s", citations->len ? "; " : "", citation);
+      n_cited++;
     }
-  /* Translators: a slide's footnote; %s is a list of sources */
-  content->footnote = g_strdup_printf (D_("Sources: %s"), citations->str);
+  /* Translators: a slide's footnote; %s is a list of sources (one, or several) */
+  content->footnote = g_strdup_printf (DN_ ("Source: %s", "Sources: %s", n_cited), citations->str);
 }
 
 /**
- * tri_export_draw:
+ * tri_export_draw_slide:
  *
  * Draws the requested view at request->width × request->height user units
- * on @cr: the same layouts and renderers as the screen.
+ * on @cr: the same layouts and renderers as the screen. The briefing slide
+ * is composed of title, "as of", triangle, evidence, timeline and sources;
+ * a triangle or a timeline alone is framed by its title, its "as of" line
+ * with the period, and its sources, so it never stands as a bare count.
+ *
+ * Returns: (transfer full): the slide's layout, with every text it placed
  */
-void
-tri_export_draw (TriStore               *store,
-                 const TriExportRequest *request,
-                 cairo_t                *cr)
+TriSlideLayout *
+tri_export_draw_slide (TriStore               *store,
+                       const TriExportRequest *request,
+                       cairo_t                *cr)
 {
   const TriTheme *theme = tri_theme_get (request->dark);
   g_autofree char *saved_lang = g_strdup (tri_get_data_language ());
+  g_autofree char *window = NULL;
+  TriSlideContent content = { 0 };
+  TriSlideLayout *slide;
+  g_autoptr(TriTriangleLayout) triangle = NULL;
+  g_autoptr(TriTimelineLayout) timeline = NULL;
+  TriSlideKind kind;
   Scene scene = { 0 };
 
   /* every word drawn in the export's language */
   tri_set_data_language (request->lang);
   scene_load (&scene, store, request);
 
-  switch (request->view)
-    {
-    case TRI_EXPORT_VIEW_TRIANGLE:
-      {
-        g_autoptr(TriTriangleLayout) layout = triangle_layout (&scene, request, request->width,
-                                                               request->height, 1);
-        tri_triangle_render (layout, cr, theme);
-      }
-      break;
+  kind = request->view == TRI_EXPORT_VIEW_TRIANGLE ? TRI_SLIDE_TRIANGLE
+       : request->view == TRI_EXPORT_VIEW_TIMELINE ? TRI_SLIDE_TIMELINE
+       : TRI_SLIDE_BRIEFING;
+  window = tri_window_describe (request->window_months, scene.as_of, request->lang);
+  content.title = tri_store_dup_title (store, request->lang);
+  /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
+  content.as_of = g_strdup_printf (D_("As of: %s"), window);
+  content.lang = request->lang;
 
-    case TRI_EXPORT_VIEW_TIMELINE:
-      {
-        g_autoptr(TriTimelineLayout) layout = timeline_layout (&scene, request, request->width,
-                                                               request->height, 1);
-        tri_timeline_render (layout, cr, theme);
-      }
-      break;
+  slide = tri_slide_layout_new (kind, request->width, request->height, &content);
+  if (slide->triangle.width > 0 && slide->triangle.height > 0)
+    triangle = triangle_layout (&scene, request, slide->triangle.width, slide->triangle.height,
+                                slide->type_scale);
+  if (slide->timeline.width > 0 && slide->timeline.height > 0)
+    timeline = timeline_layout (&scene, request, slide->timeline.width, slide->timeline.height,
+                                slide->timeline_type_scale);
+  slide_evidence (store, &scene, request, triangle, &content);
 
-    case TRI_EXPORT_VIEW_SLIDE:
-    default:
-      {
-        TriSlideContent content = { 0 };
-        g_autoptr(TriSlideLayout) slide = NULL;
-        g_autoptr(TriTriangleLayout) triangle = NULL;
-        g_autoptr(TriTimelineLayout) timeline = NULL;
-        g_autofree char *window = tri_window_describe (request->window_months, scene.as_of, request->lang);
-
-        slide = tri_slide_layout_new (request->width, request->height);
-        triangle = triangle_layout (&scene, request, slide->triangle.width, slide->triangle.height,
-                                    slide->type_scale);
-        timeline = timeline_layout (&scene, request, slide->timeline.width, slide->timeline.height,
-                                    slide->type_scale);
-
-        content.title = tri_store_dup_title (store, request->lang);
-        /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
-        content.as_of = g_strdup_printf (D_("As of: %s"), window);
-        content.lang = request->lang;
-        slide_evidence (store, &scene, request, triangle, &content);
-
-        tri_slide_render (slide, &content, triangle, timeline, cr, theme);
-        tri_slide_content_clear (&content);
-      }
-      break;
-    }
+  tri_slide_render (slide, &content, triangle, timeline, cr, theme);
+  tri_slide_content_clear (&content);
 
   scene_clear (&scene);
   tri_set_data_language (saved_lang);
+  return slide;
+}
+
+/**
+ * tri_export_draw:
+ *
+ * Draws the requested view at request->width × request->height user units
+ * on @cr, as tri_export_draw_slide() does.
+ */
+void
+tri_export_draw (TriStore               *store,
+                 const TriExportRequest *request,
+                 cairo_t                *cr)
+{
+  g_autoptr(TriSlideLayout) slide = tri_export_draw_slide (store, request, cr);
 }
 
 /**

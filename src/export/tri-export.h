@@ -6,6 +6,7 @@
 
 #include <cairo.h>
 
+#include "render/tri-slide.h"
 #include "store/tri-store.h"
 
 G_BEGIN_DECLS
@@ -41,13 +42,23 @@ typedef struct
   int            scale;          /* PNG only: 1, 2 or 3 */
   gboolean       dark;
   char          *lang;
-  guint32        as_of;          /* 0: the start of the newest event, as the window opens */
+  guint32        as_of;          /* 0: tri_store_default_as_of (), as the window opens */
   guint          window_months;  /* 0: all time */
   gint64         relation_id;    /* the selected edge, or 0 */
   gint64         event_id;       /* the selected event, or 0 */
   gboolean       show_others;
   double         t0, t1;         /* the timeline's range; 0, 0 for the window's default */
 } TriExportRequest;
+
+typedef struct
+{
+  int width, height;
+} TriExportSize;
+
+/* the sizes the export dialog offers besides the window's own and a custom
+ * one: 1920 × 1080, 1600 × 1200 (4:3), A4 landscape */
+#define TRI_EXPORT_N_PRESET_SIZES 3
+extern const TriExportSize tri_export_preset_sizes[TRI_EXPORT_N_PRESET_SIZES];
 
 GQuark            tri_export_error_quark      (void);
 TriExportRequest *tri_export_request_new      (void);
@@ -71,6 +82,9 @@ gboolean          tri_export_write            (TriStore          *store,
                                                const char        *path,
                                                GError           **error);
 void              tri_export_draw             (TriStore          *store,
+                                               const TriExportRequest *request,
+                                               cairo_t           *cr);
+TriSlideLayout   *tri_export_draw_slide       (TriStore          *store,
                                                const TriExportRequest *request,
                                                cairo_t           *cr);
 

@@ -11,12 +11,19 @@ G_BEGIN_DECLS
 const char *tri_category_label        (TriCategory          category);
 const char *tri_confidence_label      (TriConfidence        confidence);
 const char *tri_stance_label          (TriStance            stance);
+const char *tri_claim_label           (TriClaim             claim);
+char       *tri_quote_describe_source (const TriQuote      *quote,
+                                       const char          *lang);
+char       *tri_quote_published_later (const TriQuote      *quote,
+                                       guint32              as_of,
+                                       const char          *lang);
 char       *tri_edge_describe         (const TriEdgeState  *state,
                                        const char          *a_name,
                                        const char          *b_name,
                                        guint                window_months,
                                        guint32              as_of,
                                        const char          *lang);
+const char *tri_edge_trend_label      (const TriEdgeState  *state);
 char       *tri_window_describe       (guint                window_months,
                                        guint32              as_of,
                                        const char          *lang);

@@ -1,10 +1,20 @@
 /* tri-slide.c: the briefing slide, composed of the other renderers
  *
- *   Title                                        As of: the 12 months to …
- *   [ triangle with its legend ]                 [ evidence: the selection,
- *                                                  1–3 quotes ]
+ *   Title (up to two lines)
+ *   As of: the 12 months to …
+ *   [ triangle with its legend ]            [ evidence: the selection,
+ *                                             1–3 quotes, each with its
+ *                                             translation and citation ]
  *   [ timeline strip with the "as of" cursor ]
  *   Sources: …                                                  Trilateral
+ *
+ * The same slide is the PNG/SVG/PDF export and presentation mode. Type is
+ * sized for a room: at 1920 × 1080 the body text is 26 px. What does not
+ * fit is shortened at a word boundary with an ellipsis, never clipped, and
+ * every text placed is recorded in layout->boxes so a test can check it.
+ *
+ * A triangle or a timeline exported alone gets the same frame: the title,
+ * the "as of" line with its period, and the sources.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,49 +23,406 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
+#include "tri-catalog.h"
+#include "tri-labels.h"
 #include "tri-slide.h"
 
 #define REF_WIDTH 1920.0
-#define MARGIN 56.0
-#define TITLE_PX 44.0
-#define AS_OF_PX 22.0
-#define HEADING_PX 28.0
-#define BODY_PX 19.0
-#define QUOTE_PX 18.0
-#define FOOT_PX 14.0
 
+/* the briefing, in reference units of a 1920-wide slide */
+#define MARGIN 56.0
+#define GAP 28.0
+#define TITLE_PX 50.0
+#define AS_OF_PX 30.0
+#define HEADING_PX 36.0
+#define BODY_PX 26.0
+#define QUOTE_PX 25.0
+#define ORIGINAL_PX 21.0
+#define CITE_PX 20.0
+#define FOOT_PX 18.0
+#define TRIANGLE_TYPE_SCALE 1.5
+#define WIDE_TRIANGLE_TYPE_SCALE 1.25
+#define TIMELINE_TYPE_SCALE 1.1
+/* a labelled row in each of the timeline's six lanes at that type, with
+ * its cursor's date and axis: below it the timeline drops its labels */
+#define TIMELINE_MIN_H (262.0 * TIMELINE_TYPE_SCALE)
+
+/* a view exported alone, in its own pixels */
+#define FRAME_MARGIN 16.0
+#define FRAME_TITLE_PX 18.0
+#define FRAME_AS_OF_PX 15.0
+#define FRAME_FOOT_PX 12.0
+
+#define MARK "Trilateral"
+
+static const char ellipsis[] = "…";
+
+/* The bottom of each of the layout's lines, in Pango units */
+static GArray *
+line_bottoms (PangoLayout *layout)
+{
+  GArray *bottoms = g_array_new (FALSE, FALSE, sizeof (int));
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      g_array_append_val (bottoms, y1);
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  return bottoms;
+}
+
+static gboolean
+fits (PangoLayout *layout,
+      int          max_lines,
+      double       max_height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  return pango_layout_get_line_count (layout) <= max_lines &&
+         (double) logical.height / PANGO_SCALE <= max_height + 0.01;
+}
+
+/* @text's first @n_chars characters, without trailing spaces or the
+ * punctuation that would sit badly before an ellipsis, then "…" */
+static char *
+shortened_text (const char *text,
+                glong       n_chars)
+{
+  const char *end = g_utf8_offset_to_pointer (text, n_chars);
+  GString *s = g_string_new_len (text, end - text);
+
+  while (s->len > 0)
+    {
+      const char *last = g_utf8_find_prev_char (s->str, s->str + s->len);
+      gunichar c = g_utf8_get_char (last);
+
+      if (!g_unichar_isspace (c) && (c > 0x7F || strchr (",;:-(", (int) c) == NULL) &&
+          c != 0x2013 && c != 0x2014 && c != 0x3001 && c != 0xFF0C)
+        break;
+      g_string_truncate (s, last - s->str);
+    }
+  if (s->len == 0)
+    {
+      g_string_free (s, TRUE);
+      return NULL;
+    }
+  g_string_append (s, ellipsis);
+  return g_string_free (s, FALSE);
+}
+
+/**
+ * tri_slide_fit_text:
+ * @width: the box's width
+ * @max_lines: at most this many lines
+ * @max_height: and no taller than this
+ * @shortened: (out): whether the text had to be cut
+ *
+ * Lays @text out wrapped to @width. When it is longer than @max_lines
+ * lines or @max_height, it is cut at a word boundary (between words, or
+ * between characters where the script breaks lines there, as Chinese
+ * does) and ends in an ellipsis; only a single word longer than a line is
+ * cut inside it.
+ *
+ * Returns: (transfer full) (nullable): the layout, or NULL when not even
+ *   one line fits
+ */
+PangoLayout *
+tri_slide_fit_text (cairo_t    *cr,
+                    const char *text,
+                    const char *lang,
+                    double      px,
+                    gboolean    bold,
+                    gboolean    italic,
+                    double      width,
+                    int         max_lines,
+                    double      max_height,
+                    gboolean   *shortened)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(GArray) bottoms = NULL;
+  g_autofree PangoLogAttr *attrs = NULL;
+  const PangoLogAttr *layout_attrs;
+  PangoLayoutLine *line;
+  int n_attrs, n = 0;
+  glong end_char;
+
+  *shortened = FALSE;
+  if (text == NULL || *text == '\0' || max_lines < 1 || width < 1)
+    return NULL;
+
+  layout = tri_text_layout (cr, text, px, bold, lang);
+  if (italic)
+    {
+      PangoFontDescription *desc = pango_font_description_copy (pango_layout_get_font_description (layout));
+
+      pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
+      pango_layout_set_font_description (layout, desc);
+      pango_font_description_free (desc);
+    }
+  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+
+  if (fits (layout, max_lines, max_height))
+    return g_steal_pointer (&layout);
+
+  /* how many lines there is room for */
+  bottoms = line_bottoms (layout);
+  for (guint i = 0; i < bottoms->len && (int) i < max_lines; i++)
+    if ((double) g_array_index (bottoms, int, i) / PANGO_SCALE <= max_height + 0.01)
+      n = i + 1;
+  if (n == 0)
+    return NULL;
+
+  /* the text up to the end of the last of them, then back to a boundary */
+  line = pango_layout_get_line_readonly (layout, n - 1);
+  end_char = g_utf8_pointer_to_offset (text, text + line->start_index + line->length);
+  layout_attrs = pango_layout_get_log_attrs_readonly (layout, &n_attrs);
+  attrs = g_memdup2 (layout_attrs, sizeof (PangoLogAttr) * n_attrs);
+
+  *shortened = TRUE;
+  for (int pass = 0; pass < 2; pass++)
+    for (glong p = MIN (end_char, n_attrs - 1); p > 0; p--)
+      {
+        g_autofree char *candidate = NULL;
+
+        /* first pass: where a line may break (a word boundary); then, for
+         * a word longer than the line, any character */
+        if (pass == 0 ? !attrs[p].is_line_break : !attrs[p].is_cursor_position)
+          continue;
+        candidate = shortened_text (text, p);
+        if (candidate == NULL)
+          continue;
+        pango_layout_set_text (layout, candidate, -1);
+        if (fits (layout, n, max_height))
+          return g_steal_pointer (&layout);
+      }
+  return NULL;
+}
+
+static void
+record (TriSlideLayout *layout,
+        const char     *role,
+        PangoLayout    *text,
+        double          x,
+        double          y,
+        double          width,
+        const TriRect  *region,
+        gboolean        shortened)
+{
+  PangoRectangle logical;
+  TriSlideBox box = { 0 };
+
+  pango_layout_get_extents (text, NULL, &logical);
+  box.role = role;
+  box.rect = (TriRect) { x, y, width, (double) logical.height / PANGO_SCALE };
+  box.region = *region;
+  box.text_width = (double) (logical.x + logical.width) / PANGO_SCALE;
+  box.text_height = (double) (logical.y + logical.height) / PANGO_SCALE;
+  box.shortened = shortened;
+  box.text = g_strdup (pango_layout_get_text (text));
+  g_array_append_val (layout->boxes, box);
+}
+
+/* Draws @text into @width at (@x, @y), at most @max_lines lines and never
+ * below @bottom, records its box, and returns the height used (0 when
+ * nothing fits). */
+static double
+paragraph (TriSlideLayout *slide,
+           const char     *role,
+           const TriRect  *region,
+           cairo_t        *cr,
+           const char     *text,
+           const char     *lang,
+           double          px,
+           gboolean        bold,
+           gboolean        italic,
+           guint32         color,
+           double          x,
+           double          y,
+           double          width,
+           int             max_lines,
+           double          bottom)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  gboolean shortened;
+
+  if (bottom - y < 1)
+    return 0;
+  layout = tri_slide_fit_text (cr, text, lang, px, bold, italic, width, max_lines, bottom - y, &shortened);
+  if (layout == NULL)
+    return 0;
+
+  tri_set_source_rgb (cr, color);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  cairo_new_path (cr);
+  record (slide, role, layout, x, y, width, region, shortened);
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+/* The height @text takes, wrapped to @width, at most @max_lines lines */
+static double
+measure (cairo_t    *cr,
+         const char *text,
+         const char *lang,
+         double      px,
+         gboolean    bold,
+         double      width,
+         int         max_lines)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  gboolean shortened;
+  PangoRectangle logical;
+
+  layout = tri_slide_fit_text (cr, text, lang, px, bold, FALSE, width, max_lines, G_MAXDOUBLE, &shortened);
+  if (layout == NULL)
+    return 0;
+  pango_layout_get_extents (layout, NULL, &logical);
+  return (double) logical.height / PANGO_SCALE;
+}
+
+static void
+clear_box (gpointer data)
+{
+  g_free (((TriSlideBox *) data)->text);
+}
+
+typedef struct
+{
+  double margin, title_px, as_of_px, foot_px;
+  int    title_lines;
+} Frame;
+
+static void
+frame_for (TriSlideKind  kind,
+           double        ref_height,
+           Frame        *f)
+{
+  if (kind == TRI_SLIDE_BRIEFING)
+    *f = (Frame) { MARGIN, TITLE_PX, AS_OF_PX, FOOT_PX, 2 };
+  else
+    /* a small view keeps its room for the drawing: no title under 300 px */
+    *f = (Frame) { FRAME_MARGIN, FRAME_TITLE_PX, FRAME_AS_OF_PX, FRAME_FOOT_PX, ref_height >= 300 ? 2 : 0 };
+}
+
+/**
+ * tri_slide_layout_new:
+ * @kind: the briefing slide, or a view framed for export alone
+ * @content: its texts: the title's and the "as of" line's heights shape
+ *   the layout
+ */
 TriSlideLayout *
-tri_slide_layout_new (double width,
-                      double height)
+tri_slide_layout_new (TriSlideKind           kind,
+                      double                 width,
+                      double                 height,
+                      const TriSlideContent *content)
 {
   TriSlideLayout *layout = g_new0 (TriSlideLayout, 1);
-  double w, h, header_h = 72, footer_h = 52, gap = 28, body_h, timeline_h;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  double w, h, title_h = 0, as_of_h, footer_h, body_y, body_h, inner;
+  Frame f;
 
+  layout->kind = kind;
   layout->width = width;
   layout->height = height;
-  layout->ref_width = w = REF_WIDTH;
-  layout->ref_height = h = REF_WIDTH * height / MAX (width, 1);
-  layout->scale = width / REF_WIDTH;
-  layout->type_scale = 1.35;
+  layout->boxes = g_array_new (FALSE, FALSE, sizeof (TriSlideBox));
+  g_array_set_clear_func (layout->boxes, clear_box);
+  if (kind == TRI_SLIDE_BRIEFING)
+    {
+      layout->ref_width = w = REF_WIDTH;
+      layout->ref_height = h = REF_WIDTH * height / MAX (width, 1);
+    }
+  else
+    {
+      layout->ref_width = w = width;
+      layout->ref_height = h = height;
+    }
+  layout->scale = width / w;
+  frame_for (kind, h, &f);
+  inner = w - 2 * f.margin;
 
-  layout->header = (TriRect) { MARGIN, MARGIN - 12, w - 2 * MARGIN, header_h };
-  layout->footer = (TriRect) { MARGIN, h - MARGIN / 2 - footer_h, w - 2 * MARGIN, footer_h };
-  body_h = layout->footer.y - gap - (layout->header.y + header_h + gap / 2);
-  /* room for six lanes of labelled events */
-  timeline_h = MAX (body_h * 0.42, 220);
-  layout->triangle = (TriRect) { MARGIN, layout->header.y + header_h + gap / 2,
-                                 (w - 2 * MARGIN) * 0.58, body_h - timeline_h - gap };
-  layout->evidence = (TriRect) { MARGIN + layout->triangle.width + gap, layout->triangle.y,
-                                 w - 2 * MARGIN - layout->triangle.width - gap, layout->triangle.height };
-  layout->timeline = (TriRect) { MARGIN, layout->triangle.y + layout->triangle.height + gap,
-                                 w - 2 * MARGIN, timeline_h };
+  if (f.title_lines > 0)
+    title_h = measure (cr, content->title, content->lang, f.title_px, TRUE, inner, f.title_lines);
+  as_of_h = measure (cr, content->as_of, content->lang, f.as_of_px, FALSE, inner, 2);
+  /* whole units, so a framed view's drawing starts on a pixel */
+  layout->header = (TriRect) { f.margin, round (f.margin * 0.6), inner,
+                               ceil (title_h + (title_h > 0 ? f.as_of_px * 0.3 : 0) + as_of_h) };
+
+  /* two lines of sources; the mark sits beside them */
+  footer_h = ceil (f.foot_px * 1.45) * 2 + 2;
+  layout->footer = (TriRect) { f.margin, floor (h - f.margin * 0.4 - footer_h), inner, footer_h };
+
+  body_y = layout->header.y + layout->header.height + (kind == TRI_SLIDE_BRIEFING ? GAP * 0.75 : 8);
+  body_h = MAX (0, layout->footer.y - (kind == TRI_SLIDE_BRIEFING ? GAP * 0.75 : 6) - body_y);
+
+  switch (kind)
+    {
+    case TRI_SLIDE_TRIANGLE:
+      layout->type_scale = 1;
+      layout->triangle = (TriRect) { f.margin, body_y, inner, body_h };
+      break;
+    case TRI_SLIDE_TIMELINE:
+      layout->type_scale = layout->timeline_type_scale = 1;
+      layout->timeline = (TriRect) { f.margin, body_y, inner, body_h };
+      break;
+    case TRI_SLIDE_BRIEFING:
+    default:
+      layout->type_scale = TRIANGLE_TYPE_SCALE;
+      layout->timeline_type_scale = TIMELINE_TYPE_SCALE;
+      if (h / w < 0.6)
+        {
+          /* a wide screen (16:9): the triangle takes the left column to
+           * its full height, big enough to read from the back of a room;
+           * the evidence and the timeline share the right */
+          double triangle_w = (inner - GAP) * 0.45;
+          double right_x = f.margin + triangle_w + GAP, right_w = inner - triangle_w - GAP;
+          double timeline_h = MIN (MAX (body_h * 0.3, TIMELINE_MIN_H), body_h * 0.5);
+          double upper_h = MAX (0, body_h - timeline_h - GAP);
+
+          /* the triangle's type grows with its canvas: a little less of it */
+          layout->type_scale = WIDE_TRIANGLE_TYPE_SCALE;
+          layout->triangle = (TriRect) { f.margin, body_y, triangle_w, body_h };
+          layout->evidence = (TriRect) { right_x, body_y, right_w, upper_h };
+          layout->timeline = (TriRect) { right_x, body_y + upper_h + GAP, right_w, timeline_h };
+        }
+      else
+        {
+          /* taller pages (4:3, A4): the timeline across the foot, the
+           * triangle three fifths of the width above it, the evidence the
+           * rest */
+          double timeline_h = MIN (MAX (body_h * 0.3, TIMELINE_MIN_H), body_h * 0.5);
+          double upper_h = MAX (0, body_h - timeline_h - GAP);
+          double triangle_w = (inner - GAP) * 0.58;
+
+          layout->triangle = (TriRect) { f.margin, body_y, triangle_w, upper_h };
+          layout->evidence = (TriRect) { f.margin + triangle_w + GAP, body_y, inner - triangle_w - GAP, upper_h };
+          layout->timeline = (TriRect) { f.margin, body_y + upper_h + GAP, inner, timeline_h };
+        }
+      break;
+    }
+
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
   return layout;
 }
 
 void
 tri_slide_layout_free (TriSlideLayout *layout)
 {
+  if (layout == NULL)
+    return;
+  g_array_unref (layout->boxes);
   g_free (layout);
 }
 
@@ -72,58 +439,52 @@ tri_slide_content_clear (TriSlideContent *content)
   g_clear_pointer (&content->footnote, g_free);
 }
 
-/* Draws @text wrapped to @width, at most @max_lines lines, and returns the
- * height used; never past @bottom. */
-static double
-paragraph (cairo_t        *cr,
-           const char     *text,
-           const char     *lang,
-           double          px,
-           gboolean        bold,
-           gboolean        italic,
-           guint32         color,
-           double          x,
-           double          y,
-           double          width,
-           int             max_lines,
-           double          bottom)
+static char *
+compose_citation (const char *source,
+                  const char *published,
+                  const char *claim)
 {
-  g_autoptr(PangoLayout) layout = NULL;
-  int w, h;
+  if (published == NULL)
+    /* Translators: a quote's citation on a slide: source · claim type */
+    return g_strdup_printf (D_("%s · %s"), source, claim);
+  /* Translators: a quote's citation on a slide: source · publication date · claim type */
+  return g_strdup_printf (D_("%s · %s · %s"), source, published, claim);
+}
 
-  if (text == NULL || *text == '\0' || y >= bottom)
-    return 0;
+/* A quote's citation: its source, the source's publication date and the
+ * quote's claim type ("not stated" when the briefing does not say). When
+ * it is longer than two lines of @width, the source's title is shortened,
+ * never the date or the claim. */
+static char *
+citation (cairo_t        *cr,
+          const TriQuote *q,
+          const char     *lang,
+          double          width)
+{
+  g_autofree char *claim = NULL;
+  g_autofree char *published = NULL;
+  g_autofree char *full = NULL;
+  g_autoptr(PangoLayout) fitted = NULL;
+  g_autoptr(PangoLayout) title = NULL;
+  const char *source = q->source_title && *q->source_title ? q->source_title : D_("Unnamed source");
+  gboolean shortened;
 
-  layout = tri_text_layout (cr, text, px, bold, lang);
-  if (italic)
+  /* Translators: a quote's claim type on a slide, e.g. "claim: official" */
+  claim = g_strdup_printf (D_("claim: %s"), tri_claim_label (q->claim));
+  if (q->source_date.earliest != 0)
     {
-      PangoFontDescription *desc = pango_font_description_copy (pango_layout_get_font_description (layout));
-      pango_font_description_set_style (desc, PANGO_STYLE_ITALIC);
-      pango_layout_set_font_description (layout, desc);
-      pango_font_description_free (desc);
-    }
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_height (layout, -MAX (1, max_lines));
-  pango_layout_get_pixel_size (layout, &w, &h);
-  if (y + h > bottom)
-    {
-      /* as many lines as fit */
-      int line_h = MAX (1, h / MAX (1, pango_layout_get_line_count (layout)));
-      int lines = (int) floor ((bottom - y) / line_h);
-
-      if (lines < 1)
-        return 0;
-      pango_layout_set_height (layout, -lines);
-      pango_layout_get_pixel_size (layout, &w, &h);
+      g_autofree char *date = tri_date_label (&q->source_date, lang);
+      /* Translators: when a quote's source was published, e.g. "published 12 Jun 2024" */
+      published = g_strdup_printf (D_("published %s"), date);
     }
 
-  tri_set_source_rgb (cr, color);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  cairo_new_path (cr);
-  return h;
+  full = compose_citation (source, published, claim);
+  fitted = tri_slide_fit_text (cr, full, lang, CITE_PX, FALSE, FALSE, width, 2, G_MAXDOUBLE, &shortened);
+  if (fitted != NULL && !shortened)
+    return g_steal_pointer (&full);
+
+  title = tri_slide_fit_text (cr, source, lang, CITE_PX, FALSE, FALSE, width, 1, G_MAXDOUBLE, &shortened);
+  return compose_citation (title ? pango_layout_get_text (title) : source, published, claim);
 }
 
 static void
@@ -134,42 +495,95 @@ render_evidence (TriSlideLayout        *layout,
 {
   const TriRect *r = &layout->evidence;
   const double bottom = r->y + r->height;
-  double y = r->y + 8;
+  const double x = r->x + 24, width = r->width - 24;
+  const double qx = r->x + 44, qwidth = r->width - 44;
+  gboolean have_quotes = content->quotes != NULL && content->quotes->len > 0;
+  double y = r->y + 4, used;
 
   /* a rule on the left, as the panel has on screen */
   tri_set_source_rgb (cr, theme->rule);
   cairo_rectangle (cr, r->x, r->y, 2, r->height);
   cairo_fill (cr);
 
-  y += paragraph (cr, content->heading, content->lang, HEADING_PX, TRUE, FALSE, theme->text,
-                  r->x + 24, y, r->width - 24, 2, bottom) + 6;
-  y += paragraph (cr, content->subheading, content->lang, BODY_PX, FALSE, FALSE, theme->muted,
-                  r->x + 24, y, r->width - 24, 1, bottom) + 6;
-  y += paragraph (cr, content->text, content->lang, BODY_PX, FALSE, FALSE, theme->muted,
-                  r->x + 24, y, r->width - 24, 8, bottom) + 14;
+  used = paragraph (layout, "heading", r, cr, content->heading, content->lang, HEADING_PX, TRUE, FALSE,
+                    theme->text, x, y, width, 2, bottom);
+  y += used ? used + 8 : 0;
+  used = paragraph (layout, "subheading", r, cr, content->subheading, content->lang, BODY_PX, FALSE, FALSE,
+                    theme->muted, x, y, width, 2, bottom);
+  y += used ? used + 8 : 0;
+  used = paragraph (layout, "text", r, cr, content->text, content->lang, BODY_PX, FALSE, FALSE,
+                    theme->muted, x, y, width, have_quotes ? 4 : 12, bottom);
+  y += used ? used + 20 : 0;
 
-  for (guint i = 0; content->quotes && i < content->quotes->len; i++)
+  for (guint i = 0; have_quotes && i < content->quotes->len; i++)
     {
       const TriQuote *q = g_ptr_array_index (content->quotes, i);
       const char *qlang = g_ptr_array_index (content->quote_langs, i);
-      g_autofree char *date = tri_date_label (&q->date, content->lang);
-      g_autofree char *meta = g_strdup_printf ("%s · %s", q->source_title ? q->source_title : "", date);
-      double top = y;
+      gboolean translated = q->translation != NULL && *q->translation != '\0' &&
+                            g_strcmp0 (qlang, content->lang) != 0;
+      /* what the room reads: the translation; the original under it */
+      const char *main_text = translated ? q->translation : q->text;
+      const char *main_lang = translated ? content->lang : qlang;
+      g_autofree char *cite = citation (cr, q, content->lang, qwidth);
+      gboolean shortened;
+      g_autoptr(PangoLayout) cite_layout = NULL;
+      double cite_h, main_h, orig_h = 0, top = y, line_h = QUOTE_PX * 1.5, words_bottom;
+      PangoRectangle logical;
+      g_autofree char *later = tri_quote_published_later (q, content->as_of_day, content->lang);
+      g_autoptr(PangoLayout) later_layout = NULL;
+      double later_h = 0;
 
-      if (y + 3 * QUOTE_PX > bottom)
+      /* the citation is never dropped: a quote goes only with room for it
+       * and at least one line of its words */
+      cite_layout = tri_slide_fit_text (cr, cite, content->lang, CITE_PX, FALSE, FALSE, qwidth, 2,
+                                        bottom - y, &shortened);
+      if (cite_layout == NULL)
         break;
-      y += paragraph (cr, q->text, qlang, QUOTE_PX, FALSE, TRUE, theme->text,
-                      r->x + 40, y, r->width - 40, 4, bottom) + 4;
-      if (q->translation != NULL && g_strcmp0 (qlang, content->lang) != 0)
-        y += paragraph (cr, q->translation, content->lang, QUOTE_PX, FALSE, FALSE, theme->muted,
-                        r->x + 40, y, r->width - 40, 3, bottom) + 4;
-      y += paragraph (cr, meta, content->lang, FOOT_PX, FALSE, FALSE, theme->muted,
-                      r->x + 40, y, r->width - 40, 1, bottom) + 16;
+      pango_layout_get_extents (cite_layout, NULL, &logical);
+      cite_h = ceil ((double) logical.height / PANGO_SCALE);
+      /* hindsight: a source published after "as of" says so, in words */
+      if (later != NULL)
+        {
+          later_layout = tri_slide_fit_text (cr, later, content->lang, CITE_PX, TRUE, FALSE, qwidth, 1,
+                                             bottom - y, &shortened);
+          if (later_layout == NULL)
+            break;
+          pango_layout_get_extents (later_layout, NULL, &logical);
+          later_h = ceil ((double) logical.height / PANGO_SCALE) + 4;
+        }
+      /* the quote's words end above the citation, the note and their gaps */
+      words_bottom = bottom - cite_h - later_h - 8;
+      if (words_bottom - y < line_h)
+        break;
 
-      /* a quote's bar beside it */
-      tri_set_source_rgb (cr, theme->stance[TRI_STANCE_NEUTRAL]);
-      cairo_rectangle (cr, r->x + 24, top, 4, MAX (0, y - top - 16));
+      main_h = paragraph (layout, "quote", r, cr, main_text, main_lang, QUOTE_PX, FALSE, !translated,
+                          theme->text, qx, y, qwidth, 4, words_bottom);
+      if (main_h == 0)
+        break;
+      y += main_h + 4;
+      if (translated)
+        {
+          orig_h = paragraph (layout, "original", r, cr, q->text, qlang, ORIGINAL_PX, FALSE, TRUE,
+                              theme->muted, qx, y, qwidth, 2, words_bottom);
+          y += orig_h ? orig_h + 4 : 0;
+        }
+      y = MIN (y, words_bottom + 4) + 2;
+      used = paragraph (layout, "citation", r, cr, cite, content->lang, CITE_PX, FALSE, FALSE,
+                        theme->muted, qx, y, qwidth, 2, bottom);
+      y += used;
+      if (later != NULL)
+        y += 4 + paragraph (layout, "published-later", r, cr, later, content->lang, CITE_PX, TRUE, FALSE,
+                            theme->stance[TRI_STANCE_TENSION], qx, y + 4, qwidth, 1, bottom);
+
+      /* a quote's bar beside it: dashed, in the tension colour, for hindsight */
+      tri_set_source_rgb (cr, later ? theme->stance[TRI_STANCE_TENSION] : theme->stance[TRI_STANCE_NEUTRAL]);
+      if (later != NULL)
+        for (double t = top; t < y; t += 10)
+          cairo_rectangle (cr, r->x + 24, t, 4, MIN (6, y - t));
+      else
+        cairo_rectangle (cr, r->x + 24, top, 4, MAX (0, y - top));
       cairo_fill (cr);
+      y += 22;
     }
 }
 
@@ -182,9 +596,14 @@ tri_slide_render (TriSlideLayout        *layout,
                   const TriTheme        *theme)
 {
   const TriRect *hd = &layout->header, *ft = &layout->footer;
-  g_autoptr(PangoLayout) as_of = NULL;
   g_autoptr(PangoLayout) mark = NULL;
-  int w, h;
+  gboolean shortened;
+  double title_h = 0, mark_w;
+  PangoRectangle logical;
+  Frame f;
+
+  g_array_set_size (layout->boxes, 0);
+  frame_for (layout->kind, layout->ref_height, &f);
 
   cairo_save (cr);
   cairo_scale (cr, layout->scale, layout->scale);
@@ -193,37 +612,48 @@ tri_slide_render (TriSlideLayout        *layout,
   cairo_rectangle (cr, 0, 0, layout->ref_width, layout->ref_height);
   cairo_fill (cr);
 
-  /* header: the title, and "as of" to the right */
-  as_of = tri_text_layout (cr, content->as_of, AS_OF_PX, FALSE, content->lang);
-  pango_layout_get_pixel_size (as_of, &w, &h);
-  tri_set_source_rgb (cr, theme->muted);
-  cairo_move_to (cr, hd->x + hd->width - w, hd->y + (TITLE_PX * 1.4 - h) / 2 + 4);
-  pango_cairo_show_layout (cr, as_of);
-  cairo_new_path (cr);
-  paragraph (cr, content->title, content->lang, TITLE_PX, TRUE, FALSE, theme->text,
-             hd->x, hd->y, hd->width - w - 40, 1, hd->y + hd->height);
+  /* header: the title, and under it "as of" with its period */
+  if (f.title_lines > 0)
+    title_h = paragraph (layout, "title", hd, cr, content->title, content->lang, f.title_px, TRUE, FALSE,
+                         theme->text, hd->x, hd->y, hd->width, f.title_lines, hd->y + hd->height);
+  paragraph (layout, "as-of", hd, cr, content->as_of, content->lang, f.as_of_px, FALSE, FALSE, theme->muted,
+             hd->x, hd->y + title_h + (title_h > 0 ? f.as_of_px * 0.3 : 0), hd->width, 2,
+             hd->y + hd->height + 1);
 
-  cairo_save (cr);
-  cairo_translate (cr, layout->triangle.x, layout->triangle.y);
-  tri_triangle_render (triangle, cr, theme);
-  cairo_restore (cr);
+  if (triangle != NULL && layout->triangle.width > 0 && layout->triangle.height > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, layout->triangle.x, layout->triangle.y);
+      tri_triangle_render (triangle, cr, theme);
+      cairo_restore (cr);
+    }
 
-  render_evidence (layout, content, cr, theme);
+  if (layout->evidence.width > 0 && layout->evidence.height > 0)
+    render_evidence (layout, content, cr, theme);
 
-  cairo_save (cr);
-  cairo_translate (cr, layout->timeline.x, layout->timeline.y);
-  tri_timeline_render (timeline, cr, theme);
-  cairo_restore (cr);
+  if (timeline != NULL && layout->timeline.width > 0 && layout->timeline.height > 0)
+    {
+      cairo_save (cr);
+      cairo_translate (cr, layout->timeline.x, layout->timeline.y);
+      tri_timeline_render (timeline, cr, theme);
+      cairo_restore (cr);
+    }
 
   /* footer: the sources, and the tool's name */
-  mark = tri_text_layout (cr, "Trilateral", FOOT_PX, TRUE, NULL);
-  pango_layout_get_pixel_size (mark, &w, &h);
-  tri_set_source_rgb (cr, theme->muted);
-  cairo_move_to (cr, ft->x + ft->width - w, ft->y + ft->height - h);
-  pango_cairo_show_layout (cr, mark);
-  cairo_new_path (cr);
-  paragraph (cr, content->footnote, content->lang, FOOT_PX, FALSE, FALSE, theme->muted,
-             ft->x, ft->y + 6, ft->width - w - 40, 2, ft->y + ft->height + 4);
+  mark = tri_slide_fit_text (cr, MARK, NULL, f.foot_px, TRUE, FALSE, ft->width, 1, ft->height, &shortened);
+  pango_layout_get_extents (mark, NULL, &logical);
+  mark_w = ceil ((double) (logical.x + logical.width) / PANGO_SCALE);
+  {
+    double my = ft->y + ft->height - (double) logical.height / PANGO_SCALE;
+
+    tri_set_source_rgb (cr, theme->muted);
+    cairo_move_to (cr, ft->x + ft->width - mark_w, my);
+    pango_cairo_show_layout (cr, mark);
+    cairo_new_path (cr);
+    record (layout, "mark", mark, ft->x + ft->width - mark_w, my, mark_w, ft, FALSE);
+  }
+  paragraph (layout, "footnote", ft, cr, content->footnote, content->lang, f.foot_px, FALSE, FALSE,
+             theme->muted, ft->x, ft->y, ft->width - mark_w - 40, 2, ft->y + ft->height);
 
   cairo_restore (cr);
 }

@@ -1,4 +1,5 @@
-/* tri-slide.h: the briefing slide, composed of the other renderers
+/* tri-slide.h: the briefing slide, composed of the other renderers, and
+ * the frame ("as of", period, sources) every other export carries
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,36 +15,63 @@ typedef struct
   double x, y, width, height;
 } TriRect;
 
-/* Laid out at a reference width of 1920 units (the height follows the
- * aspect), then scaled to the requested size: the same slide at any size. */
+typedef enum
+{
+  TRI_SLIDE_BRIEFING,   /* title, as of, triangle, evidence, timeline, sources */
+  TRI_SLIDE_TRIANGLE,   /* the triangle alone, framed by as of and sources */
+  TRI_SLIDE_TIMELINE,   /* the timeline alone, framed likewise */
+} TriSlideKind;
+
+/* One piece of text the slide placed: where (in reference units), inside
+ * which region, the size of the text as laid out, and whether it had to be
+ * shortened (at a word boundary, with an ellipsis). */
 typedef struct
 {
+  const char *role;           /* "title", "as-of", "heading", "quote", "citation", … */
+  char       *text;           /* as drawn: shortened ones end in "…" */
+  TriRect     rect;
+  TriRect     region;
+  double      text_width;     /* the laid-out text's logical extents */
+  double      text_height;
+  gboolean    shortened;
+} TriSlideBox;
+
+/* Laid out at a reference width (1920 units for the briefing; the export's
+ * own width for a framed view), then scaled to the requested size. */
+typedef struct
+{
+  TriSlideKind kind;
   double  width, height;      /* the requested size */
   double  ref_width, ref_height;
   double  scale;              /* requested / reference */
-  double  type_scale;         /* for the triangle and timeline inside */
+  double  type_scale;         /* for the triangle inside */
+  double  timeline_type_scale;
   TriRect header;
-  TriRect triangle;
-  TriRect evidence;
-  TriRect timeline;
+  TriRect triangle;           /* empty when not drawn */
+  TriRect evidence;           /* empty when not drawn */
+  TriRect timeline;           /* empty when not drawn */
   TriRect footer;
+  GArray *boxes;              /* of TriSlideBox, every text drawn by the last render */
 } TriSlideLayout;
 
 typedef struct
 {
   char       *title;
-  char       *as_of;
+  char       *as_of;          /* the "as of" line, with its period */
   const char *lang;
   char       *heading;        /* the evidence box */
   char       *subheading;
   char       *text;
   GPtrArray  *quotes;         /* of TriQuote, at most three */
   GPtrArray  *quote_langs;    /* the language of each quote's source */
+  guint32     as_of_day;      /* "as of": a source published after it is flagged */
   char       *footnote;       /* the sources of the evidence shown */
 } TriSlideContent;
 
-TriSlideLayout *tri_slide_layout_new     (double                 width,
-                                          double                 height);
+TriSlideLayout *tri_slide_layout_new     (TriSlideKind           kind,
+                                          double                 width,
+                                          double                 height,
+                                          const TriSlideContent *content);
 void            tri_slide_layout_free    (TriSlideLayout        *layout);
 void            tri_slide_content_clear  (TriSlideContent       *content);
 void            tri_slide_render         (TriSlideLayout        *layout,
@@ -52,6 +80,16 @@ void            tri_slide_render         (TriSlideLayout        *layout,
                                           TriTimelineLayout     *timeline,
                                           cairo_t               *cr,
                                           const TriTheme        *theme);
+PangoLayout    *tri_slide_fit_text       (cairo_t               *cr,
+                                          const char            *text,
+                                          const char            *lang,
+                                          double                 px,
+                                          gboolean               bold,
+                                          gboolean               italic,
+                                          double                 width,
+                                          int                    max_lines,
+                                          double                 max_height,
+                                          gboolean              *shortened);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriSlideLayout, tri_slide_layout_free)
 

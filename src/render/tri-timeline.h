@@ -19,6 +19,7 @@ typedef struct
   guint         n_highlight_relations;
   const char   *lang;
   double        type_scale;           /* 1, or larger for a projector */
+  gboolean      expanded[TRI_N_CATEGORIES];  /* lanes given the rows they need before the others */
 } TriTimelineParams;
 
 typedef struct
@@ -38,6 +39,7 @@ typedef struct
   gboolean       selected;
   gboolean       dimmed;
   guint32        earliest, latest;   /* the event's possible days */
+  int            weight;             /* its links' summed weight: where rows run out, the heavier keep theirs */
 } TriTimelineMark;
 
 typedef struct
@@ -45,22 +47,59 @@ typedef struct
   double   x;
   char    *label;
   double   label_w;
+  double   label_x;                /* where its label starts */
+  gboolean shown;                  /* FALSE when its label would run into another */
+  gboolean with_year;              /* its label names the year */
 } TriTimelineTick;
 
 /* Where events are denser than their labels can be: a bin of the lane
- * with the number of events whose middle falls in it */
+ * with the number of events whose middle falls in it (an event whose
+ * middle lies outside the view is in no bin) */
 typedef struct
 {
   TriCategory  category;
   double       x0, x1;             /* the bin */
-  double       y;                  /* the lane's centre line */
+  double       y;                  /* the bin's centre line; it stands on the lane's floor */
   double       height;             /* grows with the count */
   guint        count;
   guint32      first, last;        /* the days its events span */
   GArray      *event_ids;          /* of gint64: exactly its events */
-  TriStance    stance;             /* the dominant stance of its events */
-  char        *label;              /* the count, when there is room */
+  TriStance    stance;             /* the most frequent stance of its events */
+  guint        stance_count[TRI_N_STANCES];  /* its events by stance: its colours, in proportion */
+  char        *label;              /* the count; NULL where it would run into another */
+  double       label_x, label_y, label_w, label_h;
 } TriTimelineCluster;
+
+/* The events of a lane in the view that its rows have no room for: the
+ * lane says "+N more" rather than drawing them over others */
+typedef struct
+{
+  guint        count;
+  guint32      first, last;        /* the days they span */
+  guint32      middle;             /* the middle of the middle one, to zoom around */
+  GArray      *event_ids;          /* of gint64, by date; NULL when count is 0 */
+  char        *label;              /* "+12 more"; NULL when count is 0 */
+  double       px;                 /* its type size */
+  double       x, y, w, h;         /* its box, under (or beside) the lane's name */
+} TriTimelineMore;
+
+typedef enum
+{
+  TRI_TIMELINE_LEGEND_DOT,         /* known to the day */
+  TRI_TIMELINE_LEGEND_BAR,         /* a span with soft ends */
+  TRI_TIMELINE_LEGEND_UNCONFIRMED, /* hollow dot, dashed bar */
+  TRI_TIMELINE_LEGEND_BIN,         /* counted events (only when a lane is binned) */
+  TRI_TIMELINE_LEGEND_STANCE,      /* a colour */
+} TriTimelineLegendKind;
+
+typedef struct
+{
+  TriTimelineLegendKind kind;
+  TriStance             stance;    /* for TRI_TIMELINE_LEGEND_STANCE */
+  char                 *text;
+  double                x, y, w, h;              /* the sample's box */
+  double                text_x, text_y, text_w, text_h;
+} TriTimelineLegendItem;
 
 typedef struct
 {
@@ -68,6 +107,7 @@ typedef struct
   double       t0, t1;
   double       plot_x0, plot_x1;
   double       lanes_y0, lanes_y1;
+  double       axis_y1;              /* the axis and its labels: lanes_y1 to axis_y1 */
   double       lane_y[TRI_N_CATEGORIES];  /* lanes get the rows their events need */
   double       lane_h[TRI_N_CATEGORIES];
   double       lane_label_w;
@@ -75,10 +115,15 @@ typedef struct
   double       mark_h;
   char        *lang;
   char        *lane_labels[TRI_N_CATEGORIES];
+  double       lane_name_w[TRI_N_CATEGORIES];  /* the room for the name as drawn */
+  double       lane_name_y[TRI_N_CATEGORIES];  /* the top of the name */
+  TriTimelineMore more[TRI_N_CATEGORIES];
   GPtrArray   *marks;                /* of TriTimelineMark, by date */
   GPtrArray   *clusters;             /* of TriTimelineCluster, lane by lane */
   gboolean     clustered[TRI_N_CATEGORIES];
   GPtrArray   *ticks;                /* of TriTimelineTick */
+  GPtrArray   *legend;               /* of TriTimelineLegendItem; empty where there is no room */
+  double       legend_y;             /* its top, below the axis */
   TriTickUnit  tick_unit;
   guint32      as_of;
   double       cursor_x;
@@ -93,6 +138,7 @@ typedef enum
   TRI_TIMELINE_HIT_CLUSTER,
   TRI_TIMELINE_HIT_CURSOR,
   TRI_TIMELINE_HIT_PLOT,   /* empty plot or axis: a click moves "as of" there */
+  TRI_TIMELINE_HIT_MORE,   /* a lane's "+N more": *index is the lane */
 } TriTimelineHit;
 
 TriTimelineLayout *tri_timeline_layout_new   (GPtrArray               *events,

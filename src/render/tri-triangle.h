@@ -18,7 +18,16 @@ typedef struct
   gboolean     show_others;     /* the other actors around the triangle */
   gboolean     show_legend;
   TriStateIndex *index;         /* when set, the state comes from it in O(log N), not from the events */
+  const struct _TriTriangleLayout *previous;  /* when it draws the same nodes and lines, they stay where they were */
 } TriTriangleParams;
+
+typedef enum
+{
+  TRI_NAME_BELOW,
+  TRI_NAME_RIGHT,
+  TRI_NAME_LEFT,
+  TRI_NAME_ABOVE,
+} TriNameAt;
 
 typedef struct
 {
@@ -29,6 +38,8 @@ typedef struct
   double   x, y, radius;
   double   name_x, name_y;      /* top-left of the name's box */
   double   name_w, name_h;
+  TriNameAt name_at;            /* Russia's above, the other two below; the others' where no line is */
+  double   ux, uy;              /* the centre in units of the triangle's side, from its top-left corner */
 } TriNodeLayout;
 
 typedef struct
@@ -41,9 +52,12 @@ typedef struct
   double        width;
   guint32       color;           /* from tension through grey to cooperation */
   gboolean      dashed;
+  gboolean      empty;           /* a side with no events in the window: faint, "no events" */
   TriEdgeState  state;
   char         *label;           /* "9 events · mostly cooperation"; NULL for other links */
   double        label_x, label_y;  /* top-left of the label's box */
+  int           label_slot;      /* where along and beside its side the label goes: 0 is the middle, outside */
+  double        label_dx, label_dy;  /* slot 0's centre, from the side's middle */
   double        label_w, label_h;
 } TriEdgeLayout;
 
@@ -55,10 +69,11 @@ typedef struct
   double  text_x, text_y, text_w;
 } TriLegendItem;
 
-typedef struct
+typedef struct _TriTriangleLayout
 {
   double      width, height;
   double      unit;              /* 1/100 of the shorter side: scales strokes */
+  double      side;              /* the triangle's side */
   double      type_scale;
   char       *lang;
   GPtrArray  *nodes;             /* of TriNodeLayout: the triangle's three first */

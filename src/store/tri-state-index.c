@@ -1,11 +1,14 @@
 /* tri-state-index.c: every relation's state for any date and window, in
  * time proportional to log N
  *
- * The events overlapping [from, to] are those that start by `to`, less
- * those that ended before `from` (a subset of them). So for each relation
- * two sorted arrays, by first and by last possible day, with running sums
- * of everything the edge's look depends on, give the state with two binary
- * searches and a subtraction, however many events there are.
+ * The rule is tri_event_count()'s. The events counted over [from, to] are
+ * those whose latest possible day is at most `to`, less those whose latest
+ * is before `from`; those possibly by then start by `to` but end after it:
+ * the events whose earliest is at most `to`, less those whose latest is.
+ * So for each relation two sorted arrays, by first and by last possible
+ * day, with running sums of everything the edge's look depends on, give
+ * the state with a few binary searches and subtractions, however many
+ * events there are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -223,8 +226,8 @@ tri_state_index_unref (TriStateIndex *index)
 /**
  * tri_state_index_compute:
  *
- * The same state tri_edge_state_compute() gives for the events overlapping
- * [@from, @to], in O(log N).
+ * The same state tri_edge_state_compute() gives for the events counted as
+ * of @to over [@from, @to], and those possibly by then, in O(log N).
  */
 void
 tri_state_index_compute (TriStateIndex *index,
@@ -234,16 +237,18 @@ tri_state_index_compute (TriStateIndex *index,
                          guint32        to)
 {
   RelationIndex *r = g_hash_table_lookup (index->relations, &relation_id);
-  const TriEdgeState *started, *ended;
+  const TriEdgeState *started, *ended, *before;
 
   memset (state, 0, sizeof *state);
   if (r == NULL || to < from)
     return;
 
   started = sum_up_to (r->by_earliest, to);
-  ended = from > 0 ? sum_up_to (r->by_latest, from - 1) : NULL;
-  if (started != NULL)
-    add_state (state, started);
+  ended = sum_up_to (r->by_latest, to);
+  before = from > 0 ? sum_up_to (r->by_latest, from - 1) : NULL;
   if (ended != NULL)
-    sub_state (state, ended);
+    add_state (state, ended);
+  if (before != NULL)
+    sub_state (state, before);
+  state->n_possibly = (started ? started->n_events : 0) - (ended ? ended->n_events : 0);
 }

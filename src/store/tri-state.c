@@ -1,8 +1,9 @@
 /* tri-state.c: the state of a relation as of a date, over a window
  *
  * The formula the legend states: the edge's events are those linked to the
- * relation whose possible dates overlap [as_of - window, as_of]; intensity is
- * the sum of their weights; balance is (cooperation - tension) / intensity;
+ * relation that had certainly happened by "as of" within the window, i.e.
+ * whose latest possible day lies in [as_of - window, as_of] (tri_event_count,
+ * the one place the rule is written); intensity is the sum of their weights; balance is (cooperation - tension) / intensity;
  * the edge is dashed when more than half of the weight is reported or
  * alleged rather than confirmed.
  *
@@ -36,6 +37,63 @@ tri_window_bounds (guint32  as_of,
     *from = as_of - window_days + 1;
 }
 
+/**
+ * tri_event_count:
+ * @earliest: an event's first possible day
+ * @latest: its last possible day
+ * @from: the window's first day (1 for all time)
+ * @to: the "as of" day
+ *
+ * The counting rule, for the edges, the running sums, the quotes of a
+ * period, the panel, the slide and the command line: as of a day, an event
+ * counts when its latest possible day is on or before that day (and within
+ * the window); when its uncertainty straddles the day ("2023" as of 1 June
+ * 2023) it is only possibly by then, and is not counted.
+ */
+TriCount
+tri_event_count (guint32 earliest,
+                 guint32 latest,
+                 guint32 from,
+                 guint32 to)
+{
+  if (earliest > latest)
+    {
+      guint32 t = earliest;
+      earliest = latest;
+      latest = t;
+    }
+  if (latest <= to)
+    return latest >= from ? TRI_COUNT_YES : TRI_COUNT_NO;
+  return earliest <= to ? TRI_COUNT_POSSIBLY : TRI_COUNT_NO;
+}
+
+/**
+ * tri_event_as_of:
+ *
+ * The "as of" day that choosing an event moves to (a click, the keyboard, a
+ * presentation step, `--event`): its latest possible day, the first day on
+ * which it certainly counts; never its earliest.
+ */
+guint32
+tri_event_as_of (const TriDate *date)
+{
+  return MAX (date->earliest, date->latest);
+}
+
+/**
+ * tri_source_published_later:
+ *
+ * Whether a source may have been published after @as_of: hindsight about
+ * an earlier event. A vague date ("April 2024") is later when its last
+ * possible day is.
+ */
+gboolean
+tri_source_published_later (const TriDate *source_date,
+                            guint32        as_of)
+{
+  return MAX (source_date->earliest, source_date->latest) > as_of;
+}
+
 void
 tri_edge_state_compute (TriEdgeState *state,
                         GPtrArray    *events,
@@ -48,8 +106,9 @@ tri_edge_state_compute (TriEdgeState *state,
   for (guint i = 0; i < events->len; i++)
     {
       const TriEvent *ev = g_ptr_array_index (events, i);
+      TriCount count = tri_event_count (ev->date.earliest, ev->date.latest, from, to);
 
-      if (ev->date.latest < from || ev->date.earliest > to)
+      if (count == TRI_COUNT_NO)
         continue;
 
       for (guint k = 0; k < ev->links->len; k++)
@@ -58,6 +117,11 @@ tri_edge_state_compute (TriEdgeState *state,
 
           if (link->relation_id != relation_id)
             continue;
+          if (count == TRI_COUNT_POSSIBLY)
+            {
+              state->n_possibly++;
+              continue;
+            }
 
           state->n_events++;
           state->n_by_stance[link->stance]++;

@@ -25,6 +25,7 @@
 
 #include "tri-schema.h"
 #include "tri-new-file.h"
+#include "tri-state.h"
 #include "tri-store.h"
 
 typedef enum
@@ -47,6 +48,9 @@ typedef enum
   STMT_QUOTES_BY_RELATION,
   STMT_QUOTES_BY_EVENT,
   STMT_QUOTE_KEYS,
+  STMT_PERIOD_QUOTE_KEYS,
+  STMT_ALL_TIME_QUOTE_KEYS,
+  STMT_LOOSE_QUOTE_KEYS,
   STMT_NOTES,
   STMT_QUOTE_BY_ID,
   STMT_SOURCES,
@@ -132,6 +136,20 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_QUOTE_KEYS] =
     "SELECT q.id, ev.earliest, ev.latest, s.date FROM quote q JOIN source s ON s.id = q.source"
     " LEFT JOIN event ev ON ev.id = q.event WHERE q.relation = ?1",
+  /* the quotes of the events counted over [?2, ?3] (tri_event_count's
+   * rule): for a window, through the events' last day (event_by_latest);
+   * for all time, through the relation's quotes (fewer rows to visit) */
+  [STMT_PERIOD_QUOTE_KEYS] =
+    "SELECT q.id, ev.earliest, ev.latest FROM event ev"
+    " JOIN quote q ON q.event = ev.id"
+    " WHERE ev.latest BETWEEN ?2 AND ?3 AND q.relation = ?1",
+  [STMT_ALL_TIME_QUOTE_KEYS] =
+    "SELECT q.id, ev.earliest, ev.latest FROM quote q CROSS JOIN event ev ON ev.id = q.event"
+    " WHERE q.relation = ?1 AND ev.latest BETWEEN ?2 AND ?3",
+  /* the quotes that back the relation with no event, through quote_by_event */
+  [STMT_LOOSE_QUOTE_KEYS] =
+    "SELECT q.id, s.date FROM quote q JOIN source s ON s.id = q.source"
+    " WHERE q.event IS NULL AND +q.relation = ?1",
   [STMT_NOTES] =
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
   [STMT_QUOTE_BY_ID] =
@@ -1513,6 +1531,30 @@ tri_store_get_relation (TriStore *self,
 }
 
 /**
+ * tri_store_default_as_of:
+ *
+ * The "as of" a briefing opens on, in the window and in exports: the day
+ * its newest event had certainly happened by (as choosing that event
+ * does, tri_event_as_of()), so the newest evidence counts rather than
+ * being "possibly by then"; never a later day the sources do not cover.
+ *
+ * Returns: a day number, or 0 for a briefing with no events
+ */
+guint32
+tri_store_default_as_of (TriStore *self)
+{
+  g_autoptr(TriEvent) newest = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), 0);
+
+  id = tri_store_step_event (self, 0, -1);
+  if (id == 0 || (newest = tri_store_get_event (self, id, "en", NULL)) == NULL)
+    return 0;
+  return tri_event_as_of (&newest->date);
+}
+
+/**
  * tri_store_get_extent:
  *
  * Returns: %FALSE when the briefing has no events
@@ -1658,6 +1700,32 @@ compare_keys_newest_first (gconstpointer a,
   return ka->id < kb->id ? 1 : ka->id > kb->id ? -1 : 0;
 }
 
+/* The first @limit of @keys, read in full, in order */
+static GPtrArray *
+read_quotes (TriStore    *self,
+             GArray      *keys,
+             const char  *lang,
+             guint        limit,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
+
+  for (guint i = 0; i < keys->len && i < limit; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_QUOTE_BY_ID, lang);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 2, g_array_index (keys, QuoteKey, i).id);
+      rc = step (self, stmt);
+      if (rc == SQLITE_ROW)
+        g_ptr_array_add (quotes, quote_from_row (stmt));
+      else if (!finish (self, rc, error))
+        return NULL;
+      sqlite3_reset (stmt);
+    }
+  return g_steal_pointer (&quotes);
+}
+
 /**
  * tri_store_list_quotes_page:
  * @limit: how many quotes to read in full
@@ -1676,7 +1744,6 @@ tri_store_list_quotes_page (TriStore    *self,
                             GError     **error)
 {
   g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
-  g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
   sqlite3_stmt *stmt;
   int rc;
 
@@ -1704,19 +1771,88 @@ tri_store_list_quotes_page (TriStore    *self,
   g_array_sort (keys, compare_keys_newest_first);
   *total = keys->len;
 
-  for (guint i = 0; i < keys->len && i < limit; i++)
-    {
-      stmt = begin (self, STMT_QUOTE_BY_ID, lang);
-      sqlite3_bind_int64 (stmt, 2, g_array_index (keys, QuoteKey, i).id);
-      rc = step (self, stmt);
-      if (rc == SQLITE_ROW)
-        g_ptr_array_add (quotes, quote_from_row (stmt));
-      else if (!finish (self, rc, error))
-        return NULL;
-      sqlite3_reset (stmt);
-    }
+  return read_quotes (self, keys, lang, limit, error);
+}
 
-  return g_steal_pointer (&quotes);
+/**
+ * tri_store_list_quotes_in_period:
+ * @from: the window's first day (1 for all time)
+ * @to: the "as of" day
+ * @limit: how many quotes to read in full
+ * @total: (out): how many quotes the period has
+ *
+ * The evidence for a relation as of @to over [@from, @to]: the quotes of
+ * exactly the events its edge counts (tri_event_count(): latest possible
+ * day in [@from, @to]), newest first; then the quotes that back the
+ * relation with no event of their own and whose source had certainly been
+ * published by @to (its latest possible day at most @to), newest first (a
+ * quote naming an event the file lacks belongs to neither).
+ * Nothing of a later event, nor of one only possibly by then. A quote about
+ * a counted event from a source published after @to (hindsight) stays: see
+ * tri_source_published_later(). Only the keys of the period are read, by
+ * the events' last day, and the text of the first @limit.
+ */
+GPtrArray *
+tri_store_list_quotes_in_period (TriStore    *self,
+                                 gint64       relation_id,
+                                 guint32      from,
+                                 guint32      to,
+                                 const char  *lang,
+                                 guint        limit,
+                                 guint       *total,
+                                 GError     **error)
+{
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
+  g_autoptr(GArray) loose = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  *total = 0;
+  if (to < from)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
+
+  stmt = begin (self, from <= TRI_DAY_MIN ? STMT_ALL_TIME_QUOTE_KEYS : STMT_PERIOD_QUOTE_KEYS, NULL);
+  sqlite3_bind_int64 (stmt, 1, relation_id);
+  sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
+  sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
+
+      /* a day column that holds no day places nothing: not shown rather
+       * than guessed at */
+      if (column_day (stmt, 1, &k.earliest) && column_day (stmt, 2, &k.latest) &&
+          tri_event_count (k.earliest, k.latest, from, to) == TRI_COUNT_YES)
+        g_array_append_val (keys, k);
+    }
+  if (!finish (self, rc, error))
+    return NULL;
+
+  stmt = begin (self, STMT_LOOSE_QUOTE_KEYS, NULL);
+  sqlite3_bind_int64 (stmt, 1, relation_id);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
+      TriDate d;
+
+      column_date (stmt, 1, &d);
+      if (tri_source_published_later (&d, to))
+        continue;
+      k.earliest = d.earliest;
+      k.latest = d.latest;
+      g_array_append_val (loose, k);
+    }
+  if (!finish (self, rc, error))
+    return NULL;
+
+  g_array_sort (keys, compare_keys_newest_first);
+  g_array_sort (loose, compare_keys_newest_first);
+  g_array_append_vals (keys, loose->data, loose->len);
+  *total = keys->len;
+
+  return read_quotes (self, keys, lang, limit, error);
 }
 
 GPtrArray *

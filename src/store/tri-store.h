@@ -95,6 +95,7 @@ GArray      *tri_store_list_all_links  (TriStore    *self,
 gint64       tri_store_step_event      (TriStore    *self,
                                         gint64       from_id,
                                         int          direction);
+guint32      tri_store_default_as_of   (TriStore    *self);
 gboolean     tri_store_get_extent      (TriStore    *self,
                                         guint32     *earliest,
                                         guint32     *latest);
@@ -105,6 +106,14 @@ GPtrArray   *tri_store_list_quotes     (TriStore    *self,
                                         GError     **error);
 GPtrArray   *tri_store_list_quotes_page (TriStore   *self,
                                         gint64       relation_id,
+                                        const char  *lang,
+                                        guint        limit,
+                                        guint       *total,
+                                        GError     **error);
+GPtrArray   *tri_store_list_quotes_in_period (TriStore *self,
+                                        gint64       relation_id,
+                                        guint32      from,
+                                        guint32      to,
                                         const char  *lang,
                                         guint        limit,
                                         guint       *total,

@@ -244,6 +244,24 @@ main (int   argc,
     printf ("edge_quotes_ms\t%.2f\nedge_quotes\t%u\n", now_ms () - t, total);
   }
 
+  /* the same as the panel asks now: the quotes of the period the edge
+   * counts, as of the default date, over 12 months and over all time */
+  {
+    const guint months[] = { 12, 0 };
+
+    for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+      {
+        guint32 from, to;
+        guint total = 0;
+        double t;
+
+        tri_window_bounds (b.as_of, tri_window_days_for_months (months[i]), &from, &to);
+        t = now_ms ();
+        g_autoptr(GPtrArray) quotes = tri_store_list_quotes_in_period (b.store, 1, from, to, "en", 200, &total, NULL);
+        printf ("period_quotes_%um_ms\t%.2f\nperiod_quotes_%um\t%u\n", months[i], now_ms () - t, months[i], total);
+      }
+  }
+
   /* editing: an event added to an editable copy, each one transaction on
    * disk (WAL, synchronous = FULL, checkpointed), and undone (median of 50) */
   {

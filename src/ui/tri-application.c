@@ -61,9 +61,10 @@ static const GOptionEntry main_entries[] = {
   { "view", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: triangle, timeline or slide (the default)"), N_("VIEW") },
   { "as-of", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: the date to show, such as 2024-06-19, 2024-06 or 2024"), N_("DATE") },
-  { "window", 0, 0, G_OPTION_ARG_INT, NULL,
-    N_("With --export: months before the date that count: 3, 6, 12, 24, or 0 for all time"), N_("MONTHS") },
+    N_("With --export or --quotes: the date to show, such as 2024-06-19, 2024-06 or 2024"), N_("DATE") },
+  /* text: GApplication would drop an integer 0, "all time" */
+  { "window", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export or --quotes: months before the date that count: 3, 6, 12, 24, or 0 for all time"), N_("MONTHS") },
   { "relation", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: the relation to select, such as RUS-PRK"), N_("RELATION") },
   { "event", 0, 0, G_OPTION_ARG_INT64, NULL,
@@ -74,6 +75,8 @@ static const GOptionEntry main_entries[] = {
     N_("With --export to PNG: 1, 2 or 3 pixels a pixel"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export: light or dark"), N_("THEME") },
+  { "other-actors", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export: show the other actors around the triangle"), NULL },
   { "import-timelinejs", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a TimelineJS3 JSON timeline into a new briefing (--out), and exit"), N_("FILE") },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -143,6 +146,9 @@ tri_application_handle_local_options (GApplication *app,
   g_autofree char *import_out = NULL;
   const char *quotes = NULL;
   const char *lang = NULL;
+  const char *window = NULL;
+  const char *as_of = NULL;
+  int window_months = -1;
   gboolean list = FALSE, json = FALSE;
   g_autofree char *out = NULL;
 
@@ -163,6 +169,8 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "lang", "&s", &lang);
   g_variant_dict_lookup (options, "list-events", "b", &list);
   g_variant_dict_lookup (options, "json", "b", &json);
+  g_variant_dict_lookup (options, "window", "&s", &window);
+  g_variant_dict_lookup (options, "as-of", "&s", &as_of);
 
   if (lang == NULL)
     lang = tri_lang_from_environment ();
@@ -230,17 +238,22 @@ tri_application_handle_local_options (GApplication *app,
     {
       TriCliExport args = { 0 };
       gint64 event_id = 0;
-      int window_months = -1, scale = 0;
+      int scale = 0;
 
+      if (window != NULL && !tri_cli_parse_window (window, &window_months, &error))
+        {
+          print_error (error);
+          return tri_cli_exit_code (error);
+        }
       args.path = export_path;
+      args.as_of = as_of;
       g_variant_dict_lookup (options, "view", "&s", &args.view);
-      g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
       g_variant_dict_lookup (options, "relation", "&s", &args.relation);
       g_variant_dict_lookup (options, "size", "&s", &args.size);
       g_variant_dict_lookup (options, "theme", "&s", &args.theme);
       g_variant_dict_lookup (options, "event", "x", &event_id);
-      g_variant_dict_lookup (options, "window", "i", &window_months);
       g_variant_dict_lookup (options, "scale", "i", &scale);
+      g_variant_dict_lookup (options, "other-actors", "b", &args.other_actors);
       args.event_id = event_id;
       args.window_months = window_months;
       args.scale = scale;
@@ -258,8 +271,8 @@ tri_application_handle_local_options (GApplication *app,
     {
       if (list)
         out = tri_cli_list_events (self->store, lang, json, &error);
-      else
-        out = tri_cli_list_quotes (self->store, quotes, lang, json, &error);
+      else if (window == NULL || tri_cli_parse_window (window, &window_months, &error))
+        out = tri_cli_list_quotes (self->store, quotes, as_of, window_months, lang, json, &error);
 
       if (out == NULL)
         {

@@ -2,8 +2,10 @@
  *
  * Quotes show their original text (with its language set, so Pango picks
  * the right glyphs), the translation for the data language, the source,
- * the date label and the confidence. Data text only ever reaches plain
- * labels, never markup.
+ * its publication date and the quote's own claim type, and, when the
+ * source appeared after "as of", that it was published later. A side's
+ * quotes are those of the period its edge counts. Data text only ever
+ * reaches plain labels, never markup.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,6 +32,7 @@ struct _TriEvidencePanel
   GtkWidget *subtitle;
   GtkWidget *body;
   GPtrArray *quote_ids;
+  char      *shown;       /* what the body shows, to skip an identical rebuild */
 };
 
 G_DEFINE_FINAL_TYPE (TriEvidencePanel, tri_evidence_panel, GTK_TYPE_WIDGET)
@@ -83,6 +86,7 @@ clear (TriEvidencePanel *self)
   while ((c = gtk_widget_get_first_child (self->body)) != NULL)
     gtk_box_remove (GTK_BOX (self->body), c);
   g_ptr_array_set_size (self->quote_ids, 0);
+  g_clear_pointer (&self->shown, g_free);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
 
@@ -152,6 +156,7 @@ add_quotes (TriEvidencePanel *self,
             guint             total,
             TriStore         *store,
             gboolean          link_events,
+            guint32           as_of,
             const char       *lang)
 {
   g_autoptr(GPtrArray) sources = tri_store_list_sources (store, lang, NULL);
@@ -160,8 +165,8 @@ add_quotes (TriEvidencePanel *self,
     {
       const TriQuote *q = g_ptr_array_index (quotes, i);
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      g_autofree char *date = tri_date_label (&q->date, lang);
-      g_autofree char *meta = NULL;
+      g_autofree char *meta = tri_quote_describe_source (q, lang);
+      g_autofree char *later = tri_quote_published_later (q, as_of, lang);
       const char *source_lang = NULL;
 
       for (guint k = 0; sources && k < sources->len; k++)
@@ -173,10 +178,13 @@ add_quotes (TriEvidencePanel *self,
       if (q->translation != NULL && g_strcmp0 (source_lang, lang) != 0)
         gtk_box_append (GTK_BOX (card), text_label (q->translation, "quote-translation", lang));
 
-      /* Translators: under a quote: its source, the date label and the confidence */
-      meta = g_strdup_printf (D_("%s · %s · %s"), q->source_title ? q->source_title : "",
-                              date, tri_confidence_label (q->confidence));
       gtk_box_append (GTK_BOX (card), text_label (meta, "quote-source", NULL));
+      if (later != NULL)
+        {
+          /* hindsight about an earlier event: said in words, and marked */
+          gtk_widget_add_css_class (card, "published-later");
+          gtk_box_append (GTK_BOX (card), text_label (later, "published-later-note", NULL));
+        }
 
       if (link_events && q->event_id != 0)
         {
@@ -184,8 +192,11 @@ add_quotes (TriEvidencePanel *self,
 
           if (ev != NULL)
             {
+              g_autofree char *date = ev->date_label ? g_strdup (ev->date_label) : tri_date_label (&ev->date, lang);
+              /* Translators: a date label and an event's title */
+              g_autofree char *title = g_strdup_printf (D_("%s — %s"), date, ev->title);
               /* Translators: a link from a quote to its event */
-              g_autofree char *text = g_strdup_printf (D_("Event: %s"), ev->title);
+              g_autofree char *text = g_strdup_printf (D_("Event: %s"), title);
               gtk_box_append (GTK_BOX (card), event_link (self, ev->id, text));
             }
         }
@@ -210,27 +221,59 @@ tri_evidence_panel_show_overview (TriEvidencePanel *self,
   gtk_box_append (GTK_BOX (self->body), text_label (text, NULL, NULL));
 }
 
+/**
+ * tri_evidence_panel_show_relation:
+ * @as_of: the "as of" day
+ * @window_months: the window, 0 for all time
+ *
+ * The quotes of exactly the events the side counts in that period, newest
+ * first (tri_store_list_quotes_in_period()); a period with none says so.
+ * Called again as "as of" moves: the same quotes are not rebuilt.
+ */
 void
 tri_evidence_panel_show_relation (TriEvidencePanel  *self,
                                   TriStore          *store,
                                   const TriRelation *relation,
                                   const char        *title,
                                   const char        *description,
+                                  guint32            as_of,
+                                  guint              window_months,
                                   const char        *lang)
 {
   g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GString) shown = g_string_new (NULL);
   g_autofree char *heading = NULL;
+  guint32 from, to;
   guint total = 0;
 
   g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
 
+  tri_window_bounds (as_of, tri_window_days_for_months (window_months), &from, &to);
+  quotes = tri_store_list_quotes_in_period (store, relation->id, from, to, lang, MAX_ROWS, &total, NULL);
+
+  /* the same quotes with the same flags: leave the list (and its scroll) be */
+  g_string_printf (shown, "%" G_GINT64_FORMAT " %s %u %u:", relation->id, lang, window_months, total);
+  for (guint i = 0; quotes && i < quotes->len; i++)
+    {
+      const TriQuote *q = g_ptr_array_index (quotes, i);
+      g_string_append_printf (shown, " %" G_GINT64_FORMAT "%s", q->id,
+                              tri_source_published_later (&q->source_date, as_of) ? "+" : "");
+    }
+  if (quotes != NULL && quotes->len > 0 && g_strcmp0 (shown->str, self->shown) == 0)
+    {
+      set_heading (self, title, description);
+      return;
+    }
+
   clear (self);
   set_heading (self, title, description);
-  quotes = tri_store_list_quotes_page (store, relation->id, lang, MAX_ROWS, &total, NULL);
   if (quotes == NULL || quotes->len == 0)
     {
-      gtk_box_append (GTK_BOX (self->body),
-                      text_label (D_("No quotes support this relation."), "dim-label", NULL));
+      g_autofree char *window = tri_window_describe (window_months, as_of, lang);
+      /* Translators: %s is a period such as "the 12 months to 1 July 2024" */
+      g_autofree char *text = g_strdup_printf (D_("No quotes for this relation in %s."), window);
+
+      gtk_box_append (GTK_BOX (self->body), text_label (text, "dim-label", NULL));
       return;
     }
 
@@ -238,7 +281,8 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
                                        "%u supporting quotes, newest first", total),
                              total);
   add_section (self, heading);
-  add_quotes (self, quotes, total, store, TRUE, lang);
+  add_quotes (self, quotes, total, store, TRUE, as_of, lang);
+  self->shown = g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
 void
@@ -309,7 +353,7 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
   if (quotes != NULL && quotes->len > 0)
     {
       add_section (self, DN_ ("Quote", "Quotes", quotes->len));
-      add_quotes (self, quotes, quotes->len, store, FALSE, lang);
+      add_quotes (self, quotes, quotes->len, store, FALSE, tri_event_as_of (&ev->date), lang);
 
       add_section (self, D_("Sources"));
       for (guint i = 0; i < quotes->len; i++)
@@ -390,6 +434,7 @@ tri_evidence_panel_dispose (GObject *object)
 
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->quote_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->shown, g_free);
 
   G_OBJECT_CLASS (tri_evidence_panel_parent_class)->dispose (object);
 }

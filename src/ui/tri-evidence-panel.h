@@ -26,6 +26,8 @@ void       tri_evidence_panel_show_relation (TriEvidencePanel *self,
                                              const TriRelation *relation,
                                              const char       *title,
                                              const char       *description,
+                                             guint32           as_of,
+                                             guint             window_months,
                                              const char       *lang);
 void       tri_evidence_panel_show_event    (TriEvidencePanel *self,
                                              TriStore         *store,

@@ -32,8 +32,6 @@ typedef struct
 
 static const char * const extensions[] = { "png", "svg", "pdf" };
 
-/* 96 dpi pixels: A4 landscape is 297 × 210 mm */
-static const int preset_sizes[][2] = { { 1920, 1080 }, { 1600, 1200 }, { 1123, 794 } };
 
 static void
 export_dialog_free (ExportDialog *d)
@@ -75,12 +73,12 @@ fill_request (ExportDialog     *d,
   request->scale = (int) gtk_drop_down_get_selected (d->scale) + 1;
   request->dark = gtk_drop_down_get_selected (d->theme) == 1;
 
-  if (size < G_N_ELEMENTS (preset_sizes))
+  if (size < TRI_EXPORT_N_PRESET_SIZES)
     {
-      request->width = preset_sizes[size][0];
-      request->height = preset_sizes[size][1];
+      request->width = tri_export_preset_sizes[size].width;
+      request->height = tri_export_preset_sizes[size].height;
     }
-  else if (size == G_N_ELEMENTS (preset_sizes))
+  else if (size == TRI_EXPORT_N_PRESET_SIZES)
     tri_window_get_view_size (d->window, request->view, &request->width, &request->height);
   else
     {
@@ -173,7 +171,7 @@ on_choice_changed (GObject      *object,
                    GParamSpec   *pspec,
                    ExportDialog *d)
 {
-  gboolean custom = gtk_drop_down_get_selected (d->size) == G_N_ELEMENTS (preset_sizes) + 1;
+  gboolean custom = gtk_drop_down_get_selected (d->size) == TRI_EXPORT_N_PRESET_SIZES + 1;
 
   gtk_widget_set_sensitive (GTK_WIDGET (d->width), custom);
   gtk_widget_set_sensitive (GTK_WIDGET (d->height), custom);

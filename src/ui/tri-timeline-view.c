@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -29,6 +30,7 @@ typedef enum
   DRAG_CURSOR,
   DRAG_MARK,
   DRAG_CLUSTER,
+  DRAG_MORE,
   DRAG_PLOT,
   DRAG_PAN,
 } DragMode;
@@ -46,6 +48,7 @@ struct _TriTimelineView
   gint64             selected_event;
   GArray            *highlight;       /* of gint64 relation ids */
   double             type_scale;
+  gboolean           expanded[TRI_N_CATEGORIES];  /* lanes opened by their "+N more" */
 
   TriTimelineLayout *layout;
   gboolean           layout_dirty;
@@ -109,10 +112,49 @@ zoom_to_cluster (TriTimelineView          *self,
   set_range (self, c->first - pad, c->last + 1 + pad);
 }
 
+static void invalidate (TriTimelineView *self);
+
+/* "+N more" opens its lane: the lane gets the rows it needs before the
+ * others. Where that shows no more of them (the others have no rows to
+ * spare), it zooms into the days they span, or, when they spread over
+ * most of the view, in twice around the middle one. */
+static void
+open_more (TriTimelineView *self,
+           guint            lane)
+{
+  const TriTimelineMore *more = &self->layout->more[lane];
+  guint count = more->count;
+  guint32 first = more->first, last = more->last, middle = more->middle;
+  double pad = MAX ((last - first) * 0.05, 3), span = self->t1 - self->t0;
+
+  if (!self->expanded[lane])
+    {
+      TriTimelineLayout *layout;
+
+      for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+        self->expanded[i] = i == lane;
+      invalidate (self);
+      layout = tri_timeline_view_get_layout (self);
+      if (layout == NULL || layout->more[lane].count < count)
+        return;
+    }
+
+  if (last + 1 - first + 2 * pad < span * 0.6)
+    set_range (self, first - pad, last + 1 + pad);
+  else
+    set_range (self, middle + 0.5 - span / 4, middle + 0.5 + span / 4);
+}
+
 static char *
 cluster_key (const TriTimelineCluster *c)
 {
   return g_strdup_printf ("cluster:%d:%u", (int) c->category, (guint) c->first);
+}
+
+static char *
+more_key (guint lane)
+{
+  return g_strdup_printf ("more:%u", lane);
 }
 
 static void
@@ -127,6 +169,15 @@ on_hotspot_activate (TriHotspot      *hotspot,
       return;
     }
 
+  if (g_str_has_prefix (key, "more:") && self->layout != NULL)
+    {
+      guint lane = (guint) g_ascii_strtoull (key + 5, NULL, 10);
+
+      if (lane < TRI_N_CATEGORIES && self->layout->more[lane].count > 0)
+        open_more (self, lane);
+      return;
+    }
+
   for (guint i = 0; self->layout && i < self->layout->clusters->len; i++)
     {
       const TriTimelineCluster *c = g_ptr_array_index (self->layout->clusters, i);
@@ -138,6 +189,48 @@ on_hotspot_activate (TriHotspot      *hotspot,
           return;
         }
     }
+}
+
+/* What a lane's "+N more" hides, for its hotspot and tooltip: "12 more
+ * Diplomacy events, Mar 2023 – Jun 2024, not drawn", and the first of
+ * their titles */
+static void
+describe_more (TriTimelineView       *self,
+               guint                  lane,
+               const TriTimelineMore *more,
+               GHashTable            *by_id,
+               char                 **name,
+               char                 **description)
+{
+  g_autofree char *from = tri_day_label (more->first, TRI_PRECISION_MONTH, self->lang);
+  g_autofree char *to = tri_day_label (more->last, TRI_PRECISION_MONTH, self->lang);
+  g_autofree char *when = g_str_equal (from, to) ? g_strdup (from) : g_strdup_printf ("%s – %s", from, to);
+  g_autoptr(GString) titles = g_string_new (NULL);
+
+  /* Translators: a lane's events that have no room on the timeline, e.g.
+   * "12 more events in Diplomacy, Mar 2023 – Jun 2024, not drawn" */
+  *name = g_strdup_printf (ngettext ("%u more event in %s, %s, not drawn",
+                                     "%u more events in %s, %s, not drawn", more->count),
+                           more->count, tri_category_label (lane), when);
+
+  for (guint i = 0; by_id != NULL && i < more->event_ids->len && i < 3; i++)
+    {
+      const TriEvent *ev = g_hash_table_lookup (by_id, &g_array_index (more->event_ids, gint64, i));
+
+      if (ev == NULL)
+        continue;
+      if (titles->len > 0)
+        /* Translators: between the titles of events */
+        g_string_append (titles, _("; "));
+      g_string_append (titles, ev->title);
+    }
+  if (more->count > 3 && titles->len > 0)
+    g_string_append (titles, "…");
+  if (titles->len > 0)
+    /* Translators: what activating "+N more" does, after the first titles it hides */
+    *description = g_strdup_printf (_("%s. Activate to show them"), titles->str);
+  else
+    *description = g_strdup (_("Activate to show them"));
 }
 
 static GtkWidget *
@@ -209,6 +302,22 @@ sync_hotspots (TriTimelineView *self)
       g_hash_table_add (wanted, g_steal_pointer (&key));
     }
 
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    {
+      const TriTimelineMore *more = &self->layout->more[lane];
+      g_autofree char *key = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *description = NULL;
+
+      if (more->count == 0)
+        continue;
+      key = more_key (lane);
+      describe_more (self, lane, more, by_id, &name, &description);
+      after = place_hotspot (self, key, after);
+      tri_hotspot_describe (TRI_HOTSPOT (after), name, description);
+      g_hash_table_add (wanted, g_steal_pointer (&key));
+    }
+
   for (c = gtk_widget_get_first_child (GTK_WIDGET (self)); c; c = next)
     {
       next = gtk_widget_get_next_sibling (c);
@@ -243,6 +352,7 @@ rebuild (TriTimelineView *self,
   params.n_highlight_relations = self->highlight->len;
   params.lang = self->lang;
   params.type_scale = self->type_scale;
+  memcpy (params.expanded, self->expanded, sizeof params.expanded);
   self->layout = tri_timeline_layout_new (self->events, &params);
 }
 
@@ -294,7 +404,13 @@ tri_timeline_view_size_allocate (GtkWidget *widget,
 
   if (self->layout_dirty || self->layout == NULL ||
       self->layout->width != width || self->layout->height != height)
-    rebuild (self, width, height);
+    {
+      rebuild (self, width, height);
+      /* the rows a size has room for decide which events are drawn: the
+       * hotspots follow, from the idle */
+      if (self->sync_source == 0)
+        self->sync_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, sync_idle, self, NULL);
+    }
 
   for (guint i = 0; self->layout && i < self->layout->marks->len; i++)
     {
@@ -312,6 +428,14 @@ tri_timeline_view_size_allocate (GtkWidget *widget,
                           MAX (1, (int) c->height) };
 
       g_hash_table_insert (boxes, cluster_key (c), g_memdup2 (&a, sizeof a));
+    }
+  for (guint lane = 0; self->layout && lane < TRI_N_CATEGORIES; lane++)
+    {
+      const TriTimelineMore *more = &self->layout->more[lane];
+      GtkAllocation a = { (int) more->x, (int) more->y, MAX (1, (int) ceil (more->w)), MAX (1, (int) ceil (more->h)) };
+
+      if (more->count > 0)
+        g_hash_table_insert (boxes, more_key (lane), g_memdup2 (&a, sizeof a));
     }
 
   /* a hotspot whose item went (the idle will remove it) still needs a size */
@@ -482,6 +606,14 @@ on_drag_begin (GtkGestureDrag  *gesture,
   int index = -1;
 
   self->drag_mode = DRAG_NONE;
+  /* a click gives the timeline the keyboard: +, − and 0 work at once */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+    if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+      gtk_widget_child_focus (GTK_WIDGET (self), GTK_DIR_TAB_FORWARD);
+  }
   if (layout == NULL)
     return;
 
@@ -490,6 +622,7 @@ on_drag_begin (GtkGestureDrag  *gesture,
     case TRI_TIMELINE_HIT_CURSOR: self->drag_mode = DRAG_CURSOR; break;
     case TRI_TIMELINE_HIT_MARK: self->drag_mode = DRAG_MARK; self->drag_mark = index; break;
     case TRI_TIMELINE_HIT_CLUSTER: self->drag_mode = DRAG_CLUSTER; self->drag_mark = index; break;
+    case TRI_TIMELINE_HIT_MORE: self->drag_mode = DRAG_MORE; self->drag_mark = index; break;
     case TRI_TIMELINE_HIT_PLOT: self->drag_mode = DRAG_PLOT; break;
     case TRI_TIMELINE_HIT_NONE:
     default: break;
@@ -519,7 +652,8 @@ on_drag_update (GtkGestureDrag  *gesture,
       return;
     }
 
-  if ((self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_MARK || self->drag_mode == DRAG_CLUSTER) &&
+  if ((self->drag_mode == DRAG_PLOT || self->drag_mode == DRAG_MARK || self->drag_mode == DRAG_CLUSTER ||
+       self->drag_mode == DRAG_MORE) &&
       fabs (dx) > 4)
     self->drag_mode = DRAG_PAN;
 
@@ -547,6 +681,9 @@ on_drag_end (GtkGestureDrag  *gesture,
 
   if (self->drag_mode == DRAG_CLUSTER && self->drag_mark < (int) layout->clusters->len)
     zoom_to_cluster (self, g_ptr_array_index (layout->clusters, self->drag_mark));
+  else if (self->drag_mode == DRAG_MORE && self->drag_mark >= 0 && self->drag_mark < TRI_N_CATEGORIES &&
+           layout->more[self->drag_mark].count > 0)
+    open_more (self, self->drag_mark);
   else if (self->drag_mode == DRAG_MARK && self->drag_mark < (int) layout->marks->len)
     g_signal_emit (self, signals[EVENT_ACTIVATED], 0,
                    ((TriTimelineMark *) g_ptr_array_index (layout->marks, self->drag_mark))->event_id);
@@ -624,6 +761,18 @@ on_tooltip (GtkWidget       *widget,
         g_autofree char *text = g_strdup_printf (ngettext ("%u event, %s – %s: click to zoom in",
                                                            "%u events, %s – %s: click to zoom in", c->count),
                                                  c->count, from, to);
+        gtk_tooltip_set_text (tooltip, text);
+        return TRUE;
+      }
+    case TRI_TIMELINE_HIT_MORE:
+      {
+        g_autofree char *name = NULL;
+        g_autofree char *description = NULL;
+        g_autofree char *text = NULL;
+
+        describe_more (self, index, &layout->more[index], NULL, &name, &description);
+        /* Translators: the tooltip of "+N more": what it hides, what clicking does */
+        text = g_strdup_printf (_("%s: click to show them"), name);
         gtk_tooltip_set_text (tooltip, text);
         return TRUE;
       }
@@ -762,6 +911,7 @@ tri_timeline_view_set_store (TriTimelineView *self,
   g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
 
   g_set_object (&self->store, store);
+  memset (self->expanded, 0, sizeof self->expanded);
   g_free (self->lang);
   self->lang = g_strdup (lang);
   g_clear_pointer (&self->events, g_ptr_array_unref);

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "render/tri-catalog.h"
 #include "render/tri-labels.h"
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
@@ -64,14 +65,22 @@ tri_triangle_view_describe_edge (TriTriangleView *self,
 {
   const TriEdgeLayout *edge;
   const TriNodeLayout *a, *b;
+  g_autofree char *counts = NULL;
 
   if (self->layout == NULL || index < 0 || index >= (int) self->layout->edges->len)
     return NULL;
   edge = g_ptr_array_index (self->layout->edges, index);
   a = g_ptr_array_index (self->layout->nodes, edge->a);
   b = g_ptr_array_index (self->layout->nodes, edge->b);
-  return tri_edge_describe (&edge->state, a->name, b->name, self->window_months,
-                            self->as_of, self->lang);
+  counts = tri_edge_describe (&edge->state, a->name, b->name, self->window_months,
+                              self->as_of, self->lang);
+  if (edge->state.n_events == 0)
+    return g_steal_pointer (&counts);
+
+  /* Translators: the tooltip and screen readers say an edge's trend in the
+   * words of its label: "…; 2 reported or alleged, not confirmed. Overall:
+   * mostly cooperation." The first %s is the description, the second the trend */
+  return g_strdup_printf (D_("%s Overall: %s."), counts, tri_edge_trend_label (&edge->state));
 }
 
 static void
@@ -163,9 +172,10 @@ rebuild (TriTriangleView *self,
 {
   TriTriangleParams params = { 0 };
   g_autoptr(GPtrArray) none = NULL;
+  /* the other actors stay where they were while the same ones are drawn */
+  g_autoptr(TriTriangleLayout) previous = g_steal_pointer (&self->layout);
   guint32 from, to;
 
-  g_clear_pointer (&self->layout, tri_triangle_layout_free);
   self->layout_dirty = FALSE;
   if (self->actors == NULL)
     return;
@@ -180,6 +190,7 @@ rebuild (TriTriangleView *self,
   params.show_others = self->show_others;
   params.show_legend = TRUE;
   params.index = self->index;
+  params.previous = previous;
 
   if (self->events == NULL)
     none = g_ptr_array_new ();

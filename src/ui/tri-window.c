@@ -23,9 +23,8 @@
 #include "tri-export-dialog.h"
 #include "tri-window.h"
 
-#define PRESENTATION_SCALE 1.5
-
 static const guint window_months_choices[] = { 3, 6, 12, 24, 0 };
+static const char * const data_languages[] = { "en", "vi", "ru", "zh_CN", "ko" };
 
 struct _TriWindow
 {
@@ -38,12 +37,14 @@ struct _TriWindow
   GPtrArray            *relations;
   TriStateIndex        *index;
   guint                 index_source;
+  guint                 quotes_source;   /* a side's quotes, after "as of" settles */
   guint32               as_of;
   guint                 window_months;
   gint64                selected_relation;
   gint64                selected_event;
   char                 *selected_actor;
   gboolean              presenting;
+  TriSlideLayout       *slide;         /* as presentation mode last drew it */
 
   GtkWidget            *header_bar;
   GtkPaned             *paned;
@@ -52,7 +53,8 @@ struct _TriWindow
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkDropDown          *window_dropdown;
-  GtkLabel             *caption_label;
+  GtkStack             *stack;
+  GtkWidget            *slide_area;
   TriTriangleView      *triangle_view;
   TriTimelineView      *timeline_view;
   TriEvidencePanel     *evidence_panel;
@@ -86,6 +88,14 @@ tri_window_get_store (TriWindow *self)
 {
   g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
   return self->store;
+}
+
+/* Presentation mode follows every change of state */
+static void
+queue_slide (TriWindow *self)
+{
+  if (self->presenting)
+    gtk_widget_queue_draw (self->slide_area);
 }
 
 static const char *
@@ -135,6 +145,34 @@ update_relation_description (TriWindow *self)
   tri_evidence_panel_set_subtitle (self->evidence_panel, description);
 }
 
+/* A selected side's quotes are those of the period its edge counts: they
+ * follow "as of" and the window (the panel skips an identical rebuild). */
+static void
+show_relation_quotes (TriWindow *self)
+{
+  TriRelation *r;
+  g_autofree char *title = NULL;
+
+  if (self->selected_relation == 0 || self->store == NULL)
+    return;
+  r = tri_store_get_relation (self->store, self->selected_relation);
+  if (r == NULL)
+    return;
+  title = relation_title (self, r);
+  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL,
+                                    self->as_of, self->window_months, self->lang);
+}
+
+static gboolean
+show_relation_quotes_later (gpointer data)
+{
+  TriWindow *self = data;
+
+  self->quotes_source = 0;
+  show_relation_quotes (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* The triangle follows "as of" live: its state comes from the index, in
  * O(log N), with no events read; until the index is built (after the first
  * frame), from the window's own events. */
@@ -160,7 +198,12 @@ update_as_of (TriWindow *self)
     }
   tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
   update_subtitle (self);
+  /* while the cursor is dragged, the quotes follow once it rests */
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
+  if (self->selected_relation != 0)
+    self->quotes_source = g_timeout_add (120, show_relation_quotes_later, self);
   update_relation_description (self);
+  queue_slide (self);
 }
 
 void
@@ -217,12 +260,18 @@ tri_window_get_evidence_panel (TriWindow *self)
   return self->evidence_panel;
 }
 
-const char *
-tri_window_get_caption (TriWindow *self)
+/**
+ * tri_window_get_slide:
+ *
+ * Returns: (transfer none) (nullable): the slide presentation mode shows,
+ *   as last drawn (every text with its box), or %NULL when not presenting
+ */
+const TriSlideLayout *
+tri_window_get_slide (TriWindow *self)
 {
-  return gtk_widget_get_visible (GTK_WIDGET (self->caption_label))
-         ? gtk_label_get_text (self->caption_label) : NULL;
+  return self->presenting ? self->slide : NULL;
 }
+
 
 gboolean
 tri_window_is_dark (TriWindow *self)
@@ -257,11 +306,9 @@ tri_window_get_view_size (TriWindow     *self,
  * Exports what is on screen: the same date, window, selection, language,
  * other actors and timeline range, through the command line's code.
  */
-gboolean
-tri_window_export (TriWindow        *self,
-                   TriExportRequest *request,
-                   const char       *path,
-                   GError          **error)
+static void
+fill_request (TriWindow        *self,
+              TriExportRequest *request)
 {
   GVariant *others = g_action_group_get_action_state (G_ACTION_GROUP (self), "show-others");
 
@@ -274,8 +321,40 @@ tri_window_export (TriWindow        *self,
   request->show_others = others && g_variant_get_boolean (others);
   tri_timeline_view_get_range (self->timeline_view, &request->t0, &request->t1);
   g_clear_pointer (&others, g_variant_unref);
+}
 
+gboolean
+tri_window_export (TriWindow        *self,
+                   TriExportRequest *request,
+                   const char       *path,
+                   GError          **error)
+{
+  fill_request (self, request);
   return tri_export_write (self->store, request, path, error);
+}
+
+/* Presentation mode: the briefing slide, through the export's own code,
+ * at the size of the whole screen */
+static void
+draw_slide (GtkDrawingArea *area,
+            cairo_t        *cr,
+            int             width,
+            int             height,
+            gpointer        data)
+{
+  TriWindow *self = data;
+  g_autoptr(TriExportRequest) request = NULL;
+
+  if (self->store == NULL || width < 16 || height < 16)
+    return;
+  request = tri_export_request_new ();
+  fill_request (self, request);
+  request->view = TRI_EXPORT_VIEW_SLIDE;
+  request->width = width;
+  request->height = height;
+  request->dark = tri_window_is_dark (self);
+  g_clear_pointer (&self->slide, tri_slide_layout_free);
+  self->slide = tri_export_draw_slide (self->store, request, cr);
 }
 
 /* The file a native chooser was answered with, or NULL */
@@ -609,7 +688,6 @@ select_relation (TriWindow *self,
                  gint64     relation_id)
 {
   TriRelation *r = tri_store_get_relation (self->store, relation_id);
-  g_autofree char *title = NULL;
 
   if (r == NULL)
     return;
@@ -620,9 +698,10 @@ select_relation (TriWindow *self,
 
   tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
   tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
-  title = relation_title (self, r);
-  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL, self->lang);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
+  show_relation_quotes (self);
   update_relation_description (self);
+  queue_slide (self);
 }
 
 static void
@@ -653,6 +732,7 @@ select_actor (TriWindow  *self,
                                           &total, NULL);
   if (involved != NULL)
     tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, self->lang);
+  queue_slide (self);
 }
 
 static void
@@ -662,8 +742,6 @@ select_event (TriWindow *self,
   g_autoptr(TriEvent) ev = NULL;
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *caption = NULL;
 
   ev = tri_store_get_event (self->store, event_id, self->lang, &error);
   if (ev == NULL)
@@ -682,18 +760,15 @@ select_event (TriWindow *self,
       g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
     }
 
-  /* "as of" moves to the event: its first possible day */
-  self->as_of = ev->date.earliest;
+  /* "as of" moves to the event: its last possible day, the first on which
+   * it certainly counts (a click, the keyboard, a presentation step) */
+  self->as_of = tri_event_as_of (&ev->date);
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
   tri_timeline_view_set_selection (self->timeline_view, event_id, NULL, 0);
   tri_timeline_view_reveal (self->timeline_view, ev->date.earliest, ev->date.latest);
   update_as_of (self);
   tri_evidence_panel_show_event (self->evidence_panel, self->store, ev, names, self->lang);
-
-  date = tri_date_label (&ev->date, self->lang);
-  /* Translators: the caption in presentation mode: a date label and an event's title */
-  caption = g_strdup_printf (_("%s — %s"), date, ev->title);
-  gtk_label_set_text (self->caption_label, caption);
+  queue_slide (self);
 }
 
 static void
@@ -761,7 +836,6 @@ load_briefing (TriWindow *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  gint64 newest;
 
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
@@ -781,6 +855,7 @@ load_briefing (TriWindow *self)
   /* the index reads every link: it is built after the first frame */
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
   if (self->relations != NULL)
     self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
   if (self->relations == NULL)
@@ -790,14 +865,7 @@ load_briefing (TriWindow *self)
       return;
     }
 
-  /* the start of the newest event: a later default would claim knowledge
-   * of days the sources do not cover */
-  newest = tri_store_step_event (self->store, 0, -1);
-  if (newest != 0)
-    {
-      g_autoptr(TriEvent) ev = tri_store_get_event (self->store, newest, self->lang, NULL);
-      self->as_of = ev ? ev->date.earliest : 0;
-    }
+  self->as_of = tri_store_default_as_of (self->store);
   if (self->as_of == 0)
     self->as_of = tri_day_today ();
 
@@ -826,33 +894,47 @@ step_event (TriWindow *self,
     select_event (self, id);
 }
 
+/* The data language after the current one, in the menu's order */
+static void
+next_data_language (TriWindow *self)
+{
+  guint i = 0;
+
+  while (i < G_N_ELEMENTS (data_languages) && g_strcmp0 (data_languages[i], self->lang) != 0)
+    i++;
+  g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language",
+                                      g_variant_new_string (data_languages[(i + 1) % G_N_ELEMENTS (data_languages)]));
+}
+
+/* Presenting shows the composed briefing slide full screen, drawn by the
+ * export's renderer: what the room sees is what Export writes. */
 static void
 set_presenting (TriWindow *self,
                 gboolean   presenting)
 {
-  double scale = presenting ? PRESENTATION_SCALE : 1;
-
   if (self->presenting == presenting)
     return;
   self->presenting = presenting;
 
   gtk_widget_set_visible (self->header_bar, !presenting);
-  gtk_widget_set_visible (GTK_WIDGET (self->caption_label), presenting);
-  tri_triangle_view_set_type_scale (self->triangle_view, scale);
-  tri_timeline_view_set_type_scale (self->timeline_view, scale);
   if (presenting)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "presentation");
+      gtk_stack_set_visible_child (self->stack, self->slide_area);
       gtk_window_fullscreen (GTK_WINDOW (self));
-      /* a presentation starts at the first event unless one is chosen */
-      if (self->selected_event == 0)
+      /* a presentation starts at the first event unless something is chosen */
+      if (self->selected_event == 0 && self->selected_relation == 0 && self->selected_actor == NULL)
         step_event (self, -1, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
+      gtk_widget_grab_focus (self->slide_area);
+      queue_slide (self);
     }
   else
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self), "presentation");
+      gtk_stack_set_visible_child_name (self->stack, "briefing");
       gtk_window_unfullscreen (GTK_WINDOW (self));
+      g_clear_pointer (&self->slide, tri_slide_layout_free);
+      gtk_widget_grab_focus (GTK_WIDGET (self->timeline_view));
     }
 }
 
@@ -892,6 +974,12 @@ on_key_pressed (GtkEventControllerKey *controller,
     case GDK_KEY_Escape:
       set_presenting (self, FALSE);
       return TRUE;
+    case GDK_KEY_l:
+    case GDK_KEY_L:
+      if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+        return FALSE;
+      next_data_language (self);
+      return TRUE;
     default:
       return FALSE;
     }
@@ -904,6 +992,14 @@ present_action (GtkWidget  *widget,
 {
   TriWindow *self = TRI_WINDOW (widget);
   set_presenting (self, !self->presenting);
+}
+
+static void
+next_language_action (GtkWidget  *widget,
+                      const char *name,
+                      GVariant   *param)
+{
+  next_data_language (TRI_WINDOW (widget));
 }
 
 static void
@@ -935,6 +1031,7 @@ on_toggle_changed (GSimpleAction *action,
     apply_dark (self, on);
   else
     tri_triangle_view_set_show_others (self->triangle_view, on);
+  queue_slide (self);
 }
 
 /* The panes start in proportion to the window (a fixed position would push
@@ -1096,6 +1193,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
   g_clear_pointer (&self->lang, g_free);
   g_clear_pointer (&self->selected_actor, g_free);
   if (self->import_job != NULL)
@@ -1110,6 +1208,7 @@ tri_window_dispose (GObject *object)
       gtk_native_dialog_destroy (self->import_save);
       g_clear_object (&self->import_save);
     }
+  g_clear_pointer (&self->slide, tri_slide_layout_free);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
 }
@@ -1171,19 +1270,23 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, TriWindow, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, slide_area);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, triangle_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, evidence_panel);
 
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.fit-timeline", NULL, fit_timeline_action);
+  gtk_widget_class_install_action (widget_class, "win.next-data-language", NULL, next_language_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.next-data-language", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-timeline", NULL);
 }
 
@@ -1228,6 +1331,8 @@ tri_window_init (TriWindow *self)
   g_signal_connect (self->timeline_view, "as-of-changed", G_CALLBACK (on_as_of_changed), self);
   g_signal_connect (self->evidence_panel, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect (self->window_dropdown, "notify::selected", G_CALLBACK (on_window_selected), self);
+
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->slide_area), draw_slide, self, NULL);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);

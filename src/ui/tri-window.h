@@ -33,7 +33,7 @@ gboolean          tri_window_get_presenting     (TriWindow      *self);
 TriTriangleView  *tri_window_get_triangle_view  (TriWindow      *self);
 TriTimelineView  *tri_window_get_timeline_view  (TriWindow      *self);
 TriEvidencePanel *tri_window_get_evidence_panel (TriWindow      *self);
-const char       *tri_window_get_caption        (TriWindow      *self);
+const TriSlideLayout *tri_window_get_slide      (TriWindow      *self);
 void              tri_window_set_data_language  (TriWindow      *self,
                                                  const char     *lang);
 const char       *tri_window_get_data_language  (TriWindow      *self);
