@@ -143,6 +143,8 @@ def operations(big, timeline):
         ("export data JSON", "briefing.json", lambda t: ["--db", big, "--export-data", t]),
         ("export data GEXF", "triangle.gexf", lambda t: ["--db", big, "--export-data", t]),
         ("migrate", "copy.sqlite", lambda t: ["--db", big, "--migrate-to", t]),
+        ("new briefing", "new.sqlite", lambda t: ["--new", t]),
+        ("editable copy", "editable.sqlite", lambda t: ["--db", big, "--copy-to", t]),
     ]
 
 

@@ -374,6 +374,83 @@ test_migrate_copy (void)
   tri_test_file_state_clear (&before);
 }
 
+/* Schema 4 to 5: the tables for editing appear empty (the copy is not
+ * editable: only New Briefing and Save a Copy to Edit make a file so),
+ * grades are NULL (ungraded), and notes keep their text and order. */
+static void
+test_migrate_schema_4 (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *old = g_build_filename (dir, "four.sqlite", NULL);
+  g_autofree char *copy = g_build_filename (dir, "five.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) notes = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TriFileState before;
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_true (tri_schema_create (db, 4, &error));
+  g_assert_no_error (error);
+  g_assert_true (tri_sql_exec (db,
+    "INSERT INTO actor VALUES ('RUS', '#0072B2', 0), ('PRK', '#CC79A7', 1);"
+    "INSERT INTO actor_name VALUES ('RUS', 'en', 'Russia'), ('PRK', 'en', 'North Korea');"
+    "INSERT INTO relation VALUES (1, 'RUS', 'PRK');"
+    "INSERT INTO source VALUES ('s', 'article', 'A source', NULL, '', 'en', '2023-09-14', NULL);"
+    "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+    "  VALUES (1, '2023-09-13', 'day', 2460201, 2460201, 'diplomacy', 'confirmed');"
+    "INSERT INTO event_text VALUES (1, 'en', 'Summit', 'A summit.', NULL);"
+    "INSERT INTO event_relation VALUES (1, 1, 'cooperation', 3);"
+    "INSERT INTO quote (id, source, char_offset, text, relation, event, claim)"
+    "  VALUES (1, 's', 0, 'We met.', 1, 1, 'official');"
+    "INSERT INTO note VALUES (1, 'first'), (1, 'second'), (NULL, 'on the briefing');", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+  tri_test_file_state (old, &before);
+
+  g_assert_null (tri_store_open (old, &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD);
+  g_clear_error (&error);
+
+  g_assert_true (tri_store_migrate_copy (old, copy, &error));
+  g_assert_no_error (error);
+  tri_test_assert_unchanged (old, &before);
+  tri_test_file_state_clear (&before);
+
+  store = tri_store_open (copy, &error);
+  g_assert_no_error (error);
+  notes = tri_store_list_notes (store, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (notes->pdata[0], ==, "first");
+  g_assert_cmpstr (notes->pdata[1], ==, "second");
+
+  g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "SELECT (SELECT user_version FROM pragma_user_version),"
+                   " (SELECT count (*) FROM editable), (SELECT count (*) FROM source_document),"
+                   " (SELECT reliability IS NULL AND url IS NULL FROM source),"
+                   " (SELECT credibility IS NULL AND claim = 'official' FROM quote),"
+                   " (SELECT group_concat (id || ':' || text, '|') FROM note)",
+                   -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
+  g_assert_cmpint (sqlite3_column_int (stmt, 4), ==, 1);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 5), ==, "1:first|2:second|3:on the briefing");
+  sqlite3_finalize (stmt);
+
+  /* ungraded stays ungraded: a grade outside the scales is refused */
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  g_assert_false (tri_sql_exec (db, "UPDATE source SET reliability = 'G'", NULL));
+  g_assert_false (tri_sql_exec (db, "UPDATE quote SET credibility = 7", NULL));
+  sqlite3_close (db);
+}
+
 /* the claim column: one of six words, NULL for not stated; a file from
  * elsewhere may hold any word there, which claims nothing */
 static void
@@ -789,6 +866,7 @@ main (int   argc,
   g_test_add_func ("/store/quotes-in-period", test_quotes_in_period);
   g_test_add_func ("/store/actor-events", test_actor_events);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
+  g_test_add_func ("/store/migrate-schema-4", test_migrate_schema_4);
   g_test_add_func ("/store/quote-claims", test_quote_claims);
   g_test_add_func ("/store/event-date-label", test_event_date_label);
   g_test_add_func ("/store/extent-ignores-absurd-days", test_extent_ignores_absurd_days);

@@ -797,7 +797,8 @@ import_event (Import      *im,
               g_autofree char *sid = g_strdup_printf ("media-%u", g_hash_table_size (im->sources) + 1);
               const char *title = *credit_text ? credit_text : url_text;
 
-              if (!exec_sql (im, "INSERT INTO source VALUES (?, 'media', ?, ?, '', 'en', ?, NULL)", error, "ssss",
+              if (!exec_sql (im, "INSERT INTO source (id, kind, title, outlet, authors, language, date, file)"
+                                   " VALUES (?, 'media', ?, ?, '', 'en', ?, NULL)", error, "ssss",
                              sid, title, credit_text, canonical))
                 return FALSE;
               if (*url_text &&

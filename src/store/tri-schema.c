@@ -148,7 +148,42 @@ static const char step_4[] =
   "CREATE INDEX event_by_earliest ON event (earliest, latest);"
   "CREATE INDEX event_by_latest ON event (latest);";
 
-static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4 };
+/* Version 5, for briefings edited in Trilateral (issue 13):
+ * - editable: one row when Trilateral created the file to be edited
+ *   (New Briefing, Save a Copy to Edit); every other file has none and
+ *   stays read-only;
+ * - source_document: a source's full text, which quotes are cut from by
+ *   character offset, so that a quote can never differ from its source;
+ * - source.reliability (Admiralty A–F) and quote.credibility (1–6): NULL
+ *   is ungraded, never guessed;
+ * - source.url: where the source is, beside source.file;
+ * - note gets a primary key of its own (its old rowid), so that an edit
+ *   that removes an event's notes can be undone like any other. */
+static const char step_5[] =
+  "CREATE TABLE editable ("
+  "  created_by TEXT NOT NULL,"
+  "  created_at TEXT NOT NULL"
+  ");"
+  "CREATE TABLE source_document ("
+  "  source TEXT PRIMARY KEY NOT NULL REFERENCES source (id),"
+  "  text TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "ALTER TABLE source ADD COLUMN reliability TEXT"
+  "  CHECK (reliability IN ('A', 'B', 'C', 'D', 'E', 'F'));"
+  "ALTER TABLE source ADD COLUMN url TEXT;"
+  "ALTER TABLE quote ADD COLUMN credibility INTEGER"
+  "  CHECK (credibility BETWEEN 1 AND 6);"
+  "CREATE TABLE note_5 ("
+  "  id INTEGER PRIMARY KEY,"
+  "  event INTEGER REFERENCES event (id),"
+  "  text TEXT NOT NULL"
+  ");"
+  "INSERT INTO note_5 (id, event, text) SELECT rowid, event, text FROM note;"
+  "DROP TABLE note;"
+  "ALTER TABLE note_5 RENAME TO note;"
+  "CREATE INDEX note_by_event ON note (event);";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4, step_5 };
 
 gboolean
 tri_sql_exec (sqlite3    *db,
@@ -341,4 +376,77 @@ tri_schema_migrate (sqlite3  *db,
    * transaction, where this pragma has an effect) */
   return tri_sql_exec (db, "PRAGMA foreign_keys = OFF", error) &&
          run_steps (db, version, TRI_SCHEMA_VERSION, error);
+}
+
+/* What an edit reads and writes: every column, and a primary key, since the
+ * history records and undoes changes by key (an SQLite session ignores a
+ * table without one). */
+static const struct
+{
+  const char *table;
+  const char *columns;
+} editable_tables[] = {
+  { "briefing", "lang, title" },
+  { "actor", "code, color, rank" },
+  { "actor_name", "actor, lang, name" },
+  { "relation", "id, actor_a, actor_b" },
+  { "source", "id, kind, title, outlet, authors, language, date, file, reliability, url" },
+  { "source_text", "source, lang, description" },
+  { "source_document", "source, text" },
+  { "event", "id, date, date_label, precision, earliest, latest, category, confidence" },
+  { "event_text", "event, lang, title, summary, claimed_by" },
+  { "event_relation", "event, relation, stance, weight" },
+  { "quote", "id, source, char_offset, text, relation, event, claim, credibility" },
+  { "quote_translation", "quote, lang, text" },
+  { "note", "id, event, text" },
+};
+
+/**
+ * tri_schema_check_editable:
+ * @path: the file's name, for the sentence
+ *
+ * Whether the briefing in @db (of the current version) has every table and
+ * column an edit needs, each table with its primary key: a file changed
+ * outside Trilateral may have lost them, and is then not made editable.
+ */
+gboolean
+tri_schema_check_editable (sqlite3     *db,
+                           const char  *path,
+                           GError     **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (editable_tables); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT %s FROM \"%s\" LIMIT 0",
+                                              editable_tables[i].columns, editable_tables[i].table);
+      sqlite3_stmt *stmt = NULL;
+      int keys = 0;
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_INCOMPLETE,
+                       _("“%s” is a Trilateral briefing with missing tables or columns (%s)."),
+                       path, sqlite3_errmsg (db));
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
+      sqlite3_finalize (stmt);
+
+      if (sqlite3_prepare_v2 (db, "SELECT count (*) FROM pragma_table_info (?) WHERE pk > 0",
+                              -1, &stmt, NULL) == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, editable_tables[i].table, -1, SQLITE_STATIC);
+          if (sqlite3_step (stmt) == SQLITE_ROW)
+            keys = sqlite3_column_int (stmt, 0);
+        }
+      sqlite3_finalize (stmt);
+      if (keys == 0)
+        {
+          /* Translators: the second %s is a table's name, such as “event” */
+          g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_INCOMPLETE,
+                       _("“%s” cannot be edited: its table “%s” has lost its key (it was changed outside Trilateral)."),
+                       path, editable_tables[i].table);
+          return FALSE;
+        }
+    }
+  return TRUE;
 }

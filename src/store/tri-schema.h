@@ -12,13 +12,16 @@ G_BEGIN_DECLS
 /* "TRIL": PRAGMA application_id of every Trilateral briefing */
 #define TRI_APPLICATION_ID 0x5452494C
 /* PRAGMA user_version of the files this build writes */
-#define TRI_SCHEMA_VERSION 4
+#define TRI_SCHEMA_VERSION 5
 
 gboolean tri_schema_create  (sqlite3  *db,
                              int       version,
                              GError  **error);
 gboolean tri_schema_migrate (sqlite3  *db,
                              GError  **error);
+gboolean tri_schema_check_editable (sqlite3     *db,
+                                    const char  *path,
+                                    GError     **error);
 gboolean tri_sql_exec       (sqlite3    *db,
                              const char *sql,
                              GError    **error);

@@ -800,10 +800,44 @@ set_write_error (GError     **error,
  * @path itself is only read. @dest appears only when complete, through
  * the one file-writing helper, and never replaces a file.
  */
+static gboolean copy_migrated (const char  *path,
+                               const char  *dest,
+                               const char  *editable_by,
+                               GError     **error);
+
 gboolean
 tri_store_migrate_copy (const char  *path,
                         const char  *dest,
                         GError     **error)
+{
+  return copy_migrated (path, dest, NULL, error);
+}
+
+/**
+ * tri_store_editable_copy:
+ * @path: any Trilateral briefing, of this or an older format
+ * @dest: where the copy goes; must not exist
+ * @created_by: who makes it, recorded in the copy
+ *
+ * Like tri_store_migrate_copy(), and the copy is marked editable (the one
+ * row of its `editable` table), so that a TriDocument opens it. @path is
+ * only read.
+ */
+gboolean
+tri_store_editable_copy (const char  *path,
+                         const char  *dest,
+                         const char  *created_by,
+                         GError     **error)
+{
+  g_return_val_if_fail (created_by != NULL, FALSE);
+  return copy_migrated (path, dest, created_by, error);
+}
+
+static gboolean
+copy_migrated (const char  *path,
+               const char  *dest,
+               const char  *editable_by,
+               GError     **error)
 {
   g_autoptr(TriNewFile) file = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -848,6 +882,34 @@ tri_store_migrate_copy (const char  *path,
     {
       set_write_error (error, dest, db, local_error);
       ok = FALSE;
+    }
+  if (ok && editable_by != NULL)
+    {
+      char *sql = sqlite3_mprintf ("DELETE FROM editable;"
+                                                " INSERT INTO editable (created_by, created_at)"
+                                                " VALUES (%Q, strftime ('%%Y-%%m-%%dT%%H:%%M:%%SZ', 'now'))",
+                                                editable_by);
+      int verdict = 0;
+
+      gboolean written = tri_sql_exec (db, sql, &local_error);
+
+      sqlite3_free (sql);
+      if (!written)
+        {
+          set_write_error (error, dest, db, local_error);
+          ok = FALSE;
+        }
+      else if (!tri_schema_check_editable (db, path, error))
+        ok = FALSE;
+      /* a damaged file is not made into one to edit */
+      else if (!pragma_int (db, path, "SELECT quick_check = 'ok' FROM pragma_quick_check (1)", &verdict, error))
+        ok = FALSE;
+      else if (!verdict)
+        {
+          g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
+                       _("“%s” is damaged and cannot be read safely (%s)."), path, "quick_check");
+          ok = FALSE;
+        }
     }
   if (sqlite3_close (db) != SQLITE_OK && ok)
     {

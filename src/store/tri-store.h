@@ -72,6 +72,10 @@ TriStore    *tri_store_open            (const char  *path,
 gboolean     tri_store_migrate_copy    (const char  *path,
                                         const char  *dest,
                                         GError     **error);
+gboolean     tri_store_editable_copy   (const char  *path,
+                                        const char  *dest,
+                                        const char  *created_by,
+                                        GError     **error);
 const char  *tri_store_get_path        (TriStore    *self);
 const char  *tri_store_get_notice      (TriStore    *self);
 const GError *tri_store_get_read_error (TriStore    *self);

@@ -19,6 +19,7 @@
 
 #include <cairo.h>
 
+#include "document/tri-document.h"
 #include "export/tri-export.h"
 #include "render/tri-timeline.h"
 #include "render/tri-triangle.h"
@@ -259,6 +260,56 @@ main (int   argc,
         g_autoptr(GPtrArray) quotes = tri_store_list_quotes_in_period (b.store, 1, from, to, "en", 200, &total, NULL);
         printf ("period_quotes_%um_ms\t%.2f\nperiod_quotes_%um\t%u\n", months[i], now_ms () - t, months[i], total);
       }
+  }
+
+  /* editing: an event added to an editable copy, each one transaction on
+   * disk (WAL, synchronous = FULL, checkpointed), and undone (median of 50) */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *dir = g_dir_make_tmp ("tri-bench-XXXXXX", &error);
+    g_autofree char *copy = dir ? g_build_filename (dir, "edit.sqlite", NULL) : NULL;
+    g_autoptr(TriDocument) doc = NULL;
+    double add[50], undo[50];
+
+    if (dir == NULL || !tri_document_copy (argv[1], copy, &error) ||
+        (doc = tri_document_open (copy, &error)) == NULL)
+      g_error ("%s", error->message);
+    for (int i = 0; i < 50; i++)
+      {
+        TriEventText texts[] = { { "en", "Benchmark event", "An edit.", NULL } };
+        TriEventLink links[] = { { "RUS-PRK", "tension", 2 } };
+        TriEventSpec spec = {
+          .date = "2024-06-19", .category = "military", .confidence = "confirmed",
+          .texts = texts, .n_texts = 1, .links = links, .n_links = 1,
+        };
+        double t = now_ms ();
+
+        if (tri_document_add_event (doc, &spec, &error) == 0)
+          g_error ("%s", error->message);
+        add[i] = now_ms () - t;
+      }
+    for (int i = 0; i < 50; i++)
+      {
+        double t = now_ms ();
+
+        if (!tri_document_undo (doc, &error))
+          g_error ("%s", error->message);
+        undo[i] = now_ms () - t;
+      }
+    qsort (add, 50, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+    qsort (undo, 50, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+    printf ("edit_median_ms\t%.2f\nundo_median_ms\t%.2f\n", add[25], undo[25]);
+    g_clear_object (&doc);
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+        {
+          g_autofree char *f = g_strconcat (copy, suffixes[i], NULL);
+          g_unlink (f);
+        }
+      g_rmdir (dir);
+    }
   }
 
   /* the slide, exported */

@@ -1,6 +1,10 @@
 /* tri-compile.c: builds a briefing database from its reviewable JSON text
  *
- * Usage: tri-compile BRIEFING.json OUT.sqlite
+ * Usage: tri-compile BRIEFING.json OUT.sqlite [SOURCES-FOLDER]
+ *
+ * With SOURCES-FOLDER, every quote is checked against its source's file
+ * there, character for character. The rules are tri-validate.c's, the
+ * same the document applies to edits.
  *
  * Everything the JSON says is checked before a row is written; the output
  * appears (by rename) only when complete.
@@ -21,6 +25,7 @@
 #include "store/tri-date.h"
 #include "store/tri-model.h"
 #include "store/tri-schema.h"
+#include "store/tri-validate.h"
 
 typedef struct
 {
@@ -30,7 +35,22 @@ typedef struct
   GHashTable *event_ids;      /* id set */
   GHashTable *source_ids;
   gint64      next_relation;
+  const char *sources_dir;    /* the source documents, to check quotes against; may be NULL */
+  GHashTable *source_files;   /* source id -> file name */
+  GHashTable *documents;      /* file name -> text */
 } Compiler;
+
+/* "what: sentence", the sentence being the shared rules' own words */
+static gboolean
+fail_about (GError    **error,
+            const char *what,
+            GError     *cause)
+{
+  if (error != NULL && *error == NULL)
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s: %s", what, cause->message);
+  g_error_free (cause);
+  return FALSE;
+}
 
 static gboolean G_GNUC_PRINTF (2, 3)
 fail (GError    **error,
@@ -200,8 +220,15 @@ load_actors (Compiler    *c,
       guint32 rgb;
       g_autofree char *what = NULL;
 
-      if (code == NULL || color == NULL || !tri_color_parse (color, &rgb))
+      GError *cause = NULL;
+
+      if (code == NULL || color == NULL)
         return fail (error, "actor %u: needs a code and a colour #RRGGBB", i + 1);
+      if (!tri_validate_actor_code (code, &cause) || !tri_validate_color (color, &rgb, &cause))
+        {
+          g_autofree char *about = g_strdup_printf ("actor %u", i + 1);
+          return fail_about (error, about, cause);
+        }
       if (g_hash_table_contains (c->actor_rank, code))
         return fail (error, "actor %s: listed twice", code);
 
@@ -231,9 +258,16 @@ relation_id (Compiler    *c,
   g_autofree char *key = NULL;
   int ra, rb;
   gpointer found;
+  GError *cause = NULL;
 
-  if (!tri_relation_code_parse (code, &a, &b))
-    return fail (error, "“%s” is not a relation code such as RUS-PRK", code ? code : "(none)");
+  if (!tri_validate_relation_code (code, &a, &b, &cause))
+    {
+      if (error != NULL && *error == NULL)
+        g_propagate_error (error, cause);
+      else
+        g_error_free (cause);
+      return FALSE;
+    }
 
   ra = GPOINTER_TO_INT (g_hash_table_lookup (c->actor_rank, a));
   rb = GPOINTER_TO_INT (g_hash_table_lookup (c->actor_rank, b));
@@ -292,6 +326,8 @@ load_sources (Compiler   *c,
         }
 
       g_hash_table_add (c->source_ids, g_strdup (id));
+      if (member_string (s, "file") != NULL)
+        g_hash_table_insert (c->source_files, g_strdup (id), g_strdup (member_string (s, "file")));
       if (!exec_bound (c,
                        "INSERT INTO source (id, kind, title, outlet, authors, language, date, file)"
                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error, "ssssssss",
@@ -322,7 +358,8 @@ load_events (Compiler   *c,
       JsonArray *links;
       g_autofree char *canonical = NULL;
       g_autoptr(GList) langs = NULL;
-      g_autoptr(GError) date_error = NULL;
+      g_autofree char *about = NULL;
+      GError *cause = NULL;
       TriCategory category;
       TriConfidence confidence;
       gint64 id;
@@ -332,13 +369,11 @@ load_events (Compiler   *c,
         return fail (error, "event %u: needs a positive integer id", i + 1);
       if (g_hash_table_contains (c->event_ids, &id))
         return fail (error, "event %" G_GINT64_FORMAT ": id used twice", id);
-      if (date == NULL || !tri_date_parse (date, &d, &date_error))
-        return fail (error, "event %" G_GINT64_FORMAT ": %s", id,
-                     date_error ? date_error->message : "no date");
-      if (!tri_category_from_string (member_string (e, "category"), &category))
-        return fail (error, "event %" G_GINT64_FORMAT ": unknown category", id);
-      if (!tri_confidence_from_string (member_string (e, "confidence"), &confidence))
-        return fail (error, "event %" G_GINT64_FORMAT ": unknown confidence", id);
+      about = g_strdup_printf ("event %" G_GINT64_FORMAT, id);
+      if (!tri_validate_date (date, &d, &cause) ||
+          !tri_validate_category (member_string (e, "category"), &category, &cause) ||
+          !tri_validate_confidence (member_string (e, "confidence"), &confidence, &cause))
+        return fail_about (error, about, cause);
 
       title = member_object (e, "title");
       summary = member_object (e, "summary");
@@ -347,8 +382,8 @@ load_events (Compiler   *c,
         return fail (error, "event %" G_GINT64_FORMAT ": needs a title in English and Vietnamese", id);
       if (summary == NULL || member_string (summary, "en") == NULL || member_string (summary, "vi") == NULL)
         return fail (error, "event %" G_GINT64_FORMAT ": needs a summary in English and Vietnamese", id);
-      if (confidence != TRI_CONFIDENCE_CONFIRMED && (claimed == NULL || member_string (claimed, "en") == NULL))
-        return fail (error, "event %" G_GINT64_FORMAT ": reported or alleged, but no claimed_by says who claims it", id);
+      if (!tri_validate_claimed_by (confidence, claimed ? member_string (claimed, "en") : NULL, &cause))
+        return fail_about (error, about, cause);
 
       g_hash_table_add (c->event_ids, g_memdup2 (&id, sizeof id));
       canonical = tri_date_to_string (&d);
@@ -385,9 +420,12 @@ load_events (Compiler   *c,
           TriStance stance;
           gint64 weight = 0, rel;
 
-          if (lk == NULL || !tri_stance_from_string (member_string (lk, "stance"), &stance) ||
-              !member_int (lk, "weight", &weight) || weight < 1 || weight > 3)
-            return fail (error, "event %" G_GINT64_FORMAT ": each relation needs a stance and a weight 1–3", id);
+          if (lk == NULL || !tri_validate_stance (member_string (lk, "stance"), &stance, &cause))
+            return fail_about (error, about, cause ? cause : g_error_new_literal (TRI_VALIDATE_ERROR, 0, "no relation"));
+          if (!member_int (lk, "weight", &weight))
+            weight = 0;
+          if (!tri_validate_weight (weight, &cause))
+            return fail_about (error, about, cause);
           if (!relation_id (c, member_string (lk, "relation"), &rel, error))
             return FALSE;
           if (!exec_bound (c,
@@ -414,6 +452,8 @@ load_quotes (Compiler   *c,
       const char *claim_text = q ? member_string (q, "claim") : NULL;
       gint64 id, offset, event = 0, rel;
       g_autofree char *what = NULL;
+      g_autofree char *about = NULL;
+      GError *cause = NULL;
       TriClaim claim = TRI_CLAIM_UNSTATED;
 
       if (q == NULL || !member_int (q, "id", &id) || id <= 0)
@@ -430,11 +470,33 @@ load_quotes (Compiler   *c,
       if (!relation_id (c, member_string (q, "relation"), &rel, error))
         return FALSE;
       /* optional: a quote without one is shown as "not stated" */
+      about = g_strdup_printf ("quote %" G_GINT64_FORMAT, id);
       if (json_object_has_member (q, "claim") &&
-          (claim_text == NULL || !tri_claim_from_string (claim_text, &claim) || claim == TRI_CLAIM_UNSTATED))
-        return fail (error, "quote %" G_GINT64_FORMAT ": unknown claim “%s”: use fact, official, reported,"
-                     " allegation, assessment or forecast, or leave it out when the quote does not say",
-                     id, claim_text ? claim_text : "(not text)");
+          !tri_validate_claim (claim_text ? claim_text : "(not text)", &claim, &cause))
+        return fail_about (error, about, cause);
+      if (c->sources_dir != NULL && g_hash_table_contains (c->source_files, source))
+        {
+          const char *file = g_hash_table_lookup (c->source_files, source);
+          const char *doc = g_hash_table_lookup (c->documents, file);
+
+          if (doc == NULL)
+            {
+              g_autofree char *path = g_build_filename (c->sources_dir, file, NULL);
+              char *contents = NULL;
+
+              if (!g_file_get_contents (path, &contents, NULL, error))
+                return FALSE;
+              if (!g_utf8_validate (contents, -1, NULL))
+                {
+                  g_free (contents);
+                  return fail (error, "%s: not UTF-8 text", path);
+                }
+              g_hash_table_insert (c->documents, g_strdup (file), contents);
+              doc = contents;
+            }
+          if (!tri_validate_quote_verbatim (doc, offset, text, &cause))
+            return fail_about (error, about, cause);
+        }
 
       if (!exec_bound (c,
                        "INSERT INTO quote (id, source, char_offset, text, relation, event, claim)"
@@ -455,6 +517,7 @@ load_quotes (Compiler   *c,
 static gboolean
 compile (const char  *json_path,
          const char  *out_path,
+         const char  *sources_dir,
          GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -480,6 +543,9 @@ compile (const char  *json_path,
   c.relation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.event_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   c.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c.source_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  c.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  c.sources_dir = sources_dir;
 
   ok = tri_schema_create (c.db, TRI_SCHEMA_VERSION, error) &&
        tri_sql_exec (c.db, "BEGIN", error) &&
@@ -497,6 +563,8 @@ compile (const char  *json_path,
   g_hash_table_unref (c.relation_ids);
   g_hash_table_unref (c.event_ids);
   g_hash_table_unref (c.source_ids);
+  g_hash_table_unref (c.source_files);
+  g_hash_table_unref (c.documents);
 
   if (ok && g_rename (tmp, out_path) != 0)
     ok = fail (error, "cannot write %s", out_path);
@@ -513,13 +581,13 @@ main (int   argc,
 
   setlocale (LC_ALL, "");
 
-  if (argc != 3)
+  if (argc != 3 && argc != 4)
     {
-      g_printerr ("usage: %s BRIEFING.json OUT.sqlite\n", argv[0]);
+      g_printerr ("usage: %s BRIEFING.json OUT.sqlite [SOURCES-FOLDER]\n", argv[0]);
       return 2;
     }
 
-  if (!compile (argv[1], argv[2], &error))
+  if (!compile (argv[1], argv[2], argc == 4 ? argv[3] : NULL, &error))
     {
       g_printerr ("%s: %s\n", argv[1], error->message);
       return 1;

@@ -126,7 +126,8 @@ main (int   argc,
         " ('KOR', 'en', 'South Korea'), ('KOR', 'vi', 'Hàn Quốc'), ('JPN', 'en', 'Japan'), ('JPN', 'vi', 'Nhật Bản');"
         "INSERT INTO relation VALUES (1, 'RUS', 'PRK'), (2, 'RUS', 'CHN'), (3, 'CHN', 'PRK'),"
         " (4, 'USA', 'KOR'), (5, 'USA', 'PRK'), (6, 'USA', 'JPN');"
-        "INSERT INTO source VALUES ('synthetic', 'article', 'Synthetic source', 'Generator', '', 'vi', '2025', NULL);");
+        "INSERT INTO source (id, kind, title, outlet, authors, language, date, file)"
+        " VALUES ('synthetic', 'article', 'Synthetic source', 'Generator', '', 'vi', '2025', NULL);");
 
   sqlite3_prepare_v2 (db, "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
                       " VALUES (?, ?, ?, ?, ?, ?, ?)", -1, &ev_stmt, NULL);

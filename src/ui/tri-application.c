@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "cli/tri-cli.h"
+#include "document/tri-document.h"
 #include "import/tri-import.h"
 #include "render/tri-catalog.h"
 #include "tri-application.h"
@@ -88,6 +89,10 @@ static const GOptionEntry main_entries[] = {
     N_("With --import-timelinejs: the new briefing to write"), N_("NEW") },
   { "migrate-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Migrate a copy of an older briefing (--db) to the current format in NEW, and exit"), N_("NEW") },
+  { "new", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Create an empty briefing to edit in NEW (the triangle’s three actors), and exit"), N_("NEW") },
+  { "copy-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write an editable copy of the briefing (--db) to NEW, and exit; the briefing is only read"), N_("NEW") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version and exit"), NULL },
   { NULL }
@@ -140,6 +145,8 @@ tri_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   g_autofree char *db = NULL;
   g_autofree char *migrate_to = NULL;
+  g_autofree char *new_path = NULL;
+  g_autofree char *copy_to = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *export_data_path = NULL;
   g_autofree char *import_path = NULL;
@@ -160,6 +167,8 @@ tri_application_handle_local_options (GApplication *app,
 
   g_variant_dict_lookup (options, "db", "^ay", &db);
   g_variant_dict_lookup (options, "migrate-to", "^ay", &migrate_to);
+  g_variant_dict_lookup (options, "new", "^ay", &new_path);
+  g_variant_dict_lookup (options, "copy-to", "^ay", &copy_to);
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "export-data", "^ay", &export_data_path);
   g_variant_dict_lookup (options, "import-timelinejs", "^ay", &import_path);
@@ -194,6 +203,21 @@ tri_application_handle_local_options (GApplication *app,
           return tri_cli_exit_code (error);
         }
       g_print ("%s\n", summary);
+      return TRI_EXIT_OK;
+    }
+
+  if (new_path != NULL || copy_to != NULL)
+    {
+      gboolean ok = new_path != NULL ? tri_document_create_new (new_path, &error)
+                                     : tri_document_copy (db, copy_to, &error);
+
+      if (!ok)
+        {
+          print_error (error);
+          return MAX (tri_cli_exit_code (error), TRI_EXIT_ERROR);
+        }
+      /* Translators: %s is a file name */
+      g_print (_("Editable briefing written to %s\n"), new_path != NULL ? new_path : copy_to);
       return TRI_EXIT_OK;
     }
 
