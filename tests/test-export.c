@@ -583,6 +583,28 @@ test_event_as_of_latest (void)
   g_rmdir (dir);
 }
 
+/* A slide or timeline "as of" a day outside the default range still shows
+ * that day, with its cursor: the range moves to it */
+static void
+test_timeline_shows_as_of (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "timeline.pdf", NULL);
+  g_autofree char *words = NULL;
+  const char *at;
+  guint n = 0;
+
+  g_assert_cmpint (TRI ("--export", path, "--view", "timeline", "--as-of", "2010", "--lang", "en"), ==, 0);
+  words = pdf_words (path);
+  /* the "as of" line, then the cursor's own label */
+  for (at = words; (at = strstr (at, "31 December 2010")) != NULL; at++)
+    n++;
+  g_assert_cmpuint (n, ==, 2);
+  /* and the axis around it names its year */
+  g_assert_nonnull (strstr (words, "Jan 2010"));
+  g_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,5 +619,6 @@ main (int   argc,
   g_test_add_func ("/export/window-all-time", test_window_all_time);
   g_test_add_func ("/export/event-as-of-latest", test_event_as_of_latest);
   g_test_add_func ("/export/slide-quotes-follow-date", test_slide_quotes_follow_date);
+  g_test_add_func ("/export/timeline-shows-as-of", test_timeline_shows_as_of);
   return g_test_run ();
 }

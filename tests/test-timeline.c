@@ -598,7 +598,7 @@ check_briefing (const char *path,
   events = tri_store_list_events (store, 0, G_MAXUINT32, lang, &error);
   g_assert_no_error (error);
   g_assert_true (tri_store_get_extent (store, &earliest, &latest));
-  tri_timeline_default_range (earliest, latest, &t0, &t1);
+  tri_timeline_default_range (earliest, latest, 0, &t0, &t1);
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
     {

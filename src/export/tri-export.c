@@ -243,7 +243,7 @@ scene_load (Scene                  *scene,
   scene->t0 = request->t0;
   scene->t1 = request->t1;
   if (scene->t1 <= scene->t0 && tri_store_get_extent (store, &earliest, &latest))
-    tri_timeline_default_range (earliest, latest, &scene->t0, &scene->t1);
+    tri_timeline_default_range (earliest, latest, scene->as_of, &scene->t0, &scene->t1);
   if (scene->t1 <= scene->t0)
     {
       scene->t0 = scene->as_of - 365;

@@ -101,13 +101,17 @@ tri_timeline_layout_day_at (TriTimelineLayout *layout,
  * tri_timeline_default_range:
  * @earliest: (in): the briefing's first possible day
  * @latest: (in): its last possible day
+ * @as_of: (in): the "as of" day the timeline's cursor shows, or 0
  *
  * The range a briefing opens on, on screen and in exports alike: its most
- * recent two years when it spans more, all of it otherwise.
+ * recent two years when it spans more, all of it otherwise; moved, at the
+ * same span, so that "as of" and its cursor are always in it (three
+ * quarters of the way along) when they would fall outside.
  */
 void
 tri_timeline_default_range (guint32  earliest,
                             guint32  latest,
+                            guint32  as_of,
                             double  *t0,
                             double  *t1)
 {
@@ -122,6 +126,13 @@ tri_timeline_default_range (guint32  earliest,
     {
       *t0 = earliest - pad;
       *t1 = latest + 1 + pad;
+    }
+  if (as_of != 0 && (as_of < *t0 || as_of + 1 > *t1))
+    {
+      double span = *t1 - *t0;
+
+      *t1 = as_of + 1 + span / 4;
+      *t0 = *t1 - span;
     }
 }
 

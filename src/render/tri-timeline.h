@@ -155,9 +155,10 @@ double             tri_timeline_layout_x     (TriTimelineLayout       *layout,
 guint32            tri_timeline_layout_day_at (TriTimelineLayout      *layout,
                                               double                   x);
 void               tri_timeline_default_range (guint32              earliest,
-                                              guint32              latest,
-                                              double              *t0,
-                                              double              *t1);
+                                               guint32              latest,
+                                               guint32              as_of,
+                                               double              *t0,
+                                               double              *t1);
 void               tri_timeline_render       (TriTimelineLayout       *layout,
                                               cairo_t                 *cr,
                                               const TriTheme          *theme);

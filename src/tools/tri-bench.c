@@ -70,7 +70,7 @@ bench_open (Bench      *b,
   b->actors = tri_store_list_actors (b->store, "en", NULL);
   b->relations = tri_store_list_relations (b->store, NULL);
   tri_store_get_extent (b->store, &earliest, &latest);
-  tri_timeline_default_range (earliest, latest, &b->t0, &b->t1);
+  tri_timeline_default_range (earliest, latest, 0, &b->t0, &b->t1);
   span = b->t1 - b->t0;
   b->events = tri_store_list_events (b->store, (guint32) MAX (1, b->t0 - span / 2),
                                      (guint32) (b->t1 + span / 2), "en", NULL);

@@ -562,7 +562,7 @@ show_default_range (TriTimelineView *self)
 
   if (self->store == NULL || !tri_store_get_extent (self->store, &earliest, &latest))
     return;
-  tri_timeline_default_range (earliest, latest, &t0, &t1);
+  tri_timeline_default_range (earliest, latest, 0, &t0, &t1);
   set_range (self, t0, t1);
 }
 
