@@ -488,13 +488,11 @@ first_words (const char *text,
              guint       n)
 {
   g_auto(GStrv) words = g_strsplit (text, " ", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
 
-  if (g_strv_length (words) > n)
-    {
-      g_free (words[n]);
-      words[n] = NULL;
-    }
-  return g_strjoinv (" ", words);
+  for (guint i = 0; words[i] != NULL && i < n; i++)
+    g_string_append_printf (out, "%s%s", i ? " " : "", words[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* A slide's quotes are the period's, as the panel's and --quotes' */
