@@ -151,7 +151,7 @@ test_quotes (void)
       /* date, source, source's date, claim, original, translation, published later */
       g_assert_cmpuint (g_strv_length (f), ==, 7);
       /* the quote's own claim type, never "confirmed" by default */
-      g_assert_true (g_strv_contains ((const char *[]) { "not stated", "fact", "official statement", "report",
+      g_assert_true (g_strv_contains ((const char *[]) { "not stated", "fact", "official statement", "reported",
                                                           "allegation", "assessment", "forecast", NULL }, f[3]));
       /* with no "as of" nothing is later than it */
       g_assert_cmpstr (f[6], ==, "");
