@@ -182,6 +182,16 @@ def main():
                 f"{op}: a read-only folder is exit 11 with a sentence, nothing left",
                 f"exit {r.returncode}: {r.stderr}")
 
+            # a name as long as the file system allows (255 bytes)
+            folder = tempfile.mkdtemp(dir=top, prefix="long-")
+            stem, ext = os.path.splitext(target_name)
+            target = os.path.join(folder, "n" * (255 - len(ext)) + ext)
+            r = run(make_args(target))
+            good = r.returncode == 0 and os.path.exists(target) and whole(target)[0]
+            tap(good and listing(folder) == [os.path.basename(target)],
+                f"{op}: a 255-byte file name works",
+                f"exit {r.returncode}: {r.stderr}")
+
             # a parent that is a file
             plain = os.path.join(top, "plain-" + target_name)
             open(plain, "w").close()
