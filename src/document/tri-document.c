@@ -666,8 +666,8 @@ validate_event (TriDocument         *self,
     }
   for (guint i = 0; i < spec->n_quotes; i++)
     if (!query_int (self, NULL, "SELECT 1 FROM quote WHERE id = ?", "i", spec->quotes[i]))
-      return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no quote %" G_GINT64_FORMAT),
-                     spec->quotes[i]);
+      return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no quote %lld"),
+                     (long long) spec->quotes[i]);
   return TRUE;
 }
 
@@ -777,7 +777,7 @@ do_edit_event (TriDocument   *self,
   TriDate date;
 
   if (!query_int (self, NULL, "SELECT 1 FROM event WHERE id = ?", "i", edit->id))
-    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no event %" G_GINT64_FORMAT), edit->id);
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no event %lld"), (long long) edit->id);
   if (!validate_event (self, edit->spec, &date, error))
     return FALSE;
   /* notes stay with the event */
@@ -817,7 +817,7 @@ do_delete_event (TriDocument   *self,
   gint64 id = *(const gint64 *) data;
 
   if (!query_int (self, NULL, "SELECT 1 FROM event WHERE id = ?", "i", id))
-    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no event %" G_GINT64_FORMAT), id);
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no event %lld"), (long long) id);
   return remove_event (self, id, error);
 }
 
@@ -1372,7 +1372,7 @@ do_grade_quote (TriDocument   *self,
   TriClaim claim;
 
   if (!query_int (self, NULL, "SELECT 1 FROM quote WHERE id = ?", "i", grade->id))
-    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no quote %" G_GINT64_FORMAT), grade->id);
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no quote %lld"), (long long) grade->id);
   if (!tri_validate_claim (grade->claim, &claim, error) ||
       !tri_validate_credibility (grade->credibility, error))
     return FALSE;
@@ -1453,7 +1453,7 @@ do_delete_quote (TriDocument   *self,
   gint64 id = *(const gint64 *) data;
 
   if (!query_int (self, NULL, "SELECT 1 FROM quote WHERE id = ?", "i", id))
-    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no quote %" G_GINT64_FORMAT), id);
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no quote %lld"), (long long) id);
   return exec (self, error, "DELETE FROM quote_translation WHERE quote = ?", "i", id) &&
          exec (self, error, "DELETE FROM quote WHERE id = ?", "i", id);
 }

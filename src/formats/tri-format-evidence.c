@@ -147,7 +147,7 @@ tri_format_evidence_write (TriStore             *store,
   {
     const char *heads[] = {
       /* Translators: the evidence table's columns */
-      D_("No."), D_("Quote"), D_("Translation"), D_("Claim"), D_("Date"), D_("Relation"), D_("Source"),
+      D_("No."), D_("Quoted text"), D_("Translation"), D_("Claim"), D_("Date"), D_("Relation"), D_("Source"),
     };
     for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
       {

@@ -458,8 +458,8 @@ parse_tl_date (Import      *im,
   if (year < TRI_YEAR_MIN || year > TRI_YEAR_MAX)
     /* Translators: "event 3: “end_date.year” is 12000, outside −9999 to 9999";
      * TimelineJS years count as astronomers do: 0 is 1 BCE, -43 is 44 BCE */
-    return invalid (error, im->path, _("%s: “%s.year” is %" G_GINT64_FORMAT ", outside −9999 to 9999"),
-                    where, which, year);
+    return invalid (error, im->path, _("%s: “%s.year” is %lld, outside −9999 to 9999"),
+                    where, which, (long long) year);
   /* each part is checked whole, before any is narrowed (a day of
    * 4294967301 is not the 5th) */
   if ((has_month && (month < 1 || month > 12)) ||
@@ -467,8 +467,8 @@ parse_tl_date (Import      *im,
       (has_hour && (hour < 0 || hour > 23)) || (has_minute && (minute < 0 || minute > 59)) ||
       (has_second && (second < 0 || second > 59)))
     /* Translators: "event 3: “start_date” is impossible (year 2023, month 2, day 30)" */
-    return invalid (error, im->path, _("%s: “%s” is impossible (year %" G_GINT64_FORMAT ", month %" G_GINT64_FORMAT ", day %" G_GINT64_FORMAT ")"),
-                    where, which, year, month, day);
+    return invalid (error, im->path, _("%s: “%s” is impossible (year %lld, month %lld, day %lld)"),
+                    where, which, (long long) year, (long long) month, (long long) day);
 
   if (year < 0)
     g_string_append_printf (form, "-%04d", (int) -year);

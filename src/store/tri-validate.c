@@ -225,9 +225,9 @@ tri_validate_cut_quote (const char  *document,
   if (offset < 0 || length <= 0 || offset > chars || length > chars - offset)
     {
       refuse (error, TRI_VALIDATE_ERROR_QUOTE,
-              _("characters %" G_GINT64_FORMAT " to %" G_GINT64_FORMAT " are outside its source’s text,"
+              _("characters %lld to %lld are outside its source’s text,"
                 " which has %ld characters"),
-              offset, offset + length, chars);
+              (long long) offset, (long long) (offset + length), chars);
       return NULL;
     }
   start = g_utf8_offset_to_pointer (document, offset);
@@ -249,6 +249,6 @@ tri_validate_quote_verbatim (const char  *document,
     return FALSE;
   if (!g_str_equal (cut, text))
     return refuse (error, TRI_VALIDATE_ERROR_QUOTE,
-                   _("the quote is not its source’s text at character %" G_GINT64_FORMAT), offset);
+                   _("the quote is not its source’s text at character %lld"), (long long) offset);
   return TRUE;
 }
