@@ -387,7 +387,9 @@ tri_slide_layout_new (TriSlideKind           kind,
            * the evidence and the timeline share the right */
           double triangle_w = (inner - GAP) * 0.45;
           double right_x = f.margin + triangle_w + GAP, right_w = inner - triangle_w - GAP;
-          double timeline_h = MIN (MAX (body_h * 0.3, TIMELINE_MIN_H), body_h * 0.5);
+          /* the narrower strip needs the height for its labels, its axis
+           * and a legend that may wrap (Vietnamese, Russian) */
+          double timeline_h = MIN (MAX (body_h * 0.4, TIMELINE_MIN_H), body_h * 0.5);
           double upper_h = MAX (0, body_h - timeline_h - GAP);
 
           /* the triangle's type grows with its canvas: a little less of it */
