@@ -603,6 +603,21 @@ test_timeline_shows_as_of (void)
   g_remove (path);
 }
 
+/* A date label that starts a line is capitalised where the language
+ * capitalises sentences: "Tháng 10 năm 2023 · …" under an event's title */
+static void
+test_caption_capitalised (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "event.pdf", NULL);
+  g_autofree char *words = NULL;
+
+  g_assert_cmpint (TRI ("--export", path, "--event", "16", "--lang", "vi"), ==, 0);
+  words = pdf_words (path);
+  g_assert_nonnull (strstr (words, "Tháng 10 năm 2023 ·"));
+  g_remove (path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -618,5 +633,6 @@ main (int   argc,
   g_test_add_func ("/export/event-as-of-latest", test_event_as_of_latest);
   g_test_add_func ("/export/slide-quotes-follow-date", test_slide_quotes_follow_date);
   g_test_add_func ("/export/timeline-shows-as-of", test_timeline_shows_as_of);
+  g_test_add_func ("/export/caption-capitalised", test_caption_capitalised);
   return g_test_run ();
 }

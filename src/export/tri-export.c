@@ -364,7 +364,8 @@ slide_evidence (TriStore               *store,
 
       if (ev != NULL)
         {
-          g_autofree char *date = tri_date_label (&ev->date, request->lang);
+          g_autofree char *label = tri_date_label (&ev->date, request->lang);
+          g_autofree char *date = tri_capitalize_first (label);
 
           content->heading = g_strdup (ev->title);
           /* Translators: under an event's title: its date label and category */

@@ -299,7 +299,9 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   /* an imported event's own wording of its date, when it has one */
-  g_autofree char *date = ev->date_label ? g_strdup (ev->date_label) : tri_date_label (&ev->date, lang);
+  g_autofree char *label = ev->date_label ? g_strdup (ev->date_label) : tri_date_label (&ev->date, lang);
+  /* it starts the line: capitalised where the language capitalises sentences */
+  g_autofree char *date = tri_capitalize_first (label);
   g_autofree char *kind = NULL;
 
   g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));

@@ -283,7 +283,11 @@ sync_hotspots (TriTimelineView *self)
         continue;
 
       after = place_hotspot (self, key, after);
-      date = tri_date_label (&ev->date, self->lang);
+      {
+        g_autofree char *label = tri_date_label (&ev->date, self->lang);
+
+        date = tri_capitalize_first (label);
+      }
       /* Translators: an event's description: its date, category and confidence */
       description = g_strdup_printf (_("%s · %s · %s"), date, tri_category_label (ev->category),
                                      tri_confidence_label (ev->confidence));
