@@ -20,6 +20,13 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
 static char *path;
 
+/* nothing left in the temporary folder when the fuzzer ends */
+static void
+remove_file (void)
+{
+  g_unlink (path);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -28,7 +35,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(TriStore) store = NULL;
 
   if (path == NULL)
-    path = g_strdup_printf ("%s/trilateral-fuzz-%d.sqlite", g_get_tmp_dir (), (int) getpid ());
+    {
+      path = g_strdup_printf ("%s/trilateral-fuzz-%d.sqlite", g_get_tmp_dir (), (int) getpid ());
+      atexit (remove_file);
+    }
   if (!g_file_set_contents (path, (const char *) data, size, NULL))
     abort ();
 
