@@ -14,6 +14,7 @@
 #include "render/tri-catalog.h"
 #include "ui/tri-hotspot.h"
 #include "ui/tri-window.h"
+#include "tri-test-gui.h"
 #include "tri-test-util.h"
 
 static TriStore *store;
@@ -86,49 +87,6 @@ hotspot_label (TriWindow  *window,
   return NULL;
 }
 
-/* Drawn and described: both views laid out and every visible item's
- * hotspot in place (they are synced from an idle after each layout, which
- * takes a while under the sanitizers or valgrind) */
-static gboolean
-views_ready (TriWindow *window)
-{
-  GtkWidget *triangle = GTK_WIDGET (tri_window_get_triangle_view (window));
-  GtkWidget *timeline = GTK_WIDGET (tri_window_get_timeline_view (window));
-  TriTimelineLayout *tl = tri_timeline_view_get_layout (tri_window_get_timeline_view (window));
-  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean triangle_ready = FALSE;
-
-  if (tri_triangle_view_get_layout (tri_window_get_triangle_view (window)) == NULL || tl == NULL)
-    return FALSE;
-  for (GtkWidget *c = gtk_widget_get_first_child (triangle); c; c = gtk_widget_get_next_sibling (c))
-    triangle_ready |= g_strcmp0 (tri_hotspot_get_key (TRI_HOTSPOT (c)), "node:RUS") == 0;
-  for (GtkWidget *c = gtk_widget_get_first_child (timeline); c; c = gtk_widget_get_next_sibling (c))
-    if (TRI_IS_HOTSPOT (c) && tri_hotspot_get_key (TRI_HOTSPOT (c)) != NULL)
-      g_hash_table_add (keys, (gpointer) tri_hotspot_get_key (TRI_HOTSPOT (c)));
-  for (guint i = 0; i < tl->marks->len; i++)
-    {
-      const TriTimelineMark *m = tl->marks->pdata[i];
-      g_autofree char *key = NULL;
-
-      if (m->x1 < tl->plot_x0 || m->x0 > tl->plot_x1)
-        continue;
-      key = g_strdup_printf ("event:%" G_GINT64_FORMAT, m->event_id);
-      if (!g_hash_table_contains (keys, key))
-        return FALSE;
-    }
-  return triangle_ready;
-}
-
-static void
-wait_until_ready (TriWindow *window)
-{
-  gint64 end = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (!views_ready (window) && g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (views_ready (window));
-}
-
 static TriWindow *
 open_window (void)
 {
@@ -137,7 +95,7 @@ open_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
   gtk_window_present (GTK_WINDOW (window));
   spin (300);
-  wait_until_ready (window);
+  tri_test_wait_until_drawn (window);
   return window;
 }
 

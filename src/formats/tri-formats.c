@@ -94,11 +94,7 @@ tri_formats_period (TriStore             *store,
   guint32 as_of = request->as_of;
 
   if (as_of == 0)
-    {
-      g_autoptr(TriEvent) newest = tri_store_get_event (store, tri_store_step_event (store, 0, -1),
-                                                        request->lang, NULL);
-      as_of = newest ? newest->date.earliest : 1;
-    }
+    as_of = MAX (tri_store_default_as_of (store), 1);
   tri_window_bounds (as_of, tri_window_days_for_months (request->window_months), from, to);
 }
 

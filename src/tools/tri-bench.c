@@ -74,10 +74,9 @@ bench_open (Bench      *b,
   span = b->t1 - b->t0;
   b->events = tri_store_list_events (b->store, (guint32) MAX (1, b->t0 - span / 2),
                                      (guint32) (b->t1 + span / 2), "en", NULL);
-  {
-    g_autoptr(TriEvent) newest = tri_store_get_event (b->store, tri_store_step_event (b->store, 0, -1), "en", NULL);
-    b->as_of = newest ? newest->date.earliest : latest;
-  }
+  b->as_of = tri_store_default_as_of (b->store);
+  if (b->as_of == 0)
+    b->as_of = latest;
 }
 
 /* One full frame: the triangle above, the timeline below, as laid out in
