@@ -51,7 +51,7 @@
 #include "store/tri-schema.h"
 #include "store/tri-store.h"
 #include "store/tri-validate.h"
-#include "tri-document.h"
+#include "tri-document-private.h"
 
 #define CREATED_BY "Trilateral " PACKAGE_VERSION
 
@@ -1522,4 +1522,11 @@ tri_document_dup_source_text (TriDocument *self,
 {
   g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
   return query_text (self, "SELECT text FROM source_document WHERE source = ?", source);
+}
+
+sqlite3 *
+tri_document_get_db (TriDocument *self)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+  return self->db;
 }
