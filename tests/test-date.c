@@ -619,8 +619,12 @@ test_parse_text_refuses (void)
                               " or the date as year-month-day, such as 6 July 2024 or 2024-07-06");
   assert_refused ("1/2/2023", "such as 1 February 2023 or 2023-02-01");
   /* Vietnamese needs its diacritics */
-  assert_refused ("dau nam 2024", "“dau nam 2024” is not a date: write it as 2024-06-19, 19 June 2024");
-  assert_refused ("thang 6 nam 2024", "is not a date: write it as");
+  assert_refused ("dau nam 2024", "“dau nam 2024” is not a date: write Vietnamese with its diacritics,"
+                                  " such as “đầu năm 2024”");
+  assert_refused ("thang 6 nam 2024", "such as “tháng 6 năm 2024”");
+  assert_refused ("ngay 19 thang 6 nam 2024", "such as “19 tháng 6 năm 2024”");
+  assert_refused ("quy 2 nam 2024", "such as “quý 2 năm 2024”");
+  assert_refused ("nửa dau năm 2024", "such as “nửa đầu năm 2024”");
   assert_refused ("31 June 2024", "“31 June 2024” is not a date: that month has no such day");
   assert_refused ("29 February 2023", "that month has no such day");
   assert_refused ("2024-02-30", "“2024-02-30” is not a date: that month has no such day");

@@ -1657,6 +1657,59 @@ read_text (const char *s,
     }
 }
 
+/* @text without its diacritics: "đầu năm" is "dau nam" */
+static char *
+strip_marks (const char *text)
+{
+  g_autofree char *nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = nfd; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A Vietnamese date written without its diacritics or with wrong ones
+ * ("dau nam 2024", "đau năm 2024"): never read (the caller has found no
+ * reading), but what it would be, to say how to write it. */
+static gboolean
+read_without_marks (const char *s,
+                    TriDate    *date)
+{
+  g_autofree char *bare = strip_marks (s);
+  TriDatePoint a;
+  Slots sl;
+
+  for (int p = TRI_PART_EARLY; p <= TRI_PART_H2; p++)
+    {
+      g_autofree char *t = strip_marks (part_format_folded ((TriPart) p, LANG_VI));
+
+      slots_init (&sl);
+      if (match_template (t, bare, &sl) && slots_point (&sl, 0, (TriPart) p, &a, &(int) { 0 }))
+        return date_from_points (&a, NULL, date);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autofree char *t = NULL;
+
+      if (strstr (templates[i].pattern, "%2") != NULL || !g_utf8_validate (templates[i].pattern, -1, NULL))
+        continue;
+      t = strip_marks (templates[i].pattern);
+      if (g_str_equal (t, templates[i].pattern))
+        continue;   /* not a Vietnamese wording */
+      slots_init (&sl);
+      if (match_template (t, bare, &sl) && slots_point (&sl, 0, TRI_PART_NONE, &a, &(int) { 0 }))
+        return date_from_points (&a, NULL, date);
+    }
+  return FALSE;
+}
+
 /**
  * tri_date_parse_text:
  * @text: a date as an analyst writes it, in any of the five languages:
@@ -1744,6 +1797,21 @@ tri_date_parse_text (const char  *text,
                    _("“%s” is not a date: that month has no such day"), text);
       return FALSE;
     }
+
+  {
+    TriDate bare;
+
+    if (read_without_marks (s, &bare))
+      {
+        g_autofree char *label = tri_date_label (&bare, "vi");
+
+        g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID,
+                     /* Translators: the second %s is the date in Vietnamese, with its diacritics */
+                     _("“%s” is not a date: write Vietnamese with its diacritics, such as “%s”"),
+                     text, label);
+        return FALSE;
+      }
+  }
 
   /* the stored form's own reason ("the year 12000 is outside …") */
   if (!tri_date_parse (text, date, &strict_error) &&
