@@ -566,6 +566,24 @@ test_parse_text_accepts (void)
   assert_reads ("15 March 44 BCE", "-0043-03-15");
   assert_reads ("  June   2024 ", "2024-06");
   assert_reads ("2024-6-9", "2024-06-09");
+  /* the rest of README's table */
+  assert_reads ("19th June 2024", "2024-06-19");
+  assert_reads ("2024/06/19", "2024-06-19");
+  assert_reads ("mid 2024", "2024-mid");
+  assert_reads ("2024 Q2", "2024-Q2");
+  assert_reads ("second half of 2024", "2024-H2");
+  assert_reads ("44 BC", "-0043");
+  assert_reads ("June 19–21, 2024", "2024-06-19/2024-06-21");
+  assert_reads ("2020/2021", "2020/2021");
+  assert_reads ("19 tháng 6 năm 2024", "2024-06-19");
+  assert_reads ("T6/2024", "2024-06");
+  assert_reads ("quý 2/2024", "2024-Q2");
+  assert_reads ("6 tháng đầu năm 2024", "2024-H1");
+  assert_reads ("nửa cuối năm 2024", "2024-H2");
+  assert_reads ("năm 44 TCN", "-0043");
+  assert_reads ("năm 2020–2021", "2020/2021");
+  assert_reads ("tháng 6–8 năm 2024", "2024-06/2024-08");
+  assert_reads ("19–21 tháng 6 năm 2024", "2024-06-19/2024-06-21");
   /* Vietnamese, in NFC or NFD */
   assert_reads ("ngày 19 tháng 6 năm 2024", "2024-06-19");
   assert_reads ("19/6/2024", "2024-06-19");
