@@ -688,6 +688,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the refusals name the dates in the interface's language */
+  g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date/parse-precision", test_parse_precision);
   g_test_add_func ("/date/parse-rejects", test_parse_rejects);
