@@ -55,7 +55,9 @@ struct _TriSourceEditor
   char          *stored;       /* the stored text, as shown; NULL: none */
   gboolean       typed;        /* quotes are typed in: the source has no text */
 
+  GtkLabel      *header_title;
   GtkLabel      *heading;
+  GtkLabel      *saved_note;
   GtkDropDown   *kind;
   GtkEntry      *title;
   GtkEntry      *outlet;
@@ -362,6 +364,25 @@ on_quote_row_activated (GtkListBox      *box,
     }
 }
 
+/* "en: …", the quote's first translation, or NULL */
+static char *
+quote_translation (TriSourceEditor *self,
+                   gint64           quote)
+{
+  sqlite3_stmt *stmt = prepare (self, "SELECT lang, text FROM quote_translation WHERE quote = ? ORDER BY lang LIMIT 1");
+  char *line = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, quote);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    /* Translators: a quote's translation under it: its language's code, then the text */
+    line = g_strdup_printf (_("%s: %s"), (const char *) sqlite3_column_text (stmt, 0),
+                            (const char *) sqlite3_column_text (stmt, 1));
+  sqlite3_finalize (stmt);
+  return line;
+}
+
 static void
 refresh_quotes (TriSourceEditor *self)
 {
@@ -396,6 +417,7 @@ refresh_quotes (TriSourceEditor *self)
           TriClaim claim = TRI_CLAIM_UNSTATED;
           g_autofree char *quoted = NULL;
           g_autofree char *detail = NULL;
+          g_autofree char *translation = NULL;
           GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
           GtkWidget *label;
 
@@ -420,6 +442,16 @@ refresh_quotes (TriSourceEditor *self)
               char *more = g_strconcat (detail, " · ", _("not verified against the source"), NULL);
               g_free (detail);
               detail = more;
+            }
+          translation = quote_translation (self, id);
+          if (translation != NULL)
+            {
+              label = gtk_label_new (translation);
+              gtk_label_set_xalign (GTK_LABEL (label), 0);
+              gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+              gtk_label_set_lines (GTK_LABEL (label), 2);
+              gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+              gtk_box_append (GTK_BOX (box), label);
             }
           label = gtk_label_new (detail);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -453,6 +485,8 @@ refresh_quotes (TriSourceEditor *self)
                                       : g_strdup_printf (ngettext ("%u quote from this source",
                                                                    "%u quotes from this source", n), n);
     gtk_label_set_text (self->quotes_heading, heading);
+    /* a source not yet saved has no quotes to speak of */
+    gtk_widget_set_visible (GTK_WIDGET (self->quotes_heading), self->source != NULL);
     gtk_widget_set_visible (GTK_WIDGET (self->quotes), n > 0);
   }
 }
@@ -469,7 +503,7 @@ set_text_hint (TriSourceEditor *self)
              "Once the source is saved, quotes are made by selecting passages of it.");
   else if (self->stored != NULL)
     hint = _("Select a passage (with the mouse, or Shift and the arrow keys), then Make Quote (Ctrl+Enter): "
-             "the quote is exactly the characters selected.");
+             "the quote is exactly the characters selected. Passages already quoted are highlighted.");
   else
     hint = _("The briefing has no text of this source: quotes from it are typed in, "
              "and marked “not verified against the source”.");
@@ -486,17 +520,21 @@ show_saved (TriSourceEditor *self)
                           GTK_WIDGET (self->url) };
   g_autofree char *heading = NULL;
 
+  /* there is no command to change them: shown as they are, not as fields
+   * to type in (the focus leaves them first: GTK loses track of a focused
+   * field made insensitive) */
+  gtk_widget_grab_focus (GTK_WIDGET (self->reliability));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (GTK_IS_EDITABLE (fields[i]))
-        gtk_editable_set_editable (GTK_EDITABLE (fields[i]), FALSE);
-      else
-        gtk_widget_set_sensitive (fields[i], FALSE);
-    }
+    gtk_widget_set_sensitive (fields[i], FALSE);
 
   g_free (self->stored);
   self->stored = tri_document_dup_source_text (self->doc, self->source);
   self->typed = self->stored == NULL;
+  gtk_label_set_text (self->saved_note,
+                      self->stored != NULL
+                      ? _("In the briefing, with its text. Its details stay as saved; its reliability can still be graded.")
+                      : _("In the briefing, without its text. Its details stay as saved; its reliability can still be graded."));
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_note), TRUE);
   gtk_text_buffer_set_text (self->buffer, self->stored ? self->stored : "", -1);
   gtk_text_view_set_editable (self->text_view, FALSE);
   gtk_text_view_set_cursor_visible (self->text_view, TRUE);
@@ -510,10 +548,11 @@ show_saved (TriSourceEditor *self)
   gtk_revealer_set_reveal_child (self->quote_revealer, self->stored != NULL);
   set_text_hint (self);
 
-  /* Translators: the source editor's heading, with the source's title */
+  /* Translators: the source editor's window title, with the source's title */
   heading = g_strdup_printf (_("Source: %s"), gtk_editable_get_text (GTK_EDITABLE (self->title)));
-  gtk_label_set_text (self->heading, heading);
+  gtk_label_set_text (self->heading, gtk_editable_get_text (GTK_EDITABLE (self->title)));
   gtk_window_set_title (GTK_WINDOW (self), heading);
+  gtk_label_set_text (self->header_title, _("Source and Its Quotes"));
   refresh_quotes (self);
 }
 
@@ -1125,6 +1164,12 @@ build_metadata (TriSourceEditor *self)
   gtk_widget_add_css_class (GTK_WIDGET (self->heading), "title-4");
   gtk_widget_remove_css_class (GTK_WIDGET (self->heading), "heading");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->heading));
+  self->saved_note = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->saved_note, 0);
+  gtk_label_set_wrap (self->saved_note, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->saved_note), "dim-label");
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_note), FALSE);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->saved_note));
 
   gtk_grid_set_row_spacing (grid, 8);
   gtk_grid_set_column_spacing (grid, 12);
@@ -1190,7 +1235,9 @@ build_metadata (TriSourceEditor *self)
     gtk_box_append (GTK_BOX (box), scroll);
   }
 
-  gtk_widget_set_size_request (box, 360, -1);
+  gtk_widget_set_size_request (box, 400, -1);
+  gtk_label_set_max_width_chars (self->heading, 36);
+  gtk_label_set_max_width_chars (self->saved_note, 36);
   return box;
 }
 
@@ -1249,10 +1296,13 @@ build_quote_form (TriSourceEditor *self)
   add_field (grid, row++, _("Credi_bility"), GTK_WIDGET (self->credibility));
 
   self->translation_lang = new_entry (NULL);
-  gtk_editable_set_width_chars (GTK_EDITABLE (self->translation_lang), 6);
+  gtk_editable_set_width_chars (GTK_EDITABLE (self->translation_lang), 5);
+  gtk_editable_set_max_width_chars (GTK_EDITABLE (self->translation_lang), 5);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->translation_lang), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->translation_lang),
                          g_str_has_prefix (tri_lang_normalize (self->lang), "vi") ? "en" : tri_lang_normalize (self->lang));
-  self->translation = new_entry (_("Optional: the quote in another language"));
+  self->translation = new_entry (_("Optional"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->translation), _("The quote in another language, for the panel and the slides"));
   gtk_widget_set_hexpand (GTK_WIDGET (self->translation), TRUE);
   add_label (grid, row, _("Tra_nslation"), GTK_WIDGET (self->translation));
   {
@@ -1464,6 +1514,9 @@ build (TriSourceEditor *self)
   gtk_widget_add_css_class (self->save, "suggested-action");
   g_signal_connect (self->save, "clicked", G_CALLBACK (on_save_clicked), self);
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  self->header_title = GTK_LABEL (gtk_label_new (_("Add Source")));
+  gtk_widget_add_css_class (GTK_WIDGET (self->header_title), "title");
+  gtk_header_bar_set_title_widget (GTK_HEADER_BAR (header), GTK_WIDGET (self->header_title));
   gtk_header_bar_pack_start (GTK_HEADER_BAR (header), self->cancel);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->save);
   gtk_window_set_titlebar (GTK_WINDOW (self), header);
@@ -1472,6 +1525,8 @@ build (TriSourceEditor *self)
   gtk_widget_set_margin_bottom (body, 18);
   gtk_widget_set_margin_start (body, 18);
   gtk_widget_set_margin_end (body, 18);
+  /* the text takes the room; the fields keep theirs */
+  gtk_widget_set_hexpand (left, FALSE);
   gtk_widget_set_hexpand (right, TRUE);
   gtk_box_append (GTK_BOX (body), left);
   gtk_box_append (GTK_BOX (body), separator);
