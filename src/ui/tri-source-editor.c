@@ -549,7 +549,7 @@ show_saved (TriSourceEditor *self)
   set_text_hint (self);
 
   /* Translators: the source editor's window title, with the source's title */
-  heading = g_strdup_printf (_("Source: %s"), gtk_editable_get_text (GTK_EDITABLE (self->title)));
+  heading = g_strdup_printf (_("Source — %s"), gtk_editable_get_text (GTK_EDITABLE (self->title)));
   gtk_label_set_text (self->heading, gtk_editable_get_text (GTK_EDITABLE (self->title)));
   gtk_window_set_title (GTK_WINDOW (self), heading);
   gtk_label_set_text (self->header_title, _("Source and Its Quotes"));
