@@ -244,22 +244,36 @@ chosen (GtkWidget *drop_down)
   return item ? gtk_string_object_get_string (item) : NULL;
 }
 
-/* The entry of @language's row in the side-by-side view, @column 1 the
- * title, 3 who claims it */
+/* The field @name ("Title", "Claimed by") of @language's texts in the
+ * side-by-side view, or of an actor's names (@name NULL) */
 static GtkWidget *
 language_field (GtkWidget  *editor,
                 const char *language,
-                int         column)
+                const char *name)
 {
-  GtkLabel *name = find_label (editor, language);
+  GtkLabel *heading = find_label (editor, language);
+  g_autofree char *above = g_strdup_printf ("%s (the fields above)", language);
   GtkWidget *grid;
-  int row;
+  int top, row;
 
-  g_assert_nonnull (name);
-  grid = gtk_widget_get_parent (GTK_WIDGET (name));
+  if (heading == NULL)
+    heading = find_label (editor, above);
+  g_assert_nonnull (heading);
+  grid = gtk_widget_get_parent (GTK_WIDGET (heading));
   g_assert_true (GTK_IS_GRID (grid));
-  gtk_grid_query_child (GTK_GRID (grid), GTK_WIDGET (name), NULL, &row, NULL, NULL);
-  return gtk_grid_get_child_at (GTK_GRID (grid), column, row);
+  gtk_grid_query_child (GTK_GRID (grid), GTK_WIDGET (heading), NULL, &top, NULL, NULL);
+  if (name == NULL)
+    return gtk_grid_get_child_at (GTK_GRID (grid), 1, top);
+  for (row = top + 1; row < top + 8; row++)
+    {
+      GtkWidget *label = gtk_grid_get_child_at (GTK_GRID (grid), 0, row);
+      GtkWidget *widget = gtk_grid_get_child_at (GTK_GRID (grid), 1, row);
+
+      if (GTK_IS_LABEL (label) && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), name))
+        return GTK_IS_FRAME (widget) ? gtk_frame_get_child (GTK_FRAME (widget)) : widget;
+    }
+  g_error ("no field %s of %s", name, language);
+  return NULL;
 }
 
 static void
@@ -436,7 +450,13 @@ test_invalid_date (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   fill_event (GTK_WIDGET (editor));
   g_assert_true (tri_date_entry_is_valid (date));
-  g_assert_true (has_visible_text (GTK_WIDGET (editor), "Reads as: "));
+  g_assert_true (has_visible_text (GTK_WIDGET (date), "Reads as: 19 June 2024"));
+  /* a vaguer date reads back with its first and last possible days */
+  type_into (field (GTK_WIDGET (editor), "Date"), "2024-06");
+  g_assert_true (has_visible_text (GTK_WIDGET (date), "Reads as: June 2024 — any day from 1 June 2024 to 30 June 2024"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (tri_date_entry_get_entry (date)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Reads as: June 2024 — any day from 1 June 2024 to 30 June 2024");
 
   type_into (field (GTK_WIDGET (editor), "Date"), "2024-13-45");
   g_assert_false (tri_date_entry_is_valid (date));
@@ -509,7 +529,7 @@ test_add_event (Fixture       *f,
   g_assert_false (has_visible_text (GTK_WIDGET (editor), "““an alliance”"));
   screenshot (GTK_WIDGET (editor), "event-editor-en.png");
   expand_languages (editor);
-  type_into (language_field (GTK_WIDGET (editor), "Tiếng Việt", 1), "Hiệp ước đối tác chiến lược toàn diện");
+  type_into (language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title"), "Hiệp ước đối tác chiến lược toàn diện");
   screenshot (GTK_WIDGET (editor), "event-editor-en-full.png");
 
   press (button (GTK_WIDGET (editor), "Save"));
@@ -581,7 +601,7 @@ test_edit_event (Fixture       *f,
   g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Stance")), ==, tri_stance_label (TRI_STANCE_TENSION));
   g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Weight")), ==, "2");
   expand_languages (editor);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", 1))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title"))), ==,
                    "Hiệp ước được ký");
   checks = all_of (GTK_WIDGET (editor), GTK_TYPE_CHECK_BUTTON);
   g_assert_cmpuint (checks->len, ==, 2);
@@ -636,23 +656,23 @@ test_side_by_side (Fixture       *f,
   expand_languages (editor);
   fill_event (GTK_WIDGET (editor));
 
-  en_title = language_field (GTK_WIDGET (editor), "English", 1);
+  en_title = language_field (GTK_WIDGET (editor), "English", "Title");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (en_title)), ==,
                    "Treaty on comprehensive strategic partnership");
   /* which languages lack their texts is said */
   g_assert_true (has_visible_text (GTK_WIDGET (editor), "No title yet in Tiếng Việt, Русский, 中文（简体）, 한국어."));
 
-  vi_title = language_field (GTK_WIDGET (editor), "Tiếng Việt", 1);
+  vi_title = language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title");
   type_into (vi_title, "Hiệp ước đối tác chiến lược toàn diện");
   g_assert_true (has_visible_text (GTK_WIDGET (editor), "No title yet in Русский, 中文（简体）, 한국어."));
   /* a summary alone, with no title, is refused beside that language */
-  type_into (language_field (GTK_WIDGET (editor), "Русский", 3), "КЦНА");
+  type_into (language_field (GTK_WIDGET (editor), "Русский", "Claimed by"), "КЦНА");
   press (button (GTK_WIDGET (editor), "Save"));
   spin (50);
   g_assert_nonnull (editor);
   g_assert_false (tri_document_can_undo (f->doc));
   g_assert_true (has_visible_text (GTK_WIDGET (editor), "The text is empty"));
-  type_into (language_field (GTK_WIDGET (editor), "Русский", 3), "");
+  type_into (language_field (GTK_WIDGET (editor), "Русский", "Claimed by"), "");
 
   press (button (GTK_WIDGET (editor), "Save"));
   spin (50);
@@ -674,7 +694,7 @@ test_side_by_side (Fixture       *f,
   fill_event (GTK_WIDGET (editor));
   screenshot (GTK_WIDGET (editor), "event-editor-vi-collapsed.png");
   expand_languages (editor);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", 1))), ==,
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title"))), ==,
                    "Hiệp ước đối tác chiến lược toàn diện");
   press (button (GTK_WIDGET (editor), "Save"));
   spin (50);
@@ -716,7 +736,7 @@ test_actor_and_relation (Fixture       *f,
   g_assert_true (has_visible_text (GTK_WIDGET (editor), "The briefing already has an actor RUS"));
   type_into (field (GTK_WIDGET (editor), "Code"), "USA");
   type_into (field (GTK_WIDGET (editor), "Name"), "United States");
-  type_into (language_field (GTK_WIDGET (editor), "Tiếng Việt", 1), "Hoa Kỳ");
+  type_into (language_field (GTK_WIDGET (editor), "Tiếng Việt", NULL), "Hoa Kỳ");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (first_of (GTK_WIDGET (editor), GTK_TYPE_CHECK_BUTTON)), TRUE);
   choose (field (GTK_WIDGET (editor), "One actor"), "United States (USA, new)");
   choose (field (GTK_WIDGET (editor), "The other"), "United States (USA, new)");

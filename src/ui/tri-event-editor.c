@@ -64,6 +64,7 @@ typedef struct
   GtkWidget      *summary_view;
   GtkWidget      *claimed_entry;
   GtkWidget      *message;
+  GtkWidget      *claimed_message;
 } LangRow;
 
 struct _TriEventEditor
@@ -549,7 +550,6 @@ check (TriEventEditor *self)
           if (*title == '\0' && (self->tried || *summary != '\0' || *claimed != '\0'))
             message = _("needs a title in English");
           claimed_en = g_strdup (claimed);
-          tri_editor_mark_field (row->claimed_entry, NULL);
         }
       else if (*title == '\0' && (*summary != '\0' || *claimed != '\0'))
         {
@@ -594,22 +594,14 @@ check (TriEventEditor *self)
   /* who claims it, in English as tri-compile asks */
   {
     GtkWidget *field = self->data_lang == 0 ? self->claimed : self->rows[0].claimed_entry;
-    GtkWidget *label = self->data_lang == 0 ? self->claimed_message : self->rows[0].message;
+    GtkWidget *label = self->data_lang == 0 ? self->claimed_message : self->rows[0].claimed_message;
 
     if (confidence != TRI_N_CONFIDENCES && !tri_validate_claimed_by (confidence, claimed_en, &error))
       {
-        if (self->data_lang != 0 && gtk_widget_get_visible (label))
-          {
-            /* the English row already says its title is missing: both */
-            g_autofree char *both = g_strdup_printf ("%s %s", gtk_label_get_text (GTK_LABEL (label)),
-                                                     error->message);
-            tri_editor_set_message (field, label, both);
-          }
-        else
-          tri_editor_set_message (field, label, error->message);
+        tri_editor_set_message (field, label, error->message);
         INVALID (field);
       }
-    else if (self->data_lang == 0)
+    else
       tri_editor_set_message (field, label, NULL);
     g_clear_error (&error);
   }
@@ -1060,67 +1052,75 @@ connect_text (TriEventEditor *self,
   g_signal_connect_swapped (row->summary, "changed", G_CALLBACK (on_changed), self);
 }
 
-/* The texts of every language side by side; the data language's row is
- * the fields above, the same text. */
+/* The texts of every language, one after another: each language's name,
+ * then its title, summary and who claims it, each field labelled; the
+ * data language's are the fields above, the same text. */
 static GtkWidget *
 build_languages (TriEventEditor *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *grid = gtk_grid_new ();
-  GtkWidget *headers[3];
-  /* Translators: column headings of the side-by-side view of an event's
-   * texts in every language */
-  const char *names[3] = { _("Title"), _("Summary"), _("Claimed by") };
+  int y = 0;
 
   self->missing = tri_editor_hint ("");
+  gtk_widget_set_margin_top (self->missing, 6);
   gtk_box_append (GTK_BOX (box), self->missing);
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  for (guint k = 0; k < 3; k++)
-    {
-      headers[k] = gtk_label_new (names[k]);
-      gtk_label_set_xalign (GTK_LABEL (headers[k]), 0);
-      gtk_widget_add_css_class (headers[k], "dim-label");
-      gtk_grid_attach (GTK_GRID (grid), headers[k], k + 1, 0, 1, 1);
-    }
   for (guint i = 0; i < N_LANGS; i++)
     {
       LangRow *row = &self->rows[i];
+      /* Translators: the fields of one language's texts of an event,
+       * side by side with the other languages' */
+      const char *names[3] = { _("Title"), _("Summary"), _("Claimed by") };
       GtkWidget *fields[3];
+      GtkWidget *labels[3];
       GtkWidget *frame;
 
       row->name = gtk_label_new (langs[i].name);
-      gtk_label_set_xalign (GTK_LABEL (row->name), 1);
-      gtk_widget_set_valign (row->name, GTK_ALIGN_START);
-      gtk_widget_set_margin_top (row->name, 8);
-      if (i == self->data_lang)
-        gtk_widget_add_css_class (row->name, "heading");
+      gtk_label_set_xalign (GTK_LABEL (row->name), 0);
+      gtk_widget_add_css_class (row->name, "heading");
+      gtk_widget_set_margin_top (row->name, i == 0 ? 6 : 12);
       row->title_entry = one_line_entry (row->title);
-      gtk_widget_set_valign (row->title_entry, GTK_ALIGN_START);
       row->summary_view = summary_view (row->summary, 2);
       /* framed before it is labelled: a frame takes its child's label away */
       frame = framed (row->summary_view);
       row->claimed_entry = one_line_entry (row->claimed);
-      gtk_widget_set_valign (row->claimed_entry, GTK_ALIGN_START);
-      /* the title gets the room: it is what the timeline shows */
-      gtk_widget_set_hexpand (row->claimed_entry, FALSE);
-      gtk_editable_set_width_chars (GTK_EDITABLE (row->claimed_entry), 8);
-      gtk_widget_set_hexpand (frame, FALSE);
-      gtk_widget_set_size_request (frame, 220, -1);
       row->message = tri_editor_message_label ();
+      row->claimed_message = tri_editor_message_label ();
 
       fields[0] = row->title_entry;
       fields[1] = row->summary_view;
       fields[2] = row->claimed_entry;
       for (guint k = 0; k < 3; k++)
-        gtk_accessible_update_relation (GTK_ACCESSIBLE (fields[k]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                        headers[k], row->name, NULL, -1);
-      gtk_grid_attach (GTK_GRID (grid), row->name, 0, 2 * i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), row->title_entry, 1, 2 * i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), frame, 2, 2 * i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), row->claimed_entry, 3, 2 * i + 1, 1, 1);
-      gtk_grid_attach (GTK_GRID (grid), row->message, 1, 2 * i + 2, 3, 1);
+        {
+          labels[k] = gtk_label_new (names[k]);
+          gtk_label_set_xalign (GTK_LABEL (labels[k]), 1);
+          gtk_widget_add_css_class (labels[k], "dim-label");
+          /* "English Title": the language and the field */
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (fields[k]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                          row->name, labels[k], NULL, -1);
+        }
+      gtk_widget_set_valign (labels[1], GTK_ALIGN_START);
+      gtk_widget_set_margin_top (labels[1], 6);
+      if (i == self->data_lang)
+        {
+          /* Translators: beside a language's name in the side-by-side
+           * view: its texts are the fields at the top of the editor */
+          g_autofree char *name = g_strdup_printf (_("%s (the fields above)"), langs[i].name);
+          gtk_label_set_text (GTK_LABEL (row->name), name);
+        }
+
+      gtk_grid_attach (GTK_GRID (grid), row->name, 0, y++, 2, 1);
+      gtk_grid_attach (GTK_GRID (grid), labels[0], 0, y, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), row->title_entry, 1, y++, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), row->message, 1, y++, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), labels[1], 0, y, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), frame, 1, y++, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), labels[2], 0, y, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), row->claimed_entry, 1, y++, 1, 1);
+      gtk_grid_attach (GTK_GRID (grid), row->claimed_message, 1, y++, 1, 1);
     }
   gtk_box_append (GTK_BOX (box), grid);
   return box;
