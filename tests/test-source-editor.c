@@ -666,7 +666,7 @@ test_refused (void)
   type_into (editor, "Publication date", "2024-06");
   spin (50);
   said = shown_text (editor);
-  g_assert_nonnull (strstr (said, "Reads: June 2024"));
+  g_assert_nonnull (strstr (said, "Reads as: June 2024"));
   close_editor (editor);
 }
 

@@ -41,6 +41,7 @@
 #include "document/tri-source-text.h"
 #include "store/tri-date.h"
 #include "store/tri-validate.h"
+#include "tri-date-entry.h"
 #include "tri-source-editor.h"
 
 struct _TriSourceEditor
@@ -65,7 +66,7 @@ struct _TriSourceEditor
   GtkEntry      *language;
   GtkLabel      *language_read;
   GtkEntry      *date;
-  GtkLabel      *date_read;
+  GtkWidget     *date_entry;   /* a TriDateEntry; date is its entry */
   GtkEntry      *url;
   GtkDropDown   *reliability;
   GtkLabel      *message;
@@ -516,7 +517,7 @@ static void
 show_saved (TriSourceEditor *self)
 {
   GtkWidget *fields[] = { GTK_WIDGET (self->kind), GTK_WIDGET (self->title), GTK_WIDGET (self->outlet),
-                          GTK_WIDGET (self->authors), GTK_WIDGET (self->language), GTK_WIDGET (self->date),
+                          GTK_WIDGET (self->authors), GTK_WIDGET (self->language), self->date_entry,
                           GTK_WIDGET (self->url) };
   g_autofree char *heading = NULL;
 
@@ -653,6 +654,7 @@ on_save_clicked (GtkButton       *button,
       g_autofree char *sentence = g_strdup_printf (_("The publication date cannot be read: %s."), error->message);
 
       say (self->message, sentence);
+      tri_date_entry_show_message (TRI_DATE_ENTRY (self->date_entry));
       gtk_widget_grab_focus (GTK_WIDGET (self->date));
       return;
     }
@@ -1029,32 +1031,6 @@ on_drop (GtkDropTarget   *target,
 /* --- fields ----------------------------------------------------------------- */
 
 static void
-on_date_changed (GtkEditable     *editable,
-                 TriSourceEditor *self)
-{
-  g_autofree char *text = entry_text (GTK_ENTRY (editable));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  TriDate date;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_read), "error");
-  if (*text == '\0')
-    line = g_strdup (_("For example 2024-06-19, June 2024, early 2024 or 2020–2021"));
-  else if (tri_validate_date (text, &date, &error))
-    {
-      g_autofree char *label = tri_date_label (&date, self->lang);
-      /* Translators: how the date typed reads back, e.g. "Reads: June 2024" */
-      line = g_strdup_printf (_("Reads: %s"), label);
-    }
-  else
-    {
-      line = tri_capitalize_first (error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_read), "error");
-    }
-  gtk_label_set_text (self->date_read, line);
-}
-
-static void
 on_language_changed (GtkEditable     *editable,
                      TriSourceEditor *self)
 {
@@ -1206,13 +1182,19 @@ build_metadata (TriSourceEditor *self)
   g_signal_connect (self->language, "changed", G_CALLBACK (on_language_changed), self);
   on_language_changed (GTK_EDITABLE (self->language), self);
 
-  self->date = new_entry (_("2024-06-19, June 2024, early 2024…"));
-  add_field (grid, row++, _("_Publication date"), GTK_WIDGET (self->date));
-  self->date_read = add_note (grid, row++);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->date), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  self->date_read, NULL, -1);
-  g_signal_connect (self->date, "changed", G_CALLBACK (on_date_changed), self);
-  on_date_changed (GTK_EDITABLE (self->date), self);
+  /* the honest date, read back as Trilateral reads it (B's TriDateEntry) */
+  self->date_entry = tri_date_entry_new (self->lang);
+  self->date = tri_date_entry_get_entry (TRI_DATE_ENTRY (self->date_entry));
+  gtk_entry_set_placeholder_text (self->date, _("2024-06-19, June 2024, early 2024…"));
+  {
+    /* level with the entry, not with the entry and its read-back line */
+    GtkWidget *label = GTK_WIDGET (add_label (grid, row, _("_Publication date"), GTK_WIDGET (self->date)));
+
+    gtk_widget_set_valign (label, GTK_ALIGN_START);
+    gtk_widget_set_margin_top (label, 9);
+  }
+  gtk_widget_set_hexpand (self->date_entry, TRUE);
+  gtk_grid_attach (grid, self->date_entry, 1, row++, 1, 1);
 
   self->url = new_entry ("https://…");
   gtk_entry_set_input_purpose (self->url, GTK_INPUT_PURPOSE_URL);
