@@ -670,6 +670,65 @@ test_refused (void)
   close_editor (editor);
 }
 
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+/* Closing a source typed in and not saved asks first; an empty one or a
+ * saved one closes at once */
+static void
+test_discard (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autoptr(TriDocument) doc = new_document (dir);
+  GtkWindow *editor = open_editor (doc, NULL);
+  GtkWidget *dialog;
+  g_autofree char *said = NULL;
+
+  /* nothing typed: Cancel closes */
+  click (button (editor, "Cancel"));
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_null (find_dialog ());
+  g_object_unref (editor);
+
+  /* typed: Cancel asks; keeping on edits on */
+  editor = open_editor (doc, NULL);
+  type_into (editor, "Title", "Hiệp ước");
+  click (button (editor, "Cancel"));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  said = shown_text (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (said, "Discard this source?"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Title"))), ==, "Hiệp ước");
+
+  /* and discarding closes it, writing nothing */
+  gtk_window_close (editor);
+  spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_false (tri_document_can_undo (doc));
+  g_object_unref (editor);
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -683,5 +742,6 @@ main (int   argc,
   g_test_add_func ("/source-editor/keyboard", test_keyboard);
   g_test_add_func ("/source-editor/without-text", test_without_text);
   g_test_add_func ("/source-editor/refused", test_refused);
+  g_test_add_func ("/source-editor/discard", test_discard);
   return g_test_run ();
 }

@@ -55,6 +55,7 @@ struct _TriSourceEditor
   char          *file;         /* the file the text was loaded from */
   char          *stored;       /* the stored text, as shown; NULL: none */
   gboolean       typed;        /* quotes are typed in: the source has no text */
+  gboolean       discard;      /* closing was confirmed */
 
   GtkLabel      *header_title;
   GtkLabel      *heading;
@@ -1431,6 +1432,60 @@ on_doc_changed (TriDocument     *doc,
     }
 }
 
+/* Something typed or loaded that closing would lose */
+static gboolean
+has_unsaved (TriSourceEditor *self)
+{
+  GtkEntry *entries[] = { self->title, self->outlet, self->authors, self->date, self->url };
+
+  if (self->source != NULL)
+    return FALSE;
+  if (gtk_text_buffer_get_char_count (self->buffer) > 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (*gtk_editable_get_text (GTK_EDITABLE (entries[i])) != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_discard_response (GtkDialog       *dialog,
+                     int              response,
+                     TriSourceEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      self->discard = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Cancel, Escape or the window's close: a source typed in and not saved
+ * is not lost without asking */
+static gboolean
+tri_source_editor_close_request (GtkWindow *window)
+{
+  TriSourceEditor *self = TRI_SOURCE_EDITOR (window);
+  GtkWidget *dialog;
+  GtkWidget *discard;
+
+  if (self->discard || !has_unsaved (self))
+    return GTK_WINDOW_CLASS (tri_source_editor_parent_class)->close_request (window);
+
+  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", _("Discard this source?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("It is not saved: what was typed and loaded for it would be lost."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Keep Editing"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 tri_source_editor_dispose (GObject *object)
 {
@@ -1465,7 +1520,9 @@ tri_source_editor_class_init (TriSourceEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  window_class->close_request = tri_source_editor_close_request;
   object_class->dispose = tri_source_editor_dispose;
   object_class->finalize = tri_source_editor_finalize;
 
