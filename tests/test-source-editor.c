@@ -670,6 +670,44 @@ test_refused (void)
   close_editor (editor);
 }
 
+/* Pasted text is stored as loaded text is (line breaks "\n"), and the
+ * quotes are cut from what is stored, which is what is shown */
+static void
+test_pasted (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autoptr(TriDocument) doc = new_document (dir);
+  GtkWindow *editor = open_editor (doc, NULL);
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (editor, "Source text")));
+  GtkTextIter start, end;
+  Quote q = { 0 };
+
+  gtk_text_buffer_set_text (buffer, "\xEF\xBB\xBF" "Bình Nhưỡng, 19/6\r\nMoscow và Bình Nhưỡng ký hiệp ước.\r\n", -1);
+  type_into (editor, "Title", "Tin nhanh");
+  type_into (editor, "Publication date", "2024-06-19");
+  click (button (editor, "Save"));
+  spin (50);
+  stored = tri_document_dup_source_text (doc, tri_source_editor_get_source (TRI_SOURCE_EDITOR (editor)));
+  g_assert_cmpstr (stored, ==, "Bình Nhưỡng, 19/6\nMoscow và Bình Nhưỡng ký hiệp ước.\n");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (shown, ==, stored);
+
+  /* "Bình Nhưỡng ký" on the second line: 28 characters in, 33 bytes */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 28);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 28 + 14);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  click (button (editor, "Make Quote"));
+  g_assert_true (read_quote (doc, 0, &q));
+  g_assert_cmpstr (q.text, ==, "Bình Nhưỡng ký");
+  g_assert_cmpint (q.offset, ==, 28);
+  quote_clear (&q);
+  g_assert_true (tri_document_quote_verified (doc, 1));
+  close_editor (editor);
+}
+
 static GtkWidget *
 find_dialog (void)
 {
@@ -742,6 +780,7 @@ main (int   argc,
   g_test_add_func ("/source-editor/keyboard", test_keyboard);
   g_test_add_func ("/source-editor/without-text", test_without_text);
   g_test_add_func ("/source-editor/refused", test_refused);
+  g_test_add_func ("/source-editor/pasted", test_pasted);
   g_test_add_func ("/source-editor/discard", test_discard);
   return g_test_run ();
 }
