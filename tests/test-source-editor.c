@@ -115,6 +115,20 @@ find_button (GtkWidget  *widget,
 }
 
 static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found; c = gtk_widget_get_next_sibling (c))
+    found = find_tooltip (c, tooltip);
+  return found;
+}
+
+static GtkWidget *
 button (GtkWindow  *window,
         const char *name)
 {
@@ -705,6 +719,23 @@ test_pasted (void)
   g_assert_cmpint (q.offset, ==, 28);
   quote_clear (&q);
   g_assert_true (tri_document_quote_verified (doc, 1));
+
+  /* a quote made by mistake is deleted from the list (Delete Quote) */
+  {
+    GtkWidget *delete = find_tooltip (GTK_WIDGET (editor), "Delete this quote");
+    g_autofree char *said = NULL;
+
+    g_assert_nonnull (delete);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, "Delete this quote");
+    click (delete);
+    g_assert_cmpuint (count_quotes (doc), ==, 0);
+    g_assert_cmpstr (tri_document_get_undo_name (doc), ==, "Delete Quote");
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 30);
+    g_assert_false (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "quote")));
+    said = shown_text (editor);
+    g_assert_nonnull (strstr (said, "No quotes from this source yet"));
+    g_assert_null (find_tooltip (GTK_WIDGET (editor), "Delete this quote"));
+  }
   close_editor (editor);
 }
 

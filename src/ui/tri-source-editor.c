@@ -336,6 +336,14 @@ fill_relations (TriSourceEditor *self)
 /* --- the quotes ---------------------------------------------------------- */
 
 static void
+say (GtkLabel   *label,
+     const char *text)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
 select_range (TriSourceEditor *self,
               gint64           offset,
               gint64           length)
@@ -383,6 +391,18 @@ quote_translation (TriSourceEditor *self,
                             (const char *) sqlite3_column_text (stmt, 1));
   sqlite3_finalize (stmt);
   return line;
+}
+
+/* Each is its own command, Delete Quote, undone from the window's menu */
+static void
+on_delete_quote_clicked (GtkButton       *button,
+                         TriSourceEditor *self)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "quote-id");
+  g_autoptr(GError) error = NULL;
+
+  if (id != NULL && !tri_document_delete_quote (self->doc, *id, &error))
+    say (self->quote_message, error->message);
 }
 
 static void
@@ -460,14 +480,29 @@ refresh_quotes (TriSourceEditor *self)
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_widget_add_css_class (label, verified ? "dim-label" : "warning");
           gtk_box_append (GTK_BOX (box), label);
-          gtk_widget_set_margin_top (box, 6);
-          gtk_widget_set_margin_bottom (box, 6);
-          gtk_widget_set_margin_start (box, 6);
-          gtk_widget_set_margin_end (box, 6);
-          gtk_list_box_append (self->quotes, box);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, quoted,
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail, -1);
+          gtk_widget_set_hexpand (box, TRUE);
+          {
+            GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+            GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+            gtk_widget_set_valign (delete, GTK_ALIGN_START);
+            gtk_widget_add_css_class (delete, "flat");
+            gtk_widget_set_tooltip_text (delete, _("Delete this quote"));
+            gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            _("Delete this quote"), -1);
+            g_object_set_data_full (G_OBJECT (delete), "quote-id", g_memdup2 (&id, sizeof id), g_free);
+            g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_quote_clicked), self);
+            gtk_box_append (GTK_BOX (row), box);
+            gtk_box_append (GTK_BOX (row), delete);
+            gtk_widget_set_margin_top (row, 6);
+            gtk_widget_set_margin_bottom (row, 6);
+            gtk_widget_set_margin_start (row, 6);
+            gtk_widget_set_margin_end (row, 6);
+            gtk_list_box_append (self->quotes, row);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, quoted,
+                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail, -1);
+          }
 
           g_array_append_val (self->quote_ranges, offset);
           g_array_append_val (self->quote_ranges, length);
@@ -607,14 +642,6 @@ load_source (TriSourceEditor *self)
 }
 
 /* --- saving --------------------------------------------------------------- */
-
-static void
-say (GtkLabel   *label,
-     const char *text)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-}
 
 static void
 on_save_clicked (GtkButton       *button,
