@@ -16,9 +16,13 @@
  *   out; the characters between are the source's.
  *
  * The source's quotes are highlighted in its text and listed; choosing one
- * in the list selects it in the text. A source without stored text still
- * takes quotes, typed in (Quote Without Source Text…), each marked "not
- * verified against the source".
+ * in the list selects it in the text, and one made by mistake is deleted
+ * there (Delete Quote). A source without stored text still takes quotes,
+ * typed in (Quote Without Source Text…), each marked "not verified against
+ * the source" (stored at offset 0: where it is in the source is not
+ * known). Once saved, a source's details stay as they are (the document
+ * has no command to change them), except its reliability (Grade Source).
+ * Closing a source typed in and not saved asks first.
  *
  * Everything is reachable from the keyboard: each field has a visible
  * label whose mnemonic names it (and is its accessible name); Ctrl+Enter
