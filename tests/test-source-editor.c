@@ -359,7 +359,7 @@ test_load_and_quote (void)
   g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autoptr(TriDocument) doc = new_document (dir);
   g_autofree char *html = write_page (dir);
-  g_autofree char *expected = tri_source_text_load (html, NULL);
+  g_autofree char *expected = tri_source_text_load (html, NULL, NULL, NULL);
   g_autofree char *stored = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *said = NULL;
@@ -381,6 +381,10 @@ test_load_and_quote (void)
   g_assert_null (strstr (shown, "not text"));
   g_assert_nonnull (strstr (shown, "“liên minh”"));
   g_clear_pointer (&shown, g_free);
+  /* what the page says of itself fills what is still empty or as it was */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Title"))), ==,
+                   "Hiệp ước Đối tác Chiến lược Toàn diện Nga – Triều Tiên");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Language"))), ==, "vi");
 
   choose (editor, "Kind", "Article");
   type_into (editor, "Title", "Hiệp ước Đối tác Chiến lược Toàn diện");
@@ -551,8 +555,12 @@ test_keyboard (void)
   if (!needs_xdotool ())
     return;
   editor = open_editor (doc, NULL);
-  g_assert_true (tri_source_editor_load_text (TRI_SOURCE_EDITOR (editor), html, NULL));
+  /* what the analyst wrote stays: the page does not overwrite it */
   type_into (editor, "Title", "Hiệp ước");
+  type_into (editor, "Language", "ru");
+  g_assert_true (tri_source_editor_load_text (TRI_SOURCE_EDITOR (editor), html, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Title"))), ==, "Hiệp ước");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Language"))), ==, "ru");
   type_into (editor, "Publication date", "2024-06");
   /* Enter in a field saves (Save is the default); without a window
    * manager, the keyboard's focus follows the pointer */

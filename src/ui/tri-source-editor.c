@@ -60,6 +60,7 @@ struct _TriSourceEditor
   char          *stored;       /* the stored text, as shown; NULL: none */
   gboolean       typed;        /* quotes are typed in: the source has no text */
   gboolean       discard;      /* closing was confirmed */
+  char          *default_language;  /* the Language field's, until it is typed in */
 
   GtkLabel      *header_title;
   GtkLabel      *heading;
@@ -961,6 +962,8 @@ tri_source_editor_load_text (TriSourceEditor  *self,
                              GError          **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *lang = NULL;
 
   g_return_val_if_fail (TRI_IS_SOURCE_EDITOR (self), FALSE);
 
@@ -970,10 +973,19 @@ tri_source_editor_load_text (TriSourceEditor  *self,
                    "%s", _("The source is saved: its text stays as it was stored."));
       return FALSE;
     }
-  text = tri_source_text_load (path, error);
+  text = tri_source_text_load (path, &title, &lang, error);
   if (text == NULL)
     return FALSE;
   gtk_text_buffer_set_text (self->buffer, text, -1);
+  /* what the file says of itself, where the analyst has not said it */
+  if (title != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->title)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->title), title);
+  if (lang != NULL && language_valid (lang) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->language)), self->default_language) == 0)
+    {
+      g_autofree char *base = g_ascii_strdown (lang, strcspn (lang, "-_"));
+      gtk_editable_set_text (GTK_EDITABLE (self->language), base);
+    }
   g_free (self->file);
   self->file = g_path_get_basename (path);
   return TRUE;
@@ -1209,6 +1221,7 @@ build_metadata (TriSourceEditor *self)
 
   self->language = new_entry (NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->language), base);
+  self->default_language = g_strdup (base);
   add_field (grid, row++, _("_Language"), GTK_WIDGET (self->language));
   self->language_read = add_note (grid, row++);
   g_signal_connect (self->language, "changed", G_CALLBACK (on_language_changed), self);
@@ -1540,6 +1553,7 @@ tri_source_editor_finalize (GObject *object)
   g_free (self->lang);
   g_free (self->file);
   g_free (self->stored);
+  g_free (self->default_language);
   g_clear_pointer (&self->relation_codes, g_ptr_array_unref);
   g_clear_pointer (&self->quote_ranges, g_array_unref);
 
