@@ -572,6 +572,8 @@ test_edit_event (Fixture       *f,
   TriEventText texts[] = {
     { "en", "Treaty signed", "Putin and Kim sign a treaty.", NULL },
     { "vi", "Hiệp ước được ký", NULL, NULL },
+    /* a language the editor does not show stays as it was */
+    { "de", "Vertrag unterzeichnet", NULL, NULL },
   };
   TriEventLink links[] = { { "RUS-PRK", "tension", 2 } };
   TriEventSpec spec = {
@@ -635,6 +637,8 @@ test_edit_event (Fixture       *f,
     g_assert_cmpstr (vi, ==, "Hiệp ước được ký");
     g_assert_cmpstr (claimed, ==, "Yonhap");
     g_assert_cmpstr (date, ==, "2024-06 month");
+    g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event_text WHERE lang = 'de'"
+                                " AND title = 'Vertrag unterzeichnet'"), ==, 1);
   }
   g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM quote WHERE event IS NOT NULL"), ==, 2);
   g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event"), ==, 1);
@@ -789,6 +793,50 @@ test_actor_and_relation (Fixture       *f,
   spin (50);
 }
 
+/* Tab reaches every field, in the order the form reads, and the
+ * buttons; nothing needs the mouse. */
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *order[] = { "Title", "Summary", "Date", "Category", "Confidence", "Claimed by",
+                          "Relation", "Stance", "Weight" };
+  GtkWindow *editor = tri_event_editor_new (NULL, f->doc, 0, "en");
+  GtkWidget *fields[G_N_ELEMENTS (order) + 2];
+  int first_seen[G_N_ELEMENTS (order) + 2];
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    fields[i] = field (GTK_WIDGET (editor), order[i]);
+  fields[G_N_ELEMENTS (order)] = button (GTK_WIDGET (editor), "Save");
+  fields[G_N_ELEMENTS (order) + 1] = button (GTK_WIDGET (editor), "Cancel");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    first_seen[i] = -1;
+  spin (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), fields[0]) ||
+                 gtk_root_get_focus (GTK_ROOT (editor)) == fields[0]);
+
+  for (int step = 0; step < 80; step++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (first_seen[i] < 0 && focus != NULL &&
+            (focus == fields[i] || gtk_widget_is_ancestor (focus, fields[i])))
+          first_seen[i] = step;
+      /* what Tab does */
+      gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (first_seen[i] < 0)
+        g_error ("Tab never reaches field %u", i);
+      if (i > 0 && i < G_N_ELEMENTS (order))
+        g_assert_cmpint (first_seen[i], >, first_seen[i - 1]);
+    }
+  gtk_window_destroy (editor);
+  spin (50);
+}
+
 /* Escape is Cancel: the editor closes and nothing is written. */
 static void
 test_escape (Fixture       *f,
@@ -832,6 +880,7 @@ main (int   argc,
   ADD ("/editors/edit-event", test_edit_event);
   ADD ("/editors/side-by-side", test_side_by_side);
   ADD ("/editors/actor-and-relation", test_actor_and_relation);
+  ADD ("/editors/tab-order", test_tab_order);
   ADD ("/editors/escape", test_escape);
 #undef ADD
   return g_test_run ();

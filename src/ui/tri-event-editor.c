@@ -105,6 +105,8 @@ struct _TriEventEditor
   GArray       *relations;     /* of Relation */
   GtkStringList *relation_labels;
   GHashTable   *quotes;        /* quote id (gint64 *) checked -> itself */
+  GPtrArray    *other_texts;   /* lang, title, summary, claimed_by of languages
+                                  beyond the five: kept as they are */
 };
 
 enum { SAVED, N_SIGNALS };
@@ -826,6 +828,15 @@ on_save (GtkButton      *button,
       if (*title != '\0')
         g_array_append_val (texts, text);
     }
+  for (guint i = 0; i + 3 < self->other_texts->len; i += 4)
+    {
+      TriEventText text = {
+        g_ptr_array_index (self->other_texts, i), g_ptr_array_index (self->other_texts, i + 1),
+        g_ptr_array_index (self->other_texts, i + 2), g_ptr_array_index (self->other_texts, i + 3),
+      };
+
+      g_array_append_val (texts, text);
+    }
   for (guint i = 0; i < self->links->len; i++)
     {
       LinkRow *row = g_ptr_array_index (self->links, i);
@@ -924,13 +935,24 @@ load_event (TriEventEditor *self)
           const char *summary = (const char *) sqlite3_column_text (stmt, 2);
           const char *claimed = (const char *) sqlite3_column_text (stmt, 3);
 
-          for (guint i = 0; i < N_LANGS; i++)
+          guint i;
+
+          for (i = 0; i < N_LANGS; i++)
             if (g_strcmp0 (langs[i].code, lang) == 0)
               {
                 gtk_entry_buffer_set_text (self->rows[i].title, (const char *) sqlite3_column_text (stmt, 1), -1);
                 gtk_text_buffer_set_text (self->rows[i].summary, summary ? summary : "", -1);
                 gtk_entry_buffer_set_text (self->rows[i].claimed, claimed ? claimed : "", -1);
+                break;
               }
+          if (i == N_LANGS)
+            {
+              /* a language the editor does not show is saved back unchanged */
+              g_ptr_array_add (self->other_texts, g_strdup (lang));
+              g_ptr_array_add (self->other_texts, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+              g_ptr_array_add (self->other_texts, g_strdup (summary));
+              g_ptr_array_add (self->other_texts, g_strdup (claimed));
+            }
         }
     }
   sqlite3_finalize (stmt);
@@ -994,6 +1016,7 @@ tri_event_editor_finalize (GObject *object)
   g_clear_object (&self->relation_labels);
   g_clear_pointer (&self->relations, g_array_unref);
   g_clear_pointer (&self->quotes, g_hash_table_unref);
+  g_clear_pointer (&self->other_texts, g_ptr_array_unref);
   g_free (self->lang);
 
   G_OBJECT_CLASS (tri_event_editor_parent_class)->finalize (object);
@@ -1030,6 +1053,7 @@ tri_event_editor_init (TriEventEditor *self)
   g_array_set_clear_func (self->relations, relation_clear);
   self->relation_labels = gtk_string_list_new (NULL);
   self->quotes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->other_texts = g_ptr_array_new_with_free_func (g_free);
 }
 
 static GtkWidget *
