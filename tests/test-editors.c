@@ -749,6 +749,10 @@ test_actor_and_relation (Fixture       *f,
   g_assert_nonnull (editor);
   g_assert_true (has_visible_text (GTK_WIDGET (editor), "“USA-USA” is not a relation code such as RUS-PRK"));
   choose (field (GTK_WIDGET (editor), "The other"), "North Korea (PRK)");
+  /* the new actor's name changed while it is chosen: still chosen, listed once */
+  type_into (field (GTK_WIDGET (editor), "Name"), "United States of America");
+  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "One actor")), ==, "United States of America (USA, new)");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (field (GTK_WIDGET (editor), "One actor")))), ==, 4);
   screenshot (GTK_WIDGET (editor), "actor-editor-en.png");
   press (button (GTK_WIDGET (editor), "Save"));
   spin (50);
@@ -756,6 +760,11 @@ test_actor_and_relation (Fixture       *f,
 
   g_assert_cmpstr (tri_document_get_undo_name (f->doc), ==, "Add Actor");
   g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM actor_name WHERE actor = 'USA'"), ==, 2);
+  {
+    g_autofree char *en = query_text (f->doc, "SELECT name FROM actor_name WHERE actor = 'USA' AND lang = 'en'");
+
+    g_assert_cmpstr (en, ==, "United States of America");
+  }
   {
     g_autofree char *vi = query_text (f->doc, "SELECT name FROM actor_name WHERE actor = 'USA' AND lang = 'vi'");
     g_autofree char *color = query_text (f->doc, "SELECT color FROM actor WHERE code = 'USA'");

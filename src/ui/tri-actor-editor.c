@@ -53,6 +53,7 @@ struct _TriActorEditor
   GPtrArray     *codes;        /* the actors listed in the drop-downs, in order */
   GtkStringList *labels;       /* their names: "Russia (RUS)" */
   guint          n_existing;   /* the first codes are the briefing's; then the new one */
+  gboolean       updating;     /* the lists are being rebuilt */
 };
 
 enum { SAVED, N_SIGNALS };
@@ -315,7 +316,12 @@ check (TriActorEditor *self)
 static void
 on_changed (TriActorEditor *self)
 {
+  /* rebuilding the lists moves their selection: not a change of the user's */
+  if (self->updating)
+    return;
+  self->updating = TRUE;
   update_new_actor (self);
+  self->updating = FALSE;
   check (self);
 }
 

@@ -793,7 +793,6 @@ on_save (GtkButton      *button,
   g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (TriEventText));
   g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (TriEventLink));
   g_autoptr(GArray) quotes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) relation_ids = NULL;
   g_autoptr(GError) error = NULL;
   TriEventSpec spec = { 0 };
   GtkWidget *invalid;
@@ -849,8 +848,7 @@ on_save (GtkButton      *button,
       g_array_append_val (links, link);
     }
 
-  /* the quotes checked among those of the relations chosen */
-  relation_ids = chosen_relations (self);
+  /* the quotes checked among those of the relations chosen (the ones listed) */
   for (GtkWidget *c = gtk_widget_get_first_child (self->quotes_box); c; c = gtk_widget_get_next_sibling (c))
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
       g_array_append_val (quotes, *(gint64 *) g_object_get_data (G_OBJECT (c), "quote"));
