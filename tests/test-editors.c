@@ -425,6 +425,19 @@ test_labels (Fixture       *f,
               g_error ("a %s (%u, in a %s) of %s has no label", G_OBJECT_TYPE_NAME (fields->pdata[i]), i, G_OBJECT_TYPE_NAME (gtk_widget_get_parent (fields->pdata[i])),
                        gtk_window_get_title (editors[e]));
         }
+      /* a drop-down's focus is on the button inside it: named too */
+      {
+        g_autoptr(GPtrArray) drop_downs = all_of (GTK_WIDGET (editors[e]), GTK_TYPE_DROP_DOWN);
+
+        for (guint i = 0; i < drop_downs->len; i++)
+          g_assert_true (gtk_test_accessible_has_relation (first_of (drop_downs->pdata[i], GTK_TYPE_TOGGLE_BUTTON),
+                                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      }
+      /* GTK 4.8 would name a mnemonic button "_Save Save" */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button (GTK_WIDGET (editors[e]), "Save")),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Save");
+      g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button (GTK_WIDGET (editors[e]), "Save")),
+                                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY));
       /* the event's 9 fields and 15 side by side, the actor's 9 */
       g_assert_cmpuint (n_fields, >=, e == 0 ? 24 : 9);
       button (GTK_WIDGET (editors[e]), "Save");

@@ -460,10 +460,10 @@ build (TriActorEditor *self)
   int row = 0;
 
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  cancel = tri_editor_button (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
-  self->save = gtk_button_new_with_mnemonic (_("_Save"));
+  self->save = tri_editor_button (_("_Save"));
   gtk_widget_add_css_class (self->save, "suggested-action");
   g_signal_connect (self->save, "clicked", G_CALLBACK (on_save), self);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->save);
@@ -547,6 +547,7 @@ build (TriActorEditor *self)
   /* the relation */
   gtk_box_append (GTK_BOX (content), tri_editor_heading (_("New Relation")));
   self->relate = gtk_check_button_new_with_mnemonic (_("Add a _relation between two actors"));
+  tri_editor_name_by_text (self->relate, _("Add a _relation between two actors"));
   gtk_box_append (GTK_BOX (content), self->relate);
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);

@@ -281,8 +281,11 @@ relayout_links (TriEventEditor *self)
       gtk_grid_attach (grid, row->remove, 3, 2 * i + 1, 1, 1);
       gtk_grid_attach (grid, row->message, 0, 2 * i + 2, 4, 1);
       for (guint k = 0; k < 3; k++)
-        gtk_accessible_update_relation (GTK_ACCESSIBLE (fields[k]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                        self->links_header[k], NULL, -1);
+        {
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (fields[k]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                          self->links_header[k], NULL, -1);
+          tri_editor_label_drop_down (fields[k], self->links_header[k], NULL);
+        }
     }
   if (self->links->len > 0)
     {
@@ -711,6 +714,7 @@ update_missing (TriEventEditor *self)
     expander = g_strdup_printf (ngettext ("All _Languages (%u missing)", "All _Languages (%u missing)", n_missing),
                                 n_missing);
   gtk_expander_set_label (GTK_EXPANDER (self->expander), expander);
+  tri_editor_name_by_text (self->expander, expander);
 }
 
 static void
@@ -1157,10 +1161,10 @@ build (TriEventEditor *self)
 
   /* the window */
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  cancel = tri_editor_button (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
-  self->save = gtk_button_new_with_mnemonic (_("_Save"));
+  self->save = tri_editor_button (_("_Save"));
   gtk_widget_add_css_class (self->save, "suggested-action");
   g_signal_connect (self->save, "clicked", G_CALLBACK (on_save), self);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->save);
@@ -1260,7 +1264,7 @@ build (TriEventEditor *self)
   self->links_message = tri_editor_message_label ();
   gtk_box_append (GTK_BOX (content), self->links_message);
   add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->add_link = gtk_button_new_with_mnemonic (_("_Add Relation"));
+  self->add_link = tri_editor_button (_("_Add Relation"));
   gtk_widget_set_halign (self->add_link, GTK_ALIGN_START);
   g_signal_connect (self->add_link, "clicked", G_CALLBACK (on_add_link), self);
   gtk_box_append (GTK_BOX (add_box), self->add_link);
