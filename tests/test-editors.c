@@ -602,6 +602,16 @@ test_edit_event (Fixture       *f,
   texts[0].claimed_by = "KCNA";
   id = tri_document_add_event (f->doc, &spec, &error);
   g_assert_no_error (error);
+  {
+    /* another event, backed by the second quote: not listed while that is so */
+    TriEventSpec other = spec;
+    gint64 other_id;
+
+    other.quotes = &quotes[1];
+    other_id = tri_document_add_event (f->doc, &other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (other_id, >, 0);
+  }
 
   editor = tri_event_editor_new (NULL, f->doc, id, "en");
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
@@ -619,9 +629,9 @@ test_edit_event (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title"))), ==,
                    "Hiệp ước được ký");
   checks = all_of (GTK_WIDGET (editor), GTK_TYPE_CHECK_BUTTON);
-  g_assert_cmpuint (checks->len, ==, 2);
+  g_assert_cmpuint (checks->len, ==, 1);
   g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
-  g_assert_false (gtk_check_button_get_active (checks->pdata[1]));
+  g_assert_true (has_visible_text (GTK_WIDGET (editor), "1 more quote of these relations is not listed: it backs another event"));
 
   /* reported, and no one says who claims it: refused, with the words of tri-compile */
   type_into (field (GTK_WIDGET (editor), "Claimed by"), "");
@@ -634,27 +644,28 @@ test_edit_event (Fixture       *f,
   type_into (field (GTK_WIDGET (editor), "Claimed by"), "Yonhap");
   type_into (field (GTK_WIDGET (editor), "Title"), "Treaty signed in Pyongyang");
   type_into (field (GTK_WIDGET (editor), "Date"), "2024-06");
-  gtk_check_button_set_active (checks->pdata[1], TRUE);
+  gtk_check_button_set_active (checks->pdata[0], FALSE);
   press (button (GTK_WIDGET (editor), "Save"));
   spin (50);
   g_assert_null (editor);
   g_assert_cmpint (saved, ==, id);
   g_assert_cmpstr (tri_document_get_undo_name (f->doc), ==, "Edit Event");
   {
-    g_autofree char *title = query_text (f->doc, "SELECT title FROM event_text WHERE lang = 'en'");
-    g_autofree char *vi = query_text (f->doc, "SELECT title FROM event_text WHERE lang = 'vi'");
-    g_autofree char *claimed = query_text (f->doc, "SELECT claimed_by FROM event_text WHERE lang = 'en'");
-    g_autofree char *date = query_text (f->doc, "SELECT date || ' ' || precision FROM event");
+    g_autofree char *title = query_text (f->doc, "SELECT title FROM event_text WHERE lang = 'en' AND event = 1");
+    g_autofree char *vi = query_text (f->doc, "SELECT title FROM event_text WHERE lang = 'vi' AND event = 1");
+    g_autofree char *claimed = query_text (f->doc, "SELECT claimed_by FROM event_text WHERE lang = 'en' AND event = 1");
+    g_autofree char *date = query_text (f->doc, "SELECT date || ' ' || precision FROM event WHERE id = 1");
 
     g_assert_cmpstr (title, ==, "Treaty signed in Pyongyang");
     g_assert_cmpstr (vi, ==, "Hiệp ước được ký");
     g_assert_cmpstr (claimed, ==, "Yonhap");
     g_assert_cmpstr (date, ==, "2024-06 month");
-    g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event_text WHERE lang = 'de'"
+    g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event_text WHERE lang = 'de' AND event = 1"
                                 " AND title = 'Vertrag unterzeichnet'"), ==, 1);
   }
-  g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM quote WHERE event IS NOT NULL"), ==, 2);
-  g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event"), ==, 1);
+  /* unchecked: the first quote backs the relation only; the other event keeps its own */
+  g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM quote WHERE event IS NOT NULL"), ==, 1);
+  g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event"), ==, 2);
   spin (50);
 }
 

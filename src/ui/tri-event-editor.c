@@ -95,6 +95,7 @@ struct _TriEventEditor
   GtkWidget    *add_link;
   GtkWidget    *quotes_box;
   GtkWidget    *quotes_hint;
+  GtkWidget    *quotes_more;
   GtkWidget    *expander;
   GtkWidget    *missing;
   GtkWidget    *save;
@@ -446,56 +447,69 @@ shorten (const char *text,
   }
 }
 
-/* The quotes of the chosen relations, each a check box: checked when it
- * backs this event. */
+/* The quotes of the chosen relations that back no event yet or this one,
+ * each a check box, checked when it backs this event: the newest first,
+ * as many as an analyst reads (a quote backs one event, so those of
+ * other events are counted, not listed). */
+#define MAX_QUOTES 200
+
 static void
 load_quotes (TriEventEditor *self)
 {
   g_autoptr(GArray) ids = chosen_relations (self);
-  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) in = g_string_new (NULL);
+  sqlite3 *db = tri_document_get_db (self->doc);
   sqlite3_stmt *stmt = NULL;
   GtkWidget *child;
+  gint64 total = 0;
   guint n = 0;
 
   while ((child = gtk_widget_get_first_child (self->quotes_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->quotes_box), child);
 
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (in, "%s%" G_GINT64_FORMAT, i ? ", " : "", g_array_index (ids, gint64, i));
+
   if (ids->len > 0)
     {
-      sql = g_string_new ("SELECT q.id, q.text, s.title, q.event,"
-                          " (SELECT title FROM event_text WHERE event = q.event"
-                          "  ORDER BY lang = ?1 DESC, lang = 'en' DESC LIMIT 1)"
-                          " FROM quote q JOIN source s ON s.id = q.source WHERE q.relation IN (");
-      for (guint i = 0; i < ids->len; i++)
-        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? ", " : "", g_array_index (ids, gint64, i));
-      g_string_append (sql, ") ORDER BY q.relation, q.id");
-      if (sqlite3_prepare_v2 (tri_document_get_db (self->doc), sql->str, -1, &stmt, NULL) == SQLITE_OK)
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT q.id, q.text, s.title,"
+        " (SELECT text FROM quote_translation WHERE quote = q.id AND lang = ?1)"
+        " FROM quote q JOIN source s ON s.id = q.source"
+        " WHERE q.relation IN (%s) AND (q.event IS NULL OR q.event = ?2)"
+        " ORDER BY q.event = ?2 DESC, q.id DESC LIMIT %d", in->str, MAX_QUOTES);
+      g_autofree char *count = g_strdup_printf ("SELECT count (*) FROM quote WHERE relation IN (%s)", in->str);
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
         {
           sqlite3_bind_text (stmt, 1, self->lang, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, self->event);
           while (sqlite3_step (stmt) == SQLITE_ROW)
             {
               gint64 id = sqlite3_column_int64 (stmt, 0);
-              gint64 event = sqlite3_column_int64 (stmt, 3);
               g_autofree char *text = shorten ((const char *) sqlite3_column_text (stmt, 1), 200);
+              const char *translation = (const char *) sqlite3_column_text (stmt, 3);
+              g_autofree char *quoted = NULL;
               g_autofree char *markup = NULL;
-              g_autofree char *source = NULL;
+              g_autofree char *below = NULL;
               GtkWidget *check = gtk_check_button_new ();
               GtkWidget *label = gtk_label_new (NULL);
 
-              if (event != 0 && event != self->event && sqlite3_column_text (stmt, 4) != NULL)
-                /* Translators: under a quote the analyst may check: its
-                 * source, and the other event it backs now */
-                source = g_strdup_printf (_("%s · now backs “%s”"), sqlite3_column_text (stmt, 2),
-                                          sqlite3_column_text (stmt, 4));
-              else
-                source = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
               /* the quote as it is, in quotation marks unless it has its own */
               if (g_utf8_strchr ("“\"«„「『", -1, g_utf8_get_char (text)) != NULL)
-                markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"70%%\">%s</span>",
-                                                  text, source);
+                quoted = g_strdup (text);
               else
-                markup = g_markup_printf_escaped ("“%s”\n<span size=\"small\" alpha=\"70%%\">%s</span>",
-                                                  text, source);
+                quoted = g_strconcat ("“", text, "”", NULL);
+              /* under it, its translation in the data language and its source */
+              if (translation != NULL && *translation != '\0')
+                {
+                  g_autofree char *short_translation = shorten (translation, 200);
+                  below = g_strdup_printf ("%s · %s", short_translation, sqlite3_column_text (stmt, 2));
+                }
+              else
+                below = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+              markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"70%%\">%s</span>",
+                                                quoted, below);
               gtk_label_set_markup (GTK_LABEL (label), markup);
               gtk_label_set_xalign (GTK_LABEL (label), 0);
               gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -511,15 +525,30 @@ load_quotes (TriEventEditor *self)
             }
         }
       sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (sqlite3_prepare_v2 (db, count, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        total = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
     }
 
   if (ids->len == 0)
     gtk_label_set_text (GTK_LABEL (self->quotes_hint), _("Choose a relation to see the quotes that may back the event."));
-  else if (n == 0)
+  else if (total == 0)
     gtk_label_set_text (GTK_LABEL (self->quotes_hint),
                         _("These relations have no quotes yet: add a source and make quotes from its text."));
-  gtk_widget_set_visible (self->quotes_hint, n == 0);
+  gtk_widget_set_visible (self->quotes_hint, ids->len == 0 || total == 0);
   gtk_widget_set_visible (self->quotes_box, n > 0);
+
+  if (total > n)
+    {
+      guint others = (guint) MIN (total - n, G_MAXUINT);
+      /* Translators: under the quotes an event may be backed by */
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more quote of these relations is not listed: it backs another event, or is older than those listed.",
+                                                         "%u more quotes of these relations are not listed: they back other events, or are older than those listed.",
+                                                         others), others);
+      gtk_label_set_text (GTK_LABEL (self->quotes_more), more);
+    }
+  gtk_widget_set_visible (self->quotes_more, total > n);
 }
 
 /* --- checks --------------------------------------------------------------- */
@@ -1276,6 +1305,8 @@ build (TriEventEditor *self)
   gtk_box_append (GTK_BOX (content), self->quotes_hint);
   self->quotes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (content), self->quotes_box);
+  self->quotes_more = tri_editor_hint ("");
+  gtk_box_append (GTK_BOX (content), self->quotes_more);
 
   /* every language */
   self->expander = gtk_expander_new_with_mnemonic (_("All _Languages"));
