@@ -399,6 +399,14 @@ on_save (GtkButton      *button,
 }
 
 static void
+save_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  on_save (NULL, TRI_ACTOR_EDITOR (widget));
+}
+
+static void
 tri_actor_editor_finalize (GObject *object)
 {
   TriActorEditor *self = TRI_ACTOR_EDITOR (object);
@@ -430,8 +438,11 @@ tri_actor_editor_class_init (TriActorEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 
-  /* Escape is Cancel */
+  /* Escape is Cancel; Ctrl+Enter saves from anywhere */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
@@ -559,7 +570,7 @@ build (TriActorEditor *self)
   gtk_widget_set_hexpand (self->actor_a, TRUE);
   gtk_widget_set_hexpand (self->actor_b, TRUE);
   /* Translators: the first of the two actors of a new relation */
-  label = tri_editor_field_label (_("_One actor"), self->actor_a);
+  label = tri_editor_field_label (_("One _actor"), self->actor_a);
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), self->actor_a, 1, row++, 1, 1);
   /* Translators: the second of the two actors of a new relation */

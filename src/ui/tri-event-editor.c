@@ -1022,6 +1022,14 @@ load_event (TriEventEditor *self)
 /* --- the window ----------------------------------------------------------- */
 
 static void
+save_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  on_save (NULL, TRI_EVENT_EDITOR (widget));
+}
+
+static void
 tri_event_editor_dispose (GObject *object)
 {
   TriEventEditor *self = TRI_EVENT_EDITOR (object);
@@ -1072,8 +1080,11 @@ tri_event_editor_class_init (TriEventEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  /* Escape is Cancel */
+  /* Escape is Cancel; Ctrl+Enter saves from anywhere, the summary too */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
@@ -1245,7 +1256,7 @@ build (TriEventEditor *self)
     self->summary = summary_view (lang->summary, 4);
     /* framed before it is labelled: a frame takes its child's label away */
     shown = framed (self->summary);
-    ATTACH (_("_Summary"), self->summary, NULL);
+    ATTACH (_("S_ummary"), self->summary, NULL);
     gtk_widget_set_valign (label, GTK_ALIGN_START);
     gtk_widget_set_margin_top (label, 6);
 
@@ -1281,7 +1292,7 @@ build (TriEventEditor *self)
   gtk_grid_set_row_spacing (GTK_GRID (self->links_grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (self->links_grid), 12);
   {
-    const char *names[3] = { _("_Relation"), _("S_tance"), _("_Weight") };
+    const char *names[3] = { _("_Relation"), _("Sta_nce"), _("_Weight") };
 
     for (guint k = 0; k < 3; k++)
       {
@@ -1293,7 +1304,7 @@ build (TriEventEditor *self)
   self->links_message = tri_editor_message_label ();
   gtk_box_append (GTK_BOX (content), self->links_message);
   add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->add_link = tri_editor_button (_("_Add Relation"));
+  self->add_link = tri_editor_button (_("Add Relat_ion"));
   gtk_widget_set_halign (self->add_link, GTK_ALIGN_START);
   g_signal_connect (self->add_link, "clicked", G_CALLBACK (on_add_link), self);
   gtk_box_append (GTK_BOX (add_box), self->add_link);
