@@ -870,6 +870,32 @@ test_tab_order (Fixture       *f,
   spin (50);
 }
 
+/* Ctrl+Enter saves even from the summary, where Enter is a new line. */
+static void
+test_ctrl_enter (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWindow *editor = tri_event_editor_new (NULL, f->doc, 0, "en");
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  fill_event (GTK_WIDGET (editor));
+  gtk_widget_grab_focus (field (GTK_WIDGET (editor), "Summary"));
+  spin (300);
+  xdotool ("mousemove 200 200 key ctrl+End Return");
+  xdotool ("type Second");
+  xdotool ("key ctrl+Return");
+  for (guint i = 0; i < 100 && editor != NULL; i++)
+    spin (20);
+  g_assert_null (editor);
+  g_assert_cmpstr (tri_document_get_undo_name (f->doc), ==, "Add Event");
+  {
+    /* the Return before it was a new line in the summary, saved with it */
+    g_autofree char *summary = query_text (f->doc, "SELECT summary FROM event_text WHERE lang = 'en'");
+
+    g_assert_cmpstr (summary, ==, "Putin and Kim sign a mutual-defence treaty in Pyongyang.\nSecond");
+  }
+}
+
 /* Escape is Cancel: the editor closes and nothing is written. */
 static void
 test_escape (Fixture       *f,
@@ -914,6 +940,7 @@ main (int   argc,
   ADD ("/editors/side-by-side", test_side_by_side);
   ADD ("/editors/actor-and-relation", test_actor_and_relation);
   ADD ("/editors/tab-order", test_tab_order);
+  ADD ("/editors/ctrl-enter", test_ctrl_enter);
   ADD ("/editors/escape", test_escape);
 #undef ADD
   return g_test_run ();

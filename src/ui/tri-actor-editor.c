@@ -441,13 +441,22 @@ tri_actor_editor_class_init (TriActorEditorClass *klass)
   /* Escape is Cancel; Ctrl+Enter saves from anywhere */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "editor.save", NULL);
 }
 
 static void
 tri_actor_editor_init (TriActorEditor *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* before the field has the key: a text view would take Ctrl+Enter for a new line */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("editor.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   self->codes = g_ptr_array_new_with_free_func (g_free);
   self->labels = gtk_string_list_new (NULL);
 }
