@@ -97,6 +97,7 @@ struct _TriEventEditor
   GtkWidget    *quotes_hint;
   GtkWidget    *quotes_more;
   GtkWidget    *expander;
+  GtkWidget    *languages;     /* the expander's child, also while it is folded */
   GtkWidget    *missing;
   GtkWidget    *save;
   GtkWidget    *scrolled;
@@ -660,7 +661,15 @@ check (TriEventEditor *self)
         twice |= g_array_index (seen, guint, k) == r;
       g_array_append_val (seen, r);
 
-      if (twice)
+      if (r >= self->relations->len)
+        {
+          /* none chosen (a briefing without relations has none to choose) */
+          tri_validate_relation_code (NULL, NULL, NULL, &error);
+          tri_editor_mark_field (row->stance, NULL);
+          tri_editor_set_message (row->relation, row->message, self->tried ? error->message : NULL);
+          INVALID (row->relation);
+        }
+      else if (twice)
         {
           tri_editor_mark_field (row->stance, NULL);
           tri_editor_set_message (row->relation, row->message, _("this relation is linked above already"));
@@ -839,7 +848,7 @@ on_save (GtkButton      *button,
   if (invalid != NULL)
     {
       /* a field in the languages' view is shown before it takes the focus */
-      if (gtk_widget_is_ancestor (invalid, self->expander))
+      if (gtk_widget_is_ancestor (invalid, self->languages))
         gtk_expander_set_expanded (GTK_EXPANDER (self->expander), TRUE);
       gtk_widget_grab_focus (invalid);
       scroll_to (self, invalid);
@@ -1331,7 +1340,8 @@ build (TriEventEditor *self)
   /* every language */
   self->expander = gtk_expander_new_with_mnemonic (_("All _Languages"));
   gtk_widget_set_margin_top (self->expander, 12);
-  gtk_expander_set_child (GTK_EXPANDER (self->expander), build_languages (self));
+  self->languages = build_languages (self);
+  gtk_expander_set_child (GTK_EXPANDER (self->expander), self->languages);
   gtk_box_append (GTK_BOX (content), self->expander);
 
   self->scrolled = gtk_scrolled_window_new ();
