@@ -319,10 +319,14 @@ tri_cli_list_quotes (TriStore    *store,
       g_autofree char *source_date = tri_date_to_string (&q->source_date);
       g_autofree char *source_label = tri_date_label (&q->source_date, lang);
       g_autofree char *later = tri_quote_published_later (q, as_of, lang);
+      g_autofree char *grade = tri_grade_code (q->reliability, q->credibility);
+      g_autofree char *grade_label = tri_quote_grade_label (q, lang);
+      const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
 
       if (!json)
         {
-          /* date, source, source's date, claim, original, translation, published later */
+          /* date, source, source's date, claim, original, translation,
+           * published later, grade, not verified */
           append_field (out, label);
           g_string_append_c (out, '\t');
           append_field (out, q->source_title);
@@ -336,6 +340,10 @@ tri_cli_list_quotes (TriStore    *store,
           append_field (out, q->translation);
           g_string_append_c (out, '\t');
           append_field (out, later);
+          g_string_append_c (out, '\t');
+          append_field (out, grade_label);
+          g_string_append_c (out, '\t');
+          append_field (out, unverified);
           g_string_append_c (out, '\n');
           continue;
         }
@@ -369,6 +377,25 @@ tri_cli_list_quotes (TriStore    *store,
         json_builder_add_string_value (builder, later);
       else
         json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "reliability");
+      if (q->reliability != 0)
+        json_builder_add_string_value (builder, (char[2]) { q->reliability, '\0' });
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "credibility");
+      if (q->credibility != 0)
+        json_builder_add_int_value (builder, q->credibility);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "grade");
+      if (grade != NULL)
+        json_builder_add_string_value (builder, grade);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "grade_label");
+      json_builder_add_string_value (builder, grade_label);
+      json_builder_set_member_name (builder, "verified");
+      json_builder_add_boolean_value (builder, q->verified);
       json_builder_set_member_name (builder, "offset");
       json_builder_add_int_value (builder, q->offset);
       json_builder_set_member_name (builder, "text");

@@ -224,3 +224,147 @@ tri_edge_trend_label (const TriEdgeState *state)
     return D_("mostly neutral");
   return D_("neutral");
 }
+
+/* Words that are in the data language on a slide and in the interface's
+ * (gettext's) in the panel's tooltips: @lang NULL is the interface's. */
+static const char *
+in_language (const char *lang,
+             const char *msgid)
+{
+  return lang == NULL ? _(msgid) : D_(msgid);
+}
+
+/**
+ * tri_grade_code:
+ * @reliability: the source's, 'A'..'F', or 0: ungraded
+ * @credibility: the quote's, 1..6, or 0: ungraded
+ *
+ * The Admiralty (NATO) grade as written in every language: "B2"; a
+ * missing half is an en dash ("B–": reliability B, credibility not
+ * graded; "–2": the other way round), never a guess.
+ *
+ * Returns: (nullable): the grade, or NULL when neither half is graded
+ */
+char *
+tri_grade_code (char reliability,
+                int  credibility)
+{
+  gboolean r = reliability >= 'A' && reliability <= 'F';
+  gboolean c = credibility >= 1 && credibility <= 6;
+
+  if (!r && !c)
+    return NULL;
+  return g_strdup_printf ("%s%s", r ? (char[2]) { reliability, '\0' } : "–",
+                          c ? (char[2]) { (char) ('0' + credibility), '\0' } : "–");
+}
+
+/**
+ * tri_quote_grade_label:
+ *
+ * Returns: "B2" (or "B–", "–2"), or "ungraded" in @lang
+ */
+char *
+tri_quote_grade_label (const TriQuote *quote,
+                       const char     *lang)
+{
+  char *code = tri_grade_code (quote->reliability, quote->credibility);
+
+  /* Translators: a quote with no Admiralty grade: neither its source's
+   * reliability (A–F) nor its own credibility (1–6) is graded */
+  return code != NULL ? code : g_strdup (in_language (lang, N_("ungraded")));
+}
+
+static const char *
+reliability_meaning (char        reliability,
+                     const char *lang)
+{
+  /* Translators: the Admiralty (NATO) grades of a source's reliability, A to F */
+  static const char * const meanings[] = {
+    N_("completely reliable source"), N_("usually reliable source"), N_("fairly reliable source"),
+    N_("not usually reliable source"), N_("unreliable source"),
+    N_("source whose reliability cannot be judged"),
+  };
+
+  if (reliability < 'A' || reliability > 'F')
+    /* Translators: the first half of a quote's Admiralty grade is missing */
+    return in_language (lang, N_("the source’s reliability is not graded"));
+  return in_language (lang, meanings[reliability - 'A']);
+}
+
+static const char *
+credibility_meaning (int         credibility,
+                     const char *lang)
+{
+  /* Translators: the Admiralty (NATO) grades of a piece of information's credibility, 1 to 6 */
+  static const char * const meanings[] = {
+    N_("confirmed by other sources"), N_("probably true"), N_("possibly true"),
+    N_("doubtful"), N_("improbable"), N_("truth cannot be judged"),
+  };
+
+  if (credibility < 1 || credibility > 6)
+    /* Translators: the second half of a quote's Admiralty grade is missing */
+    return in_language (lang, N_("the quote’s credibility is not graded"));
+  return in_language (lang, meanings[credibility - 1]);
+}
+
+/**
+ * tri_quote_grade_meaning:
+ * @lang: (nullable): the data language, or NULL for the interface's
+ *
+ * What the grade says, for a tooltip and a screen reader: "B: usually
+ * reliable source · 2: probably true"; "B: usually reliable source · the
+ * quote’s credibility is not graded"; for none, that it is not graded.
+ */
+char *
+tri_quote_grade_meaning (const TriQuote *quote,
+                         const char     *lang)
+{
+  gboolean r = quote->reliability >= 'A' && quote->reliability <= 'F';
+  gboolean c = quote->credibility >= 1 && quote->credibility <= 6;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  if (!r && !c)
+    /* Translators: the meaning of "ungraded" beside a quote */
+    return g_strdup (in_language (lang, N_("Ungraded: neither the source’s reliability nor the quote’s credibility is graded")));
+
+  if (r)
+    /* Translators: a grade and its meaning, e.g. "B: usually reliable source" */
+    first = g_strdup_printf (in_language (lang, N_("%c: %s")), quote->reliability,
+                             reliability_meaning (quote->reliability, lang));
+  else
+    first = g_strdup (reliability_meaning (0, lang));
+  if (c)
+    /* Translators: a grade and its meaning, e.g. "2: probably true" */
+    second = g_strdup_printf (in_language (lang, N_("%d: %s")), quote->credibility,
+                              credibility_meaning (quote->credibility, lang));
+  else
+    second = g_strdup (credibility_meaning (0, lang));
+  /* Translators: the two halves of a grade's meaning, e.g.
+   * "B: usually reliable source · 2: probably true" */
+  return g_strdup_printf (in_language (lang, N_("%s · %s")), first, second);
+}
+
+/**
+ * tri_quote_unverified_label:
+ * @compact: the slide's short words rather than the panel's
+ *
+ * Returns: (nullable): "not verified against the source" (or, compact,
+ *   "not verified") when the quote is not its source's stored text at
+ *   its offset, or its source has none; NULL when it is
+ */
+const char *
+tri_quote_unverified_label (const TriQuote *quote,
+                            gboolean        compact,
+                            const char     *lang)
+{
+  if (quote->verified)
+    return NULL;
+  if (compact)
+    /* Translators: short, on a slide beside a quote's citation: the quote
+     * was not checked against its source's stored text */
+    return in_language (lang, N_("not verified"));
+  /* Translators: beside a quote: it was not checked against its source's
+   * stored text (the source has none, or it differs) */
+  return in_language (lang, N_("not verified against the source"));
+}

@@ -27,5 +27,14 @@ const char *tri_edge_trend_label      (const TriEdgeState  *state);
 char       *tri_window_describe       (guint                window_months,
                                        guint32              as_of,
                                        const char          *lang);
+char       *tri_grade_code            (char                 reliability,
+                                       int                  credibility);
+char       *tri_quote_grade_label     (const TriQuote      *quote,
+                                       const char          *lang);
+char       *tri_quote_grade_meaning   (const TriQuote      *quote,
+                                       const char          *lang);
+const char *tri_quote_unverified_label (const TriQuote     *quote,
+                                       gboolean             compact,
+                                       const char          *lang);
 
 G_END_DECLS

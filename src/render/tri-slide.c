@@ -41,6 +41,9 @@
 #define QUOTE_PX 25.0
 #define ORIGINAL_PX 21.0
 #define CITE_PX 20.0
+/* a citation's lines at most: its source's title shortened to one, then
+ * the date, the claim and the grade on up to two more */
+#define CITE_LINES 3
 #define FOOT_PX 18.0
 #define TRIANGLE_TYPE_SCALE 1.5
 #define WIDE_TRIANGLE_TYPE_SCALE 1.25
@@ -453,10 +456,11 @@ compose_citation (const char *source,
   return g_strdup_printf (D_("%s · %s · %s"), source, published, claim);
 }
 
-/* A quote's citation: its source, the source's publication date and the
- * quote's claim type ("not stated" when the briefing does not say). When
- * it is longer than two lines of @width, the source's title is shortened,
- * never the date or the claim. */
+/* A quote's citation: its source, the source's publication date, the
+ * quote's claim type ("not stated" when the briefing does not say), its
+ * grade ("B2", "ungraded") and "not verified" when it is not. When
+ * it is longer than two lines of @width, the source's title is shortened
+ * to one, never the date, the claim or the grade. */
 static char *
 citation (cairo_t        *cr,
           const TriQuote *q,
@@ -471,8 +475,20 @@ citation (cairo_t        *cr,
   const char *source = q->source_title && *q->source_title ? q->source_title : D_("Unnamed source");
   gboolean shortened;
 
+  g_autofree char *grade = tri_quote_grade_label (q, lang);
+  const char *unverified = tri_quote_unverified_label (q, TRUE, lang);
+
   /* Translators: a quote's claim type on a slide, e.g. "claim: official" */
   claim = g_strdup_printf (D_("claim: %s"), tri_claim_label (q->claim));
+  /* its Admiralty grade after it, "claim: official · B2", and, when the
+   * quote was not checked against its source's text, "· not verified" */
+  {
+    /* Translators: a quote's claim type and its grade on a slide, e.g. "claim: fact · B2" */
+    g_autofree char *graded = g_strdup_printf (D_("%s · %s"), claim, grade);
+
+    g_free (claim);
+    claim = unverified ? g_strdup_printf (D_("%s · %s"), graded, unverified) : g_steal_pointer (&graded);
+  }
   if (q->source_date.earliest != 0)
     {
       g_autofree char *date = tri_date_label (&q->source_date, lang);
@@ -537,7 +553,7 @@ render_evidence (TriSlideLayout        *layout,
 
       /* the citation is never dropped: a quote goes only with room for it
        * and at least one line of its words */
-      cite_layout = tri_slide_fit_text (cr, cite, content->lang, CITE_PX, FALSE, FALSE, qwidth, 2,
+      cite_layout = tri_slide_fit_text (cr, cite, content->lang, CITE_PX, FALSE, FALSE, qwidth, CITE_LINES,
                                         bottom - y, &shortened);
       if (cite_layout == NULL)
         break;
@@ -571,7 +587,7 @@ render_evidence (TriSlideLayout        *layout,
         }
       y = MIN (y, words_bottom + 4) + 2;
       used = paragraph (layout, "citation", r, cr, cite, content->lang, CITE_PX, FALSE, FALSE,
-                        theme->muted, qx, y, qwidth, 2, bottom);
+                        theme->muted, qx, y, qwidth, CITE_LINES, bottom);
       y += used;
       if (later != NULL)
         y += 4 + paragraph (layout, "published-later", r, cr, later, content->lang, CITE_PX, TRUE, FALSE,

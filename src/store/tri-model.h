@@ -101,6 +101,10 @@ typedef struct
   TriConfidence  confidence;    /* the event's, or confirmed */
   TriClaim       claim;         /* the quote's own claim type */
   TriDate        source_date;   /* when its source was published */
+  char           reliability;   /* its source's, Admiralty 'A'..'F'; 0: ungraded */
+  int            credibility;   /* its own, Admiralty 1..6; 0: ungraded */
+  gboolean       verified;      /* its source has stored text, and the quote is that
+                                 * text at its offset (see tri_validate_quote_verbatim()) */
 } TriQuote;
 
 typedef struct

@@ -124,9 +124,14 @@ static const char * const stmt_sql[N_STMTS] = {
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
-    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim" \
+    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim, s.reliability, q.credibility," \
+    /* verified: the source's stored text holds the quote at its offset, \
+     * counted in characters as tri_validate_quote_verbatim() counts them */ \
+    " (typeof (d.text) = 'text' AND typeof (q.text) = 'text' AND length (q.text) > 0" \
+    "  AND q.char_offset >= 0 AND substr (d.text, q.char_offset + 1, length (q.text)) = q.text)" \
     " FROM quote q JOIN source s ON s.id = q.source" \
     " LEFT JOIN event ev ON ev.id = q.event" \
+    " LEFT JOIN source_document d ON d.source = q.source" \
     " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
     " LEFT JOIN quote_translation e ON e.quote = q.id AND e.lang = 'en'"
   [STMT_QUOTES_BY_RELATION] =
@@ -1600,6 +1605,18 @@ quote_from_row (sqlite3_stmt *stmt)
   if (sqlite3_column_type (stmt, 11) == SQLITE_NULL ||
       !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 11), &q->claim))
     q->claim = TRI_CLAIM_UNSTATED;   /* an unknown word claims nothing */
+  /* a grade the file does not spell as the system does is no grade */
+  {
+    const char *r = (const char *) sqlite3_column_text (stmt, 12);
+
+    if (sqlite3_column_type (stmt, 12) == SQLITE_TEXT && r != NULL &&
+        r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
+      q->reliability = r[0];
+  }
+  if (sqlite3_column_type (stmt, 13) == SQLITE_INTEGER &&
+      sqlite3_column_int64 (stmt, 13) >= 1 && sqlite3_column_int64 (stmt, 13) <= 6)
+    q->credibility = sqlite3_column_int (stmt, 13);
+  q->verified = sqlite3_column_int (stmt, 14) == 1;
   return q;
 }
 

@@ -2,8 +2,10 @@
  *
  * Quotes show their original text (with its language set, so Pango picks
  * the right glyphs), the translation for the data language, the source,
- * its publication date and the quote's own claim type, and, when the
- * source appeared after "as of", that it was published later. A side's
+ * its publication date and the quote's own claim type, its Admiralty
+ * grade ("B2", meaning on hover), whether it was verified against its
+ * source's stored text, and, when the source appeared after "as of",
+ * that it was published later. A side's
  * quotes are those of the period its edge counts. Data text only ever
  * reaches plain labels, never markup.
  *
@@ -150,6 +152,40 @@ add_more_note (TriEvidencePanel *self,
   gtk_box_append (GTK_BOX (self->body), text_label (text, "dim-label", NULL));
 }
 
+/* The quote's Admiralty grade ("B2", or "ungraded") beside its source,
+ * with what it means on hover and for screen readers, in the interface's
+ * words. */
+static GtkWidget *
+grade_label (const TriQuote *q,
+             const char     *lang)
+{
+  g_autofree char *code = tri_quote_grade_label (q, lang);
+  g_autofree char *meaning = tri_quote_grade_meaning (q, NULL);
+  GtkWidget *label = gtk_label_new (code);
+
+  gtk_widget_add_css_class (label, "grade");
+  if (q->reliability == 0 && q->credibility == 0)
+    gtk_widget_add_css_class (label, "ungraded");
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (label, meaning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning, -1);
+  return label;
+}
+
+static GtkWidget *
+source_row (const TriQuote *q,
+            const char     *meta,
+            const char     *lang)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *source = text_label (meta, "quote-source", NULL);
+
+  gtk_widget_set_hexpand (source, TRUE);
+  gtk_box_append (GTK_BOX (row), grade_label (q, lang));
+  gtk_box_append (GTK_BOX (row), source);
+  return row;
+}
+
 static void
 add_quotes (TriEvidencePanel *self,
             GPtrArray        *quotes,
@@ -167,6 +203,7 @@ add_quotes (TriEvidencePanel *self,
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       g_autofree char *meta = tri_quote_describe_source (q, lang);
       g_autofree char *later = tri_quote_published_later (q, as_of, lang);
+      const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
       const char *source_lang = NULL;
 
       for (guint k = 0; sources && k < sources->len; k++)
@@ -178,7 +215,9 @@ add_quotes (TriEvidencePanel *self,
       if (q->translation != NULL && g_strcmp0 (source_lang, lang) != 0)
         gtk_box_append (GTK_BOX (card), text_label (q->translation, "quote-translation", lang));
 
-      gtk_box_append (GTK_BOX (card), text_label (meta, "quote-source", NULL));
+      gtk_box_append (GTK_BOX (card), source_row (q, meta, lang));
+      if (unverified != NULL)
+        gtk_box_append (GTK_BOX (card), text_label (unverified, "unverified-note", NULL));
       if (later != NULL)
         {
           /* hindsight about an earlier event: said in words, and marked */
@@ -260,8 +299,11 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
   for (guint i = 0; quotes && i < quotes->len; i++)
     {
       const TriQuote *q = g_ptr_array_index (quotes, i);
-      g_string_append_printf (shown, " %" G_GINT64_FORMAT "%s", q->id,
-                              tri_source_published_later (&q->source_date, as_of) ? "+" : "");
+      /* a regraded quote is shown anew */
+      g_string_append_printf (shown, " %" G_GINT64_FORMAT "%s%c%d%s", q->id,
+                              tri_source_published_later (&q->source_date, as_of) ? "+" : "",
+                              q->reliability ? q->reliability : '-', q->credibility,
+                              q->verified ? "v" : "");
     }
   if (quotes != NULL && quotes->len > 0 && g_strcmp0 (shown->str, self->shown) == 0)
     {
