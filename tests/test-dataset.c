@@ -24,6 +24,18 @@ open_raw (void)
   return db;
 }
 
+static gint64 count (sqlite3 *db, const char *sql);
+
+static guint
+count_quotes (void)
+{
+  sqlite3 *db = open_raw ();
+  gint64 n = count (db, "SELECT count(*) FROM quote");
+
+  sqlite3_close (db);
+  return (guint) n;
+}
+
 static gint64
 count (sqlite3    *db,
        const char *sql)
@@ -144,6 +156,90 @@ test_quotes_verbatim (void)
   g_assert_cmpuint (checked, >=, 25);
 }
 
+/* With its sources at hand the build stored their texts, so the store
+ * shows every bundled quote verified, as tri-compile checked it; a quote
+ * moved by one character is not. No grade is invented: the seeds state
+ * none, and every quote reads ungraded. */
+static void
+test_quotes_verified (void)
+{
+  const char *seeds = tri_test_seeds_dir ();
+  g_auto(TriTestDir) dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(TriStore) moved = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  if (seeds == NULL || !g_file_test (seeds, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the source documents (../shared/seeds) are not beside this checkout");
+      return;
+    }
+
+  /* each stored text is its file, whole */
+  db = open_raw ();
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT s.file, d.text FROM source s"
+                                           " JOIN source_document d ON d.source = s.id", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree char *path = g_build_filename (seeds, (const char *) sqlite3_column_text (stmt, 0), NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, contents);
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM source WHERE reliability IS NOT NULL"), ==, 0);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM quote WHERE credibility IS NOT NULL"), ==, 0);
+  sqlite3_close (db);
+
+  store = tri_store_open (tri_test_briefing_path (), NULL);
+  relations = tri_store_list_relations (store, NULL);
+  n = 0;
+  for (guint i = 0; i < relations->len; i++)
+    {
+      g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, ((TriRelation *) relations->pdata[i])->id, 0,
+                                                           "en", NULL);
+
+      for (guint k = 0; k < quotes->len; k++, n++)
+        {
+          const TriQuote *q = quotes->pdata[k];
+
+          g_assert_true (q->verified);
+          g_assert_cmpint (q->reliability, ==, 0);
+          g_assert_cmpint (q->credibility, ==, 0);
+        }
+    }
+  g_assert_cmpuint (n, ==, count_quotes ());
+
+  /* one character off is not its source's text */
+  dir = tri_test_tmpdir ();
+  copy = tri_test_copy_briefing (dir, "moved.sqlite");
+  tri_test_sql (copy, "UPDATE quote SET char_offset = char_offset + 1 WHERE id = 1");
+  moved = tri_store_open (copy, NULL);
+  g_assert_nonnull (moved);
+  {
+    g_autoptr(GPtrArray) quotes = NULL;
+    gint64 event;
+
+    db = open_raw ();
+    event = count (db, "SELECT event FROM quote WHERE id = 1");
+    sqlite3_close (db);
+    quotes = tri_store_list_quotes (moved, 0, event, "en", NULL);
+    for (guint k = 0; k < quotes->len; k++)
+      {
+        const TriQuote *q = quotes->pdata[k];
+        g_assert_cmpint (q->verified, ==, q->id != 1);
+      }
+  }
+}
+
 /* Compiles the bundled briefing with quote 1's "claim" set to @claim (or
  * left out), returning tri-compile's exit status. */
 static int
@@ -237,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/dataset/integrity", test_integrity);
   g_test_add_func ("/dataset/evidence", test_evidence);
   g_test_add_func ("/dataset/quotes-verbatim", test_quotes_verbatim);
+  g_test_add_func ("/dataset/quotes-verified", test_quotes_verified);
   g_test_add_func ("/dataset/compile-claims", test_compile_claims);
   return g_test_run ();
 }

@@ -3,8 +3,10 @@
  * Usage: tri-compile BRIEFING.json OUT.sqlite [SOURCES-FOLDER]
  *
  * With SOURCES-FOLDER, every quote is checked against its source's file
- * there, character for character. The rules are tri-validate.c's, the
- * same the document applies to edits.
+ * there, character for character, and each source's text is stored in
+ * `source_document`, so that the store shows its quotes as verified (the
+ * same test, in characters, that tri_validate_quote_verbatim() makes).
+ * The rules are tri-validate.c's, the same the document applies to edits.
  *
  * Everything the JSON says is checked before a row is written; the output
  * appears (by rename) only when complete.
@@ -294,6 +296,34 @@ relation_id (Compiler    *c,
                      error, "iss", *id, a, b);
 }
 
+/* A source's document from SOURCES-FOLDER, read once: UTF-8 text with no
+ * NUL, so that the characters counted here, by SQLite and by the store
+ * are the same. */
+static const char *
+document (Compiler    *c,
+          const char  *file,
+          GError     **error)
+{
+  const char *doc = g_hash_table_lookup (c->documents, file);
+  g_autofree char *path = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  if (doc != NULL)
+    return doc;
+  path = g_build_filename (c->sources_dir, file, NULL);
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  if (!g_utf8_validate_len (contents, len, NULL))
+    {
+      g_free (contents);
+      fail (error, "%s: not UTF-8 text", path);
+      return NULL;
+    }
+  g_hash_table_insert (c->documents, g_strdup (file), contents);
+  return contents;
+}
+
 static gboolean
 load_sources (Compiler   *c,
               JsonArray  *sources,
@@ -335,6 +365,17 @@ load_sources (Compiler   *c,
                        member_string (s, "outlet"), names->str,
                        member_string (s, "language"), date, member_string (s, "file")))
         return FALSE;
+
+      /* its text, for the quotes to be verified against */
+      if (c->sources_dir != NULL && member_string (s, "file") != NULL)
+        {
+          const char *doc = document (c, member_string (s, "file"), error);
+
+          if (doc == NULL ||
+              !exec_bound (c, "INSERT INTO source_document (source, text) VALUES (?, ?)", error, "ss",
+                           id, doc))
+            return FALSE;
+        }
 
       what = g_strdup_printf ("source %s description", id);
       if (!insert_texts (c, member_object (s, "description"), what, FALSE,
@@ -476,24 +517,10 @@ load_quotes (Compiler   *c,
         return fail_about (error, about, cause);
       if (c->sources_dir != NULL && g_hash_table_contains (c->source_files, source))
         {
-          const char *file = g_hash_table_lookup (c->source_files, source);
-          const char *doc = g_hash_table_lookup (c->documents, file);
+          const char *doc = document (c, g_hash_table_lookup (c->source_files, source), error);
 
           if (doc == NULL)
-            {
-              g_autofree char *path = g_build_filename (c->sources_dir, file, NULL);
-              char *contents = NULL;
-
-              if (!g_file_get_contents (path, &contents, NULL, error))
-                return FALSE;
-              if (!g_utf8_validate (contents, -1, NULL))
-                {
-                  g_free (contents);
-                  return fail (error, "%s: not UTF-8 text", path);
-                }
-              g_hash_table_insert (c->documents, g_strdup (file), contents);
-              doc = contents;
-            }
+            return FALSE;
           if (!tri_validate_quote_verbatim (doc, offset, text, &cause))
             return fail_about (error, about, cause);
         }
