@@ -333,7 +333,7 @@ tri_cli_list_quotes (TriStore    *store,
           g_string_append_c (out, '\t');
           append_field (out, source_label);
           g_string_append_c (out, '\t');
-          append_field (out, tri_claim_label (q->claim));
+          append_field (out, tri_claim_label (q->claim, lang));
           g_string_append_c (out, '\t');
           append_field (out, q->text);
           g_string_append_c (out, '\t');
@@ -371,7 +371,7 @@ tri_cli_list_quotes (TriStore    *store,
       json_builder_set_member_name (builder, "claim");
       json_builder_add_string_value (builder, tri_claim_to_string (q->claim));
       json_builder_set_member_name (builder, "claim_label");
-      json_builder_add_string_value (builder, tri_claim_label (q->claim));
+      json_builder_add_string_value (builder, tri_claim_label (q->claim, lang));
       json_builder_set_member_name (builder, "published_later");
       if (later != NULL)
         json_builder_add_string_value (builder, later);

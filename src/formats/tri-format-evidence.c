@@ -19,22 +19,6 @@
 #include "render/tri-labels.h"
 #include "tri-formats.h"
 
-static const char *
-claim_label (TriClaim claim)
-{
-  switch (claim)
-    {
-    case TRI_CLAIM_FACT: return D_("fact");
-    case TRI_CLAIM_OFFICIAL: return D_("official statement");
-    case TRI_CLAIM_REPORTED: return D_("reported");
-    case TRI_CLAIM_ALLEGATION: return D_("allegation");
-    case TRI_CLAIM_ASSESSMENT: return D_("assessment");
-    case TRI_CLAIM_FORECAST: return D_("forecast");
-    case TRI_CLAIM_UNSTATED:
-    default: return D_("not stated");
-    }
-}
-
 static const char css[] =
   "body { font-family: 'Noto Sans', sans-serif; font-size: 10pt; color: #000; margin: 2em; }\n"
   "h1 { font-size: 14pt; margin: 0 0 0.2em; }\n"
@@ -137,7 +121,7 @@ tri_format_evidence_write (TriStore             *store,
           g_autofree char *grade = tri_quote_grade_label (q, request->lang);
           const char *unverified = tri_quote_unverified_label (q, FALSE, request->lang);
           const char *fields[] = {
-            number, q->text, s ? s->language : "", q->translation, lang, claim_label (q->claim), date,
+            number, q->text, s ? s->language : "", q->translation, lang, tri_claim_label (q->claim, lang), date,
             tri_formats_relation_code (store, q->relation_id), event, citation, offset,
             grade, unverified ? unverified : "",
           };
@@ -153,14 +137,14 @@ tri_format_evidence_write (TriStore             *store,
   as_of = tri_day_label (to, TRI_PRECISION_DAY, request->lang);
   if (request->window_months == 0)
     /* Translators: the view an evidence table shows: "as of" a date, over all time */
-    view = g_strdup_printf (D_("As of %s, all time"), as_of);
+    view = g_strdup_printf (D_(lang, "As of %s, all time"), as_of);
   else
     /* Translators: the view an evidence table shows: "as of" a date, over a window of months */
-    view = g_strdup_printf (DN_("As of %s, the month before", "As of %s, the %u months before",
+    view = g_strdup_printf (DN_(lang, "As of %s, the month before", "As of %s, the %u months before",
                                 request->window_months), as_of, request->window_months);
 
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", lang);
-  tri_formats_append_xml (out, D_("Evidence"));
+  tri_formats_append_xml (out, D_(lang, "Evidence"));
   g_string_append (out, " — ");
   tri_formats_append_xml (out, title);
   g_string_append_printf (out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
@@ -176,9 +160,9 @@ tri_format_evidence_write (TriStore             *store,
   {
     const char *heads[] = {
       /* Translators: the evidence table's columns */
-      D_("No."), D_("Quoted text"), D_("Translation"), D_("Claim"),
+      D_(lang, "No."), D_(lang, "Quoted text"), D_(lang, "Translation"), D_(lang, "Claim"),
       /* Translators: the evidence table's column of Admiralty grades, "B2" */
-      D_("Grade"), D_("Date"), D_("Relation"), D_("Source"),
+      D_(lang, "Grade"), D_(lang, "Date"), D_(lang, "Relation"), D_(lang, "Source"),
     };
     for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
       {
@@ -197,14 +181,14 @@ tri_format_evidence_write (TriStore             *store,
       g_autofree char *citation = s ? tri_formats_citation (s, request->lang) : g_strdup (q->source_title);
       g_autofree char *where = g_strdup_printf ("%s, %s %" G_GINT64_FORMAT, citation,
                                                 /* Translators: a quote's character offset in its source */
-                                                D_("character"), q->offset);
+                                                D_(lang, "character"), q->offset);
 
       g_string_append_printf (out, "<tr id=\"q%u\">", i + 1);
       cell (out, "n", NULL, number);
       cell (out, "quote", s ? s->language : NULL, q->text);
       /* the data language, or English standing in: unmarked, as it may be either */
       cell (out, "translation", NULL, q->translation);
-      cell (out, NULL, NULL, claim_label (q->claim));
+      cell (out, NULL, NULL, tri_claim_label (q->claim, lang));
       grade_cell (out, q, request->lang);
       cell (out, NULL, NULL, date);
       cell (out, NULL, NULL, tri_formats_relation_code (store, q->relation_id));

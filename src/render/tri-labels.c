@@ -12,29 +12,31 @@
 #include "tri-catalog.h"
 
 const char *
-tri_category_label (TriCategory category)
+tri_category_label (TriCategory  category,
+                    const char  *lang)
 {
   switch (category)
     {
-    case TRI_CATEGORY_DIPLOMACY: return D_("Diplomacy");
-    case TRI_CATEGORY_ECONOMY: return D_("Economy and trade");
-    case TRI_CATEGORY_MILITARY: return D_("Military and security");
-    case TRI_CATEGORY_MULTILATERAL: return D_("Multilateral / UN");
-    case TRI_CATEGORY_HUMANITARIAN: return D_("Humanitarian");
-    case TRI_CATEGORY_LEADERS: return D_("Leaders’ ties");
+    case TRI_CATEGORY_DIPLOMACY: return D_(lang, "Diplomacy");
+    case TRI_CATEGORY_ECONOMY: return D_(lang, "Economy and trade");
+    case TRI_CATEGORY_MILITARY: return D_(lang, "Military and security");
+    case TRI_CATEGORY_MULTILATERAL: return D_(lang, "Multilateral / UN");
+    case TRI_CATEGORY_HUMANITARIAN: return D_(lang, "Humanitarian");
+    case TRI_CATEGORY_LEADERS: return D_(lang, "Leaders’ ties");
     case TRI_N_CATEGORIES:
     default: return "";
     }
 }
 
 const char *
-tri_confidence_label (TriConfidence confidence)
+tri_confidence_label (TriConfidence  confidence,
+                      const char    *lang)
 {
   switch (confidence)
     {
-    case TRI_CONFIDENCE_CONFIRMED: return D_("Confirmed");
-    case TRI_CONFIDENCE_REPORTED: return D_("Reported");
-    case TRI_CONFIDENCE_ALLEGED: return D_("Alleged");
+    case TRI_CONFIDENCE_CONFIRMED: return D_(lang, "Confirmed");
+    case TRI_CONFIDENCE_REPORTED: return D_(lang, "Reported");
+    case TRI_CONFIDENCE_ALLEGED: return D_(lang, "Alleged");
     case TRI_N_CONFIDENCES:
     default: return "";
     }
@@ -43,30 +45,32 @@ tri_confidence_label (TriConfidence confidence)
 /* A quote's claim type, as the slide and the panel write it; an unstated
  * one is "not stated", never taken for confirmed. */
 const char *
-tri_claim_label (TriClaim claim)
+tri_claim_label (TriClaim    claim,
+                 const char *lang)
 {
   switch (claim)
     {
-    case TRI_CLAIM_FACT: return D_("fact");
-    case TRI_CLAIM_OFFICIAL: return D_("official statement");
-    case TRI_CLAIM_REPORTED: return D_("reported");
-    case TRI_CLAIM_ALLEGATION: return D_("allegation");
-    case TRI_CLAIM_ASSESSMENT: return D_("assessment");
-    case TRI_CLAIM_FORECAST: return D_("forecast");
+    case TRI_CLAIM_FACT: return D_(lang, "fact");
+    case TRI_CLAIM_OFFICIAL: return D_(lang, "official statement");
+    case TRI_CLAIM_REPORTED: return D_(lang, "reported");
+    case TRI_CLAIM_ALLEGATION: return D_(lang, "allegation");
+    case TRI_CLAIM_ASSESSMENT: return D_(lang, "assessment");
+    case TRI_CLAIM_FORECAST: return D_(lang, "forecast");
     case TRI_CLAIM_UNSTATED:
     case TRI_N_CLAIMS:
-    default: return D_("not stated");
+    default: return D_(lang, "not stated");
     }
 }
 
 const char *
-tri_stance_label (TriStance stance)
+tri_stance_label (TriStance   stance,
+                  const char *lang)
 {
   switch (stance)
     {
-    case TRI_STANCE_COOPERATION: return D_("Cooperation");
-    case TRI_STANCE_TENSION: return D_("Tension");
-    case TRI_STANCE_NEUTRAL: return D_("Neutral");
+    case TRI_STANCE_COOPERATION: return D_(lang, "Cooperation");
+    case TRI_STANCE_TENSION: return D_(lang, "Tension");
+    case TRI_STANCE_NEUTRAL: return D_(lang, "Neutral");
     case TRI_N_STANCES:
     default: return "";
     }
@@ -86,9 +90,9 @@ tri_quote_describe_source (const TriQuote *quote,
 
   /* Translators: under a quote: its source, the source's publication date
    * and the quote's own kind of claim, e.g. "not stated" or "allegation" */
-  return g_strdup_printf (D_("%s · published %s · claim: %s"),
+  return g_strdup_printf (D_(lang, "%s · published %s · claim: %s"),
                           quote->source_title ? quote->source_title : "", published,
-                          tri_claim_label (quote->claim));
+                          tri_claim_label (quote->claim, lang));
 }
 
 /**
@@ -110,7 +114,7 @@ tri_quote_published_later (const TriQuote *quote,
     return NULL;
   published = tri_date_label (&quote->source_date, lang);
   /* Translators: a quote whose source appeared after the "as of" date; %s is that source's date */
-  return g_strdup_printf (D_("published later (%s)"), published);
+  return g_strdup_printf (D_(lang, "published later (%s)"), published);
 }
 
 /**
@@ -128,10 +132,10 @@ tri_window_describe (guint        window_months,
 
   if (window_months == 0)
     /* Translators: %s is a date */
-    return g_strdup_printf (D_("all time to %s"), date);
+    return g_strdup_printf (D_(lang, "all time to %s"), date);
 
   /* Translators: %d is a number of months, %s a date */
-  return g_strdup_printf (DN_ ("the %d month to %s", "the %d months to %s", window_months),
+  return g_strdup_printf (DN_ (lang, "the %d month to %s", "the %d months to %s", window_months),
                           window_months, date);
 }
 
@@ -146,16 +150,17 @@ tri_window_describe (guint        window_months,
 /* "3 more possibly by then.": events whose uncertainty straddles "as of",
  * not counted (see tri_event_count()), but said */
 static char *
-possibly_describe (const TriEdgeState *state)
+possibly_describe (const TriEdgeState *state,
+                   const char         *lang)
 {
   if (state->n_possibly <= 0)
     return g_strdup ("");
   if (state->n_events == 0)
     /* Translators: events whose dates straddle the "as of" date: they may or may not have happened by then */
-    return g_strdup_printf (DN_ ("%d event possibly by then.", "%d events possibly by then.", state->n_possibly),
+    return g_strdup_printf (DN_ (lang, "%d event possibly by then.", "%d events possibly by then.", state->n_possibly),
                             state->n_possibly);
   /* Translators: events whose dates straddle the "as of" date, beyond those counted */
-  return g_strdup_printf (DN_ ("%d more possibly by then.", "%d more possibly by then.", state->n_possibly),
+  return g_strdup_printf (DN_ (lang, "%d more possibly by then.", "%d more possibly by then.", state->n_possibly),
                           state->n_possibly);
 }
 
@@ -168,16 +173,16 @@ tri_edge_describe (const TriEdgeState *state,
                    const char         *lang)
 {
   g_autofree char *window = tri_window_describe (window_months, as_of, lang);
-  g_autofree char *possibly = possibly_describe (state);
+  g_autofree char *possibly = possibly_describe (state, lang);
   g_autofree char *counted = NULL;
 
   if (state->n_events == 0)
     /* Translators: %s – %s are two countries, the last %s a period such as "the 12 months to 1 July 2024" */
-    counted = g_strdup_printf (D_("%s – %s: no events in %s."), a_name, b_name, window);
+    counted = g_strdup_printf (D_(lang, "%s – %s: no events in %s."), a_name, b_name, window);
   else
     /* Translators: "Russia – North Korea: 9 events in the 12 months to 1 July 2024:
      * 7 cooperation, 1 tension, 1 neutral; 2 reported or alleged, not confirmed." */
-    counted = g_strdup_printf (DN_ ("%s – %s: %d event in %s: %d cooperation, %d tension, %d neutral; %d reported or alleged, not confirmed.",
+    counted = g_strdup_printf (DN_ (lang, "%s – %s: %d event in %s: %d cooperation, %d tension, %d neutral; %d reported or alleged, not confirmed.",
                                     "%s – %s: %d events in %s: %d cooperation, %d tension, %d neutral; %d reported or alleged, not confirmed.",
                                     state->n_events),
                                a_name, b_name, state->n_events, window,
@@ -201,28 +206,29 @@ tri_edge_describe (const TriEdgeState *state,
  * Returns: the word, in the data language
  */
 const char *
-tri_edge_trend_label (const TriEdgeState *state)
+tri_edge_trend_label (const TriEdgeState *state,
+                      const char         *lang)
 {
   double cooperation = state->weight_by_stance[TRI_STANCE_COOPERATION];
   double tension = state->weight_by_stance[TRI_STANCE_TENSION];
 
   if (state->n_events == 0)
-    return D_("no events");
+    return D_(lang, "no events");
 
   switch (tri_edge_state_dominant (state))
     {
-    case TRI_STANCE_COOPERATION: return D_("mostly cooperation");
-    case TRI_STANCE_TENSION: return D_("mostly tension");
+    case TRI_STANCE_COOPERATION: return D_(lang, "mostly cooperation");
+    case TRI_STANCE_TENSION: return D_(lang, "mostly tension");
     case TRI_STANCE_NEUTRAL:
     case TRI_N_STANCES:
     default: break;
     }
 
   if (cooperation > 0 && tension > 0)
-    return D_("mixed");
+    return D_(lang, "mixed");
   if (cooperation > 0 || tension > 0)
-    return D_("mostly neutral");
-  return D_("neutral");
+    return D_(lang, "mostly neutral");
+  return D_(lang, "neutral");
 }
 
 /* Words that are in the data language on a slide and in the interface's
@@ -231,7 +237,7 @@ static const char *
 in_language (const char *lang,
              const char *msgid)
 {
-  return lang == NULL ? _(msgid) : D_(msgid);
+  return lang == NULL ? _(msgid) : D_(lang, msgid);
 }
 
 /**

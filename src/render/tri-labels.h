@@ -8,10 +8,14 @@
 
 G_BEGIN_DECLS
 
-const char *tri_category_label        (TriCategory          category);
-const char *tri_confidence_label      (TriConfidence        confidence);
-const char *tri_stance_label          (TriStance            stance);
-const char *tri_claim_label           (TriClaim             claim);
+const char *tri_category_label        (TriCategory          category,
+                                       const char          *lang);
+const char *tri_confidence_label      (TriConfidence        confidence,
+                                       const char          *lang);
+const char *tri_stance_label          (TriStance            stance,
+                                       const char          *lang);
+const char *tri_claim_label           (TriClaim             claim,
+                                       const char          *lang);
 char       *tri_quote_describe_source (const TriQuote      *quote,
                                        const char          *lang);
 char       *tri_quote_published_later (const TriQuote      *quote,
@@ -23,7 +27,8 @@ char       *tri_edge_describe         (const TriEdgeState  *state,
                                        guint                window_months,
                                        guint32              as_of,
                                        const char          *lang);
-const char *tri_edge_trend_label      (const TriEdgeState  *state);
+const char *tri_edge_trend_label      (const TriEdgeState  *state,
+                                       const char          *lang);
 char       *tri_window_describe       (guint                window_months,
                                        guint32              as_of,
                                        const char          *lang);

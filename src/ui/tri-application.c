@@ -117,7 +117,8 @@ tri_application_get_store (TriApplication *self)
 
 /* --lang speaks that language throughout: the data and the interface's
  * words in what is printed and exported. gettext follows LANGUAGE unless
- * the locale is plain C. */
+ * the locale is plain C; the window's first data language is LANGUAGE's
+ * (tri_lang_from_environment ()), and every command is given it. */
 static void
 tri_application_use_language (const char *lang)
 {
@@ -128,7 +129,6 @@ tri_application_use_language (const char *lang)
   g_setenv ("LANGUAGE", tri_lang_normalize (lang), TRUE);
   /* gettext caches its lookups until the domain is set again */
   textdomain (GETTEXT_PACKAGE);
-  tri_set_data_language (lang);
 }
 
 static void
