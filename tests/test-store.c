@@ -15,6 +15,7 @@
 #include "store/tri-new-file.h"
 #include "store/tri-state.h"
 #include "store/tri-store.h"
+#include "render/tri-labels.h"
 #include "tri-test-util.h"
 
 static void
@@ -856,6 +857,99 @@ test_read_failure_after_open (void)
   g_assert_cmpuint (tri_store_get_read_failures (store), ==, 1);
 }
 
+static const TriQuote *
+quote_with_text (GPtrArray  *quotes,
+                 const char *text)
+{
+  for (guint i = 0; i < quotes->len; i++)
+    if (g_str_equal (((TriQuote *) quotes->pdata[i])->text, text))
+      return quotes->pdata[i];
+  g_error ("no quote “%s”", text);
+  return NULL;
+}
+
+/* A briefing edited through TriDocument reads back, through the hardened
+ * store, each quote's grade (its source's reliability, its own
+ * credibility) and whether it is its source's stored text at its offset */
+static void
+test_quote_grades (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_graded_briefing (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  TriRelation *rel;
+  const TriQuote *q;
+  g_autofree char *b2 = NULL;
+  g_autofree char *b_ = NULL;
+  g_autofree char *c3 = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *meaning = NULL;
+
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  rel = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, rel->id, 0, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 4);
+
+  q = quote_with_text (quotes, TRI_TEST_GRADED_B2);
+  g_assert_cmpint (q->reliability, ==, 'B');
+  g_assert_cmpint (q->credibility, ==, 2);
+  g_assert_true (q->verified);
+  b2 = tri_quote_grade_label (q, "en");
+  g_assert_cmpstr (b2, ==, "B2");
+  meaning = tri_quote_grade_meaning (q, "en");
+  g_assert_cmpstr (meaning, ==, "B: usually reliable source · 2: probably true");
+  g_assert_null (tri_quote_unverified_label (q, FALSE, "en"));
+
+  q = quote_with_text (quotes, TRI_TEST_GRADED_B_);
+  g_assert_cmpint (q->reliability, ==, 'B');
+  g_assert_cmpint (q->credibility, ==, 0);
+  g_assert_true (q->verified);
+  b_ = tri_quote_grade_label (q, "en");
+  g_assert_cmpstr (b_, ==, "B–");
+
+  q = quote_with_text (quotes, TRI_TEST_GRADED_3);
+  g_assert_cmpint (q->reliability, ==, 0);
+  g_assert_cmpint (q->credibility, ==, 3);
+  g_assert_false (q->verified);
+  c3 = tri_quote_grade_label (q, "en");
+  g_assert_cmpstr (c3, ==, "–3");
+  g_assert_cmpstr (tri_quote_unverified_label (q, FALSE, "en"), ==, "not verified against the source");
+
+  q = quote_with_text (quotes, TRI_TEST_GRADED_UNGRADED);
+  g_assert_cmpint (q->reliability, ==, 0);
+  g_assert_cmpint (q->credibility, ==, 0);
+  g_assert_false (q->verified);
+  none = tri_quote_grade_label (q, "en");
+  g_assert_cmpstr (none, ==, "ungraded");
+  g_assert_null (tri_grade_code (q->reliability, q->credibility));
+  g_clear_object (&store);
+
+  /* a stored text that no longer holds the quote at its offset: not
+   * verified; a grade not spelled as the system spells it: ungraded */
+  tri_test_sql (path, "UPDATE source_document SET text = replace (text, 'Triều', 'Trieu');"
+                      "UPDATE source SET reliability = NULL WHERE id = 'treaty-vi';"
+                      "PRAGMA ignore_check_constraints = 1;"
+                      "UPDATE quote SET credibility = 9 WHERE credibility = 2");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  rel = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, rel->id, 0, "en", &error);
+  g_assert_no_error (error);
+  q = quote_with_text (quotes, TRI_TEST_GRADED_B2);
+  g_assert_false (q->verified);
+  g_assert_cmpint (q->reliability, ==, 0);
+  g_assert_cmpint (q->credibility, ==, 0);
+  /* the other passage is still there, character for character */
+  g_assert_true (quote_with_text (quotes, TRI_TEST_GRADED_B_)->verified);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -871,6 +965,7 @@ main (int   argc,
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/migrate-schema-4", test_migrate_schema_4);
   g_test_add_func ("/store/quote-claims", test_quote_claims);
+  g_test_add_func ("/store/quote-grades", test_quote_grades);
   g_test_add_func ("/store/event-date-label", test_event_date_label);
   g_test_add_func ("/store/extent-ignores-absurd-days", test_extent_ignores_absurd_days);
   g_test_add_func ("/store/bad-files", test_bad_files);
