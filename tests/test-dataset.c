@@ -325,6 +325,136 @@ test_compile_claims (void)
     }
 }
 
+/* Compiles the bundled briefing with quote 1's source's "reliability" and
+ * quote 1's "credibility" set to the JSON values given (NULL: left out) */
+static int
+compile_with_grades (const char  *dir,
+                     const char  *reliability,
+                     const char  *credibility,
+                     char       **out_path,
+                     char       **err)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *json_path = g_build_filename (dir, "graded.json", NULL);
+  g_autofree char *text = NULL;
+  JsonObject *root, *q, *source = NULL;
+  JsonArray *sources;
+  int status = 0;
+
+  g_assert_true (json_parser_load_from_file (parser, g_getenv ("TRI_BRIEFING_JSON"), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  q = json_array_get_object_element (json_object_get_array_member (root, "quotes"), 0);
+  g_assert_cmpint (json_object_get_int_member (q, "id"), ==, 1);
+  sources = json_object_get_array_member (root, "sources");
+  for (guint i = 0; i < json_array_get_length (sources); i++)
+    if (g_str_equal (json_object_get_string_member (json_array_get_object_element (sources, i), "id"),
+                     json_object_get_string_member (q, "source")))
+      source = json_array_get_object_element (sources, i);
+  g_assert_nonnull (source);
+  if (reliability != NULL)
+    json_object_set_member (source, "reliability", json_from_string (reliability, NULL));
+  if (credibility != NULL)
+    json_object_set_member (q, "credibility", json_from_string (credibility, NULL));
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  g_assert_true (g_file_set_contents (json_path, text, -1, NULL));
+
+  *out_path = g_build_filename (dir, "graded.sqlite", NULL);
+  {
+    const char *argv[] = { g_getenv ("TRI_COMPILE"), json_path, *out_path, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err, &status, &error);
+  }
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* A source's reliability and a quote's credibility, when the JSON gives
+ * them, go into the file and come back out of its JSON export; anything
+ * but A–F and 1–6 is refused in the shared rules' words */
+static void
+test_compile_grades (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *exported = g_build_filename (dir, "export.json", NULL);
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  const struct { const char *reliability, *credibility, *message; } bad[] = {
+    { "\"G\"", NULL, "reliability is a letter from A" },
+    { "\"b\"", NULL, "reliability is a letter from A" },
+    { "2", NULL, "reliability is a letter from A" },
+    { NULL, "7", "credibility is a number from 1" },
+    { NULL, "0", "credibility is a number from 1" },
+    { NULL, "\"2\"", "credibility is a number from 1" },
+  };
+  JsonObject *root;
+  TriQuote *q = NULL;
+  int status = 0;
+
+  g_assert_cmpint (compile_with_grades (dir, "\"B\"", "2", &path, &err), ==, 0);
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, 0, 1, "en", &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < quotes->len; k++)
+    if (((TriQuote *) quotes->pdata[k])->id == 1)
+      q = quotes->pdata[k];
+  g_assert_nonnull (q);
+  g_assert_cmpint (q->reliability, ==, 'B');
+  g_assert_cmpint (q->credibility, ==, 2);
+
+  {
+    const char *argv[] = { g_getenv ("TRI_EXE"), "--db", path, "--export-data", exported, NULL };
+
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                  NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  }
+  g_assert_true (json_parser_load_from_file (parser, exported, &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  {
+    JsonArray *sources = json_object_get_array_member (root, "sources");
+    JsonArray *all = json_object_get_array_member (root, "quotes");
+    guint graded = 0;
+
+    for (guint i = 0; i < json_array_get_length (sources); i++)
+      if (json_object_has_member (json_array_get_object_element (sources, i), "reliability"))
+        {
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, i), "id"), ==,
+                           q->source_id);
+          g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, i),
+                                                          "reliability"), ==, "B");
+          graded++;
+        }
+    for (guint i = 0; i < json_array_get_length (all); i++)
+      if (json_object_has_member (json_array_get_object_element (all, i), "credibility"))
+        {
+          g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (all, i), "id"), ==, 1);
+          g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (all, i), "credibility"), ==, 2);
+          graded++;
+        }
+    g_assert_cmpuint (graded, ==, 2);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_clear_pointer (&path, g_free);
+      g_clear_pointer (&err, g_free);
+      g_assert_cmpint (compile_with_grades (dir, bad[i].reliability, bad[i].credibility, &path, &err), ==, 1);
+      g_test_message ("%s", err);
+      g_assert_nonnull (strstr (err, bad[i].reliability ? "source " : "quote 1: "));
+      g_assert_nonnull (strstr (err, bad[i].message));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,5 +465,6 @@ main (int   argc,
   g_test_add_func ("/dataset/quotes-verbatim", test_quotes_verbatim);
   g_test_add_func ("/dataset/quotes-verified", test_quotes_verified);
   g_test_add_func ("/dataset/compile-claims", test_compile_claims);
+  g_test_add_func ("/dataset/compile-grades", test_compile_grades);
   return g_test_run ();
 }

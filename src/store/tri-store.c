@@ -1912,7 +1912,7 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
   [TRI_STORE_ROWS_ACTORS] = "SELECT code, color, rank FROM actor ORDER BY rank, code",
   [TRI_STORE_ROWS_ACTOR_NAMES] = "SELECT actor, lang, name FROM actor_name ORDER BY actor, lang",
   [TRI_STORE_ROWS_SOURCES] =
-    "SELECT id, kind, title, outlet, authors, language, date, file FROM source ORDER BY rowid",
+    "SELECT id, kind, title, outlet, authors, language, date, file, reliability FROM source ORDER BY rowid",
   [TRI_STORE_ROWS_SOURCE_TEXTS] =
     "SELECT source, lang, description FROM source_text ORDER BY source, lang",
   [TRI_STORE_ROWS_EVENTS] =
@@ -1922,7 +1922,7 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
   [TRI_STORE_ROWS_EVENT_LINKS] =
     "SELECT event, relation, stance, weight FROM event_relation ORDER BY event, relation",
   [TRI_STORE_ROWS_QUOTES] =
-    "SELECT id, source, char_offset, text, relation, event, claim FROM quote ORDER BY id",
+    "SELECT id, source, char_offset, text, relation, event, claim, credibility FROM quote ORDER BY id",
   [TRI_STORE_ROWS_QUOTE_TRANSLATIONS] =
     "SELECT quote, lang, text FROM quote_translation ORDER BY quote, lang",
   [TRI_STORE_ROWS_NOTES] = "SELECT event, text FROM note ORDER BY rowid",

@@ -6,6 +6,8 @@
  * there, character for character, and each source's text is stored in
  * `source_document`, so that the store shows its quotes as verified (the
  * same test, in characters, that tri_validate_quote_verbatim() makes).
+ * A source's "reliability" (A–F) and a quote's "credibility" (1–6) are
+ * optional: without them they are ungraded.
  * The rules are tri-validate.c's, the same the document applies to edits.
  *
  * Everything the JSON says is checked before a row is written; the output
@@ -337,6 +339,7 @@ load_sources (Compiler   *c,
       JsonArray *authors = s ? member_array (s, "authors") : NULL;
       g_autoptr(GString) names = g_string_new (NULL);
       g_autofree char *what = NULL;
+      char reliability = 0;
       TriDate d;
 
       if (id == NULL || member_string (s, "title") == NULL ||
@@ -355,15 +358,30 @@ load_sources (Compiler   *c,
           g_string_append (names, n);
         }
 
+      /* optional: a source without one is ungraded */
+      if (json_object_has_member (s, "reliability"))
+        {
+          const char *r = member_string (s, "reliability");
+          GError *cause = NULL;
+          g_autofree char *about = g_strdup_printf ("source %s", id);
+
+          if (r == NULL || r[0] == '\0' || r[1] != '\0')
+            r = "?";
+          if (!tri_validate_reliability (r[0], &cause))
+            return fail_about (error, about, cause);
+          reliability = r[0];
+        }
+
       g_hash_table_add (c->source_ids, g_strdup (id));
       if (member_string (s, "file") != NULL)
         g_hash_table_insert (c->source_files, g_strdup (id), g_strdup (member_string (s, "file")));
       if (!exec_bound (c,
-                       "INSERT INTO source (id, kind, title, outlet, authors, language, date, file)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error, "ssssssss",
+                       "INSERT INTO source (id, kind, title, outlet, authors, language, date, file, reliability)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error, "sssssssss",
                        id, member_string (s, "kind"), member_string (s, "title"),
                        member_string (s, "outlet"), names->str,
-                       member_string (s, "language"), date, member_string (s, "file")))
+                       member_string (s, "language"), date, member_string (s, "file"),
+                       reliability ? (char[2]) { reliability, '\0' } : NULL))
         return FALSE;
 
       /* its text, for the quotes to be verified against */
@@ -491,7 +509,7 @@ load_quotes (Compiler   *c,
       const char *source = q ? member_string (q, "source") : NULL;
       JsonObject *translation = q ? member_object (q, "translation") : NULL;
       const char *claim_text = q ? member_string (q, "claim") : NULL;
-      gint64 id, offset, event = 0, rel;
+      gint64 id, offset, event = 0, rel, credibility = 0;
       g_autofree char *what = NULL;
       g_autofree char *about = NULL;
       GError *cause = NULL;
@@ -515,6 +533,12 @@ load_quotes (Compiler   *c,
       if (json_object_has_member (q, "claim") &&
           !tri_validate_claim (claim_text ? claim_text : "(not text)", &claim, &cause))
         return fail_about (error, about, cause);
+      /* optional: a quote without one is ungraded */
+      if (json_object_has_member (q, "credibility") &&
+          (!member_int (q, "credibility", &credibility) || credibility == 0))
+        credibility = -1;   /* not a number from 1 to 6 */
+      if (!tri_validate_credibility (credibility < 0 || credibility > G_MAXINT ? -1 : (int) credibility, &cause))
+        return fail_about (error, about, cause);
       if (c->sources_dir != NULL && g_hash_table_contains (c->source_files, source))
         {
           const char *doc = document (c, g_hash_table_lookup (c->source_files, source), error);
@@ -526,10 +550,10 @@ load_quotes (Compiler   *c,
         }
 
       if (!exec_bound (c,
-                       "INSERT INTO quote (id, source, char_offset, text, relation, event, claim)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error, "isisins",
+                       "INSERT INTO quote (id, source, char_offset, text, relation, event, claim, credibility)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error, "isisinsn",
                        id, source, offset, text, rel, event,
-                       claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim)))
+                       claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim), credibility))
         return FALSE;
 
       what = g_strdup_printf ("quote %" G_GINT64_FORMAT " translation", id);
