@@ -934,7 +934,16 @@ test_quote_grades (void)
   tri_test_sql (path, "UPDATE source_document SET text = replace (text, 'Triều', 'Trieu');"
                       "UPDATE source SET reliability = NULL WHERE id = 'treaty-vi';"
                       "PRAGMA ignore_check_constraints = 1;"
-                      "UPDATE quote SET credibility = 9 WHERE credibility = 2");
+                      "UPDATE quote SET credibility = 9 WHERE credibility = 2;"
+                      /* past the text's end, and running over it */
+                      "INSERT INTO quote (id, source, char_offset, text, relation)"
+                      " SELECT 100, source, 100000, 'far', relation FROM quote WHERE credibility = 9;"
+                      "INSERT INTO quote (id, source, char_offset, text, relation)"
+                      " SELECT 101, quote.source, length (d.text) - 5, substr (d.text, -5) || ' more', relation"
+                      " FROM quote, source_document d ON d.source = quote.source WHERE credibility = 9;"
+                      "INSERT INTO quote (id, source, char_offset, text, relation)"
+                      " SELECT 102, quote.source, length (d.text) - 5, substr (d.text, -5), relation"
+                      " FROM quote, source_document d ON d.source = quote.source WHERE credibility = 9;");
   store = tri_store_open (path, &error);
   g_assert_no_error (error);
   g_clear_pointer (&quotes, g_ptr_array_unref);
@@ -946,8 +955,12 @@ test_quote_grades (void)
   g_assert_false (q->verified);
   g_assert_cmpint (q->reliability, ==, 0);
   g_assert_cmpint (q->credibility, ==, 0);
-  /* the other passage is still there, character for character */
+  /* the other passage is still there, character for character, and so is
+   * the text's end; nothing past it */
   g_assert_true (quote_with_text (quotes, TRI_TEST_GRADED_B_)->verified);
+  g_assert_true (quote_with_text (quotes, "diện.")->verified);
+  g_assert_false (quote_with_text (quotes, "diện. more")->verified);
+  g_assert_false (quote_with_text (quotes, "far")->verified);
 }
 
 int

@@ -53,6 +53,7 @@ typedef enum
   STMT_LOOSE_QUOTE_KEYS,
   STMT_NOTES,
   STMT_QUOTE_BY_ID,
+  STMT_SOURCE_DOCUMENT,
   STMT_SOURCES,
   N_STMTS
 } StmtId;
@@ -124,14 +125,9 @@ static const char * const stmt_sql[N_STMTS] = {
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
-    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim, s.reliability, q.credibility," \
-    /* verified: the source's stored text holds the quote at its offset, \
-     * counted in characters as tri_validate_quote_verbatim() counts them */ \
-    " (typeof (d.text) = 'text' AND typeof (q.text) = 'text' AND length (q.text) > 0" \
-    "  AND q.char_offset >= 0 AND substr (d.text, q.char_offset + 1, length (q.text)) = q.text)" \
+    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim, s.reliability, q.credibility" \
     " FROM quote q JOIN source s ON s.id = q.source" \
     " LEFT JOIN event ev ON ev.id = q.event" \
-    " LEFT JOIN source_document d ON d.source = q.source" \
     " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
     " LEFT JOIN quote_translation e ON e.quote = q.id AND e.lang = 'en'"
   [STMT_QUOTES_BY_RELATION] =
@@ -159,6 +155,8 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
   [STMT_QUOTE_BY_ID] =
     QUOTE_SELECT " WHERE q.id = ?2",
+  [STMT_SOURCE_DOCUMENT] =
+    "SELECT text FROM source_document WHERE source = ?1",
   [STMT_SOURCES] =
     "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
     TEXT_COLUMNS ("l", "e", "description")
@@ -1616,8 +1614,94 @@ quote_from_row (sqlite3_stmt *stmt)
   if (sqlite3_column_type (stmt, 13) == SQLITE_INTEGER &&
       sqlite3_column_int64 (stmt, 13) >= 1 && sqlite3_column_int64 (stmt, 13) <= 6)
     q->credibility = sqlite3_column_int (stmt, 13);
-  q->verified = sqlite3_column_int (stmt, 14) == 1;
   return q;
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  const TriQuote *qa = *(TriQuote * const *) a;
+  const TriQuote *qb = *(TriQuote * const *) b;
+
+  return qa->offset < qb->offset ? -1 : qa->offset > qb->offset;
+}
+
+/* Sets each quote's verified: its source's stored text holds it at its
+ * offset, counted in characters as tri_validate_quote_verbatim() counts
+ * them. Each source's text (up to TRI_STORE_MAX_LENGTH) is read once and
+ * walked once, its quotes in the order of their offsets, so many quotes
+ * of a long text cost one pass, not one each. A text that is not valid
+ * UTF-8 verifies nothing. */
+static void
+verify_quotes (TriStore  *self,
+               GPtrArray *quotes)
+{
+  g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = g_ptr_array_index (quotes, i);
+      GPtrArray *mine;
+
+      q->verified = FALSE;
+      if (q->source_id == NULL)
+        continue;
+      mine = g_hash_table_lookup (by_source, q->source_id);
+      if (mine == NULL)
+        g_hash_table_insert (by_source, q->source_id, mine = g_ptr_array_new ());
+      g_ptr_array_add (mine, q);
+    }
+
+  g_hash_table_iter_init (&iter, by_source);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *mine = value;
+      sqlite3_stmt *stmt = begin (self, STMT_SOURCE_DOCUMENT, NULL);
+      const char *text, *p, *end;
+      gint64 at = 0;
+      gsize bytes;
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      rc = step (self, stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        note_read_failure (self, rc);   /* counted, as any read that fails */
+      if (rc != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_TEXT)
+        {
+          sqlite3_reset (stmt);
+          continue;   /* no stored text: not verified against the source */
+        }
+      text = (const char *) sqlite3_column_text (stmt, 0);
+      bytes = (gsize) sqlite3_column_bytes (stmt, 0);
+      if (text == NULL || !g_utf8_validate_len (text, bytes, NULL))
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+
+      g_ptr_array_sort (mine, compare_offsets);
+      p = text;
+      end = text + bytes;
+      for (guint i = 0; i < mine->len; i++)
+        {
+          TriQuote *q = g_ptr_array_index (mine, i);
+          gsize n = strlen (q->text);
+
+          if (q->offset < 0)
+            continue;
+          while (at < q->offset && p < end)
+            {
+              p = g_utf8_next_char (p);
+              at++;
+            }
+          q->verified = at == q->offset && n > 0 && (gsize) (end - p) >= n && memcmp (p, q->text, n) == 0;
+        }
+      sqlite3_reset (stmt);
+    }
 }
 
 /* Newest first; a quote with no event of its own is dated by its source. */
@@ -1667,6 +1751,7 @@ tri_store_list_quotes (TriStore    *self,
 
   if (relation_id)
     g_ptr_array_sort (quotes, compare_quotes_newest_first);
+  verify_quotes (self, quotes);
 
   return g_steal_pointer (&quotes);
 }
@@ -1740,6 +1825,7 @@ read_quotes (TriStore    *self,
         return NULL;
       sqlite3_reset (stmt);
     }
+  verify_quotes (self, quotes);
   return g_steal_pointer (&quotes);
 }
 
