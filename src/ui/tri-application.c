@@ -117,8 +117,7 @@ tri_application_get_store (TriApplication *self)
 
 /* --lang speaks that language throughout: the data and the interface's
  * words in what is printed and exported. gettext follows LANGUAGE unless
- * the locale is plain C; the window's first data language is LANGUAGE's
- * (tri_lang_from_environment ()), and every command is given it. */
+ * the locale is plain C. */
 static void
 tri_application_use_language (const char *lang)
 {
