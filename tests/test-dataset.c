@@ -156,18 +156,48 @@ test_quotes_verbatim (void)
   g_assert_cmpuint (checked, >=, 25);
 }
 
-/* With its sources at hand the build stored their texts, so the store
- * shows every bundled quote verified, as tri-compile checked it; a quote
- * moved by one character is not. No grade is invented: the seeds state
- * none, and every quote reads ungraded. */
+/* The seeds, read whole: file name -> text */
+static GHashTable *
+read_seeds (const char *seeds)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  sqlite3 *db = open_raw ();
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT DISTINCT file FROM source WHERE file IS NOT NULL",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *file = (const char *) sqlite3_column_text (stmt, 0);
+      g_autofree char *path = g_build_filename (seeds, file, NULL);
+      char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_true (g_utf8_validate (contents, -1, NULL));
+      g_hash_table_insert (texts, g_strdup (file), contents);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (g_hash_table_size (texts), ==, 2);
+  return texts;
+}
+
+/* With its sources at hand the build checked every quote against them and
+ * kept only their fingerprints: each source_document row is its file's
+ * SHA-256 and length, no text, and each quote carries the fingerprint of
+ * the file it was checked against; so the store shows every bundled quote
+ * verified by that build check. A quote checked against another document
+ * (another fingerprint) is not verified. No grade is invented: the seeds
+ * state none, and every quote reads ungraded. */
 static void
 test_quotes_verified (void)
 {
   const char *seeds = tri_test_seeds_dir ();
+  g_autoptr(GHashTable) texts = NULL;
   g_auto(TriTestDir) dir = NULL;
   g_autofree char *copy = NULL;
   g_autoptr(TriStore) store = NULL;
-  g_autoptr(TriStore) moved = NULL;
+  g_autoptr(TriStore) other = NULL;
   g_autoptr(GPtrArray) relations = NULL;
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
@@ -178,23 +208,29 @@ test_quotes_verified (void)
       g_test_skip ("the source documents (../shared/seeds) are not beside this checkout");
       return;
     }
+  texts = read_seeds (seeds);
 
-  /* each stored text is its file, whole */
+  /* each fingerprint is its file's, and no text is stored */
   db = open_raw ();
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT s.file, d.text FROM source s"
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT s.file, d.text IS NULL, d.sha256, d.chars FROM source s"
                                            " JOIN source_document d ON d.source = s.id", -1, &stmt, NULL),
                    ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      g_autofree char *path = g_build_filename (seeds, (const char *) sqlite3_column_text (stmt, 0), NULL);
-      g_autofree char *contents = NULL;
+      const char *contents = g_hash_table_lookup (texts, (const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *sha256 = NULL;
 
-      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, contents);
+      g_assert_nonnull (contents);
+      sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, -1);
+      g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+      g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 2), ==, sha256);
+      g_assert_cmpint (sqlite3_column_int64 (stmt, 3), ==, g_utf8_strlen (contents, -1));
       n++;
     }
   sqlite3_finalize (stmt);
   g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpint (count (db, "SELECT count(*) FROM quote q JOIN source_document d ON d.source = q.source"
+                              " WHERE q.checked_sha256 IS d.sha256"), ==, count_quotes ());
   g_assert_cmpint (count (db, "SELECT count(*) FROM source WHERE reliability IS NOT NULL"), ==, 0);
   g_assert_cmpint (count (db, "SELECT count(*) FROM quote WHERE credibility IS NOT NULL"), ==, 0);
   sqlite3_close (db);
@@ -212,18 +248,20 @@ test_quotes_verified (void)
           const TriQuote *q = quotes->pdata[k];
 
           g_assert_true (q->verified);
+          g_assert_cmpint (q->verification, ==, TRI_VERIFICATION_BUILD_CHECK);
           g_assert_cmpint (q->reliability, ==, 0);
           g_assert_cmpint (q->credibility, ==, 0);
         }
     }
   g_assert_cmpuint (n, ==, count_quotes ());
 
-  /* one character off is not its source's text */
+  /* checked against another document: not this source's */
   dir = tri_test_tmpdir ();
-  copy = tri_test_copy_briefing (dir, "moved.sqlite");
-  tri_test_sql (copy, "UPDATE quote SET char_offset = char_offset + 1 WHERE id = 1");
-  moved = tri_store_open (copy, NULL);
-  g_assert_nonnull (moved);
+  copy = tri_test_copy_briefing (dir, "other.sqlite");
+  tri_test_sql (copy, "UPDATE quote SET checked_sha256 = replace (checked_sha256, substr (checked_sha256, 1, 1),"
+                      " CASE substr (checked_sha256, 1, 1) WHEN '0' THEN '1' ELSE '0' END) WHERE id = 1");
+  other = tri_store_open (copy, NULL);
+  g_assert_nonnull (other);
   {
     g_autoptr(GPtrArray) quotes = NULL;
     gint64 event;
@@ -231,13 +269,160 @@ test_quotes_verified (void)
     db = open_raw ();
     event = count (db, "SELECT event FROM quote WHERE id = 1");
     sqlite3_close (db);
-    quotes = tri_store_list_quotes (moved, 0, event, "en", NULL);
+    quotes = tri_store_list_quotes (other, 0, event, "en", NULL);
+    g_assert_cmpuint (quotes->len, >, 0);
     for (guint k = 0; k < quotes->len; k++)
       {
         const TriQuote *q = quotes->pdata[k];
         g_assert_cmpint (q->verified, ==, q->id != 1);
       }
   }
+}
+
+/* Whether @passage is in the file at @path: its bytes anywhere in the
+ * file, or (a text long enough to run over pages of its own) any column
+ * of any table holding it. */
+static gboolean
+file_holds (const char *path,
+            const char *passage)
+{
+  g_autofree char *bytes = NULL;
+  gsize len = 0;
+  g_autofree char *uri = g_strconcat ("file:", path, "?mode=ro", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *tables = NULL;
+  gboolean found = FALSE;
+
+  g_assert_true (g_file_get_contents (path, &bytes, &len, NULL));
+  for (gsize n = strlen (passage), i = 0; i + n <= len; i++)
+    if (bytes[i] == passage[0] && memcmp (bytes + i, passage, n) == 0)
+      return TRUE;
+
+  g_assert_cmpint (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT t.name, c.name FROM sqlite_schema t,"
+                                           " pragma_table_info (t.name) c WHERE t.type = 'table'",
+                                       -1, &tables, NULL), ==, SQLITE_OK);
+  while (!found && sqlite3_step (tables) == SQLITE_ROW)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT 1 FROM \"%s\" WHERE instr (CAST (\"%s\" AS TEXT), ?) > 0",
+                                              (const char *) sqlite3_column_text (tables, 0),
+                                              (const char *) sqlite3_column_text (tables, 1));
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, passage, -1, SQLITE_STATIC);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_finalize (tables);
+  sqlite3_close (db);
+  return found;
+}
+
+/* Of the 200-character passages that tile the gaps between @file's
+ * quotes (part of no quote), how many the briefing at @path holds; @checked: how many
+ * there were. */
+static guint
+seed_passages_held (const char *path,
+                    const char *file,
+                    const char *text,
+                    guint      *checked)
+{
+  g_autoptr(GArray) quotes = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  sqlite3 *db = open_raw ();
+  sqlite3_stmt *stmt = NULL;
+  glong chars = g_utf8_strlen (text, -1);
+  guint held = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT q.char_offset, length (q.text) FROM quote q"
+                                           " JOIN source s ON s.id = q.source WHERE s.file = ?",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, file, -1, SQLITE_STATIC);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 range[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_vals (quotes, range, 1);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_assert_cmpuint (quotes->len, >, 0);
+
+  /* the gaps between quotes, each tiled from its start */
+  *checked = 0;
+  for (glong at = 0; at + 200 <= chars; )
+    {
+      const char *start = g_utf8_offset_to_pointer (text, at);
+      g_autofree char *passage = NULL;
+      gint64 next = -1;
+
+      for (guint i = 0; i < quotes->len; i++)
+        {
+          const gint64 *q = &g_array_index (quotes, gint64, 2 * i);
+          if (q[0] < at + 200 && at < q[0] + q[1])
+            next = MAX (next, q[0] + q[1]);   /* quoted: past that quote */
+        }
+      if (next >= 0)
+        {
+          at = next;
+          continue;
+        }
+      passage = g_strndup (start, g_utf8_offset_to_pointer (start, 200) - start);
+      (*checked)++;
+      held += file_holds (path, passage);
+      at += 200;
+    }
+  return held;
+}
+
+/* The bundled briefing quotes its source documents and does not copy
+ * them (shared/seeds/README.md): no 200-character passage of either seed
+ * outside its quotes is anywhere in the built file. The same search finds
+ * every such passage in a copy that stores a seed's text. */
+static void
+test_no_seed_text (void)
+{
+  const char *seeds = tri_test_seeds_dir ();
+  g_autoptr(GHashTable) texts = NULL;
+  g_auto(TriTestDir) dir = NULL;
+  g_autofree char *copy = NULL;
+  GHashTableIter iter;
+  gpointer file, text;
+
+  if (seeds == NULL || !g_file_test (seeds, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the source documents (../shared/seeds) are not beside this checkout");
+      return;
+    }
+  texts = read_seeds (seeds);
+  dir = tri_test_tmpdir ();
+  copy = tri_test_copy_briefing (dir, "whole.sqlite");
+
+  g_hash_table_iter_init (&iter, texts);
+  while (g_hash_table_iter_next (&iter, &file, &text))
+    {
+      guint checked = 0;
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpuint (seed_passages_held (tri_test_briefing_path (), file, text, &checked), ==, 0);
+      g_test_message ("%s: %u passages of 200 characters outside its quotes, none in the briefing",
+                      (const char *) file, checked);
+      /* the seed is not all quotes: there is something to look for */
+      g_assert_cmpuint (checked, >=, 3);
+
+      /* a briefing that did store it */
+      g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE source_document SET text = ?1"
+                                               " WHERE source IN (SELECT id FROM source WHERE file = ?2)",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, file, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      g_assert_cmpint (sqlite3_changes (db), ==, 1);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      g_assert_cmpuint (seed_passages_held (copy, file, text, &checked), ==, checked);
+    }
 }
 
 /* Compiles the bundled briefing with quote 1's "claim" set to @claim (or
@@ -464,6 +649,7 @@ main (int   argc,
   g_test_add_func ("/dataset/evidence", test_evidence);
   g_test_add_func ("/dataset/quotes-verbatim", test_quotes_verbatim);
   g_test_add_func ("/dataset/quotes-verified", test_quotes_verified);
+  g_test_add_func ("/dataset/no-seed-text", test_no_seed_text);
   g_test_add_func ("/dataset/compile-claims", test_compile_claims);
   g_test_add_func ("/dataset/compile-grades", test_compile_grades);
   return g_test_run ();

@@ -396,6 +396,11 @@ tri_cli_list_quotes (TriStore    *store,
       json_builder_add_string_value (builder, grade_label);
       json_builder_set_member_name (builder, "verified");
       json_builder_add_boolean_value (builder, q->verified);
+      json_builder_set_member_name (builder, "verified_by");
+      if (tri_verification_to_string (q->verification) != NULL)
+        json_builder_add_string_value (builder, tri_verification_to_string (q->verification));
+      else
+        json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "offset");
       json_builder_add_int_value (builder, q->offset);
       json_builder_set_member_name (builder, "text");

@@ -374,3 +374,33 @@ tri_quote_unverified_label (const TriQuote *quote,
    * stored text (the source has none, or it differs) */
   return in_language (lang, N_("not verified against the source"));
 }
+
+/**
+ * tri_quote_verification_meaning:
+ * @lang: (nullable): the data language, or NULL for the interface's
+ *
+ * How a verified quote was verified, for a tooltip and a screen reader.
+ *
+ * Returns: (nullable): what the check was; NULL when the quote is not
+ *   verified (tri_quote_unverified_label() says so)
+ */
+const char *
+tri_quote_verification_meaning (const TriQuote *quote,
+                                const char     *lang)
+{
+  switch (quote->verification)
+    {
+    case TRI_VERIFICATION_STORED_TEXT:
+      /* Translators: on hover over a quote: it is its source's text, which
+       * the briefing holds, at its place */
+      return in_language (lang, N_("Checked word for word against the source’s text, which is stored in the briefing"));
+    case TRI_VERIFICATION_BUILD_CHECK:
+      /* Translators: on hover over a quote: it was compared, character for
+       * character, with its source document when the briefing file was
+       * made; the briefing holds only quotes from it, not the document */
+      return in_language (lang, N_("Checked word for word against the source document when the briefing was built; the document itself is not stored in the briefing"));
+    case TRI_VERIFICATION_NONE:
+    default:
+      return NULL;
+    }
+}

@@ -41,5 +41,7 @@ char       *tri_quote_grade_meaning   (const TriQuote      *quote,
 const char *tri_quote_unverified_label (const TriQuote     *quote,
                                        gboolean             compact,
                                        const char          *lang);
+const char *tri_quote_verification_meaning (const TriQuote *quote,
+                                       const char          *lang);
 
 G_END_DECLS

@@ -125,7 +125,8 @@ static const char * const stmt_sql[N_STMTS] = {
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
-    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim, s.reliability, q.credibility" \
+    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim, s.reliability, q.credibility," \
+    " q.checked_sha256" \
     " FROM quote q JOIN source s ON s.id = q.source" \
     " LEFT JOIN event ev ON ev.id = q.event" \
     " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
@@ -156,7 +157,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_QUOTE_BY_ID] =
     QUOTE_SELECT " WHERE q.id = ?2",
   [STMT_SOURCE_DOCUMENT] =
-    "SELECT text FROM source_document WHERE source = ?1",
+    "SELECT text, sha256 FROM source_document WHERE source = ?1",
   [STMT_SOURCES] =
     "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
     TEXT_COLUMNS ("l", "e", "description")
@@ -1581,6 +1582,23 @@ tri_store_get_extent (TriStore *self,
   return ok;
 }
 
+/* A fingerprint as Trilateral writes it (tri_validate_fingerprint()):
+ * 64 lowercase hexadecimal digits; anything else is none. */
+static char *
+column_fingerprint (sqlite3_stmt *stmt,
+                    int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  if (sqlite3_column_type (stmt, col) != SQLITE_TEXT || text == NULL ||
+      sqlite3_column_bytes (stmt, col) != 64)
+    return NULL;
+  for (int i = 0; i < 64; i++)
+    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
+      return NULL;
+  return g_strndup (text, 64);
+}
+
 static TriQuote *
 quote_from_row (sqlite3_stmt *stmt)
 {
@@ -1614,6 +1632,7 @@ quote_from_row (sqlite3_stmt *stmt)
   if (sqlite3_column_type (stmt, 13) == SQLITE_INTEGER &&
       sqlite3_column_int64 (stmt, 13) >= 1 && sqlite3_column_int64 (stmt, 13) <= 6)
     q->credibility = sqlite3_column_int (stmt, 13);
+  q->checked_sha256 = column_fingerprint (stmt, 14);
   return q;
 }
 
@@ -1627,12 +1646,15 @@ compare_offsets (gconstpointer a,
   return qa->offset < qb->offset ? -1 : qa->offset > qb->offset;
 }
 
-/* Sets each quote's verified: its source's stored text holds it at its
- * offset, counted in characters as tri_validate_quote_verbatim() counts
- * them. Each source's text (up to TRI_STORE_MAX_LENGTH) is read once and
- * walked once, its quotes in the order of their offsets, so many quotes
- * of a long text cost one pass, not one each. A text that is not valid
- * UTF-8 verifies nothing. */
+/* Sets each quote's verification. When its source has stored text: that
+ * text holds it at its offset, counted in characters as
+ * tri_validate_quote_verbatim() counts them, checked now. Each source's
+ * text (up to TRI_STORE_MAX_LENGTH) is read once and walked once, its
+ * quotes in the order of their offsets, so many quotes of a long text
+ * cost one pass, not one each. A text that is not valid UTF-8 verifies
+ * nothing. When its source keeps only its document's fingerprint: the
+ * quote was checked against that very document when it was written (its
+ * checked_sha256 is the source's sha256). */
 static void
 verify_quotes (TriStore  *self,
                GPtrArray *quotes)
@@ -1648,6 +1670,7 @@ verify_quotes (TriStore  *self,
       GPtrArray *mine;
 
       q->verified = FALSE;
+      q->verification = TRI_VERIFICATION_NONE;
       if (q->source_id == NULL)
         continue;
       mine = g_hash_table_lookup (by_source, q->source_id);
@@ -1670,10 +1693,28 @@ verify_quotes (TriStore  *self,
       rc = step (self, stmt);
       if (rc != SQLITE_ROW && rc != SQLITE_DONE)
         note_read_failure (self, rc);   /* counted, as any read that fails */
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        {
+          /* the fingerprint only: what was checked when it was written */
+          g_autofree char *sha256 = column_fingerprint (stmt, 1);
+
+          for (guint i = 0; sha256 != NULL && i < mine->len; i++)
+            {
+              TriQuote *q = g_ptr_array_index (mine, i);
+
+              if (g_strcmp0 (q->checked_sha256, sha256) == 0)
+                {
+                  q->verified = TRUE;
+                  q->verification = TRI_VERIFICATION_BUILD_CHECK;
+                }
+            }
+          sqlite3_reset (stmt);
+          continue;
+        }
       if (rc != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_TEXT)
         {
           sqlite3_reset (stmt);
-          continue;   /* no stored text: not verified against the source */
+          continue;   /* no document: not verified against the source */
         }
       text = (const char *) sqlite3_column_text (stmt, 0);
       bytes = (gsize) sqlite3_column_bytes (stmt, 0);
@@ -1699,6 +1740,7 @@ verify_quotes (TriStore  *self,
               at++;
             }
           q->verified = at == q->offset && n > 0 && (gsize) (end - p) >= n && memcmp (p, q->text, n) == 0;
+          q->verification = q->verified ? TRI_VERIFICATION_STORED_TEXT : TRI_VERIFICATION_NONE;
         }
       sqlite3_reset (stmt);
     }

@@ -3,9 +3,13 @@
  * Usage: tri-compile BRIEFING.json OUT.sqlite [SOURCES-FOLDER]
  *
  * With SOURCES-FOLDER, every quote is checked against its source's file
- * there, character for character, and each source's text is stored in
- * `source_document`, so that the store shows its quotes as verified (the
- * same test, in characters, that tri_validate_quote_verbatim() makes).
+ * there, character for character (tri_validate_quote_verbatim()). The
+ * documents are quoted, never copied whole: `source_document` gets only
+ * each one's fingerprint (sha256 and length in characters, text NULL) and
+ * each quote the fingerprint of the document it was checked against
+ * (`quote.checked_sha256`), so that the store shows the quotes as
+ * verified by this check. Without the folder nothing is checked and the
+ * quotes show as not verified against the source.
  * A source's "reliability" (A–F) and a quote's "credibility" (1–6) are
  * optional: without them they are ungraded.
  * The rules are tri-validate.c's, the same the document applies to edits.
@@ -42,6 +46,7 @@ typedef struct
   const char *sources_dir;    /* the source documents, to check quotes against; may be NULL */
   GHashTable *source_files;   /* source id -> file name */
   GHashTable *documents;      /* file name -> text */
+  GHashTable *fingerprints;   /* file name -> its sha256 (tri_validate_fingerprint()) */
 } Compiler;
 
 /* "what: sentence", the sentence being the shared rules' own words */
@@ -323,6 +328,7 @@ document (Compiler    *c,
       return NULL;
     }
   g_hash_table_insert (c->documents, g_strdup (file), contents);
+  g_hash_table_insert (c->fingerprints, g_strdup (file), tri_validate_fingerprint (contents, NULL));
   return contents;
 }
 
@@ -384,14 +390,17 @@ load_sources (Compiler   *c,
                        reliability ? (char[2]) { reliability, '\0' } : NULL))
         return FALSE;
 
-      /* its text, for the quotes to be verified against */
+      /* which document the quotes are checked against: its fingerprint,
+       * never its text */
       if (c->sources_dir != NULL && member_string (s, "file") != NULL)
         {
-          const char *doc = document (c, member_string (s, "file"), error);
+          const char *file = member_string (s, "file");
+          const char *doc = document (c, file, error);
 
           if (doc == NULL ||
-              !exec_bound (c, "INSERT INTO source_document (source, text) VALUES (?, ?)", error, "ss",
-                           id, doc))
+              !exec_bound (c, "INSERT INTO source_document (source, text, sha256, chars) VALUES (?, NULL, ?, ?)",
+                           error, "ssi", id, g_hash_table_lookup (c->fingerprints, file),
+                           (gint64) g_utf8_strlen (doc, -1)))
             return FALSE;
         }
 
@@ -510,6 +519,7 @@ load_quotes (Compiler   *c,
       JsonObject *translation = q ? member_object (q, "translation") : NULL;
       const char *claim_text = q ? member_string (q, "claim") : NULL;
       gint64 id, offset, event = 0, rel, credibility = 0;
+      const char *checked = NULL;   /* the fingerprint of the document it was checked against */
       g_autofree char *what = NULL;
       g_autofree char *about = NULL;
       GError *cause = NULL;
@@ -541,19 +551,22 @@ load_quotes (Compiler   *c,
         return fail_about (error, about, cause);
       if (c->sources_dir != NULL && g_hash_table_contains (c->source_files, source))
         {
-          const char *doc = document (c, g_hash_table_lookup (c->source_files, source), error);
+          const char *file = g_hash_table_lookup (c->source_files, source);
+          const char *doc = document (c, file, error);
 
           if (doc == NULL)
             return FALSE;
           if (!tri_validate_quote_verbatim (doc, offset, text, &cause))
             return fail_about (error, about, cause);
+          checked = g_hash_table_lookup (c->fingerprints, file);
         }
 
       if (!exec_bound (c,
-                       "INSERT INTO quote (id, source, char_offset, text, relation, event, claim, credibility)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error, "isisinsn",
+                       "INSERT INTO quote (id, source, char_offset, text, relation, event, claim, credibility,"
+                       " checked_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error, "isisinsns",
                        id, source, offset, text, rel, event,
-                       claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim), credibility))
+                       claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim), credibility,
+                       checked))
         return FALSE;
 
       what = g_strdup_printf ("quote %" G_GINT64_FORMAT " translation", id);
@@ -596,6 +609,7 @@ compile (const char  *json_path,
   c.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.source_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  c.fingerprints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c.sources_dir = sources_dir;
 
   ok = tri_schema_create (c.db, TRI_SCHEMA_VERSION, error) &&
@@ -616,6 +630,7 @@ compile (const char  *json_path,
   g_hash_table_unref (c.source_ids);
   g_hash_table_unref (c.source_files);
   g_hash_table_unref (c.documents);
+  g_hash_table_unref (c.fingerprints);
 
   if (ok && g_rename (tmp, out_path) != 0)
     ok = fail (error, "cannot write %s", out_path);

@@ -205,14 +205,24 @@ add_quotes (TriEvidencePanel *self,
       g_autofree char *meta = tri_quote_describe_source (q, lang);
       g_autofree char *later = tri_quote_published_later (q, as_of, lang);
       const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
+      const char *verification = tri_quote_verification_meaning (q, NULL);
       const char *source_lang = NULL;
+      GtkWidget *quote_text;
 
       for (guint k = 0; sources && k < sources->len; k++)
         if (g_strcmp0 (((TriSource *) g_ptr_array_index (sources, k))->id, q->source_id) == 0)
           source_lang = ((TriSource *) g_ptr_array_index (sources, k))->language;
 
       gtk_widget_add_css_class (card, "quote");
-      gtk_box_append (GTK_BOX (card), text_label (q->text, "quote-text", source_lang));
+      quote_text = text_label (q->text, "quote-text", source_lang);
+      if (verification != NULL)
+        {
+          /* how it was checked, on hover and for screen readers */
+          gtk_widget_set_tooltip_text (quote_text, verification);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (quote_text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          verification, -1);
+        }
+      gtk_box_append (GTK_BOX (card), quote_text);
       if (q->translation != NULL && g_strcmp0 (source_lang, lang) != 0)
         gtk_box_append (GTK_BOX (card), text_label (q->translation, "quote-translation", lang));
 
@@ -301,10 +311,10 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
     {
       const TriQuote *q = g_ptr_array_index (quotes, i);
       /* a regraded quote is shown anew */
-      g_string_append_printf (shown, " %" G_GINT64_FORMAT "%s%c%d%s", q->id,
+      g_string_append_printf (shown, " %" G_GINT64_FORMAT "%s%c%d/%d", q->id,
                               tri_source_published_later (&q->source_date, as_of) ? "+" : "",
                               q->reliability ? q->reliability : '-', q->credibility,
-                              q->verified ? "v" : "");
+                              (int) q->verification);
     }
   if (quotes != NULL && quotes->len > 0 && g_strcmp0 (shown->str, self->shown) == 0)
     {
