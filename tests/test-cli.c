@@ -462,11 +462,11 @@ test_quotes_grades (void)
   g_autofree char *out = NULL;
   g_autofree char *json = NULL;
   g_auto(GStrv) lines = NULL;
-  const struct { const char *text, *grade, *unverified, *reliability; gint64 credibility; } want[] = {
-    { TRI_TEST_GRADED_B2, "B2", "", "B", 2 },
-    { TRI_TEST_GRADED_B_, "B–", "", "B", 0 },
-    { TRI_TEST_GRADED_3, "–3", "not verified against the source", NULL, 3 },
-    { TRI_TEST_GRADED_UNGRADED, "ungraded", "not verified against the source", NULL, 0 },
+  const struct { const char *text, *grade, *unverified, *reliability; gint64 credibility; const char *by; } want[] = {
+    { TRI_TEST_GRADED_B2, "B2", "", "B", 2, "stored text" },
+    { TRI_TEST_GRADED_B_, "B–", "", "B", 0, "stored text" },
+    { TRI_TEST_GRADED_3, "–3", "not verified against the source", NULL, 3, NULL },
+    { TRI_TEST_GRADED_UNGRADED, "ungraded", "not verified against the source", NULL, 0, NULL },
   };
   JsonArray *array;
 
@@ -516,6 +516,30 @@ test_quotes_grades (void)
         g_assert_cmpstr (json_object_get_string_member (q, "grade"), ==, want[i].grade);
       g_assert_cmpstr (json_object_get_string_member (q, "grade_label"), ==, want[i].grade);
       g_assert_cmpint (json_object_get_boolean_member (q, "verified"), ==, *want[i].unverified == '\0');
+      if (want[i].by != NULL)
+        g_assert_cmpstr (json_object_get_string_member (q, "verified_by"), ==, want[i].by);
+      else
+        g_assert_true (json_object_get_null_member (q, "verified_by"));
+    }
+
+  /* the source's text not stored, its fingerprint kept: the quotes cut
+   * from it are verified by the check made when they were written */
+  tri_test_sql (path, "UPDATE source_document SET text = NULL");
+  g_clear_pointer (&json, g_free);
+  g_assert_cmpint (run (NULL, &json, NULL, "--db", path, "--quotes", "RUS-PRK", "--json", NULL), ==, 0);
+  array = parse_array (parser, json);
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (want));
+  for (guint k = 0; k < json_array_get_length (array); k++)
+    {
+      JsonObject *q = json_array_get_object_element (array, k);
+      gboolean cut = g_str_equal (json_object_get_string_member (q, "text"), TRI_TEST_GRADED_B2) ||
+                     g_str_equal (json_object_get_string_member (q, "text"), TRI_TEST_GRADED_B_);
+
+      g_assert_cmpint (json_object_get_boolean_member (q, "verified"), ==, cut);
+      if (cut)
+        g_assert_cmpstr (json_object_get_string_member (q, "verified_by"), ==, "build check");
+      else
+        g_assert_true (json_object_get_null_member (q, "verified_by"));
     }
 }
 

@@ -85,13 +85,21 @@ typedef struct
   gboolean    verified;
 } Want;
 
+/* @data: non-NULL to drop the graded source's stored text and keep its
+ * fingerprint: its quotes are then verified by the check made when they
+ * were cut from it, and the panel says so */
 static void
-test_grades (void)
+test_grades (gconstpointer data)
 {
+  gboolean fingerprint_only = data != NULL;
   g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = tri_test_graded_briefing (dir);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TriStore) store = tri_store_open (path, &error);
+  g_autoptr(TriStore) store = NULL;
+  const char *how = fingerprint_only
+    ? "Checked word for word against the source document when the briefing was built;"
+      " the document itself is not stored in the briefing"
+    : "Checked word for word against the source’s text, which is stored in the briefing";
   g_autoptr(GPtrArray) cards = g_ptr_array_new ();
   const Want want[] = {
     { TRI_TEST_GRADED_B2, "B2", "B: usually reliable source · 2: probably true", TRUE },
@@ -105,6 +113,9 @@ test_grades (void)
   TriDate as_of;
   guint seen = 0;
 
+  if (fingerprint_only)
+    tri_test_sql (path, "UPDATE source_document SET text = NULL");
+  store = tri_store_open (path, &error);
   g_assert_no_error (error);
   rel = tri_store_find_relation (store, "RUS-PRK", &error);
   g_assert_no_error (error);
@@ -145,19 +156,25 @@ test_grades (void)
       g_assert_cmpstr (tooltip, ==, w->meaning);
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (grade), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, w->meaning);
 
-      /* said in words when it could not be checked against the source */
+      /* said in words when it could not be checked against the source;
+       * how it was checked, on hover over the quote and for screen readers */
       if (w->verified)
-        g_assert_null (note);
+        {
+          g_assert_null (note);
+          g_assert_cmpstr (gtk_widget_get_tooltip_text (text), ==, how);
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, how);
+        }
       else
         {
           g_assert_nonnull (note);
           g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (note)), ==, "not verified against the source");
+          g_assert_null (gtk_widget_get_tooltip_text (text));
         }
       seen++;
     }
   g_assert_cmpuint (seen, ==, G_N_ELEMENTS (want));
 
-  save_picture (panel, "panel-grades.png");
+  save_picture (panel, fingerprint_only ? "panel-grades-build-check.png" : "panel-grades.png");
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
 }
@@ -178,6 +195,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   tri_application_load_style ();
 
-  g_test_add_func ("/panel/grades", test_grades);
+  g_test_add_data_func ("/panel/grades", NULL, test_grades);
+  g_test_add_data_func ("/panel/grades-build-check", "", test_grades);
   return g_test_run ();
 }
