@@ -320,23 +320,31 @@ tri_cli_list_quotes (TriStore    *store,
       g_autofree char *source_date = tri_date_to_string (&q->source_date);
       g_autofree char *source_label = tri_date_label (&q->source_date, lang);
       g_autofree char *later = tri_quote_published_later (q, as_of, lang);
+      g_autofree char *grade = tri_grade_code (q->reliability, q->credibility);
+      g_autofree char *grade_label = tri_quote_grade_label (q, lang);
+      const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
 
       if (!json)
         {
-          /* date, source, source's date, claim, original, translation, published later */
+          /* date, source, source's date, claim, original, translation,
+           * published later, grade, not verified */
           append_field (out, label);
           g_string_append_c (out, '\t');
           append_field (out, q->source_title);
           g_string_append_c (out, '\t');
           append_field (out, source_label);
           g_string_append_c (out, '\t');
-          append_field (out, tri_claim_label (q->claim));
+          append_field (out, tri_claim_label (q->claim, lang));
           g_string_append_c (out, '\t');
           append_field (out, q->text);
           g_string_append_c (out, '\t');
           append_field (out, q->translation);
           g_string_append_c (out, '\t');
           append_field (out, later);
+          g_string_append_c (out, '\t');
+          append_field (out, grade_label);
+          g_string_append_c (out, '\t');
+          append_field (out, unverified);
           g_string_append_c (out, '\n');
           continue;
         }
@@ -364,10 +372,34 @@ tri_cli_list_quotes (TriStore    *store,
       json_builder_set_member_name (builder, "claim");
       json_builder_add_string_value (builder, tri_claim_to_string (q->claim));
       json_builder_set_member_name (builder, "claim_label");
-      json_builder_add_string_value (builder, tri_claim_label (q->claim));
+      json_builder_add_string_value (builder, tri_claim_label (q->claim, lang));
       json_builder_set_member_name (builder, "published_later");
       if (later != NULL)
         json_builder_add_string_value (builder, later);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "reliability");
+      if (q->reliability != 0)
+        json_builder_add_string_value (builder, (char[2]) { q->reliability, '\0' });
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "credibility");
+      if (q->credibility != 0)
+        json_builder_add_int_value (builder, q->credibility);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "grade");
+      if (grade != NULL)
+        json_builder_add_string_value (builder, grade);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "grade_label");
+      json_builder_add_string_value (builder, grade_label);
+      json_builder_set_member_name (builder, "verified");
+      json_builder_add_boolean_value (builder, q->verified);
+      json_builder_set_member_name (builder, "verified_by");
+      if (tri_verification_to_string (q->verification) != NULL)
+        json_builder_add_string_value (builder, tri_verification_to_string (q->verification));
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "offset");

@@ -3,8 +3,16 @@
  * Usage: tri-compile BRIEFING.json OUT.sqlite [SOURCES-FOLDER]
  *
  * With SOURCES-FOLDER, every quote is checked against its source's file
- * there, character for character. The rules are tri-validate.c's, the
- * same the document applies to edits.
+ * there, character for character (tri_validate_quote_verbatim()). The
+ * documents are quoted, never copied whole: `source_document` gets only
+ * each one's fingerprint (sha256 and length in characters, text NULL) and
+ * each quote the fingerprint of the document it was checked against
+ * (`quote.checked_sha256`), so that the store shows the quotes as
+ * verified by this check. Without the folder nothing is checked and the
+ * quotes show as not verified against the source.
+ * A source's "reliability" (A–F) and a quote's "credibility" (1–6) are
+ * optional: without them they are ungraded.
+ * The rules are tri-validate.c's, the same the document applies to edits.
  *
  * Everything the JSON says is checked before a row is written; the output
  * appears (by rename) only when complete.
@@ -38,6 +46,7 @@ typedef struct
   const char *sources_dir;    /* the source documents, to check quotes against; may be NULL */
   GHashTable *source_files;   /* source id -> file name */
   GHashTable *documents;      /* file name -> text */
+  GHashTable *fingerprints;   /* file name -> its sha256 (tri_validate_fingerprint()) */
 } Compiler;
 
 /* "what: sentence", the sentence being the shared rules' own words */
@@ -294,6 +303,35 @@ relation_id (Compiler    *c,
                      error, "iss", *id, a, b);
 }
 
+/* A source's document from SOURCES-FOLDER, read once: UTF-8 text with no
+ * NUL, so that the characters counted here, by SQLite and by the store
+ * are the same. */
+static const char *
+document (Compiler    *c,
+          const char  *file,
+          GError     **error)
+{
+  const char *doc = g_hash_table_lookup (c->documents, file);
+  g_autofree char *path = NULL;
+  char *contents = NULL;
+  gsize len = 0;
+
+  if (doc != NULL)
+    return doc;
+  path = g_build_filename (c->sources_dir, file, NULL);
+  if (!g_file_get_contents (path, &contents, &len, error))
+    return NULL;
+  if (!g_utf8_validate_len (contents, len, NULL))
+    {
+      g_free (contents);
+      fail (error, "%s: not UTF-8 text", path);
+      return NULL;
+    }
+  g_hash_table_insert (c->documents, g_strdup (file), contents);
+  g_hash_table_insert (c->fingerprints, g_strdup (file), tri_validate_fingerprint (contents, NULL));
+  return contents;
+}
+
 static gboolean
 load_sources (Compiler   *c,
               JsonArray  *sources,
@@ -307,6 +345,7 @@ load_sources (Compiler   *c,
       JsonArray *authors = s ? member_array (s, "authors") : NULL;
       g_autoptr(GString) names = g_string_new (NULL);
       g_autofree char *what = NULL;
+      char reliability = 0;
       TriDate d;
 
       if (id == NULL || member_string (s, "title") == NULL ||
@@ -332,16 +371,44 @@ load_sources (Compiler   *c,
           g_string_append (names, n);
         }
 
+      /* optional: a source without one is ungraded */
+      if (json_object_has_member (s, "reliability"))
+        {
+          const char *r = member_string (s, "reliability");
+          g_autofree char *about = g_strdup_printf ("source %s", id);
+
+          if (r == NULL || r[0] == '\0' || r[1] != '\0')
+            r = "?";
+          if (!tri_validate_reliability (r[0], &cause))
+            return fail_about (error, about, cause);
+          reliability = r[0];
+        }
+
       g_hash_table_add (c->source_ids, g_strdup (id));
       if (member_string (s, "file") != NULL)
         g_hash_table_insert (c->source_files, g_strdup (id), g_strdup (member_string (s, "file")));
       if (!exec_bound (c,
-                       "INSERT INTO source (id, kind, title, outlet, authors, language, date, file)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error, "ssssssss",
+                       "INSERT INTO source (id, kind, title, outlet, authors, language, date, file, reliability)"
+                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error, "sssssssss",
                        id, member_string (s, "kind"), member_string (s, "title"),
                        member_string (s, "outlet"), names->str,
-                       member_string (s, "language"), canonical, member_string (s, "file")))
+                       member_string (s, "language"), canonical, member_string (s, "file"),
+                       reliability ? (char[2]) { reliability, '\0' } : NULL))
         return FALSE;
+
+      /* which document the quotes are checked against: its fingerprint,
+       * never its text */
+      if (c->sources_dir != NULL && member_string (s, "file") != NULL)
+        {
+          const char *file = member_string (s, "file");
+          const char *doc = document (c, file, error);
+
+          if (doc == NULL ||
+              !exec_bound (c, "INSERT INTO source_document (source, text, sha256, chars) VALUES (?, NULL, ?, ?)",
+                           error, "ssi", id, g_hash_table_lookup (c->fingerprints, file),
+                           (gint64) g_utf8_strlen (doc, -1)))
+            return FALSE;
+        }
 
       what = g_strdup_printf ("source %s description", id);
       if (!insert_texts (c, member_object (s, "description"), what, FALSE,
@@ -457,7 +524,8 @@ load_quotes (Compiler   *c,
       const char *source = q ? member_string (q, "source") : NULL;
       JsonObject *translation = q ? member_object (q, "translation") : NULL;
       const char *claim_text = q ? member_string (q, "claim") : NULL;
-      gint64 id, offset, event = 0, rel;
+      gint64 id, offset, event = 0, rel, credibility = 0;
+      const char *checked = NULL;   /* the fingerprint of the document it was checked against */
       g_autofree char *what = NULL;
       g_autofree char *about = NULL;
       GError *cause = NULL;
@@ -481,35 +549,30 @@ load_quotes (Compiler   *c,
       if (json_object_has_member (q, "claim") &&
           !tri_validate_claim (claim_text ? claim_text : "(not text)", &claim, &cause))
         return fail_about (error, about, cause);
+      /* optional: a quote without one is ungraded */
+      if (json_object_has_member (q, "credibility") &&
+          (!member_int (q, "credibility", &credibility) || credibility == 0))
+        credibility = -1;   /* not a number from 1 to 6 */
+      if (!tri_validate_credibility (credibility < 0 || credibility > G_MAXINT ? -1 : (int) credibility, &cause))
+        return fail_about (error, about, cause);
       if (c->sources_dir != NULL && g_hash_table_contains (c->source_files, source))
         {
           const char *file = g_hash_table_lookup (c->source_files, source);
-          const char *doc = g_hash_table_lookup (c->documents, file);
+          const char *doc = document (c, file, error);
 
           if (doc == NULL)
-            {
-              g_autofree char *path = g_build_filename (c->sources_dir, file, NULL);
-              char *contents = NULL;
-
-              if (!g_file_get_contents (path, &contents, NULL, error))
-                return FALSE;
-              if (!g_utf8_validate (contents, -1, NULL))
-                {
-                  g_free (contents);
-                  return fail (error, "%s: not UTF-8 text", path);
-                }
-              g_hash_table_insert (c->documents, g_strdup (file), contents);
-              doc = contents;
-            }
+            return FALSE;
           if (!tri_validate_quote_verbatim (doc, offset, text, &cause))
             return fail_about (error, about, cause);
+          checked = g_hash_table_lookup (c->fingerprints, file);
         }
 
       if (!exec_bound (c,
-                       "INSERT INTO quote (id, source, char_offset, text, relation, event, claim)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error, "isisins",
+                       "INSERT INTO quote (id, source, char_offset, text, relation, event, claim, credibility,"
+                       " checked_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error, "isisinsns",
                        id, source, offset, text, rel, event,
-                       claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim)))
+                       claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim), credibility,
+                       checked))
         return FALSE;
 
       what = g_strdup_printf ("quote %" G_GINT64_FORMAT " translation", id);
@@ -552,6 +615,7 @@ compile (const char  *json_path,
   c.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   c.source_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  c.fingerprints = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c.sources_dir = sources_dir;
 
   ok = tri_schema_create (c.db, TRI_SCHEMA_VERSION, error) &&
@@ -572,6 +636,7 @@ compile (const char  *json_path,
   g_hash_table_unref (c.source_ids);
   g_hash_table_unref (c.source_files);
   g_hash_table_unref (c.documents);
+  g_hash_table_unref (c.fingerprints);
 
   if (ok && g_rename (tmp, out_path) != 0)
     ok = fail (error, "cannot write %s", out_path);

@@ -130,7 +130,6 @@ tri_application_use_language (const char *lang)
   g_setenv ("LANGUAGE", tri_lang_normalize (lang), TRUE);
   /* gettext caches its lookups until the domain is set again */
   textdomain (GETTEXT_PACKAGE);
-  tri_set_data_language (lang);
 }
 
 static void

@@ -1104,7 +1104,6 @@ tri_window_set_data_language (TriWindow  *self,
 
   g_free (self->lang);
   self->lang = g_strdup (lang);
-  tri_set_data_language (lang);
   g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language", g_variant_new_string (lang));
 
   tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
@@ -1364,7 +1363,7 @@ tri_window_init (TriWindow *self)
     gtk_window_set_child (GTK_WINDOW (self), box);
   }
 
-  self->lang = g_strdup (tri_get_data_language ());
+  self->lang = g_strdup (tri_lang_from_environment ());
   self->window_months = 12;
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), toggles, G_N_ELEMENTS (toggles), self);
