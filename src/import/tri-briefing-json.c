@@ -112,6 +112,29 @@ member_object (JsonObject *o,
   return json_node_get_object (n);
 }
 
+/* An element of a list that must be an object (or a string): anything
+ * else is NULL, for the caller to refuse (json-glib's own getters would
+ * complain instead) */
+static JsonObject *
+element_object (JsonArray *array,
+                guint      i)
+{
+  JsonNode *n = json_array_get_element (array, i);
+
+  return n != NULL && JSON_NODE_HOLDS_OBJECT (n) ? json_node_get_object (n) : NULL;
+}
+
+static const char *
+element_string (JsonArray *array,
+                guint      i)
+{
+  JsonNode *n = json_array_get_element (array, i);
+
+  if (n == NULL || !JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (n);
+}
+
 /* the database's failure (a full disk), not the file's */
 static gboolean
 write_failed (Compiler  *c,
@@ -247,7 +270,7 @@ load_actors (Compiler    *c,
 {
   for (guint i = 0; i < json_array_get_length (actors); i++)
     {
-      JsonObject *a = json_array_get_object_element (actors, i);
+      JsonObject *a = element_object (actors, i);
       const char *code = a ? member_string (a, "code") : NULL;
       const char *color = a ? member_string (a, "color") : NULL;
       guint32 rgb;
@@ -334,7 +357,7 @@ load_sources (Compiler   *c,
 {
   for (guint i = 0; i < json_array_get_length (sources); i++)
     {
-      JsonObject *s = json_array_get_object_element (sources, i);
+      JsonObject *s = element_object (sources, i);
       const char *id = s ? member_string (s, "id") : NULL;
       const char *date = s ? member_string (s, "date") : NULL;
       JsonArray *authors = s ? member_array (s, "authors") : NULL;
@@ -350,7 +373,7 @@ load_sources (Compiler   *c,
 
       for (guint k = 0; authors && k < json_array_get_length (authors); k++)
         {
-          const char *n = json_array_get_string_element (authors, k);
+          const char *n = element_string (authors, k);
           if (n == NULL)
             return fail (error, "source %s: authors must be strings", id);
           if (names->len)
@@ -358,6 +381,14 @@ load_sources (Compiler   *c,
           g_string_append (names, n);
         }
 
+      if (!text_fits (c, id, "a source's id", error) ||
+          !text_fits (c, member_string (s, "title"), "a source's title", error) ||
+          !text_fits (c, member_string (s, "outlet"), "a source's outlet", error) ||
+          !text_fits (c, member_string (s, "kind"), "a source's kind", error) ||
+          !text_fits (c, member_string (s, "language"), "a source's language", error) ||
+          !text_fits (c, member_string (s, "file"), "a source's file", error) ||
+          !text_fits (c, names->str, "a source's authors", error))
+        return FALSE;
       g_hash_table_add (c->source_ids, g_strdup (id));
       if (member_string (s, "file") != NULL)
         g_hash_table_insert (c->source_files, g_strdup (id), g_strdup (member_string (s, "file")));
@@ -385,7 +416,7 @@ load_events (Compiler   *c,
 {
   for (guint i = 0; i < json_array_get_length (events); i++)
     {
-      JsonObject *e = json_array_get_object_element (events, i);
+      JsonObject *e = element_object (events, i);
       const char *date = e ? member_string (e, "date") : NULL;
       JsonObject *title, *summary, *claimed;
       JsonArray *links;
@@ -457,7 +488,7 @@ load_events (Compiler   *c,
         return fail (error, "event %" G_GINT64_FORMAT ": links no relation", id);
       for (guint k = 0; k < json_array_get_length (links); k++)
         {
-          JsonObject *lk = json_array_get_object_element (links, k);
+          JsonObject *lk = element_object (links, k);
           TriStance stance;
           gint64 weight = 0, rel;
 
@@ -486,7 +517,7 @@ load_quotes (Compiler   *c,
 {
   for (guint i = 0; i < json_array_get_length (quotes); i++)
     {
-      JsonObject *q = json_array_get_object_element (quotes, i);
+      JsonObject *q = element_object (quotes, i);
       const char *text = q ? member_string (q, "text") : NULL;
       const char *source = q ? member_string (q, "source") : NULL;
       JsonObject *translation = q ? member_object (q, "translation") : NULL;

@@ -463,7 +463,8 @@ tri_import_file (TriImportFormat         format,
   const char *out_path = target->out_path;
   gboolean ok = FALSE;
 
-  g_return_val_if_fail (target->out_path == NULL || target->into_path == NULL, FALSE);
+  g_return_val_if_fail ((target->out_path != NULL) + (target->into_path != NULL) + (target->into_document != NULL) <= 1,
+                        FALSE);
 
   if ((importer = tri_import_prepare (format, path, error)) == NULL)
     return FALSE;
@@ -473,9 +474,11 @@ tri_import_file (TriImportFormat         format,
 
   /* the new briefing is unnamed until complete and never replaces a file:
    * a failure, a signal or a kill leaves nothing */
-  if (target->into_path != NULL)
+  if (target->into_path != NULL || target->into_document != NULL)
     {
-      if ((doc = tri_document_open (target->into_path, error)) == NULL)
+      if (target->into_document != NULL)
+        doc = g_object_ref (target->into_document);
+      else if ((doc = tri_document_open (target->into_path, error)) == NULL)
         goto out;
       if (sqlite3_open_v2 ("", &sink.db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
         {
@@ -513,7 +516,7 @@ out:
   if (ok && doc != NULL)
     {
       g_autoptr(GString) merged = g_string_new (NULL);
-      g_autofree char *line = importer->summarize (importer, target->into_path);
+      g_autofree char *line = importer->summarize (importer, tri_document_get_path (doc));
 
       ok = merge (doc, sink.db, format, merged, error);
       if (ok && summary != NULL)

@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "document/tri-document.h"
+
 G_BEGIN_DECLS
 
 #define TRI_IMPORT_ERROR (tri_import_error_quark ())
@@ -45,8 +47,9 @@ typedef enum
 } TriImportFormat;
 
 /* Where an import goes: a new briefing (@out_path), an editable one to
- * merge into (@into_path; one undoable group), or with neither, nowhere
- * (the file is only checked). Not both. */
+ * merge into (@into_path, or @into_document already open, as the window
+ * has it; one undoable group), or with none, nowhere (the file is only
+ * checked). One at most. */
 typedef struct
 {
   const char            *out_path;
@@ -54,6 +57,7 @@ typedef struct
   TriImportProgressFunc  progress;       /* may be NULL; called from the importing thread */
   gpointer               progress_data;
   GCancellable          *cancellable;    /* may be NULL */
+  TriDocument           *into_document;  /* may be NULL */
 } TriImportTarget;
 
 GQuark   tri_import_error_quark (void);
