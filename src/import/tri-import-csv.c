@@ -362,7 +362,7 @@ timeline_root (Reader    *r,
       /* a blank line between rows is no event */
       if (rec.fields->len == 1 && *(const char *) rec.fields->pdata[0] == '\0')
         continue;
-      type = g_ascii_strdown (g_strstrip (g_strdup (cell (&rec, where, COL_TYPE))), -1);
+      type = g_strstrip (g_ascii_strdown (cell (&rec, where, COL_TYPE), -1));
       row = timeline_row (&rec, where, header, others);
       if (g_str_equal (type, "title") && !json_object_has_member (root, "title"))
         {
@@ -589,7 +589,7 @@ tri_import_csv_prepare (const char  *path,
   JsonNode *root;
   gsize len = 0;
 
-  if ((data = tri_import_read_input (path, &len, FALSE, error)) == NULL)
+  if ((data = tri_import_read_input (path, TRI_IMPORT_MAX_BYTES, &len, FALSE, error)) == NULL)
     return NULL;
   r.p = data;
   r.end = data + len;

@@ -135,7 +135,7 @@ tri_import_json_prepare (const char  *path,
   gsize len = 0;
   guint n_nul = 0;
 
-  if ((data = tri_import_read_input (path, &len, FALSE, error)) == NULL ||
+  if ((data = tri_import_read_input (path, TRI_IMPORT_MAX_JSON_BYTES, &len, FALSE, error)) == NULL ||
       !tri_import_check_utf8 (path, data, len, error) ||
       !tri_import_prescan_json (path, data, len, &n_nul, error))
     return NULL;

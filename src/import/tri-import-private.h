@@ -58,6 +58,7 @@ void         tri_import_set_unreadable   (GError          **error,
                                           int               saved_errno,
                                           gboolean          timeline);
 char        *tri_import_read_input       (const char       *path,
+                                          gsize             max_bytes,
                                           gsize            *len,
                                           gboolean          timeline,
                                           GError          **error);

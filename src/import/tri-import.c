@@ -857,11 +857,12 @@ tri_import_set_unreadable (GError    **error,
                  json_path, g_strerror (saved_errno));
 }
 
-/* Reads @json_path whole (it is at most TRI_IMPORT_MAX_BYTES): a file
+/* Reads @json_path whole (it is at most @max_bytes): a file
  * that is missing or cannot be read is said to be so, as a briefing would
  * be (exit 3, 4), never "not valid JSON" */
 char *
 tri_import_read_input (const char  *json_path,
+                       gsize        max_bytes,
                        gsize       *len,
                        gboolean     timeline,
                        GError     **error)
@@ -888,7 +889,7 @@ tri_import_read_input (const char  *json_path,
       tri_import_set_unreadable (error, json_path, EISDIR, timeline);
       return NULL;
     }
-  if (!S_ISREG (st.st_mode) || st.st_size > TRI_IMPORT_MAX_BYTES)
+  if (!S_ISREG (st.st_mode) || (guint64) st.st_size > max_bytes)
     {
       close (fd);
       if (!S_ISREG (st.st_mode))
@@ -899,7 +900,7 @@ tri_import_read_input (const char  *json_path,
       else
         /* Translators: "it is 100 MB, and Trilateral imports files of up to 64 MB" */
         invalid (error, json_path, _("it is %d MB, and Trilateral imports files of up to %d MB"),
-                 (int) (st.st_size / (1024 * 1024)), TRI_IMPORT_MAX_BYTES / (1024 * 1024));
+                 (int) (st.st_size / (1024 * 1024)), (int) (max_bytes / (1024 * 1024)));
       return NULL;
     }
 
@@ -1153,7 +1154,7 @@ timeline_prepare (const char  *json_path,
   Timeline *tl;
   gsize len = 0;
 
-  if ((data = tri_import_read_input (json_path, &len, TRUE, error)) == NULL)
+  if ((data = tri_import_read_input (json_path, TRI_IMPORT_MAX_BYTES, &len, TRUE, error)) == NULL)
     return NULL;
   tl = timeline_new (json_path);
   tl->parser = json_parser_new ();

@@ -22,6 +22,11 @@ typedef enum
 /* The most Trilateral reads: a larger file is refused before it is read */
 #define TRI_IMPORT_MAX_BYTES (64 * 1024 * 1024)
 
+/* Trilateral JSON is read whole too, and a briefing of 100,000 events in
+ * five languages is written as 124 MB of it: --export-json's files must
+ * come back in */
+#define TRI_IMPORT_MAX_JSON_BYTES (256 * 1024 * 1024)
+
 /* The deepest nesting of lists and objects read (a timeline needs 4);
  * deeper is refused before json-glib, which recurses per level, sees it */
 #define TRI_IMPORT_MAX_DEPTH 64
