@@ -255,6 +255,7 @@ import_row (Gdelt       *g,
   for (guint i = 0; i < n; i++)
     if (!g_utf8_validate (f[i], -1, NULL))
       {
+        /* Translators: what is wrong with a malformed GDELT row, after "the first on line 21: " */
         malformed (g, line, _("not UTF-8"));
         return TRUE;
       }
@@ -376,6 +377,7 @@ gdelt_fill (TriImporter   *base,
       number++;
       if (too_long)
         {
+          /* Translators: what is wrong with a malformed GDELT row, after "the first on line 21: " */
           malformed (g, number, _("too long"));
           continue;
         }
@@ -387,8 +389,8 @@ gdelt_fill (TriImporter   *base,
       if (g->columns == 0 && (n == 57 || n == 58 || n == 61))
         g->columns = n;
       if (n != g->columns)
-        /* Translators: "61 columns": what is wrong with a malformed GDELT row */
-        malformed (g, number, g->columns ? _("its number of columns") : _("not GDELT's columns"));
+        /* Translators: what is wrong with a malformed GDELT row, after "the first on line 21: " */
+        malformed (g, number, g->columns ? _("its number of columns") : _("not GDELT’s columns"));
       else if (!(ok = import_row (g, db, &st, fields, n, number, error)))
         break;
 
