@@ -409,104 +409,114 @@ load_sources (Compiler   *c,
   return TRUE;
 }
 
+/* One event of "events": @i is its place there (from 0), for messages */
+static gboolean
+load_event (Compiler    *c,
+            JsonObject  *event,
+            guint        i,
+            GError     **error)
+{
+  JsonObject *e = event;
+  const char *date = e ? member_string (e, "date") : NULL;
+  JsonObject *title, *summary, *claimed;
+  JsonArray *links;
+  g_autofree char *canonical = NULL;
+  g_autoptr(GList) langs = NULL;
+  g_autofree char *about = NULL;
+  GError *cause = NULL;
+  TriCategory category;
+  TriConfidence confidence;
+  gint64 id;
+  TriDate d;
+
+  if (e == NULL || !member_int (e, "id", &id) || id <= 0)
+    return fail (error, "event %u: needs a positive integer id", i + 1);
+  if (g_hash_table_contains (c->event_ids, &id))
+    return fail (error, "event %" G_GINT64_FORMAT ": id used twice", id);
+  about = g_strdup_printf ("event %" G_GINT64_FORMAT, id);
+  if (!tri_validate_date (date, &d, &cause) ||
+      !tri_validate_category (member_string (e, "category"), &category, &cause) ||
+      !tri_validate_confidence (member_string (e, "confidence"), &confidence, &cause))
+    return fail_about (error, about, cause);
+
+  title = member_object (e, "title");
+  summary = member_object (e, "summary");
+  claimed = member_object (e, "claimed_by");
+  if (c->options->require_vi &&
+      (title == NULL || member_string (title, "en") == NULL || member_string (title, "vi") == NULL))
+    return fail (error, "event %" G_GINT64_FORMAT ": needs a title in English and Vietnamese", id);
+  if (c->options->require_vi &&
+      (summary == NULL || member_string (summary, "en") == NULL || member_string (summary, "vi") == NULL))
+    return fail (error, "event %" G_GINT64_FORMAT ": needs a summary in English and Vietnamese", id);
+  if (title == NULL || member_string (title, "en") == NULL || *member_string (title, "en") == '\0')
+    return fail (error, "event %" G_GINT64_FORMAT ": needs a title in English", id);
+  if (!tri_validate_claimed_by (confidence, claimed ? member_string (claimed, "en") : NULL, &cause))
+    return fail_about (error, about, cause);
+
+  g_hash_table_add (c->event_ids, g_memdup2 (&id, sizeof id));
+  canonical = tri_date_to_string (&d);
+  if (!exec_bound (c,
+                   "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?)", error, "issiiss",
+                   id, canonical, tri_precision_to_string (d.precision),
+                   tri_day_to_jdn (d.earliest), tri_day_to_jdn (d.latest),
+                   tri_category_to_string (category), tri_confidence_to_string (confidence)))
+    return FALSE;
+
+  langs = json_object_get_members (title);
+  for (GList *l = langs; l; l = l->next)
+    {
+      const char *lang = l->data;
+      const char *t = member_string (title, lang);
+
+      if (t == NULL || *t == '\0')
+        return fail (error, "event %" G_GINT64_FORMAT ": empty %s title", id, lang);
+      if (!text_fits (c, t, about, error) ||
+          !text_fits (c, summary ? member_string (summary, lang) : NULL, about, error) ||
+          !text_fits (c, claimed ? member_string (claimed, lang) : NULL, about, error))
+        return FALSE;
+      if (!exec_bound (c,
+                       "INSERT INTO event_text (event, lang, title, summary, claimed_by)"
+                       " VALUES (?, ?, ?, ?, ?)", error, "issss",
+                       id, lang, t, summary ? member_string (summary, lang) : NULL,
+                       claimed ? member_string (claimed, lang) : NULL))
+        return FALSE;
+    }
+
+  links = member_array (e, "relations");
+  if (links == NULL || json_array_get_length (links) == 0)
+    return fail (error, "event %" G_GINT64_FORMAT ": links no relation", id);
+  for (guint k = 0; k < json_array_get_length (links); k++)
+    {
+      JsonObject *lk = element_object (links, k);
+      TriStance stance;
+      gint64 weight = 0, rel;
+
+      if (lk == NULL || !tri_validate_stance (member_string (lk, "stance"), &stance, &cause))
+        return fail_about (error, about, cause ? cause : g_error_new_literal (TRI_VALIDATE_ERROR, 0, "no relation"));
+      if (!member_int (lk, "weight", &weight))
+        weight = 0;
+      if (!tri_validate_weight (weight, &cause))
+        return fail_about (error, about, cause);
+      if (!relation_id (c, member_string (lk, "relation"), &rel, error))
+        return FALSE;
+      if (!exec_bound (c,
+                       "INSERT INTO event_relation (event, relation, stance, weight)"
+                       " VALUES (?, ?, ?, ?)", error, "iisi",
+                       id, rel, tri_stance_to_string (stance), weight))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 load_events (Compiler   *c,
              JsonArray  *events,
              GError    **error)
 {
   for (guint i = 0; i < json_array_get_length (events); i++)
-    {
-      JsonObject *e = element_object (events, i);
-      const char *date = e ? member_string (e, "date") : NULL;
-      JsonObject *title, *summary, *claimed;
-      JsonArray *links;
-      g_autofree char *canonical = NULL;
-      g_autoptr(GList) langs = NULL;
-      g_autofree char *about = NULL;
-      GError *cause = NULL;
-      TriCategory category;
-      TriConfidence confidence;
-      gint64 id;
-      TriDate d;
-
-      if (e == NULL || !member_int (e, "id", &id) || id <= 0)
-        return fail (error, "event %u: needs a positive integer id", i + 1);
-      if (g_hash_table_contains (c->event_ids, &id))
-        return fail (error, "event %" G_GINT64_FORMAT ": id used twice", id);
-      about = g_strdup_printf ("event %" G_GINT64_FORMAT, id);
-      if (!tri_validate_date (date, &d, &cause) ||
-          !tri_validate_category (member_string (e, "category"), &category, &cause) ||
-          !tri_validate_confidence (member_string (e, "confidence"), &confidence, &cause))
-        return fail_about (error, about, cause);
-
-      title = member_object (e, "title");
-      summary = member_object (e, "summary");
-      claimed = member_object (e, "claimed_by");
-      if (c->options->require_vi &&
-          (title == NULL || member_string (title, "en") == NULL || member_string (title, "vi") == NULL))
-        return fail (error, "event %" G_GINT64_FORMAT ": needs a title in English and Vietnamese", id);
-      if (c->options->require_vi &&
-          (summary == NULL || member_string (summary, "en") == NULL || member_string (summary, "vi") == NULL))
-        return fail (error, "event %" G_GINT64_FORMAT ": needs a summary in English and Vietnamese", id);
-      if (title == NULL || member_string (title, "en") == NULL || *member_string (title, "en") == '\0')
-        return fail (error, "event %" G_GINT64_FORMAT ": needs a title in English", id);
-      if (!tri_validate_claimed_by (confidence, claimed ? member_string (claimed, "en") : NULL, &cause))
-        return fail_about (error, about, cause);
-
-      g_hash_table_add (c->event_ids, g_memdup2 (&id, sizeof id));
-      canonical = tri_date_to_string (&d);
-      if (!exec_bound (c,
-                       "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
-                       " VALUES (?, ?, ?, ?, ?, ?, ?)", error, "issiiss",
-                       id, canonical, tri_precision_to_string (d.precision),
-                       tri_day_to_jdn (d.earliest), tri_day_to_jdn (d.latest),
-                       tri_category_to_string (category), tri_confidence_to_string (confidence)))
-        return FALSE;
-
-      langs = json_object_get_members (title);
-      for (GList *l = langs; l; l = l->next)
-        {
-          const char *lang = l->data;
-          const char *t = member_string (title, lang);
-
-          if (t == NULL || *t == '\0')
-            return fail (error, "event %" G_GINT64_FORMAT ": empty %s title", id, lang);
-          if (!text_fits (c, t, about, error) ||
-              !text_fits (c, summary ? member_string (summary, lang) : NULL, about, error) ||
-              !text_fits (c, claimed ? member_string (claimed, lang) : NULL, about, error))
-            return FALSE;
-          if (!exec_bound (c,
-                           "INSERT INTO event_text (event, lang, title, summary, claimed_by)"
-                           " VALUES (?, ?, ?, ?, ?)", error, "issss",
-                           id, lang, t, summary ? member_string (summary, lang) : NULL,
-                           claimed ? member_string (claimed, lang) : NULL))
-            return FALSE;
-        }
-
-      links = member_array (e, "relations");
-      if (links == NULL || json_array_get_length (links) == 0)
-        return fail (error, "event %" G_GINT64_FORMAT ": links no relation", id);
-      for (guint k = 0; k < json_array_get_length (links); k++)
-        {
-          JsonObject *lk = element_object (links, k);
-          TriStance stance;
-          gint64 weight = 0, rel;
-
-          if (lk == NULL || !tri_validate_stance (member_string (lk, "stance"), &stance, &cause))
-            return fail_about (error, about, cause ? cause : g_error_new_literal (TRI_VALIDATE_ERROR, 0, "no relation"));
-          if (!member_int (lk, "weight", &weight))
-            weight = 0;
-          if (!tri_validate_weight (weight, &cause))
-            return fail_about (error, about, cause);
-          if (!relation_id (c, member_string (lk, "relation"), &rel, error))
-            return FALSE;
-          if (!exec_bound (c,
-                           "INSERT INTO event_relation (event, relation, stance, weight)"
-                           " VALUES (?, ?, ?, ?)", error, "iisi",
-                           id, rel, tri_stance_to_string (stance), weight))
-            return FALSE;
-        }
-    }
+    if (!load_event (c, element_object (events, i), i, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -588,6 +598,35 @@ load_quotes (Compiler   *c,
   return TRUE;
 }
 
+static void
+compiler_init (Compiler                     *c,
+               sqlite3                      *db,
+               const TriBriefingJsonOptions *options)
+{
+  static const TriBriefingJsonOptions defaults = { 0 };
+
+  c->db = db;
+  c->options = options ? options : &defaults;
+  c->actor_rank = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->relation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->event_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  c->source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  c->source_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  c->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  c->sources_dir = c->options->sources_dir;
+}
+
+static void
+compiler_clear (Compiler *c)
+{
+  g_hash_table_unref (c->actor_rank);
+  g_hash_table_unref (c->relation_ids);
+  g_hash_table_unref (c->event_ids);
+  g_hash_table_unref (c->source_ids);
+  g_hash_table_unref (c->source_files);
+  g_hash_table_unref (c->documents);
+}
+
 /**
  * tri_briefing_json_load:
  * @db: an empty briefing (its schema created), in a transaction
@@ -602,7 +641,6 @@ tri_briefing_json_load (sqlite3                      *db,
                         const TriBriefingJsonOptions *options,
                         GError                      **error)
 {
-  static const TriBriefingJsonOptions defaults = { 0 };
   Compiler c = { 0 };
   gboolean ok;
 
@@ -611,28 +649,67 @@ tri_briefing_json_load (sqlite3                      *db,
       member_array (root, "sources") == NULL)
     return fail (error, "it needs \"sources\", \"actors\", \"events\" and \"quotes\" lists");
 
-  c.db = db;
-  c.options = options ? options : &defaults;
-  c.actor_rank = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  c.relation_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  c.event_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  c.source_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  c.source_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  c.documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  c.sources_dir = c.options->sources_dir;
-
+  compiler_init (&c, db, options);
   ok = insert_texts (&c, member_object (root, "title"), "title", TRUE,
                      "INSERT INTO briefing (lang, title) VALUES (?, ?)", NULL, 0, error) &&
        load_actors (&c, member_array (root, "actors"), error) &&
        load_sources (&c, member_array (root, "sources"), error) &&
        load_events (&c, member_array (root, "events"), error) &&
        load_quotes (&c, member_array (root, "quotes"), error);
-
-  g_hash_table_unref (c.actor_rank);
-  g_hash_table_unref (c.relation_ids);
-  g_hash_table_unref (c.event_ids);
-  g_hash_table_unref (c.source_ids);
-  g_hash_table_unref (c.source_files);
-  g_hash_table_unref (c.documents);
+  compiler_clear (&c);
   return ok;
+}
+
+struct _TriBriefingReader
+{
+  Compiler c;
+};
+
+/**
+ * tri_briefing_reader_new:
+ * @db: an empty briefing (its schema created), in a transaction
+ * @title: the briefing's title, {"en": …, …}
+ * @actors: the "actors" list
+ *
+ * The same reader, an event at a time (tri_briefing_reader_add_event()),
+ * for an importer that makes the events as it reads its file: its memory
+ * does not grow with the events. %NULL with @error set when the title or
+ * an actor is refused.
+ */
+TriBriefingReader *
+tri_briefing_reader_new (sqlite3                      *db,
+                         JsonObject                   *title,
+                         JsonArray                    *actors,
+                         const TriBriefingJsonOptions *options,
+                         GError                      **error)
+{
+  TriBriefingReader *r = g_new0 (TriBriefingReader, 1);
+
+  compiler_init (&r->c, db, options);
+  if (!insert_texts (&r->c, title, "title", TRUE, "INSERT INTO briefing (lang, title) VALUES (?, ?)", NULL, 0, error) ||
+      !load_actors (&r->c, actors, error))
+    {
+      tri_briefing_reader_free (r);
+      return NULL;
+    }
+  return r;
+}
+
+/* @event as an element of "events" at @index (from 0) */
+gboolean
+tri_briefing_reader_add_event (TriBriefingReader  *self,
+                               JsonObject         *event,
+                               guint               index,
+                               GError            **error)
+{
+  return load_event (&self->c, event, index, error);
+}
+
+void
+tri_briefing_reader_free (TriBriefingReader *self)
+{
+  if (self == NULL)
+    return;
+  compiler_clear (&self->c);
+  g_free (self);
 }

@@ -34,4 +34,19 @@ gboolean  tri_briefing_json_load        (sqlite3                      *db,
                                          const TriBriefingJsonOptions *options,
                                          GError                      **error);
 
+typedef struct _TriBriefingReader TriBriefingReader;
+
+TriBriefingReader *tri_briefing_reader_new       (sqlite3                      *db,
+                                                  JsonObject                   *title,
+                                                  JsonArray                    *actors,
+                                                  const TriBriefingJsonOptions *options,
+                                                  GError                      **error);
+gboolean           tri_briefing_reader_add_event (TriBriefingReader            *self,
+                                                  JsonObject                   *event,
+                                                  guint                         index,
+                                                  GError                      **error);
+void               tri_briefing_reader_free      (TriBriefingReader            *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriBriefingReader, tri_briefing_reader_free)
+
 G_END_DECLS

@@ -28,7 +28,9 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "store/tri-new-file.h"
 #include "store/tri-validate.h"
+#include "tri-briefing-json.h"
 #include "tri-import-private.h"
 
 /* A record's fields, and the line it starts on */
@@ -465,95 +467,225 @@ texts (const char *lang,
   return o;
 }
 
-static JsonNode *
-briefing_root (Reader    *r,
-               GPtrArray *header,
-               GError   **error)
+/* Trilateral's own events CSV, read in two passes over the file in
+ * memory: the first checks every row's shape and collects the actors its
+ * relations name, the second (fill) gives the rows one at a time to the
+ * Trilateral JSON reader, so that memory does not grow with the rows */
+typedef struct
 {
-  int where[N_TRI_COLUMNS];
+  TriImporter  base;
+  char        *data;
+  Reader       start;         /* just after the header */
+  GPtrArray   *header;
+  int          where[N_TRI_COLUMNS];
+  JsonArray   *actors;
+  GHashTable  *seen;          /* actor codes */
+  guint        n_rows;
+  guint        n_events;
+} TriCsv;
+
+static void
+tri_csv_free (TriImporter *base)
+{
+  TriCsv *t = (TriCsv *) base;
+
+  g_free (t->data);
+  g_ptr_array_unref (t->header);
+  json_array_unref (t->actors);
+  g_hash_table_unref (t->seen);
+  g_free (t);
+}
+
+/* The row as a Trilateral JSON event, or NULL (with @error) when its
+ * shape is wrong; a blank line gives NULL and no error */
+static JsonObject *
+tri_csv_event (TriCsv   *t,
+               Record   *rec,
+               GError  **error)
+{
+  const char *path = t->base.path;
+  const int *where = t->where;
+  const char *lang;
+  JsonObject *ev;
+  JsonArray *links;
+  gint64 id;
+
+  if (rec->fields->len == 1 && *(const char *) rec->fields->pdata[0] == '\0')
+    return NULL;
+  if (rec->fields->len > t->header->len)
+    {
+      tri_import_invalid (error, path, _("the row on line %u has %u fields, and the header %u"),
+                          rec->line, rec->fields->len, t->header->len);
+      return NULL;
+    }
+  if (!g_ascii_string_to_signed (cell (rec, where, TCOL_ID), 10, 1, G_MAXINT64, &id, NULL))
+    {
+      /* Translators: “id” is a column's name */
+      tri_import_invalid (error, path, _("on line %u the id “%s” is not a whole number above 0"),
+                          rec->line, cell (rec, where, TCOL_ID));
+      return NULL;
+    }
+  lang = *cell (rec, where, TCOL_LANG) ? cell (rec, where, TCOL_LANG) : "en";
+  if (!g_str_equal (tri_lang_normalize (lang), lang))
+    {
+      /* Translators: “lang” is a column's name */
+      tri_import_invalid (error, path, _("on line %u the language “%s” is not one Trilateral knows"), rec->line, lang);
+      return NULL;
+    }
+  ev = json_object_new ();
+  json_object_set_int_member (ev, "id", id);
+  json_object_set_string_member (ev, "date", cell (rec, where, TCOL_DATE));
+  json_object_set_string_member (ev, "category", cell (rec, where, TCOL_CATEGORY));
+  json_object_set_string_member (ev, "confidence", cell (rec, where, TCOL_CONFIDENCE));
+  json_object_set_object_member (ev, "title", texts (lang, cell (rec, where, TCOL_TITLE)));
+  if (*cell (rec, where, TCOL_SUMMARY))
+    json_object_set_object_member (ev, "summary", texts (lang, cell (rec, where, TCOL_SUMMARY)));
+  if (*cell (rec, where, TCOL_CLAIMED_BY))
+    json_object_set_object_member (ev, "claimed_by", texts (lang, cell (rec, where, TCOL_CLAIMED_BY)));
+  links = json_array_new ();
+  json_object_set_array_member (ev, "relations", links);
+  if (!parse_links (path, rec->line, cell (rec, where, TCOL_RELATIONS), links, t->actors, t->seen, error))
+    {
+      json_object_unref (ev);
+      return NULL;
+    }
+  return ev;
+}
+
+static gboolean
+tri_csv_fill (TriImporter   *base,
+              TriImportSink *sink,
+              GError       **error)
+{
+  TriCsv *t = (TriCsv *) base;
+  TriBriefingJsonOptions options = { .max_text_bytes = TRI_IMPORT_MAX_TEXT_BYTES };
+  g_autofree char *name = g_path_get_basename (base->path);
+  g_autoptr(JsonObject) title = texts ("en", name);
+  g_autoptr(TriBriefingReader) reader = NULL;
+  g_autoptr(GError) local_error = NULL;
+  Record rec = { g_ptr_array_new_with_free_func (g_free), 0 };
+  Reader r = t->start;
+  gboolean ok = TRUE;
+  guint index = 0;
+
+  reader = tri_briefing_reader_new (sink->db, title, t->actors, &options, &local_error);
+  while (reader != NULL && ok && next_record (&r, &rec, &local_error))
+    {
+      JsonObject *ev = tri_csv_event (t, &rec, &local_error);
+
+      if (ev == NULL)
+        {
+          ok = local_error == NULL;
+          continue;
+        }
+      ok = tri_briefing_reader_add_event (reader, ev, index++, &local_error);
+      json_object_unref (ev);
+      if (ok && (index & 255) == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
+            {
+              g_ptr_array_unref (rec.fields);
+              return FALSE;
+            }
+          if (sink->progress != NULL)
+            sink->progress (index, t->n_rows, sink->progress_data);
+        }
+    }
+  g_ptr_array_unref (rec.fields);
+  t->n_events = index;
+  if (local_error == NULL)
+    return TRUE;
+  if (g_error_matches (local_error, TRI_BRIEFING_JSON_ERROR, TRI_BRIEFING_JSON_ERROR_WRITE))
+    {
+      if ((sqlite3_extended_errcode (sink->db) & 0xff) == SQLITE_FULL)
+        g_set_error_literal (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL, _("The disk is full."));
+      else
+        g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("The new briefing could not be written: %s"),
+                     local_error->message);
+      return FALSE;
+    }
+  if (local_error->domain == TRI_IMPORT_ERROR)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* the reader's words: "event 3: …" */
+  return tri_import_invalid (error, base->path, "%s", local_error->message);
+}
+
+static char *
+tri_csv_summarize (TriImporter *base,
+                   const char  *target)
+{
+  TriCsv *t = (TriCsv *) base;
+  GString *s = g_string_new (NULL);
+  guint actors = json_array_get_length (t->actors);
+
+  g_string_append_printf (s, ngettext ("Imported %u event into %s", "Imported %u events into %s", t->n_events),
+                          t->n_events, target);
+  g_string_append (s, ": ");
+  g_string_append_printf (s, ngettext ("%u quote", "%u quotes", 0), 0);
+  g_string_append (s, ", ");
+  g_string_append_printf (s, ngettext ("%u source", "%u sources", 0), 0);
+  g_string_append (s, ", ");
+  g_string_append_printf (s, ngettext ("%u actor", "%u actors", actors), actors);
+  g_string_append (s, ".");
+  return g_string_free (s, FALSE);
+}
+
+/* The first pass: every row's shape, and the actors */
+static TriImporter *
+tri_csv_new (const char  *path,
+             char        *data,
+             Reader      *after_header,
+             GPtrArray   *header,
+             GError     **error)
+{
+  TriCsv *t = g_new0 (TriCsv, 1);
   g_autoptr(GArray) others = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(JsonObject) root = json_object_new ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autofree char *base = g_path_get_basename (r->path);
-  JsonArray *events = json_array_new ();
-  JsonArray *actors = json_array_new ();
   Record rec = { g_ptr_array_new_with_free_func (g_free), 0 };
   g_autoptr(GError) local_error = NULL;
-  JsonNode *node;
-  gboolean ok = TRUE;
+  Reader r = *after_header;
 
-  map_header (header, tri_columns, N_TRI_COLUMNS, where, others);
-  json_object_set_object_member (root, "title", texts ("en", base));
-  json_object_set_array_member (root, "sources", json_array_new ());
-  json_object_set_array_member (root, "actors", actors);
-  json_object_set_array_member (root, "events", events);
-  json_object_set_array_member (root, "quotes", json_array_new ());
+  t->base.path = path;
+  t->base.fill = tri_csv_fill;
+  t->base.summarize = tri_csv_summarize;
+  t->base.free = tri_csv_free;
+  t->data = data;
+  t->start = *after_header;
+  t->header = g_ptr_array_ref (header);
+  t->actors = json_array_new ();
+  t->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  map_header (header, tri_columns, N_TRI_COLUMNS, t->where, others);
   for (guint i = 0; i < G_N_ELEMENTS (triangle); i++)
     {
       JsonObject *actor = json_object_new ();
 
-      g_hash_table_add (seen, g_strdup (triangle[i].code));
+      g_hash_table_add (t->seen, g_strdup (triangle[i].code));
       json_object_set_string_member (actor, "code", triangle[i].code);
       json_object_set_string_member (actor, "color", triangle[i].color);
       json_object_set_object_member (actor, "name", texts ("en", triangle[i].name));
-      json_array_add_object_element (actors, actor);
+      json_array_add_object_element (t->actors, actor);
     }
-
-  while (ok && next_record (r, &rec, &local_error))
+  while (local_error == NULL && next_record (&r, &rec, &local_error))
     {
-      JsonObject *ev;
-      JsonArray *links;
-      const char *lang = *cell (&rec, where, TCOL_LANG) ? cell (&rec, where, TCOL_LANG) : "en";
-      gint64 id;
+      JsonObject *ev = tri_csv_event (t, &rec, &local_error);
 
-      if (rec.fields->len == 1 && *(const char *) rec.fields->pdata[0] == '\0')
-        continue;
-      if (rec.fields->len > header->len)
+      if (ev != NULL)
         {
-          ok = tri_import_invalid (error, r->path, _("the row on line %u has %u fields, and the header %u"),
-                                   rec.line, rec.fields->len, header->len);
-          break;
+          t->n_rows++;
+          json_object_unref (ev);
         }
-      if (!g_ascii_string_to_signed (cell (&rec, where, TCOL_ID), 10, 1, G_MAXINT64, &id, NULL))
-        {
-          /* Translators: “id” is a column's name */
-          ok = tri_import_invalid (error, r->path, _("on line %u the id “%s” is not a whole number above 0"),
-                                   rec.line, cell (&rec, where, TCOL_ID));
-          break;
-        }
-      if (!g_str_equal (tri_lang_normalize (lang), lang))
-        {
-          /* Translators: “lang” is a column's name */
-          ok = tri_import_invalid (error, r->path, _("on line %u the language “%s” is not one Trilateral knows"),
-                                   rec.line, lang);
-          break;
-        }
-      ev = json_object_new ();
-      json_array_add_object_element (events, ev);
-      json_object_set_int_member (ev, "id", id);
-      json_object_set_string_member (ev, "date", cell (&rec, where, TCOL_DATE));
-      json_object_set_string_member (ev, "category", cell (&rec, where, TCOL_CATEGORY));
-      json_object_set_string_member (ev, "confidence", cell (&rec, where, TCOL_CONFIDENCE));
-      json_object_set_object_member (ev, "title", texts (lang, cell (&rec, where, TCOL_TITLE)));
-      if (*cell (&rec, where, TCOL_SUMMARY))
-        json_object_set_object_member (ev, "summary", texts (lang, cell (&rec, where, TCOL_SUMMARY)));
-      if (*cell (&rec, where, TCOL_CLAIMED_BY))
-        json_object_set_object_member (ev, "claimed_by", texts (lang, cell (&rec, where, TCOL_CLAIMED_BY)));
-      links = json_array_new ();
-      json_object_set_array_member (ev, "relations", links);
-      ok = parse_links (r->path, rec.line, cell (&rec, where, TCOL_RELATIONS), links, actors, seen, error);
     }
   g_ptr_array_unref (rec.fields);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
+      t->data = NULL;   /* the caller's still */
+      tri_csv_free (&t->base);
       return NULL;
     }
-  if (!ok)
-    return NULL;
-  node = json_node_new (JSON_NODE_OBJECT);
-  json_node_set_object (node, root);
-  return node;
+  return &t->base;
 }
 
 static gboolean
@@ -615,9 +747,11 @@ tri_import_csv_prepare (const char  *path,
     root = timeline_root (&r, header, error);
   else if (has_columns (header, tri_needs))
     {
-      if ((root = briefing_root (&r, header, error)) != NULL)
-        return tri_import_briefing_new (path, root);
-      return NULL;
+      TriImporter *importer = tri_csv_new (path, data, &r, header, error);
+
+      if (importer != NULL)
+        g_steal_pointer (&data);
+      return importer;
     }
   else
     {
