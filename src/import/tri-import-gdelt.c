@@ -399,8 +399,14 @@ gdelt_fill (TriImporter   *base,
           if (g_cancellable_set_error_if_cancelled (sink->cancellable, error))
             ok = FALSE;
           else if (sink->progress != NULL)
-            /* in kilobytes of the file: its rows are not counted before */
-            sink->progress ((guint) (ftello (g->file) / 1024), (guint) (g->size / 1024), sink->progress_data);
+            {
+              /* the rows read, of the rows the file holds as estimated
+               * from its size (they are not counted before) */
+              double read = MAX (ftello (g->file), 1);
+              guint total = (guint) MIN (G_MAXUINT, (double) number * MAX (g->size, read) / read);
+
+              sink->progress (number, MAX (total, number), sink->progress_data);
+            }
         }
     }
   if (ok && ferror (g->file))
