@@ -617,6 +617,55 @@ test_hostile (void)
       g_assert_false (exists (out));
     }
   }
+
+  /* a huge field: Trilateral's CSV refuses it, TimelineJS's sheet cuts it
+   * with a note, as TimelineJS's JSON does; a GDELT line over 64 KB is a
+   * malformed row, passed over without being held */
+  {
+    g_autoptr(GString) tri = g_string_new ("id,date,category,confidence,title,relations\n1,2024,diplomacy,confirmed,");
+    g_autoptr(GString) sheet = g_string_new ("Year,Headline\n2024,");
+    g_autoptr(GString) gdelt = g_string_new (NULL);
+    g_autofree char *sample = NULL;
+    g_autofree char *tri_path = NULL;
+    g_autofree char *sheet_path = NULL;
+    g_autofree char *gdelt_path = NULL;
+    g_autofree char *err = NULL;
+    g_autofree char *summary = NULL;
+    g_autofree char *summary2 = NULL;
+    g_autofree char *sheet_out = g_build_filename (dir, "sheet.sqlite", NULL);
+    g_autofree char *gdelt_out = g_build_filename (dir, "gdelt.sqlite", NULL);
+
+    for (int i = 0; i < 1100000; i++)
+      {
+        g_string_append_c (tri, 'x');
+        g_string_append_c (sheet, 'x');
+      }
+    g_string_append (tri, ",RUS-PRK:cooperation:1\n");
+    g_string_append_c (sheet, '\n');
+    tri_path = write_file (dir, "huge-title.csv", tri->str, tri->len);
+    sheet_path = write_file (dir, "huge-headline.csv", sheet->str, sheet->len);
+    g_assert_true (g_file_get_contents (gdelt_sample (), &sample, NULL, NULL));
+    g_string_append (gdelt, sample);
+    g_string_append (gdelt, "400000999\t20240619\t");
+    for (int i = 0; i < 70000; i++)
+      g_string_append_c (gdelt, 'y');
+    g_string_append_c (gdelt, '\n');
+    gdelt_path = write_file (dir, "long-line.tsv", gdelt->str, gdelt->len);
+    {
+      const char *a1[] = { "--import-csv", tri_path, "--out", out, NULL };
+      const char *a2[] = { "--import-csv", sheet_path, "--out", sheet_out, NULL };
+      const char *a3[] = { "--import-gdelt", gdelt_path, "--out", gdelt_out, NULL };
+
+      g_assert_cmpint (run (a1, NULL, &err), ==, 12);
+      g_assert_nonnull (strstr (err, "longer than Trilateral keeps"));
+      g_assert_false (exists (out));
+      g_assert_cmpint (run (a2, &summary, NULL), ==, 0);
+      g_assert_nonnull (strstr (summary, "1 text cut to the length Trilateral reads"));
+      g_assert_cmpint (run (a3, &summary2, NULL), ==, 0);
+      g_assert_nonnull (strstr (summary2, "6 malformed"));
+      g_assert_nonnull (strstr (summary2, "the first on line 21"));
+    }
+  }
 }
 
 int
