@@ -6,7 +6,8 @@
  * - --into EDITABLE: a temporary briefing (SQLite's own, on disk, removed
  *   when closed), then merged into the editable briefing through its
  *   TriDocument as ONE undoable group ("Import CSV"): an event whose date
- *   and English title are already there is matched, not added again; one
+ *   and English title and summary are already there is matched, not added
+ *   again; one
  *   the document refuses (it links no relation, say) is skipped, and the
  *   summary says how many and why; what an editable briefing has no
  *   command for (notes, an imported date wording, translations beyond
@@ -96,6 +97,7 @@ typedef struct
   sqlite3     *from;        /* the imported briefing */
   sqlite3     *to;          /* the document's connection, read only */
   GHashTable  *event_ids;   /* imported id -> the document's (gint64) */
+  GHashTable  *known;       /* "date\ntitle\nsummary" (English) -> the document's event id */
   guint        n_added, n_matched, n_skipped;
   guint        n_actors, n_relations, n_sources, n_sources_matched, n_quotes, n_quotes_skipped;
   guint        n_notes, n_labels, n_translations;
@@ -220,12 +222,33 @@ merge_sources (Merge   *m,
   return ok;
 }
 
+static char *
+event_key (const char *date,
+           const char *title,
+           const char *summary)
+{
+  return g_strdup_printf ("%s\n%s\n%s", date, title ? title : "", summary ? summary : "");
+}
+
 static gboolean
 merge_events (Merge   *m,
               GError **error)
 {
-  sqlite3_stmt *events = NULL, *texts = NULL, *links = NULL;
+  sqlite3_stmt *events = NULL, *texts = NULL, *links = NULL, *known = NULL;
   gboolean ok = TRUE;
+
+  /* the document's events, by date and English texts: looked up once
+   * each, so that a merge takes time in proportion to the rows */
+  if (sqlite3_prepare_v2 (m->to, "SELECT e.id, e.date, t.title, t.summary FROM event e"
+                                 " JOIN event_text t ON t.event = e.id AND t.lang = 'en'", -1, &known, NULL) != SQLITE_OK)
+    return merge_failed (m, error);
+  while (sqlite3_step (known) == SQLITE_ROW)
+    g_hash_table_insert (m->known,
+                         event_key ((const char *) sqlite3_column_text (known, 1),
+                                    (const char *) sqlite3_column_text (known, 2),
+                                    (const char *) sqlite3_column_text (known, 3)),
+                         GSIZE_TO_POINTER (sqlite3_column_int64 (known, 0)));
+  sqlite3_finalize (known);
 
   if (sqlite3_prepare_v2 (m->from, "SELECT id, date, category, confidence, date_label,"
                                    " (SELECT count(*) FROM note WHERE note.event = event.id)"
@@ -246,6 +269,8 @@ merge_events (Merge   *m,
       g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
       g_autoptr(GError) refused = NULL;
       const char *title_en = NULL;
+      const char *summary_en = NULL;
+      g_autofree char *key = NULL;
       TriEventSpec spec = { 0 };
       gint64 matched, id;
 
@@ -262,7 +287,10 @@ merge_events (Merge   *m,
           t.summary = strings->pdata[strings->len - 2];
           t.claimed_by = strings->pdata[strings->len - 1];
           if (g_str_equal (t.lang, "en"))
-            title_en = t.title;
+            {
+              title_en = t.title;
+              summary_en = t.summary;
+            }
           g_array_append_val (text_specs, t);
         }
       sqlite3_reset (links);
@@ -279,9 +307,11 @@ merge_events (Merge   *m,
           g_array_append_val (link_specs, l);
         }
 
-      /* the same date and English title already there: the same event */
-      matched = to_count (m, "SELECT e.id FROM event e JOIN event_text t ON t.event = e.id AND t.lang = 'en'"
-                             " WHERE e.date = ? AND t.title = ? LIMIT 1", date, title_en ? title_en : "");
+      /* the same date, English title and summary already there: the
+       * same event (the summary tells apart two GDELT events of a day
+       * with the same words, whose summaries name their ids) */
+      key = event_key (date, title_en, summary_en);
+      matched = GPOINTER_TO_SIZE (g_hash_table_lookup (m->known, key));
       if (matched > 0)
         {
           m->n_matched++;
@@ -306,6 +336,7 @@ merge_events (Merge   *m,
           continue;
         }
       m->n_added++;
+      g_hash_table_insert (m->known, g_steal_pointer (&key), GSIZE_TO_POINTER (id));
       m->n_notes += sqlite3_column_int (events, 5);
       if (sqlite3_column_type (events, 4) != SQLITE_NULL)
         m->n_labels++;
@@ -371,8 +402,9 @@ merge_summary (Merge      *m,
   g_string_append_printf (s, _(" Merged into %s as one step to undo: "), into);
   g_string_append_printf (s, ngettext ("%u event added", "%u events added", m->n_added), m->n_added);
   g_string_append (s, ", ");
-  g_string_append_printf (s, ngettext ("%u matched (the same date and title already there)",
-                                       "%u matched (the same date and title already there)", m->n_matched), m->n_matched);
+  g_string_append_printf (s, ngettext ("%u matched (the same date, title and summary already there)",
+                                       "%u matched (the same date, title and summary already there)", m->n_matched),
+                          m->n_matched);
   g_string_append (s, ", ");
   g_string_append_printf (s, ngettext ("%u skipped", "%u skipped", m->n_skipped), m->n_skipped);
   if (m->first_skip != NULL)
@@ -424,6 +456,7 @@ merge (TriDocument     *doc,
   gboolean ok;
 
   m.event_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  m.known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tri_document_begin_group (doc, group_name (format));
   ok = merge_actors (&m, error) && merge_sources (&m, error) && merge_events (&m, error) &&
        merge_quotes (&m, error);
@@ -434,6 +467,7 @@ merge (TriDocument     *doc,
   if (ok)
     merge_summary (&m, tri_document_get_path (doc), summary);
   g_hash_table_unref (m.event_ids);
+  g_hash_table_unref (m.known);
   g_free (m.first_skip);
   return ok;
 }
