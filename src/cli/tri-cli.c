@@ -12,6 +12,7 @@
 
 #include "export/tri-export.h"
 #include "formats/tri-formats.h"
+#include "document/tri-document.h"
 #include "import/tri-import.h"
 #include "render/tri-labels.h"
 #include "store/tri-missing.h"
@@ -437,7 +438,58 @@ tri_cli_exit_code (const GError *error)
     return tri_store_error_exit_code (error);
   if (error->domain == G_OPTION_ERROR)
     return TRI_EXIT_USAGE;
+  if (error->domain == TRI_DOCUMENT_ERROR &&
+      (error->code == TRI_DOCUMENT_ERROR_NOT_EDITABLE || error->code == TRI_DOCUMENT_ERROR_IN_USE))
+    return TRI_EXIT_NOT_EDITABLE;
   return TRI_EXIT_ERROR;
+}
+
+/**
+ * tri_cli_import:
+ * @option: the option as typed, for messages ("--import-csv")
+ * @out: (nullable): --out, a new briefing
+ * @into: (nullable): --into, an editable briefing to merge into
+ *
+ * Runs an import from the command line: prints its summary line, or one
+ * sentence on stderr.
+ *
+ * Returns: the exit status README.md documents
+ */
+int
+tri_cli_import (TriImportFormat  format,
+                const char      *option,
+                const char      *path,
+                const char      *out,
+                const char      *into)
+{
+  TriImportTarget target = { out, into };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if ((out == NULL) == (into == NULL))
+    {
+      g_printerr ("trilateral: ");
+      /* Translators: %s is an option, --import-csv */
+      g_printerr (out == NULL ? _("%s needs --out NEW.sqlite, the briefing to write, or --into EDITABLE.sqlite, "
+                                  "an editable briefing to merge into.")
+                              : _("%s takes --out NEW.sqlite or --into EDITABLE.sqlite, not both."), option);
+      g_printerr ("\n");
+      return TRI_EXIT_USAGE;
+    }
+  if (into != NULL && !g_file_test (into, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("trilateral: ");
+      g_printerr (_("“%s” does not exist."), into);
+      g_printerr ("\n");
+      return TRI_EXIT_NOT_FOUND;
+    }
+  if (!tri_import_file (format, path, &target, &summary, &error))
+    {
+      g_printerr ("trilateral: %s\n", error->message);
+      return MAX (tri_cli_exit_code (error), TRI_EXIT_ERROR);
+    }
+  g_print ("%s\n", summary);
+  return TRI_EXIT_OK;
 }
 
 /**
