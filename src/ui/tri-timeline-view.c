@@ -564,8 +564,14 @@ show_default_range (TriTimelineView *self)
   guint32 earliest, latest;
   double t0, t1;
 
-  if (self->store == NULL || !tri_store_get_extent (self->store, &earliest, &latest))
+  if (self->store == NULL)
     return;
+  /* a briefing with no events yet: the year up to today */
+  if (!tri_store_get_extent (self->store, &earliest, &latest))
+    {
+      latest = tri_day_today ();
+      earliest = latest - 365;
+    }
   tri_timeline_default_range (earliest, latest, 0, &t0, &t1);
   set_range (self, t0, t1);
 }
