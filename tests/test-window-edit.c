@@ -252,6 +252,7 @@ test_edit_undo_redo (void)
   const TriRelation *rus_prk;
   Side side = { 0 };
   const TriEdgeLayout *e;
+  gint64 event;
   int index;
 
   g_assert_true (tri_document_create_new (path, &error));
@@ -299,6 +300,31 @@ test_edit_undo_redo (void)
   g_free (edited);
   edited = side_description (&side);
   g_assert_cmpstr (edited, !=, empty);
+
+  /* the Delete key's action on the event chosen, undone in one step */
+  event = tri_store_step_event (tri_window_get_store (window), 0, 1);
+  g_signal_emit_by_name (tri_window_get_timeline_view (window), "event-activated", event);
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, event);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==,
+                   "Artillery shells shipped");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
+  side.n_events = 0;
+  g_free (undone);
+  undone = side_description (&side);
+  /* "as of" is the event's day, chosen with it */
+  g_assert_nonnull (strstr (undone, "no events"));
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, 0);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, "Evidence");
+  g_assert_true (timeline_marks (window, 0));
+  g_free (label);
+  label = menu_label (tri_window_get_menu (window), "win.undo");
+  g_assert_cmpstr (label, ==, "Undo Delete Event");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  side.n_events = 1;
+  g_free (edited);
+  edited = side_description (&side);
+  g_assert_cmpstr (edited, !=, empty);
+  g_assert_true (timeline_marks (window, 1));
 
   close_window (window);
 

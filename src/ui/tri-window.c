@@ -67,6 +67,7 @@ struct _TriWindow
   GtkWidget            *read_bar;        /* a read failed after opening */
   GtkLabel             *read_label;
   gulong                read_failed_id;
+  gulong                store_changed_id;
   TriImportJob         *import_job;      /* a check or an import under way */
   GtkNativeDialog      *import_save;     /* asking where the import goes */
 };
@@ -378,15 +379,6 @@ chooser_path (GtkNativeDialog *chooser,
   return g_file_get_path (file);
 }
 
-/* TEMPORARY until helper F's tri_store_open_live () is merged: the
- * hardened store reads the file as the document last checkpointed it. */
-static TriStore *
-open_live_store (const char  *path,
-                 GError     **error)
-{
-  return tri_store_open (path, error);
-}
-
 static void on_document_changed (TriDocument *document, guint changes, TriWindow *self);
 
 /* What the selection allows: deleting or editing the event chosen */
@@ -399,6 +391,9 @@ update_selection_actions (TriWindow *self)
 }
 
 static void replace_store (TriWindow *self, TriStore *store);
+static void on_store_changed (TriStore *store, guint changes, TriWindow *self);
+static gboolean read_actors (TriWindow *self);
+static void update_title (TriWindow *self);
 static void update_edit_actions (TriWindow *self);
 
 static void
@@ -488,7 +483,7 @@ open_editable (TriWindow   *self,
       return tri_window_open_read_only (self, path, error);
     }
 
-  store = open_live_store (path, error);
+  store = tri_store_open_live (path, error);
   if (store == NULL)
     return FALSE;
   set_briefing (self, store, document);
@@ -962,12 +957,26 @@ select_actor (TriWindow  *self,
   queue_slide (self);
 }
 
+/* The panel shows @ev, with the names of its relations */
+static void
+show_event (TriWindow      *self,
+            const TriEvent *ev)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < ev->links->len; i++)
+    {
+      TriRelation *r = tri_store_get_relation (self->store, g_array_index (ev->links, TriLink, i).relation_id);
+      g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
+    }
+  tri_evidence_panel_show_event (self->evidence_panel, self->store, ev, names, self->lang);
+}
+
 static void
 select_event (TriWindow *self,
               gint64     event_id)
 {
   g_autoptr(TriEvent) ev = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
   ev = tri_store_get_event (self->store, event_id, self->lang, &error);
@@ -978,12 +987,6 @@ select_event (TriWindow *self,
   self->selected_relation = 0;
   g_clear_pointer (&self->selected_actor, g_free);
 
-  for (guint i = 0; i < ev->links->len; i++)
-    {
-      TriRelation *r = tri_store_get_relation (self->store, g_array_index (ev->links, TriLink, i).relation_id);
-      g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
-    }
-
   /* "as of" moves to the event: its last possible day, the first on which
    * it certainly counts (a click, the keyboard, a presentation step) */
   self->as_of = tri_event_as_of (&ev->date);
@@ -991,7 +994,7 @@ select_event (TriWindow *self,
   tri_timeline_view_set_selection (self->timeline_view, event_id, NULL, 0);
   tri_timeline_view_reveal (self->timeline_view, ev->date.earliest, ev->date.latest);
   update_as_of (self);
-  tri_evidence_panel_show_event (self->evidence_panel, self->store, ev, names, self->lang);
+  show_event (self, ev);
   update_selection_actions (self);
   queue_slide (self);
 }
@@ -1059,9 +1062,6 @@ build_index (gpointer data)
 static void
 load_briefing (TriWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   self->selected_relation = self->selected_event = 0;
@@ -1070,25 +1070,15 @@ load_briefing (TriWindow *self)
   if (self->store == NULL)
     return;
 
-  title = tri_store_dup_title (self->store, self->lang);
-  gtk_label_set_text (self->title_label, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  update_title (self);
 
-  self->actors = tri_store_list_actors (self->store, self->lang, &error);
-  if (self->actors != NULL)
-    self->relations = tri_store_list_relations (self->store, &error);
   /* the index reads every link: it is built after the first frame */
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
-  if (self->relations != NULL)
-    self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
-  if (self->relations == NULL)
-    {
-      g_warning ("%s", error->message);
-      g_clear_pointer (&self->actors, g_ptr_array_unref);
-      return;
-    }
+  if (!read_actors (self))
+    return;
+  self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
 
   self->as_of = tri_store_default_as_of (self->store);
   if (self->as_of == 0)
@@ -1390,13 +1380,20 @@ replace_store (TriWindow *self,
                TriStore  *store)
 {
   if (self->store != NULL)
-    g_clear_signal_handler (&self->read_failed_id, self->store);
+    {
+      g_clear_signal_handler (&self->read_failed_id, self->store);
+      g_clear_signal_handler (&self->store_changed_id, self->store);
+    }
   if (g_set_object (&self->store, store))
     {
       gtk_widget_set_visible (self->read_bar, FALSE);
       if (self->store != NULL)
-        self->read_failed_id = g_signal_connect (self->store, "read-failed",
-                                                 G_CALLBACK (on_read_failed), self);
+        {
+          self->read_failed_id = g_signal_connect (self->store, "read-failed",
+                                                   G_CALLBACK (on_read_failed), self);
+          self->store_changed_id = g_signal_connect (self->store, "changed",
+                                                     G_CALLBACK (on_store_changed), self);
+        }
       load_briefing (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
@@ -1451,7 +1448,10 @@ tri_window_dispose (GObject *object)
 
   drop_document (self);
   if (self->store != NULL)
-    g_clear_signal_handler (&self->read_failed_id, self->store);
+    {
+      g_clear_signal_handler (&self->read_failed_id, self->store);
+      g_clear_signal_handler (&self->store_changed_id, self->store);
+    }
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
@@ -1507,52 +1507,117 @@ tri_window_map (GtkWidget *widget)
 
 /* --- editing ------------------------------------------------------------ */
 
-/* TEMPORARY until helper F's tri_store_reload () is merged: the briefing
- * is read again, the view state kept. */
-static void
-reload_keeping_state (TriWindow *self,
-                      TriStore  *store)
-{
-  guint32 as_of = self->as_of;
-  gint64 relation = self->selected_relation;
-  gint64 event = self->selected_event;
-  g_autofree char *actor = g_strdup (self->selected_actor);
-  double t0, t1;
-
-  tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
-  if (store != NULL && store != self->store)
-    {
-      if (self->store != NULL)
-        g_clear_signal_handler (&self->read_failed_id, self->store);
-      g_set_object (&self->store, store);
-      self->read_failed_id = g_signal_connect (self->store, "read-failed",
-                                               G_CALLBACK (on_read_failed), self);
-    }
-  load_briefing (self);
-  tri_timeline_view_set_range (self->timeline_view, t0, t1);
-  self->as_of = as_of;
-  update_as_of (self);
-  if (event != 0)
-    select_event (self, event);
-  else if (relation != 0)
-    select_relation (self, relation);
-  else if (actor != NULL)
-    select_actor (self, actor);
-}
-
+/* The document wrote: the store drops what it kept of what changed, and
+ * says so ("changed", on_store_changed ()) */
 static void
 on_document_changed (TriDocument *document,
                      guint        changes,
                      TriWindow   *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TriStore) store = open_live_store (tri_document_get_path (document), &error);
+  guint n = 0;
+  const gint64 *events = tri_document_get_changed_events (document, &n);
 
-  if (store == NULL)
-    on_read_failed (self->store, error->message, self);
-  else
-    reload_keeping_state (self, store);
+  if (self->store != NULL && tri_store_is_live (self->store))
+    tri_store_reload (self->store, changes, events, n);
   update_edit_actions (self);
+}
+
+/* The actors and relations as the store has them now */
+static gboolean
+read_actors (TriWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actors = tri_store_list_actors (self->store, self->lang, &error);
+  g_autoptr(GPtrArray) relations = actors != NULL ? tri_store_list_relations (self->store, &error) : NULL;
+
+  if (relations == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&self->actors, g_ptr_array_unref);
+  g_clear_pointer (&self->relations, g_ptr_array_unref);
+  self->actors = g_steal_pointer (&actors);
+  self->relations = g_steal_pointer (&relations);
+  return TRUE;
+}
+
+static void
+update_title (TriWindow *self)
+{
+  g_autofree char *title = tri_store_dup_title (self->store, self->lang);
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* After an edit, an undo or a redo: each view reads again only what the
+ * change touched; "as of", the period, the range and the selection stay. */
+static void
+on_store_changed (TriStore  *store,
+                  guint      changes,
+                  TriWindow *self)
+{
+  gboolean events = (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS |
+                                TRI_STORE_CHANGE_RELATIONS)) != 0;
+  gboolean evidence = (changes & (TRI_STORE_CHANGE_SOURCES | TRI_STORE_CHANGE_QUOTES |
+                                  TRI_STORE_CHANGE_NOTES)) != 0;
+
+  if (changes & TRI_STORE_CHANGE_TITLE)
+    update_title (self);
+  if ((changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS)) && read_actors (self))
+    tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, self->lang);
+
+  if (events)
+    {
+      /* the running sums hold every link: built again after the frame,
+       * the triangle meanwhile from the period's events */
+      g_clear_pointer (&self->index, tri_state_index_unref);
+      g_clear_handle_id (&self->index_source, g_source_remove);
+      self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
+      tri_timeline_view_reload (self->timeline_view);
+    }
+
+  /* the selection, if it is still there, shows what it is now */
+  if (self->selected_event != 0)
+    {
+      g_autoptr(TriEvent) ev = NULL;
+
+      if (events || evidence)
+        ev = tri_store_get_event (self->store, self->selected_event, self->lang, NULL);
+      if (ev == NULL && (changes & TRI_STORE_CHANGE_EVENTS))
+        {
+          self->selected_event = 0;
+          tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
+          show_overview (self);
+        }
+      else if (ev != NULL)
+        show_event (self, ev);
+    }
+  else if (self->selected_relation != 0 && (events || evidence))
+    {
+      if (tri_store_get_relation (self->store, self->selected_relation) == NULL)
+        {
+          self->selected_relation = 0;
+          tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
+          tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
+          show_overview (self);
+        }
+      else
+        {
+          tri_evidence_panel_invalidate (self->evidence_panel);
+          show_relation_quotes (self);
+        }
+    }
+  else if (self->selected_actor != NULL && (events || (changes & TRI_STORE_CHANGE_ACTORS)))
+    {
+      g_autofree char *actor = g_strdup (self->selected_actor);
+
+      select_actor (self, actor);
+    }
+
+  update_as_of (self);
+  update_selection_actions (self);
 }
 
 static GMenuItem *
