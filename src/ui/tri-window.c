@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "document/tri-document.h"
+#include "document/tri-session.h"
 #include "import/tri-import.h"
 #include "tri-import-job.h"
 #include "render/tri-catalog.h"
@@ -24,7 +25,6 @@
 #include "tri-export-dialog.h"
 #include "tri-window.h"
 
-static const guint window_months_choices[] = { 3, 6, 12, 24, 0 };
 static const char * const data_languages[] = { "en", "vi", "ru", "zh_CN", "ko" };
 
 struct _TriWindow
@@ -35,17 +35,12 @@ struct _TriWindow
   TriDocument          *document;        /* NULL: the briefing is read-only */
   gulong                document_changed_id;
   GSettings            *settings;
-  char                 *lang;
   GPtrArray            *actors;
   GPtrArray            *relations;
   TriStateIndex        *index;
   guint                 index_source;
   guint                 quotes_source;   /* a side's quotes, after "as of" settles */
-  guint32               as_of;
-  guint                 window_months;
-  gint64                selected_relation;
-  gint64                selected_event;
-  char                 *selected_actor;
+  TriSession           *session;         /* as of, period, selection, language, range */
   gboolean              presenting;
   TriSlideLayout       *slide;         /* as presentation mode last drew it */
 
@@ -73,6 +68,14 @@ struct _TriWindow
 };
 
 G_DEFINE_FINAL_TYPE (TriWindow, tri_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* What the session holds, in short */
+static inline const char *session_lang (TriWindow *self) { return tri_session_get_data_language (self->session); }
+static inline guint32 session_as_of (TriWindow *self) { return tri_session_get_as_of (self->session); }
+static inline guint session_months (TriWindow *self) { return tri_session_get_window_months (self->session); }
+static inline gint64 selected_event (TriWindow *self) { return tri_session_get_selected_event (self->session); }
+static inline gint64 selected_relation (TriWindow *self) { return tri_session_get_selected_relation (self->session); }
+static inline const char *selected_actor (TriWindow *self) { return tri_session_get_selected_actor (self->session); }
 
 enum {
   PROP_0,
@@ -130,7 +133,7 @@ relation_title (TriWindow         *self,
 static void
 update_subtitle (TriWindow *self)
 {
-  g_autofree char *window = tri_window_describe (self->window_months, self->as_of, self->lang);
+  g_autofree char *window = tri_window_describe (session_months (self), session_as_of (self), session_lang (self));
   /* Translators: the header's subtitle, e.g. "As of: the 12 months to 1 July 2024" */
   g_autofree char *text = g_strdup_printf (_("As of: %s"), window);
 
@@ -144,12 +147,12 @@ update_relation_description (TriWindow *self)
   int index;
   g_autofree char *description = NULL;
 
-  if (self->selected_relation == 0)
+  if (selected_relation (self) == 0)
     return;
   layout = tri_triangle_view_get_layout (self->triangle_view);
   if (layout == NULL)
     return;
-  index = tri_triangle_layout_find_edge (layout, self->selected_relation);
+  index = tri_triangle_layout_find_edge (layout, selected_relation (self));
   description = tri_triangle_view_describe_edge (self->triangle_view, index);
   tri_evidence_panel_set_subtitle (self->evidence_panel, description);
 }
@@ -162,14 +165,13 @@ show_relation_quotes (TriWindow *self)
   TriRelation *r;
   g_autofree char *title = NULL;
 
-  if (self->selected_relation == 0 || self->store == NULL)
+  if (selected_relation (self) == 0 || self->store == NULL)
     return;
-  r = tri_store_get_relation (self->store, self->selected_relation);
+  r = tri_store_get_relation (self->store, selected_relation (self));
   if (r == NULL)
     return;
   title = relation_title (self, r);
-  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL,
-                                    self->as_of, self->window_months, self->lang);
+  tri_evidence_panel_show_session_relation (self->evidence_panel, self->store, r, title, self->session);
 }
 
 static gboolean
@@ -192,24 +194,24 @@ update_as_of (TriWindow *self)
     return;
 
   if (self->index != NULL)
-    tri_triangle_view_set_index (self->triangle_view, self->index, self->as_of, self->window_months);
+    tri_triangle_view_set_index (self->triangle_view, self->index, session_as_of (self), session_months (self));
   else
     {
       g_autoptr(GPtrArray) events = NULL;
       g_autoptr(GError) error = NULL;
       guint32 from, to;
 
-      tri_window_bounds (self->as_of, tri_window_days_for_months (self->window_months), &from, &to);
-      events = tri_store_list_events (self->store, from, to, self->lang, &error);
+      tri_window_bounds (session_as_of (self), tri_window_days_for_months (session_months (self)), &from, &to);
+      events = tri_store_list_events (self->store, from, to, session_lang (self), &error);
       /* a failed read keeps the triangle as it was (the bar says why) */
       if (events != NULL)
-        tri_triangle_view_set_events (self->triangle_view, events, self->as_of, self->window_months);
+        tri_triangle_view_set_events (self->triangle_view, events, session_as_of (self), session_months (self));
     }
-  tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
+  tri_timeline_view_set_as_of (self->timeline_view, session_as_of (self));
   update_subtitle (self);
   /* while the cursor is dragged, the quotes follow once it rests */
   g_clear_handle_id (&self->quotes_source, g_source_remove);
-  if (self->selected_relation != 0)
+  if (selected_relation (self) != 0)
     self->quotes_source = g_timeout_add (120, show_relation_quotes_later, self);
   update_relation_description (self);
   queue_slide (self);
@@ -221,28 +223,28 @@ tri_window_set_as_of (TriWindow *self,
 {
   g_return_if_fail (TRI_IS_WINDOW (self));
 
-  if (as_of == self->as_of)
+  if (as_of == session_as_of (self))
     return;
-  self->as_of = as_of;
+  tri_session_set_as_of (self->session, as_of);
   update_as_of (self);
 }
 
 guint32
 tri_window_get_as_of (TriWindow *self)
 {
-  return self->as_of;
+  return session_as_of (self);
 }
 
 gint64
 tri_window_get_selected_event (TriWindow *self)
 {
-  return self->selected_event;
+  return selected_event (self);
 }
 
 gint64
 tri_window_get_selected_relation (TriWindow *self)
 {
-  return self->selected_relation;
+  return selected_relation (self);
 }
 
 gboolean
@@ -322,13 +324,13 @@ fill_request (TriWindow        *self,
   GVariant *others = g_action_group_get_action_state (G_ACTION_GROUP (self), "show-others");
 
   g_free (request->lang);
-  request->lang = g_strdup (self->lang);
-  request->as_of = self->as_of;
-  request->window_months = self->window_months;
-  request->relation_id = self->selected_relation;
-  request->event_id = self->selected_event;
+  request->lang = g_strdup (session_lang (self));
+  request->as_of = session_as_of (self);
+  request->window_months = session_months (self);
+  request->relation_id = selected_relation (self);
+  request->event_id = selected_event (self);
   request->show_others = others && g_variant_get_boolean (others);
-  tri_timeline_view_get_range (self->timeline_view, &request->t0, &request->t1);
+  tri_session_get_timeline_range (self->session, &request->t0, &request->t1);
   g_clear_pointer (&others, g_variant_unref);
 }
 
@@ -385,7 +387,7 @@ static void on_document_changed (TriDocument *document, guint changes, TriWindow
 static void
 update_selection_actions (TriWindow *self)
 {
-  gboolean event = self->store != NULL && self->selected_event != 0;
+  gboolean event = self->store != NULL && selected_event (self) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", event);
 }
@@ -420,6 +422,19 @@ set_briefing (TriWindow   *self,
     }
   replace_store (self, store);
   update_edit_actions (self);
+}
+
+/**
+ * tri_window_get_session:
+ *
+ * Returns: (transfer none): what the window shows: "as of", the period,
+ *   the selection, the data language and the timeline's range
+ */
+TriSession *
+tri_window_get_session (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->session;
 }
 
 /**
@@ -912,9 +927,7 @@ select_relation (TriWindow *self,
   if (r == NULL)
     return;
 
-  self->selected_relation = relation_id;
-  self->selected_event = 0;
-  g_clear_pointer (&self->selected_actor, g_free);
+  tri_session_choose_relation (self->session, relation_id);
 
   tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
   tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
@@ -933,10 +946,7 @@ select_actor (TriWindow  *self,
   g_autoptr(GPtrArray) involved = NULL;
   guint total = 0;
 
-  self->selected_relation = 0;
-  self->selected_event = 0;
-  g_free (self->selected_actor);
-  self->selected_actor = g_strdup (code);
+  tri_session_choose_actor (self->session, code);
 
   for (guint i = 0; i < self->relations->len; i++)
     {
@@ -949,10 +959,10 @@ select_actor (TriWindow  *self,
   tri_timeline_view_set_selection (self->timeline_view, 0, (gint64 *) ids->data, ids->len);
 
   /* only what the panel lists is read */
-  involved = tri_store_list_actor_events (self->store, code, self->lang, TRI_EVIDENCE_PANEL_MAX_ROWS,
+  involved = tri_store_list_actor_events (self->store, code, session_lang (self), TRI_EVIDENCE_PANEL_MAX_ROWS,
                                           &total, NULL);
   if (involved != NULL)
-    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, self->lang);
+    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, session_lang (self));
   update_selection_actions (self);
   queue_slide (self);
 }
@@ -969,7 +979,7 @@ show_event (TriWindow      *self,
       TriRelation *r = tri_store_get_relation (self->store, g_array_index (ev->links, TriLink, i).relation_id);
       g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
     }
-  tri_evidence_panel_show_event (self->evidence_panel, self->store, ev, names, self->lang);
+  tri_evidence_panel_show_event (self->evidence_panel, self->store, ev, names, session_lang (self));
 }
 
 static void
@@ -979,17 +989,13 @@ select_event (TriWindow *self,
   g_autoptr(TriEvent) ev = NULL;
   g_autoptr(GError) error = NULL;
 
-  ev = tri_store_get_event (self->store, event_id, self->lang, &error);
+  ev = tri_store_get_event (self->store, event_id, session_lang (self), &error);
   if (ev == NULL)
     return;   /* a failed read: the bar says so, the views keep what they had */
 
-  self->selected_event = event_id;
-  self->selected_relation = 0;
-  g_clear_pointer (&self->selected_actor, g_free);
+  tri_session_choose_event (self->session, event_id, &ev->date);
 
-  /* "as of" moves to the event: its last possible day, the first on which
-   * it certainly counts (a click, the keyboard, a presentation step) */
-  self->as_of = tri_event_as_of (&ev->date);
+  /* "as of" moved to the event (the session's rule) */
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
   tri_timeline_view_set_selection (self->timeline_view, event_id, NULL, 0);
   tri_timeline_view_reveal (self->timeline_view, ev->date.earliest, ev->date.latest);
@@ -1032,15 +1038,27 @@ on_as_of_changed (TriTimelineView *view,
 }
 
 static void
+on_range_changed (TriTimelineView *view,
+                  TriWindow       *self)
+{
+  double t0, t1;
+
+  tri_timeline_view_get_range (view, &t0, &t1);
+  tri_session_set_timeline_range (self->session, t0, t1);
+}
+
+static void
 on_window_selected (GtkDropDown *dropdown,
                     GParamSpec  *pspec,
                     TriWindow   *self)
 {
   guint i = gtk_drop_down_get_selected (dropdown);
+  guint n;
+  const guint *choices = tri_session_get_window_choices (&n);
 
-  if (i >= G_N_ELEMENTS (window_months_choices))
+  if (i >= n)
     return;
-  self->window_months = window_months_choices[i];
+  tri_session_set_window_months (self->session, choices[i]);
   update_as_of (self);
 }
 
@@ -1064,8 +1082,7 @@ load_briefing (TriWindow *self)
 {
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
-  self->selected_relation = self->selected_event = 0;
-  g_clear_pointer (&self->selected_actor, g_free);
+  tri_session_reset (self->session, self->store);
 
   if (self->store == NULL)
     return;
@@ -1080,13 +1097,9 @@ load_briefing (TriWindow *self)
     return;
   self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
 
-  self->as_of = tri_store_default_as_of (self->store);
-  if (self->as_of == 0)
-    self->as_of = tri_day_today ();
-
-  tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, self->lang);
+  tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, session_lang (self));
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
-  tri_timeline_view_set_store (self->timeline_view, self->store, self->lang);
+  tri_timeline_view_set_store (self->timeline_view, self->store, session_lang (self));
   tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
   update_as_of (self);
   show_overview (self);
@@ -1105,7 +1118,7 @@ step_event (TriWindow *self,
   if (to_end)
     id = tri_store_step_event (self->store, 0, direction > 0 ? -1 : 1);
   else
-    id = tri_store_step_event (self->store, self->selected_event, direction);
+    id = tri_store_step_event (self->store, selected_event (self), direction);
   if (id != 0)
     select_event (self, id);
 }
@@ -1116,7 +1129,7 @@ next_data_language (TriWindow *self)
 {
   guint i = 0;
 
-  while (i < G_N_ELEMENTS (data_languages) && g_strcmp0 (data_languages[i], self->lang) != 0)
+  while (i < G_N_ELEMENTS (data_languages) && g_strcmp0 (data_languages[i], session_lang (self)) != 0)
     i++;
   g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language",
                                       g_variant_new_string (data_languages[(i + 1) % G_N_ELEMENTS (data_languages)]));
@@ -1139,7 +1152,7 @@ set_presenting (TriWindow *self,
       gtk_stack_set_visible_child (self->stack, self->slide_area);
       gtk_window_fullscreen (GTK_WINDOW (self));
       /* a presentation starts at the first event unless something is chosen */
-      if (self->selected_event == 0 && self->selected_relation == 0 && self->selected_actor == NULL)
+      if (!tri_session_has_selection (self->session))
         step_event (self, -1, TRUE);
       gtk_widget_grab_focus (self->slide_area);
       queue_slide (self);
@@ -1297,25 +1310,24 @@ void
 tri_window_set_data_language (TriWindow  *self,
                               const char *lang)
 {
-  guint32 as_of = self->as_of;
-  gint64 relation = self->selected_relation;
-  gint64 event = self->selected_event;
-  g_autofree char *actor = g_strdup (self->selected_actor);
+  guint32 as_of = session_as_of (self);
+  gint64 relation = selected_relation (self);
+  gint64 event = selected_event (self);
+  g_autofree char *actor = g_strdup (selected_actor (self));
   double t0, t1;
 
   lang = tri_lang_normalize (lang);
-  if (g_strcmp0 (self->lang, lang) == 0)
+  if (g_strcmp0 (session_lang (self), lang) == 0)
     return;
 
-  g_free (self->lang);
-  self->lang = g_strdup (lang);
+  tri_session_set_data_language (self->session, lang);
   tri_set_data_language (lang);
   g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language", g_variant_new_string (lang));
 
   tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
   load_briefing (self);
   tri_timeline_view_set_range (self->timeline_view, t0, t1);
-  self->as_of = as_of;
+  tri_session_set_as_of (self->session, as_of);
   update_as_of (self);
   if (event != 0)
     select_event (self, event);
@@ -1328,7 +1340,7 @@ tri_window_set_data_language (TriWindow  *self,
 const char *
 tri_window_get_data_language (TriWindow *self)
 {
-  return self->lang;
+  return session_lang (self);
 }
 
 static void
@@ -1459,8 +1471,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
-  g_clear_pointer (&self->lang, g_free);
-  g_clear_pointer (&self->selected_actor, g_free);
+  g_clear_object (&self->session);
   if (self->import_job != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->import_job, self);
@@ -1527,7 +1538,7 @@ static gboolean
 read_actors (TriWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) actors = tri_store_list_actors (self->store, self->lang, &error);
+  g_autoptr(GPtrArray) actors = tri_store_list_actors (self->store, session_lang (self), &error);
   g_autoptr(GPtrArray) relations = actors != NULL ? tri_store_list_relations (self->store, &error) : NULL;
 
   if (relations == NULL)
@@ -1545,7 +1556,7 @@ read_actors (TriWindow *self)
 static void
 update_title (TriWindow *self)
 {
-  g_autofree char *title = tri_store_dup_title (self->store, self->lang);
+  g_autofree char *title = tri_store_dup_title (self->store, session_lang (self));
 
   gtk_label_set_text (self->title_label, title);
   gtk_window_set_title (GTK_WINDOW (self), title);
@@ -1566,7 +1577,7 @@ on_store_changed (TriStore  *store,
   if (changes & TRI_STORE_CHANGE_TITLE)
     update_title (self);
   if ((changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS)) && read_actors (self))
-    tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, self->lang);
+    tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, session_lang (self));
 
   if (events)
     {
@@ -1579,26 +1590,26 @@ on_store_changed (TriStore  *store,
     }
 
   /* the selection, if it is still there, shows what it is now */
-  if (self->selected_event != 0)
+  if (selected_event (self) != 0)
     {
       g_autoptr(TriEvent) ev = NULL;
 
       if (events || evidence)
-        ev = tri_store_get_event (self->store, self->selected_event, self->lang, NULL);
+        ev = tri_store_get_event (self->store, selected_event (self), session_lang (self), NULL);
       if (ev == NULL && (changes & TRI_STORE_CHANGE_EVENTS))
         {
-          self->selected_event = 0;
+          tri_session_clear_selection (self->session);
           tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
           show_overview (self);
         }
       else if (ev != NULL)
         show_event (self, ev);
     }
-  else if (self->selected_relation != 0 && (events || evidence))
+  else if (selected_relation (self) != 0 && (events || evidence))
     {
-      if (tri_store_get_relation (self->store, self->selected_relation) == NULL)
+      if (tri_store_get_relation (self->store, selected_relation (self)) == NULL)
         {
-          self->selected_relation = 0;
+          tri_session_clear_selection (self->session);
           tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
           tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
           show_overview (self);
@@ -1609,9 +1620,9 @@ on_store_changed (TriStore  *store,
           show_relation_quotes (self);
         }
     }
-  else if (self->selected_actor != NULL && (events || (changes & TRI_STORE_CHANGE_ACTORS)))
+  else if (selected_actor (self) != NULL && (events || (changes & TRI_STORE_CHANGE_ACTORS)))
     {
-      g_autofree char *actor = g_strdup (self->selected_actor);
+      g_autofree char *actor = g_strdup (selected_actor (self));
 
       select_actor (self, actor);
     }
@@ -1817,7 +1828,7 @@ delete_event_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  gint64 event = self->selected_event;
+  gint64 event = selected_event (self);
   g_autoptr(GError) error = NULL;
 
   if (event == 0 || !ensure_editable (self))
@@ -1937,14 +1948,13 @@ tri_window_init (TriWindow *self)
     gtk_window_set_child (GTK_WINDOW (self), box);
   }
 
-  self->lang = g_strdup (tri_get_data_language ());
-  self->window_months = 12;
+  self->session = tri_session_new (tri_get_data_language ());
   update_edit_actions (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), toggles, G_N_ELEMENTS (toggles), self);
   {
     GSimpleAction *language = g_simple_action_new_stateful ("data-language", G_VARIANT_TYPE_STRING,
-                                                            g_variant_new_string (self->lang));
+                                                            g_variant_new_string (session_lang (self)));
     g_signal_connect (language, "change-state", G_CALLBACK (on_data_language), self);
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (language));
     g_object_unref (language);
@@ -1962,6 +1972,8 @@ tri_window_init (TriWindow *self)
   g_signal_connect (self->triangle_view, "node-activated", G_CALLBACK (on_node_activated), self);
   g_signal_connect (self->timeline_view, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect (self->timeline_view, "as-of-changed", G_CALLBACK (on_as_of_changed), self);
+  g_signal_connect (self->timeline_view, "range-changed", G_CALLBACK (on_range_changed), self);
+  on_range_changed (self->timeline_view, self);
   g_signal_connect (self->evidence_panel, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect (self->window_dropdown, "notify::selected", G_CALLBACK (on_window_selected), self);
 
