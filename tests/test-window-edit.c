@@ -16,6 +16,7 @@
 #include "document/tri-document.h"
 #include "store/tri-date.h"
 #include "ui/tri-hotspot.h"
+#include "ui/tri-translations-report.h"
 #include "ui/tri-window.h"
 #include "tri-test-gui.h"
 #include "tri-test-util.h"
@@ -487,6 +488,51 @@ test_second_window_in_use (void)
   close_window (first);
 }
 
+static TriTranslationsReport *
+find_report (TriWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (TRI_IS_TRANSLATIONS_REPORT (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return TRI_TRANSLATIONS_REPORT (w);
+    }
+  return NULL;
+}
+
+/* The Missing Translations window follows the edits of the briefing */
+static void
+test_missing_translations_follow (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  TriWindow *window;
+  TriTranslationsReport *report;
+  guint before;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.missing-translations", NULL));
+  spin (100);
+  report = find_report (window);
+  g_assert_nonnull (report);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (report)));
+  before = tri_translations_report_get_count (report, "vi");
+
+  /* an event written in English only lacks its Vietnamese title */
+  add_event (tri_window_get_document (window));
+  g_assert_cmpuint (tri_translations_report_get_count (report, "vi"), >, before);
+  /* (the report has the keyboard focus) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (tri_translations_report_get_count (report, "vi"), ==, before);
+
+  close_window (window);
+  g_assert_null (find_report (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -498,5 +544,6 @@ main (int   argc,
   g_test_add_func ("/window-edit/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
+  g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);
   return g_test_run ();
 }

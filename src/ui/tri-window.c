@@ -15,6 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "document/tri-document.h"
+#include "document/tri-document-private.h"
 #include "document/tri-session.h"
 #include "import/tri-import.h"
 #include "tri-import-job.h"
@@ -23,6 +24,7 @@
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
 #include "tri-export-dialog.h"
+#include "tri-translations-report.h"
 #include "tri-window.h"
 
 static const char * const data_languages[] = { "en", "vi", "ru", "zh_CN", "ko" };
@@ -65,6 +67,7 @@ struct _TriWindow
   gulong                store_changed_id;
   TriImportJob         *import_job;      /* a check or an import under way */
   GtkNativeDialog      *import_save;     /* asking where the import goes */
+  GtkWindow            *translations;    /* the missing translations, while open */
 };
 
 G_DEFINE_FINAL_TYPE (TriWindow, tri_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -401,6 +404,9 @@ static void update_edit_actions (TriWindow *self);
 static void
 drop_document (TriWindow *self)
 {
+  /* it may read the document's connection */
+  if (self->translations != NULL)
+    gtk_window_destroy (self->translations);
   if (self->document != NULL)
     g_clear_signal_handler (&self->document_changed_id, self->document);
   g_clear_object (&self->document);
@@ -1391,6 +1397,10 @@ static void
 replace_store (TriWindow *self,
                TriStore  *store)
 {
+  /* it reads the briefing shown (or its document's connection) */
+  if (self->translations != NULL && store != self->store)
+    gtk_window_destroy (self->translations);
+
   if (self->store != NULL)
     {
       g_clear_signal_handler (&self->read_failed_id, self->store);
@@ -1457,6 +1467,9 @@ static void
 tri_window_dispose (GObject *object)
 {
   TriWindow *self = TRI_WINDOW (object);
+
+  if (self->translations != NULL)
+    gtk_window_destroy (self->translations);
 
   drop_document (self);
   if (self->store != NULL)
@@ -1627,6 +1640,8 @@ on_store_changed (TriStore  *store,
       select_actor (self, actor);
     }
 
+  if (self->translations != NULL)
+    tri_translations_report_refresh (TRI_TRANSLATIONS_REPORT (self->translations));
   update_as_of (self);
   update_selection_actions (self);
 }
@@ -1821,6 +1836,27 @@ undo_redo_action (GtkWidget  *widget,
   update_edit_actions (self);
 }
 
+/* The fields of the briefing shown that lack a language, from the
+ * document's connection when it is edited */
+static void
+missing_translations_action (GtkWidget  *widget,
+                             const char *name,
+                             GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (self->translations == NULL)
+    {
+      self->translations = self->document != NULL
+        ? tri_translations_report_new (GTK_WINDOW (self), NULL, tri_document_get_db (self->document), session_lang (self))
+        : tri_translations_report_new (GTK_WINDOW (self), self->store, NULL, session_lang (self));
+      g_object_add_weak_pointer (G_OBJECT (self->translations), (gpointer *) &self->translations);
+    }
+  gtk_window_present (self->translations);
+}
+
 /* Deletes the event selected, as one undoable step ("Delete Event") */
 static void
 delete_event_action (GtkWidget  *widget,
@@ -1902,6 +1938,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
+  gtk_widget_class_install_action (widget_class, "win.missing-translations", NULL, missing_translations_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-briefing", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
