@@ -15,6 +15,7 @@
 
 #include "document/tri-document.h"
 #include "store/tri-date.h"
+#include "ui/tri-event-editor.h"
 #include "ui/tri-hotspot.h"
 #include "ui/tri-translations-report.h"
 #include "ui/tri-window.h"
@@ -408,8 +409,89 @@ has_button (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Deleting an event of a read-only briefing offers an editable copy
- * first, and the file is not touched */
+static GtkWindow *
+find_toplevel (TriWindow *window,
+               GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return w;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  TriWindow *window;
+  GType      type;
+} Toplevel;
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  Toplevel *t = data;
+
+  return find_toplevel (t->window, t->type) != NULL;
+}
+
+/* Add Event… opens the event editor on a new event; Enter on the event
+ * chosen opens it on that event; what the editor saved is chosen */
+static void
+test_editors_open (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_autofree char *key = NULL;
+  TriWindow *window;
+  GtkWindow *editor;
+  GtkWidget *mark = NULL;
+  Toplevel wait;
+  gint64 event;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  wait.window = window;
+  wait.type = TRI_TYPE_EVENT_EDITOR;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_toplevel, &wait));
+  editor = find_toplevel (window, TRI_TYPE_EVENT_EDITOR);
+  g_assert_cmpint (tri_event_editor_get_event (TRI_EVENT_EDITOR (editor)), ==, 0);
+
+  /* as if it had saved the event it made */
+  event = add_event (tri_window_get_document (window));
+  g_signal_emit_by_name (editor, "saved", event);
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, event);
+  gtk_window_destroy (editor);
+  spin (50);
+  g_assert_null (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
+
+  /* Enter on its mark on the timeline */
+  g_assert_true (timeline_marks (window, 1));
+  tri_test_wait_until_drawn (window);
+  key = g_strdup_printf ("event:%" G_GINT64_FORMAT, event);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (tri_window_get_timeline_view (window)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (TRI_IS_HOTSPOT (c) && g_strcmp0 (tri_hotspot_get_key (TRI_HOTSPOT (c)), key) == 0)
+      mark = c;
+  g_assert_nonnull (mark);
+  g_assert_true (gtk_widget_grab_focus (mark));
+  press (window, "Return", "win.edit-event");
+  g_assert_true (spin_until (has_toplevel, &wait));
+  editor = find_toplevel (window, TRI_TYPE_EVENT_EDITOR);
+  g_assert_cmpint (tri_event_editor_get_event (TRI_EVENT_EDITOR (editor)), ==, event);
+  gtk_window_destroy (editor);
+
+  close_window (window);
+}
+
+/* Deleting an event of a read-only briefing, or adding one, offers an
+ * editable copy first, and the file is not touched */
 static void
 test_read_only_offers_copy (void)
 {
@@ -438,6 +520,15 @@ test_read_only_offers_copy (void)
   g_assert_nonnull (strstr (text, "read-only"));
   g_assert_true (has_button (GTK_WIDGET (dialog), "Save a Copy to Edit…"));
   g_assert_true (has_button (GTK_WIDGET (dialog), "Cancel"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (50);
+  g_assert_null (find_message (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_message, window));
+  dialog = find_message (window);
+  g_assert_true (has_button (GTK_WIDGET (dialog), "Save a Copy to Edit…"));
+  g_assert_null (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   spin (50);
 
@@ -542,6 +633,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window-edit/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window-edit/editors-open", test_editors_open);
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
   g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);

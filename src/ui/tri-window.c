@@ -23,7 +23,11 @@
 #include "render/tri-labels.h"
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
+#include "tri-actor-editor.h"
+#include "tri-event-editor.h"
 #include "tri-export-dialog.h"
+#include "tri-hotspot.h"
+#include "tri-source-editor.h"
 #include "tri-translations-report.h"
 #include "tri-window.h"
 
@@ -393,6 +397,7 @@ update_selection_actions (TriWindow *self)
   gboolean event = self->store != NULL && selected_event (self) != 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", event);
 }
 
 static void replace_store (TriWindow *self, TriStore *store);
@@ -1173,7 +1178,22 @@ set_presenting (TriWindow *self,
     }
 }
 
-/* In presentation mode the clicker's keys step through the events. */
+/* Whether the keyboard focus is on the timeline's mark of the event chosen */
+static gboolean
+focus_is_selected_event (TriWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autofree char *key = NULL;
+
+  if (selected_event (self) == 0 || focus == NULL || !TRI_IS_HOTSPOT (focus) ||
+      gtk_widget_get_parent (focus) != GTK_WIDGET (self->timeline_view))
+    return FALSE;
+  key = g_strdup_printf ("event:%" G_GINT64_FORMAT, selected_event (self));
+  return g_strcmp0 (tri_hotspot_get_key (TRI_HOTSPOT (focus)), key) == 0;
+}
+
+/* In presentation mode the clicker's keys step through the events; Enter
+ * on the event chosen edits it. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -1182,7 +1202,17 @@ on_key_pressed (GtkEventControllerKey *controller,
                 TriWindow             *self)
 {
   if (!self->presenting)
-    return FALSE;
+    {
+      /* Enter on the event chosen edits it */
+      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+          (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+          focus_is_selected_event (self))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-event", NULL);
+          return TRUE;
+        }
+      return FALSE;
+    }
 
   switch (keyval)
     {
@@ -1836,6 +1866,70 @@ undo_redo_action (GtkWidget  *widget,
   update_edit_actions (self);
 }
 
+/* An event the editor saved is the one chosen, "as of" on its day */
+static void
+on_event_saved (GtkWindow *editor,
+                gint64     event,
+                TriWindow *self)
+{
+  if (event != 0 && self->store != NULL)
+    select_event (self, event);
+}
+
+static void
+open_event_editor (TriWindow *self,
+                   gint64     event)
+{
+  GtkWindow *editor;
+
+  if (!ensure_editable (self))
+    return;
+  editor = tri_event_editor_new (GTK_WINDOW (self), self->document, event, session_lang (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_event_saved), self, 0);
+  gtk_window_present (editor);
+}
+
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  open_event_editor (TRI_WINDOW (widget), 0);
+}
+
+static void
+edit_event_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (selected_event (self) != 0)
+    open_event_editor (self, selected_event (self));
+}
+
+static void
+add_source_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (ensure_editable (self))
+    gtk_window_present (tri_source_editor_new (GTK_WINDOW (self), self->document, NULL, session_lang (self)));
+}
+
+static void
+add_actor_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (ensure_editable (self))
+    gtk_window_present (tri_actor_editor_new (GTK_WINDOW (self), self->document, session_lang (self)));
+}
+
 /* The fields of the briefing shown that lack a language, from the
  * document's connection when it is edited */
 static void
@@ -1939,6 +2033,10 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
   gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
   gtk_widget_class_install_action (widget_class, "win.missing-translations", NULL, missing_translations_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_source_action);
+  gtk_widget_class_install_action (widget_class, "win.add-actor", NULL, add_actor_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-briefing", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
