@@ -50,6 +50,7 @@ typedef enum
 /* One link between an event and a relation, without text */
 typedef struct
 {
+  gint64    event_id;
   gint64    relation_id;
   guint32   earliest;
   guint32   latest;
@@ -131,6 +132,13 @@ TriEvent    *tri_store_get_event       (TriStore    *self,
                                         GError     **error);
 GArray      *tri_store_list_all_links  (TriStore    *self,
                                         GError     **error);
+GArray      *tri_store_list_event_link_rows (TriStore *self,
+                                        const gint64 *events,
+                                        guint        n_events,
+                                        GError     **error);
+gboolean     tri_store_get_changed_events (TriStore *self,
+                                        const gint64 **events,
+                                        guint       *n_events);
 gint64       tri_store_step_event      (TriStore    *self,
                                         gint64       from_id,
                                         int          direction);
