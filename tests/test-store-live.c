@@ -25,6 +25,9 @@ typedef struct
   guint     n_doc;         /* "changed" emissions of the document */
   guint     n_store;       /* and of the store */
   guint     store_changes;
+  GPtrArray *list;         /* events of [from, to] patched on each change, as a view does */
+  guint32   from, to;
+  guint     n_patched;
 } Follow;
 
 static void
@@ -49,8 +52,49 @@ on_store_changed (TriStore *store,
                   guint     changes,
                   Follow   *f)
 {
+  const gint64 *ids = NULL;
+  guint n = 0;
+
   f->n_store++;
   f->store_changes = changes;
+  if (f->list != NULL && (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (tri_store_get_changed_events (store, &ids, &n));
+      g_assert_true (tri_store_update_events (store, f->list, f->from, f->to, "en", ids, n, &error));
+      g_assert_no_error (error);
+      f->n_patched++;
+    }
+}
+
+/* @patched holds what a fresh read of the range gives, in its order */
+static void
+assert_same_events (GPtrArray *patched,
+                    GPtrArray *fresh)
+{
+  g_assert_cmpuint (patched->len, ==, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      const TriEvent *a = g_ptr_array_index (patched, i);
+      const TriEvent *b = g_ptr_array_index (fresh, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpuint (a->date.earliest, ==, b->date.earliest);
+      g_assert_cmpuint (a->date.latest, ==, b->date.latest);
+      g_assert_cmpint (a->confidence, ==, b->confidence);
+      g_assert_cmpuint (a->links->len, ==, b->links->len);
+      for (guint k = 0; k < b->links->len; k++)
+        {
+          const TriLink *la = &g_array_index (a->links, TriLink, k);
+          const TriLink *lb = &g_array_index (b->links, TriLink, k);
+
+          g_assert_cmpint (la->relation_id, ==, lb->relation_id);
+          g_assert_cmpint (la->stance, ==, lb->stance);
+          g_assert_cmpint (la->weight, ==, lb->weight);
+        }
+    }
 }
 
 static void
@@ -525,7 +569,13 @@ test_index_follows_random_edits (void)
   g_assert_no_error (error);
   f.store = store;
   g_signal_connect (doc, "changed", G_CALLBACK (on_doc_changed), &f);
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), &f);
   index = tri_state_index_new (store, &error);
+  g_assert_no_error (error);
+  /* a timeline's range, loaded once and patched from then on */
+  f.from = day ("2019-01-01");
+  f.to = day ("2022-12-31");
+  f.list = tri_store_list_events (store, f.from, f.to, "en", &error);
   g_assert_no_error (error);
 
   for (int step = 0; step < 400; step++)
@@ -584,6 +634,14 @@ test_index_follows_random_edits (void)
         g_assert_true (tri_document_redo (doc, &error));
       g_assert_no_error (error);
 
+      /* the patched range against a fresh read of it */
+      {
+        g_autoptr(GPtrArray) fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
+
+        g_assert (fresh != NULL);
+        assert_same_events (f.list, fresh);
+      }
+
       /* the index against a naive recount of every event */
       all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
       relations = tri_store_list_relations (store, NULL);
@@ -630,7 +688,10 @@ test_index_follows_random_edits (void)
   g_assert_cmpuint (non_empty, >, compared / 4);
   g_assert_cmpuint (with_possibly, >, 100);
   g_assert_cmpuint (undone, >, 30);
+  g_assert_cmpuint (f.n_patched, >, 300);
+  g_assert_cmpuint (f.list->len, >, 20);
   g_assert_cmpuint (tri_store_get_read_failures (store), ==, 0);
+  g_clear_pointer (&f.list, g_ptr_array_unref);
 }
 
 /* Files not created editable stay with the hardened store */

@@ -1561,6 +1561,110 @@ tri_store_list_events (TriStore    *self,
   return g_steal_pointer (&events);
 }
 
+static int
+compare_event_order (const TriEvent *a,
+                     const TriEvent *b)
+{
+  if (a->date.earliest != b->date.earliest)
+    return a->date.earliest < b->date.earliest ? -1 : 1;
+  if (a->date.latest != b->date.latest)
+    return a->date.latest < b->date.latest ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static gboolean
+ids_contain (const gint64 *ids,
+             guint         n_ids,
+             gint64        id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tri_store_update_events:
+ * @events: what tri_store_list_events() returned for @from, @to and @lang
+ * @ids: (array length=n_ids): the events that changed
+ *   (tri_store_get_changed_events())
+ *
+ * Brings @events up to date in place after those events changed: each is
+ * taken out, and put back where the date order puts it, as the briefing
+ * has it now, when it still overlaps the range. The other events are not
+ * read again. Anything holding pointers into @events (a layout) must be
+ * rebuilt.
+ *
+ * Returns: %FALSE when a read failed (@events is then as the reads left it:
+ *   read them again)
+ */
+gboolean
+tri_store_update_events (TriStore      *self,
+                         GPtrArray     *events,
+                         guint32        from,
+                         guint32        to,
+                         const char    *lang,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         GError       **error)
+{
+  guint kept = 0;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (events != NULL, FALSE);
+
+  if (n_ids == 0)
+    return TRUE;
+
+  /* out, in one pass: the kept ones moved up, the slots left NULL */
+  for (guint i = 0; i < events->len; i++)
+    {
+      TriEvent *ev = g_ptr_array_index (events, i);
+
+      events->pdata[i] = NULL;
+      if (ids_contain (ids, n_ids, ev->id))
+        tri_event_free (ev);
+      else
+        events->pdata[kept++] = ev;
+    }
+  g_ptr_array_set_size (events, kept);
+
+  /* and back, as they are now */
+  for (guint k = 0; k < n_ids; k++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      TriEvent *ev;
+      guint lo = 0, hi = events->len;
+
+      if (ids_contain (ids, k, ids[k]))
+        continue;   /* listed twice */
+      ev = tri_store_get_event (self, ids[k], lang, &local_error);
+      if (ev == NULL)
+        {
+          if (g_error_matches (local_error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH))
+            continue;   /* removed */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (MAX (ev->date.earliest, ev->date.latest) < from || MIN (ev->date.earliest, ev->date.latest) > to)
+        {
+          tri_event_free (ev);
+          continue;
+        }
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_event_order (g_ptr_array_index (events, mid), ev) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_ptr_array_insert (events, (int) lo, ev);
+    }
+  return TRUE;
+}
+
 TriEvent *
 tri_store_get_event (TriStore    *self,
                      gint64       id,
