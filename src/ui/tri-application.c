@@ -335,7 +335,11 @@ tri_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (tri_window_new (self, self->store));
+    {
+      window = GTK_WINDOW (tri_window_new (self, NULL));
+      /* to edit it, when Trilateral created it editable */
+      tri_window_open_store (TRI_WINDOW (window), self->store);
+    }
 
   gtk_window_present (window);
 }

@@ -486,3 +486,16 @@ tri_evidence_panel_init (TriEvidencePanel *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, D_("Evidence"), -1);
 }
+
+/**
+ * tri_evidence_panel_invalidate:
+ *
+ * The briefing changed: the next show_* builds the body again even if it
+ * would list the same rows (a quote graded, a source's text stored).
+ */
+void
+tri_evidence_panel_invalidate (TriEvidencePanel *self)
+{
+  g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
+  g_clear_pointer (&self->shown, g_free);
+}

@@ -44,5 +44,6 @@ void       tri_evidence_panel_set_subtitle  (TriEvidencePanel *self,
 guint      tri_evidence_panel_get_n_quotes  (TriEvidencePanel *self);
 GPtrArray *tri_evidence_panel_get_quote_ids (TriEvidencePanel *self);
 const char *tri_evidence_panel_get_title    (TriEvidencePanel *self);
+void       tri_evidence_panel_invalidate    (TriEvidencePanel *self);
 
 G_END_DECLS

@@ -565,8 +565,14 @@ show_default_range (TriTimelineView *self)
   guint32 earliest, latest;
   double t0, t1;
 
-  if (self->store == NULL || !tri_store_get_extent (self->store, &earliest, &latest))
+  if (self->store == NULL)
     return;
+  /* a briefing with no events yet: the year up to today */
+  if (!tri_store_get_extent (self->store, &earliest, &latest))
+    {
+      latest = tri_day_today ();
+      earliest = latest - 365;
+    }
   tri_timeline_default_range (earliest, latest, 0, &t0, &t1);
   set_range (self, t0, t1);
 }
@@ -956,6 +962,21 @@ tri_timeline_view_set_store (TriTimelineView *self,
   self->lang = g_strdup (lang);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   show_default_range (self);
+  invalidate (self);
+}
+
+/**
+ * tri_timeline_view_reload:
+ *
+ * After the store's events changed: reads what is in view again, keeping
+ * the range, the selection and the clusters opened.
+ */
+void
+tri_timeline_view_reload (TriTimelineView *self)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
   invalidate (self);
 }
 
