@@ -26,6 +26,8 @@
 #include "tri-schema.h"
 #include "tri-new-file.h"
 #include "tri-state.h"
+#include "tri-state-index.h"
+#include "tri-store-private.h"
 #include "tri-store.h"
 
 typedef enum
@@ -41,6 +43,7 @@ typedef enum
   STMT_ACTOR_EVENT_COUNT,
   STMT_EXTENT,
   STMT_ALL_LINKS,
+  STMT_EVENT_LINK_ROWS,
   STMT_NEXT_EVENT,
   STMT_PREV_EVENT,
   STMT_FIRST_EVENT,
@@ -107,8 +110,11 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT (SELECT min (earliest) FROM event WHERE earliest >= -1930999),"
     "       (SELECT max (latest) FROM event WHERE latest <= 5373484)",
   [STMT_ALL_LINKS] =
-    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence"
+    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence, er.event"
     " FROM event_relation er JOIN event ev ON ev.id = er.event",
+  [STMT_EVENT_LINK_ROWS] =
+    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence, er.event"
+    " FROM event ev JOIN event_relation er ON er.event = ev.id WHERE ev.id = ?1",
   [STMT_NEXT_EVENT] =
     "SELECT n.id FROM event c, event n WHERE c.id = ?1"
     " AND (n.earliest, n.latest, n.id) > (c.earliest, c.latest, c.id)"
@@ -178,6 +184,10 @@ struct _TriStore
   GStatBuf      identity;    /* the file as opened: immutable reads trust it not to change */
   gboolean      changed;     /* it changed on disk: no read is trusted any more */
   gboolean      live;        /* an editable file its document writes: read as it is now */
+  GPtrArray    *indexes;     /* the running sums built over it, kept up to date (not owned) */
+  const gint64 *changed_events;   /* during "changed": what tri_store_reload() was told */
+  guint         n_changed_events;
+  gboolean      in_changed;
 };
 
 enum {
@@ -215,6 +225,7 @@ tri_store_finalize (GObject *object)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
+  g_clear_pointer (&self->indexes, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->read_path, g_free);
@@ -842,7 +853,65 @@ tri_store_reload (TriStore     *self,
         self->relations = g_steal_pointer (&old);
     }
 
+  /* the running sums: only the entries of the events that changed */
+  if (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS))
+    for (guint i = 0; self->indexes != NULL && i < self->indexes->len; i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!tri_state_index_update (g_ptr_array_index (self->indexes, i), events, n_events, &error))
+          g_debug ("The running sums of %s could not follow: %s", self->path, error->message);
+      }
+
+  self->changed_events = events;
+  self->n_changed_events = events != NULL ? n_events : 0;
+  self->in_changed = TRUE;
   g_signal_emit (self, signals[CHANGED], 0, changes);
+  self->in_changed = FALSE;
+  self->changed_events = NULL;
+  self->n_changed_events = 0;
+}
+
+/**
+ * tri_store_get_changed_events:
+ * @events: (out) (array length=n_events) (transfer none): the events
+ *   tri_store_reload() was told of
+ * @n_events: (out): how many
+ *
+ * During #TriStore::changed: which events changed, for a view to patch
+ * what it holds of them (tri_store_update_events()).
+ *
+ * Returns: %FALSE when any event may have changed (or outside the signal):
+ *   read everything again
+ */
+gboolean
+tri_store_get_changed_events (TriStore      *self,
+                              const gint64 **events,
+                              guint         *n_events)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+
+  *events = self->changed_events;
+  *n_events = self->n_changed_events;
+  return self->in_changed && (self->changed_events != NULL || self->n_changed_events == 0);
+}
+
+/* The running sums built over the store, which tri_store_reload() updates */
+void
+tri_store_add_index (TriStore      *self,
+                     TriStateIndex *index)
+{
+  if (self->indexes == NULL)
+    self->indexes = g_ptr_array_new ();
+  g_ptr_array_add (self->indexes, index);
+}
+
+void
+tri_store_remove_index (TriStore      *self,
+                        TriStateIndex *index)
+{
+  if (self->indexes != NULL)
+    g_ptr_array_remove_fast (self->indexes, index);
 }
 
 /**
@@ -1492,6 +1561,110 @@ tri_store_list_events (TriStore    *self,
   return g_steal_pointer (&events);
 }
 
+static int
+compare_event_order (const TriEvent *a,
+                     const TriEvent *b)
+{
+  if (a->date.earliest != b->date.earliest)
+    return a->date.earliest < b->date.earliest ? -1 : 1;
+  if (a->date.latest != b->date.latest)
+    return a->date.latest < b->date.latest ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static gboolean
+ids_contain (const gint64 *ids,
+             guint         n_ids,
+             gint64        id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tri_store_update_events:
+ * @events: what tri_store_list_events() returned for @from, @to and @lang
+ * @ids: (array length=n_ids): the events that changed
+ *   (tri_store_get_changed_events())
+ *
+ * Brings @events up to date in place after those events changed: each is
+ * taken out, and put back where the date order puts it, as the briefing
+ * has it now, when it still overlaps the range. The other events are not
+ * read again. Anything holding pointers into @events (a layout) must be
+ * rebuilt.
+ *
+ * Returns: %FALSE when a read failed (@events is then as the reads left it:
+ *   read them again)
+ */
+gboolean
+tri_store_update_events (TriStore      *self,
+                         GPtrArray     *events,
+                         guint32        from,
+                         guint32        to,
+                         const char    *lang,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         GError       **error)
+{
+  guint kept = 0;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (events != NULL, FALSE);
+
+  if (n_ids == 0)
+    return TRUE;
+
+  /* out, in one pass: the kept ones moved up, the slots left NULL */
+  for (guint i = 0; i < events->len; i++)
+    {
+      TriEvent *ev = g_ptr_array_index (events, i);
+
+      events->pdata[i] = NULL;
+      if (ids_contain (ids, n_ids, ev->id))
+        tri_event_free (ev);
+      else
+        events->pdata[kept++] = ev;
+    }
+  g_ptr_array_set_size (events, kept);
+
+  /* and back, as they are now */
+  for (guint k = 0; k < n_ids; k++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      TriEvent *ev;
+      guint lo = 0, hi = events->len;
+
+      if (ids_contain (ids, k, ids[k]))
+        continue;   /* listed twice */
+      ev = tri_store_get_event (self, ids[k], lang, &local_error);
+      if (ev == NULL)
+        {
+          if (g_error_matches (local_error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH))
+            continue;   /* removed */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (MAX (ev->date.earliest, ev->date.latest) < from || MIN (ev->date.earliest, ev->date.latest) > to)
+        {
+          tri_event_free (ev);
+          continue;
+        }
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_event_order (g_ptr_array_index (events, mid), ev) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_ptr_array_insert (events, (int) lo, ev);
+    }
+  return TRUE;
+}
+
 TriEvent *
 tri_store_get_event (TriStore    *self,
                      gint64       id,
@@ -1530,6 +1703,26 @@ tri_store_get_event (TriStore    *self,
   return g_steal_pointer (&ev);
 }
 
+/* A row of STMT_ALL_LINKS or STMT_EVENT_LINK_ROWS */
+static void
+link_row_from_row (sqlite3_stmt *stmt,
+                   GArray       *rows)
+{
+  TriLinkRow row = { 0 };
+  TriConfidence confidence;
+
+  if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
+    return;   /* a date that is not one places nothing */
+  row.relation_id = sqlite3_column_int64 (stmt, 0);
+  if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
+    row.stance = TRI_STANCE_NEUTRAL;
+  row.weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
+  row.confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
+                  confidence == TRI_CONFIDENCE_CONFIRMED;
+  row.event_id = sqlite3_column_int64 (stmt, 6);
+  g_array_append_val (rows, row);
+}
+
 /**
  * tri_store_list_all_links:
  *
@@ -1548,22 +1741,40 @@ tri_store_list_all_links (TriStore  *self,
 
   stmt = begin (self, STMT_ALL_LINKS, NULL);
   while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      TriLinkRow row = { 0 };
-      TriConfidence confidence;
-
-      if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
-        continue;   /* a date that is not one places nothing */
-      row.relation_id = sqlite3_column_int64 (stmt, 0);
-      if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
-        row.stance = TRI_STANCE_NEUTRAL;
-      row.weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
-      row.confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
-                      confidence == TRI_CONFIDENCE_CONFIRMED;
-      g_array_append_val (rows, row);
-    }
+    link_row_from_row (stmt, rows);
   if (!finish (self, rc, error))
     return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * tri_store_list_event_link_rows:
+ * @events: (array length=n_events): event ids
+ *
+ * Returns: (transfer full): the links of those events to relations as they
+ *   are now, as #TriLinkRow (none for an event the briefing no longer has)
+ */
+GArray *
+tri_store_list_event_link_rows (TriStore      *self,
+                                const gint64  *events,
+                                guint          n_events,
+                                GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TriLinkRow));
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_LINK_ROWS, NULL);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, events[i]);
+      while ((rc = step (self, stmt)) == SQLITE_ROW)
+        link_row_from_row (stmt, rows);
+      if (!finish (self, rc, error))
+        return NULL;
+    }
   return g_steal_pointer (&rows);
 }
 

@@ -50,6 +50,7 @@ typedef enum
 /* One link between an event and a relation, without text */
 typedef struct
 {
+  gint64    event_id;
   gint64    relation_id;
   guint32   earliest;
   guint32   latest;
@@ -125,12 +126,27 @@ GPtrArray   *tri_store_list_events     (TriStore    *self,
                                         guint32      to,
                                         const char  *lang,
                                         GError     **error);
+gboolean     tri_store_update_events   (TriStore    *self,
+                                        GPtrArray   *events,
+                                        guint32      from,
+                                        guint32      to,
+                                        const char  *lang,
+                                        const gint64 *ids,
+                                        guint        n_ids,
+                                        GError     **error);
 TriEvent    *tri_store_get_event       (TriStore    *self,
                                         gint64       id,
                                         const char  *lang,
                                         GError     **error);
 GArray      *tri_store_list_all_links  (TriStore    *self,
                                         GError     **error);
+GArray      *tri_store_list_event_link_rows (TriStore *self,
+                                        const gint64 *events,
+                                        guint        n_events,
+                                        GError     **error);
+gboolean     tri_store_get_changed_events (TriStore *self,
+                                        const gint64 **events,
+                                        guint       *n_events);
 gint64       tri_store_step_event      (TriStore    *self,
                                         gint64       from_id,
                                         int          direction);

@@ -122,6 +122,7 @@ zoom_to_cluster (TriTimelineView          *self,
 }
 
 static void invalidate (TriTimelineView *self);
+static void on_store_changed (TriStore *store, guint changes, TriTimelineView *self);
 
 /* "+N more" opens its lane: the lane gets the rows it needs before the
  * others. Where that shows no more of them (the others have no rows to
@@ -850,6 +851,8 @@ tri_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->layout, tri_timeline_layout_free);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->highlight, g_array_unref);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->lang, g_free);
 
@@ -927,6 +930,27 @@ tri_timeline_view_init (TriTimelineView *self)
                                   _("Timeline of events"), -1);
 }
 
+/* A live store's document changed it: only the events that changed are
+ * read again (the range's others stay), and the layout is made anew. */
+static void
+on_store_changed (TriStore        *store,
+                  guint            changes,
+                  TriTimelineView *self)
+{
+  const gint64 *ids = NULL;
+  guint n = 0;
+
+  if (!(changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS)))
+    return;
+  if (self->events != NULL &&
+      (!tri_store_get_changed_events (store, &ids, &n) ||
+       !tri_store_update_events (store, self->events, (guint32) self->events_t0,
+                                 (guint32) MIN (self->events_t1, G_MAXUINT32 - 1),
+                                 self->lang, ids, n, NULL)))
+    g_clear_pointer (&self->events, g_ptr_array_unref);
+  invalidate (self);
+}
+
 void
 tri_timeline_view_set_store (TriTimelineView *self,
                              TriStore        *store,
@@ -934,7 +958,11 @@ tri_timeline_view_set_store (TriTimelineView *self,
 {
   g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   memset (self->expanded, 0, sizeof self->expanded);
   g_free (self->lang);
   self->lang = g_strdup (lang);
