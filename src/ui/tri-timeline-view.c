@@ -971,21 +971,6 @@ tri_timeline_view_set_store (TriTimelineView *self,
   invalidate (self);
 }
 
-/**
- * tri_timeline_view_reload:
- *
- * After the store's events changed: reads what is in view again, keeping
- * the range, the selection and the clusters opened.
- */
-void
-tri_timeline_view_reload (TriTimelineView *self)
-{
-  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
-
-  g_clear_pointer (&self->events, g_ptr_array_unref);
-  invalidate (self);
-}
-
 void
 tri_timeline_view_set_as_of (TriTimelineView *self,
                              guint32          as_of)

@@ -1606,7 +1606,8 @@ update_title (TriWindow *self)
 }
 
 /* After an edit, an undo or a redo: each view reads again only what the
- * change touched; "as of", the period, the range and the selection stay. */
+ * change touched (nothing of the actors and relations when only an event
+ * changed); "as of", the period, the range and the selection stay. */
 static void
 on_store_changed (TriStore  *store,
                   guint      changes,
@@ -1622,15 +1623,8 @@ on_store_changed (TriStore  *store,
   if ((changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS)) && read_actors (self))
     tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, session_lang (self));
 
-  if (events)
-    {
-      /* the running sums hold every link: built again after the frame,
-       * the triangle meanwhile from the period's events */
-      g_clear_pointer (&self->index, tri_state_index_unref);
-      g_clear_handle_id (&self->index_source, g_source_remove);
-      self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
-      tri_timeline_view_reload (self->timeline_view);
-    }
+  /* the running sums (the index) were patched by the store before it
+   * said so, and the timeline patches the events it holds itself */
 
   /* the selection, if it is still there, shows what it is now */
   if (selected_event (self) != 0)
