@@ -280,9 +280,11 @@ test_edit_undo_redo (void)
   gint64 event;
   int index;
 
-  g_assert_true (tri_document_create_new (path, &error));
-  g_assert_no_error (error);
-  window = open_editable (path);
+  /* New Briefing, as its file chooser answers */
+  window = tri_window_new (NULL, NULL);
+  tri_window_new_briefing (window, path);
+  g_assert_nonnull (tri_window_get_document (window));
+  present (window);
   document = tri_window_get_document (window);
   rus_prk = tri_store_find_relation (tri_window_get_store (window), "RUS-PRK", &error);
   g_assert_no_error (error);
@@ -500,7 +502,9 @@ test_read_only_offers_copy (void)
   TriFileState before = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *copy = g_build_filename (dir, "mine.sqlite", NULL);
   TriWindow *window = tri_window_new (NULL, NULL);
+  Toplevel wait = { window, TRI_TYPE_EVENT_EDITOR };
   GtkMessageDialog *dialog;
   gint64 event;
 
@@ -534,6 +538,24 @@ test_read_only_offers_copy (void)
 
   /* nothing was deleted, nothing written */
   g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+
+  /* the copy it offers opens to edit, with every event; the original
+   * is only read */
+  tri_window_copy_to_edit (window, path, copy);
+  g_assert_null (find_message (window));
+  g_assert_nonnull (tri_window_get_document (window));
+  g_assert_cmpstr (tri_store_get_path (tri_window_get_store (window)), ==, copy);
+  g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_toplevel, &wait));
+  gtk_window_destroy (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
+
+  /* a copy is never written over a file */
+  tri_window_copy_to_edit (window, path, copy);
+  g_assert_true (spin_until (has_message, window));
+  gtk_dialog_response (GTK_DIALOG (find_message (window)), GTK_RESPONSE_CLOSE);
+  spin (50);
+
   close_window (window);
   tri_test_assert_unchanged (path, &before);
   tri_test_file_state_clear (&before);

@@ -1735,21 +1735,34 @@ suggest_name (const char *path,
   return stem != NULL ? g_strdup_printf (format, stem) : g_strdup (format);
 }
 
+/**
+ * tri_window_new_briefing:
+ * @dest: the new file; an existing one is never replaced
+ *
+ * New Briefing: writes an empty briefing (the triangle's three) to @dest
+ * and opens it to edit; a failure is said in a message.
+ */
+void
+tri_window_new_briefing (TriWindow  *self,
+                         const char *dest)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tri_document_create_new (dest, &error))
+    tri_window_open_with_dialogs (self, dest);
+  else
+    tri_window_show_error (self, _("The new briefing could not be created"), error->message);
+}
+
 static void
 on_new_chooser (GtkNativeDialog *chooser,
                 int              response,
                 TriWindow       *self)
 {
   g_autofree char *dest = chooser_path (chooser, response);
-  g_autoptr(GError) error = NULL;
 
   if (dest != NULL)
-    {
-      if (tri_document_create_new (dest, &error))
-        tri_window_open_with_dialogs (self, dest);
-      else
-        tri_window_show_error (self, _("The new briefing could not be created"), error->message);
-    }
+    tri_window_new_briefing (self, dest);
   g_object_unref (chooser);
 }
 
@@ -1768,6 +1781,27 @@ new_briefing_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * tri_window_copy_to_edit:
+ * @source: the briefing to copy (the one shown); it is only read
+ * @dest: the copy; an existing file is never replaced
+ *
+ * Save a Copy to Edit: writes an editable copy of @source to @dest and
+ * opens the copy to edit; a failure is said in a message.
+ */
+void
+tri_window_copy_to_edit (TriWindow  *self,
+                         const char *source,
+                         const char *dest)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tri_document_copy (source, dest, &error))
+    tri_window_open_with_dialogs (self, dest);
+  else
+    tri_window_show_error (self, _("The copy could not be made"), error->message);
+}
+
 static void
 on_copy_chooser (GtkNativeDialog *chooser,
                  int              response,
@@ -1775,15 +1809,9 @@ on_copy_chooser (GtkNativeDialog *chooser,
 {
   const char *source = g_object_get_data (G_OBJECT (chooser), "source");
   g_autofree char *dest = chooser_path (chooser, response);
-  g_autoptr(GError) error = NULL;
 
   if (dest != NULL)
-    {
-      if (tri_document_copy (source, dest, &error))
-        tri_window_open_with_dialogs (self, dest);
-      else
-        tri_window_show_error (self, _("The copy could not be made"), error->message);
-    }
+    tri_window_copy_to_edit (self, source, dest);
   g_object_unref (chooser);
 }
 
