@@ -601,6 +601,68 @@ test_second_window_in_use (void)
   close_window (first);
 }
 
+typedef struct
+{
+  TriWindow *window;
+  guint      n;
+} Quotes;
+
+static gboolean
+panel_has_quotes (gpointer data)
+{
+  Quotes *q = data;
+
+  return tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (q->window)) == q->n;
+}
+
+/* The side chosen lists a quote made for it at once after the edit's
+ * frame, and not after its undo */
+static void
+test_panel_follows_quotes (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_autofree char *date = tri_day_to_iso (tri_day_today () - 10);
+  const char *text = "We will stand together against any threat.";
+  TriSourceSpec source = {
+    .id = "kcna", .kind = "article", .title = "Statement", .outlet = "KCNA",
+    .language = "en", .date = date, .text = text,
+  };
+  TriQuoteSpec quote = {
+    .source = "kcna", .offset = 0, .length = g_utf8_strlen (text, -1), .relation = "RUS-PRK",
+  };
+  g_autoptr(GError) error = NULL;
+  const TriRelation *rus_prk;
+  TriDocument *document;
+  TriWindow *window;
+  Quotes wait;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  document = tri_window_get_document (window);
+  rus_prk = tri_store_find_relation (tri_window_get_store (window), "RUS-PRK", NULL);
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", rus_prk->id);
+  wait.window = window;
+  wait.n = 0;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+
+  tri_document_begin_group (document, "Add Source");
+  g_assert_true (tri_document_add_source (document, &source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tri_document_add_quote (document, &quote, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (tri_document_end_group (document, &error));
+  wait.n = 1;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait.n = 0;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+
+  close_window (window);
+}
+
 static TriTranslationsReport *
 find_report (TriWindow *window)
 {
@@ -659,5 +721,6 @@ main (int   argc,
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
   g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);
+  g_test_add_func ("/window-edit/panel-follows-quotes", test_panel_follows_quotes);
   return g_test_run ();
 }

@@ -46,6 +46,7 @@ struct _TriWindow
   TriStateIndex        *index;
   guint                 index_source;
   guint                 quotes_source;   /* a side's quotes, after "as of" settles */
+  guint                 panel_source;    /* an actor's events, after an edit */
   TriSession           *session;         /* as of, period, selection, language, range */
   gboolean              presenting;
   TriSlideLayout       *slide;         /* as presentation mode last drew it */
@@ -949,13 +950,38 @@ select_relation (TriWindow *self,
   queue_slide (self);
 }
 
+/* The panel lists the events of the actor chosen (only those it shows
+ * are read) */
+static void
+show_actor_events (TriWindow *self)
+{
+  const char *code = selected_actor (self);
+  g_autoptr(GPtrArray) involved = NULL;
+  guint total = 0;
+
+  if (code == NULL)
+    return;
+  involved = tri_store_list_actor_events (self->store, code, session_lang (self), TRI_EVIDENCE_PANEL_MAX_ROWS,
+                                          &total, NULL);
+  if (involved != NULL)
+    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, session_lang (self));
+}
+
+static gboolean
+show_actor_events_later (gpointer data)
+{
+  TriWindow *self = data;
+
+  self->panel_source = 0;
+  show_actor_events (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 select_actor (TriWindow  *self,
               const char *code)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) involved = NULL;
-  guint total = 0;
 
   tri_session_choose_actor (self->session, code);
 
@@ -968,12 +994,7 @@ select_actor (TriWindow  *self,
 
   tri_triangle_view_set_selection (self->triangle_view, 0, code);
   tri_timeline_view_set_selection (self->timeline_view, 0, (gint64 *) ids->data, ids->len);
-
-  /* only what the panel lists is read */
-  involved = tri_store_list_actor_events (self->store, code, session_lang (self), TRI_EVIDENCE_PANEL_MAX_ROWS,
-                                          &total, NULL);
-  if (involved != NULL)
-    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, session_lang (self));
+  show_actor_events (self);
   update_selection_actions (self);
   queue_slide (self);
 }
@@ -1104,6 +1125,7 @@ load_briefing (TriWindow *self)
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
+  g_clear_handle_id (&self->panel_source, g_source_remove);
   if (!read_actors (self))
     return;
   self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
@@ -1514,7 +1536,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
-  g_clear_object (&self->session);
+  g_clear_handle_id (&self->panel_source, g_source_remove);
   if (self->import_job != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->import_job, self);
@@ -1530,6 +1552,8 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->slide, tri_slide_layout_free);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
+  /* last: the template's widgets may still say something as they go */
+  g_clear_object (&self->session);
 }
 
 /* TRILATERAL_STARTUP_TIMING=1: the benchmarks' time to the first frame.
@@ -1652,16 +1676,14 @@ on_store_changed (TriStore  *store,
           show_overview (self);
         }
       else
-        {
-          tri_evidence_panel_invalidate (self->evidence_panel);
-          show_relation_quotes (self);
-        }
+        /* built again once "as of" rests (update_as_of ()), after the
+         * frame that shows the edit: a side's quotes are many */
+        tri_evidence_panel_invalidate (self->evidence_panel);
     }
   else if (selected_actor (self) != NULL && (events || (changes & TRI_STORE_CHANGE_ACTORS)))
     {
-      g_autofree char *actor = g_strdup (selected_actor (self));
-
-      select_actor (self, actor);
+      g_clear_handle_id (&self->panel_source, g_source_remove);
+      self->panel_source = g_timeout_add (120, show_actor_events_later, self);
     }
 
   if (self->translations != NULL)
