@@ -1,8 +1,18 @@
 /* tri-window.c: the briefing window
  *
- * One state drives everything: the "as of" date, the window of months
- * before it, and the selection (a relation, an actor or an event). The
- * triangle, the timeline and the evidence panel each follow it.
+ * One state drives everything: the session (TriSession: the "as of" date,
+ * the window of months before it, the selection, the data language and
+ * the timeline's range), which holds the rules that change it. The
+ * triangle, the timeline, the evidence panel, presentation mode and the
+ * exports each follow it.
+ *
+ * A briefing Trilateral created editable is edited: a TriDocument writes
+ * it (every command one transaction, with undo), a live store reads it.
+ * After each command, undo or redo the document says what changed, the
+ * store drops exactly that (tri_store_reload ()) and says so, and each
+ * view reads again only what it shows of it. Any other file is read-only
+ * in the hardened store, and every editing action on it offers an
+ * editable copy first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
