@@ -708,6 +708,50 @@ test_missing_translations_follow (void)
   g_assert_null (find_report (window));
 }
 
+/* What is set on the window's session, from outside the window, the
+ * views show: "as of", the period, the selection, the data language */
+static void
+test_session_drives_window (void)
+{
+  g_autoptr(TriStore) briefing = tri_store_open (tri_test_briefing_path (), NULL);
+  TriWindow *window = present (tri_window_new (NULL, briefing));
+  TriSession *session = tri_window_get_session (window);
+  TriTriangleView *triangle = tri_window_get_triangle_view (window);
+  const TriRelation *rus_prk = tri_store_find_relation (briefing, "RUS-PRK", NULL);
+  guint32 day = tri_day_from_ymd (2024, 6, 30);
+  g_autofree char *english = NULL;
+  g_autofree char *description = NULL;
+  int index;
+
+  tri_session_set_as_of (session, day);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, day);
+  g_assert_cmpuint (tri_timeline_view_get_layout (tri_window_get_timeline_view (window))->as_of, ==, day);
+
+  tri_session_choose_relation (session, rus_prk->id);
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+  english = g_strdup (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)));
+  g_assert_cmpstr (english, ==, "Russia – North Korea");
+
+  tri_session_set_window_months (session, 3);
+  index = tri_triangle_layout_find_edge (tri_triangle_view_get_layout (triangle), rus_prk->id);
+  description = tri_triangle_view_describe_edge (triangle, index);
+  g_assert_nonnull (strstr (description, "3 months to 30 June 2024"));
+
+  tri_session_set_data_language (session, "vi");
+  g_assert_cmpstr (tri_window_get_data_language (window), ==, "vi");
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, day);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), !=, english);
+
+  tri_session_clear_selection (session);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), !=, english);
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, 0);
+
+  tri_session_set_data_language (session, "en");
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, "Evidence");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,5 +766,6 @@ main (int   argc,
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
   g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);
   g_test_add_func ("/window-edit/panel-follows-quotes", test_panel_follows_quotes);
+  g_test_add_func ("/window-edit/session-drives-window", test_session_drives_window);
   return g_test_run ();
 }

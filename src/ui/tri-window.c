@@ -58,6 +58,7 @@ struct _TriWindow
   guint                 quotes_source;   /* a side's quotes, after "as of" settles */
   guint                 panel_source;    /* an actor's events, after an edit */
   TriSession           *session;         /* as of, period, selection, language, range */
+  guint                 driving;         /* > 0: the window changes the session itself */
   gboolean              presenting;
   TriSlideLayout       *slide;         /* as presentation mode last drew it */
 
@@ -243,7 +244,9 @@ tri_window_set_as_of (TriWindow *self,
 
   if (as_of == session_as_of (self))
     return;
+  self->driving++;
   tri_session_set_as_of (self->session, as_of);
+  self->driving--;
   update_as_of (self);
 }
 
@@ -416,6 +419,7 @@ static void on_store_changed (TriStore *store, guint changes, TriWindow *self);
 static gboolean read_actors (TriWindow *self);
 static void update_title (TriWindow *self);
 static void update_edit_actions (TriWindow *self);
+static void apply_data_language (TriWindow *self);
 
 static void
 drop_document (TriWindow *self)
@@ -949,7 +953,9 @@ select_relation (TriWindow *self,
   if (r == NULL)
     return;
 
+  self->driving++;
   tri_session_choose_relation (self->session, relation_id);
+  self->driving--;
 
   tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
   tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
@@ -993,7 +999,9 @@ select_actor (TriWindow  *self,
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
+  self->driving++;
   tri_session_choose_actor (self->session, code);
+  self->driving--;
 
   for (guint i = 0; i < self->relations->len; i++)
     {
@@ -1035,7 +1043,9 @@ select_event (TriWindow *self,
   if (ev == NULL)
     return;   /* a failed read: the bar says so, the views keep what they had */
 
+  self->driving++;
   tri_session_choose_event (self->session, event_id, &ev->date);
+  self->driving--;
 
   /* "as of" moved to the event (the session's rule) */
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
@@ -1086,7 +1096,9 @@ on_range_changed (TriTimelineView *view,
   double t0, t1;
 
   tri_timeline_view_get_range (view, &t0, &t1);
+  self->driving++;
   tri_session_set_timeline_range (self->session, t0, t1);
+  self->driving--;
 }
 
 static void
@@ -1100,7 +1112,9 @@ on_window_selected (GtkDropDown *dropdown,
 
   if (i >= n)
     return;
+  self->driving++;
   tri_session_set_window_months (self->session, choices[i]);
+  self->driving--;
   update_as_of (self);
 }
 
@@ -1124,7 +1138,9 @@ load_briefing (TriWindow *self)
 {
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
+  self->driving++;
   tri_session_reset (self->session, self->store);
+  self->driving--;
 
   if (self->store == NULL)
     return;
@@ -1378,24 +1394,37 @@ void
 tri_window_set_data_language (TriWindow  *self,
                               const char *lang)
 {
+  lang = tri_lang_normalize (lang);
+  if (g_strcmp0 (session_lang (self), lang) == 0)
+    return;
+
+  self->driving++;
+  tri_session_set_data_language (self->session, lang);
+  self->driving--;
+  apply_data_language (self);
+}
+
+/* The session's data language is the one shown: the same date and
+ * selection, every text read again in it */
+static void
+apply_data_language (TriWindow *self)
+{
+  const char *lang = session_lang (self);
   guint32 as_of = session_as_of (self);
   gint64 relation = selected_relation (self);
   gint64 event = selected_event (self);
   g_autofree char *actor = g_strdup (selected_actor (self));
   double t0, t1;
 
-  lang = tri_lang_normalize (lang);
-  if (g_strcmp0 (session_lang (self), lang) == 0)
-    return;
-
-  tri_session_set_data_language (self->session, lang);
   tri_set_data_language (lang);
   g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language", g_variant_new_string (lang));
 
   tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
   load_briefing (self);
   tri_timeline_view_set_range (self->timeline_view, t0, t1);
+  self->driving++;
   tri_session_set_as_of (self->session, as_of);
+  self->driving--;
   update_as_of (self);
   if (event != 0)
     select_event (self, event);
@@ -1403,6 +1432,62 @@ tri_window_set_data_language (TriWindow  *self,
     select_relation (self, relation);
   else if (actor != NULL)
     select_actor (self, actor);
+}
+
+/* The selection the session holds, shown (someone else chose it) */
+static void
+apply_selection (TriWindow *self)
+{
+  if (selected_event (self) != 0)
+    select_event (self, selected_event (self));
+  else if (selected_relation (self) != 0)
+    select_relation (self, selected_relation (self));
+  else if (selected_actor (self) != NULL)
+    {
+      g_autofree char *actor = g_strdup (selected_actor (self));
+
+      select_actor (self, actor);
+    }
+  else
+    {
+      tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
+      tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
+      show_overview (self);
+      update_selection_actions (self);
+      queue_slide (self);
+    }
+}
+
+/* The session changed from outside the window (the window's own changes
+ * update the views where they are made): the views follow it. */
+static void
+on_session_notify (TriSession *session,
+                   GParamSpec *pspec,
+                   TriWindow  *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (self->driving > 0 || self->store == NULL)
+    return;
+
+  if (g_str_equal (name, "as-of"))
+    update_as_of (self);
+  else if (g_str_equal (name, "window-months"))
+    /* the period's menu says it; choosing it there updates the views */
+    gtk_drop_down_set_selected (self->window_dropdown,
+                                tri_session_find_window_choice (session_months (self)));
+  else if (g_str_equal (name, "data-language"))
+    apply_data_language (self);
+  else if (g_str_has_prefix (name, "selected-"))
+    apply_selection (self);
+  else if (g_str_has_prefix (name, "timeline-"))
+    {
+      double t0, t1;
+
+      tri_session_get_timeline_range (session, &t0, &t1);
+      if (t1 > t0)
+        tri_timeline_view_set_range (self->timeline_view, t0, t1);
+    }
 }
 
 const char *
@@ -1669,7 +1754,9 @@ on_store_changed (TriStore  *store,
         ev = tri_store_get_event (self->store, selected_event (self), session_lang (self), NULL);
       if (ev == NULL && (changes & TRI_STORE_CHANGE_EVENTS))
         {
+          self->driving++;
           tri_session_clear_selection (self->session);
+          self->driving--;
           tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
           show_overview (self);
         }
@@ -1680,7 +1767,9 @@ on_store_changed (TriStore  *store,
     {
       if (tri_store_get_relation (self->store, selected_relation (self)) == NULL)
         {
+          self->driving++;
           tri_session_clear_selection (self->session);
+          self->driving--;
           tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
           tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
           show_overview (self);
@@ -2138,6 +2227,7 @@ tri_window_init (TriWindow *self)
   }
 
   self->session = tri_session_new (tri_get_data_language ());
+  g_signal_connect (self->session, "notify", G_CALLBACK (on_session_notify), self);
   update_edit_actions (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), toggles, G_N_ELEMENTS (toggles), self);
