@@ -1568,15 +1568,10 @@ on_store_changed (TriStore  *store,
   if ((changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS)) && read_actors (self))
     tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, self->lang);
 
-  if (events)
-    {
-      /* the running sums hold every link: built again after the frame,
-       * the triangle meanwhile from the period's events */
-      g_clear_pointer (&self->index, tri_state_index_unref);
-      g_clear_handle_id (&self->index_source, g_source_remove);
-      self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
-      tri_timeline_view_reload (self->timeline_view);
-    }
+  /* the running sums and the timeline's events need nothing here: the
+   * store's reload took the changed events' entries out of the sums and
+   * put them back, and the timeline view patches its events on this same
+   * signal; both are drawn again through update_as_of () below */
 
   /* the selection, if it is still there, shows what it is now */
   if (self->selected_event != 0)
