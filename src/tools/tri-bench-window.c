@@ -18,7 +18,10 @@
  *   - the processor time the window's thread spent over each of the two
  *     ("_cpu"): what the change costs it, whatever else shares the
  *     processor (the wall-clock times include waiting for it, and for the
- *     disk).
+ *     disk); and of it, the command with every handler of the document's
+ *     and the store's "changed" ("_command_cpu"), the frame's layout
+ *     (allocation: "_layout_cpu") and its drawing (snapshot and rendering:
+ *     "_draw_cpu").
  * Between two edits it lets the window rest (200 ms). Prints median and
  * 95th percentile of each; passes or fails nothing.
  *
@@ -47,8 +50,15 @@
 typedef enum { OP_AS_OF, OP_ADD, OP_EDIT, OP_DELETE, OP_UNDO, OP_REDO, N_OPS } Op;
 static const char * const op_names[N_OPS] = { "as_of", "add", "edit", "delete", "undo", "redo" };
 
+/* The frame clock's phases, as GTK's own handlers end them (ours run
+ * after GTK's): "layout" after the allocation, "paint" after the snapshot
+ * and its rendering */
+enum { PHASE_BEFORE_PAINT, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
+
 typedef struct
 {
+  double   phase_cpu[N_PHASES];
+  gboolean phase_seen[N_PHASES];
   gboolean painted;
   gint64   painted_at;
   double   painted_cpu;
@@ -90,6 +100,21 @@ spin (guint ms)
   g_timeout_add (ms, on_spun, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
+}
+
+static Wait *phase_wait;
+
+static void
+on_phase (GdkFrameClock *clock,
+          gpointer       data)
+{
+  int k = GPOINTER_TO_INT (data);
+
+  if (!phase_wait->painted && !phase_wait->phase_seen[k])
+    {
+      phase_wait->phase_seen[k] = TRUE;
+      phase_wait->phase_cpu[k] = cpu_ms ();
+    }
 }
 
 static void
@@ -168,6 +193,7 @@ main (int   argc,
   GdkFrameClock *clock;
   double t0, t1;
   double *paint[N_OPS], *free_again[N_OPS], *command[N_OPS], *paint_cpu[N_OPS], *free_cpu[N_OPS];
+  double *command_cpu[N_OPS], *layout_cpu[N_OPS], *draw_cpu[N_OPS];
   double c0;
   guint n = argc > 2 ? (guint) g_ascii_strtoull (argv[2], NULL, 10) : N_DEFAULT;
   guint missed = 0;
@@ -213,6 +239,10 @@ main (int   argc,
     printf ("window_events_in_view\t%u\n", in_view->len);
     clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
     g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &wait);
+    phase_wait = &wait;
+    g_signal_connect (clock, "before-paint", G_CALLBACK (on_phase), GINT_TO_POINTER (PHASE_BEFORE_PAINT));
+    g_signal_connect (clock, "layout", G_CALLBACK (on_phase), GINT_TO_POINTER (PHASE_LAYOUT));
+    g_signal_connect (clock, "paint", G_CALLBACK (on_phase), GINT_TO_POINTER (PHASE_PAINT));
 
     for (int op = 0; op < N_OPS; op++)
       {
@@ -220,6 +250,9 @@ main (int   argc,
         free_again[op] = g_new0 (double, n);
         command[op] = g_new0 (double, n);
         paint_cpu[op] = g_new0 (double, n);
+        command_cpu[op] = g_new0 (double, n);
+        layout_cpu[op] = g_new0 (double, n);
+        draw_cpu[op] = g_new0 (double, n);
         free_cpu[op] = g_new0 (double, n);
         for (guint i = 0; i < n; i++)
           {
@@ -235,7 +268,7 @@ main (int   argc,
             gint64 deadline;
             guint tick;
 
-            wait.painted = wait.free = FALSE;
+            memset (&wait, 0, sizeof wait);
             c0 = cpu_ms ();
             t0 = now_ms ();
             switch (op)
@@ -279,6 +312,7 @@ main (int   argc,
             if (!ok)
               g_error ("%s failed: %s", op_names[op], error ? error->message : "no such action");
             t1 = now_ms ();
+            command_cpu[op][i] = cpu_ms () - c0;
             g_idle_add_full (G_PRIORITY_LOW + 100, on_free, &wait, NULL);
             deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
             /* blocking, woken now and then to see the deadline */
@@ -297,6 +331,10 @@ main (int   argc,
             free_again[op][i] = wait.free ? MAX (wait.free_at, wait.painted_at) / 1000.0 - t0 : 5000;
             paint_cpu[op][i] = wait.painted ? wait.painted_cpu - c0 : 5000;
             free_cpu[op][i] = wait.free ? MAX (wait.free_cpu, wait.painted_cpu) - c0 : 5000;
+            layout_cpu[op][i] = wait.phase_seen[PHASE_LAYOUT] && wait.phase_seen[PHASE_BEFORE_PAINT]
+              ? wait.phase_cpu[PHASE_LAYOUT] - wait.phase_cpu[PHASE_BEFORE_PAINT] : 0;
+            draw_cpu[op][i] = wait.phase_seen[PHASE_PAINT] && wait.phase_seen[PHASE_LAYOUT]
+              ? wait.phase_cpu[PHASE_PAINT] - wait.phase_cpu[PHASE_LAYOUT] : 0;
             spin (200);
           }
       }
@@ -309,12 +347,21 @@ main (int   argc,
       g_autofree char *n_command = g_strdup_printf ("window_%s_command", op_names[op]);
       g_autofree char *n_paint_cpu = g_strdup_printf ("window_%s_to_frame_cpu", op_names[op]);
       g_autofree char *n_free_cpu = g_strdup_printf ("window_%s_to_free_cpu", op_names[op]);
+      g_autofree char *n_command_cpu = g_strdup_printf ("window_%s_command_cpu", op_names[op]);
+      g_autofree char *n_layout_cpu = g_strdup_printf ("window_%s_layout_cpu", op_names[op]);
+      g_autofree char *n_draw_cpu = g_strdup_printf ("window_%s_draw_cpu", op_names[op]);
 
       print_times (n_paint, paint[op], n);
       print_times (n_free, free_again[op], n);
       print_times (n_command, command[op], n);
       print_times (n_paint_cpu, paint_cpu[op], n);
       print_times (n_free_cpu, free_cpu[op], n);
+      print_times (n_command_cpu, command_cpu[op], n);
+      print_times (n_layout_cpu, layout_cpu[op], n);
+      print_times (n_draw_cpu, draw_cpu[op], n);
+      g_free (command_cpu[op]);
+      g_free (layout_cpu[op]);
+      g_free (draw_cpu[op]);
       g_free (paint_cpu[op]);
       g_free (free_cpu[op]);
       g_free (paint[op]);
