@@ -16,6 +16,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/resource.h>
 
 #include <glib/gstdio.h>
@@ -47,6 +48,17 @@ static double
 now_ms (void)
 {
   return g_get_monotonic_time () / 1000.0;
+}
+
+/* this thread's processor time: what the work costs, however many other
+ * programs share the processor */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
 }
 
 static long
@@ -266,7 +278,7 @@ bench_edit (const char *path)
   g_autoptr(GRand) rand = g_rand_new_with_seed (13);
   g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
   double total[N_OPS][N_EDITS], command[N_OPS][N_EDITS], reload[N_OPS][N_EDITS];
-  double views[N_OPS][N_EDITS], frame[N_OPS][N_EDITS];
+  double views[N_OPS][N_EDITS], frame[N_OPS][N_EDITS], cpu[N_OPS][N_EDITS];
   Bench b = { 0 };
   Edit e = { &b };
   double t;
@@ -314,6 +326,7 @@ bench_edit (const char *path)
         if (op == OP_ADD || op == OP_EDIT)
           edit_spec (rand, &b, &spec, &text, &link, &date);
         e.reload_ms = e.views_ms = 0;
+        cpu[op][i] = cpu_ms ();
         t = now_ms ();
         switch (op)
           {
@@ -357,6 +370,7 @@ bench_edit (const char *path)
           cairo_surface_flush (surface);
         }
         total[op][i] = now_ms () - t;
+        cpu[op][i] = cpu_ms () - cpu[op][i];
         frame[op][i] = now_ms () - t1;
         reload[op][i] = e.reload_ms;
         views[op][i] = e.views_ms;
@@ -370,12 +384,14 @@ bench_edit (const char *path)
       g_autofree char *n_reload = g_strdup_printf ("edit_%s_reload", op_names[op]);
       g_autofree char *n_views = g_strdup_printf ("edit_%s_views", op_names[op]);
       g_autofree char *n_frame = g_strdup_printf ("edit_%s_frame", op_names[op]);
+      g_autofree char *n_cpu = g_strdup_printf ("edit_%s_cpu", op_names[op]);
 
       print_times (n_total, total[op], N_EDITS);
       print_times (n_command, command[op], N_EDITS);
       print_times (n_reload, reload[op], N_EDITS);
       print_times (n_views, views[op], N_EDITS);
       print_times (n_frame, frame[op], N_EDITS);
+      print_times (n_cpu, cpu[op], N_EDITS);
     }
   printf ("edit_read_failures\t%u\n", tri_store_get_read_failures (b.store));
 

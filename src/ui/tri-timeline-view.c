@@ -52,7 +52,15 @@ struct _TriTimelineView
 
   TriTimelineLayout *layout;
   gboolean           layout_dirty;
+  guint              layout_stamp;    /* one more each time the layout changes */
   guint              sync_source;
+
+  /* the layout as last drawn: drawn again only when it changed (adding
+   * or removing the hotspots makes GTK snapshot the view once more) */
+  GskRenderNode     *node;
+  guint              node_stamp;
+  gboolean           node_dark;
+  int                node_width, node_height;
 
   DragMode           drag_mode;
   int                drag_mark;
@@ -349,6 +357,7 @@ rebuild (TriTimelineView *self,
 
   g_clear_pointer (&self->layout, tri_timeline_layout_free);
   self->layout_dirty = FALSE;
+  self->layout_stamp++;
   if (self->store == NULL)
     return;
 
@@ -495,14 +504,28 @@ tri_timeline_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   TriTimelineLayout *layout = tri_timeline_view_get_layout (self);
-  cairo_t *cr;
+  gboolean dark = tri_widget_is_dark (widget);
 
   if (layout == NULL || width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  tri_timeline_render (layout, cr, tri_theme_get (tri_widget_is_dark (widget)));
-  cairo_destroy (cr);
+  if (self->node == NULL || self->node_stamp != self->layout_stamp || self->node_dark != dark ||
+      self->node_width != width || self->node_height != height)
+    {
+      GtkSnapshot *own = gtk_snapshot_new ();
+      cairo_t *cr = gtk_snapshot_append_cairo (own, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      tri_timeline_render (layout, cr, tri_theme_get (dark));
+      cairo_destroy (cr);
+      g_clear_pointer (&self->node, gsk_render_node_unref);
+      self->node = gtk_snapshot_free_to_node (own);
+      self->node_stamp = self->layout_stamp;
+      self->node_dark = dark;
+      self->node_width = width;
+      self->node_height = height;
+    }
+  if (self->node != NULL)
+    gtk_snapshot_append_node (snapshot, self->node);
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     gtk_widget_snapshot_child (widget, c, snapshot);
@@ -849,6 +872,7 @@ tri_timeline_view_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source, g_source_remove);
   tri_canvas_remove_hotspots (GTK_WIDGET (self));
   g_clear_pointer (&self->layout, tri_timeline_layout_free);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->highlight, g_array_unref);
   if (self->store != NULL)
@@ -983,6 +1007,7 @@ tri_timeline_view_set_as_of (TriTimelineView *self,
   if (self->layout != NULL && !self->layout_dirty)
     {
       tri_timeline_layout_set_as_of (self->layout, as_of);
+      self->layout_stamp++;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   else

@@ -1742,8 +1742,10 @@ on_store_changed (TriStore  *store,
   if ((changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS)) && read_actors (self))
     tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, session_lang (self));
 
-  /* the running sums (the index) were patched by the store before it
-   * said so, and the timeline patches the events it holds itself */
+  /* the running sums and the timeline's events need nothing here: the
+   * store's reload took the changed events' entries out of the sums and
+   * put them back, and the timeline view patches its events on this same
+   * signal; both are drawn again through update_as_of () below */
 
   /* the selection, if it is still there, shows what it is now */
   if (selected_event (self) != 0)
