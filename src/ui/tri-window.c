@@ -1793,18 +1793,28 @@ on_store_changed (TriStore  *store,
   update_selection_actions (self);
 }
 
-static GMenuItem *
-history_item (const char *format,
-              const char *plain,
-              const char *name,
-              const char *action,
-              const char *accel)
+/* The menu's item @position in the history section says @label: only a
+ * new label changes the menu (the popover builds its items again) */
+static void
+set_history_item (TriWindow  *self,
+                  int         position,
+                  const char *label,
+                  const char *action,
+                  const char *accel)
 {
-  g_autofree char *label = name != NULL ? g_strdup_printf (format, name) : g_strdup (plain);
-  GMenuItem *item = g_menu_item_new (label, action);
+  g_autofree char *shown = NULL;
+  g_autoptr(GMenuItem) item = NULL;
 
+  if (position < g_menu_model_get_n_items (G_MENU_MODEL (self->history_section)) &&
+      g_menu_model_get_item_attribute (G_MENU_MODEL (self->history_section), position,
+                                       G_MENU_ATTRIBUTE_LABEL, "s", &shown) &&
+      g_strcmp0 (shown, label) == 0)
+    return;
+  item = g_menu_item_new (label, action);
   g_menu_item_set_attribute (item, "accel", "s", accel);
-  return item;
+  if (position < g_menu_model_get_n_items (G_MENU_MODEL (self->history_section)))
+    g_menu_remove (self->history_section, position);
+  g_menu_insert_item (self->history_section, position, item);
 }
 
 /* What can be done now, and the menu's "Undo Add Event" */
@@ -1814,8 +1824,8 @@ update_edit_actions (TriWindow *self)
   gboolean editable = self->document != NULL;
   gboolean undo = editable && tri_document_can_undo (self->document);
   gboolean redo = editable && tri_document_can_redo (self->document);
-  g_autoptr(GMenuItem) undo_item = NULL;
-  g_autoptr(GMenuItem) redo_item = NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
@@ -1823,16 +1833,13 @@ update_edit_actions (TriWindow *self)
   update_selection_actions (self);
 
   /* Translators: a menu item; %s is what it undoes, such as “Add Event” */
-  undo_item = history_item (_("_Undo %s"), _("_Undo"),
-                            undo ? tri_document_get_undo_name (self->document) : NULL,
-                            "win.undo", "<Control>z");
+  undo_label = undo ? g_strdup_printf (_("_Undo %s"), tri_document_get_undo_name (self->document))
+                    : g_strdup (_("_Undo"));
   /* Translators: a menu item; %s is what it redoes, such as “Add Event” */
-  redo_item = history_item (_("_Redo %s"), _("_Redo"),
-                            redo ? tri_document_get_redo_name (self->document) : NULL,
-                            "win.redo", "<Control><Shift>z");
-  g_menu_remove_all (self->history_section);
-  g_menu_append_item (self->history_section, undo_item);
-  g_menu_append_item (self->history_section, redo_item);
+  redo_label = redo ? g_strdup_printf (_("_Redo %s"), tri_document_get_redo_name (self->document))
+                    : g_strdup (_("_Redo"));
+  set_history_item (self, 0, undo_label, "win.undo", "<Control>z");
+  set_history_item (self, 1, redo_label, "win.redo", "<Control><Shift>z");
 }
 
 /**
