@@ -380,11 +380,11 @@ fill_event (GtkWidget *editor)
   type_into (field (editor, "Summary"), vi ? "Putin và Kim ký hiệp ước phòng thủ chung tại Bình Nhưỡng."
                                            : "Putin and Kim sign a mutual-defence treaty in Pyongyang.");
   type_into (field (editor, "Date"), "2024-06-19");
-  choose (field (editor, "Category"), tri_category_label (TRI_CATEGORY_DIPLOMACY));
-  choose (field (editor, "Confidence"), tri_confidence_label (TRI_CONFIDENCE_CONFIRMED));
+  choose (field (editor, "Category"), tri_category_label (TRI_CATEGORY_DIPLOMACY, vi ? "vi" : "en"));
+  choose (field (editor, "Confidence"), tri_confidence_label (TRI_CONFIDENCE_CONFIRMED, vi ? "vi" : "en"));
   /* the actors by their names in the data language */
   choose (field (editor, "Relation"), vi ? "Nga – Triều Tiên" : "Russia – North Korea");
-  choose (field (editor, "Stance"), tri_stance_label (TRI_STANCE_TENSION));
+  choose (field (editor, "Stance"), tri_stance_label (TRI_STANCE_TENSION, vi ? "vi" : "en"));
   choose (field (editor, "Weight"), "3");
 }
 
@@ -620,10 +620,10 @@ test_edit_event (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (GTK_WIDGET (editor), "Title"))), ==, "Treaty signed");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (GTK_WIDGET (editor), "Date"))), ==, "2024-06-19");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (GTK_WIDGET (editor), "Claimed by"))), ==, "KCNA");
-  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Category")), ==, tri_category_label (TRI_CATEGORY_MILITARY));
-  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Confidence")), ==, tri_confidence_label (TRI_CONFIDENCE_REPORTED));
+  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Category")), ==, tri_category_label (TRI_CATEGORY_MILITARY, "en"));
+  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Confidence")), ==, tri_confidence_label (TRI_CONFIDENCE_REPORTED, "en"));
   g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Relation")), ==, "Russia – North Korea");
-  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Stance")), ==, tri_stance_label (TRI_STANCE_TENSION));
+  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Stance")), ==, tri_stance_label (TRI_STANCE_TENSION, "en"));
   g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Weight")), ==, "2");
   expand_languages (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title"))), ==,
@@ -716,7 +716,6 @@ test_side_by_side (Fixture       *f,
   /* in Vietnamese, the fields above are the Vietnamese texts, and English
    * is still needed; the words drawn with the data (the categories, the
    * date read back) are Vietnamese, as in a window showing Vietnamese data */
-  tri_set_data_language ("vi");
   editor = tri_event_editor_new (NULL, f->doc, 0, "vi");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   fill_event (GTK_WIDGET (editor));
@@ -735,7 +734,6 @@ test_side_by_side (Fixture       *f,
   screenshot (GTK_WIDGET (editor), "event-editor-vi-full.png");
   g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event"), ==, 1);
   gtk_window_destroy (editor);
-  tri_set_data_language ("en");
   spin (50);
 }
 
@@ -930,7 +928,6 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   tri_catalog_set_dir (po);
-  tri_set_data_language ("en");
 
   gtk_test_init (&argc, &argv, NULL);
 

@@ -56,6 +56,7 @@ typedef enum
   STMT_LOOSE_QUOTE_KEYS,
   STMT_NOTES,
   STMT_QUOTE_BY_ID,
+  STMT_SOURCE_DOCUMENT,
   STMT_SOURCES,
   N_STMTS
 } StmtId;
@@ -130,7 +131,8 @@ static const char * const stmt_sql[N_STMTS] = {
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
-    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim" \
+    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim, s.reliability, q.credibility," \
+    " q.checked_sha256" \
     " FROM quote q JOIN source s ON s.id = q.source" \
     " LEFT JOIN event ev ON ev.id = q.event" \
     " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
@@ -160,6 +162,8 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
   [STMT_QUOTE_BY_ID] =
     QUOTE_SELECT " WHERE q.id = ?2",
+  [STMT_SOURCE_DOCUMENT] =
+    "SELECT text, sha256 FROM source_document WHERE source = ?1",
   [STMT_SOURCES] =
     "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
     TEXT_COLUMNS ("l", "e", "description")
@@ -1917,6 +1921,23 @@ tri_store_get_extent (TriStore *self,
   return ok;
 }
 
+/* A fingerprint as Trilateral writes it (tri_validate_fingerprint()):
+ * 64 lowercase hexadecimal digits; anything else is none. */
+static char *
+column_fingerprint (sqlite3_stmt *stmt,
+                    int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  if (sqlite3_column_type (stmt, col) != SQLITE_TEXT || text == NULL ||
+      sqlite3_column_bytes (stmt, col) != 64)
+    return NULL;
+  for (int i = 0; i < 64; i++)
+    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
+      return NULL;
+  return g_strndup (text, 64);
+}
+
 static TriQuote *
 quote_from_row (sqlite3_stmt *stmt)
 {
@@ -1939,7 +1960,129 @@ quote_from_row (sqlite3_stmt *stmt)
   if (sqlite3_column_type (stmt, 11) == SQLITE_NULL ||
       !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 11), &q->claim))
     q->claim = TRI_CLAIM_UNSTATED;   /* an unknown word claims nothing */
+  /* a grade the file does not spell as the system does is no grade */
+  {
+    const char *r = (const char *) sqlite3_column_text (stmt, 12);
+
+    if (sqlite3_column_type (stmt, 12) == SQLITE_TEXT && r != NULL &&
+        r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
+      q->reliability = r[0];
+  }
+  if (sqlite3_column_type (stmt, 13) == SQLITE_INTEGER &&
+      sqlite3_column_int64 (stmt, 13) >= 1 && sqlite3_column_int64 (stmt, 13) <= 6)
+    q->credibility = sqlite3_column_int (stmt, 13);
+  q->checked_sha256 = column_fingerprint (stmt, 14);
   return q;
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  const TriQuote *qa = *(TriQuote * const *) a;
+  const TriQuote *qb = *(TriQuote * const *) b;
+
+  return qa->offset < qb->offset ? -1 : qa->offset > qb->offset;
+}
+
+/* Sets each quote's verification. When its source has stored text: that
+ * text holds it at its offset, counted in characters as
+ * tri_validate_quote_verbatim() counts them, checked now. Each source's
+ * text (up to TRI_STORE_MAX_LENGTH) is read once and walked once, its
+ * quotes in the order of their offsets, so many quotes of a long text
+ * cost one pass, not one each. A text that is not valid UTF-8 verifies
+ * nothing. When its source keeps only its document's fingerprint: the
+ * quote was checked against that very document when it was written (its
+ * checked_sha256 is the source's sha256). */
+static void
+verify_quotes (TriStore  *self,
+               GPtrArray *quotes)
+{
+  g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = g_ptr_array_index (quotes, i);
+      GPtrArray *mine;
+
+      q->verified = FALSE;
+      q->verification = TRI_VERIFICATION_NONE;
+      if (q->source_id == NULL)
+        continue;
+      mine = g_hash_table_lookup (by_source, q->source_id);
+      if (mine == NULL)
+        g_hash_table_insert (by_source, q->source_id, mine = g_ptr_array_new ());
+      g_ptr_array_add (mine, q);
+    }
+
+  g_hash_table_iter_init (&iter, by_source);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *mine = value;
+      sqlite3_stmt *stmt = begin (self, STMT_SOURCE_DOCUMENT, NULL);
+      const char *text, *p, *end;
+      gint64 at = 0;
+      gsize bytes;
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      rc = step (self, stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        note_read_failure (self, rc);   /* counted, as any read that fails */
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        {
+          /* the fingerprint only: what was checked when it was written */
+          g_autofree char *sha256 = column_fingerprint (stmt, 1);
+
+          for (guint i = 0; sha256 != NULL && i < mine->len; i++)
+            {
+              TriQuote *q = g_ptr_array_index (mine, i);
+
+              if (g_strcmp0 (q->checked_sha256, sha256) == 0)
+                {
+                  q->verified = TRUE;
+                  q->verification = TRI_VERIFICATION_BUILD_CHECK;
+                }
+            }
+          sqlite3_reset (stmt);
+          continue;
+        }
+      if (rc != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_TEXT)
+        {
+          sqlite3_reset (stmt);
+          continue;   /* no document: not verified against the source */
+        }
+      text = (const char *) sqlite3_column_text (stmt, 0);
+      bytes = (gsize) sqlite3_column_bytes (stmt, 0);
+      if (text == NULL || !g_utf8_validate_len (text, bytes, NULL))
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+
+      g_ptr_array_sort (mine, compare_offsets);
+      p = text;
+      end = text + bytes;
+      for (guint i = 0; i < mine->len; i++)
+        {
+          TriQuote *q = g_ptr_array_index (mine, i);
+          gsize n = strlen (q->text);
+
+          if (q->offset < 0)
+            continue;
+          while (at < q->offset && p < end)
+            {
+              p = g_utf8_next_char (p);
+              at++;
+            }
+          q->verified = at == q->offset && n > 0 && (gsize) (end - p) >= n && memcmp (p, q->text, n) == 0;
+          q->verification = q->verified ? TRI_VERIFICATION_STORED_TEXT : TRI_VERIFICATION_NONE;
+        }
+      sqlite3_reset (stmt);
+    }
 }
 
 /* Newest first; a quote with no event of its own is dated by its source. */
@@ -1989,6 +2132,7 @@ tri_store_list_quotes (TriStore    *self,
 
   if (relation_id)
     g_ptr_array_sort (quotes, compare_quotes_newest_first);
+  verify_quotes (self, quotes);
 
   return g_steal_pointer (&quotes);
 }
@@ -2062,6 +2206,7 @@ read_quotes (TriStore    *self,
         return NULL;
       sqlite3_reset (stmt);
     }
+  verify_quotes (self, quotes);
   return g_steal_pointer (&quotes);
 }
 
@@ -2234,7 +2379,7 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
   [TRI_STORE_ROWS_ACTORS] = "SELECT code, color, rank FROM actor ORDER BY rank, code",
   [TRI_STORE_ROWS_ACTOR_NAMES] = "SELECT actor, lang, name FROM actor_name ORDER BY actor, lang",
   [TRI_STORE_ROWS_SOURCES] =
-    "SELECT id, kind, title, outlet, authors, language, date, file FROM source ORDER BY rowid",
+    "SELECT id, kind, title, outlet, authors, language, date, file, reliability FROM source ORDER BY rowid",
   [TRI_STORE_ROWS_SOURCE_TEXTS] =
     "SELECT source, lang, description FROM source_text ORDER BY source, lang",
   [TRI_STORE_ROWS_EVENTS] =
@@ -2244,7 +2389,7 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
   [TRI_STORE_ROWS_EVENT_LINKS] =
     "SELECT event, relation, stance, weight FROM event_relation ORDER BY event, relation",
   [TRI_STORE_ROWS_QUOTES] =
-    "SELECT id, source, char_offset, text, relation, event, claim FROM quote ORDER BY id",
+    "SELECT id, source, char_offset, text, relation, event, claim, credibility FROM quote ORDER BY id",
   [TRI_STORE_ROWS_QUOTE_TRANSLATIONS] =
     "SELECT quote, lang, text FROM quote_translation ORDER BY quote, lang",
   [TRI_STORE_ROWS_NOTES] = "SELECT event, text FROM note ORDER BY rowid",

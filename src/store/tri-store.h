@@ -65,12 +65,12 @@ typedef enum
   TRI_STORE_ROWS_TITLES,             /* lang, title */
   TRI_STORE_ROWS_ACTORS,             /* code, color, rank */
   TRI_STORE_ROWS_ACTOR_NAMES,        /* actor, lang, name */
-  TRI_STORE_ROWS_SOURCES,            /* id, kind, title, outlet, authors, language, date, file */
+  TRI_STORE_ROWS_SOURCES,            /* id, kind, title, outlet, authors, language, date, file, reliability */
   TRI_STORE_ROWS_SOURCE_TEXTS,       /* source, lang, description */
   TRI_STORE_ROWS_EVENTS,             /* id, date, category, confidence, date_label */
   TRI_STORE_ROWS_EVENT_TEXTS,        /* event, lang, title, summary, claimed_by */
   TRI_STORE_ROWS_EVENT_LINKS,        /* event, relation id, stance, weight */
-  TRI_STORE_ROWS_QUOTES,             /* id, source, char_offset, text, relation id, event, claim */
+  TRI_STORE_ROWS_QUOTES,             /* id, source, char_offset, text, relation id, event, claim, credibility */
   TRI_STORE_ROWS_QUOTE_TRANSLATIONS, /* quote, lang, text */
   TRI_STORE_ROWS_NOTES,              /* event (NULL: the briefing's), text */
   TRI_STORE_N_ROWS

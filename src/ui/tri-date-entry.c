@@ -59,14 +59,14 @@ read_back (const TriDate *date,
   if (date->earliest == date->latest)
     /* Translators: how a date the analyst typed is read; %s is the date
      * ("19 June 2024") */
-    return g_strdup_printf (D_("Reads as: %s"), label);
+    return g_strdup_printf (D_(lang, "Reads as: %s"), label);
   {
     g_autofree char *first = tri_day_label (date->earliest, TRI_PRECISION_DAY, lang);
     g_autofree char *last = tri_day_label (date->latest, TRI_PRECISION_DAY, lang);
 
     /* Translators: how a date the analyst typed is read: the date ("June
      * 2024"), then its first and last possible days */
-    return g_strdup_printf (D_("Reads as: %s — any day from %s to %s"), label, first, last);
+    return g_strdup_printf (D_(lang, "Reads as: %s — any day from %s to %s"), label, first, last);
   }
 }
 

@@ -179,22 +179,23 @@ framed (GtkWidget *view)
 }
 
 static GtkWidget *
-drop_down (const char *(*label) (int),
-           int          n)
+drop_down (const char *(*label) (int, const char *),
+           int          n,
+           const char  *lang)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   GtkWidget *dd;
 
   for (int i = 0; i < n; i++)
-    gtk_string_list_append (list, label (i));
+    gtk_string_list_append (list, label (i, lang));
   dd = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dd), GTK_INVALID_LIST_POSITION);
   return dd;
 }
 
-static const char *category_label (int i) { return tri_category_label ((TriCategory) i); }
-static const char *confidence_label (int i) { return tri_confidence_label ((TriConfidence) i); }
-static const char *stance_label (int i) { return tri_stance_label ((TriStance) i); }
+static const char *category_label (int i, const char *lang) { return tri_category_label ((TriCategory) i, lang); }
+static const char *confidence_label (int i, const char *lang) { return tri_confidence_label ((TriConfidence) i, lang); }
+static const char *stance_label (int i, const char *lang) { return tri_stance_label ((TriStance) i, lang); }
 
 static guint
 selected (GtkWidget *drop_down)
@@ -346,7 +347,7 @@ add_link_row (TriEventEditor *self,
   row->relation = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->relation_labels)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->relation), relation);
   gtk_widget_set_hexpand (row->relation, TRUE);
-  row->stance = drop_down (stance_label, TRI_N_STANCES);
+  row->stance = drop_down (stance_label, TRI_N_STANCES, self->lang);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->stance), stance);
   row->weight = gtk_drop_down_new_from_strings (weights);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->weight), weight >= 1 && weight <= 3 ? weight - 1 : 0);
@@ -1284,12 +1285,12 @@ build (TriEventEditor *self)
     gtk_widget_set_valign (label, GTK_ALIGN_START);
     gtk_widget_set_margin_top (label, 8);
 
-    self->category = drop_down (category_label, TRI_N_CATEGORIES);
+    self->category = drop_down (category_label, TRI_N_CATEGORIES, self->lang);
     self->category_message = tri_editor_message_label ();
     shown = self->category;
     ATTACH (_("C_ategory"), self->category, self->category_message);
 
-    self->confidence = drop_down (confidence_label, TRI_N_CONFIDENCES);
+    self->confidence = drop_down (confidence_label, TRI_N_CONFIDENCES, self->lang);
     self->confidence_message = tri_editor_message_label ();
     shown = self->confidence;
     ATTACH (_("C_onfidence"), self->confidence, self->confidence_message);

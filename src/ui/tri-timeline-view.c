@@ -229,7 +229,7 @@ describe_more (TriTimelineView       *self,
    * "12 more events in Diplomacy, Mar 2023 – Jun 2024, not drawn" */
   *name = g_strdup_printf (ngettext ("%u more event in %s, %s, not drawn",
                                      "%u more events in %s, %s, not drawn", more->count),
-                           more->count, tri_category_label (lane), when);
+                           more->count, tri_category_label (lane, self->lang), when);
 
   for (guint i = 0; by_id != NULL && i < more->event_ids->len && i < 3; i++)
     {
@@ -299,8 +299,8 @@ sync_hotspots (TriTimelineView *self)
         date = tri_capitalize_first (label);
       }
       /* Translators: an event's description: its date, category and confidence */
-      description = g_strdup_printf (_("%s · %s · %s"), date, tri_category_label (ev->category),
-                                     tri_confidence_label (ev->confidence));
+      description = g_strdup_printf (_("%s · %s · %s"), date, tri_category_label (ev->category, self->lang),
+                                     tri_confidence_label (ev->confidence, self->lang));
       tri_hotspot_describe (TRI_HOTSPOT (after), ev->title, description);
       tri_hotspot_set_pressed (TRI_HOTSPOT (after), ev->id == self->selected_event);
       g_hash_table_add (wanted, g_steal_pointer (&key));

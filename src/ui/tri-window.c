@@ -1416,7 +1416,6 @@ apply_data_language (TriWindow *self)
   g_autofree char *actor = g_strdup (selected_actor (self));
   double t0, t1;
 
-  tri_set_data_language (lang);
   g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language", g_variant_new_string (lang));
 
   tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
@@ -2235,7 +2234,7 @@ tri_window_init (TriWindow *self)
     gtk_window_set_child (GTK_WINDOW (self), box);
   }
 
-  self->session = tri_session_new (tri_get_data_language ());
+  self->session = tri_session_new (tri_lang_from_environment ());
   g_signal_connect (self->session, "notify", G_CALLBACK (on_session_notify), self);
   update_edit_actions (self);
 
