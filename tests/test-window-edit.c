@@ -598,6 +598,34 @@ test_second_window_in_use (void)
   g_assert_nonnull (tri_window_get_document (first));
 
   close_window (second);
+
+  /* at start (the command line's briefing): Cancel closes the window
+   * that would have shown it */
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autoptr(TriStore) read_only = tri_store_open (path, &local_error);
+    TriWindow *third = tri_window_new (NULL, NULL);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean open = FALSE;
+
+    g_assert_no_error (local_error);
+    g_object_ref (third);
+    gtk_window_present (GTK_WINDOW (third));
+    tri_window_open_store (third, read_only);
+    g_assert_true (spin_until (has_message, third));
+    g_assert_null (tri_window_get_store (third));
+    gtk_dialog_response (GTK_DIALOG (find_message (third)), GTK_RESPONSE_CANCEL);
+    spin (50);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        open |= w == GTK_WINDOW (third);
+      }
+    g_assert_false (open);
+    g_object_unref (third);
+  }
+
   close_window (first);
 }
 
