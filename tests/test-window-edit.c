@@ -15,7 +15,9 @@
 
 #include "document/tri-document.h"
 #include "store/tri-date.h"
+#include "ui/tri-event-editor.h"
 #include "ui/tri-hotspot.h"
+#include "ui/tri-translations-report.h"
 #include "ui/tri-window.h"
 #include "tri-test-gui.h"
 #include "tri-test-util.h"
@@ -43,6 +45,29 @@ spin_until (gboolean (*done) (gpointer),
       g_main_context_iteration (NULL, FALSE);
     }
   return done (data);
+}
+
+/* A key as the user presses it (xdotool, the window at (0, 0) under Xvfb
+ * with no window manager), or, without xdotool, the action it is bound to */
+static void
+press (TriWindow  *window,
+       const char *keys,
+       const char *action)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool != NULL)
+    {
+      g_autofree char *cmd = g_strconcat (xdotool, " key ", keys, NULL);
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+    }
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
 }
 
 static TriWindow *
@@ -255,9 +280,11 @@ test_edit_undo_redo (void)
   gint64 event;
   int index;
 
-  g_assert_true (tri_document_create_new (path, &error));
-  g_assert_no_error (error);
-  window = open_editable (path);
+  /* New Briefing, as its file chooser answers */
+  window = tri_window_new (NULL, NULL);
+  tri_window_new_briefing (window, path);
+  g_assert_nonnull (tri_window_get_document (window));
+  present (window);
   document = tri_window_get_document (window);
   rus_prk = tri_store_find_relation (tri_window_get_store (window), "RUS-PRK", &error);
   g_assert_no_error (error);
@@ -282,8 +309,8 @@ test_edit_undo_redo (void)
   label = menu_label (tri_window_get_menu (window), "win.undo");
   g_assert_cmpstr (label, ==, "Undo Add Event");
 
-  /* Ctrl+Z's action: back to the empty briefing */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  /* Ctrl+Z: back to the empty briefing */
+  press (window, "ctrl+z", "win.undo");
   side.n_events = 0;
   undone = side_description (&side);
   g_assert_cmpstr (undone, ==, empty);
@@ -295,19 +322,19 @@ test_edit_undo_redo (void)
   label = menu_label (tri_window_get_menu (window), "win.redo");
   g_assert_cmpstr (label, ==, "Redo Add Event");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.redo", NULL));
+  press (window, "ctrl+shift+z", "win.redo");
   side.n_events = 1;
   g_free (edited);
   edited = side_description (&side);
   g_assert_cmpstr (edited, !=, empty);
 
-  /* the Delete key's action on the event chosen, undone in one step */
+  /* the Delete key on the event chosen, undone in one step */
   event = tri_store_step_event (tri_window_get_store (window), 0, 1);
   g_signal_emit_by_name (tri_window_get_timeline_view (window), "event-activated", event);
   g_assert_cmpint (tri_window_get_selected_event (window), ==, event);
   g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==,
                    "Artillery shells shipped");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
+  press (window, "Delete", "win.delete-event");
   side.n_events = 0;
   g_free (undone);
   undone = side_description (&side);
@@ -384,8 +411,89 @@ has_button (GtkWidget  *widget,
   return FALSE;
 }
 
-/* Deleting an event of a read-only briefing offers an editable copy
- * first, and the file is not touched */
+static GtkWindow *
+find_toplevel (TriWindow *window,
+               GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return w;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  TriWindow *window;
+  GType      type;
+} Toplevel;
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  Toplevel *t = data;
+
+  return find_toplevel (t->window, t->type) != NULL;
+}
+
+/* Add Event… opens the event editor on a new event; Enter on the event
+ * chosen opens it on that event; what the editor saved is chosen */
+static void
+test_editors_open (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_autofree char *key = NULL;
+  TriWindow *window;
+  GtkWindow *editor;
+  GtkWidget *mark = NULL;
+  Toplevel wait;
+  gint64 event;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  wait.window = window;
+  wait.type = TRI_TYPE_EVENT_EDITOR;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_toplevel, &wait));
+  editor = find_toplevel (window, TRI_TYPE_EVENT_EDITOR);
+  g_assert_cmpint (tri_event_editor_get_event (TRI_EVENT_EDITOR (editor)), ==, 0);
+
+  /* as if it had saved the event it made */
+  event = add_event (tri_window_get_document (window));
+  g_signal_emit_by_name (editor, "saved", event);
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, event);
+  gtk_window_destroy (editor);
+  spin (50);
+  g_assert_null (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
+
+  /* Enter on its mark on the timeline */
+  g_assert_true (timeline_marks (window, 1));
+  tri_test_wait_until_drawn (window);
+  key = g_strdup_printf ("event:%" G_GINT64_FORMAT, event);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (tri_window_get_timeline_view (window)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (TRI_IS_HOTSPOT (c) && g_strcmp0 (tri_hotspot_get_key (TRI_HOTSPOT (c)), key) == 0)
+      mark = c;
+  g_assert_nonnull (mark);
+  g_assert_true (gtk_widget_grab_focus (mark));
+  press (window, "Return", "win.edit-event");
+  g_assert_true (spin_until (has_toplevel, &wait));
+  editor = find_toplevel (window, TRI_TYPE_EVENT_EDITOR);
+  g_assert_cmpint (tri_event_editor_get_event (TRI_EVENT_EDITOR (editor)), ==, event);
+  gtk_window_destroy (editor);
+
+  close_window (window);
+}
+
+/* Deleting an event of a read-only briefing, or adding one, offers an
+ * editable copy first, and the file is not touched */
 static void
 test_read_only_offers_copy (void)
 {
@@ -394,7 +502,9 @@ test_read_only_offers_copy (void)
   TriFileState before = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *copy = g_build_filename (dir, "mine.sqlite", NULL);
   TriWindow *window = tri_window_new (NULL, NULL);
+  Toplevel wait = { window, TRI_TYPE_EVENT_EDITOR };
   GtkMessageDialog *dialog;
   gint64 event;
 
@@ -416,9 +526,36 @@ test_read_only_offers_copy (void)
   g_assert_true (has_button (GTK_WIDGET (dialog), "Cancel"));
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
   spin (50);
+  g_assert_null (find_message (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_message, window));
+  dialog = find_message (window);
+  g_assert_true (has_button (GTK_WIDGET (dialog), "Save a Copy to Edit…"));
+  g_assert_null (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (50);
 
   /* nothing was deleted, nothing written */
   g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+
+  /* the copy it offers opens to edit, with every event; the original
+   * is only read */
+  tri_window_copy_to_edit (window, path, copy);
+  g_assert_null (find_message (window));
+  g_assert_nonnull (tri_window_get_document (window));
+  g_assert_cmpstr (tri_store_get_path (tri_window_get_store (window)), ==, copy);
+  g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_toplevel, &wait));
+  gtk_window_destroy (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
+
+  /* a copy is never written over a file */
+  tri_window_copy_to_edit (window, path, copy);
+  g_assert_true (spin_until (has_message, window));
+  gtk_dialog_response (GTK_DIALOG (find_message (window)), GTK_RESPONSE_CLOSE);
+  spin (50);
+
   close_window (window);
   tri_test_assert_unchanged (path, &before);
   tri_test_file_state_clear (&before);
@@ -464,6 +601,157 @@ test_second_window_in_use (void)
   close_window (first);
 }
 
+typedef struct
+{
+  TriWindow *window;
+  guint      n;
+} Quotes;
+
+static gboolean
+panel_has_quotes (gpointer data)
+{
+  Quotes *q = data;
+
+  return tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (q->window)) == q->n;
+}
+
+/* The side chosen lists a quote made for it at once after the edit's
+ * frame, and not after its undo */
+static void
+test_panel_follows_quotes (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_autofree char *date = tri_day_to_iso (tri_day_today () - 10);
+  const char *text = "We will stand together against any threat.";
+  TriSourceSpec source = {
+    .id = "kcna", .kind = "article", .title = "Statement", .outlet = "KCNA",
+    .language = "en", .date = date, .text = text,
+  };
+  TriQuoteSpec quote = {
+    .source = "kcna", .offset = 0, .length = g_utf8_strlen (text, -1), .relation = "RUS-PRK",
+  };
+  g_autoptr(GError) error = NULL;
+  const TriRelation *rus_prk;
+  TriDocument *document;
+  TriWindow *window;
+  Quotes wait;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  document = tri_window_get_document (window);
+  rus_prk = tri_store_find_relation (tri_window_get_store (window), "RUS-PRK", NULL);
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", rus_prk->id);
+  wait.window = window;
+  wait.n = 0;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+
+  tri_document_begin_group (document, "Add Source");
+  g_assert_true (tri_document_add_source (document, &source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tri_document_add_quote (document, &quote, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (tri_document_end_group (document, &error));
+  wait.n = 1;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait.n = 0;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+
+  close_window (window);
+}
+
+static TriTranslationsReport *
+find_report (TriWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (TRI_IS_TRANSLATIONS_REPORT (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return TRI_TRANSLATIONS_REPORT (w);
+    }
+  return NULL;
+}
+
+/* The Missing Translations window follows the edits of the briefing */
+static void
+test_missing_translations_follow (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  TriWindow *window;
+  TriTranslationsReport *report;
+  guint before;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.missing-translations", NULL));
+  spin (100);
+  report = find_report (window);
+  g_assert_nonnull (report);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (report)));
+  before = tri_translations_report_get_count (report, "vi");
+
+  /* an event written in English only lacks its Vietnamese title */
+  add_event (tri_window_get_document (window));
+  g_assert_cmpuint (tri_translations_report_get_count (report, "vi"), >, before);
+  /* (the report has the keyboard focus) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (tri_translations_report_get_count (report, "vi"), ==, before);
+
+  close_window (window);
+  g_assert_null (find_report (window));
+}
+
+/* What is set on the window's session, from outside the window, the
+ * views show: "as of", the period, the selection, the data language */
+static void
+test_session_drives_window (void)
+{
+  g_autoptr(TriStore) briefing = tri_store_open (tri_test_briefing_path (), NULL);
+  TriWindow *window = present (tri_window_new (NULL, briefing));
+  TriSession *session = tri_window_get_session (window);
+  TriTriangleView *triangle = tri_window_get_triangle_view (window);
+  const TriRelation *rus_prk = tri_store_find_relation (briefing, "RUS-PRK", NULL);
+  guint32 day = tri_day_from_ymd (2024, 6, 30);
+  g_autofree char *english = NULL;
+  g_autofree char *description = NULL;
+  int index;
+
+  tri_session_set_as_of (session, day);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, day);
+  g_assert_cmpuint (tri_timeline_view_get_layout (tri_window_get_timeline_view (window))->as_of, ==, day);
+
+  tri_session_choose_relation (session, rus_prk->id);
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+  english = g_strdup (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)));
+  g_assert_cmpstr (english, ==, "Russia – North Korea");
+
+  tri_session_set_window_months (session, 3);
+  index = tri_triangle_layout_find_edge (tri_triangle_view_get_layout (triangle), rus_prk->id);
+  description = tri_triangle_view_describe_edge (triangle, index);
+  g_assert_nonnull (strstr (description, "3 months to 30 June 2024"));
+
+  tri_session_set_data_language (session, "vi");
+  g_assert_cmpstr (tri_window_get_data_language (window), ==, "vi");
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, day);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), !=, english);
+
+  tri_session_clear_selection (session);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), !=, english);
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, 0);
+
+  tri_session_set_data_language (session, "en");
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, "Evidence");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -473,7 +761,11 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/window-edit/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window-edit/editors-open", test_editors_open);
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
+  g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);
+  g_test_add_func ("/window-edit/panel-follows-quotes", test_panel_follows_quotes);
+  g_test_add_func ("/window-edit/session-drives-window", test_session_drives_window);
   return g_test_run ();
 }

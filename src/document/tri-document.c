@@ -960,6 +960,7 @@ do_add_source (TriDocument   *self,
 {
   const TriSourceSpec *spec = data;
   char grade[2] = { spec->reliability, 0 };
+  g_autofree char *canonical = NULL;
   TriDate date;
 
   if (!tri_validate_text (spec->id, error) || !tri_validate_text (spec->kind, error) ||
@@ -974,11 +975,13 @@ do_add_source (TriDocument   *self,
                    _("the text is longer than Trilateral reads (%d MB)"), TRI_STORE_MAX_LENGTH / 1000000);
   if (query_int (self, NULL, "SELECT 1 FROM source WHERE id = ?", "s", spec->id))
     return refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("the briefing already has a source “%s”"), spec->id);
+  /* "June 2024" as typed is stored as 2024-06 */
+  canonical = tri_date_to_string (&date);
   return exec (self, error,
                "INSERT INTO source (id, kind, title, outlet, authors, language, date, file, reliability, url)"
                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ssssssssss",
                spec->id, spec->kind, spec->title, spec->outlet, spec->authors ? spec->authors : "",
-               spec->language, spec->date, spec->file, spec->reliability ? grade : NULL, spec->url) &&
+               spec->language, canonical, spec->file, spec->reliability ? grade : NULL, spec->url) &&
          (spec->text == NULL ||
           exec (self, error, "INSERT INTO source_document (source, text) VALUES (?, ?)", "ss",
                 spec->id, spec->text));

@@ -73,6 +73,7 @@ G_DEFINE_FINAL_TYPE (TriTimelineView, tri_timeline_view, GTK_TYPE_WIDGET)
 enum {
   EVENT_ACTIVATED,
   AS_OF_CHANGED,
+  RANGE_CHANGED,
   N_SIGNALS
 };
 
@@ -545,6 +546,7 @@ set_range (TriTimelineView *self,
   self->t0 = t0;
   self->t1 = t1;
   invalidate (self);
+  g_signal_emit (self, signals[RANGE_CHANGED], 0);
 }
 
 static void
@@ -900,6 +902,10 @@ tri_timeline_view_class_init (TriTimelineViewClass *klass)
   signals[AS_OF_CHANGED] =
     g_signal_new ("as-of-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* the days shown changed (a pan, a zoom, a reveal): see get_range () */
+  signals[RANGE_CHANGED] =
+    g_signal_new ("range-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_out_action);
@@ -986,21 +992,6 @@ tri_timeline_view_set_store (TriTimelineView *self,
   self->lang = g_strdup (lang);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   show_default_range (self);
-  invalidate (self);
-}
-
-/**
- * tri_timeline_view_reload:
- *
- * After the store's events changed: reads what is in view again, keeping
- * the range, the selection and the clusters opened.
- */
-void
-tri_timeline_view_reload (TriTimelineView *self)
-{
-  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
-
-  g_clear_pointer (&self->events, g_ptr_array_unref);
   invalidate (self);
 }
 
