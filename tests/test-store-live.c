@@ -382,14 +382,26 @@ test_group_and_quotes (void)
     g_assert_cmpuint (total, ==, 1);
   }
 
+  /* the event is backed by a quote of Russia – North Korea, of no other side */
+  {
+    TriRelation *rpk = tri_store_find_relation (store, "RUS-PRK", NULL);
+    TriRelation *rc = tri_store_find_relation (store, "RUS-CHN", NULL);
+
+    g_assert_true (tri_store_events_have_quotes (store, rpk->id, &ev, 1));
+    g_assert_false (tri_store_events_have_quotes (store, rc->id, &ev, 1));
+    g_assert_false (tri_store_events_have_quotes (store, rpk->id, NULL, 0));
+  }
+
   /* deleting the quote changes its event's evidence: the event is named */
   g_assert_true (tri_document_delete_quote (doc, quote, &error));
   g_assert_no_error (error);
   assert_events (&f, &ev, 1);
   {
     g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, 0, ev, "en", NULL);
+    TriRelation *rpk = tri_store_find_relation (store, "RUS-PRK", NULL);
 
     g_assert_cmpuint (quotes->len, ==, 0);
+    g_assert_false (tri_store_events_have_quotes (store, rpk->id, &ev, 1));
   }
 
   /* the group undone at once: nothing of it is shown */

@@ -57,6 +57,7 @@ typedef enum
   STMT_NOTES,
   STMT_QUOTE_BY_ID,
   STMT_SOURCES,
+  STMT_EVENT_HAS_QUOTES,
   N_STMTS
 } StmtId;
 
@@ -160,6 +161,8 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
   [STMT_QUOTE_BY_ID] =
     QUOTE_SELECT " WHERE q.id = ?2",
+  [STMT_EVENT_HAS_QUOTES] =
+    "SELECT 1 FROM quote WHERE event = ?1 AND +relation = ?2 LIMIT 1",
   [STMT_SOURCES] =
     "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
     TEXT_COLUMNS ("l", "e", "description")
@@ -2192,6 +2195,41 @@ tri_store_list_quotes_in_period (TriStore    *self,
   *total = keys->len;
 
   return read_quotes (self, keys, lang, limit, error);
+}
+
+/**
+ * tri_store_events_have_quotes:
+ * @relation_id: a relation
+ * @events: (array length=n_events): events, such as those that changed
+ *
+ * Whether any of @events is backed by a quote of @relation_id: after a
+ * change of events alone (no quote changed), the relation's evidence
+ * changed only then (its quotes are dated by their events), and a panel
+ * showing it need not read it again otherwise.
+ *
+ * Returns: %TRUE when one is, or when it could not be read
+ */
+gboolean
+tri_store_events_have_quotes (TriStore     *self,
+                              gint64        relation_id,
+                              const gint64 *events,
+                              guint         n_events)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), TRUE);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_HAS_QUOTES, NULL);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, events[i]);
+      sqlite3_bind_int64 (stmt, 2, relation_id);
+      rc = step_row (self, stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 GPtrArray *
