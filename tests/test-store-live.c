@@ -675,6 +675,36 @@ test_index_follows_random_edits (void)
         }
     }
 
+  /* a large group (as an import makes), added and undone at once */
+  {
+    g_autoptr(GPtrArray) fresh = NULL;
+    guint before = f.list->len;
+
+    tri_document_begin_group (doc, "Add Events");
+    for (int k = 0; k < 40; k++)
+      {
+        TriEventSpec spec;
+        TriEventText text;
+        TriEventLink links[3];
+        g_autofree char *date = NULL;
+
+        random_event (rand, &spec, &text, links, &date);
+        g_assert_cmpint (tri_document_add_event (doc, &spec, &error), >, 0);
+      }
+    g_assert_true (tri_document_end_group (doc, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (f.events->len, ==, 40);
+    fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
+    assert_same_events (f.list, fresh);
+    g_assert_cmpuint (f.list->len, >, before);
+    g_assert_true (tri_document_undo (doc, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&fresh, g_ptr_array_unref);
+    fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
+    assert_same_events (f.list, fresh);
+    g_assert_cmpuint (f.list->len, ==, before);
+  }
+
   /* and against a fresh build, on every relation, over all time */
   {
     g_autoptr(TriStateIndex) fresh = tri_state_index_new (store, &error);

@@ -1611,6 +1611,7 @@ tri_store_update_events (TriStore      *self,
                          guint          n_ids,
                          GError       **error)
 {
+  g_autoptr(GHashTable) many = NULL;
   guint kept = 0;
 
   g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
@@ -1619,13 +1620,21 @@ tri_store_update_events (TriStore      *self,
   if (n_ids == 0)
     return TRUE;
 
+  /* a large group undone at once (an import): looked up, not scanned */
+  if (n_ids > 16)
+    {
+      many = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint k = 0; k < n_ids; k++)
+        g_hash_table_add (many, (gpointer) &ids[k]);
+    }
+
   /* out, in one pass: the kept ones moved up, the slots left NULL */
   for (guint i = 0; i < events->len; i++)
     {
       TriEvent *ev = g_ptr_array_index (events, i);
 
       events->pdata[i] = NULL;
-      if (ids_contain (ids, n_ids, ev->id))
+      if (many != NULL ? g_hash_table_contains (many, &ev->id) : ids_contain (ids, n_ids, ev->id))
         tri_event_free (ev);
       else
         events->pdata[kept++] = ev;
@@ -1639,8 +1648,9 @@ tri_store_update_events (TriStore      *self,
       TriEvent *ev;
       guint lo = 0, hi = events->len;
 
-      if (ids_contain (ids, k, ids[k]))
-        continue;   /* listed twice */
+      /* each once, however often listed */
+      if (many != NULL ? !g_hash_table_remove (many, &ids[k]) : ids_contain (ids, k, ids[k]))
+        continue;
       ev = tri_store_get_event (self, ids[k], lang, &local_error);
       if (ev == NULL)
         {
