@@ -382,14 +382,26 @@ test_group_and_quotes (void)
     g_assert_cmpuint (total, ==, 1);
   }
 
+  /* the event is backed by a quote of Russia – North Korea, of no other side */
+  {
+    TriRelation *rpk = tri_store_find_relation (store, "RUS-PRK", NULL);
+    TriRelation *rc = tri_store_find_relation (store, "RUS-CHN", NULL);
+
+    g_assert_true (tri_store_events_have_quotes (store, rpk->id, &ev, 1));
+    g_assert_false (tri_store_events_have_quotes (store, rc->id, &ev, 1));
+    g_assert_false (tri_store_events_have_quotes (store, rpk->id, NULL, 0));
+  }
+
   /* deleting the quote changes its event's evidence: the event is named */
   g_assert_true (tri_document_delete_quote (doc, quote, &error));
   g_assert_no_error (error);
   assert_events (&f, &ev, 1);
   {
     g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, 0, ev, "en", NULL);
+    TriRelation *rpk = tri_store_find_relation (store, "RUS-PRK", NULL);
 
     g_assert_cmpuint (quotes->len, ==, 0);
+    g_assert_false (tri_store_events_have_quotes (store, rpk->id, &ev, 1));
   }
 
   /* the group undone at once: nothing of it is shown */
@@ -662,6 +674,36 @@ test_index_follows_random_edits (void)
           with_possibly += slow.n_possibly > 0;
         }
     }
+
+  /* a large group (as an import makes), added and undone at once */
+  {
+    g_autoptr(GPtrArray) fresh = NULL;
+    guint before = f.list->len;
+
+    tri_document_begin_group (doc, "Add Events");
+    for (int k = 0; k < 40; k++)
+      {
+        TriEventSpec spec;
+        TriEventText text;
+        TriEventLink links[3];
+        g_autofree char *date = NULL;
+
+        random_event (rand, &spec, &text, links, &date);
+        g_assert_cmpint (tri_document_add_event (doc, &spec, &error), >, 0);
+      }
+    g_assert_true (tri_document_end_group (doc, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (f.events->len, ==, 40);
+    fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
+    assert_same_events (f.list, fresh);
+    g_assert_cmpuint (f.list->len, >, before);
+    g_assert_true (tri_document_undo (doc, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&fresh, g_ptr_array_unref);
+    fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
+    assert_same_events (f.list, fresh);
+    g_assert_cmpuint (f.list->len, ==, before);
+  }
 
   /* and against a fresh build, on every relation, over all time */
   {

@@ -58,6 +58,7 @@ typedef enum
   STMT_QUOTE_BY_ID,
   STMT_SOURCE_DOCUMENT,
   STMT_SOURCES,
+  STMT_EVENT_HAS_QUOTES,
   N_STMTS
 } StmtId;
 
@@ -164,6 +165,8 @@ static const char * const stmt_sql[N_STMTS] = {
     QUOTE_SELECT " WHERE q.id = ?2",
   [STMT_SOURCE_DOCUMENT] =
     "SELECT text, sha256 FROM source_document WHERE source = ?1",
+  [STMT_EVENT_HAS_QUOTES] =
+    "SELECT 1 FROM quote WHERE event = ?1 AND +relation = ?2 LIMIT 1",
   [STMT_SOURCES] =
     "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
     TEXT_COLUMNS ("l", "e", "description")
@@ -1612,6 +1615,7 @@ tri_store_update_events (TriStore      *self,
                          guint          n_ids,
                          GError       **error)
 {
+  g_autoptr(GHashTable) many = NULL;
   guint kept = 0;
 
   g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
@@ -1620,13 +1624,21 @@ tri_store_update_events (TriStore      *self,
   if (n_ids == 0)
     return TRUE;
 
+  /* a large group undone at once (an import): looked up, not scanned */
+  if (n_ids > 16)
+    {
+      many = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint k = 0; k < n_ids; k++)
+        g_hash_table_add (many, (gpointer) &ids[k]);
+    }
+
   /* out, in one pass: the kept ones moved up, the slots left NULL */
   for (guint i = 0; i < events->len; i++)
     {
       TriEvent *ev = g_ptr_array_index (events, i);
 
       events->pdata[i] = NULL;
-      if (ids_contain (ids, n_ids, ev->id))
+      if (many != NULL ? g_hash_table_contains (many, &ev->id) : ids_contain (ids, n_ids, ev->id))
         tri_event_free (ev);
       else
         events->pdata[kept++] = ev;
@@ -1640,8 +1652,9 @@ tri_store_update_events (TriStore      *self,
       TriEvent *ev;
       guint lo = 0, hi = events->len;
 
-      if (ids_contain (ids, k, ids[k]))
-        continue;   /* listed twice */
+      /* each once, however often listed */
+      if (many != NULL ? !g_hash_table_remove (many, &ids[k]) : ids_contain (ids, k, ids[k]))
+        continue;
       ev = tri_store_get_event (self, ids[k], lang, &local_error);
       if (ev == NULL)
         {
@@ -2337,6 +2350,41 @@ tri_store_list_quotes_in_period (TriStore    *self,
   *total = keys->len;
 
   return read_quotes (self, keys, lang, limit, error);
+}
+
+/**
+ * tri_store_events_have_quotes:
+ * @relation_id: a relation
+ * @events: (array length=n_events): events, such as those that changed
+ *
+ * Whether any of @events is backed by a quote of @relation_id: after a
+ * change of events alone (no quote changed), the relation's evidence
+ * changed only then (its quotes are dated by their events), and a panel
+ * showing it need not read it again otherwise.
+ *
+ * Returns: %TRUE when one is, or when it could not be read
+ */
+gboolean
+tri_store_events_have_quotes (TriStore     *self,
+                              gint64        relation_id,
+                              const gint64 *events,
+                              guint         n_events)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), TRUE);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_HAS_QUOTES, NULL);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, events[i]);
+      sqlite3_bind_int64 (stmt, 2, relation_id);
+      rc = step_row (self, stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 GPtrArray *

@@ -144,6 +144,10 @@ GArray      *tri_store_list_event_link_rows (TriStore *self,
                                         const gint64 *events,
                                         guint        n_events,
                                         GError     **error);
+gboolean     tri_store_events_have_quotes (TriStore *self,
+                                        gint64       relation_id,
+                                        const gint64 *events,
+                                        guint        n_events);
 gboolean     tri_store_get_changed_events (TriStore *self,
                                         const gint64 **events,
                                         guint       *n_events);

@@ -1,6 +1,6 @@
 /* tri-bench-window.c: how long the window takes to show an edit
  *
- * Usage: tri-bench-window DB [N]
+ * Usage: tri-bench-window DB [N [SIDE]]
  *
  * Makes an editable copy of DB in a temporary folder, opens it in the
  * window (GTK, on the display it is given: Xvfb in scripts/bench) and
@@ -22,6 +22,8 @@
  *     and the store's "changed" ("_command_cpu"), the frame's layout
  *     (allocation: "_layout_cpu") and its drawing (snapshot and rendering:
  *     "_draw_cpu").
+ * With SIDE (such as RUS-PRK), that side is chosen first, so that the
+ * evidence panel shows its quotes while the edits are made.
  * Between two edits it lets the window rest (200 ms). Prints median and
  * 95th percentile of each; passes or fails nothing.
  *
@@ -229,6 +231,16 @@ main (int   argc,
   doc = tri_window_get_document (window);
   if (doc == NULL)
     g_error ("the window did not open %s to edit it", copy);
+  if (argc > 3)
+    {
+      TriRelation *side = tri_store_find_relation (tri_window_get_store (window), argv[3], &error);
+
+      if (side == NULL)
+        g_error ("%s", error->message);
+      g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", side->id);
+      spin (1000);
+      printf ("window_side_chosen\t%s\n", side->code);
+    }
   {
     double v0, v1;
 

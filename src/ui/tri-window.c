@@ -1735,6 +1735,8 @@ on_store_changed (TriStore  *store,
                                 TRI_STORE_CHANGE_RELATIONS)) != 0;
   gboolean evidence = (changes & (TRI_STORE_CHANGE_SOURCES | TRI_STORE_CHANGE_QUOTES |
                                   TRI_STORE_CHANGE_NOTES)) != 0;
+  gboolean quotes_pending = self->quotes_source != 0;   /* "as of" moved just before */
+  gboolean quotes_changed = FALSE;
 
   if (changes & TRI_STORE_CHANGE_TITLE)
     update_title (self);
@@ -1776,9 +1778,19 @@ on_store_changed (TriStore  *store,
           show_overview (self);
         }
       else
-        /* built again once "as of" rests (update_as_of ()), after the
-         * frame that shows the edit: a side's quotes are many */
-        tri_evidence_panel_invalidate (self->evidence_panel);
+        {
+          const gint64 *ids = NULL;
+          guint n = 0;
+
+          /* a side's quotes are dated by their events: only a change of
+           * quotes or sources, or of events that back its quotes, changes
+           * them; they are built again once "as of" rests (update_as_of ()),
+           * after the frame that shows the edit: they are many */
+          quotes_changed = evidence || !tri_store_get_changed_events (store, &ids, &n) ||
+                           tri_store_events_have_quotes (store, selected_relation (self), ids, n);
+          if (quotes_changed)
+            tri_evidence_panel_invalidate (self->evidence_panel);
+        }
     }
   else if (selected_actor (self) != NULL && (events || (changes & TRI_STORE_CHANGE_ACTORS)))
     {
@@ -1789,6 +1801,9 @@ on_store_changed (TriStore  *store,
   if (self->translations != NULL)
     tri_translations_report_refresh (TRI_TRANSLATIONS_REPORT (self->translations));
   update_as_of (self);
+  /* the same "as of", the same quotes: nothing for the panel to read */
+  if (selected_relation (self) != 0 && !quotes_changed && !quotes_pending)
+    g_clear_handle_id (&self->quotes_source, g_source_remove);
   update_selection_actions (self);
 }
 
