@@ -1451,15 +1451,21 @@ draw_clusters (TriTimelineLayout *layout,
       cairo_fill (cr);
     }
 
+  /* one layout for every count: only its text changes (a context a
+   * label would cost more than drawing it, at hundreds of bins) */
+  g_autoptr(PangoLayout) text = NULL;
+
   for (guint i = 0; i < layout->clusters->len; i++)
     {
       const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
-      g_autoptr(PangoLayout) text = NULL;
       int tw, th;
 
       if (c->label == NULL)
         continue;
-      text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
+      if (text == NULL)
+        text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
+      else
+        pango_layout_set_text (text, c->label, -1);
       pango_layout_get_pixel_size (text, &tw, &th);
       tri_set_source_rgb (cr, theme->text);
       cairo_move_to (cr, c->label_x + (c->label_w - tw) / 2, c->label_y);

@@ -26,6 +26,8 @@
 #include "tri-schema.h"
 #include "tri-new-file.h"
 #include "tri-state.h"
+#include "tri-state-index.h"
+#include "tri-store-private.h"
 #include "tri-store.h"
 
 typedef enum
@@ -41,6 +43,7 @@ typedef enum
   STMT_ACTOR_EVENT_COUNT,
   STMT_EXTENT,
   STMT_ALL_LINKS,
+  STMT_EVENT_LINK_ROWS,
   STMT_NEXT_EVENT,
   STMT_PREV_EVENT,
   STMT_FIRST_EVENT,
@@ -55,6 +58,7 @@ typedef enum
   STMT_QUOTE_BY_ID,
   STMT_SOURCE_DOCUMENT,
   STMT_SOURCES,
+  STMT_EVENT_HAS_QUOTES,
   N_STMTS
 } StmtId;
 
@@ -108,8 +112,11 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT (SELECT min (earliest) FROM event WHERE earliest >= -1930999),"
     "       (SELECT max (latest) FROM event WHERE latest <= 5373484)",
   [STMT_ALL_LINKS] =
-    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence"
+    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence, er.event"
     " FROM event_relation er JOIN event ev ON ev.id = er.event",
+  [STMT_EVENT_LINK_ROWS] =
+    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence, er.event"
+    " FROM event ev JOIN event_relation er ON er.event = ev.id WHERE ev.id = ?1",
   [STMT_NEXT_EVENT] =
     "SELECT n.id FROM event c, event n WHERE c.id = ?1"
     " AND (n.earliest, n.latest, n.id) > (c.earliest, c.latest, c.id)"
@@ -158,6 +165,8 @@ static const char * const stmt_sql[N_STMTS] = {
     QUOTE_SELECT " WHERE q.id = ?2",
   [STMT_SOURCE_DOCUMENT] =
     "SELECT text, sha256 FROM source_document WHERE source = ?1",
+  [STMT_EVENT_HAS_QUOTES] =
+    "SELECT 1 FROM quote WHERE event = ?1 AND +relation = ?2 LIMIT 1",
   [STMT_SOURCES] =
     "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
     TEXT_COLUMNS ("l", "e", "description")
@@ -181,10 +190,16 @@ struct _TriStore
   char         *read_path;   /* the file read: the path, or its private copy */
   GStatBuf      identity;    /* the file as opened: immutable reads trust it not to change */
   gboolean      changed;     /* it changed on disk: no read is trusted any more */
+  gboolean      live;        /* an editable file its document writes: read as it is now */
+  GPtrArray    *indexes;     /* the running sums built over it, kept up to date (not owned) */
+  const gint64 *changed_events;   /* during "changed": what tri_store_reload() was told */
+  guint         n_changed_events;
+  gboolean      in_changed;
 };
 
 enum {
   READ_FAILED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -217,6 +232,7 @@ tri_store_finalize (GObject *object)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
+  g_clear_pointer (&self->indexes, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->read_path, g_free);
@@ -244,6 +260,18 @@ tri_store_class_init (TriStoreClass *klass)
   signals[READ_FAILED] =
     g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TriStore::changed:
+   * @changes: the #TriStoreChange bits of what changed
+   *
+   * A live store's file was changed by its document, and the store's
+   * caches follow (tri_store_reload()): the views read again what they
+   * show of it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -493,6 +521,7 @@ check_identity (sqlite3     *db,
 static sqlite3 *
 open_db (const char  *path,
          gboolean     read_only,
+         gboolean     immutable,
          GError     **error)
 {
   g_autofree char *abs = NULL;
@@ -506,7 +535,7 @@ open_db (const char  *path,
   if (uri == NULL)
     return NULL;
 
-  full = g_strconcat (uri, read_only ? "?immutable=1" : "", NULL);
+  full = g_strconcat (uri, read_only && immutable ? "?immutable=1" : "", NULL);
   rc = sqlite3_open_v2 (full, &db,
                         (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                         SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
@@ -648,6 +677,37 @@ tri_store_get_notice (TriStore *self)
   return self->notice;
 }
 
+/* after the identity and integrity checks: the statements the views run,
+ * and the relations every edge asks for */
+static gboolean
+prepare_statements (TriStore  *self,
+                    GError   **error)
+{
+  /* after the integrity check, whose program grows with the number of
+   * tables (a valid file may hold thousands of someone else's): our own
+   * statements stay far below this */
+  sqlite3_limit (self->db, SQLITE_LIMIT_VDBE_OP, 25000);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                                   &self->stmts[i], NULL);
+      if (rc != SQLITE_OK)
+        {
+          if ((rc & 0xff) == SQLITE_ERROR)
+            g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_INCOMPLETE,
+                         _("“%s” is a Trilateral briefing with missing tables or columns (%s)."),
+                         self->path, sqlite3_errmsg (self->db));
+          else
+            set_sqlite_error (error, self->path, rc, self->db);
+          return FALSE;
+        }
+    }
+
+  self->relations = tri_store_list_relations (self, error);
+  return self->relations != NULL;
+}
+
 /**
  * tri_store_open:
  * @path: a briefing database
@@ -685,7 +745,7 @@ tri_store_open (const char  *path,
     self->read_path = g_strdup (copy != NULL ? copy : path);
     if (g_stat (self->read_path, &self->identity) != 0)
       memset (&self->identity, 0, sizeof self->identity);
-    self->db = open_db (self->read_path, TRUE, error);
+    self->db = open_db (self->read_path, TRUE, TRUE, error);
   }
   if (self->db == NULL)
     return NULL;
@@ -693,32 +753,172 @@ tri_store_open (const char  *path,
   if (!check_identity (self->db, path, error))
     return NULL;
 
-  /* after the integrity check, whose program grows with the number of
-   * tables (a valid file may hold thousands of someone else's): our own
-   * statements stay far below this */
-  sqlite3_limit (self->db, SQLITE_LIMIT_VDBE_OP, 25000);
-
-  for (guint i = 0; i < N_STMTS; i++)
-    {
-      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-                                   &self->stmts[i], NULL);
-      if (rc != SQLITE_OK)
-        {
-          if ((rc & 0xff) == SQLITE_ERROR)
-            g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_INCOMPLETE,
-                         _("“%s” is a Trilateral briefing with missing tables or columns (%s)."),
-                         path, sqlite3_errmsg (self->db));
-          else
-            set_sqlite_error (error, path, rc, self->db);
-          return NULL;
-        }
-    }
-
-  self->relations = tri_store_list_relations (self, error);
-  if (self->relations == NULL)
+  if (!prepare_statements (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * tri_store_open_live:
+ * @path: a briefing created editable (it has its `editable` row), which a
+ *   #TriDocument may be writing
+ *
+ * Opens @path read-only to show it while its document edits it: not
+ * immutable, so each read sees the last command committed (through the
+ * write-ahead log), and a change of the file is no read failure. It is
+ * identified and checked as tri_store_open() does, with the same hardened
+ * connection. After each change the document makes, tri_store_reload()
+ * brings the store's caches up to date. Any other briefing is refused
+ * with %TRI_STORE_ERROR_NOT_EDITABLE: those stay immutable
+ * (tri_store_open()).
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+TriStore *
+tri_store_open_live (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(TriStore) self = NULL;
+  int editable = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file (path, error))
+    return NULL;
+
+  self = g_object_new (TRI_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_path = g_strdup (path);
+  self->live = TRUE;
+  self->db = open_db (path, TRUE, FALSE, error);
+  if (self->db == NULL)
+    return NULL;
+  /* the document's commit, or its checkpoint, may hold the file a moment */
+  sqlite3_busy_timeout (self->db, 2000);
+
+  if (!check_identity (self->db, path, error))
+    return NULL;
+  if (!pragma_int (self->db, path,
+                   "SELECT count (*) FROM sqlite_schema WHERE type = 'table' AND name = 'editable'",
+                   &editable, error) ||
+      (editable == 1 && !pragma_int (self->db, path, "SELECT count (*) FROM editable", &editable, error)))
+    return NULL;
+  if (editable != 1)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_EDITABLE,
+                   _("“%s” was not created by Trilateral to be edited: it is shown read-only, as it is."),
+                   path);
+      return NULL;
+    }
+
+  if (!prepare_statements (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tri_store_is_live:
+ *
+ * Returns: whether the store was opened with tri_store_open_live()
+ */
+gboolean
+tri_store_is_live (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  return self->live;
+}
+
+/**
+ * tri_store_reload:
+ * @changes: the #TriStoreChange (#TriDocumentChange) bits of what changed
+ * @events: (array length=n_events) (nullable): the ids of the events
+ *   added, changed or removed (tri_document_get_changed_events()), or
+ *   %NULL for "any event"
+ *
+ * After the document changed the file of a live store: drops what the
+ * store keeps of what changed, then emits #TriStore::changed with
+ * @changes, for the views to read what they show again.
+ */
+void
+tri_store_reload (TriStore     *self,
+                  guint         changes,
+                  const gint64 *events,
+                  guint         n_events)
+{
+  g_return_if_fail (TRI_IS_STORE (self));
+
+  if (changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS))
+    {
+      /* holders of the old list keep it (it is reference-counted) */
+      g_autoptr(GPtrArray) old = g_steal_pointer (&self->relations);
+      g_autoptr(GError) error = NULL;
+
+      self->relations = tri_store_list_relations (self, &error);
+      if (self->relations == NULL)
+        self->relations = g_steal_pointer (&old);
+    }
+
+  /* the running sums: only the entries of the events that changed */
+  if (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS))
+    for (guint i = 0; self->indexes != NULL && i < self->indexes->len; i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!tri_state_index_update (g_ptr_array_index (self->indexes, i), events, n_events, &error))
+          g_debug ("The running sums of %s could not follow: %s", self->path, error->message);
+      }
+
+  self->changed_events = events;
+  self->n_changed_events = events != NULL ? n_events : 0;
+  self->in_changed = TRUE;
+  g_signal_emit (self, signals[CHANGED], 0, changes);
+  self->in_changed = FALSE;
+  self->changed_events = NULL;
+  self->n_changed_events = 0;
+}
+
+/**
+ * tri_store_get_changed_events:
+ * @events: (out) (array length=n_events) (transfer none): the events
+ *   tri_store_reload() was told of
+ * @n_events: (out): how many
+ *
+ * During #TriStore::changed: which events changed, for a view to patch
+ * what it holds of them (tri_store_update_events()).
+ *
+ * Returns: %FALSE when any event may have changed (or outside the signal):
+ *   read everything again
+ */
+gboolean
+tri_store_get_changed_events (TriStore      *self,
+                              const gint64 **events,
+                              guint         *n_events)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+
+  *events = self->changed_events;
+  *n_events = self->n_changed_events;
+  return self->in_changed && (self->changed_events != NULL || self->n_changed_events == 0);
+}
+
+/* The running sums built over the store, which tri_store_reload() updates */
+void
+tri_store_add_index (TriStore      *self,
+                     TriStateIndex *index)
+{
+  if (self->indexes == NULL)
+    self->indexes = g_ptr_array_new ();
+  g_ptr_array_add (self->indexes, index);
+}
+
+void
+tri_store_remove_index (TriStore      *self,
+                        TriStateIndex *index)
+{
+  if (self->indexes != NULL)
+    g_ptr_array_remove_fast (self->indexes, index);
 }
 
 /**
@@ -1368,6 +1568,120 @@ tri_store_list_events (TriStore    *self,
   return g_steal_pointer (&events);
 }
 
+static int
+compare_event_order (const TriEvent *a,
+                     const TriEvent *b)
+{
+  if (a->date.earliest != b->date.earliest)
+    return a->date.earliest < b->date.earliest ? -1 : 1;
+  if (a->date.latest != b->date.latest)
+    return a->date.latest < b->date.latest ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static gboolean
+ids_contain (const gint64 *ids,
+             guint         n_ids,
+             gint64        id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tri_store_update_events:
+ * @events: what tri_store_list_events() returned for @from, @to and @lang
+ * @ids: (array length=n_ids): the events that changed
+ *   (tri_store_get_changed_events())
+ *
+ * Brings @events up to date in place after those events changed: each is
+ * taken out, and put back where the date order puts it, as the briefing
+ * has it now, when it still overlaps the range. The other events are not
+ * read again. Anything holding pointers into @events (a layout) must be
+ * rebuilt.
+ *
+ * Returns: %FALSE when a read failed (@events is then as the reads left it:
+ *   read them again)
+ */
+gboolean
+tri_store_update_events (TriStore      *self,
+                         GPtrArray     *events,
+                         guint32        from,
+                         guint32        to,
+                         const char    *lang,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         GError       **error)
+{
+  g_autoptr(GHashTable) many = NULL;
+  guint kept = 0;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (events != NULL, FALSE);
+
+  if (n_ids == 0)
+    return TRUE;
+
+  /* a large group undone at once (an import): looked up, not scanned */
+  if (n_ids > 16)
+    {
+      many = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint k = 0; k < n_ids; k++)
+        g_hash_table_add (many, (gpointer) &ids[k]);
+    }
+
+  /* out, in one pass: the kept ones moved up, the slots left NULL */
+  for (guint i = 0; i < events->len; i++)
+    {
+      TriEvent *ev = g_ptr_array_index (events, i);
+
+      events->pdata[i] = NULL;
+      if (many != NULL ? g_hash_table_contains (many, &ev->id) : ids_contain (ids, n_ids, ev->id))
+        tri_event_free (ev);
+      else
+        events->pdata[kept++] = ev;
+    }
+  g_ptr_array_set_size (events, kept);
+
+  /* and back, as they are now */
+  for (guint k = 0; k < n_ids; k++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      TriEvent *ev;
+      guint lo = 0, hi = events->len;
+
+      /* each once, however often listed */
+      if (many != NULL ? !g_hash_table_remove (many, &ids[k]) : ids_contain (ids, k, ids[k]))
+        continue;
+      ev = tri_store_get_event (self, ids[k], lang, &local_error);
+      if (ev == NULL)
+        {
+          if (g_error_matches (local_error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH))
+            continue;   /* removed */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (MAX (ev->date.earliest, ev->date.latest) < from || MIN (ev->date.earliest, ev->date.latest) > to)
+        {
+          tri_event_free (ev);
+          continue;
+        }
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_event_order (g_ptr_array_index (events, mid), ev) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_ptr_array_insert (events, (int) lo, ev);
+    }
+  return TRUE;
+}
+
 TriEvent *
 tri_store_get_event (TriStore    *self,
                      gint64       id,
@@ -1406,6 +1720,26 @@ tri_store_get_event (TriStore    *self,
   return g_steal_pointer (&ev);
 }
 
+/* A row of STMT_ALL_LINKS or STMT_EVENT_LINK_ROWS */
+static void
+link_row_from_row (sqlite3_stmt *stmt,
+                   GArray       *rows)
+{
+  TriLinkRow row = { 0 };
+  TriConfidence confidence;
+
+  if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
+    return;   /* a date that is not one places nothing */
+  row.relation_id = sqlite3_column_int64 (stmt, 0);
+  if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
+    row.stance = TRI_STANCE_NEUTRAL;
+  row.weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
+  row.confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
+                  confidence == TRI_CONFIDENCE_CONFIRMED;
+  row.event_id = sqlite3_column_int64 (stmt, 6);
+  g_array_append_val (rows, row);
+}
+
 /**
  * tri_store_list_all_links:
  *
@@ -1424,22 +1758,40 @@ tri_store_list_all_links (TriStore  *self,
 
   stmt = begin (self, STMT_ALL_LINKS, NULL);
   while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      TriLinkRow row = { 0 };
-      TriConfidence confidence;
-
-      if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
-        continue;   /* a date that is not one places nothing */
-      row.relation_id = sqlite3_column_int64 (stmt, 0);
-      if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
-        row.stance = TRI_STANCE_NEUTRAL;
-      row.weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
-      row.confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
-                      confidence == TRI_CONFIDENCE_CONFIRMED;
-      g_array_append_val (rows, row);
-    }
+    link_row_from_row (stmt, rows);
   if (!finish (self, rc, error))
     return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * tri_store_list_event_link_rows:
+ * @events: (array length=n_events): event ids
+ *
+ * Returns: (transfer full): the links of those events to relations as they
+ *   are now, as #TriLinkRow (none for an event the briefing no longer has)
+ */
+GArray *
+tri_store_list_event_link_rows (TriStore      *self,
+                                const gint64  *events,
+                                guint          n_events,
+                                GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TriLinkRow));
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_LINK_ROWS, NULL);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, events[i]);
+      while ((rc = step (self, stmt)) == SQLITE_ROW)
+        link_row_from_row (stmt, rows);
+      if (!finish (self, rc, error))
+        return NULL;
+    }
   return g_steal_pointer (&rows);
 }
 
@@ -1998,6 +2350,41 @@ tri_store_list_quotes_in_period (TriStore    *self,
   *total = keys->len;
 
   return read_quotes (self, keys, lang, limit, error);
+}
+
+/**
+ * tri_store_events_have_quotes:
+ * @relation_id: a relation
+ * @events: (array length=n_events): events, such as those that changed
+ *
+ * Whether any of @events is backed by a quote of @relation_id: after a
+ * change of events alone (no quote changed), the relation's evidence
+ * changed only then (its quotes are dated by their events), and a panel
+ * showing it need not read it again otherwise.
+ *
+ * Returns: %TRUE when one is, or when it could not be read
+ */
+gboolean
+tri_store_events_have_quotes (TriStore     *self,
+                              gint64        relation_id,
+                              const gint64 *events,
+                              guint         n_events)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), TRUE);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_HAS_QUOTES, NULL);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, events[i]);
+      sqlite3_bind_int64 (stmt, 2, relation_id);
+      rc = step_row (self, stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 GPtrArray *

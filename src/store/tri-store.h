@@ -30,11 +30,27 @@ typedef enum
   TRI_STORE_ERROR_INCOMPLETE,
   TRI_STORE_ERROR_NO_SUCH,      /* no such relation or event: a usage error */
   TRI_STORE_ERROR_READ,         /* a read failed: changed under us, damaged, beyond a limit */
+  TRI_STORE_ERROR_NOT_EDITABLE, /* tri_store_open_live() on a file not created editable */
 } TriStoreError;
+
+/* What changed in a live store (tri_store_reload(), the "changed"
+ * signal): the same bits as TriDocumentChange */
+typedef enum
+{
+  TRI_STORE_CHANGE_ACTORS    = 1 << 0,
+  TRI_STORE_CHANGE_RELATIONS = 1 << 1,
+  TRI_STORE_CHANGE_SOURCES   = 1 << 2,
+  TRI_STORE_CHANGE_EVENTS    = 1 << 3,
+  TRI_STORE_CHANGE_LINKS     = 1 << 4,
+  TRI_STORE_CHANGE_QUOTES    = 1 << 5,
+  TRI_STORE_CHANGE_NOTES     = 1 << 6,
+  TRI_STORE_CHANGE_TITLE     = 1 << 7,
+} TriStoreChange;
 
 /* One link between an event and a relation, without text */
 typedef struct
 {
+  gint64    event_id;
   gint64    relation_id;
   guint32   earliest;
   guint32   latest;
@@ -69,6 +85,13 @@ int          tri_store_error_exit_code (const GError *error);
 
 TriStore    *tri_store_open            (const char  *path,
                                         GError     **error);
+TriStore    *tri_store_open_live       (const char  *path,
+                                        GError     **error);
+gboolean     tri_store_is_live         (TriStore    *self);
+void         tri_store_reload          (TriStore    *self,
+                                        guint        changes,
+                                        const gint64 *events,
+                                        guint        n_events);
 gboolean     tri_store_migrate_copy    (const char  *path,
                                         const char  *dest,
                                         GError     **error);
@@ -103,12 +126,31 @@ GPtrArray   *tri_store_list_events     (TriStore    *self,
                                         guint32      to,
                                         const char  *lang,
                                         GError     **error);
+gboolean     tri_store_update_events   (TriStore    *self,
+                                        GPtrArray   *events,
+                                        guint32      from,
+                                        guint32      to,
+                                        const char  *lang,
+                                        const gint64 *ids,
+                                        guint        n_ids,
+                                        GError     **error);
 TriEvent    *tri_store_get_event       (TriStore    *self,
                                         gint64       id,
                                         const char  *lang,
                                         GError     **error);
 GArray      *tri_store_list_all_links  (TriStore    *self,
                                         GError     **error);
+GArray      *tri_store_list_event_link_rows (TriStore *self,
+                                        const gint64 *events,
+                                        guint        n_events,
+                                        GError     **error);
+gboolean     tri_store_events_have_quotes (TriStore *self,
+                                        gint64       relation_id,
+                                        const gint64 *events,
+                                        guint        n_events);
+gboolean     tri_store_get_changed_events (TriStore *self,
+                                        const gint64 **events,
+                                        guint       *n_events);
 gint64       tri_store_step_event      (TriStore    *self,
                                         gint64       from_id,
                                         int          direction);

@@ -368,10 +368,17 @@ tri_application_activate (GApplication *app)
   TriApplication *self = TRI_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
-    window = GTK_WINDOW (tri_window_new (self, self->store));
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
 
+  window = GTK_WINDOW (tri_window_new (self, NULL));
+  /* shown first: a question about the file stands above it */
   gtk_window_present (window);
+  /* to edit it, when Trilateral created it editable */
+  tri_window_open_store (TRI_WINDOW (window), self->store);
 }
 
 static void
