@@ -597,6 +597,20 @@ test_second_window_in_use (void)
   /* the first window still edits it */
   g_assert_nonnull (tri_window_get_document (first));
 
+  /* and what it saves shows here, as it is saved, with no read failure */
+  {
+    g_autoptr(GError) local_error = NULL;
+    const TriRelation *rus_prk = tri_store_find_relation (tri_window_get_store (second), "RUS-PRK", &local_error);
+    Side side = { .window = second, .n_events = 1 };
+
+    g_assert_no_error (local_error);
+    side.relation = rus_prk->id;
+    add_event (tri_window_get_document (first));
+    g_free (side_description (&side));
+    g_assert_null (tri_window_get_read_error_text (second));
+    g_assert_null (tri_store_get_read_error (tri_window_get_store (second)));
+  }
+
   close_window (second);
 
   /* at start (the command line's briefing): Cancel closes the window

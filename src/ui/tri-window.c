@@ -50,6 +50,8 @@ struct _TriWindow
   TriStore             *store;
   TriDocument          *document;        /* NULL: the briefing is read-only */
   gulong                document_changed_id;
+  GFileMonitor         *follow[2];       /* read-only on a file edited elsewhere: it and its -wal */
+  guint                 follow_source;
   GSettings            *settings;
   GPtrArray            *actors;
   GPtrArray            *relations;
@@ -422,8 +424,66 @@ static void update_edit_actions (TriWindow *self);
 static void apply_data_language (TriWindow *self);
 
 static void
+stop_following (TriWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->follow); i++)
+    if (self->follow[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->follow[i], self);
+        g_file_monitor_cancel (self->follow[i]);
+        g_clear_object (&self->follow[i]);
+      }
+  g_clear_handle_id (&self->follow_source, g_source_remove);
+}
+
+static gboolean
+follow_later (gpointer data)
+{
+  TriWindow *self = data;
+
+  self->follow_source = 0;
+  if (self->store != NULL && self->document == NULL)
+    tri_store_reload (self->store, G_MAXUINT, NULL, 0);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_followed_file (GFileMonitor      *monitor,
+                  GFile             *file,
+                  GFile             *other,
+                  GFileMonitorEvent  event,
+                  gpointer           data)
+{
+  TriWindow *self = data;
+
+  if (self->follow_source == 0)
+    self->follow_source = g_timeout_add (100, follow_later, self);
+}
+
+/* A briefing another window or process edits, shown read-only here,
+ * follows that editor's commits (its file and its -wal) */
+static void
+follow_file (TriWindow  *self,
+             const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  const char *paths[] = { path, wal };
+
+  stop_following (self);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      self->follow[i] = g_file_monitor_file (file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (self->follow[i] != NULL)
+        g_signal_connect (self->follow[i], "changed", G_CALLBACK (on_followed_file), self);
+    }
+}
+
+static void
 drop_document (TriWindow *self)
 {
+  stop_following (self);
   /* it may read the document's connection */
   if (self->translations != NULL)
     gtk_window_destroy (self->translations);
@@ -487,9 +547,17 @@ tri_window_open_read_only (TriWindow   *self,
                            const char  *path,
                            GError     **error)
 {
-  g_autoptr(TriStore) store = tri_store_open (path, error);
+  g_autoptr(TriStore) store = NULL;
 
-  if (store == NULL)
+  /* a briefing Trilateral created editable, being edited elsewhere: read
+   * as it is edited, and followed; any other file in the hardened store */
+  if ((store = tri_store_open_live (path, NULL)) != NULL)
+    {
+      set_briefing (self, store, NULL);
+      follow_file (self, path);
+      return TRUE;
+    }
+  if ((store = tri_store_open (path, error)) == NULL)
     return FALSE;
   set_briefing (self, store, NULL);
   return TRUE;
