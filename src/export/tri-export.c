@@ -27,6 +27,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "document/tri-session.h"
 #include "render/tri-labels.h"
 #include "render/tri-slide.h"
 #include "render/tri-timeline.h"
@@ -231,7 +232,7 @@ scene_load (Scene                  *scene,
 
   scene->as_of = request->as_of;
   if (scene->as_of == 0)
-    scene->as_of = MAX (tri_store_default_as_of (store), 1);
+    scene->as_of = tri_session_default_as_of (store);
 
   tri_window_bounds (scene->as_of, tri_window_days_for_months (request->window_months),
                      &scene->from, &scene->to);

@@ -15,6 +15,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "document/tri-session.h"
 #include "export/tri-export.h"
 #include "store/tri-new-file.h"
 #include "store/tri-state.h"
@@ -94,7 +95,7 @@ tri_formats_period (TriStore             *store,
   guint32 as_of = request->as_of;
 
   if (as_of == 0)
-    as_of = MAX (tri_store_default_as_of (store), 1);
+    as_of = tri_session_default_as_of (store);
   tri_window_bounds (as_of, tri_window_days_for_months (request->window_months), from, to);
 }
 
