@@ -272,8 +272,35 @@ test_round_trip (void)
   g_assert_true (tri_document_quote_verified (doc, quotes[1]));
   g_assert_cmpstr (tri_document_get_undo_name (doc), ==, "Add Event");
 
-  /* on disk at once: a fresh read, with the document still open */
+  /* on disk at once: a fresh read, with the document still open; the
+   * commit is in the WAL (fsynced), the checkpoint comes after the frame */
   assert_briefing_holds_treaty (path, TRUE);
+  {
+    g_autoptr(TriStore) hardened = tri_store_open (path, &error);
+    g_autoptr(TriStore) live = NULL;
+    g_autoptr(GPtrArray) events = NULL;
+    GStatBuf st;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (g_stat (wal, &st), ==, 0);
+    g_assert_cmpint (st.st_size, >, 0);
+    /* the hardened store recovers the WAL in a private copy, and says so */
+    g_assert_nonnull (tri_store_get_notice (hardened));
+    live = tri_store_open_live (path, &error);
+    g_assert_no_error (error);
+    events = tri_store_list_events (live, 0, G_MAXUINT32, "en", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (events->len, ==, 1);
+    g_clear_object (&hardened);
+
+    /* then, with no edit for a moment, the file itself holds it all */
+    while (g_stat (wal, &st) == 0 && st.st_size > 0)
+      g_main_context_iteration (NULL, TRUE);
+    hardened = tri_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_null (tri_store_get_notice (hardened));
+    assert_briefing_holds_treaty (path, TRUE);
+  }
 
   /* one undo takes the event with its link and its quotes */
   g_assert_true (tri_document_undo (doc, &error));

@@ -429,8 +429,8 @@ test_group_and_quotes (void)
   g_assert_cmpuint (tri_store_get_read_failures (store), ==, 0);
 }
 
-/* A hardened store of the same file goes on as before: the file changed
- * under it, so it reads nothing more, and says so */
+/* A hardened store of the same file goes on as before: once the file
+ * changed under it (the checkpoint), it reads nothing more, and says so */
 static void
 test_hardened_unaffected (void)
 {
@@ -452,6 +452,21 @@ test_hardened_unaffected (void)
   g_assert_no_error (error);
 
   add_event (doc, "Treaty signed", "2024-06-19", "cooperation");
+  g_assert_cmpuint (n_events_shown (live), ==, 1);
+
+  /* the edit is in the WAL: the file itself, all an immutable store reads,
+   * is as it was opened until the checkpoint writes the edit into it */
+  events = tri_store_list_events (hardened, 0, G_MAXUINT32, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 0);
+  g_clear_pointer (&events, g_ptr_array_unref);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    GStatBuf st;
+
+    while (g_stat (wal, &st) == 0 && st.st_size > 0)
+      g_main_context_iteration (NULL, TRUE);
+  }
   g_assert_cmpuint (n_events_shown (live), ==, 1);
 
   events = tri_store_list_events (hardened, 0, G_MAXUINT32, "en", &error);

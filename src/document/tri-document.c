@@ -7,8 +7,11 @@
  * - Each user action is one command, and each command one SQLite
  *   transaction in WAL mode with synchronous = FULL: when a command has
  *   returned, it is on disk, whatever happens to the process next; when
- *   it fails, nothing of it is. After each, the WAL is checkpointed, so the
- *   file itself is always a whole briefing.
+ *   it fails, nothing of it is: the commit's fsync of the WAL is what
+ *   makes it durable. The WAL is checkpointed into the file itself off the
+ *   edit's path (CHECKPOINT_DELAY_MS after a commit, once the window has
+ *   drawn it) and on close; readers read the WAL as SQLite readers do (the
+ *   live store directly, the hardened store from a private copy).
  * - The history keeps, for each command, the changes it made as an SQLite
  *   session changeset: undo applies its inverse, redo the changeset again,
  *   each once more in one transaction. Commands made between
@@ -91,6 +94,7 @@ struct _TriDocument
   int              quote_event_column;   /* quote.event's column, in changesets */
   int              note_event_column;
   GArray          *changed_events;       /* during "changed": the entry's events */
+  GSource         *checkpoint;           /* pending, after the latest commit */
 };
 
 enum { CHANGED, N_SIGNALS };
@@ -125,6 +129,16 @@ static void
 tri_document_finalize (GObject *object)
 {
   TriDocument *self = TRI_DOCUMENT (object);
+
+  if (self->checkpoint != NULL)
+    {
+      g_source_destroy (self->checkpoint);
+      g_clear_pointer (&self->checkpoint, g_source_unref);
+    }
+  /* the file itself whole on close, even while a live store still reads it
+   * (the last connection to close would otherwise do it) */
+  if (self->db != NULL && self->session == NULL)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 
   if (self->session != NULL)
     {
@@ -443,6 +457,39 @@ tri_document_get_changed_events (TriDocument *self,
   return (const gint64 *) self->changed_events->data;
 }
 
+/* after the window's frame: a commit is followed by a draw at once (the
+ * frame clock's priority is above this one's), the checkpoint (an fsync of
+ * the file, another of the WAL) comes this much after a commit; a burst of
+ * edits is checkpointed at most this often */
+#define CHECKPOINT_DELAY_MS 100
+
+static void schedule_checkpoint (TriDocument *self);
+
+static gboolean
+checkpoint_now (gpointer data)
+{
+  TriDocument *self = data;
+
+  g_clear_pointer (&self->checkpoint, g_source_unref);
+  if (self->session == NULL)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  else
+    schedule_checkpoint (self);   /* not inside a command: after it */
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_checkpoint (TriDocument *self)
+{
+  if (self->checkpoint != NULL)
+    return;
+  self->checkpoint = g_timeout_source_new (CHECKPOINT_DELAY_MS);
+  g_source_set_priority (self->checkpoint, G_PRIORITY_LOW);
+  g_source_set_callback (self->checkpoint, checkpoint_now, self, NULL);
+  g_source_set_static_name (self->checkpoint, "[trilateral] document checkpoint");
+  g_source_attach (self->checkpoint, g_main_context_get_thread_default ());
+}
+
 static gboolean
 transaction_begin (TriDocument  *self,
                    GError      **error)
@@ -484,8 +531,7 @@ transaction_end (TriDocument  *self,
       return FALSE;
     }
 
-  /* the file itself whole again, for readers that do not read the WAL */
-  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  schedule_checkpoint (self);
 
   if (size > 0)
     {
@@ -627,7 +673,7 @@ apply (TriDocument  *self,
                      inverse ? _("“%s” could not be undone: %s.") : _("“%s” could not be redone: %s."),
                      entry->name, reason);
     }
-  sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+  schedule_checkpoint (self);
   return TRUE;
 }
 

@@ -1,6 +1,7 @@
 /* tri-bench-window.c: how long the window takes to show an edit
  *
  * Usage: tri-bench-window DB [N [SIDE]]
+ *        (TRI_BENCH_WINDOW_SIZE=WIDTHxHEIGHT, 1900x1040 without it)
  *
  * Makes an editable copy of DB in a temporary folder, opens it in the
  * window (GTK, on the display it is given: Xvfb in scripts/bench) and
@@ -215,7 +216,16 @@ main (int   argc,
     g_error ("%s", error->message);
 
   window = tri_window_new (NULL, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1900, 1040);
+  {
+    /* TRI_BENCH_WINDOW_SIZE=1280x800: the window's size (the screen's, in
+     * scripts/bench) */
+    const char *size = g_getenv ("TRI_BENCH_WINDOW_SIZE");
+    int width = 1900, height = 1040;
+
+    if (size != NULL && sscanf (size, "%dx%d", &width, &height) != 2)
+      g_error ("TRI_BENCH_WINDOW_SIZE is WIDTHxHEIGHT, not %s", size);
+    gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  }
   t0 = now_ms ();
   if (!tri_window_open_file (window, copy, &error))
     g_error ("%s", error->message);

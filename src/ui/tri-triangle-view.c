@@ -40,6 +40,15 @@ struct _TriTriangleView
   guint              sync_source;
   int                hover_edge;
   int                hover_node;
+  /* the layout as last drawn, again in every snapshot until it changes
+   * (syncing the hotspots makes GTK snapshot the view once more, and the
+   * same node is no damage to paint again) */
+  guint              layout_stamp;    /* one more each time the layout changes */
+  GskRenderNode     *node;
+  guint              node_stamp;
+  gboolean           node_dark;
+  int                node_width;
+  int                node_height;
 };
 
 G_DEFINE_FINAL_TYPE (TriTriangleView, tri_triangle_view, GTK_TYPE_WIDGET)
@@ -177,6 +186,7 @@ rebuild (TriTriangleView *self,
   guint32 from, to;
 
   self->layout_dirty = FALSE;
+  self->layout_stamp++;
   if (self->actors == NULL)
     return;
 
@@ -333,14 +343,28 @@ tri_triangle_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   TriTriangleLayout *layout = tri_triangle_view_get_layout (self);
-  cairo_t *cr;
+  gboolean dark = tri_widget_is_dark (widget);
 
   if (layout == NULL || width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  tri_triangle_render (layout, cr, tri_theme_get (tri_widget_is_dark (widget)));
-  cairo_destroy (cr);
+  if (self->node == NULL || self->node_stamp != self->layout_stamp || self->node_dark != dark ||
+      self->node_width != width || self->node_height != height)
+    {
+      GtkSnapshot *own = gtk_snapshot_new ();
+      cairo_t *cr = gtk_snapshot_append_cairo (own, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      tri_triangle_render (layout, cr, tri_theme_get (dark));
+      cairo_destroy (cr);
+      g_clear_pointer (&self->node, gsk_render_node_unref);
+      self->node = gtk_snapshot_free_to_node (own);
+      self->node_stamp = self->layout_stamp;
+      self->node_dark = dark;
+      self->node_width = width;
+      self->node_height = height;
+    }
+  if (self->node != NULL)
+    gtk_snapshot_append_node (snapshot, self->node);
 
   /* the focus rings of the hotspots */
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
@@ -400,6 +424,7 @@ on_motion (GtkEventControllerMotion *motion,
     {
       self->hover_edge = layout->hover_edge = edge;
       self->hover_node = layout->hover_node = node;
+      self->layout_stamp++;
       gtk_widget_set_cursor_from_name (GTK_WIDGET (self), edge >= 0 || node >= 0 ? "pointer" : NULL);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
@@ -467,6 +492,7 @@ tri_triangle_view_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source, g_source_remove);
   tri_canvas_remove_hotspots (GTK_WIDGET (self));
   g_clear_pointer (&self->layout, tri_triangle_layout_free);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
