@@ -18,6 +18,9 @@
 #include "ui/tri-event-editor.h"
 #include "ui/tri-hotspot.h"
 #include "ui/tri-translations-report.h"
+#include "render/tri-theme.h"
+#include "render/tri-timeline.h"
+#include "ui/tri-timeline-view.h"
 #include "ui/tri-window.h"
 #include "tri-test-gui.h"
 #include "tri-test-util.h"
@@ -794,6 +797,205 @@ test_session_drives_window (void)
   close_window (window);
 }
 
+static gint64
+add_event_in (TriDocument *document,
+              const char  *category,
+              int          days_ago,
+              const char  *stance,
+              gint64       edit)
+{
+  g_autofree char *date = tri_day_to_iso (tri_day_today () - days_ago);
+  TriEventText texts[] = { { "en", "Talks in Pyongyang", "Officials meet.", NULL } };
+  TriEventLink links[] = { { "RUS-PRK", stance, 2 } };
+  TriEventSpec spec = {
+    .date = date, .category = category, .confidence = "confirmed",
+    .texts = texts, .n_texts = 1, .links = links, .n_links = 1,
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (edit != 0)
+    {
+      tri_document_begin_group (document, "Edit Event");
+      g_assert_true (tri_document_edit_event (document, edit, &spec, &error));
+      id = edit;
+    }
+  else
+    {
+      tri_document_begin_group (document, "Add Event");
+      id = tri_document_add_event (document, &spec, &error);
+    }
+  g_assert_no_error (error);
+  g_assert_true (tri_document_end_group (document, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+typedef struct
+{
+  TriWindow *window;
+  gint64     event;
+  TriStance  stance;
+} MarkStance;
+
+static gboolean
+has_mark_stance (gpointer data)
+{
+  MarkStance *m = data;
+  TriTimelineLayout *layout = tri_timeline_view_get_layout (tri_window_get_timeline_view (m->window));
+
+  for (guint i = 0; layout != NULL && i < layout->marks->len; i++)
+    {
+      const TriTimelineMark *mark = g_ptr_array_index (layout->marks, i);
+
+      if (mark->event_id == m->event)
+        return mark->stance == m->stance;
+    }
+  return FALSE;
+}
+
+static cairo_surface_t *
+draw_node (GskRenderNode *node,
+           int            width,
+           int            height)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+/* The timeline drawn afresh, part by part, as GTK paints the view's parts
+ * (each at its place), with nothing kept from an earlier frame */
+static cairo_surface_t *
+draw_fresh (TriTimelineLayout *layout,
+            int                width,
+            int                height)
+{
+  const TriTheme *theme = tri_theme_get (FALSE);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  cairo_t *cr = cairo_create (surface);
+  int x, y, w, h;
+
+  tri_timeline_render_base (layout, cr, theme);
+  for (guint i = 0; i <= TRI_N_CATEGORIES; i++)
+    {
+      cairo_surface_t *part;
+      cairo_t *pcr;
+
+      if (i < TRI_N_CATEGORIES)
+        tri_timeline_lane_extent (layout, i, &x, &y, &w, &h);
+      else
+        tri_timeline_cursor_extent (layout, &x, &y, &w, &h);
+      part = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+      pcr = cairo_create (part);
+      cairo_translate (pcr, -x, -y);
+      if (i < TRI_N_CATEGORIES)
+        tri_timeline_render_lane (layout, pcr, theme, i);
+      else
+        tri_timeline_render_cursor (layout, pcr, theme);
+      cairo_destroy (pcr);
+      cairo_set_source_surface (cr, part, x, y);
+      cairo_paint (cr);
+      cairo_surface_destroy (part);
+    }
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  int h = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (h, ==, cairo_image_surface_get_height (b));
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), (size_t) stride * h) == 0;
+}
+
+/* The view keeps the parts of its picture that an edit did not change:
+ * after an edit and after its undo, what it draws is what a fresh draw of
+ * the same layout gives, pixel for pixel, and never the picture of before */
+static void
+test_timeline_parts_not_stale (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  TriWindow *window;
+  TriDocument *document;
+  TriTimelineView *view;
+  TriTimelineLayout *layout;
+  GskRenderNode *node;
+  cairo_surface_t *before, *fresh, *edited, *undone;
+  MarkStance military = { 0 };
+  int width, height;
+
+  window = tri_window_new (NULL, NULL);
+  tri_window_new_briefing (window, path);
+  present (window);
+  military.window = window;
+  document = tri_window_get_document (window);
+  add_event_in (document, "diplomacy", 40, "cooperation", 0);
+  military.event = add_event_in (document, "military", 50, "tension", 0);
+  add_event_in (document, "economy", 60, "neutral", 0);
+  g_assert_true (timeline_marks (window, 3));
+  spin (100);
+  view = tri_window_get_timeline_view (window);
+  width = gtk_widget_get_width (GTK_WIDGET (view));
+  height = gtk_widget_get_height (GTK_WIDGET (view));
+  g_assert_cmpint (width, >, 0);
+
+  layout = tri_timeline_view_get_layout (view);
+  node = tri_timeline_view_render_node (view, width, height, FALSE);
+  before = draw_node (node, width, height);
+  gsk_render_node_unref (node);
+  fresh = draw_fresh (layout, width, height);
+  g_assert_true (same_pixels (before, fresh));
+  cairo_surface_destroy (fresh);
+
+  /* an event of one lane edited (its colour, nothing moves): that lane
+   * drawn again, the others kept */
+  add_event_in (document, "military", 50, "cooperation", military.event);
+  military.stance = TRI_STANCE_COOPERATION;
+  g_assert_true (spin_until (has_mark_stance, &military));
+  spin (100);
+  layout = tri_timeline_view_get_layout (view);
+  node = tri_timeline_view_render_node (view, width, height, FALSE);
+  edited = draw_node (node, width, height);
+  gsk_render_node_unref (node);
+  fresh = draw_fresh (layout, width, height);
+  g_assert_true (same_pixels (edited, fresh));
+  g_assert_false (same_pixels (edited, before));
+  cairo_surface_destroy (fresh);
+
+  /* its undo: the picture of before, not the edited one kept */
+  press (window, "ctrl+z", "win.undo");
+  military.stance = TRI_STANCE_TENSION;
+  g_assert_true (spin_until (has_mark_stance, &military));
+  spin (100);
+  layout = tri_timeline_view_get_layout (view);
+  node = tri_timeline_view_render_node (view, width, height, FALSE);
+  undone = draw_node (node, width, height);
+  gsk_render_node_unref (node);
+  fresh = draw_fresh (layout, width, height);
+  g_assert_true (same_pixels (undone, fresh));
+  g_assert_true (same_pixels (undone, before));
+  g_assert_false (same_pixels (undone, edited));
+
+  cairo_surface_destroy (fresh);
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (edited);
+  cairo_surface_destroy (undone);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -804,6 +1006,7 @@ main (int   argc,
 
   g_test_add_func ("/window-edit/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window-edit/editors-open", test_editors_open);
+  g_test_add_func ("/window-edit/timeline-parts-not-stale", test_timeline_parts_not_stale);
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
   g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);

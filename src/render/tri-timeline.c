@@ -1427,7 +1427,8 @@ draw_stack (cairo_t        *cr,
 static void
 draw_clusters (TriTimelineLayout *layout,
                cairo_t           *cr,
-               const TriTheme    *theme)
+               const TriTheme    *theme,
+               int                lane)
 {
   static const TriStance order[] = { TRI_STANCE_COOPERATION, TRI_STANCE_NEUTRAL, TRI_STANCE_TENSION };
 
@@ -1439,6 +1440,8 @@ draw_clusters (TriTimelineLayout *layout,
           const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
           double below = 0, part;
 
+          if ((int) c->category != lane)
+            continue;
           for (guint j = 0; j < k; j++)
             below += c->stance_count[order[j]];
           part = c->height * c->stance_count[order[k]] / MAX (c->count, 1);
@@ -1460,7 +1463,7 @@ draw_clusters (TriTimelineLayout *layout,
       const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
       int tw, th;
 
-      if (c->label == NULL)
+      if (c->label == NULL || (int) c->category != lane)
         continue;
       if (text == NULL)
         text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
@@ -1522,20 +1525,20 @@ draw_legend (TriTimelineLayout *layout,
     }
 }
 
+/* The parts that do not depend on the events: background, lanes and
+ * their names, grid, axis and legend */
 void
-tri_timeline_render (TriTimelineLayout *layout,
-                     cairo_t           *cr,
-                     const TriTheme    *theme)
+tri_timeline_render_base (TriTimelineLayout *layout,
+                          cairo_t           *cr,
+                          const TriTheme    *theme)
 {
   cairo_save (cr);
   tri_set_source_rgb (cr, theme->background);
   cairo_rectangle (cr, 0, 0, layout->width, layout->height);
   cairo_fill (cr);
 
-  /* lanes: a name, and what the lane has no room for */
   for (guint i = 0; i < TRI_N_CATEGORIES; i++)
     {
-      const TriTimelineMore *more = &layout->more[i];
       double y = layout->lane_y[i];
       g_autoptr(PangoLayout) name = tri_text_layout (cr, layout->lane_labels[i], layout->label_px, TRUE, layout->lang);
 
@@ -1551,18 +1554,6 @@ tri_timeline_render (TriTimelineLayout *layout,
       cairo_move_to (cr, 6, layout->lane_name_y[i]);
       pango_cairo_show_layout (cr, name);
       cairo_new_path (cr);
-
-      if (more->label != NULL)
-        {
-          g_autoptr(PangoLayout) text = tri_text_layout (cr, more->label, more->px, FALSE, layout->lang);
-
-          pango_layout_set_width (text, (int) (more->w * PANGO_SCALE) + 1);
-          pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
-          tri_set_source_rgb (cr, theme->text);
-          cairo_move_to (cr, more->x, more->y);
-          pango_cairo_show_layout (cr, text);
-          cairo_new_path (cr);
-        }
     }
 
   /* grid and axis */
@@ -1592,17 +1583,313 @@ tri_timeline_render (TriTimelineLayout *layout,
   cairo_line_to (cr, layout->plot_x1, floor (layout->lanes_y1) + 0.5);
   cairo_stroke (cr);
 
+  draw_legend (layout, cr, theme);
+  cairo_restore (cr);
+}
+
+/* One lane's events: its "+N more", bins and marks */
+void
+tri_timeline_render_lane (TriTimelineLayout *layout,
+                          cairo_t           *cr,
+                          const TriTheme    *theme,
+                          guint              lane)
+{
+  const TriTimelineMore *more = &layout->more[lane];
+
+  g_return_if_fail (lane < TRI_N_CATEGORIES);
+
   cairo_save (cr);
+  if (more->label != NULL)
+    {
+      g_autoptr(PangoLayout) text = tri_text_layout (cr, more->label, more->px, FALSE, layout->lang);
+
+      pango_layout_set_width (text, (int) (more->w * PANGO_SCALE) + 1);
+      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+      tri_set_source_rgb (cr, theme->text);
+      cairo_move_to (cr, more->x, more->y);
+      pango_cairo_show_layout (cr, text);
+      cairo_new_path (cr);
+    }
+
   cairo_rectangle (cr, layout->plot_x0, 0, layout->plot_x1 - layout->plot_x0, layout->lanes_y1);
   cairo_clip (cr);
-  draw_clusters (layout, cr, theme);
+  draw_clusters (layout, cr, theme, (int) lane);
   for (guint i = 0; i < layout->marks->len; i++)
-    draw_mark (layout, cr, theme, g_ptr_array_index (layout->marks, i));
+    {
+      const TriTimelineMark *m = g_ptr_array_index (layout->marks, i);
+
+      if (m->category == lane)
+        draw_mark (layout, cr, theme, m);
+    }
   cairo_restore (cr);
+}
 
-  draw_legend (layout, cr, theme);
+static void
+extend (double *b,
+        double  x0,
+        double  y0,
+        double  x1,
+        double  y1)
+{
+  b[0] = MIN (b[0], x0);
+  b[1] = MIN (b[1], y0);
+  b[2] = MAX (b[2], x1);
+  b[3] = MAX (b[3], y1);
+}
 
-  /* the "as of" cursor, dated where there is room above the lanes */
+/* The whole pixels a lane's events may touch: a box round its marks, bins
+ * and labels, with room for a selection's frame and the glyphs' ink */
+void
+tri_timeline_lane_extent (TriTimelineLayout *layout,
+                          guint              lane,
+                          int               *x,
+                          int               *y,
+                          int               *width,
+                          int               *height)
+{
+  const TriTimelineMore *more = &layout->more[lane];
+  const double pad = 8;
+  double b[4] = { G_MAXDOUBLE, G_MAXDOUBLE, -G_MAXDOUBLE, -G_MAXDOUBLE };
+
+  extend (b, layout->plot_x0, layout->lane_y[lane], layout->plot_x1, layout->lane_y[lane] + layout->lane_h[lane]);
+  if (more->label != NULL)
+    extend (b, more->x, more->y, more->x + more->w, more->y + more->h);
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+
+      if (c->category != lane)
+        continue;
+      extend (b, c->x0, c->y - c->height / 2, c->x1, c->y + c->height / 2);
+      if (c->label != NULL)
+        extend (b, c->label_x, c->label_y, c->label_x + c->label_w, c->label_y + c->label_h);
+    }
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const TriTimelineMark *m = g_ptr_array_index (layout->marks, i);
+
+      if (m->category != lane)
+        continue;
+      extend (b, m->x0 - layout->mark_h, m->y - layout->mark_h, m->x1 + layout->mark_h, m->y + layout->mark_h);
+      if (m->label != NULL)
+        extend (b, m->label_x, m->label_y, m->label_x + m->label_w, m->label_y + m->label_h);
+    }
+  b[0] = MAX (0, floor (b[0] - pad));
+  b[1] = MAX (0, floor (b[1] - pad));
+  b[2] = MIN (ceil (layout->width), ceil (b[2] + pad));
+  b[3] = MIN (ceil (layout->height), ceil (b[3] + pad));
+  *x = (int) b[0];
+  *y = (int) b[1];
+  *width = MAX (1, (int) (b[2] - b[0]));
+  *height = MAX (1, (int) (b[3] - b[1]));
+}
+
+static void
+sign_double (GByteArray *sig,
+             double      v)
+{
+  g_byte_array_append (sig, (const guint8 *) &v, sizeof v);
+}
+
+static void
+sign_int (GByteArray *sig,
+          gint64      v)
+{
+  g_byte_array_append (sig, (const guint8 *) &v, sizeof v);
+}
+
+static void
+sign_str (GByteArray *sig,
+          const char *s)
+{
+  if (s == NULL)
+    sign_int (sig, -1);
+  else
+    g_byte_array_append (sig, (const guint8 *) s, strlen (s) + 1);
+}
+
+/* Everything tri_timeline_render_base() draws with, as bytes: equal
+ * bytes (and the same theme), the same picture */
+GBytes *
+tri_timeline_base_signature (TriTimelineLayout *layout)
+{
+  GByteArray *sig = g_byte_array_new ();
+
+  sign_double (sig, layout->width);
+  sign_double (sig, layout->height);
+  sign_double (sig, layout->plot_x0);
+  sign_double (sig, layout->plot_x1);
+  sign_double (sig, layout->lanes_y0);
+  sign_double (sig, layout->lanes_y1);
+  sign_double (sig, layout->label_px);
+  sign_double (sig, layout->mark_h);
+  sign_str (sig, layout->lang);
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    {
+      sign_double (sig, layout->lane_y[i]);
+      sign_double (sig, layout->lane_h[i]);
+      sign_double (sig, layout->lane_name_w[i]);
+      sign_double (sig, layout->lane_name_y[i]);
+      sign_str (sig, layout->lane_labels[i]);
+    }
+  for (guint i = 0; i < layout->ticks->len; i++)
+    {
+      const TriTimelineTick *t = g_ptr_array_index (layout->ticks, i);
+
+      sign_double (sig, t->x);
+      sign_int (sig, t->shown);
+      if (t->shown)
+        {
+          sign_double (sig, t->label_x);
+          sign_str (sig, t->label);
+        }
+    }
+  for (guint i = 0; i < layout->legend->len; i++)
+    {
+      const TriTimelineLegendItem *item = g_ptr_array_index (layout->legend, i);
+
+      sign_int (sig, item->kind);
+      sign_int (sig, item->stance);
+      sign_str (sig, item->text);
+      sign_double (sig, item->x);
+      sign_double (sig, item->y);
+      sign_double (sig, item->w);
+      sign_double (sig, item->h);
+      sign_double (sig, item->text_x);
+      sign_double (sig, item->text_y);
+      sign_double (sig, item->text_w);
+    }
+  return g_byte_array_free_to_bytes (sig);
+}
+
+/* Everything tri_timeline_render_lane() draws with, and where */
+GBytes *
+tri_timeline_lane_signature (TriTimelineLayout *layout,
+                             guint              lane)
+{
+  GByteArray *sig = g_byte_array_new ();
+  const TriTimelineMore *more = &layout->more[lane];
+  int x, y, w, h;
+
+  tri_timeline_lane_extent (layout, lane, &x, &y, &w, &h);
+  sign_int (sig, x);
+  sign_int (sig, y);
+  sign_int (sig, w);
+  sign_int (sig, h);
+  sign_double (sig, layout->plot_x0);
+  sign_double (sig, layout->plot_x1);
+  sign_double (sig, layout->lanes_y1);
+  sign_double (sig, layout->label_px);
+  sign_double (sig, layout->mark_h);
+  sign_str (sig, layout->lang);
+  sign_str (sig, more->label);
+  if (more->label != NULL)
+    {
+      sign_double (sig, more->px);
+      sign_double (sig, more->x);
+      sign_double (sig, more->y);
+      sign_double (sig, more->w);
+    }
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+
+      if (c->category != lane)
+        continue;
+      sign_double (sig, c->x0);
+      sign_double (sig, c->x1);
+      sign_double (sig, c->y);
+      sign_double (sig, c->height);
+      sign_int (sig, c->count);
+      for (guint k = 0; k < TRI_N_STANCES; k++)
+        sign_int (sig, c->stance_count[k]);
+      sign_str (sig, c->label);
+      if (c->label != NULL)
+        {
+          sign_double (sig, c->label_x);
+          sign_double (sig, c->label_y);
+          sign_double (sig, c->label_w);
+        }
+    }
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const TriTimelineMark *m = g_ptr_array_index (layout->marks, i);
+
+      if (m->category != lane)
+        continue;
+      sign_int (sig, m->point);
+      sign_int (sig, m->stance);
+      sign_int (sig, m->confidence);
+      sign_int (sig, m->selected);
+      sign_int (sig, m->dimmed);
+      sign_double (sig, m->x0);
+      sign_double (sig, m->x1);
+      sign_double (sig, m->y);
+      sign_str (sig, m->label);
+      if (m->label != NULL)
+        {
+          sign_double (sig, m->label_x);
+          sign_double (sig, m->label_y);
+          sign_double (sig, m->label_w);
+        }
+    }
+  return g_byte_array_free_to_bytes (sig);
+}
+
+/* The whole pixels the cursor and its date may touch */
+void
+tri_timeline_cursor_extent (TriTimelineLayout *layout,
+                            int               *x,
+                            int               *y,
+                            int               *width,
+                            int               *height)
+{
+  double x0 = floor (layout->cursor_x) - 8, x1 = floor (layout->cursor_x) + 9;
+
+  if (layout->cursor_label != NULL)
+    {
+      x0 = MIN (x0, layout->cursor_label_x - 8);
+      x1 = MAX (x1, layout->cursor_label_x + layout->cursor_label_w + 8);
+    }
+  x0 = MAX (0, floor (x0));
+  x1 = MIN (ceil (layout->width), ceil (x1));
+  *x = (int) x0;
+  *y = 0;
+  *width = MAX (1, (int) (x1 - x0));
+  *height = MAX (1, (int) ceil (layout->lanes_y1 + 2));
+}
+
+/* Everything tri_timeline_render_cursor() draws with */
+GBytes *
+tri_timeline_cursor_signature (TriTimelineLayout *layout)
+{
+  GByteArray *sig = g_byte_array_new ();
+  int x, y, w, h;
+
+  tri_timeline_cursor_extent (layout, &x, &y, &w, &h);
+  sign_int (sig, x);
+  sign_int (sig, w);
+  sign_int (sig, h);
+  sign_double (sig, layout->cursor_x);
+  sign_double (sig, layout->plot_x0);
+  sign_double (sig, layout->plot_x1);
+  sign_double (sig, layout->lanes_y0);
+  sign_double (sig, layout->lanes_y1);
+  sign_double (sig, layout->label_px);
+  sign_double (sig, layout->cursor_label_x);
+  sign_double (sig, layout->cursor_label_h);
+  sign_str (sig, layout->cursor_label);
+  sign_str (sig, layout->lang);
+  return g_byte_array_free_to_bytes (sig);
+}
+
+/* The "as of" cursor, dated where there is room above the lanes */
+void
+tri_timeline_render_cursor (TriTimelineLayout *layout,
+                            cairo_t           *cr,
+                            const TriTheme    *theme)
+{
+  cairo_save (cr);
   if (layout->cursor_x >= layout->plot_x0 && layout->cursor_x <= layout->plot_x1)
     {
       double x = floor (layout->cursor_x) + 0.5;
@@ -1629,6 +1916,16 @@ tri_timeline_render (TriTimelineLayout *layout,
       pango_cairo_show_layout (cr, text);
       cairo_new_path (cr);
     }
-
   cairo_restore (cr);
+}
+
+void
+tri_timeline_render (TriTimelineLayout *layout,
+                     cairo_t           *cr,
+                     const TriTheme    *theme)
+{
+  tri_timeline_render_base (layout, cr, theme);
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    tri_timeline_render_lane (layout, cr, theme, i);
+  tri_timeline_render_cursor (layout, cr, theme);
 }

@@ -162,6 +162,35 @@ void               tri_timeline_default_range (guint32              earliest,
 void               tri_timeline_render       (TriTimelineLayout       *layout,
                                               cairo_t                 *cr,
                                               const TriTheme          *theme);
+/* The same picture in parts, for a view that keeps the parts that did not
+ * change: the base (background, lanes, grid, axis, legend), each lane's
+ * events within tri_timeline_lane_extent(), and the "as of" cursor.
+ * Two layouts with equal signatures draw that part the same. */
+void               tri_timeline_render_base  (TriTimelineLayout       *layout,
+                                              cairo_t                 *cr,
+                                              const TriTheme          *theme);
+void               tri_timeline_render_lane  (TriTimelineLayout       *layout,
+                                              cairo_t                 *cr,
+                                              const TriTheme          *theme,
+                                              guint                    lane);
+void               tri_timeline_render_cursor (TriTimelineLayout      *layout,
+                                              cairo_t                 *cr,
+                                              const TriTheme          *theme);
+void               tri_timeline_lane_extent  (TriTimelineLayout       *layout,
+                                              guint                    lane,
+                                              int                     *x,
+                                              int                     *y,
+                                              int                     *width,
+                                              int                     *height);
+void               tri_timeline_cursor_extent (TriTimelineLayout      *layout,
+                                              int                     *x,
+                                              int                     *y,
+                                              int                     *width,
+                                              int                     *height);
+GBytes            *tri_timeline_base_signature (TriTimelineLayout     *layout);
+GBytes            *tri_timeline_cursor_signature (TriTimelineLayout   *layout);
+GBytes            *tri_timeline_lane_signature (TriTimelineLayout     *layout,
+                                              guint                    lane);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriTimelineLayout, tri_timeline_layout_free)
 

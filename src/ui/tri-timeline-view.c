@@ -61,6 +61,16 @@ struct _TriTimelineView
   guint              node_stamp;
   gboolean           node_dark;
   int                node_width, node_height;
+  /* its parts as last drawn, each kept while its signature holds (an
+   * edit draws again only the lanes whose marks or bins changed, and
+   * only they are damage to paint) */
+  GskRenderNode     *base_node;
+  GBytes            *base_sig;
+  GskRenderNode     *lane_node[TRI_N_CATEGORIES];
+  GBytes            *lane_sig[TRI_N_CATEGORIES];
+  gboolean           parts_dark;
+  GskRenderNode     *cursor_node;
+  GBytes            *cursor_sig;
 
   DragMode           drag_mode;
   int                drag_mark;
@@ -497,6 +507,116 @@ tri_timeline_view_measure (GtkWidget      *widget,
 }
 
 static void
+drop_parts (TriTimelineView *self)
+{
+  g_clear_pointer (&self->base_node, gsk_render_node_unref);
+  g_clear_pointer (&self->base_sig, g_bytes_unref);
+  g_clear_pointer (&self->cursor_node, gsk_render_node_unref);
+  g_clear_pointer (&self->cursor_sig, g_bytes_unref);
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    {
+      g_clear_pointer (&self->lane_node[i], gsk_render_node_unref);
+      g_clear_pointer (&self->lane_sig[i], g_bytes_unref);
+    }
+}
+
+/* The layout's picture into @snapshot: the base and each lane kept from the
+ * last frame where their signatures are those of this layout, drawn again
+ * where not; the cursor drawn every time (a line and a date) */
+static void
+build_parts (TriTimelineView   *self,
+             TriTimelineLayout *layout,
+             gboolean           dark,
+             int                width,
+             int                height,
+             GtkSnapshot       *snapshot)
+{
+  const TriTheme *theme = tri_theme_get (dark);
+  g_autoptr(GBytes) base_sig = tri_timeline_base_signature (layout);
+  cairo_t *cr;
+
+  if (self->parts_dark != dark)
+    drop_parts (self);
+  self->parts_dark = dark;
+
+  if (self->base_node == NULL || !g_bytes_equal (base_sig, self->base_sig))
+    {
+      GtkSnapshot *own = gtk_snapshot_new ();
+
+      cr = gtk_snapshot_append_cairo (own, &GRAPHENE_RECT_INIT (0, 0, width, height));
+      tri_timeline_render_base (layout, cr, theme);
+      cairo_destroy (cr);
+      g_clear_pointer (&self->base_node, gsk_render_node_unref);
+      self->base_node = gtk_snapshot_free_to_node (own);
+      g_clear_pointer (&self->base_sig, g_bytes_unref);
+      self->base_sig = g_steal_pointer (&base_sig);
+    }
+  if (self->base_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->base_node);
+
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    {
+      g_autoptr(GBytes) sig = tri_timeline_lane_signature (layout, i);
+
+      if (self->lane_sig[i] == NULL || !g_bytes_equal (sig, self->lane_sig[i]))
+        {
+          GtkSnapshot *own = gtk_snapshot_new ();
+          int x, y, w, h;
+
+          tri_timeline_lane_extent (layout, i, &x, &y, &w, &h);
+          cr = gtk_snapshot_append_cairo (own, &GRAPHENE_RECT_INIT (x, y, w, h));
+          tri_timeline_render_lane (layout, cr, theme, i);
+          cairo_destroy (cr);
+          g_clear_pointer (&self->lane_node[i], gsk_render_node_unref);
+          self->lane_node[i] = gtk_snapshot_free_to_node (own);
+          g_clear_pointer (&self->lane_sig[i], g_bytes_unref);
+          self->lane_sig[i] = g_steal_pointer (&sig);
+        }
+      if (self->lane_node[i] != NULL)
+        gtk_snapshot_append_node (snapshot, self->lane_node[i]);
+    }
+
+  {
+    g_autoptr(GBytes) sig = tri_timeline_cursor_signature (layout);
+
+    if (self->cursor_sig == NULL || !g_bytes_equal (sig, self->cursor_sig))
+      {
+        GtkSnapshot *own = gtk_snapshot_new ();
+        int x, y, w, h;
+
+        tri_timeline_cursor_extent (layout, &x, &y, &w, &h);
+        cr = gtk_snapshot_append_cairo (own, &GRAPHENE_RECT_INIT (x, y, w, h));
+        tri_timeline_render_cursor (layout, cr, theme);
+        cairo_destroy (cr);
+        g_clear_pointer (&self->cursor_node, gsk_render_node_unref);
+        self->cursor_node = gtk_snapshot_free_to_node (own);
+        g_clear_pointer (&self->cursor_sig, g_bytes_unref);
+        self->cursor_sig = g_steal_pointer (&sig);
+      }
+    if (self->cursor_node != NULL)
+      gtk_snapshot_append_node (snapshot, self->cursor_node);
+  }
+}
+
+/* What the view draws for its layout now, through the same parts as its
+ * frames (for tests: the picture after edits against a fresh view's) */
+GskRenderNode *
+tri_timeline_view_render_node (TriTimelineView *self,
+                               int              width,
+                               int              height,
+                               gboolean         dark)
+{
+  TriTimelineLayout *layout = tri_timeline_view_get_layout (self);
+  GtkSnapshot *own;
+
+  if (layout == NULL)
+    return NULL;
+  own = gtk_snapshot_new ();
+  build_parts (self, layout, dark, width, height, own);
+  return gtk_snapshot_free_to_node (own);
+}
+
+static void
 tri_timeline_view_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
 {
@@ -513,10 +633,8 @@ tri_timeline_view_snapshot (GtkWidget   *widget,
       self->node_width != width || self->node_height != height)
     {
       GtkSnapshot *own = gtk_snapshot_new ();
-      cairo_t *cr = gtk_snapshot_append_cairo (own, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
-      tri_timeline_render (layout, cr, tri_theme_get (dark));
-      cairo_destroy (cr);
+      build_parts (self, layout, dark, width, height, own);
       g_clear_pointer (&self->node, gsk_render_node_unref);
       self->node = gtk_snapshot_free_to_node (own);
       self->node_stamp = self->layout_stamp;
@@ -873,6 +991,7 @@ tri_timeline_view_dispose (GObject *object)
   tri_canvas_remove_hotspots (GTK_WIDGET (self));
   g_clear_pointer (&self->layout, tri_timeline_layout_free);
   g_clear_pointer (&self->node, gsk_render_node_unref);
+  drop_parts (self);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->highlight, g_array_unref);
   if (self->store != NULL)

@@ -40,5 +40,9 @@ void               tri_timeline_view_get_range     (TriTimelineView *self,
                                                     double          *t0,
                                                     double          *t1);
 TriTimelineLayout *tri_timeline_view_get_layout    (TriTimelineView *self);
+GskRenderNode     *tri_timeline_view_render_node   (TriTimelineView *self,
+                                                    int              width,
+                                                    int              height,
+                                                    gboolean         dark);
 
 G_END_DECLS
