@@ -1,7 +1,9 @@
 /* fuzz-date.c: the honest-date parser, and its labels
  *
  * Property: a date that parses prints back to a canonical form that parses
- * to the same date, and labels in every language without crashing.
+ * to the same date, and labels in every language without crashing; a date
+ * written in words (tri_date_parse_text()) has labels in every language
+ * that read back as the same date.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -23,6 +25,24 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autofree char *text = g_strndup ((const char *) data, size);
   g_autofree char *canonical = NULL;
   TriDate d, again;
+
+  if (tri_date_parse_text (text, &d, NULL))
+    {
+      g_autofree char *stored = tri_date_to_string (&d);
+
+      for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+        {
+          g_autofree char *label = tri_date_label (&d, langs[i]);
+          g_autofree char *back_stored = NULL;
+          TriDate back;
+
+          if (!tri_date_parse_text (label, &back, NULL))
+            abort ();
+          back_stored = tri_date_to_string (&back);
+          if (strcmp (stored, back_stored) != 0 || tri_date_compare (&d, &back) != 0)
+            abort ();
+        }
+    }
 
   if (!tri_date_parse (text, &d, NULL))
     return 0;

@@ -381,6 +381,286 @@ test_tick_labels (void)
       }
 }
 
+
+/* A random end of a date of @precision in @year. */
+static TriDatePoint
+random_point (GRand        *rand,
+              TriPrecision  precision,
+              int           year)
+{
+  TriDatePoint p = { precision, year, 0, 0, TRI_PART_NONE };
+
+  switch (precision)
+    {
+    case TRI_PRECISION_DAY:
+      p.month = g_rand_int_range (rand, 1, 13);
+      p.day = g_rand_int_range (rand, 1, tri_days_in_month (year, p.month) + 1);
+      break;
+    case TRI_PRECISION_MONTH:
+      p.month = g_rand_int_range (rand, 1, 13);
+      break;
+    case TRI_PRECISION_PART:
+      p.part = (TriPart) g_rand_int_range (rand, TRI_PART_EARLY, TRI_PART_H2 + 1);
+      break;
+    case TRI_PRECISION_YEAR:
+    case TRI_PRECISION_SPAN:
+    default:
+      break;
+    }
+  return p;
+}
+
+static int
+random_year (GRand *rand)
+{
+  switch (g_rand_int_range (rand, 0, 4))
+    {
+    case 0: return g_rand_int_range (rand, TRI_YEAR_MIN, TRI_YEAR_MAX + 1);
+    case 1: return g_rand_int_range (rand, -100, 101);
+    default: return g_rand_int_range (rand, 1900, 2100);
+    }
+}
+
+/* Text from the stored form, so that earliest and latest are computed by
+ * the parser under test's strict sibling, not by this test. */
+static gboolean
+date_from_points (const TriDatePoint *a,
+                  const TriDatePoint *b,
+                  TriDate            *d)
+{
+  TriDate tmp = { a->precision, *a, *a, 0, 0 };
+  g_autofree char *text = NULL;
+
+  if (b != NULL)
+    {
+      tmp.precision = TRI_PRECISION_SPAN;
+      tmp.to = *b;
+    }
+  text = tri_date_to_string (&tmp);
+  return tri_date_parse (text, d, NULL);
+}
+
+static void
+assert_same_date (const TriDate *got,
+                  const TriDate *want,
+                  const char    *label,
+                  const char    *lang)
+{
+  g_autofree char *g = tri_date_to_string (got);
+  g_autofree char *w = tri_date_to_string (want);
+
+  if (!g_str_equal (g, w) || got->precision != want->precision ||
+      got->earliest != want->earliest || got->latest != want->latest)
+    g_error ("%s: “%s” read back as %s, not %s", lang, label, g, w);
+}
+
+/* parse(label(d)) == d: every label in every language reads back */
+static void
+test_parse_labels_round_trip (void)
+{
+  static const char * const langs[] = { "en", "vi", "ru", "zh_CN", "ko" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20240619);
+  guint n = 0;
+
+  for (int i = 0; i < 4000; i++)
+    {
+      TriPrecision pa = (TriPrecision) g_rand_int_range (rand, TRI_PRECISION_DAY, TRI_PRECISION_YEAR + 1);
+      TriPrecision pb = (TriPrecision) g_rand_int_range (rand, TRI_PRECISION_DAY, TRI_PRECISION_YEAR + 1);
+      gboolean span = g_rand_boolean (rand);
+      int ya = random_year (rand);
+      int yb;
+      TriDatePoint a, b;
+      TriDate d;
+
+      /* spans within a year, a month and across years, each often */
+      switch (g_rand_int_range (rand, 0, 3))
+        {
+        case 0: yb = ya; pb = pa; break;
+        case 1: yb = ya; break;
+        default: yb = MIN (ya + g_rand_int_range (rand, 0, 30), TRI_YEAR_MAX); break;
+        }
+      a = random_point (rand, pa, ya);
+      b = random_point (rand, pb, yb);
+      if (span && pa == TRI_PRECISION_DAY && pb == TRI_PRECISION_DAY && g_rand_boolean (rand))
+        b.month = a.month, b.day = g_rand_int_range (rand, a.day, tri_days_in_month (ya, a.month) + 1);
+
+      if (!date_from_points (&a, span ? &b : NULL, &d))
+        continue;   /* a span that does not end after it starts */
+      n++;
+
+      for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+        {
+          g_autofree char *label = tri_date_label (&d, langs[l]);
+          g_autofree char *caption = tri_capitalize_first (label);
+          g_autoptr(GError) error = NULL;
+          TriDate back;
+
+          if (!tri_date_parse_text (label, &back, &error))
+            g_error ("%s: “%s” does not read back: %s", langs[l], label, error->message);
+          assert_same_date (&back, &d, label, langs[l]);
+          if (!tri_date_parse_text (caption, &back, &error))
+            g_error ("%s: “%s” does not read back: %s", langs[l], caption, error->message);
+          assert_same_date (&back, &d, caption, langs[l]);
+        }
+    }
+  g_assert_cmpuint (n, >, 2500);
+
+  /* a year that could be a day number, before a day: written with its era */
+  {
+    TriDate d, back;
+    g_autofree char *label = NULL;
+
+    g_assert_true (tri_date_parse ("0005/0008-06-20", &d, NULL));
+    label = tri_date_label (&d, "en");
+    g_assert_cmpstr (label, ==, "5 CE – 20 June 8");
+    g_assert_true (tri_date_parse_text (label, &back, NULL));
+    assert_same_date (&back, &d, label, "en");
+  }
+}
+
+static void
+assert_reads (const char *text,
+              const char *stored)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *got = NULL;
+  TriDate d;
+
+  if (!tri_date_parse_text (text, &d, &error))
+    g_error ("“%s” is refused: %s", text, error->message);
+  got = tri_date_to_string (&d);
+  if (!g_str_equal (got, stored))
+    g_error ("“%s” reads as %s, not %s", text, got, stored);
+}
+
+static void
+test_parse_text_accepts (void)
+{
+  g_autofree char *nfd = g_utf8_normalize ("cuối năm 2024", -1, G_NORMALIZE_NFD);
+
+  /* English */
+  assert_reads ("2024-06-19", "2024-06-19");
+  assert_reads ("19 June 2024", "2024-06-19");
+  assert_reads ("June 19, 2024", "2024-06-19");
+  assert_reads ("june 19th, 2024", "2024-06-19");
+  assert_reads ("June 2024", "2024-06");
+  assert_reads ("Jun 2024", "2024-06");
+  assert_reads ("early 2024", "2024-early");
+  assert_reads ("mid-2024", "2024-mid");
+  assert_reads ("late 2024", "2024-late");
+  assert_reads ("Q2 2024", "2024-Q2");
+  assert_reads ("first half of 2024", "2024-H1");
+  assert_reads ("H1 2024", "2024-H1");
+  assert_reads ("2024", "2024");
+  assert_reads ("2020–2021", "2020/2021");
+  assert_reads ("2020-2021", "2020/2021");
+  assert_reads ("2020 to 2021", "2020/2021");
+  assert_reads ("2020 - 2021", "2020/2021");
+  assert_reads ("June–August 2024", "2024-06/2024-08");
+  assert_reads ("June - August 2024", "2024-06/2024-08");
+  assert_reads ("March 2020 – May 2021", "2020-03/2021-05");
+  assert_reads ("from March 2020 to May 2021", "2020-03/2021-05");
+  assert_reads ("19–21 June 2024", "2024-06-19/2024-06-21");
+  assert_reads ("2024-06-19 – 2024-07-01", "2024-06-19/2024-07-01");
+  assert_reads ("44 BCE", "-0043");
+  assert_reads ("15 March 44 BCE", "-0043-03-15");
+  assert_reads ("  June   2024 ", "2024-06");
+  assert_reads ("2024-6-9", "2024-06-09");
+  /* the rest of README's table */
+  assert_reads ("19th June 2024", "2024-06-19");
+  assert_reads ("2024/06/19", "2024-06-19");
+  assert_reads ("mid 2024", "2024-mid");
+  assert_reads ("2024 Q2", "2024-Q2");
+  assert_reads ("second half of 2024", "2024-H2");
+  assert_reads ("44 BC", "-0043");
+  assert_reads ("June 19–21, 2024", "2024-06-19/2024-06-21");
+  assert_reads ("2020/2021", "2020/2021");
+  assert_reads ("19 tháng 6 năm 2024", "2024-06-19");
+  assert_reads ("T6/2024", "2024-06");
+  assert_reads ("quý 2/2024", "2024-Q2");
+  assert_reads ("6 tháng đầu năm 2024", "2024-H1");
+  assert_reads ("nửa cuối năm 2024", "2024-H2");
+  assert_reads ("năm 44 TCN", "-0043");
+  assert_reads ("năm 2020–2021", "2020/2021");
+  assert_reads ("tháng 6–8 năm 2024", "2024-06/2024-08");
+  assert_reads ("19–21 tháng 6 năm 2024", "2024-06-19/2024-06-21");
+  /* Vietnamese, in NFC or NFD */
+  assert_reads ("ngày 19 tháng 6 năm 2024", "2024-06-19");
+  assert_reads ("19/6/2024", "2024-06-19");
+  assert_reads ("ngày 6/7/2024", "2024-07-06");
+  assert_reads ("tháng 6 năm 2024", "2024-06");
+  assert_reads ("tháng 6/2024", "2024-06");
+  assert_reads ("đầu năm 2024", "2024-early");
+  assert_reads ("Đầu năm 2024", "2024-early");
+  assert_reads ("giữa năm 2024", "2024-mid");
+  assert_reads ("cuối năm 2024", "2024-late");
+  assert_reads (nfd, "2024-late");
+  assert_reads ("quý 2 năm 2024", "2024-Q2");
+  assert_reads ("nửa đầu năm 2024", "2024-H1");
+  assert_reads ("năm 2024", "2024");
+  assert_reads ("từ năm 2020 đến năm 2021", "2020/2021");
+  assert_reads ("tháng 3 năm 2020 – tháng 5 năm 2021", "2020-03/2021-05");
+  /* the other three, as their labels write them and a little more */
+  assert_reads ("19 июня 2024 г.", "2024-06-19");
+  assert_reads ("19.06.2024", "2024-06-19");
+  assert_reads ("начало 2024 года", "2024-early");
+  assert_reads ("2024年6月19日", "2024-06-19");
+  assert_reads ("2024年上半年", "2024-H1");
+  assert_reads ("2020年至2021年", "2020/2021");
+  assert_reads ("2024년 6월 19일", "2024-06-19");
+  assert_reads ("2024년 2분기", "2024-Q2");
+  assert_reads ("2020~2021년", "2020/2021");
+}
+
+static void
+assert_refused (const char *text,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  TriDate d;
+
+  if (tri_date_parse_text (text, &d, &error))
+    {
+      g_autofree char *got = tri_date_to_string (&d);
+      g_error ("“%s” is read as %s; it should be refused", text, got);
+    }
+  g_assert_nonnull (error);
+  if (strstr (error->message, message) == NULL)
+    g_error ("“%s” is refused with “%s”, which does not say “%s”", text, error->message, message);
+}
+
+static void
+test_parse_text_refuses (void)
+{
+  /* day and month either way round: never guessed */
+  assert_refused ("6/7/2024", "“6/7/2024” could be 6 July 2024 or 7 June 2024: write the month as a word"
+                              " or the date as year-month-day, such as 6 July 2024 or 2024-07-06");
+  assert_refused ("1/2/2023", "such as 1 February 2023 or 2023-02-01");
+  /* Vietnamese needs its diacritics */
+  assert_refused ("dau nam 2024", "“dau nam 2024” is not a date: write Vietnamese with its diacritics,"
+                                  " such as “đầu năm 2024”");
+  assert_refused ("thang 6 nam 2024", "such as “tháng 6 năm 2024”");
+  assert_refused ("ngay 19 thang 6 nam 2024", "such as “19 tháng 6 năm 2024”");
+  assert_refused ("quy 2 nam 2024", "such as “quý 2 năm 2024”");
+  assert_refused ("nửa dau năm 2024", "such as “nửa đầu năm 2024”");
+  assert_refused ("31 June 2024", "“31 June 2024” is not a date: that month has no such day");
+  assert_refused ("29 February 2023", "that month has no such day");
+  assert_refused ("2024-02-30", "“2024-02-30” is not a date: that month has no such day");
+  assert_refused ("23-01-01", "is not a date: write it as");
+  assert_refused ("August–June 2024", "a span must end after it starts");
+  assert_refused ("2021–2020", "a span must end after it starts");
+  assert_refused ("12000", "years run from 10000 BCE to 9999");
+  assert_refused ("12000-01", "years run from 10000 BCE to 9999");
+  assert_refused ("June 12000", "years run from 10000 BCE to 9999");
+  assert_refused ("Juneteenth 2024", "is not a date: write it as");
+  assert_refused ("13/13/2024", "is not a date");
+  assert_refused ("", "no date");
+  assert_refused ("   ", "no date");
+  assert_refused ("\xff\xfe", "no date");
+  assert_refused ("early", "is not a date");
+  assert_refused ("Q5 2024", "is not a date");
+}
+
 static void
 test_lang_normalize (void)
 {
@@ -415,5 +695,8 @@ main (int   argc,
   g_test_add_func ("/date/capitalize", test_capitalize);
   g_test_add_func ("/date/tick-labels", test_tick_labels);
   g_test_add_func ("/date/lang-normalize", test_lang_normalize);
+  g_test_add_func ("/date/parse-text-accepts", test_parse_text_accepts);
+  g_test_add_func ("/date/parse-text-refuses", test_parse_text_refuses);
+  g_test_add_func ("/date/parse-labels-round-trip", test_parse_labels_round_trip);
   return g_test_run ();
 }

@@ -786,6 +786,11 @@ test_invalid (void)
   /* both tools accept the good versions */
   compiled = compile_error (work, "2024-06-19", offset_of ("signed a treaty"), "signed a treaty");
   g_assert_null (compiled);
+  /* and a date in words, as the editor does (stored as 2024-early) */
+  compiled = compile_error (work, "early 2024", offset_of ("signed a treaty"), "signed a treaty");
+  g_assert_null (compiled);
+  compiled = compile_error (work, "đầu năm 2024", offset_of ("signed a treaty"), "signed a treaty");
+  g_assert_null (compiled);
 
   g_assert_true (tri_document_add_source (doc, &source_spec, &error));
   g_assert_no_error (error);
@@ -1032,6 +1037,52 @@ test_rules (void)
   g_assert_null (tri_validate_cut_quote ("Bình", -1, 1, NULL));
 }
 
+/* a date typed in words, in either language, is stored in the stored form
+ * (what every reader reads), for an event and for a source */
+static void
+test_dates_in_words (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = new_briefing (dir, "words.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = tri_document_open (path, &error);
+  TriSourceSpec source = source_spec;
+  TriEventText texts[] = { { "en", "T", "S", NULL } };
+  TriEventLink links[] = { { "RUS-PRK", "tension", 2 } };
+  TriEventSpec spec = { .date = "June–August 2024", .category = "diplomacy", .confidence = "confirmed",
+                        .texts = texts, .n_texts = 1, .links = links, .n_links = 1 };
+  const char *stored[2] = { NULL, NULL };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 event;
+
+  g_assert_no_error (error);
+  source.date = "tháng 6/2024";
+  g_assert_true (tri_document_add_source (doc, &source, &error));
+  g_assert_no_error (error);
+  event = tri_document_add_event (doc, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (event, >, 0);
+  /* refused with the parser's words, nothing stored */
+  spec.date = "6/7/2024";
+  g_assert_cmpint (tri_document_add_event (doc, &spec, &error), ==, 0);
+  g_assert_error (error, TRI_VALIDATE_ERROR, TRI_VALIDATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "“6/7/2024” could be"));
+  g_clear_object (&doc);
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "SELECT (SELECT date FROM source), (SELECT group_concat (date) FROM event)",
+                   -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  stored[0] = (const char *) sqlite3_column_text (stmt, 0);
+  stored[1] = (const char *) sqlite3_column_text (stmt, 1);
+  g_assert_cmpstr (stored[0], ==, "2024-06");
+  g_assert_cmpstr (stored[1], ==, "2024-06/2024-08");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1049,6 +1100,7 @@ main (int   argc,
   g_test_add_func ("/document/kill", test_kill);
   g_test_add_func ("/document/copies", test_copies);
   g_test_add_func ("/document/invalid", test_invalid);
+  g_test_add_func ("/document/dates-in-words", test_dates_in_words);
   g_test_add_func ("/document/grades", test_grades);
   g_test_add_func ("/document/rules", test_rules);
   return g_test_run ();

@@ -14,6 +14,7 @@
 #include "formats/tri-formats.h"
 #include "import/tri-import.h"
 #include "render/tri-labels.h"
+#include "store/tri-missing.h"
 #include "store/tri-new-file.h"
 #include "tri-cli.h"
 
@@ -402,6 +403,8 @@ tri_cli_exit_code (const GError *error)
     return error->code == TRI_EXPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_USAGE;
   if (error->domain == TRI_STORE_ERROR)
     return tri_store_error_exit_code (error);
+  if (error->domain == G_OPTION_ERROR)
+    return TRI_EXIT_USAGE;
   return TRI_EXIT_ERROR;
 }
 
@@ -558,4 +561,77 @@ tri_cli_export_data (TriStore                *store,
     }
 
   return tri_data_export (store, &request, args->path, summary, error);
+}
+
+/* a cell of a tab-separated line: no tab or line break inside */
+static void
+append_cell (GString    *out,
+             const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    g_string_append_c (out, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
+}
+
+/**
+ * tri_cli_missing_translations:
+ * @lang: (nullable): one language, or %NULL for the five
+ *
+ * Returns: the text fields with no value in a language, a line each:
+ *   lang, kind, id, field and what it belongs to, separated by tabs; or a
+ *   JSON array of objects with those members
+ */
+char *
+tri_cli_missing_translations (TriStore    *store,
+                              const char  *lang,
+                              gboolean     json,
+                              GError     **error)
+{
+  g_autoptr(GPtrArray) missing = tri_missing_from_store (store, lang, error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (missing == NULL)
+    return NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const TriMissing *m = missing->pdata[i];
+
+      if (json)
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "lang");
+          json_builder_add_string_value (builder, m->lang);
+          json_builder_set_member_name (builder, "kind");
+          json_builder_add_string_value (builder, tri_missing_kind_to_string (m->kind));
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, m->id);
+          json_builder_set_member_name (builder, "field");
+          json_builder_add_string_value (builder, m->field);
+          json_builder_set_member_name (builder, "belongs_to");
+          json_builder_add_string_value (builder, m->belongs_to);
+          json_builder_end_object (builder);
+          continue;
+        }
+      g_string_append_printf (out, "%s\t%s\t", m->lang, tri_missing_kind_to_string (m->kind));
+      append_cell (out, m->id);
+      g_string_append_printf (out, "\t%s\t", m->field);
+      append_cell (out, m->belongs_to);
+      g_string_append_c (out, '\n');
+    }
+  json_builder_end_array (builder);
+
+  if (json)
+    {
+      g_autoptr(JsonGenerator) gen = json_generator_new ();
+      g_autoptr(JsonNode) root = json_builder_get_root (builder);
+      g_autofree char *text = NULL;
+
+      json_generator_set_pretty (gen, TRUE);
+      json_generator_set_root (gen, root);
+      text = json_generator_to_data (gen, NULL);
+      return g_strconcat (text, "\n", NULL);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }

@@ -57,6 +57,10 @@ char     *tri_cli_list_quotes     (TriStore    *store,
                                    const char  *lang,
                                    gboolean     json,
                                    GError     **error);
+char     *tri_cli_missing_translations (TriStore *store,
+                                   const char  *lang,
+                                   gboolean     json,
+                                   GError     **error);
 
 gboolean  tri_cli_export          (TriStore           *store,
                                    const TriCliExport *args,

@@ -55,12 +55,23 @@
 
 #define CREATED_BY "Trilateral " PACKAGE_VERSION
 
+/* tri_store_reload() takes the "changed" signal's bits as they are */
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_ACTORS == (int) TRI_STORE_CHANGE_ACTORS);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_RELATIONS == (int) TRI_STORE_CHANGE_RELATIONS);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_SOURCES == (int) TRI_STORE_CHANGE_SOURCES);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_EVENTS == (int) TRI_STORE_CHANGE_EVENTS);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_LINKS == (int) TRI_STORE_CHANGE_LINKS);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_QUOTES == (int) TRI_STORE_CHANGE_QUOTES);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_NOTES == (int) TRI_STORE_CHANGE_NOTES);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_TITLE == (int) TRI_STORE_CHANGE_TITLE);
+
 typedef struct
 {
   char    *name;
   void    *changeset;
   int      size;
   guint    changes;
+  GArray  *events;    /* of gint64: the events it added, changed or removed, sorted */
 } Entry;
 
 struct _TriDocument
@@ -77,6 +88,9 @@ struct _TriDocument
   GPtrArray       *redo;        /* of Entry, next redo last */
   char            *group_name;
   guint            group_depth;
+  int              quote_event_column;   /* quote.event's column, in changesets */
+  int              note_event_column;
+  GArray          *changed_events;       /* during "changed": the entry's events */
 };
 
 enum { CHANGED, N_SIGNALS };
@@ -96,6 +110,7 @@ entry_free (gpointer data)
 
   g_free (entry->name);
   sqlite3_free (entry->changeset);
+  g_clear_pointer (&entry->events, g_array_unref);
   g_free (entry);
 }
 
@@ -291,9 +306,53 @@ refuse (GError     **error,
 
 /* --- transactions and history -------------------------------------------- */
 
+static void
+add_event_value (GArray        *events,
+                 sqlite3_value *value)
+{
+  gint64 id;
+
+  if (value == NULL || sqlite3_value_type (value) != SQLITE_INTEGER)
+    return;
+  id = sqlite3_value_int64 (value);
+  g_array_append_val (events, id);
+}
+
+/* the value of column @column before and after the change, where the
+ * changeset has it (an update holds only the columns it changed) */
+static void
+add_event_column (GArray                 *events,
+                  sqlite3_changeset_iter *iter,
+                  int                     op,
+                  int                     column)
+{
+  sqlite3_value *value = NULL;
+
+  if (column < 0)
+    return;
+  if (op != SQLITE_INSERT && sqlite3changeset_old (iter, column, &value) == SQLITE_OK)
+    add_event_value (events, value);
+  value = NULL;
+  if (op != SQLITE_DELETE && sqlite3changeset_new (iter, column, &value) == SQLITE_OK)
+    add_event_value (events, value);
+}
+
+static int
+compare_int64 (gconstpointer a,
+               gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/* What a changeset changed: its TriDocumentChange bits, and into @events
+ * (sorted, each once) the ids of the events whose rows, texts, links,
+ * quotes or notes it added, changed or removed. The same for its inverse. */
 static guint
-changes_of (const void *changeset,
-            int         size)
+changes_of (TriDocument *self,
+            const void  *changeset,
+            int          size,
+            GArray      *events)
 {
   sqlite3_changeset_iter *iter = NULL;
   static const struct { const char *table; guint change; } map[] = {
@@ -321,12 +380,67 @@ changes_of (const void *changeset,
       int n_columns, op, indirect;
 
       sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
-      for (guint i = 0; table != NULL && i < G_N_ELEMENTS (map); i++)
+      if (table == NULL)
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (map); i++)
         if (g_str_equal (table, map[i].table))
           changes |= map[i].change;
+      /* the event is the first column of its own rows, its texts and links */
+      if (g_str_equal (table, "event") || g_str_equal (table, "event_text") ||
+          g_str_equal (table, "event_relation"))
+        add_event_column (events, iter, op, 0);
+      else if (g_str_equal (table, "quote") && self->quote_event_column < n_columns)
+        add_event_column (events, iter, op, self->quote_event_column);
+      else if (g_str_equal (table, "note") && self->note_event_column < n_columns)
+        add_event_column (events, iter, op, self->note_event_column);
     }
   sqlite3changeset_finalize (iter);
+
+  g_array_sort (events, compare_int64);
+  for (guint i = 1; i < events->len; )
+    if (g_array_index (events, gint64, i) == g_array_index (events, gint64, i - 1))
+      g_array_remove_index (events, i);
+    else
+      i++;
   return changes;
+}
+
+/* "changed", with the entry's events for tri_document_get_changed_events() */
+static void
+emit_changed (TriDocument *self,
+              Entry       *entry)
+{
+  self->changed_events = entry->events;
+  g_signal_emit (self, signals[CHANGED], 0, entry->changes);
+  self->changed_events = NULL;
+}
+
+/**
+ * tri_document_get_changed_events:
+ * @n: (out): how many
+ *
+ * During the #TriDocument::changed emission: the ids of the events that the
+ * command, group, undo or redo added, changed or removed (their rows,
+ * texts, links, quotes or notes), in increasing order, for
+ * tri_store_reload(). Outside it: none.
+ *
+ * Returns: (array length=n) (transfer none) (nullable): the ids, valid
+ *   until the handler returns
+ */
+const gint64 *
+tri_document_get_changed_events (TriDocument *self,
+                                 guint       *n)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+  g_return_val_if_fail (n != NULL, NULL);
+
+  if (self->changed_events == NULL || self->changed_events->len == 0)
+    {
+      *n = 0;
+      return NULL;
+    }
+  *n = self->changed_events->len;
+  return (const gint64 *) self->changed_events->data;
 }
 
 static gboolean
@@ -380,10 +494,11 @@ transaction_end (TriDocument  *self,
       entry->name = g_strdup (name);
       entry->changeset = changeset;
       entry->size = size;
-      entry->changes = changes_of (changeset, size);
+      entry->events = g_array_new (FALSE, FALSE, sizeof (gint64));
+      entry->changes = changes_of (self, changeset, size, entry->events);
       g_ptr_array_add (self->undo, entry);
       g_ptr_array_set_size (self->redo, 0);
-      g_signal_emit (self, signals[CHANGED], 0, entry->changes);
+      emit_changed (self, entry);
     }
   else
     sqlite3_free (changeset);
@@ -566,7 +681,7 @@ step_history (TriDocument  *self,
   if (!apply (self, entry, inverse, error))
     return FALSE;
   g_ptr_array_add (to, g_ptr_array_steal_index (from, from->len - 1));
-  g_signal_emit (self, signals[CHANGED], 0, entry->changes);
+  emit_changed (self, entry);
   return TRUE;
 }
 
@@ -845,6 +960,7 @@ do_add_source (TriDocument   *self,
 {
   const TriSourceSpec *spec = data;
   char grade[2] = { spec->reliability, 0 };
+  g_autofree char *canonical = NULL;
   TriDate date;
 
   if (!tri_validate_text (spec->id, error) || !tri_validate_text (spec->kind, error) ||
@@ -859,11 +975,13 @@ do_add_source (TriDocument   *self,
                    _("the text is longer than Trilateral reads (%d MB)"), TRI_STORE_MAX_LENGTH / 1000000);
   if (query_int (self, NULL, "SELECT 1 FROM source WHERE id = ?", "s", spec->id))
     return refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("the briefing already has a source “%s”"), spec->id);
+  /* "June 2024" as typed is stored as 2024-06 */
+  canonical = tri_date_to_string (&date);
   return exec (self, error,
                "INSERT INTO source (id, kind, title, outlet, authors, language, date, file, reliability, url)"
                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "ssssssssss",
                spec->id, spec->kind, spec->title, spec->outlet, spec->authors ? spec->authors : "",
-               spec->language, spec->date, spec->file, spec->reliability ? grade : NULL, spec->url) &&
+               spec->language, canonical, spec->file, spec->reliability ? grade : NULL, spec->url) &&
          (spec->text == NULL ||
           exec (self, error, "INSERT INTO source_document (source, text) VALUES (?, ?)", "ss",
                 spec->id, spec->text));
@@ -1235,6 +1353,12 @@ tri_document_open (const char  *path,
     }
   if (!tri_schema_check_editable (self->db, path, error))
     return NULL;
+  {
+    gint64 column = -1;
+
+    self->quote_event_column = query_int (self, &column, "SELECT cid FROM pragma_table_info ('quote') WHERE name = 'event'", "") ? (int) column : -1;
+    self->note_event_column = query_int (self, &column, "SELECT cid FROM pragma_table_info ('note') WHERE name = 'event'", "") ? (int) column : -1;
+  }
   if (!query_int (self, NULL, "SELECT 1 FROM pragma_quick_check (1) WHERE quick_check = 'ok'", ""))
     {
       refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("“%s” is damaged and cannot be read safely (%s)."),

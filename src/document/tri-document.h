@@ -167,5 +167,7 @@ gboolean      tri_document_undo          (TriDocument         *self,
                                           GError             **error);
 gboolean      tri_document_redo          (TriDocument         *self,
                                           GError             **error);
+const gint64 *tri_document_get_changed_events (TriDocument    *self,
+                                          guint               *n);
 
 G_END_DECLS

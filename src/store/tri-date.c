@@ -12,6 +12,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "tri-date.h"
 
 G_DEFINE_QUARK (tri-date-error-quark, tri_date_error)
@@ -819,6 +821,10 @@ tri_date_label (const TriDate *date,
   else if (!append_compact_span (s, date, l))
     {
       append_point_label (s, &date->from, l);
+      /* "5 CE – 20 June 8", not "5 – 20 June 8", which reads as days 5 to 20 */
+      if (l == LANG_EN && date->from.precision == TRI_PRECISION_YEAR &&
+          date->from.year >= 1 && date->from.year <= 31)
+        g_string_append (s, " CE");
       g_string_append (s, range_marker[l]);
       append_point_label (s, &date->to, l);
     }
@@ -1005,4 +1011,818 @@ tri_tick_label (guint32      day,
         default: return with_year ? g_strdup_printf ("%d %s %s", d, month_abbr_en[m - 1], y) : g_strdup_printf ("%d %s", d, month_abbr_en[m - 1]);
         }
     }
+}
+
+/* ---------------------------------------------------------------------- */
+/* Dates as analysts write them
+ *
+ * The text is normalised (NFC, case folded, runs of white space made one
+ * space, every dash, "~", "至", " to " and " đến " made "–" without spaces
+ * around it, "19th" made "19"), then matched against templates. In a
+ * template "%1d" is the first end's day, "%2m" the second end's month as a
+ * number, "%1B" a month name (English or Russian, full or abbreviated),
+ * "%1Y" a year with or without its era in any of the five languages, "%1N"
+ * a bare year of the common era, "%1P" a bare year before it, "%1I" a
+ * year of four digits (in "2024-6-19"), "%s" the
+ * year of a part of a year (the label formats themselves), and "–" any
+ * dash. What one end of a span leaves out (the year in "June–August 2024",
+ * the month in "19–20 June 2024") it shares with the other. A text that
+ * two templates read as two different dates is refused, never guessed. */
+
+enum { TPL_DAY_FIRST = 1 << 0 };   /* "6/7/2024": day first only when it cannot be a month */
+
+typedef struct
+{
+  const char *pattern;
+  guint       flags;
+} DateTemplate;
+
+static const DateTemplate templates[] = {
+  /* a day */
+  { "%1I-%1m-%1d", 0 },
+  { "%1d %1B %1Y", 0 },
+  { "%1d %1B, %1Y", 0 },
+  { "%1B %1d, %1Y", 0 },
+  { "%1B %1d %1Y", 0 },
+  { "%1d/%1m/%1Y", TPL_DAY_FIRST },
+  { "%1d.%1m.%1Y", 0 },
+  { "%1Y/%1m/%1d", 0 },
+  { "%1Y.%1m.%1d", 0 },
+  { "%1Y. %1m. %1d.", 0 },
+  { "ngày %1d tháng %1m năm %1Y", 0 },
+  { "ngày %1d tháng %1m, năm %1Y", 0 },
+  { "%1d tháng %1m năm %1Y", 0 },
+  { "ngày %1d/%1m/%1Y", 0 },
+  { "%1Y年%1m月%1d日", 0 },
+  { "%1Y年%1m月%1d号", 0 },
+  { "%1Y년 %1m월 %1d일", 0 },
+  /* a month */
+  { "%1I-%1m", 0 },
+  { "%1B %1Y", 0 },
+  { "%1B, %1Y", 0 },
+  { "tháng %1m năm %1Y", 0 },
+  { "tháng %1m/%1Y", 0 },
+  { "t%1m/%1Y", 0 },
+  { "%1Y年%1m月", 0 },
+  { "%1Y년 %1m월", 0 },
+  /* a year */
+  { "%1Y", 0 },
+  { "năm %1Y", 0 },
+  { "%1Y年", 0 },
+  { "%1Y년", 0 },
+  /* spans that share a year or a month */
+  { "%1N–%2N", 0 },
+  { "năm %1N–%2N", 0 },
+  { "%1N–%2N гг.", 0 },
+  { "%1N年–%2N年", 0 },
+  { "%1N–%2N년", 0 },
+  { "%1P–%2P bce", 0 },
+  { "%1P–%2P bc", 0 },
+  { "%1P–%2P tcn", 0 },
+  { "%1P–%2P гг. до н. э.", 0 },
+  { "기원전 %1P–%2P년", 0 },
+  { "%1B–%2B %2Y", 0 },
+  { "%1d–%2d %2B %2Y", 0 },
+  { "%1d %1B–%2d %2B %2Y", 0 },
+  { "%1B %1d–%2d, %2Y", 0 },
+  { "%1B %1d–%2B %2d, %2Y", 0 },
+  { "tháng %1m–%2m năm %2Y", 0 },
+  { "%1d–%2d tháng %2m năm %2Y", 0 },
+  { "%1d tháng %1m–%2d tháng %2m năm %2Y", 0 },
+  { "%1Y年%1m月–%2m月", 0 },
+  { "%1Y年%1m月%1d日–%2d日", 0 },
+  { "%1Y年%1m月%1d日–%2m月%2d日", 0 },
+  { "%1Y년 %1m월–%2m월", 0 },
+  { "%1Y년 %1m월 %1d–%2d일", 0 },
+  { "%1Y년 %1m월 %1d일–%2m월 %2d일", 0 },
+};
+
+/* part-of-a-year wordings beyond the labels' own (part_label_format()) */
+static const struct {
+  const char *pattern;
+  TriPart     part;
+} part_templates[] = {
+  { "mid %s", TRI_PART_MID },
+  { "middle of %s", TRI_PART_MID },
+  { "the first half of %s", TRI_PART_H1 },
+  { "the second half of %s", TRI_PART_H2 },
+  { "h1 %s", TRI_PART_H1 },
+  { "h2 %s", TRI_PART_H2 },
+  { "%s h1", TRI_PART_H1 },
+  { "%s h2", TRI_PART_H2 },
+  { "%s q1", TRI_PART_Q1 },
+  { "%s q2", TRI_PART_Q2 },
+  { "%s q3", TRI_PART_Q3 },
+  { "%s q4", TRI_PART_Q4 },
+  { "quý 1/%s", TRI_PART_Q1 },
+  { "quý 2/%s", TRI_PART_Q2 },
+  { "quý 3/%s", TRI_PART_Q3 },
+  { "quý 4/%s", TRI_PART_Q4 },
+  { "quý i năm %s", TRI_PART_Q1 },
+  { "quý ii năm %s", TRI_PART_Q2 },
+  { "quý iii năm %s", TRI_PART_Q3 },
+  { "quý iv năm %s", TRI_PART_Q4 },
+  { "6 tháng đầu năm %s", TRI_PART_H1 },
+  { "6 tháng cuối năm %s", TRI_PART_H2 },
+  { "nửa sau năm %s", TRI_PART_H2 },
+  { "1 квартал %s", TRI_PART_Q1 },
+  { "2 квартал %s", TRI_PART_Q2 },
+  { "3 квартал %s", TRI_PART_Q3 },
+  { "4 квартал %s", TRI_PART_Q4 },
+};
+
+/* month names, case folded: English, then Russian nominative, genitive
+ * and abbreviated */
+static const char * const month_words[][12] = {
+  { "january", "february", "march", "april", "may", "june", "july",
+    "august", "september", "october", "november", "december" },
+  { "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec" },
+  { "jan.", "feb.", "mar.", "apr.", "may", "jun.", "jul.", "aug.", "sept", "oct.", "nov.", "dec." },
+  { "январь", "февраль", "март", "апрель", "май", "июнь", "июль",
+    "август", "сентябрь", "октябрь", "ноябрь", "декабрь" },
+  { "января", "февраля", "марта", "апреля", "мая", "июня", "июля",
+    "августа", "сентября", "октября", "ноября", "декабря" },
+  { "янв.", "февр.", "мар.", "апр.", "мая", "июн.", "июл.",
+    "авг.", "сент.", "окт.", "нояб.", "дек." },
+};
+
+/* eras, case folded: what comes before or after the digits of a year */
+static const char * const bce_suffixes[] = {
+  " г. до н. э.", " г. до н.э.", " до н. э.", " до н.э.", " bce", " bc", " b.c.", " tcn",
+};
+static const char * const ce_suffixes[] = {
+  " г.", " гг.", " года", " год", " г", " ce", " ad",
+};
+static const char * const bce_prefixes[] = { "公元前", "기원전 ", "trước công nguyên " };
+
+typedef struct
+{
+  int day[2];
+  int month[2];
+  int year[2];
+  int range_error;   /* a year beyond −9999..9999 was written */
+} Slots;
+
+static gboolean
+is_letter_at (const char *s)
+{
+  return *s != '\0' && g_unichar_isalpha (g_utf8_get_char (s));
+}
+
+static gsize
+read_digits (const char *s,
+             gsize       max,
+             int        *value)
+{
+  gsize n = 0;
+  int v = 0;
+
+  while (g_ascii_isdigit (s[n]))
+    {
+      if (n == max)
+        return 0;
+      v = v * 10 + (s[n] - '0');
+      n++;
+    }
+  *value = v;
+  return n;
+}
+
+static gboolean match_template (const char *t, const char *s, Slots *slots);
+
+/* a year: digits with an era after or before them, or none */
+static gboolean
+match_year (int         k,
+            const char *t,
+            const char *s,
+            Slots      *slots)
+{
+  int v;
+  gsize n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bce_prefixes); i++)
+    if (g_str_has_prefix (s, bce_prefixes[i]))
+      {
+        const char *p = s + strlen (bce_prefixes[i]);
+
+        if ((n = read_digits (p, 5, &v)) == 0 || v == 0)
+          continue;
+        slots->year[k] = 1 - v;
+        if (match_template (t, p + n, slots))
+          return TRUE;
+      }
+
+  if ((n = read_digits (s, 5, &v)) == 0)
+    return FALSE;
+  s += n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bce_suffixes); i++)
+    if (v > 0 && g_str_has_prefix (s, bce_suffixes[i]))
+      {
+        slots->year[k] = 1 - v;
+        if (match_template (t, s + strlen (bce_suffixes[i]), slots))
+          return TRUE;
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (ce_suffixes); i++)
+    if (g_str_has_prefix (s, ce_suffixes[i]) && !is_letter_at (s + strlen (ce_suffixes[i])))
+      {
+        slots->year[k] = v;
+        if (match_template (t, s + strlen (ce_suffixes[i]), slots))
+          return TRUE;
+      }
+  slots->year[k] = v;
+  return match_template (t, s, slots);
+}
+
+static gboolean
+match_month_word (int         k,
+                  const char *t,
+                  const char *s,
+                  Slots      *slots)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (month_words); i++)
+    for (int m = 0; m < 12; m++)
+      {
+        const char *w = month_words[i][m];
+        gsize len = strlen (w);
+
+        if (strncmp (s, w, len) != 0 || (w[len - 1] != '.' && is_letter_at (s + len)))
+          continue;
+        slots->month[k] = m + 1;
+        if (match_template (t, s + len, slots))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+match_template (const char *t,
+                const char *s,
+                Slots      *slots)
+{
+  while (*t != '\0')
+    {
+      if (t[0] == '%' && t[1] == 's')
+        return match_year (0, t + 2, s, slots);
+
+      if (t[0] == '%')
+        {
+          int k = t[1] - '1';
+          char c = t[2];
+          int v;
+          gsize n;
+
+          t += 3;
+          switch (c)
+            {
+            case 'Y':
+              return match_year (k, t, s, slots);
+            case 'B':
+              return match_month_word (k, t, s, slots);
+            case 'd':
+            case 'm':
+              if ((n = read_digits (s, 2, &v)) == 0)
+                return FALSE;
+              if (c == 'd')
+                slots->day[k] = v;
+              else
+                slots->month[k] = v;
+              s += n;
+              continue;
+            case 'I':
+              /* the stored form's year of four digits, loosely: "2024-6-19" */
+              if ((n = read_digits (s, 4, &v)) != 4)
+                return FALSE;
+              slots->year[k] = v;
+              s += n;
+              continue;
+            case 'N':
+            case 'P':
+              if ((n = read_digits (s, 5, &v)) == 0 || (c == 'P' && v == 0))
+                return FALSE;
+              slots->year[k] = c == 'N' ? v : 1 - v;
+              s += n;
+              continue;
+            default:
+              g_assert_not_reached ();
+            }
+        }
+
+      /* a dash in a template is any dash written ("2020-2021") */
+      if (g_str_has_prefix (t, "–"))
+        {
+          if (g_str_has_prefix (s, "–"))
+            s += strlen ("–");
+          else if (*s == '-')
+            s++;
+          else
+            return FALSE;
+          t += strlen ("–");
+          continue;
+        }
+
+      if (*t != *s)
+        return FALSE;
+      t++;
+      s++;
+    }
+  return *s == '\0';
+}
+
+/* The end @k of a match as a point; what it lacks it takes from the other
+ * end. Returns FALSE when it names no day of the calendar. */
+static gboolean
+slots_point (const Slots  *sl,
+             int           k,
+             TriPart       part,
+             TriDatePoint *p,
+             int          *error_code)
+{
+  int o = 1 - k;
+  int year = sl->year[k] != G_MININT ? sl->year[k] : sl->year[o];
+  int month = sl->month[k] >= 0 ? sl->month[k] : (sl->day[k] >= 0 ? sl->month[o] : -1);
+
+  memset (p, 0, sizeof *p);
+  if (year == G_MININT)
+    return FALSE;
+  if (year < TRI_YEAR_MIN || year > TRI_YEAR_MAX)
+    {
+      *error_code = TRI_DATE_ERROR_RANGE;
+      return FALSE;
+    }
+  p->year = year;
+  if (part != TRI_PART_NONE)
+    {
+      p->precision = TRI_PRECISION_PART;
+      p->part = part;
+      return TRUE;
+    }
+  if (month < 0)
+    {
+      p->precision = TRI_PRECISION_YEAR;
+      return TRUE;
+    }
+  if (month < 1 || month > 12)
+    return FALSE;
+  p->month = month;
+  if (sl->day[k] < 0)
+    {
+      p->precision = TRI_PRECISION_MONTH;
+      return TRUE;
+    }
+  if (!tri_ymd_valid (year, month, sl->day[k]))
+    {
+      *error_code = TRI_DATE_ERROR_INVALID;
+      return FALSE;
+    }
+  p->day = sl->day[k];
+  p->precision = TRI_PRECISION_DAY;
+  return TRUE;
+}
+
+static gboolean
+date_from_points (const TriDatePoint *a,
+                  const TriDatePoint *b,
+                  TriDate            *date)
+{
+  memset (date, 0, sizeof *date);
+  date->from = *a;
+  if (b == NULL)
+    {
+      date->to = *a;
+      date->precision = a->precision;
+      point_bounds (a, &date->earliest, &date->latest);
+      return TRUE;
+    }
+  else
+    {
+      guint32 e1, l1, e2, l2;
+
+      point_bounds (a, &e1, &l1);
+      point_bounds (b, &e2, &l2);
+      if (e2 < e1 || l2 <= l1)
+        return FALSE;
+      date->to = *b;
+      date->precision = TRI_PRECISION_SPAN;
+      date->earliest = e1;
+      date->latest = l2;
+      return TRUE;
+    }
+}
+
+static gboolean
+date_equal (const TriDate *a,
+            const TriDate *b)
+{
+  const TriDatePoint *pa[2] = { &a->from, &a->to }, *pb[2] = { &b->from, &b->to };
+
+  if (a->precision != b->precision)
+    return FALSE;
+  for (int i = 0; i < 2; i++)
+    if (pa[i]->precision != pb[i]->precision || pa[i]->year != pb[i]->year ||
+        pa[i]->month != pb[i]->month || pa[i]->day != pb[i]->day || pa[i]->part != pb[i]->part)
+      return FALSE;
+  return TRUE;
+}
+
+#define MAX_READINGS 4
+
+typedef struct
+{
+  TriDate  dates[MAX_READINGS];
+  guint    n;
+  int      error_code;       /* why a match named no date: -1 none */
+  gboolean backwards;        /* a span that ends before it starts */
+  gboolean day_first;        /* "6/7/2024": day and month either way round */
+  TriDate  day_first_dates[2];
+} Readings;
+
+static void
+add_reading (Readings      *r,
+             const TriDate *d)
+{
+  for (guint i = 0; i < r->n; i++)
+    if (date_equal (&r->dates[i], d))
+      return;
+  if (r->n < MAX_READINGS)
+    r->dates[r->n++] = *d;
+}
+
+static void
+slots_init (Slots *sl)
+{
+  for (int k = 0; k < 2; k++)
+    {
+      sl->day[k] = -1;
+      sl->month[k] = -1;
+      sl->year[k] = G_MININT;
+    }
+}
+
+static const char *
+part_format_folded (TriPart part,
+                    int     l)
+{
+  static char *folded[TRI_PART_H2 + 1][N_LANGS];
+  static gsize once = 0;
+
+  if (g_once_init_enter (&once))
+    {
+      for (int p = TRI_PART_EARLY; p <= TRI_PART_H2; p++)
+        for (int i = 0; i < N_LANGS; i++)
+          folded[p][i] = g_utf8_casefold (part_label_format ((TriPart) p, (LangIndex) i), -1);
+      g_once_init_leave (&once, 1);
+    }
+  return folded[part][l];
+}
+
+/* Every reading of @s as one end of a date (no span): the stored form
+ * ("2024-06"), a template, or a part of a year. */
+static void
+read_points (const char *s,
+             Readings   *r,
+             gboolean    spans)
+{
+  TriDate d;
+  TriDatePoint a, b;
+  Slots sl;
+
+  if (parse_point (s, strlen (s), s, &a, NULL) && date_from_points (&a, NULL, &d))
+    add_reading (r, &d);
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      gboolean span = strstr (templates[i].pattern, "%2") != NULL;
+
+      if (span != spans)
+        continue;
+      slots_init (&sl);
+      if (!match_template (templates[i].pattern, s, &sl))
+        continue;
+      if (!slots_point (&sl, 0, TRI_PART_NONE, &a, &r->error_code) ||
+          (span && !slots_point (&sl, 1, TRI_PART_NONE, &b, &r->error_code)))
+        continue;
+      if ((templates[i].flags & TPL_DAY_FIRST) && sl.day[0] <= 12 && sl.day[0] != sl.month[0])
+        {
+          TriDatePoint swapped = a;
+
+          swapped.day = sl.month[0];
+          swapped.month = sl.day[0];
+          r->day_first = TRUE;
+          date_from_points (&a, NULL, &r->day_first_dates[0]);
+          date_from_points (&swapped, NULL, &r->day_first_dates[1]);
+          continue;
+        }
+      if (date_from_points (&a, span ? &b : NULL, &d))
+        add_reading (r, &d);
+      else
+        r->backwards = TRUE;
+    }
+
+  if (spans)
+    return;
+
+  for (int p = TRI_PART_EARLY; p <= TRI_PART_H2; p++)
+    for (int l = 0; l < N_LANGS; l++)
+      {
+        slots_init (&sl);
+        if (match_template (part_format_folded ((TriPart) p, l), s, &sl) &&
+            slots_point (&sl, 0, (TriPart) p, &a, &r->error_code) && date_from_points (&a, NULL, &d))
+          add_reading (r, &d);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (part_templates); i++)
+    {
+      slots_init (&sl);
+      if (match_template (part_templates[i].pattern, s, &sl) &&
+          slots_point (&sl, 0, part_templates[i].part, &a, &r->error_code) &&
+          date_from_points (&a, NULL, &d))
+        add_reading (r, &d);
+    }
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  return c == 0x2013 || c == 0x2014 || c == 0x2012 || c == 0x2015 || c == '~' ||
+         c == 0xFF5E || c == 0x301C || c == 0x81F3 /* 至 */ || c == 0x5230 /* 到 */;
+}
+
+/* NFC, case folded, one space between words, dashes and "to" as "–" */
+static char *
+normalize_text (const char *text)
+{
+  static const char * const dash_words[] = { " to ", " đến ", " tới ", " until ", " through " };
+  static const char * const lead_words[] = { "from ", "từ ", "since " };
+  g_autofree char *nfc = g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+  g_autofree char *folded = NULL;
+  GString *out;
+  gboolean space = FALSE;
+
+  if (nfc == NULL)
+    return NULL;
+  folded = g_utf8_casefold (nfc, -1);
+  out = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == 0x00A0 || c == 0x202F || c == 0x2009)
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (is_dash (c) || (c == '-' && space && (p[1] == ' ' || p[1] == '\0')))
+        {
+          while (out->len > 0 && out->str[out->len - 1] == ' ')
+            g_string_truncate (out, out->len - 1);
+          g_string_append (out, "–");
+          space = FALSE;
+          /* the space after it is dropped */
+          while (g_unichar_isspace (g_utf8_get_char (g_utf8_next_char (p))))
+            p = g_utf8_next_char (p);
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+
+      /* "19th", "1st", "2nd", "3rd": the number */
+      if (out->len > 0 && g_ascii_isdigit (out->str[out->len - 1]) &&
+          (g_str_has_prefix (p, "st") || g_str_has_prefix (p, "nd") ||
+           g_str_has_prefix (p, "rd") || g_str_has_prefix (p, "th")) &&
+          !is_letter_at (p + 2))
+        {
+          p++;
+          continue;
+        }
+      g_string_append_unichar (out, c);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (lead_words); i++)
+    if (g_str_has_prefix (out->str, lead_words[i]))
+      g_string_erase (out, 0, strlen (lead_words[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (dash_words); i++)
+    {
+      char *at;
+
+      while ((at = strstr (out->str, dash_words[i])) != NULL)
+        {
+          gsize pos = at - out->str;
+
+          g_string_erase (out, pos, strlen (dash_words[i]));
+          g_string_insert (out, pos, "–");
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+read_text (const char *s,
+           Readings   *r)
+{
+  read_points (s, r, FALSE);
+  read_points (s, r, TRUE);
+
+  /* a whole-text wording wins: "기원전 44~40년" is not 44 BCE to 40 */
+  if (r->n > 0)
+    return;
+
+  /* "March 2020 – May 2021": a span of any two ends */
+  for (const char *p = s; *p != '\0'; p++)
+    {
+      /* a hyphen between digits is the stored form's ("2024-02-30") */
+      gsize dash = g_str_has_prefix (p, "–") ? strlen ("–")
+                   : *p == '-' && !(p > s && g_ascii_isdigit (p[-1]) && g_ascii_isdigit (p[1])) ? 1 : 0;
+      Readings left = { .error_code = -1 }, right = { .error_code = -1 };
+      g_autofree char *a = NULL;
+
+      if (dash == 0 || p == s || p[dash] == '\0')
+        continue;
+      a = g_strndup (s, p - s);
+      read_points (a, &left, FALSE);
+      if (left.n == 0)
+        continue;
+      read_points (p + dash, &right, FALSE);
+      for (guint i = 0; i < left.n; i++)
+        for (guint j = 0; j < right.n; j++)
+          {
+            TriDate d;
+
+            if (date_from_points (&left.dates[i].from, &right.dates[j].from, &d))
+              add_reading (r, &d);
+            else
+              r->backwards = TRUE;
+          }
+    }
+}
+
+/* @text without its diacritics: "đầu năm" is "dau nam" */
+static char *
+strip_marks (const char *text)
+{
+  g_autofree char *nfd = g_utf8_normalize (text, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = nfd; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_ismark (c))
+        continue;
+      g_string_append_unichar (out, c == 0x0111 ? 'd' : c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A Vietnamese date written without its diacritics or with wrong ones
+ * ("dau nam 2024", "đau năm 2024"): never read (the caller has found no
+ * reading), but what it would be, to say how to write it. */
+static gboolean
+read_without_marks (const char *s,
+                    TriDate    *date)
+{
+  g_autofree char *bare = strip_marks (s);
+  TriDatePoint a;
+  Slots sl;
+
+  for (int p = TRI_PART_EARLY; p <= TRI_PART_H2; p++)
+    {
+      g_autofree char *t = strip_marks (part_format_folded ((TriPart) p, LANG_VI));
+
+      slots_init (&sl);
+      if (match_template (t, bare, &sl) && slots_point (&sl, 0, (TriPart) p, &a, &(int) { 0 }))
+        return date_from_points (&a, NULL, date);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autofree char *t = NULL;
+
+      if (strstr (templates[i].pattern, "%2") != NULL || !g_utf8_validate (templates[i].pattern, -1, NULL))
+        continue;
+      t = strip_marks (templates[i].pattern);
+      if (g_str_equal (t, templates[i].pattern))
+        continue;   /* not a Vietnamese wording */
+      slots_init (&sl);
+      if (match_template (t, bare, &sl) && slots_point (&sl, 0, TRI_PART_NONE, &a, &(int) { 0 }))
+        return date_from_points (&a, NULL, date);
+    }
+  return FALSE;
+}
+
+/**
+ * tri_date_parse_text:
+ * @text: a date as an analyst writes it, in any of the five languages:
+ *   "19 June 2024", "June 2024", "early 2024", "Q2 2024", "2020–2021",
+ *   "March 2020 – May 2021", "ngày 19 tháng 6 năm 2024", "tháng 6/2024",
+ *   "đầu năm 2024", or the stored form ("2024-06-19", "2024-early",
+ *   "2020/2021"); every label tri_date_label() writes reads back
+ *
+ * Like tri_date_parse(), and allocation-free like it for the stored form;
+ * case does not matter, diacritics do; text in NFD is read as NFC. A text
+ * that could be two dates ("6/7/2024") is refused with a message that
+ * says how to write it.
+ */
+gboolean
+tri_date_parse_text (const char  *text,
+                     TriDate     *date,
+                     GError     **error)
+{
+  g_autoptr(GError) strict_error = NULL;
+  g_autofree char *s = NULL;
+  Readings r = { .error_code = -1 };
+
+  g_return_val_if_fail (date != NULL, FALSE);
+
+  if (tri_date_parse (text, date, NULL))
+    return TRUE;
+
+  if (text == NULL || *text == '\0' || strlen (text) > 200 ||
+      (s = normalize_text (text)) == NULL || *s == '\0')
+    {
+      g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID, _("no date"));
+      return FALSE;
+    }
+
+  read_text (s, &r);
+  if (r.n == 1)
+    {
+      *date = r.dates[0];
+      return TRUE;
+    }
+
+  if (r.n > 1)
+    {
+      g_autofree char *a = tri_date_label (&r.dates[0], tri_lang_from_environment ());
+      g_autofree char *b = tri_date_label (&r.dates[1], tri_lang_from_environment ());
+      g_autofree char *iso = tri_date_to_string (&r.dates[0]);
+
+      g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID,
+                   /* Translators: “6/7/2024” could be … (two dates, then the stored form) */
+                   _("“%s” could be %s or %s: write it so that it can only be one, such as %s or %s"),
+                   text, a, b, a, iso);
+      return FALSE;
+    }
+
+  if (r.day_first)
+    {
+      const char *lang = tri_lang_from_environment ();
+      g_autofree char *a = tri_date_label (&r.day_first_dates[0], lang);
+      g_autofree char *b = tri_date_label (&r.day_first_dates[1], lang);
+      g_autofree char *iso = tri_date_to_string (&r.day_first_dates[0]);
+
+      g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID,
+                   _("“%s” could be %s or %s: write the month as a word or the date as year-month-day, such as %s or %s"),
+                   text, a, b, a, iso);
+      return FALSE;
+    }
+
+  if (r.backwards)
+    {
+      g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_RANGE,
+                   _("“%s” is not a date: a span must end after it starts"), text);
+      return FALSE;
+    }
+
+  if (r.error_code == TRI_DATE_ERROR_RANGE)
+    {
+      g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_RANGE,
+                   _("“%s” is not a date Trilateral can place: years run from 10000 BCE to 9999"), text);
+      return FALSE;
+    }
+
+  if (r.error_code == TRI_DATE_ERROR_INVALID)
+    {
+      g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID,
+                   _("“%s” is not a date: that month has no such day"), text);
+      return FALSE;
+    }
+
+  {
+    TriDate bare;
+
+    if (read_without_marks (s, &bare))
+      {
+        g_autofree char *label = tri_date_label (&bare, "vi");
+
+        g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID,
+                     /* Translators: the second %s is the date in Vietnamese, with its diacritics */
+                     _("“%s” is not a date: write Vietnamese with its diacritics, such as “%s”"),
+                     text, label);
+        return FALSE;
+      }
+  }
+
+  /* the stored form's own reason ("the year 12000 is outside …") */
+  if (!tri_date_parse (text, date, &strict_error) &&
+      strict_error->code == TRI_DATE_ERROR_RANGE)
+    {
+      g_propagate_error (error, g_steal_pointer (&strict_error));
+      return FALSE;
+    }
+
+  g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID,
+               _("“%s” is not a date: write it as 2024-06-19, 19 June 2024, June 2024, early 2024,"
+                 " Q2 2024, 2024 or 2020–2021"), text);
+  return FALSE;
 }

@@ -62,6 +62,9 @@ GQuark       tri_date_error_quark      (void);
 gboolean     tri_date_parse            (const char   *text,
                                         TriDate      *date,
                                         GError      **error);
+gboolean     tri_date_parse_text       (const char   *text,
+                                        TriDate      *date,
+                                        GError      **error);
 char        *tri_date_to_string        (const TriDate *date);
 char        *tri_date_label            (const TriDate *date,
                                         const char    *lang);

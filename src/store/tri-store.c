@@ -177,10 +177,12 @@ struct _TriStore
   char         *read_path;   /* the file read: the path, or its private copy */
   GStatBuf      identity;    /* the file as opened: immutable reads trust it not to change */
   gboolean      changed;     /* it changed on disk: no read is trusted any more */
+  gboolean      live;        /* an editable file its document writes: read as it is now */
 };
 
 enum {
   READ_FAILED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -240,6 +242,18 @@ tri_store_class_init (TriStoreClass *klass)
   signals[READ_FAILED] =
     g_signal_new ("read-failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  /**
+   * TriStore::changed:
+   * @changes: the #TriStoreChange bits of what changed
+   *
+   * A live store's file was changed by its document, and the store's
+   * caches follow (tri_store_reload()): the views read again what they
+   * show of it.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void
@@ -489,6 +503,7 @@ check_identity (sqlite3     *db,
 static sqlite3 *
 open_db (const char  *path,
          gboolean     read_only,
+         gboolean     immutable,
          GError     **error)
 {
   g_autofree char *abs = NULL;
@@ -502,7 +517,7 @@ open_db (const char  *path,
   if (uri == NULL)
     return NULL;
 
-  full = g_strconcat (uri, read_only ? "?immutable=1" : "", NULL);
+  full = g_strconcat (uri, read_only && immutable ? "?immutable=1" : "", NULL);
   rc = sqlite3_open_v2 (full, &db,
                         (read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
                         SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE,
@@ -644,6 +659,37 @@ tri_store_get_notice (TriStore *self)
   return self->notice;
 }
 
+/* after the identity and integrity checks: the statements the views run,
+ * and the relations every edge asks for */
+static gboolean
+prepare_statements (TriStore  *self,
+                    GError   **error)
+{
+  /* after the integrity check, whose program grows with the number of
+   * tables (a valid file may hold thousands of someone else's): our own
+   * statements stay far below this */
+  sqlite3_limit (self->db, SQLITE_LIMIT_VDBE_OP, 25000);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    {
+      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
+                                   &self->stmts[i], NULL);
+      if (rc != SQLITE_OK)
+        {
+          if ((rc & 0xff) == SQLITE_ERROR)
+            g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_INCOMPLETE,
+                         _("“%s” is a Trilateral briefing with missing tables or columns (%s)."),
+                         self->path, sqlite3_errmsg (self->db));
+          else
+            set_sqlite_error (error, self->path, rc, self->db);
+          return FALSE;
+        }
+    }
+
+  self->relations = tri_store_list_relations (self, error);
+  return self->relations != NULL;
+}
+
 /**
  * tri_store_open:
  * @path: a briefing database
@@ -681,7 +727,7 @@ tri_store_open (const char  *path,
     self->read_path = g_strdup (copy != NULL ? copy : path);
     if (g_stat (self->read_path, &self->identity) != 0)
       memset (&self->identity, 0, sizeof self->identity);
-    self->db = open_db (self->read_path, TRUE, error);
+    self->db = open_db (self->read_path, TRUE, TRUE, error);
   }
   if (self->db == NULL)
     return NULL;
@@ -689,32 +735,114 @@ tri_store_open (const char  *path,
   if (!check_identity (self->db, path, error))
     return NULL;
 
-  /* after the integrity check, whose program grows with the number of
-   * tables (a valid file may hold thousands of someone else's): our own
-   * statements stay far below this */
-  sqlite3_limit (self->db, SQLITE_LIMIT_VDBE_OP, 25000);
-
-  for (guint i = 0; i < N_STMTS; i++)
-    {
-      int rc = sqlite3_prepare_v3 (self->db, stmt_sql[i], -1, SQLITE_PREPARE_PERSISTENT,
-                                   &self->stmts[i], NULL);
-      if (rc != SQLITE_OK)
-        {
-          if ((rc & 0xff) == SQLITE_ERROR)
-            g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_INCOMPLETE,
-                         _("“%s” is a Trilateral briefing with missing tables or columns (%s)."),
-                         path, sqlite3_errmsg (self->db));
-          else
-            set_sqlite_error (error, path, rc, self->db);
-          return NULL;
-        }
-    }
-
-  self->relations = tri_store_list_relations (self, error);
-  if (self->relations == NULL)
+  if (!prepare_statements (self, error))
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * tri_store_open_live:
+ * @path: a briefing created editable (it has its `editable` row), which a
+ *   #TriDocument may be writing
+ *
+ * Opens @path read-only to show it while its document edits it: not
+ * immutable, so each read sees the last command committed (through the
+ * write-ahead log), and a change of the file is no read failure. It is
+ * identified and checked as tri_store_open() does, with the same hardened
+ * connection. After each change the document makes, tri_store_reload()
+ * brings the store's caches up to date. Any other briefing is refused
+ * with %TRI_STORE_ERROR_NOT_EDITABLE: those stay immutable
+ * (tri_store_open()).
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+TriStore *
+tri_store_open_live (const char  *path,
+                     GError     **error)
+{
+  g_autoptr(TriStore) self = NULL;
+  int editable = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file (path, error))
+    return NULL;
+
+  self = g_object_new (TRI_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  self->read_path = g_strdup (path);
+  self->live = TRUE;
+  self->db = open_db (path, TRUE, FALSE, error);
+  if (self->db == NULL)
+    return NULL;
+  /* the document's commit, or its checkpoint, may hold the file a moment */
+  sqlite3_busy_timeout (self->db, 2000);
+
+  if (!check_identity (self->db, path, error))
+    return NULL;
+  if (!pragma_int (self->db, path,
+                   "SELECT count (*) FROM sqlite_schema WHERE type = 'table' AND name = 'editable'",
+                   &editable, error) ||
+      (editable == 1 && !pragma_int (self->db, path, "SELECT count (*) FROM editable", &editable, error)))
+    return NULL;
+  if (editable != 1)
+    {
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_EDITABLE,
+                   _("“%s” was not created by Trilateral to be edited: it is shown read-only, as it is."),
+                   path);
+      return NULL;
+    }
+
+  if (!prepare_statements (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * tri_store_is_live:
+ *
+ * Returns: whether the store was opened with tri_store_open_live()
+ */
+gboolean
+tri_store_is_live (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  return self->live;
+}
+
+/**
+ * tri_store_reload:
+ * @changes: the #TriStoreChange (#TriDocumentChange) bits of what changed
+ * @events: (array length=n_events) (nullable): the ids of the events
+ *   added, changed or removed (tri_document_get_changed_events()), or
+ *   %NULL for "any event"
+ *
+ * After the document changed the file of a live store: drops what the
+ * store keeps of what changed, then emits #TriStore::changed with
+ * @changes, for the views to read what they show again.
+ */
+void
+tri_store_reload (TriStore     *self,
+                  guint         changes,
+                  const gint64 *events,
+                  guint         n_events)
+{
+  g_return_if_fail (TRI_IS_STORE (self));
+
+  if (changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS))
+    {
+      /* holders of the old list keep it (it is reference-counted) */
+      g_autoptr(GPtrArray) old = g_steal_pointer (&self->relations);
+      g_autoptr(GError) error = NULL;
+
+      self->relations = tri_store_list_relations (self, &error);
+      if (self->relations == NULL)
+        self->relations = g_steal_pointer (&old);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0, changes);
 }
 
 /**

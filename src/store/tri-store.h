@@ -30,7 +30,22 @@ typedef enum
   TRI_STORE_ERROR_INCOMPLETE,
   TRI_STORE_ERROR_NO_SUCH,      /* no such relation or event: a usage error */
   TRI_STORE_ERROR_READ,         /* a read failed: changed under us, damaged, beyond a limit */
+  TRI_STORE_ERROR_NOT_EDITABLE, /* tri_store_open_live() on a file not created editable */
 } TriStoreError;
+
+/* What changed in a live store (tri_store_reload(), the "changed"
+ * signal): the same bits as TriDocumentChange */
+typedef enum
+{
+  TRI_STORE_CHANGE_ACTORS    = 1 << 0,
+  TRI_STORE_CHANGE_RELATIONS = 1 << 1,
+  TRI_STORE_CHANGE_SOURCES   = 1 << 2,
+  TRI_STORE_CHANGE_EVENTS    = 1 << 3,
+  TRI_STORE_CHANGE_LINKS     = 1 << 4,
+  TRI_STORE_CHANGE_QUOTES    = 1 << 5,
+  TRI_STORE_CHANGE_NOTES     = 1 << 6,
+  TRI_STORE_CHANGE_TITLE     = 1 << 7,
+} TriStoreChange;
 
 /* One link between an event and a relation, without text */
 typedef struct
@@ -69,6 +84,13 @@ int          tri_store_error_exit_code (const GError *error);
 
 TriStore    *tri_store_open            (const char  *path,
                                         GError     **error);
+TriStore    *tri_store_open_live       (const char  *path,
+                                        GError     **error);
+gboolean     tri_store_is_live         (TriStore    *self);
+void         tri_store_reload          (TriStore    *self,
+                                        guint        changes,
+                                        const gint64 *events,
+                                        guint        n_events);
 gboolean     tri_store_migrate_copy    (const char  *path,
                                         const char  *dest,
                                         GError     **error);

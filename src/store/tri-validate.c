@@ -38,8 +38,11 @@ refuse (GError     **error,
 /**
  * tri_validate_date:
  *
- * An honest date as written ("2024-06-19", "June 2024", "early 2024",
- * "2020/2021"): the words are tri_date_parse()'s own.
+ * An honest date as an analyst writes it, in any of the five languages,
+ * or in the stored form ("2024-06-19", "June 2024", "early 2024",
+ * "2020–2021", "tháng 6/2024"; see tri_date_parse_text(), whose words
+ * these are). The editors and tri-compile (data/briefing.json) accept the
+ * same texts; what is stored is always tri_date_to_string()'s form.
  */
 gboolean
 tri_validate_date (const char  *text,
@@ -50,7 +53,7 @@ tri_validate_date (const char  *text,
 
   if (text == NULL || *text == '\0')
     return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("no date"));
-  if (!tri_date_parse (text, date, &local_error))
+  if (!tri_date_parse_text (text, date, &local_error))
     return refuse (error, TRI_VALIDATE_ERROR_INVALID, "%s", local_error->message);
   return TRUE;
 }

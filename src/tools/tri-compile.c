@@ -312,8 +312,15 @@ load_sources (Compiler   *c,
       if (id == NULL || member_string (s, "title") == NULL ||
           member_string (s, "kind") == NULL || member_string (s, "language") == NULL)
         return fail (error, "source %u: needs id, kind, title and language", i + 1);
-      if (date == NULL || !tri_date_parse (date, &d, error))
-        return fail (error, "source %s: needs a valid date", id);
+      g_autofree char *canonical = NULL;
+      GError *cause = NULL;
+
+      if (!tri_validate_date (date, &d, &cause))
+        {
+          g_autofree char *about = g_strdup_printf ("source %s", id);
+          return fail_about (error, about, cause);
+        }
+      canonical = tri_date_to_string (&d);
 
       for (guint k = 0; authors && k < json_array_get_length (authors); k++)
         {
@@ -333,7 +340,7 @@ load_sources (Compiler   *c,
                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error, "ssssssss",
                        id, member_string (s, "kind"), member_string (s, "title"),
                        member_string (s, "outlet"), names->str,
-                       member_string (s, "language"), date, member_string (s, "file")))
+                       member_string (s, "language"), canonical, member_string (s, "file")))
         return FALSE;
 
       what = g_strdup_printf ("source %s description", id);

@@ -52,8 +52,10 @@ static const GOptionEntry main_entries[] = {
     N_("Print the events in date order, one per line, and exit"), NULL },
   { "quotes", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the quotes supporting a relation such as RUS-PRK, and exit"), N_("RELATION") },
+  { "missing-translations", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the text fields with no value in a language (all five, or --lang’s), and exit"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --list-events or --quotes: print a JSON array"), NULL },
+    N_("With --list-events, --quotes or --missing-translations: print a JSON array"), NULL },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of titles, translations and dates (en, vi, …)"), N_("LANG") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -156,7 +158,8 @@ tri_application_handle_local_options (GApplication *app,
   const char *window = NULL;
   const char *as_of = NULL;
   int window_months = -1;
-  gboolean list = FALSE, json = FALSE;
+  gboolean list = FALSE, json = FALSE, missing = FALSE;
+  const char *missing_lang = NULL;
   g_autofree char *out = NULL;
 
   if (g_variant_dict_contains (options, "version"))
@@ -179,6 +182,9 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "json", "b", &json);
   g_variant_dict_lookup (options, "window", "&s", &window);
   g_variant_dict_lookup (options, "as-of", "&s", &as_of);
+  g_variant_dict_lookup (options, "missing-translations", "b", &missing);
+  /* --missing-translations lists one language only when --lang names it */
+  missing_lang = lang != NULL ? tri_lang_normalize (lang) : NULL;
 
   if (lang == NULL)
     lang = tri_lang_from_environment ();
@@ -302,9 +308,11 @@ tri_application_handle_local_options (GApplication *app,
       return TRI_EXIT_OK;
     }
 
-  if (list || quotes != NULL)
+  if (list || quotes != NULL || missing)
     {
-      if (list)
+      if (missing)
+        out = tri_cli_missing_translations (self->store, missing_lang, json, &error);
+      else if (list)
         out = tri_cli_list_events (self->store, lang, json, &error);
       else if (window == NULL || tri_cli_parse_window (window, &window_months, &error))
         out = tri_cli_list_quotes (self->store, quotes, as_of, window_months, lang, json, &error);
@@ -321,7 +329,7 @@ tri_application_handle_local_options (GApplication *app,
 
   if (json)
     {
-      g_printerr ("trilateral: %s\n", _("--json goes with --list-events or --quotes."));
+      g_printerr ("trilateral: %s\n", _("--json goes with --list-events, --quotes or --missing-translations."));
       return TRI_EXIT_USAGE;
     }
 
@@ -335,7 +343,11 @@ tri_application_activate (GApplication *app)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
-    window = GTK_WINDOW (tri_window_new (self, self->store));
+    {
+      window = GTK_WINDOW (tri_window_new (self, NULL));
+      /* to edit it, when Trilateral created it editable */
+      tri_window_open_store (TRI_WINDOW (window), self->store);
+    }
 
   gtk_window_present (window);
 }

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "render/tri-labels.h"
+#include "document/tri-session.h"
 #include "tri-evidence-panel.h"
 #include "render/tri-catalog.h"
 
@@ -485,4 +486,36 @@ tri_evidence_panel_init (TriEvidencePanel *self)
   gtk_box_append (GTK_BOX (self->box), self->body);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, D_("Evidence"), -1);
+}
+
+/**
+ * tri_evidence_panel_invalidate:
+ *
+ * The briefing changed: the next show_* builds the body again even if it
+ * would list the same rows (a quote graded, a source's text stored).
+ */
+void
+tri_evidence_panel_invalidate (TriEvidencePanel *self)
+{
+  g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
+  g_clear_pointer (&self->shown, g_free);
+}
+
+/**
+ * tri_evidence_panel_show_session_relation:
+ * @session: what the window shows: its "as of", period and data language
+ *
+ * The quotes of @relation for the period @session counts.
+ */
+void
+tri_evidence_panel_show_session_relation (TriEvidencePanel  *self,
+                                          TriStore          *store,
+                                          const TriRelation *relation,
+                                          const char        *title,
+                                          TriSession        *session)
+{
+  tri_evidence_panel_show_relation (self, store, relation, title, NULL,
+                                    tri_session_get_as_of (session),
+                                    tri_session_get_window_months (session),
+                                    tri_session_get_data_language (session));
 }

@@ -6,6 +6,7 @@
 
 #include <gtk/gtk.h>
 
+#include "document/tri-session.h"
 #include "store/tri-store.h"
 
 G_BEGIN_DECLS
@@ -44,5 +45,11 @@ void       tri_evidence_panel_set_subtitle  (TriEvidencePanel *self,
 guint      tri_evidence_panel_get_n_quotes  (TriEvidencePanel *self);
 GPtrArray *tri_evidence_panel_get_quote_ids (TriEvidencePanel *self);
 const char *tri_evidence_panel_get_title    (TriEvidencePanel *self);
+void       tri_evidence_panel_invalidate    (TriEvidencePanel *self);
+void       tri_evidence_panel_show_session_relation (TriEvidencePanel  *self,
+                                                     TriStore          *store,
+                                                     const TriRelation *relation,
+                                                     const char        *title,
+                                                     TriSession        *session);
 
 G_END_DECLS

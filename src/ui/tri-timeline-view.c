@@ -65,6 +65,7 @@ G_DEFINE_FINAL_TYPE (TriTimelineView, tri_timeline_view, GTK_TYPE_WIDGET)
 enum {
   EVENT_ACTIVATED,
   AS_OF_CHANGED,
+  RANGE_CHANGED,
   N_SIGNALS
 };
 
@@ -521,6 +522,7 @@ set_range (TriTimelineView *self,
   self->t0 = t0;
   self->t1 = t1;
   invalidate (self);
+  g_signal_emit (self, signals[RANGE_CHANGED], 0);
 }
 
 static void
@@ -564,8 +566,14 @@ show_default_range (TriTimelineView *self)
   guint32 earliest, latest;
   double t0, t1;
 
-  if (self->store == NULL || !tri_store_get_extent (self->store, &earliest, &latest))
+  if (self->store == NULL)
     return;
+  /* a briefing with no events yet: the year up to today */
+  if (!tri_store_get_extent (self->store, &earliest, &latest))
+    {
+      latest = tri_day_today ();
+      earliest = latest - 365;
+    }
   tri_timeline_default_range (earliest, latest, 0, &t0, &t1);
   set_range (self, t0, t1);
 }
@@ -867,6 +875,10 @@ tri_timeline_view_class_init (TriTimelineViewClass *klass)
   signals[AS_OF_CHANGED] =
     g_signal_new ("as-of-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  /* the days shown changed (a pan, a zoom, a reveal): see get_range () */
+  signals[RANGE_CHANGED] =
+    g_signal_new ("range-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
   gtk_widget_class_install_action (widget_class, "timeline.zoom-out", NULL, zoom_out_action);
@@ -928,6 +940,21 @@ tri_timeline_view_set_store (TriTimelineView *self,
   self->lang = g_strdup (lang);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   show_default_range (self);
+  invalidate (self);
+}
+
+/**
+ * tri_timeline_view_reload:
+ *
+ * After the store's events changed: reads what is in view again, keeping
+ * the range, the selection and the clusters opened.
+ */
+void
+tri_timeline_view_reload (TriTimelineView *self)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
   invalidate (self);
 }
 

@@ -14,16 +14,23 @@
 
 #include <glib/gi18n.h>
 
+#include "document/tri-document.h"
+#include "document/tri-document-private.h"
+#include "document/tri-session.h"
 #include "import/tri-import.h"
 #include "tri-import-job.h"
 #include "render/tri-catalog.h"
 #include "render/tri-labels.h"
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
+#include "tri-actor-editor.h"
+#include "tri-event-editor.h"
 #include "tri-export-dialog.h"
+#include "tri-hotspot.h"
+#include "tri-source-editor.h"
+#include "tri-translations-report.h"
 #include "tri-window.h"
 
-static const guint window_months_choices[] = { 3, 6, 12, 24, 0 };
 static const char * const data_languages[] = { "en", "vi", "ru", "zh_CN", "ko" };
 
 struct _TriWindow
@@ -31,18 +38,15 @@ struct _TriWindow
   GtkApplicationWindow  parent_instance;
 
   TriStore             *store;
+  TriDocument          *document;        /* NULL: the briefing is read-only */
+  gulong                document_changed_id;
   GSettings            *settings;
-  char                 *lang;
   GPtrArray            *actors;
   GPtrArray            *relations;
   TriStateIndex        *index;
   guint                 index_source;
   guint                 quotes_source;   /* a side's quotes, after "as of" settles */
-  guint32               as_of;
-  guint                 window_months;
-  gint64                selected_relation;
-  gint64                selected_event;
-  char                 *selected_actor;
+  TriSession           *session;         /* as of, period, selection, language, range */
   gboolean              presenting;
   TriSlideLayout       *slide;         /* as presentation mode last drew it */
 
@@ -53,6 +57,8 @@ struct _TriWindow
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkDropDown          *window_dropdown;
+  GMenu                *primary_menu;
+  GMenu                *history_section;  /* Undo …, Redo … */
   GtkStack             *stack;
   GtkWidget            *slide_area;
   TriTriangleView      *triangle_view;
@@ -62,11 +68,21 @@ struct _TriWindow
   GtkWidget            *read_bar;        /* a read failed after opening */
   GtkLabel             *read_label;
   gulong                read_failed_id;
+  gulong                store_changed_id;
   TriImportJob         *import_job;      /* a check or an import under way */
   GtkNativeDialog      *import_save;     /* asking where the import goes */
+  GtkWindow            *translations;    /* the missing translations, while open */
 };
 
 G_DEFINE_FINAL_TYPE (TriWindow, tri_window, GTK_TYPE_APPLICATION_WINDOW)
+
+/* What the session holds, in short */
+static inline const char *session_lang (TriWindow *self) { return tri_session_get_data_language (self->session); }
+static inline guint32 session_as_of (TriWindow *self) { return tri_session_get_as_of (self->session); }
+static inline guint session_months (TriWindow *self) { return tri_session_get_window_months (self->session); }
+static inline gint64 selected_event (TriWindow *self) { return tri_session_get_selected_event (self->session); }
+static inline gint64 selected_relation (TriWindow *self) { return tri_session_get_selected_relation (self->session); }
+static inline const char *selected_actor (TriWindow *self) { return tri_session_get_selected_actor (self->session); }
 
 enum {
   PROP_0,
@@ -124,7 +140,7 @@ relation_title (TriWindow         *self,
 static void
 update_subtitle (TriWindow *self)
 {
-  g_autofree char *window = tri_window_describe (self->window_months, self->as_of, self->lang);
+  g_autofree char *window = tri_window_describe (session_months (self), session_as_of (self), session_lang (self));
   /* Translators: the header's subtitle, e.g. "As of: the 12 months to 1 July 2024" */
   g_autofree char *text = g_strdup_printf (_("As of: %s"), window);
 
@@ -138,12 +154,12 @@ update_relation_description (TriWindow *self)
   int index;
   g_autofree char *description = NULL;
 
-  if (self->selected_relation == 0)
+  if (selected_relation (self) == 0)
     return;
   layout = tri_triangle_view_get_layout (self->triangle_view);
   if (layout == NULL)
     return;
-  index = tri_triangle_layout_find_edge (layout, self->selected_relation);
+  index = tri_triangle_layout_find_edge (layout, selected_relation (self));
   description = tri_triangle_view_describe_edge (self->triangle_view, index);
   tri_evidence_panel_set_subtitle (self->evidence_panel, description);
 }
@@ -156,14 +172,13 @@ show_relation_quotes (TriWindow *self)
   TriRelation *r;
   g_autofree char *title = NULL;
 
-  if (self->selected_relation == 0 || self->store == NULL)
+  if (selected_relation (self) == 0 || self->store == NULL)
     return;
-  r = tri_store_get_relation (self->store, self->selected_relation);
+  r = tri_store_get_relation (self->store, selected_relation (self));
   if (r == NULL)
     return;
   title = relation_title (self, r);
-  tri_evidence_panel_show_relation (self->evidence_panel, self->store, r, title, NULL,
-                                    self->as_of, self->window_months, self->lang);
+  tri_evidence_panel_show_session_relation (self->evidence_panel, self->store, r, title, self->session);
 }
 
 static gboolean
@@ -186,24 +201,24 @@ update_as_of (TriWindow *self)
     return;
 
   if (self->index != NULL)
-    tri_triangle_view_set_index (self->triangle_view, self->index, self->as_of, self->window_months);
+    tri_triangle_view_set_index (self->triangle_view, self->index, session_as_of (self), session_months (self));
   else
     {
       g_autoptr(GPtrArray) events = NULL;
       g_autoptr(GError) error = NULL;
       guint32 from, to;
 
-      tri_window_bounds (self->as_of, tri_window_days_for_months (self->window_months), &from, &to);
-      events = tri_store_list_events (self->store, from, to, self->lang, &error);
+      tri_window_bounds (session_as_of (self), tri_window_days_for_months (session_months (self)), &from, &to);
+      events = tri_store_list_events (self->store, from, to, session_lang (self), &error);
       /* a failed read keeps the triangle as it was (the bar says why) */
       if (events != NULL)
-        tri_triangle_view_set_events (self->triangle_view, events, self->as_of, self->window_months);
+        tri_triangle_view_set_events (self->triangle_view, events, session_as_of (self), session_months (self));
     }
-  tri_timeline_view_set_as_of (self->timeline_view, self->as_of);
+  tri_timeline_view_set_as_of (self->timeline_view, session_as_of (self));
   update_subtitle (self);
   /* while the cursor is dragged, the quotes follow once it rests */
   g_clear_handle_id (&self->quotes_source, g_source_remove);
-  if (self->selected_relation != 0)
+  if (selected_relation (self) != 0)
     self->quotes_source = g_timeout_add (120, show_relation_quotes_later, self);
   update_relation_description (self);
   queue_slide (self);
@@ -215,28 +230,28 @@ tri_window_set_as_of (TriWindow *self,
 {
   g_return_if_fail (TRI_IS_WINDOW (self));
 
-  if (as_of == self->as_of)
+  if (as_of == session_as_of (self))
     return;
-  self->as_of = as_of;
+  tri_session_set_as_of (self->session, as_of);
   update_as_of (self);
 }
 
 guint32
 tri_window_get_as_of (TriWindow *self)
 {
-  return self->as_of;
+  return session_as_of (self);
 }
 
 gint64
 tri_window_get_selected_event (TriWindow *self)
 {
-  return self->selected_event;
+  return selected_event (self);
 }
 
 gint64
 tri_window_get_selected_relation (TriWindow *self)
 {
-  return self->selected_relation;
+  return selected_relation (self);
 }
 
 gboolean
@@ -316,13 +331,13 @@ fill_request (TriWindow        *self,
   GVariant *others = g_action_group_get_action_state (G_ACTION_GROUP (self), "show-others");
 
   g_free (request->lang);
-  request->lang = g_strdup (self->lang);
-  request->as_of = self->as_of;
-  request->window_months = self->window_months;
-  request->relation_id = self->selected_relation;
-  request->event_id = self->selected_event;
+  request->lang = g_strdup (session_lang (self));
+  request->as_of = session_as_of (self);
+  request->window_months = session_months (self);
+  request->relation_id = selected_relation (self);
+  request->event_id = selected_event (self);
   request->show_others = others && g_variant_get_boolean (others);
-  tri_timeline_view_get_range (self->timeline_view, &request->t0, &request->t1);
+  tri_session_get_timeline_range (self->session, &request->t0, &request->t1);
   g_clear_pointer (&others, g_variant_unref);
 }
 
@@ -373,24 +388,228 @@ chooser_path (GtkNativeDialog *chooser,
   return g_file_get_path (file);
 }
 
+static void on_document_changed (TriDocument *document, guint changes, TriWindow *self);
+
+/* What the selection allows: deleting or editing the event chosen */
+static void
+update_selection_actions (TriWindow *self)
+{
+  gboolean event = self->store != NULL && selected_event (self) != 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-event", event);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-event", event);
+}
+
+static void replace_store (TriWindow *self, TriStore *store);
+static void on_store_changed (TriStore *store, guint changes, TriWindow *self);
+static gboolean read_actors (TriWindow *self);
+static void update_title (TriWindow *self);
+static void update_edit_actions (TriWindow *self);
+
+static void
+drop_document (TriWindow *self)
+{
+  /* it may read the document's connection */
+  if (self->translations != NULL)
+    gtk_window_destroy (self->translations);
+  if (self->document != NULL)
+    g_clear_signal_handler (&self->document_changed_id, self->document);
+  g_clear_object (&self->document);
+}
+
+/* The briefing the window shows: @store to read it, and @document to edit
+ * it (NULL: read-only, as every file Trilateral did not create editable) */
+static void
+set_briefing (TriWindow   *self,
+              TriStore    *store,
+              TriDocument *document)
+{
+  drop_document (self);
+  if (document != NULL)
+    {
+      self->document = g_object_ref (document);
+      self->document_changed_id = g_signal_connect (document, "changed",
+                                                    G_CALLBACK (on_document_changed), self);
+    }
+  replace_store (self, store);
+  update_edit_actions (self);
+}
+
+/**
+ * tri_window_get_session:
+ *
+ * Returns: (transfer none): what the window shows: "as of", the period,
+ *   the selection, the data language and the timeline's range
+ */
+TriSession *
+tri_window_get_session (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+/**
+ * tri_window_get_document:
+ *
+ * Returns: (transfer none) (nullable): the document editing the briefing
+ *   shown, or %NULL when it is read-only
+ */
+TriDocument *
+tri_window_get_document (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+/**
+ * tri_window_open_read_only:
+ *
+ * Opens @path in the hardened store, never modified, as every briefing
+ * was opened before editing existed.
+ */
+gboolean
+tri_window_open_read_only (TriWindow   *self,
+                           const char  *path,
+                           GError     **error)
+{
+  g_autoptr(TriStore) store = tri_store_open (path, error);
+
+  if (store == NULL)
+    return FALSE;
+  set_briefing (self, store, NULL);
+  return TRUE;
+}
+
+/* A briefing Trilateral created editable is opened to edit, with a store
+ * that reads it as it is edited; any other file read-only. A file being
+ * edited elsewhere is refused with TRI_DOCUMENT_ERROR_IN_USE. */
+static gboolean
+open_editable (TriWindow   *self,
+               const char  *path,
+               TriStore    *read_only,
+               GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(TriDocument) document = tri_document_open (path, &local_error);
+  g_autoptr(TriStore) store = NULL;
+
+  if (document == NULL)
+    {
+      if (g_error_matches (local_error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_IN_USE))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* not editable, or not here (a read-only folder): read-only, as before */
+      if (read_only != NULL)
+        {
+          set_briefing (self, read_only, NULL);
+          return TRUE;
+        }
+      return tri_window_open_read_only (self, path, error);
+    }
+
+  store = tri_store_open_live (path, error);
+  if (store == NULL)
+    return FALSE;
+  set_briefing (self, store, document);
+  return TRUE;
+}
+
 /**
  * tri_window_open_file:
  *
- * Opens another briefing in the window. On failure the window keeps the
- * briefing it had and @error says why, naming the file; the file itself is
- * only ever read.
+ * Opens another briefing in the window: to edit it when Trilateral created
+ * it editable, otherwise read-only. On failure the window keeps the
+ * briefing it had and @error says why, naming the file; a file another
+ * window or program edits is refused with %TRI_DOCUMENT_ERROR_IN_USE (it
+ * can be opened with tri_window_open_read_only()). A file not created
+ * editable is only ever read.
  */
 gboolean
 tri_window_open_file (TriWindow   *self,
                       const char  *path,
                       GError     **error)
 {
-  g_autoptr(TriStore) store = tri_store_open (path, error);
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+  return open_editable (self, path, NULL, error);
+}
 
-  if (store == NULL)
-    return FALSE;
-  g_object_set (self, "store", store, NULL);
-  return TRUE;
+static void
+on_in_use_response (GtkDialog *dialog,
+                    int        response,
+                    TriWindow *self)
+{
+  g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (dialog), "path"));
+  TriStore *store = g_object_get_data (G_OBJECT (dialog), "store");
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      if (store != NULL)
+        set_briefing (self, store, NULL);
+      else if (!tri_window_open_read_only (self, path, &error))
+        tri_window_show_error (self, _("The briefing could not be opened"), error->message);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  /* a window that never showed a briefing has nothing to stay open for */
+  if (response != GTK_RESPONSE_ACCEPT && self->store == NULL)
+    gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Another window or program edits @path: read-only, or nothing */
+static void
+ask_in_use (TriWindow  *self,
+            const char *path,
+            TriStore   *read_only)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self),
+                                              GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                              _("The briefing is being edited in another window or program"));
+  g_autofree char *base = g_filename_display_basename (path);
+  /* Translators: %s is a file name */
+  g_autofree char *text = g_strdup_printf (_("“%s” can be opened read-only here: it can be read and exported, and nothing in it can be changed."),
+                                           base);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", text);
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("Open _Read-Only"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_object_set_data_full (G_OBJECT (dialog), "path", g_strdup (path), g_free);
+  if (read_only != NULL)
+    g_object_set_data_full (G_OBJECT (dialog), "store", g_object_ref (read_only), g_object_unref);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_in_use_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * tri_window_open_store:
+ * @store: a briefing opened read-only (the command line's)
+ *
+ * Shows @store, or, when its file was created editable, opens the file to
+ * edit it; when another window or program edits it, asks whether to show
+ * it read-only.
+ */
+void
+tri_window_open_store (TriWindow *self,
+                       TriStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  g_return_if_fail (TRI_IS_STORE (store));
+
+  if (open_editable (self, tri_store_get_path (store), store, &error))
+    return;
+  if (g_error_matches (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_IN_USE))
+    ask_in_use (self, tri_store_get_path (store), store);
+  else
+    {
+      /* editable, but its live reader failed: still readable as it was */
+      set_briefing (self, store, NULL);
+      tri_window_show_error (self, _("The briefing can only be read"), error->message);
+    }
 }
 
 static void
@@ -404,7 +623,7 @@ on_migrate_chooser (GtkNativeDialog *chooser,
 
   if (dest != NULL)
     {
-      if (!tri_store_migrate_copy (old, dest, &error) || !tri_window_open_file (self, dest, &error))
+      if (!tri_store_migrate_copy (old, dest, &error) || !tri_window_open_read_only (self, dest, &error))
         tri_window_show_error (self, _("The copy could not be migrated"), error->message);
     }
   g_object_unref (chooser);
@@ -453,14 +672,27 @@ tri_window_show_error (TriWindow  *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
-open_with_dialogs (TriWindow  *self,
-                   const char *path)
+/**
+ * tri_window_open_with_dialogs:
+ *
+ * Opens @path as the Open menu does: a briefing being edited elsewhere
+ * asks whether to open it read-only, an older one offers a migrated copy,
+ * and any other failure is said in a message.
+ */
+void
+tri_window_open_with_dialogs (TriWindow  *self,
+                              const char *path)
 {
   g_autoptr(GError) error = NULL;
 
   if (tri_window_open_file (self, path, &error))
     return;
+
+  if (g_error_matches (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_IN_USE))
+    {
+      ask_in_use (self, path, NULL);
+      return;
+    }
 
   if (g_error_matches (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD))
     {
@@ -491,7 +723,7 @@ on_open_chooser (GtkNativeDialog *chooser,
   g_autofree char *path = chooser_path (chooser, response);
 
   if (path != NULL)
-    open_with_dialogs (self, path);
+    tri_window_open_with_dialogs (self, path);
   g_object_unref (chooser);
 }
 
@@ -529,7 +761,7 @@ on_import_finished (TriImportJob *job,
     {
       GtkWidget *dialog;
 
-      open_with_dialogs (self, tri_import_job_get_out_path (job));
+      tri_window_open_with_dialogs (self, tri_import_job_get_out_path (job));
       dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                        GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s", _("Timeline imported"));
       gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
@@ -706,15 +938,14 @@ select_relation (TriWindow *self,
   if (r == NULL)
     return;
 
-  self->selected_relation = relation_id;
-  self->selected_event = 0;
-  g_clear_pointer (&self->selected_actor, g_free);
+  tri_session_choose_relation (self->session, relation_id);
 
   tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
   tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
   show_relation_quotes (self);
   update_relation_description (self);
+  update_selection_actions (self);
   queue_slide (self);
 }
 
@@ -726,10 +957,7 @@ select_actor (TriWindow  *self,
   g_autoptr(GPtrArray) involved = NULL;
   guint total = 0;
 
-  self->selected_relation = 0;
-  self->selected_event = 0;
-  g_free (self->selected_actor);
-  self->selected_actor = g_strdup (code);
+  tri_session_choose_actor (self->session, code);
 
   for (guint i = 0; i < self->relations->len; i++)
     {
@@ -742,11 +970,27 @@ select_actor (TriWindow  *self,
   tri_timeline_view_set_selection (self->timeline_view, 0, (gint64 *) ids->data, ids->len);
 
   /* only what the panel lists is read */
-  involved = tri_store_list_actor_events (self->store, code, self->lang, TRI_EVIDENCE_PANEL_MAX_ROWS,
+  involved = tri_store_list_actor_events (self->store, code, session_lang (self), TRI_EVIDENCE_PANEL_MAX_ROWS,
                                           &total, NULL);
   if (involved != NULL)
-    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, self->lang);
+    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, session_lang (self));
+  update_selection_actions (self);
   queue_slide (self);
+}
+
+/* The panel shows @ev, with the names of its relations */
+static void
+show_event (TriWindow      *self,
+            const TriEvent *ev)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < ev->links->len; i++)
+    {
+      TriRelation *r = tri_store_get_relation (self->store, g_array_index (ev->links, TriLink, i).relation_id);
+      g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
+    }
+  tri_evidence_panel_show_event (self->evidence_panel, self->store, ev, names, session_lang (self));
 }
 
 static void
@@ -754,31 +998,21 @@ select_event (TriWindow *self,
               gint64     event_id)
 {
   g_autoptr(TriEvent) ev = NULL;
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
 
-  ev = tri_store_get_event (self->store, event_id, self->lang, &error);
+  ev = tri_store_get_event (self->store, event_id, session_lang (self), &error);
   if (ev == NULL)
     return;   /* a failed read: the bar says so, the views keep what they had */
 
-  self->selected_event = event_id;
-  self->selected_relation = 0;
-  g_clear_pointer (&self->selected_actor, g_free);
+  tri_session_choose_event (self->session, event_id, &ev->date);
 
-  for (guint i = 0; i < ev->links->len; i++)
-    {
-      TriRelation *r = tri_store_get_relation (self->store, g_array_index (ev->links, TriLink, i).relation_id);
-      g_ptr_array_add (names, r ? relation_title (self, r) : g_strdup ("?"));
-    }
-
-  /* "as of" moves to the event: its last possible day, the first on which
-   * it certainly counts (a click, the keyboard, a presentation step) */
-  self->as_of = tri_event_as_of (&ev->date);
+  /* "as of" moved to the event (the session's rule) */
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
   tri_timeline_view_set_selection (self->timeline_view, event_id, NULL, 0);
   tri_timeline_view_reveal (self->timeline_view, ev->date.earliest, ev->date.latest);
   update_as_of (self);
-  tri_evidence_panel_show_event (self->evidence_panel, self->store, ev, names, self->lang);
+  show_event (self, ev);
+  update_selection_actions (self);
   queue_slide (self);
 }
 
@@ -815,15 +1049,27 @@ on_as_of_changed (TriTimelineView *view,
 }
 
 static void
+on_range_changed (TriTimelineView *view,
+                  TriWindow       *self)
+{
+  double t0, t1;
+
+  tri_timeline_view_get_range (view, &t0, &t1);
+  tri_session_set_timeline_range (self->session, t0, t1);
+}
+
+static void
 on_window_selected (GtkDropDown *dropdown,
                     GParamSpec  *pspec,
                     TriWindow   *self)
 {
   guint i = gtk_drop_down_get_selected (dropdown);
+  guint n;
+  const guint *choices = tri_session_get_window_choices (&n);
 
-  if (i >= G_N_ELEMENTS (window_months_choices))
+  if (i >= n)
     return;
-  self->window_months = window_months_choices[i];
+  tri_session_set_window_months (self->session, choices[i]);
   update_as_of (self);
 }
 
@@ -845,47 +1091,30 @@ build_index (gpointer data)
 static void
 load_briefing (TriWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
-
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
-  self->selected_relation = self->selected_event = 0;
-  g_clear_pointer (&self->selected_actor, g_free);
+  tri_session_reset (self->session, self->store);
 
   if (self->store == NULL)
     return;
 
-  title = tri_store_dup_title (self->store, self->lang);
-  gtk_label_set_text (self->title_label, title);
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  update_title (self);
 
-  self->actors = tri_store_list_actors (self->store, self->lang, &error);
-  if (self->actors != NULL)
-    self->relations = tri_store_list_relations (self->store, &error);
   /* the index reads every link: it is built after the first frame */
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
-  if (self->relations != NULL)
-    self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
-  if (self->relations == NULL)
-    {
-      g_warning ("%s", error->message);
-      g_clear_pointer (&self->actors, g_ptr_array_unref);
-      return;
-    }
+  if (!read_actors (self))
+    return;
+  self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
 
-  self->as_of = tri_store_default_as_of (self->store);
-  if (self->as_of == 0)
-    self->as_of = tri_day_today ();
-
-  tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, self->lang);
+  tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, session_lang (self));
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
-  tri_timeline_view_set_store (self->timeline_view, self->store, self->lang);
+  tri_timeline_view_set_store (self->timeline_view, self->store, session_lang (self));
   tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
   update_as_of (self);
   show_overview (self);
+  update_selection_actions (self);
 }
 
 /* One event later (1) or earlier (-1) in date order; with @to_end, the
@@ -900,7 +1129,7 @@ step_event (TriWindow *self,
   if (to_end)
     id = tri_store_step_event (self->store, 0, direction > 0 ? -1 : 1);
   else
-    id = tri_store_step_event (self->store, self->selected_event, direction);
+    id = tri_store_step_event (self->store, selected_event (self), direction);
   if (id != 0)
     select_event (self, id);
 }
@@ -911,7 +1140,7 @@ next_data_language (TriWindow *self)
 {
   guint i = 0;
 
-  while (i < G_N_ELEMENTS (data_languages) && g_strcmp0 (data_languages[i], self->lang) != 0)
+  while (i < G_N_ELEMENTS (data_languages) && g_strcmp0 (data_languages[i], session_lang (self)) != 0)
     i++;
   g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language",
                                       g_variant_new_string (data_languages[(i + 1) % G_N_ELEMENTS (data_languages)]));
@@ -934,7 +1163,7 @@ set_presenting (TriWindow *self,
       gtk_stack_set_visible_child (self->stack, self->slide_area);
       gtk_window_fullscreen (GTK_WINDOW (self));
       /* a presentation starts at the first event unless something is chosen */
-      if (self->selected_event == 0 && self->selected_relation == 0 && self->selected_actor == NULL)
+      if (!tri_session_has_selection (self->session))
         step_event (self, -1, TRUE);
       gtk_widget_grab_focus (self->slide_area);
       queue_slide (self);
@@ -949,7 +1178,22 @@ set_presenting (TriWindow *self,
     }
 }
 
-/* In presentation mode the clicker's keys step through the events. */
+/* Whether the keyboard focus is on the timeline's mark of the event chosen */
+static gboolean
+focus_is_selected_event (TriWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  g_autofree char *key = NULL;
+
+  if (selected_event (self) == 0 || focus == NULL || !TRI_IS_HOTSPOT (focus) ||
+      gtk_widget_get_parent (focus) != GTK_WIDGET (self->timeline_view))
+    return FALSE;
+  key = g_strdup_printf ("event:%" G_GINT64_FORMAT, selected_event (self));
+  return g_strcmp0 (tri_hotspot_get_key (TRI_HOTSPOT (focus)), key) == 0;
+}
+
+/* In presentation mode the clicker's keys step through the events; Enter
+ * on the event chosen edits it. */
 static gboolean
 on_key_pressed (GtkEventControllerKey *controller,
                 guint                  keyval,
@@ -958,7 +1202,17 @@ on_key_pressed (GtkEventControllerKey *controller,
                 TriWindow             *self)
 {
   if (!self->presenting)
-    return FALSE;
+    {
+      /* Enter on the event chosen edits it */
+      if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+          (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) == 0 &&
+          focus_is_selected_event (self))
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "win.edit-event", NULL);
+          return TRUE;
+        }
+      return FALSE;
+    }
 
   switch (keyval)
     {
@@ -1092,25 +1346,24 @@ void
 tri_window_set_data_language (TriWindow  *self,
                               const char *lang)
 {
-  guint32 as_of = self->as_of;
-  gint64 relation = self->selected_relation;
-  gint64 event = self->selected_event;
-  g_autofree char *actor = g_strdup (self->selected_actor);
+  guint32 as_of = session_as_of (self);
+  gint64 relation = selected_relation (self);
+  gint64 event = selected_event (self);
+  g_autofree char *actor = g_strdup (selected_actor (self));
   double t0, t1;
 
   lang = tri_lang_normalize (lang);
-  if (g_strcmp0 (self->lang, lang) == 0)
+  if (g_strcmp0 (session_lang (self), lang) == 0)
     return;
 
-  g_free (self->lang);
-  self->lang = g_strdup (lang);
+  tri_session_set_data_language (self->session, lang);
   tri_set_data_language (lang);
   g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language", g_variant_new_string (lang));
 
   tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
   load_briefing (self);
   tri_timeline_view_set_range (self->timeline_view, t0, t1);
-  self->as_of = as_of;
+  tri_session_set_as_of (self->session, as_of);
   update_as_of (self);
   if (event != 0)
     select_event (self, event);
@@ -1123,7 +1376,7 @@ tri_window_set_data_language (TriWindow  *self,
 const char *
 tri_window_get_data_language (TriWindow *self)
 {
-  return self->lang;
+  return session_lang (self);
 }
 
 static void
@@ -1171,6 +1424,34 @@ on_read_failed (TriStore   *store,
 }
 
 static void
+replace_store (TriWindow *self,
+               TriStore  *store)
+{
+  /* it reads the briefing shown (or its document's connection) */
+  if (self->translations != NULL && store != self->store)
+    gtk_window_destroy (self->translations);
+
+  if (self->store != NULL)
+    {
+      g_clear_signal_handler (&self->read_failed_id, self->store);
+      g_clear_signal_handler (&self->store_changed_id, self->store);
+    }
+  if (g_set_object (&self->store, store))
+    {
+      gtk_widget_set_visible (self->read_bar, FALSE);
+      if (self->store != NULL)
+        {
+          self->read_failed_id = g_signal_connect (self->store, "read-failed",
+                                                   G_CALLBACK (on_read_failed), self);
+          self->store_changed_id = g_signal_connect (self->store, "changed",
+                                                     G_CALLBACK (on_store_changed), self);
+        }
+      load_briefing (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+    }
+}
+
+static void
 tri_window_set_property (GObject      *object,
                          guint         prop_id,
                          const GValue *value,
@@ -1181,16 +1462,12 @@ tri_window_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_STORE:
-      if (self->store != NULL)
-        g_clear_signal_handler (&self->read_failed_id, self->store);
-      if (g_set_object (&self->store, g_value_get_object (value)))
+      /* a store given from outside is read-only */
+      if (g_value_get_object (value) != self->store)
         {
-          gtk_widget_set_visible (self->read_bar, FALSE);
-          if (self->store != NULL)
-            self->read_failed_id = g_signal_connect (self->store, "read-failed",
-                                                     G_CALLBACK (on_read_failed), self);
-          load_briefing (self);
-          g_object_notify_by_pspec (object, properties[PROP_STORE]);
+          drop_document (self);
+          replace_store (self, g_value_get_object (value));
+          update_edit_actions (self);
         }
       break;
     default:
@@ -1221,8 +1498,15 @@ tri_window_dispose (GObject *object)
 {
   TriWindow *self = TRI_WINDOW (object);
 
+  if (self->translations != NULL)
+    gtk_window_destroy (self->translations);
+
+  drop_document (self);
   if (self->store != NULL)
-    g_clear_signal_handler (&self->read_failed_id, self->store);
+    {
+      g_clear_signal_handler (&self->read_failed_id, self->store);
+      g_clear_signal_handler (&self->store_changed_id, self->store);
+    }
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->actors, g_ptr_array_unref);
@@ -1230,8 +1514,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
-  g_clear_pointer (&self->lang, g_free);
-  g_clear_pointer (&self->selected_actor, g_free);
+  g_clear_object (&self->session);
   if (self->import_job != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->import_job, self);
@@ -1276,6 +1559,423 @@ tri_window_map (GtkWidget *widget)
                              G_CALLBACK (on_after_paint), widget, 0);
 }
 
+/* --- editing ------------------------------------------------------------ */
+
+/* The document wrote: the store drops what it kept of what changed, and
+ * says so ("changed", on_store_changed ()) */
+static void
+on_document_changed (TriDocument *document,
+                     guint        changes,
+                     TriWindow   *self)
+{
+  guint n = 0;
+  const gint64 *events = tri_document_get_changed_events (document, &n);
+
+  if (self->store != NULL && tri_store_is_live (self->store))
+    tri_store_reload (self->store, changes, events, n);
+  update_edit_actions (self);
+}
+
+/* The actors and relations as the store has them now */
+static gboolean
+read_actors (TriWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) actors = tri_store_list_actors (self->store, session_lang (self), &error);
+  g_autoptr(GPtrArray) relations = actors != NULL ? tri_store_list_relations (self->store, &error) : NULL;
+
+  if (relations == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  g_clear_pointer (&self->actors, g_ptr_array_unref);
+  g_clear_pointer (&self->relations, g_ptr_array_unref);
+  self->actors = g_steal_pointer (&actors);
+  self->relations = g_steal_pointer (&relations);
+  return TRUE;
+}
+
+static void
+update_title (TriWindow *self)
+{
+  g_autofree char *title = tri_store_dup_title (self->store, session_lang (self));
+
+  gtk_label_set_text (self->title_label, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+/* After an edit, an undo or a redo: each view reads again only what the
+ * change touched; "as of", the period, the range and the selection stay. */
+static void
+on_store_changed (TriStore  *store,
+                  guint      changes,
+                  TriWindow *self)
+{
+  gboolean events = (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS |
+                                TRI_STORE_CHANGE_RELATIONS)) != 0;
+  gboolean evidence = (changes & (TRI_STORE_CHANGE_SOURCES | TRI_STORE_CHANGE_QUOTES |
+                                  TRI_STORE_CHANGE_NOTES)) != 0;
+
+  if (changes & TRI_STORE_CHANGE_TITLE)
+    update_title (self);
+  if ((changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS)) && read_actors (self))
+    tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, session_lang (self));
+
+  if (events)
+    {
+      /* the running sums hold every link: built again after the frame,
+       * the triangle meanwhile from the period's events */
+      g_clear_pointer (&self->index, tri_state_index_unref);
+      g_clear_handle_id (&self->index_source, g_source_remove);
+      self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
+      tri_timeline_view_reload (self->timeline_view);
+    }
+
+  /* the selection, if it is still there, shows what it is now */
+  if (selected_event (self) != 0)
+    {
+      g_autoptr(TriEvent) ev = NULL;
+
+      if (events || evidence)
+        ev = tri_store_get_event (self->store, selected_event (self), session_lang (self), NULL);
+      if (ev == NULL && (changes & TRI_STORE_CHANGE_EVENTS))
+        {
+          tri_session_clear_selection (self->session);
+          tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
+          show_overview (self);
+        }
+      else if (ev != NULL)
+        show_event (self, ev);
+    }
+  else if (selected_relation (self) != 0 && (events || evidence))
+    {
+      if (tri_store_get_relation (self->store, selected_relation (self)) == NULL)
+        {
+          tri_session_clear_selection (self->session);
+          tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
+          tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
+          show_overview (self);
+        }
+      else
+        {
+          tri_evidence_panel_invalidate (self->evidence_panel);
+          show_relation_quotes (self);
+        }
+    }
+  else if (selected_actor (self) != NULL && (events || (changes & TRI_STORE_CHANGE_ACTORS)))
+    {
+      g_autofree char *actor = g_strdup (selected_actor (self));
+
+      select_actor (self, actor);
+    }
+
+  if (self->translations != NULL)
+    tri_translations_report_refresh (TRI_TRANSLATIONS_REPORT (self->translations));
+  update_as_of (self);
+  update_selection_actions (self);
+}
+
+static GMenuItem *
+history_item (const char *format,
+              const char *plain,
+              const char *name,
+              const char *action,
+              const char *accel)
+{
+  g_autofree char *label = name != NULL ? g_strdup_printf (format, name) : g_strdup (plain);
+  GMenuItem *item = g_menu_item_new (label, action);
+
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  return item;
+}
+
+/* What can be done now, and the menu's "Undo Add Event" */
+static void
+update_edit_actions (TriWindow *self)
+{
+  gboolean editable = self->document != NULL;
+  gboolean undo = editable && tri_document_can_undo (self->document);
+  gboolean redo = editable && tri_document_can_redo (self->document);
+  g_autoptr(GMenuItem) undo_item = NULL;
+  g_autoptr(GMenuItem) redo_item = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-to-edit", self->store != NULL);
+  update_selection_actions (self);
+
+  /* Translators: a menu item; %s is what it undoes, such as “Add Event” */
+  undo_item = history_item (_("_Undo %s"), _("_Undo"),
+                            undo ? tri_document_get_undo_name (self->document) : NULL,
+                            "win.undo", "<Control>z");
+  /* Translators: a menu item; %s is what it redoes, such as “Add Event” */
+  redo_item = history_item (_("_Redo %s"), _("_Redo"),
+                            redo ? tri_document_get_redo_name (self->document) : NULL,
+                            "win.redo", "<Control><Shift>z");
+  g_menu_remove_all (self->history_section);
+  g_menu_append_item (self->history_section, undo_item);
+  g_menu_append_item (self->history_section, redo_item);
+}
+
+/**
+ * tri_window_get_menu:
+ *
+ * Returns: (transfer none): the primary menu, as the menu button shows it
+ */
+GMenuModel *
+tri_window_get_menu (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return G_MENU_MODEL (self->primary_menu);
+}
+
+/* The suggested name of a file: "STEM SUFFIX.sqlite" */
+static char *
+suggest_name (const char *path,
+              const char *format)
+{
+  g_autofree char *base = path != NULL ? g_path_get_basename (path) : NULL;
+  g_autofree char *stem = base != NULL ? g_strndup (base, strcspn (base, ".")) : NULL;
+
+  return stem != NULL ? g_strdup_printf (format, stem) : g_strdup (format);
+}
+
+static void
+on_new_chooser (GtkNativeDialog *chooser,
+                int              response,
+                TriWindow       *self)
+{
+  g_autofree char *dest = chooser_path (chooser, response);
+  g_autoptr(GError) error = NULL;
+
+  if (dest != NULL)
+    {
+      if (tri_document_create_new (dest, &error))
+        tri_window_open_with_dialogs (self, dest);
+      else
+        tri_window_show_error (self, _("The new briefing could not be created"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+new_briefing_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  GtkFileChooserNative *chooser =
+    gtk_file_chooser_native_new (_("New Briefing"), GTK_WINDOW (widget),
+                                 GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"), _("_Cancel"));
+
+  /* Translators: the suggested file name of a new briefing */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("New Briefing.sqlite"));
+  g_signal_connect (chooser, "response", G_CALLBACK (on_new_chooser), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_copy_chooser (GtkNativeDialog *chooser,
+                 int              response,
+                 TriWindow       *self)
+{
+  const char *source = g_object_get_data (G_OBJECT (chooser), "source");
+  g_autofree char *dest = chooser_path (chooser, response);
+  g_autoptr(GError) error = NULL;
+
+  if (dest != NULL)
+    {
+      if (tri_document_copy (source, dest, &error))
+        tri_window_open_with_dialogs (self, dest);
+      else
+        tri_window_show_error (self, _("The copy could not be made"), error->message);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+copy_to_edit_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  const char *source = self->store != NULL ? tri_store_get_path (self->store) : NULL;
+  GtkFileChooserNative *chooser;
+  /* Translators: the suggested name of an editable copy; %s is the original file's name */
+  g_autofree char *suggested = suggest_name (source, _("%s (editable).sqlite"));
+
+  if (source == NULL)
+    return;
+  chooser = gtk_file_chooser_native_new (_("Save a Copy to Edit"), GTK_WINDOW (widget),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), suggested);
+  g_object_set_data_full (G_OBJECT (chooser), "source", g_strdup (source), g_free);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_copy_chooser), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_read_only_response (GtkDialog *dialog,
+                       int        response,
+                       TriWindow *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.copy-to-edit", NULL);
+}
+
+/* Whether the briefing can be edited; if not, offers an editable copy */
+static gboolean
+ensure_editable (TriWindow *self)
+{
+  GtkWidget *dialog;
+
+  if (self->document != NULL)
+    return TRUE;
+  if (self->store == NULL)
+    return FALSE;
+
+  dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s",
+                                   _("This briefing is read-only"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("Trilateral changes only the briefings it created to be edited. Save a copy to edit: the original stays exactly as it is."));
+  gtk_dialog_add_buttons (GTK_DIALOG (dialog), _("_Cancel"), GTK_RESPONSE_CANCEL,
+                          _("_Save a Copy to Edit…"), GTK_RESPONSE_ACCEPT, NULL);
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_read_only_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return FALSE;
+}
+
+static void
+undo_redo_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  gboolean undo = g_str_equal (name, "win.undo");
+  g_autoptr(GError) error = NULL;
+
+  if (self->document == NULL)
+    return;
+  if (!(undo ? tri_document_undo (self->document, &error) : tri_document_redo (self->document, &error)) &&
+      !g_error_matches (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NOTHING))
+    tri_window_show_error (self, undo ? _("The change could not be undone") : _("The change could not be redone"),
+                           error->message);
+  update_edit_actions (self);
+}
+
+/* An event the editor saved is the one chosen, "as of" on its day */
+static void
+on_event_saved (GtkWindow *editor,
+                gint64     event,
+                TriWindow *self)
+{
+  if (event != 0 && self->store != NULL)
+    select_event (self, event);
+}
+
+static void
+open_event_editor (TriWindow *self,
+                   gint64     event)
+{
+  GtkWindow *editor;
+
+  if (!ensure_editable (self))
+    return;
+  editor = tri_event_editor_new (GTK_WINDOW (self), self->document, event, session_lang (self));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (on_event_saved), self, 0);
+  gtk_window_present (editor);
+}
+
+static void
+add_event_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  open_event_editor (TRI_WINDOW (widget), 0);
+}
+
+static void
+edit_event_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (selected_event (self) != 0)
+    open_event_editor (self, selected_event (self));
+}
+
+static void
+add_source_action (GtkWidget  *widget,
+                   const char *name,
+                   GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (ensure_editable (self))
+    gtk_window_present (tri_source_editor_new (GTK_WINDOW (self), self->document, NULL, session_lang (self)));
+}
+
+static void
+add_actor_action (GtkWidget  *widget,
+                  const char *name,
+                  GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (ensure_editable (self))
+    gtk_window_present (tri_actor_editor_new (GTK_WINDOW (self), self->document, session_lang (self)));
+}
+
+/* The fields of the briefing shown that lack a language, from the
+ * document's connection when it is edited */
+static void
+missing_translations_action (GtkWidget  *widget,
+                             const char *name,
+                             GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (self->store == NULL)
+    return;
+  if (self->translations == NULL)
+    {
+      self->translations = self->document != NULL
+        ? tri_translations_report_new (GTK_WINDOW (self), NULL, tri_document_get_db (self->document), session_lang (self))
+        : tri_translations_report_new (GTK_WINDOW (self), self->store, NULL, session_lang (self));
+      g_object_add_weak_pointer (G_OBJECT (self->translations), (gpointer *) &self->translations);
+    }
+  gtk_window_present (self->translations);
+}
+
+/* Deletes the event selected, as one undoable step ("Delete Event") */
+static void
+delete_event_action (GtkWidget  *widget,
+                     const char *name,
+                     GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+  gint64 event = selected_event (self);
+  g_autoptr(GError) error = NULL;
+
+  if (event == 0 || !ensure_editable (self))
+    return;
+  /* Translators: the name of an undoable step, as in “Undo Delete Event” */
+  tri_document_begin_group (self->document, _("Delete Event"));
+  if (!tri_document_delete_event (self->document, event, &error))
+    {
+      tri_document_cancel_group (self->document);
+      tri_window_show_error (self, _("The event could not be deleted"), error->message);
+      return;
+    }
+  if (!tri_document_end_group (self->document, &error))
+    tri_window_show_error (self, _("The event could not be deleted"), error->message);
+  update_edit_actions (self);
+}
+
 static void
 tri_window_class_init (TriWindowClass *klass)
 {
@@ -1306,6 +2006,8 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, slide_area);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, triangle_view);
@@ -1324,6 +2026,23 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.next-data-language", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-timeline", NULL);
+
+  gtk_widget_class_install_action (widget_class, "win.new-briefing", NULL, new_briefing_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-to-edit", NULL, copy_to_edit_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.redo", NULL, undo_redo_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-event", NULL, delete_event_action);
+  gtk_widget_class_install_action (widget_class, "win.missing-translations", NULL, missing_translations_action);
+  gtk_widget_class_install_action (widget_class, "win.add-event", NULL, add_event_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-event", NULL, edit_event_action);
+  gtk_widget_class_install_action (widget_class, "win.add-source", NULL, add_source_action);
+  gtk_widget_class_install_action (widget_class, "win.add-actor", NULL, add_actor_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-briefing", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "win.delete-event", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "win.delete-event", NULL);
 }
 
 static void
@@ -1364,13 +2083,13 @@ tri_window_init (TriWindow *self)
     gtk_window_set_child (GTK_WINDOW (self), box);
   }
 
-  self->lang = g_strdup (tri_get_data_language ());
-  self->window_months = 12;
+  self->session = tri_session_new (tri_get_data_language ());
+  update_edit_actions (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), toggles, G_N_ELEMENTS (toggles), self);
   {
     GSimpleAction *language = g_simple_action_new_stateful ("data-language", G_VARIANT_TYPE_STRING,
-                                                            g_variant_new_string (self->lang));
+                                                            g_variant_new_string (session_lang (self)));
     g_signal_connect (language, "change-state", G_CALLBACK (on_data_language), self);
     g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (language));
     g_object_unref (language);
@@ -1388,6 +2107,8 @@ tri_window_init (TriWindow *self)
   g_signal_connect (self->triangle_view, "node-activated", G_CALLBACK (on_node_activated), self);
   g_signal_connect (self->timeline_view, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect (self->timeline_view, "as-of-changed", G_CALLBACK (on_as_of_changed), self);
+  g_signal_connect (self->timeline_view, "range-changed", G_CALLBACK (on_range_changed), self);
+  on_range_changed (self->timeline_view, self);
   g_signal_connect (self->evidence_panel, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect (self->window_dropdown, "notify::selected", G_CALLBACK (on_window_selected), self);
 

@@ -8,6 +8,8 @@
 
 #include "tri-import-job.h"
 
+#include "document/tri-document.h"
+#include "document/tri-session.h"
 #include "export/tri-export.h"
 #include "store/tri-store.h"
 #include "tri-application.h"
@@ -40,6 +42,16 @@ const char       *tri_window_get_data_language  (TriWindow      *self);
 gboolean          tri_window_open_file          (TriWindow      *self,
                                                  const char     *path,
                                                  GError        **error);
+gboolean          tri_window_open_read_only     (TriWindow      *self,
+                                                 const char     *path,
+                                                 GError        **error);
+void              tri_window_open_with_dialogs  (TriWindow      *self,
+                                                 const char     *path);
+void              tri_window_open_store         (TriWindow      *self,
+                                                 TriStore       *store);
+TriDocument      *tri_window_get_document       (TriWindow      *self);
+TriSession       *tri_window_get_session        (TriWindow      *self);
+GMenuModel       *tri_window_get_menu           (TriWindow      *self);
 TriImportJob     *tri_window_import_timelinejs  (TriWindow      *self,
                                                 const char     *json_path);
 TriImportJob     *tri_window_import_timelinejs_to (TriWindow    *self,

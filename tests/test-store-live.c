@@ -1,0 +1,454 @@
+/* test-store-live.c: a live store follows the document that edits its
+ * file, edit after edit, undo after undo; a hardened store of the same file
+ * does not
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "document/tri-document.h"
+#include "store/tri-state-index.h"
+#include "store/tri-store.h"
+#include "tri-test-util.h"
+
+/* What a window does on the document's "changed": the live store reloads
+ * exactly what changed. The test keeps what it was told. */
+typedef struct
+{
+  TriStore *store;
+  GArray   *events;        /* the last change's ids */
+  guint     doc_changes;   /* the last change's bits */
+  guint     n_doc;         /* "changed" emissions of the document */
+  guint     n_store;       /* and of the store */
+  guint     store_changes;
+} Follow;
+
+static void
+on_doc_changed (TriDocument *doc,
+                guint        changes,
+                Follow      *f)
+{
+  guint n = 0;
+  const gint64 *ids = tri_document_get_changed_events (doc, &n);
+
+  g_array_set_size (f->events, 0);
+  if (n > 0)
+    g_array_append_vals (f->events, ids, n);
+  f->doc_changes = changes;
+  f->n_doc++;
+  if (f->store != NULL)
+    tri_store_reload (f->store, changes, ids, n);
+}
+
+static void
+on_store_changed (TriStore *store,
+                  guint     changes,
+                  Follow   *f)
+{
+  f->n_store++;
+  f->store_changes = changes;
+}
+
+static void
+assert_events (Follow       *f,
+               const gint64 *expected,
+               guint         n)
+{
+  g_assert_cmpuint (f->events->len, ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (g_array_index (f->events, gint64, i), ==, expected[i]);
+}
+
+static gint64
+add_event (TriDocument *doc,
+           const char  *title,
+           const char  *date,
+           const char  *stance)
+{
+  g_autoptr(GError) error = NULL;
+  TriEventText texts[] = { { "en", title, "What happened.", NULL } };
+  TriEventLink links[] = { { "RUS-PRK", stance, 2 } };
+  TriEventSpec spec = {
+    .date = date, .category = "military", .confidence = "confirmed",
+    .texts = texts, .n_texts = 1, .links = links, .n_links = 1,
+  };
+  gint64 id = tri_document_add_event (doc, &spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* the event as the live store shows it, or NULL when it has none */
+static TriEvent *
+shown_event (TriStore *store,
+             gint64    id)
+{
+  g_autoptr(GPtrArray) all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+
+  g_assert (all != NULL);
+  for (guint i = 0; i < all->len; i++)
+    {
+      TriEvent *ev = g_ptr_array_index (all, i);
+
+      if (ev->id == id)
+        {
+          g_autoptr(TriEvent) single = tri_store_get_event (store, id, "en", NULL);
+
+          g_assert_nonnull (single);
+          g_assert_cmpstr (single->title, ==, ev->title);
+          return g_steal_pointer (&single);
+        }
+    }
+  return NULL;
+}
+
+static guint
+n_events_shown (TriStore *store)
+{
+  g_autoptr(GPtrArray) all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+
+  g_assert (all != NULL);
+  return all->len;
+}
+
+/* the Russia – North Korea edge over all time as of @as_of, from running
+ * sums built afresh on the live store */
+static TriEdgeState
+edge_as_of (TriStore *store,
+            guint32   as_of)
+{
+  g_autoptr(TriStateIndex) index = tri_state_index_new (store, NULL);
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  TriEdgeState state;
+
+  g_assert_nonnull (index);
+  g_assert_nonnull (rel);
+  tri_state_index_compute (index, &state, rel->id, 1, as_of);
+  return state;
+}
+
+static guint32
+day (const char *text)
+{
+  TriDate date;
+
+  g_assert_true (tri_date_parse (text, &date, NULL));
+  return date.latest;
+}
+
+static void
+test_follows_edits (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "live.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Follow f = { NULL, events };
+  g_autoptr(TriEvent) ev = NULL;
+  TriEdgeState state;
+  gint64 first, second;
+  guint32 earliest, latest;
+
+  g_assert_true (tri_document_create_new (path, &error));
+  g_assert_no_error (error);
+  doc = tri_document_open (path, &error);
+  g_assert_no_error (error);
+  store = tri_store_open_live (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tri_store_is_live (store));
+  f.store = store;
+  g_signal_connect (doc, "changed", G_CALLBACK (on_doc_changed), &f);
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), &f);
+
+  g_assert_cmpuint (n_events_shown (store), ==, 0);
+  g_assert_false (tri_store_get_extent (store, &earliest, &latest));
+  g_assert_cmpuint (tri_store_default_as_of (store), ==, 0);
+
+  /* add: the event, its link and the edge */
+  first = add_event (doc, "Treaty signed", "2024-06-19", "cooperation");
+  assert_events (&f, &first, 1);
+  g_assert_cmpuint (f.n_store, ==, 1);
+  g_assert_cmpuint (f.store_changes, ==, f.doc_changes);
+  g_assert_true (f.doc_changes & TRI_DOCUMENT_CHANGE_EVENTS);
+  g_assert_true (f.doc_changes & TRI_DOCUMENT_CHANGE_LINKS);
+  ev = shown_event (store, first);
+  g_assert_nonnull (ev);
+  g_assert_cmpstr (ev->title, ==, "Treaty signed");
+  g_assert_cmpuint (ev->links->len, ==, 1);
+  g_assert_cmpint (g_array_index (ev->links, TriLink, 0).stance, ==, TRI_STANCE_COOPERATION);
+  g_clear_pointer (&ev, tri_event_free);
+  g_assert_true (tri_store_get_extent (store, &earliest, &latest));
+  g_assert_cmpuint (earliest, ==, day ("2024-06-19"));
+  g_assert_cmpuint (tri_store_default_as_of (store), ==, day ("2024-06-19"));
+  state = edge_as_of (store, day ("2024-12-31"));
+  g_assert_cmpint (state.n_events, ==, 1);
+  g_assert_cmpint (state.n_by_stance[TRI_STANCE_COOPERATION], ==, 1);
+
+  /* edit: a new title, date and stance, the same event */
+  {
+    TriEventText texts[] = { { "en", "Treaty ratified", NULL, NULL } };
+    TriEventLink links[] = { { "PRK-RUS", "tension", 3 } };
+    TriEventSpec spec = {
+      .date = "2024-12-04", .category = "diplomacy", .confidence = "reported",
+      .texts = texts, .n_texts = 1, .links = links, .n_links = 1,
+    };
+
+    texts[0].claimed_by = "KCNA";
+    g_assert_true (tri_document_edit_event (doc, first, &spec, &error));
+    g_assert_no_error (error);
+  }
+  assert_events (&f, &first, 1);
+  g_assert_cmpuint (f.n_store, ==, 2);
+  ev = shown_event (store, first);
+  g_assert_cmpstr (ev->title, ==, "Treaty ratified");
+  g_assert_cmpint (ev->confidence, ==, TRI_CONFIDENCE_REPORTED);
+  g_assert_cmpuint (ev->date.latest, ==, day ("2024-12-04"));
+  g_clear_pointer (&ev, tri_event_free);
+  g_assert_cmpuint (tri_store_default_as_of (store), ==, day ("2024-12-04"));
+  /* as of the old date the edge has nothing any more */
+  state = edge_as_of (store, day ("2024-07-01"));
+  g_assert_cmpint (state.n_events, ==, 0);
+  state = edge_as_of (store, day ("2024-12-31"));
+  g_assert_cmpint (state.n_by_stance[TRI_STANCE_TENSION], ==, 1);
+  g_assert_cmpint (state.n_unconfirmed, ==, 1);
+  g_assert_cmpfloat (state.intensity, ==, 3);
+
+  /* a second event, then the first deleted */
+  second = add_event (doc, "Drills", "2023-03-01", "tension");
+  assert_events (&f, &second, 1);
+  g_assert_cmpuint (n_events_shown (store), ==, 2);
+  g_assert_true (tri_store_get_extent (store, &earliest, &latest));
+  g_assert_cmpuint (earliest, ==, day ("2023-03-01"));
+  g_assert_true (tri_document_delete_event (doc, first, &error));
+  g_assert_no_error (error);
+  assert_events (&f, &first, 1);
+  g_assert_null (shown_event (store, first));
+  g_assert_cmpuint (n_events_shown (store), ==, 1);
+  g_assert_cmpuint (tri_store_default_as_of (store), ==, day ("2023-03-01"));
+
+  /* undo the delete: the edited event is back, with its link */
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_no_error (error);
+  assert_events (&f, &first, 1);
+  ev = shown_event (store, first);
+  g_assert_nonnull (ev);
+  g_assert_cmpstr (ev->title, ==, "Treaty ratified");
+  g_assert_cmpuint (ev->links->len, ==, 1);
+  g_clear_pointer (&ev, tri_event_free);
+  g_assert_cmpuint (tri_store_default_as_of (store), ==, day ("2024-12-04"));
+
+  /* undo the second add, then the edit: the first as it was added */
+  g_assert_true (tri_document_undo (doc, &error));
+  assert_events (&f, &second, 1);
+  g_assert_null (shown_event (store, second));
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_no_error (error);
+  assert_events (&f, &first, 1);
+  ev = shown_event (store, first);
+  g_assert_cmpstr (ev->title, ==, "Treaty signed");
+  g_assert_cmpuint (ev->date.latest, ==, day ("2024-06-19"));
+  g_clear_pointer (&ev, tri_event_free);
+  state = edge_as_of (store, day ("2024-07-01"));
+  g_assert_cmpint (state.n_by_stance[TRI_STANCE_COOPERATION], ==, 1);
+
+  /* redo the edit */
+  g_assert_true (tri_document_redo (doc, &error));
+  g_assert_no_error (error);
+  assert_events (&f, &first, 1);
+  ev = shown_event (store, first);
+  g_assert_cmpstr (ev->title, ==, "Treaty ratified");
+  g_clear_pointer (&ev, tri_event_free);
+
+  /* undo to empty */
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_events_shown (store), ==, 0);
+  g_assert_false (tri_store_get_extent (store, &earliest, &latest));
+  g_assert_cmpuint (tri_store_default_as_of (store), ==, 0);
+  state = edge_as_of (store, day ("2024-12-31"));
+  g_assert_cmpint (state.n_events, ==, 0);
+  g_assert_cmpuint (f.n_store, ==, f.n_doc);
+  g_assert_cmpuint (tri_store_get_read_failures (store), ==, 0);
+}
+
+/* A group is one change: while it is open the live store reads what was
+ * committed (and is not blocked); at its end, the event with its quote. */
+static void
+test_group_and_quotes (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "live.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  Follow f = { NULL, events };
+  TriSourceSpec source = {
+    .id = "kcna", .kind = "article", .title = "Treaty signed", .language = "en",
+    .date = "2024-06-19", .text = "Moscow and Pyongyang signed a treaty.",
+  };
+  gint64 ev, quote;
+  guint total = 0;
+
+  g_assert_true (tri_document_create_new (path, &error));
+  doc = tri_document_open (path, &error);
+  g_assert_no_error (error);
+  store = tri_store_open_live (path, &error);
+  g_assert_no_error (error);
+  f.store = store;
+  g_signal_connect (doc, "changed", G_CALLBACK (on_doc_changed), &f);
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), &f);
+
+  g_assert_true (tri_document_add_source (doc, &source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (f.events->len, ==, 0);
+  g_assert_true (f.store_changes & TRI_STORE_CHANGE_SOURCES);
+
+  tri_document_begin_group (doc, "Add Event");
+  ev = add_event (doc, "Treaty signed", "2024-06-19", "cooperation");
+  {
+    TriQuoteSpec q = { .source = "kcna", .offset = 0, .length = 20, .relation = "RUS-PRK", .event = ev };
+
+    quote = tri_document_add_quote (doc, &q, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (quote, >, 0);
+  }
+  g_assert_cmpuint (f.n_doc, ==, 1);
+  g_assert_cmpuint (n_events_shown (store), ==, 0);
+  g_assert_true (tri_document_end_group (doc, &error));
+  g_assert_no_error (error);
+  assert_events (&f, &ev, 1);
+  g_assert_true (f.store_changes & TRI_STORE_CHANGE_QUOTES);
+  g_assert_cmpuint (n_events_shown (store), ==, 1);
+  {
+    g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, 0, ev, "en", NULL);
+    TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+    g_autoptr(GPtrArray) page = tri_store_list_quotes_page (store, rel->id, "en", 10, &total, NULL);
+
+    g_assert_cmpuint (quotes->len, ==, 1);
+    g_assert_cmpstr (((TriQuote *) g_ptr_array_index (quotes, 0))->text, ==, "Moscow and Pyongyang");
+    g_assert_cmpuint (total, ==, 1);
+  }
+
+  /* deleting the quote changes its event's evidence: the event is named */
+  g_assert_true (tri_document_delete_quote (doc, quote, &error));
+  g_assert_no_error (error);
+  assert_events (&f, &ev, 1);
+  {
+    g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, 0, ev, "en", NULL);
+
+    g_assert_cmpuint (quotes->len, ==, 0);
+  }
+
+  /* the group undone at once: nothing of it is shown */
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_no_error (error);
+  assert_events (&f, &ev, 1);
+  g_assert_cmpuint (n_events_shown (store), ==, 0);
+
+  /* a new actor and its relation: the store's relations follow */
+  {
+    const char * const names[] = { "en", "Japan", NULL };
+    gint64 rel;
+
+    g_assert_true (tri_document_add_actor (doc, "JPN", "#BC002D", names, &error));
+    g_assert_no_error (error);
+    rel = tri_document_add_relation (doc, "JPN-PRK", &error);
+    g_assert_no_error (error);
+    g_assert_true (f.store_changes & TRI_STORE_CHANGE_RELATIONS);
+    g_assert_nonnull (tri_store_get_relation (store, rel));
+    g_assert_nonnull (tri_store_find_relation (store, "PRK-JPN", NULL));
+    g_assert_true (tri_document_undo (doc, &error));
+    g_assert_null (tri_store_get_relation (store, rel));
+  }
+  g_assert_cmpuint (tri_store_get_read_failures (store), ==, 0);
+}
+
+/* A hardened store of the same file goes on as before: the file changed
+ * under it, so it reads nothing more, and says so */
+static void
+test_hardened_unaffected (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "live.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = NULL;
+  g_autoptr(TriStore) hardened = NULL;
+  g_autoptr(TriStore) live = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+
+  g_assert_true (tri_document_create_new (path, &error));
+  doc = tri_document_open (path, &error);
+  g_assert_no_error (error);
+  hardened = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_false (tri_store_is_live (hardened));
+  live = tri_store_open_live (path, &error);
+  g_assert_no_error (error);
+
+  add_event (doc, "Treaty signed", "2024-06-19", "cooperation");
+  g_assert_cmpuint (n_events_shown (live), ==, 1);
+
+  events = tri_store_list_events (hardened, 0, G_MAXUINT32, "en", &error);
+  g_assert_null (events);
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ);
+  g_assert_nonnull (strstr (error->message, "changed on disk"));
+  g_assert_cmpuint (tri_store_get_read_failures (hardened), >, 0);
+  g_assert_cmpuint (tri_store_get_read_failures (live), ==, 0);
+  g_clear_error (&error);
+
+  /* after the document is closed, a new live store reads it all */
+  g_clear_object (&doc);
+  g_clear_object (&live);
+  live = tri_store_open_live (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_events_shown (live), ==, 1);
+}
+
+/* Files not created editable stay with the hardened store */
+static void
+test_refuses_read_only (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *missing = g_build_filename (dir, "missing.sqlite", NULL);
+  g_autofree char *copy = tri_test_copy_briefing (dir, "bundled.sqlite");
+  g_autoptr(GError) error = NULL;
+  TriFileState before = { 0 };
+  TriStore *store;
+
+  tri_test_file_state (copy, &before);
+  store = tri_store_open_live (copy, &error);
+  g_assert_null (store);
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_EDITABLE);
+  g_assert_nonnull (strstr (error->message, "was not created by Trilateral to be edited"));
+  g_clear_error (&error);
+  tri_test_assert_unchanged (copy, &before);
+  tri_test_file_state_clear (&before);
+
+  store = tri_store_open_live (missing, &error);
+  g_assert_null (store);
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store-live/follows-edits", test_follows_edits);
+  g_test_add_func ("/store-live/group-and-quotes", test_group_and_quotes);
+  g_test_add_func ("/store-live/hardened-unaffected", test_hardened_unaffected);
+  g_test_add_func ("/store-live/refuses-read-only", test_refuses_read_only);
+
+  return g_test_run ();
+}

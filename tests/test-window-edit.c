@@ -1,0 +1,641 @@
+/* test-window-edit.c: the window as the editor of an editable briefing
+ *
+ * In-process, with GTK's test accessibility backend: what a screen reader
+ * would be told about the triangle, and what the menu says, after an edit,
+ * an undo and a redo; a read-only briefing offers an editable copy; a
+ * second window on a file being edited is told so.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gtk/gtk.h>
+
+#include "document/tri-document.h"
+#include "store/tri-date.h"
+#include "ui/tri-event-editor.h"
+#include "ui/tri-hotspot.h"
+#include "ui/tri-translations-report.h"
+#include "ui/tri-window.h"
+#include "tri-test-gui.h"
+#include "tri-test-util.h"
+
+static void
+spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Up to 30 s (the sanitizers are slow) for @done */
+static gboolean
+spin_until (gboolean (*done) (gpointer),
+            gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (done (data))
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return done (data);
+}
+
+/* A key as the user presses it (xdotool, the window at (0, 0) under Xvfb
+ * with no window manager), or, without xdotool, the action it is bound to */
+static void
+press (TriWindow  *window,
+       const char *keys,
+       const char *action)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (xdotool != NULL)
+    {
+      g_autofree char *cmd = g_strconcat (xdotool, " key ", keys, NULL);
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, 0);
+    }
+  else
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), action, NULL));
+}
+
+static TriWindow *
+present (TriWindow *window)
+{
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  spin (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  tri_test_wait_until_drawn (window);
+  return window;
+}
+
+static TriWindow *
+open_editable (const char *path)
+{
+  TriWindow *window = tri_window_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tri_window_open_file (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (tri_window_get_document (window));
+  return present (window);
+}
+
+static void
+close_window (TriWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
+/* The label of the menu item for @action, wherever it is in @menu */
+static char *
+menu_label (GMenuModel *menu,
+            const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          /* as a screen reader reads it: without the mnemonic's mark */
+          GString *plain = g_string_new (NULL);
+
+          for (const char *c = label; *c; c++)
+            if (*c != '_')
+              g_string_append_c (plain, *c);
+          return g_string_free (plain, FALSE);
+        }
+      for (int k = 0; k < 2; k++)
+        {
+          link = g_menu_model_get_item_link (menu, i, k == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
+          if (link != NULL)
+            {
+              char *found = menu_label (link, action);
+
+              g_object_unref (link);
+              if (found != NULL)
+                return found;
+            }
+        }
+    }
+  return NULL;
+}
+
+/* The RUS-PRK side as laid out now, and what its hotspot tells a screen reader */
+typedef struct
+{
+  TriWindow *window;
+  gint64     relation;
+  int        n_events;
+} Side;
+
+static const TriEdgeLayout *
+side_layout (Side *side,
+             int  *index)
+{
+  TriTriangleLayout *layout = tri_triangle_view_get_layout (tri_window_get_triangle_view (side->window));
+
+  for (guint i = 0; layout != NULL && i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+
+      if (e->relation_id == side->relation)
+        {
+          *index = i;
+          return e;
+        }
+    }
+  return NULL;
+}
+
+static GtkWidget *
+side_hotspot (Side *side)
+{
+  g_autofree char *key = g_strdup_printf ("edge:%" G_GINT64_FORMAT, side->relation);
+  GtkWidget *triangle = GTK_WIDGET (tri_window_get_triangle_view (side->window));
+
+  for (GtkWidget *c = gtk_widget_get_first_child (triangle); c; c = gtk_widget_get_next_sibling (c))
+    if (TRI_IS_HOTSPOT (c) && g_strcmp0 (tri_hotspot_get_key (TRI_HOTSPOT (c)), key) == 0)
+      return c;
+  return NULL;
+}
+
+static gboolean
+side_has_events (gpointer data)
+{
+  Side *side = data;
+  int index;
+  const TriEdgeLayout *e = side_layout (side, &index);
+
+  g_autofree char *description = NULL;
+  g_autofree char *mismatch = NULL;
+
+  if (e == NULL || e->state.n_events != side->n_events || side_hotspot (side) == NULL)
+    return FALSE;
+  /* the hotspots follow the layout from an idle */
+  description = tri_triangle_view_describe_edge (tri_window_get_triangle_view (side->window), index);
+  mismatch = gtk_test_accessible_check_property (GTK_ACCESSIBLE (side_hotspot (side)),
+                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  return mismatch == NULL;
+}
+
+/* The side's description, checked against what its hotspot says */
+static char *
+side_description (Side *side)
+{
+  int index = -1;
+  char *description;
+
+  g_assert_true (spin_until (side_has_events, side));
+  side_layout (side, &index);
+  description = tri_triangle_view_describe_edge (tri_window_get_triangle_view (side->window), index);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (side_hotspot (side)),
+                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  return description;
+}
+
+static gint64
+add_event (TriDocument *document)
+{
+  /* a month before today: inside the period the window opens on */
+  g_autofree char *date = tri_day_to_iso (tri_day_today () - 30);
+  TriEventText texts[] = { { "en", "Artillery shells shipped", "A shipment is reported.", NULL } };
+  TriEventLink links[] = { { "RUS-PRK", "tension", 3 } };
+  TriEventSpec spec = {
+    .date = date, .category = "military", .confidence = "confirmed",
+    .texts = texts, .n_texts = 1, .links = links, .n_links = 1,
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  tri_document_begin_group (document, "Add Event");
+  id = tri_document_add_event (document, &spec, &error);
+  g_assert_no_error (error);
+  g_assert_true (tri_document_end_group (document, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+typedef struct
+{
+  TriWindow *window;
+  guint      n;
+} Marks;
+
+static gboolean
+has_marks (gpointer data)
+{
+  Marks *m = data;
+  TriTimelineLayout *layout = tri_timeline_view_get_layout (tri_window_get_timeline_view (m->window));
+
+  return layout != NULL && layout->marks->len == m->n;
+}
+
+/* Whether the timeline comes to show @n events */
+static gboolean
+timeline_marks (TriWindow *window,
+                guint      n)
+{
+  Marks m = { window, n };
+
+  return spin_until (has_marks, &m);
+}
+
+/* An edit, its undo and its redo: the side's colour and words, the
+ * timeline and the menu follow at once */
+static void
+test_edit_undo_redo (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) probe = NULL;
+  g_autofree char *empty = NULL;
+  g_autofree char *edited = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *label = NULL;
+  TriWindow *window;
+  TriDocument *document;
+  const TriRelation *rus_prk;
+  Side side = { 0 };
+  const TriEdgeLayout *e;
+  gint64 event;
+  int index;
+
+  g_assert_true (tri_document_create_new (path, &error));
+  g_assert_no_error (error);
+  window = open_editable (path);
+  document = tri_window_get_document (window);
+  rus_prk = tri_store_find_relation (tri_window_get_store (window), "RUS-PRK", &error);
+  g_assert_no_error (error);
+  side.window = window;
+  side.relation = rus_prk->id;
+
+  /* empty: nothing to undo, no side coloured */
+  side.n_events = 0;
+  empty = side_description (&side);
+  label = menu_label (tri_window_get_menu (window), "win.undo");
+  g_assert_cmpstr (label, ==, "Undo");
+  g_assert_true (timeline_marks (window, 0));
+
+  add_event (document);
+  side.n_events = 1;
+  edited = side_description (&side);
+  g_assert_cmpstr (edited, !=, empty);
+  e = side_layout (&side, &index);
+  g_assert_cmpint (e->state.n_by_stance[TRI_STANCE_TENSION], ==, 1);
+  g_assert_true (timeline_marks (window, 1));
+  g_free (label);
+  label = menu_label (tri_window_get_menu (window), "win.undo");
+  g_assert_cmpstr (label, ==, "Undo Add Event");
+
+  /* Ctrl+Z: back to the empty briefing */
+  press (window, "ctrl+z", "win.undo");
+  side.n_events = 0;
+  undone = side_description (&side);
+  g_assert_cmpstr (undone, ==, empty);
+  g_assert_true (timeline_marks (window, 0));
+  g_free (label);
+  label = menu_label (tri_window_get_menu (window), "win.undo");
+  g_assert_cmpstr (label, ==, "Undo");
+  g_free (label);
+  label = menu_label (tri_window_get_menu (window), "win.redo");
+  g_assert_cmpstr (label, ==, "Redo Add Event");
+
+  press (window, "ctrl+shift+z", "win.redo");
+  side.n_events = 1;
+  g_free (edited);
+  edited = side_description (&side);
+  g_assert_cmpstr (edited, !=, empty);
+
+  /* the Delete key on the event chosen, undone in one step */
+  event = tri_store_step_event (tri_window_get_store (window), 0, 1);
+  g_signal_emit_by_name (tri_window_get_timeline_view (window), "event-activated", event);
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, event);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==,
+                   "Artillery shells shipped");
+  press (window, "Delete", "win.delete-event");
+  side.n_events = 0;
+  g_free (undone);
+  undone = side_description (&side);
+  /* "as of" is the event's day, chosen with it */
+  g_assert_nonnull (strstr (undone, "no events"));
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, 0);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, "Evidence");
+  g_assert_true (timeline_marks (window, 0));
+  g_free (label);
+  label = menu_label (tri_window_get_menu (window), "win.undo");
+  g_assert_cmpstr (label, ==, "Undo Delete Event");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  side.n_events = 1;
+  g_free (edited);
+  edited = side_description (&side);
+  g_assert_cmpstr (edited, !=, empty);
+  g_assert_true (timeline_marks (window, 1));
+
+  close_window (window);
+
+  /* what was left is in the file */
+  probe = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tri_store_step_event (probe, 0, 1) != 0, ==, TRUE);
+}
+
+static GtkMessageDialog *
+find_message (TriWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return GTK_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+static gboolean
+has_message (gpointer data)
+{
+  return find_message (data) != NULL;
+}
+
+static char *
+message_text (GtkMessageDialog *dialog)
+{
+  g_autofree char *primary = NULL;
+  g_autofree char *secondary = NULL;
+
+  g_object_get (dialog, "text", &primary, "secondary-text", &secondary, NULL);
+  return g_strconcat (primary, "\n", secondary, NULL);
+}
+
+/* Whether @dialog has a button labelled @label (mnemonic removed) */
+static gboolean
+has_button (GtkWidget  *widget,
+            const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    {
+      g_autoptr(GString) plain = g_string_new (gtk_button_get_label (GTK_BUTTON (widget)));
+
+      g_string_replace (plain, "_", "", 0);
+      if (g_str_equal (plain->str, label))
+        return TRUE;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    if (has_button (c, label))
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWindow *
+find_toplevel (TriWindow *window,
+               GType      type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (w, type) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return w;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  TriWindow *window;
+  GType      type;
+} Toplevel;
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  Toplevel *t = data;
+
+  return find_toplevel (t->window, t->type) != NULL;
+}
+
+/* Add Event… opens the event editor on a new event; Enter on the event
+ * chosen opens it on that event; what the editor saved is chosen */
+static void
+test_editors_open (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_autofree char *key = NULL;
+  TriWindow *window;
+  GtkWindow *editor;
+  GtkWidget *mark = NULL;
+  Toplevel wait;
+  gint64 event;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  wait.window = window;
+  wait.type = TRI_TYPE_EVENT_EDITOR;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_toplevel, &wait));
+  editor = find_toplevel (window, TRI_TYPE_EVENT_EDITOR);
+  g_assert_cmpint (tri_event_editor_get_event (TRI_EVENT_EDITOR (editor)), ==, 0);
+
+  /* as if it had saved the event it made */
+  event = add_event (tri_window_get_document (window));
+  g_signal_emit_by_name (editor, "saved", event);
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, event);
+  gtk_window_destroy (editor);
+  spin (50);
+  g_assert_null (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
+
+  /* Enter on its mark on the timeline */
+  g_assert_true (timeline_marks (window, 1));
+  tri_test_wait_until_drawn (window);
+  key = g_strdup_printf ("event:%" G_GINT64_FORMAT, event);
+  for (GtkWidget *c = gtk_widget_get_first_child (GTK_WIDGET (tri_window_get_timeline_view (window)));
+       c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (TRI_IS_HOTSPOT (c) && g_strcmp0 (tri_hotspot_get_key (TRI_HOTSPOT (c)), key) == 0)
+      mark = c;
+  g_assert_nonnull (mark);
+  g_assert_true (gtk_widget_grab_focus (mark));
+  press (window, "Return", "win.edit-event");
+  g_assert_true (spin_until (has_toplevel, &wait));
+  editor = find_toplevel (window, TRI_TYPE_EVENT_EDITOR);
+  g_assert_cmpint (tri_event_editor_get_event (TRI_EVENT_EDITOR (editor)), ==, event);
+  gtk_window_destroy (editor);
+
+  close_window (window);
+}
+
+/* Deleting an event of a read-only briefing, or adding one, offers an
+ * editable copy first, and the file is not touched */
+static void
+test_read_only_offers_copy (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "colleague.sqlite");
+  TriFileState before = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TriWindow *window = tri_window_new (NULL, NULL);
+  GtkMessageDialog *dialog;
+  gint64 event;
+
+  tri_test_file_state (path, &before);
+  g_assert_true (tri_window_open_file (window, path, &error));
+  g_assert_no_error (error);
+  g_assert_null (tri_window_get_document (window));
+  present (window);
+
+  event = tri_store_step_event (tri_window_get_store (window), 0, 1);
+  g_signal_emit_by_name (tri_window_get_timeline_view (window), "event-activated", event);
+  g_assert_cmpint (tri_window_get_selected_event (window), ==, event);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-event", NULL));
+  g_assert_true (spin_until (has_message, window));
+  dialog = find_message (window);
+  text = message_text (dialog);
+  g_assert_nonnull (strstr (text, "read-only"));
+  g_assert_true (has_button (GTK_WIDGET (dialog), "Save a Copy to Edit…"));
+  g_assert_true (has_button (GTK_WIDGET (dialog), "Cancel"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (50);
+  g_assert_null (find_message (window));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_message, window));
+  dialog = find_message (window);
+  g_assert_true (has_button (GTK_WIDGET (dialog), "Save a Copy to Edit…"));
+  g_assert_null (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (50);
+
+  /* nothing was deleted, nothing written */
+  g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+  close_window (window);
+  tri_test_assert_unchanged (path, &before);
+  tri_test_file_state_clear (&before);
+}
+
+/* A second window on a file being edited is told so, and can read it */
+static void
+test_second_window_in_use (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "shared.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TriWindow *first, *second;
+  GtkMessageDialog *dialog;
+
+  g_assert_true (tri_document_create_new (path, &error));
+  first = open_editable (path);
+
+  second = tri_window_new (NULL, NULL);
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_false (tri_window_open_file (second, path, &error));
+  g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_IN_USE);
+
+  tri_window_open_with_dialogs (second, path);
+  g_assert_true (spin_until (has_message, second));
+  dialog = find_message (second);
+  text = message_text (dialog);
+  g_assert_nonnull (strstr (text, "being edited in another window or program"));
+  g_assert_true (has_button (GTK_WIDGET (dialog), "Open Read-Only"));
+  g_assert_true (has_button (GTK_WIDGET (dialog), "Cancel"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin (50);
+
+  /* read-only: shown, and nothing to edit with */
+  g_assert_nonnull (tri_window_get_store (second));
+  g_assert_cmpstr (tri_store_get_path (tri_window_get_store (second)), ==, path);
+  g_assert_null (tri_window_get_document (second));
+  /* the first window still edits it */
+  g_assert_nonnull (tri_window_get_document (first));
+
+  close_window (second);
+  close_window (first);
+}
+
+static TriTranslationsReport *
+find_report (TriWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+      if (TRI_IS_TRANSLATIONS_REPORT (w) && gtk_window_get_transient_for (w) == GTK_WINDOW (window))
+        return TRI_TRANSLATIONS_REPORT (w);
+    }
+  return NULL;
+}
+
+/* The Missing Translations window follows the edits of the briefing */
+static void
+test_missing_translations_follow (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  TriWindow *window;
+  TriTranslationsReport *report;
+  guint before;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.missing-translations", NULL));
+  spin (100);
+  report = find_report (window);
+  g_assert_nonnull (report);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (report)));
+  before = tri_translations_report_get_count (report, "vi");
+
+  /* an event written in English only lacks its Vietnamese title */
+  add_event (tri_window_get_document (window));
+  g_assert_cmpuint (tri_translations_report_get_count (report, "vi"), >, before);
+  /* (the report has the keyboard focus) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  g_assert_cmpuint (tri_translations_report_get_count (report, "vi"), ==, before);
+
+  close_window (window);
+  g_assert_null (find_report (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/window-edit/edit-undo-redo", test_edit_undo_redo);
+  g_test_add_func ("/window-edit/editors-open", test_editors_open);
+  g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
+  g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
+  g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);
+  return g_test_run ();
+}
