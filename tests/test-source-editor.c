@@ -466,6 +466,21 @@ test_load_and_quote (void)
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (field (editor, "Reliability"))), ==, 2);
   said = shown_text (editor);
   g_assert_nonnull (strstr (said, "3 quotes from this source"));
+
+  /* showing the grade changes nothing; choosing another grades the source */
+  g_assert_cmpstr (tri_document_get_undo_name (doc), ==, "Add Quote");
+  g_assert_false (gtk_widget_is_sensitive (field (editor, "Title")));
+  g_assert_true (gtk_widget_is_sensitive (field (editor, "Reliability")));
+  choose (editor, "Reliability", "D —");
+  g_assert_cmpstr (tri_document_get_undo_name (doc), ==, "Grade Source");
+  {
+    sqlite3_stmt *stmt = NULL;
+
+    sqlite3_prepare_v2 (tri_document_get_db (doc), "SELECT reliability FROM source", -1, &stmt, NULL);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "D");
+    sqlite3_finalize (stmt);
+  }
   close_editor (editor);
 }
 

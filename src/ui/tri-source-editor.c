@@ -549,7 +549,7 @@ show_saved (TriSourceEditor *self)
   set_text_hint (self);
 
   /* Translators: the source editor's window title, with the source's title */
-  heading = g_strdup_printf (_("Source: %s"), gtk_editable_get_text (GTK_EDITABLE (self->title)));
+  heading = g_strdup_printf (_("Source — %s"), gtk_editable_get_text (GTK_EDITABLE (self->title)));
   gtk_label_set_text (self->heading, gtk_editable_get_text (GTK_EDITABLE (self->title)));
   gtk_window_set_title (GTK_WINDOW (self), heading);
   gtk_label_set_text (self->header_title, _("Source and Its Quotes"));
@@ -719,8 +719,24 @@ on_reliability_changed (GtkDropDown     *dropdown,
   g_autoptr(GError) error = NULL;
   guint grade = gtk_drop_down_get_selected (dropdown);
 
-  /* once saved, a grade is its own command (Undo Grade Source) */
-  if (self->source == NULL || !source_exists (self, self->source))
+  sqlite3_stmt *stmt;
+  gboolean same = FALSE;
+
+  /* once saved, a grade is its own command (Undo Grade Source); showing
+   * the grade the source has is none */
+  if (self->source == NULL ||
+      (stmt = prepare (self, "SELECT coalesce (reliability, '') FROM source WHERE id = ?")) == NULL)
+    return;
+  sqlite3_bind_text (stmt, 1, self->source, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    same = TRUE;
+  else
+    {
+      const char *now = (const char *) sqlite3_column_text (stmt, 0);
+      same = grade == 0 ? now[0] == '\0' : now[0] == (char) ('A' + grade - 1);
+    }
+  sqlite3_finalize (stmt);
+  if (same)
     return;
   if (!tri_document_grade_source (self->doc, self->source, grade > 0 ? (char) ('A' + grade - 1) : 0, &error))
     say (self->message, error->message);
