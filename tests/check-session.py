@@ -356,9 +356,12 @@ def field_named(app, root, label, role=None):
                     where=f"the field “{label}”")
 
 
+MAIN_MENU = "Main Menu"   # the menu button's name, in the language of the session
+
+
 def open_menu(app, main):
     """Clicks the main menu's button; returns the menu once it has the focus."""
-    app.click(app.find(main, name="Main Menu", role=Atspi.Role.PUSH_BUTTON))
+    app.click(app.find(main, name=MAIN_MENU, role=Atspi.Role.PUSH_BUTTON))
     return app.find(main, role=Atspi.Role.MENU, where="the main menu, open")
 
 
