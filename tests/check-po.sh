@@ -9,7 +9,7 @@ trap 'rm -rf "$tmp"' EXIT
 cd "$top" || exit 1
 xgettext --files-from=po/POTFILES.in --from-code=UTF-8 --add-comments \
   --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 --keyword=ngettext:1,2 \
-  --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 --keyword=D_ --keyword=DN_:1,2 -o "$tmp/trilateral.pot" || exit 1
+  --keyword=g_dngettext:2,3 --keyword=g_dpgettext2:2c,3 --keyword=D_:2 --keyword=DN_:2,3 -o "$tmp/trilateral.pot" || exit 1
 msgmerge --quiet "$po" "$tmp/trilateral.pot" -o "$tmp/merged.po" || exit 1
 stats=$(msgfmt --check --statistics -o /dev/null "$tmp/merged.po" 2>&1) || { echo "$stats"; exit 1; }
 echo "$po: $stats"

@@ -148,8 +148,9 @@ test_quotes (void)
   for (guint i = 0; lines[i]; i++)
     {
       g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
-      /* date, source, source's date, claim, original, translation, published later */
-      g_assert_cmpuint (g_strv_length (f), ==, 7);
+      /* date, source, source's date, claim, original, translation, published later,
+       * grade, not verified */
+      g_assert_cmpuint (g_strv_length (f), ==, 9);
       /* the quote's own claim type, never "confirmed" by default */
       g_assert_true (g_strv_contains ((const char *[]) { "not stated", "fact", "official statement", "reported",
                                                           "allegation", "assessment", "forecast", NULL }, f[3]));
@@ -216,7 +217,11 @@ test_quotes_as_of (void)
   lines = split_lines (text);
   g_assert_cmpuint (g_strv_length (lines), ==, expected->len);
   for (guint i = 0; lines[i]; i++)
-    g_assert_true (g_str_has_suffix (lines[i], "\tpublished later (April 2024)"));
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpstr (f[6], ==, "published later (April 2024)");
+    }
 
   /* as of the end of 2024 the sources were out: not flagged */
   g_clear_pointer (&out, g_free);
@@ -391,7 +396,7 @@ test_migrate_schema_3 (void)
                                           " ORDER BY earliest, latest, id");
     g_autofree char *fk = sql_text (db, "PRAGMA foreign_key_check");
 
-    g_assert_cmpstr (version, ==, "5");
+    g_assert_cmpint (g_ascii_strtoll (version, NULL, 10), ==, TRI_SCHEMA_VERSION);
     g_assert_cmpstr (days, ==, "2460201|2460201|integer|2023-09-13");   /* Julian Day Numbers */
     g_assert_cmpstr (new_columns, ==, "NULL|NULL|2023-09-13");
     g_assert_cmpstr (kept, ==, "1");
@@ -445,6 +450,99 @@ test_version_help (void)
   g_assert_nonnull (strstr (help, "--quotes"));
 }
 
+/* --quotes says each quote's grade and whether it was verified against
+ * its source: a column each, and JSON fields */
+static void
+test_quotes_grades (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_graded_briefing (dir);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GHashTable) rows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_strfreev);
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_auto(GStrv) lines = NULL;
+  const struct { const char *text, *grade, *unverified, *reliability; gint64 credibility; const char *by; } want[] = {
+    { TRI_TEST_GRADED_B2, "B2", "", "B", 2, "stored text" },
+    { TRI_TEST_GRADED_B_, "B–", "", "B", 0, "stored text" },
+    { TRI_TEST_GRADED_3, "–3", "not verified against the source", NULL, 3, NULL },
+    { TRI_TEST_GRADED_UNGRADED, "ungraded", "not verified against the source", NULL, 0, NULL },
+  };
+  JsonArray *array;
+
+  g_assert_cmpint (run (NULL, &out, NULL, "--db", path, "--quotes", "RUS-PRK", NULL), ==, 0);
+  lines = split_lines (out);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (want));
+  for (guint i = 0; lines[i]; i++)
+    {
+      GStrv f = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (f), ==, 9);
+      g_hash_table_insert (rows, f[4], f);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      GStrv f = g_hash_table_lookup (rows, want[i].text);
+
+      g_assert_nonnull (f);
+      g_assert_cmpstr (f[7], ==, want[i].grade);
+      g_assert_cmpstr (f[8], ==, want[i].unverified);
+    }
+
+  g_assert_cmpint (run (NULL, &json, NULL, "--db", path, "--quotes", "RUS-PRK", "--json", NULL), ==, 0);
+  array = parse_array (parser, json);
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      JsonObject *q = NULL;
+
+      for (guint k = 0; k < json_array_get_length (array); k++)
+        if (g_str_equal (json_object_get_string_member (json_array_get_object_element (array, k), "text"),
+                         want[i].text))
+          q = json_array_get_object_element (array, k);
+      g_assert_nonnull (q);
+      if (want[i].reliability)
+        g_assert_cmpstr (json_object_get_string_member (q, "reliability"), ==, want[i].reliability);
+      else
+        g_assert_true (json_object_get_null_member (q, "reliability"));
+      if (want[i].credibility)
+        g_assert_cmpint (json_object_get_int_member (q, "credibility"), ==, want[i].credibility);
+      else
+        g_assert_true (json_object_get_null_member (q, "credibility"));
+      /* ungraded is no grade in the data, and "ungraded" in words */
+      if (g_str_equal (want[i].grade, "ungraded"))
+        g_assert_true (json_object_get_null_member (q, "grade"));
+      else
+        g_assert_cmpstr (json_object_get_string_member (q, "grade"), ==, want[i].grade);
+      g_assert_cmpstr (json_object_get_string_member (q, "grade_label"), ==, want[i].grade);
+      g_assert_cmpint (json_object_get_boolean_member (q, "verified"), ==, *want[i].unverified == '\0');
+      if (want[i].by != NULL)
+        g_assert_cmpstr (json_object_get_string_member (q, "verified_by"), ==, want[i].by);
+      else
+        g_assert_true (json_object_get_null_member (q, "verified_by"));
+    }
+
+  /* the source's text not stored, its fingerprint kept: the quotes cut
+   * from it are verified by the check made when they were written */
+  tri_test_sql (path, "UPDATE source_document SET text = NULL");
+  g_clear_pointer (&json, g_free);
+  g_assert_cmpint (run (NULL, &json, NULL, "--db", path, "--quotes", "RUS-PRK", "--json", NULL), ==, 0);
+  array = parse_array (parser, json);
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (want));
+  for (guint k = 0; k < json_array_get_length (array); k++)
+    {
+      JsonObject *q = json_array_get_object_element (array, k);
+      gboolean cut = g_str_equal (json_object_get_string_member (q, "text"), TRI_TEST_GRADED_B2) ||
+                     g_str_equal (json_object_get_string_member (q, "text"), TRI_TEST_GRADED_B_);
+
+      g_assert_cmpint (json_object_get_boolean_member (q, "verified"), ==, cut);
+      if (cut)
+        g_assert_cmpstr (json_object_get_string_member (q, "verified_by"), ==, "build check");
+      else
+        g_assert_true (json_object_get_null_member (q, "verified_by"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -456,6 +554,7 @@ main (int   argc,
   g_test_add_func ("/cli/quotes", test_quotes);
   g_test_add_func ("/cli/quotes-as-of", test_quotes_as_of);
   g_test_add_func ("/cli/quotes-empty-period", test_quotes_empty_period);
+  g_test_add_func ("/cli/quotes-grades", test_quotes_grades);
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/migrate-schema-3", test_migrate_schema_3);
   g_test_add_func ("/cli/version-help", test_version_help);

@@ -575,6 +575,9 @@ test_parse_text_accepts (void)
   assert_reads ("44 BC", "-0043");
   assert_reads ("June 19–21, 2024", "2024-06-19/2024-06-21");
   assert_reads ("2020/2021", "2020/2021");
+  assert_reads ("0006/2024", "0006/2024");
+  assert_reads ("13/2024", "0013/2024");
+  assert_reads ("2023-01/2023-11", "2023-01/2023-11");
   assert_reads ("19 tháng 6 năm 2024", "2024-06-19");
   assert_reads ("T6/2024", "2024-06");
   assert_reads ("quý 2/2024", "2024-Q2");
@@ -636,6 +639,9 @@ test_parse_text_refuses (void)
   assert_refused ("6/7/2024", "“6/7/2024” could be 6 July 2024 or 7 June 2024: write the month as a word"
                               " or the date as year-month-day, such as 6 July 2024 or 2024-07-06");
   assert_refused ("1/2/2023", "such as 1 February 2023 or 2023-02-01");
+  /* a month and year, or the stored form's years 6 to 2024 */
+  assert_refused ("6/2024", "“6/2024” could be June 2024 or 6–2024: write it so that it can only be one,"
+                            " such as June 2024 or 2024-06");
   /* Vietnamese needs its diacritics */
   assert_refused ("dau nam 2024", "“dau nam 2024” is not a date: write Vietnamese with its diacritics,"
                                   " such as “đầu năm 2024”");
@@ -682,6 +688,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* the refusals name the dates in the interface's language */
+  g_setenv ("LANGUAGE", "en", TRUE);
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/date/parse-precision", test_parse_precision);
   g_test_add_func ("/date/parse-rejects", test_parse_rejects);

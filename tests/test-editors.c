@@ -380,11 +380,11 @@ fill_event (GtkWidget *editor)
   type_into (field (editor, "Summary"), vi ? "Putin và Kim ký hiệp ước phòng thủ chung tại Bình Nhưỡng."
                                            : "Putin and Kim sign a mutual-defence treaty in Pyongyang.");
   type_into (field (editor, "Date"), "2024-06-19");
-  choose (field (editor, "Category"), tri_category_label (TRI_CATEGORY_DIPLOMACY));
-  choose (field (editor, "Confidence"), tri_confidence_label (TRI_CONFIDENCE_CONFIRMED));
+  choose (field (editor, "Category"), tri_category_label (TRI_CATEGORY_DIPLOMACY, vi ? "vi" : "en"));
+  choose (field (editor, "Confidence"), tri_confidence_label (TRI_CONFIDENCE_CONFIRMED, vi ? "vi" : "en"));
   /* the actors by their names in the data language */
   choose (field (editor, "Relation"), vi ? "Nga – Triều Tiên" : "Russia – North Korea");
-  choose (field (editor, "Stance"), tri_stance_label (TRI_STANCE_TENSION));
+  choose (field (editor, "Stance"), tri_stance_label (TRI_STANCE_TENSION, vi ? "vi" : "en"));
   choose (field (editor, "Weight"), "3");
 }
 
@@ -425,6 +425,19 @@ test_labels (Fixture       *f,
               g_error ("a %s (%u, in a %s) of %s has no label", G_OBJECT_TYPE_NAME (fields->pdata[i]), i, G_OBJECT_TYPE_NAME (gtk_widget_get_parent (fields->pdata[i])),
                        gtk_window_get_title (editors[e]));
         }
+      /* a drop-down's focus is on the button inside it: named too */
+      {
+        g_autoptr(GPtrArray) drop_downs = all_of (GTK_WIDGET (editors[e]), GTK_TYPE_DROP_DOWN);
+
+        for (guint i = 0; i < drop_downs->len; i++)
+          g_assert_true (gtk_test_accessible_has_relation (first_of (drop_downs->pdata[i], GTK_TYPE_TOGGLE_BUTTON),
+                                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY));
+      }
+      /* GTK 4.8 would name a mnemonic button "_Save Save" */
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button (GTK_WIDGET (editors[e]), "Save")),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, "Save");
+      g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (button (GTK_WIDGET (editors[e]), "Save")),
+                                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY));
       /* the event's 9 fields and 15 side by side, the actor's 9 */
       g_assert_cmpuint (n_fields, >=, e == 0 ? 24 : 9);
       button (GTK_WIDGET (editors[e]), "Save");
@@ -572,6 +585,8 @@ test_edit_event (Fixture       *f,
   TriEventText texts[] = {
     { "en", "Treaty signed", "Putin and Kim sign a treaty.", NULL },
     { "vi", "Hiệp ước được ký", NULL, NULL },
+    /* a language the editor does not show stays as it was */
+    { "de", "Vertrag unterzeichnet", NULL, NULL },
   };
   TriEventLink links[] = { { "RUS-PRK", "tension", 2 } };
   TriEventSpec spec = {
@@ -587,6 +602,16 @@ test_edit_event (Fixture       *f,
   texts[0].claimed_by = "KCNA";
   id = tri_document_add_event (f->doc, &spec, &error);
   g_assert_no_error (error);
+  {
+    /* another event, backed by the second quote: not listed while that is so */
+    TriEventSpec other = spec;
+    gint64 other_id;
+
+    other.quotes = &quotes[1];
+    other_id = tri_document_add_event (f->doc, &other, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (other_id, >, 0);
+  }
 
   editor = tri_event_editor_new (NULL, f->doc, id, "en");
   g_signal_connect (editor, "saved", G_CALLBACK (on_saved), &saved);
@@ -595,18 +620,18 @@ test_edit_event (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (GTK_WIDGET (editor), "Title"))), ==, "Treaty signed");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (GTK_WIDGET (editor), "Date"))), ==, "2024-06-19");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (GTK_WIDGET (editor), "Claimed by"))), ==, "KCNA");
-  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Category")), ==, tri_category_label (TRI_CATEGORY_MILITARY));
-  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Confidence")), ==, tri_confidence_label (TRI_CONFIDENCE_REPORTED));
+  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Category")), ==, tri_category_label (TRI_CATEGORY_MILITARY, "en"));
+  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Confidence")), ==, tri_confidence_label (TRI_CONFIDENCE_REPORTED, "en"));
   g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Relation")), ==, "Russia – North Korea");
-  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Stance")), ==, tri_stance_label (TRI_STANCE_TENSION));
+  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Stance")), ==, tri_stance_label (TRI_STANCE_TENSION, "en"));
   g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "Weight")), ==, "2");
   expand_languages (editor);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title"))), ==,
                    "Hiệp ước được ký");
   checks = all_of (GTK_WIDGET (editor), GTK_TYPE_CHECK_BUTTON);
-  g_assert_cmpuint (checks->len, ==, 2);
+  g_assert_cmpuint (checks->len, ==, 1);
   g_assert_true (gtk_check_button_get_active (checks->pdata[0]));
-  g_assert_false (gtk_check_button_get_active (checks->pdata[1]));
+  g_assert_true (has_visible_text (GTK_WIDGET (editor), "1 more quote of these relations is not listed: it backs another event"));
 
   /* reported, and no one says who claims it: refused, with the words of tri-compile */
   type_into (field (GTK_WIDGET (editor), "Claimed by"), "");
@@ -619,25 +644,28 @@ test_edit_event (Fixture       *f,
   type_into (field (GTK_WIDGET (editor), "Claimed by"), "Yonhap");
   type_into (field (GTK_WIDGET (editor), "Title"), "Treaty signed in Pyongyang");
   type_into (field (GTK_WIDGET (editor), "Date"), "2024-06");
-  gtk_check_button_set_active (checks->pdata[1], TRUE);
+  gtk_check_button_set_active (checks->pdata[0], FALSE);
   press (button (GTK_WIDGET (editor), "Save"));
   spin (50);
   g_assert_null (editor);
   g_assert_cmpint (saved, ==, id);
   g_assert_cmpstr (tri_document_get_undo_name (f->doc), ==, "Edit Event");
   {
-    g_autofree char *title = query_text (f->doc, "SELECT title FROM event_text WHERE lang = 'en'");
-    g_autofree char *vi = query_text (f->doc, "SELECT title FROM event_text WHERE lang = 'vi'");
-    g_autofree char *claimed = query_text (f->doc, "SELECT claimed_by FROM event_text WHERE lang = 'en'");
-    g_autofree char *date = query_text (f->doc, "SELECT date || ' ' || precision FROM event");
+    g_autofree char *title = query_text (f->doc, "SELECT title FROM event_text WHERE lang = 'en' AND event = 1");
+    g_autofree char *vi = query_text (f->doc, "SELECT title FROM event_text WHERE lang = 'vi' AND event = 1");
+    g_autofree char *claimed = query_text (f->doc, "SELECT claimed_by FROM event_text WHERE lang = 'en' AND event = 1");
+    g_autofree char *date = query_text (f->doc, "SELECT date || ' ' || precision FROM event WHERE id = 1");
 
     g_assert_cmpstr (title, ==, "Treaty signed in Pyongyang");
     g_assert_cmpstr (vi, ==, "Hiệp ước được ký");
     g_assert_cmpstr (claimed, ==, "Yonhap");
     g_assert_cmpstr (date, ==, "2024-06 month");
+    g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event_text WHERE lang = 'de' AND event = 1"
+                                " AND title = 'Vertrag unterzeichnet'"), ==, 1);
   }
-  g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM quote WHERE event IS NOT NULL"), ==, 2);
-  g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event"), ==, 1);
+  /* unchecked: the first quote backs the relation only; the other event keeps its own */
+  g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM quote WHERE event IS NOT NULL"), ==, 1);
+  g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event"), ==, 2);
   spin (50);
 }
 
@@ -688,24 +716,24 @@ test_side_by_side (Fixture       *f,
   /* in Vietnamese, the fields above are the Vietnamese texts, and English
    * is still needed; the words drawn with the data (the categories, the
    * date read back) are Vietnamese, as in a window showing Vietnamese data */
-  tri_set_data_language ("vi");
   editor = tri_event_editor_new (NULL, f->doc, 0, "vi");
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
   fill_event (GTK_WIDGET (editor));
   screenshot (GTK_WIDGET (editor), "event-editor-vi-collapsed.png");
-  expand_languages (editor);
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title"))), ==,
-                   "Hiệp ước đối tác chiến lược toàn diện");
+  /* Save, the languages folded: they unfold, the focus on what English lacks */
   press (button (GTK_WIDGET (editor), "Save"));
   spin (50);
   g_assert_nonnull (editor);
-  g_assert_true (has_visible_text (GTK_WIDGET (editor), "Needs a title in English"));
   g_assert_true (gtk_expander_get_expanded (GTK_EXPANDER (first_of (GTK_WIDGET (editor), GTK_TYPE_EXPANDER))));
+  g_assert_true (has_visible_text (GTK_WIDGET (editor), "Needs a title in English"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)),
+                                         language_field (GTK_WIDGET (editor), "English", "Title")));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (language_field (GTK_WIDGET (editor), "Tiếng Việt", "Title"))), ==,
+                   "Hiệp ước đối tác chiến lược toàn diện");
   screenshot (GTK_WIDGET (editor), "event-editor-vi.png");
   screenshot (GTK_WIDGET (editor), "event-editor-vi-full.png");
   g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM event"), ==, 1);
   gtk_window_destroy (editor);
-  tri_set_data_language ("en");
   spin (50);
 }
 
@@ -745,6 +773,10 @@ test_actor_and_relation (Fixture       *f,
   g_assert_nonnull (editor);
   g_assert_true (has_visible_text (GTK_WIDGET (editor), "“USA-USA” is not a relation code such as RUS-PRK"));
   choose (field (GTK_WIDGET (editor), "The other"), "North Korea (PRK)");
+  /* the new actor's name changed while it is chosen: still chosen, listed once */
+  type_into (field (GTK_WIDGET (editor), "Name"), "United States of America");
+  g_assert_cmpstr (chosen (field (GTK_WIDGET (editor), "One actor")), ==, "United States of America (USA, new)");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (field (GTK_WIDGET (editor), "One actor")))), ==, 4);
   screenshot (GTK_WIDGET (editor), "actor-editor-en.png");
   press (button (GTK_WIDGET (editor), "Save"));
   spin (50);
@@ -752,6 +784,11 @@ test_actor_and_relation (Fixture       *f,
 
   g_assert_cmpstr (tri_document_get_undo_name (f->doc), ==, "Add Actor");
   g_assert_cmpint (query_int (f->doc, "SELECT count (*) FROM actor_name WHERE actor = 'USA'"), ==, 2);
+  {
+    g_autofree char *en = query_text (f->doc, "SELECT name FROM actor_name WHERE actor = 'USA' AND lang = 'en'");
+
+    g_assert_cmpstr (en, ==, "United States of America");
+  }
   {
     g_autofree char *vi = query_text (f->doc, "SELECT name FROM actor_name WHERE actor = 'USA' AND lang = 'vi'");
     g_autofree char *color = query_text (f->doc, "SELECT color FROM actor WHERE code = 'USA'");
@@ -789,6 +826,76 @@ test_actor_and_relation (Fixture       *f,
   spin (50);
 }
 
+/* Tab reaches every field, in the order the form reads, and the
+ * buttons; nothing needs the mouse. */
+static void
+test_tab_order (Fixture       *f,
+                gconstpointer  data)
+{
+  const char *order[] = { "Title", "Summary", "Date", "Category", "Confidence", "Claimed by",
+                          "Relation", "Stance", "Weight" };
+  GtkWindow *editor = tri_event_editor_new (NULL, f->doc, 0, "en");
+  GtkWidget *fields[G_N_ELEMENTS (order) + 2];
+  int first_seen[G_N_ELEMENTS (order) + 2];
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    fields[i] = field (GTK_WIDGET (editor), order[i]);
+  fields[G_N_ELEMENTS (order)] = button (GTK_WIDGET (editor), "Save");
+  fields[G_N_ELEMENTS (order) + 1] = button (GTK_WIDGET (editor), "Cancel");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    first_seen[i] = -1;
+  spin (100);
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), fields[0]) ||
+                 gtk_root_get_focus (GTK_ROOT (editor)) == fields[0]);
+
+  for (int step = 0; step < 80; step++)
+    {
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (editor));
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (first_seen[i] < 0 && focus != NULL &&
+            (focus == fields[i] || gtk_widget_is_ancestor (focus, fields[i])))
+          first_seen[i] = step;
+      /* what Tab does */
+      gtk_widget_child_focus (GTK_WIDGET (editor), GTK_DIR_TAB_FORWARD);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      if (first_seen[i] < 0)
+        g_error ("Tab never reaches field %u", i);
+      if (i > 0 && i < G_N_ELEMENTS (order))
+        g_assert_cmpint (first_seen[i], >, first_seen[i - 1]);
+    }
+  gtk_window_destroy (editor);
+  spin (50);
+}
+
+/* Ctrl+Enter saves even from the summary, where Enter is a new line. */
+static void
+test_ctrl_enter (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWindow *editor = tri_event_editor_new (NULL, f->doc, 0, "en");
+
+  g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *) &editor);
+  fill_event (GTK_WIDGET (editor));
+  gtk_widget_grab_focus (field (GTK_WIDGET (editor), "Summary"));
+  spin (300);
+  xdotool ("mousemove 200 200 key ctrl+End Return");
+  xdotool ("type Second");
+  xdotool ("key ctrl+Return");
+  for (guint i = 0; i < 100 && editor != NULL; i++)
+    spin (20);
+  g_assert_null (editor);
+  g_assert_cmpstr (tri_document_get_undo_name (f->doc), ==, "Add Event");
+  {
+    /* the Return before it was a new line in the summary, saved with it */
+    g_autofree char *summary = query_text (f->doc, "SELECT summary FROM event_text WHERE lang = 'en'");
+
+    g_assert_cmpstr (summary, ==, "Putin and Kim sign a mutual-defence treaty in Pyongyang.\nSecond");
+  }
+}
+
 /* Escape is Cancel: the editor closes and nothing is written. */
 static void
 test_escape (Fixture       *f,
@@ -821,7 +928,6 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   tri_catalog_set_dir (po);
-  tri_set_data_language ("en");
 
   gtk_test_init (&argc, &argv, NULL);
 
@@ -832,6 +938,8 @@ main (int   argc,
   ADD ("/editors/edit-event", test_edit_event);
   ADD ("/editors/side-by-side", test_side_by_side);
   ADD ("/editors/actor-and-relation", test_actor_and_relation);
+  ADD ("/editors/tab-order", test_tab_order);
+  ADD ("/editors/ctrl-enter", test_ctrl_enter);
   ADD ("/editors/escape", test_escape);
 #undef ADD
   return g_test_run ();

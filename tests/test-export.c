@@ -537,7 +537,7 @@ test_slide_quotes_follow_date (void)
   g_assert_null (strstr (words, newest));
   /* its source's date and claim type, and hindsight flagged */
   g_assert_nonnull (strstr (words, "published April 2024"));
-  claim = g_strdup_printf ("claim: %s", tri_claim_label (((TriQuote *) period->pdata[0])->claim));
+  claim = g_strdup_printf ("claim: %s", tri_claim_label (((TriQuote *) period->pdata[0])->claim, "en"));
   g_assert_nonnull (strstr (words, claim));
   g_assert_nonnull (strstr (words, "published later (April 2024)"));
   /* what is possibly by then is said */

@@ -109,7 +109,6 @@ test_vietnamese_desktop (void)
 
   g_setenv ("LANGUAGE", "vi", TRUE);
   textdomain (GETTEXT_PACKAGE);   /* gettext caches: a new LANGUAGE needs this */
-  tri_set_data_language (NULL);
   window = open_window ();
 
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, title);
@@ -139,7 +138,6 @@ test_vietnamese_data_on_english_desktop (void)
 
   g_setenv ("LANGUAGE", "en", TRUE);
   textdomain (GETTEXT_PACKAGE);
-  tri_set_data_language (NULL);
   window = open_window ();
   g_assert_cmpstr (hotspot_label (window, "node:RUS"), ==, "Russia");
 

@@ -248,6 +248,85 @@ test_word_boundary (void)
              "两国政府均表示这是双边关系的新阶段。", "zh_CN", 300);
 }
 
+static const TriSlideBox *
+box_of (TriSlideLayout *slide,
+        const char     *role)
+{
+  for (guint i = 0; i < slide->boxes->len; i++)
+    if (g_str_equal (g_array_index (slide->boxes, TriSlideBox, i).role, role))
+      return &g_array_index (slide->boxes, TriSlideBox, i);
+  g_error ("no %s on the slide", role);
+  return NULL;
+}
+
+/* the words of @format before its first conversion */
+static char *
+lead_words (const char *lang,
+            const char *format)
+{
+  const char *t = D_(lang, format);
+
+  return g_strndup (t, strcspn (t, "%"));
+}
+
+/* Two data languages in one process, their drawings interleaved: each in
+ * its own words, with no language held by the process between them */
+static void
+test_two_languages_interleaved (void)
+{
+  g_autofree char *po = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "po", NULL);
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  const char * const order[] = { "en", "vi", "en", "vi" };
+  TriRelation *rel = tri_store_find_relation (store, "RUS-PRK", NULL);
+  g_autoptr(GPtrArray) actors_vi = tri_store_list_actors (store, "vi", NULL);
+  g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+  g_autoptr(GPtrArray) events = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  TriTriangleParams tp = { .width = 800, .height = 600, .from = 0, .to = G_MAXUINT32, .lang = "vi",
+                           .type_scale = 1, .show_legend = TRUE };
+  TriTimelineParams lp = { .width = 1200, .height = 400, .lang = "en", .type_scale = 1 };
+  g_autoptr(TriTriangleLayout) triangle = NULL;
+  g_autoptr(TriTimelineLayout) timeline = NULL;
+  g_autoptr(TriTimelineLayout) timeline_vi = NULL;
+
+  tri_catalog_set_dir (po);
+  /* the test would prove nothing were the two the same */
+  g_assert_cmpstr (D_("vi", "As of: %s"), !=, "As of: %s");
+  g_assert_cmpstr (D_("vi", "Diplomacy"), !=, "Diplomacy");
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(TriExportRequest) request = tri_export_request_new ();
+      g_autoptr(TriSlideLayout) slide = NULL;
+      g_autofree char *as_of = lead_words (order[i], "As of: %s");
+      g_autofree char *claim = lead_words (order[i], "claim: %s");
+      g_autofree char *other_as_of = lead_words (g_str_equal (order[i], "en") ? "vi" : "en", "As of: %s");
+
+      g_free (request->lang);
+      request->lang = g_strdup (order[i]);
+      request->relation_id = rel->id;
+      slide = draw (store, request);
+      g_assert_true (g_str_has_prefix (box_of (slide, "as-of")->text, as_of));
+      g_assert_false (g_str_has_prefix (box_of (slide, "as-of")->text, other_as_of));
+      g_assert_nonnull (strstr (box_of (slide, "citation")->text, claim));
+    }
+
+  /* a Vietnamese triangle, then an English timeline, then a Vietnamese one */
+  lp.t0 = ((TriEvent *) events->pdata[0])->date.earliest;
+  lp.t1 = ((TriEvent *) events->pdata[events->len - 1])->date.latest;
+  lp.as_of = (guint32) lp.t1;
+  triangle = tri_triangle_layout_new (actors_vi, relations, events, &tp);
+  timeline = tri_timeline_layout_new (events, &lp);
+  lp.lang = "vi";
+  timeline_vi = tri_timeline_layout_new (events, &lp);
+  g_assert_cmpuint (triangle->legend->len, ==, 3);
+  g_assert_cmpstr (((TriLegendItem *) triangle->legend->pdata[0])->text, ==,
+                   D_("vi", "Thickness: weighted number of events in the window"));
+  g_assert_cmpstr (timeline->lane_labels[TRI_CATEGORY_DIPLOMACY], ==, "Diplomacy");
+  g_assert_cmpstr (timeline_vi->lane_labels[TRI_CATEGORY_DIPLOMACY], ==, D_("vi", "Diplomacy"));
+
+  tri_catalog_set_dir (NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -256,5 +335,6 @@ main (int   argc,
   g_test_add_func ("/slide/word-boundary", test_word_boundary);
   g_test_add_func ("/slide/every-language-and-size", test_every_language_and_size);
   g_test_add_func ("/slide/views-alone", test_views_alone);
+  g_test_add_func ("/slide/two-languages-interleaved", test_two_languages_interleaved);
   return g_test_run ();
 }

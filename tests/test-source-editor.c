@@ -115,6 +115,20 @@ find_button (GtkWidget  *widget,
 }
 
 static GtkWidget *
+find_tooltip (GtkWidget  *widget,
+              const char *tooltip)
+{
+  GtkWidget *found = NULL;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c && !found; c = gtk_widget_get_next_sibling (c))
+    found = find_tooltip (c, tooltip);
+  return found;
+}
+
+static GtkWidget *
 button (GtkWindow  *window,
         const char *name)
 {
@@ -345,7 +359,7 @@ test_load_and_quote (void)
   g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autoptr(TriDocument) doc = new_document (dir);
   g_autofree char *html = write_page (dir);
-  g_autofree char *expected = tri_source_text_load (html, NULL);
+  g_autofree char *expected = tri_source_text_load (html, NULL, NULL, NULL);
   g_autofree char *stored = NULL;
   g_autofree char *shown = NULL;
   g_autofree char *said = NULL;
@@ -367,6 +381,10 @@ test_load_and_quote (void)
   g_assert_null (strstr (shown, "not text"));
   g_assert_nonnull (strstr (shown, "“liên minh”"));
   g_clear_pointer (&shown, g_free);
+  /* what the page says of itself fills what is still empty or as it was */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Title"))), ==,
+                   "Hiệp ước Đối tác Chiến lược Toàn diện Nga – Triều Tiên");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Language"))), ==, "vi");
 
   choose (editor, "Kind", "Article");
   type_into (editor, "Title", "Hiệp ước Đối tác Chiến lược Toàn diện");
@@ -537,8 +555,12 @@ test_keyboard (void)
   if (!needs_xdotool ())
     return;
   editor = open_editor (doc, NULL);
-  g_assert_true (tri_source_editor_load_text (TRI_SOURCE_EDITOR (editor), html, NULL));
+  /* what the analyst wrote stays: the page does not overwrite it */
   type_into (editor, "Title", "Hiệp ước");
+  type_into (editor, "Language", "ru");
+  g_assert_true (tri_source_editor_load_text (TRI_SOURCE_EDITOR (editor), html, NULL));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Title"))), ==, "Hiệp ước");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Language"))), ==, "ru");
   type_into (editor, "Publication date", "2024-06");
   /* Enter in a field saves (Save is the default); without a window
    * manager, the keyboard's focus follows the pointer */
@@ -666,8 +688,122 @@ test_refused (void)
   type_into (editor, "Publication date", "2024-06");
   spin (50);
   said = shown_text (editor);
-  g_assert_nonnull (strstr (said, "Reads: June 2024"));
+  g_assert_nonnull (strstr (said, "Reads as: June 2024"));
   close_editor (editor);
+}
+
+/* Pasted text is stored as loaded text is (line breaks "\n"), and the
+ * quotes are cut from what is stored, which is what is shown */
+static void
+test_pasted (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autoptr(TriDocument) doc = new_document (dir);
+  GtkWindow *editor = open_editor (doc, NULL);
+  g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (field (editor, "Source text")));
+  GtkTextIter start, end;
+  Quote q = { 0 };
+
+  gtk_text_buffer_set_text (buffer, "\xEF\xBB\xBF" "Bình Nhưỡng, 19/6\r\nMoscow và Bình Nhưỡng ký hiệp ước.\r\n", -1);
+  type_into (editor, "Title", "Tin nhanh");
+  type_into (editor, "Publication date", "2024-06-19");
+  click (button (editor, "Save"));
+  spin (50);
+  stored = tri_document_dup_source_text (doc, tri_source_editor_get_source (TRI_SOURCE_EDITOR (editor)));
+  g_assert_cmpstr (stored, ==, "Bình Nhưỡng, 19/6\nMoscow và Bình Nhưỡng ký hiệp ước.\n");
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (shown, ==, stored);
+
+  /* "Bình Nhưỡng ký" on the second line: 28 characters in, 33 bytes */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 28);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 28 + 14);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  click (button (editor, "Make Quote"));
+  g_assert_true (read_quote (doc, 0, &q));
+  g_assert_cmpstr (q.text, ==, "Bình Nhưỡng ký");
+  g_assert_cmpint (q.offset, ==, 28);
+  quote_clear (&q);
+  g_assert_true (tri_document_quote_verified (doc, 1));
+
+  /* a quote made by mistake is deleted from the list (Delete Quote) */
+  {
+    GtkWidget *delete = find_tooltip (GTK_WIDGET (editor), "Delete this quote");
+    g_autofree char *said = NULL;
+
+    g_assert_nonnull (delete);
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, "Delete this quote");
+    click (delete);
+    g_assert_cmpuint (count_quotes (doc), ==, 0);
+    g_assert_cmpstr (tri_document_get_undo_name (doc), ==, "Delete Quote");
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, 30);
+    g_assert_false (gtk_text_iter_has_tag (&start, gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "quote")));
+    said = shown_text (editor);
+    g_assert_nonnull (strstr (said, "No quotes from this source yet"));
+    g_assert_null (find_tooltip (GTK_WIDGET (editor), "Delete this quote"));
+  }
+  close_editor (editor);
+}
+
+static GtkWidget *
+find_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* not ours */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_MESSAGE_DIALOG (w) && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return GTK_WIDGET (w);
+    }
+  return NULL;
+}
+
+/* Closing a source typed in and not saved asks first; an empty one or a
+ * saved one closes at once */
+static void
+test_discard (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autoptr(TriDocument) doc = new_document (dir);
+  GtkWindow *editor = open_editor (doc, NULL);
+  GtkWidget *dialog;
+  g_autofree char *said = NULL;
+
+  /* nothing typed: Cancel closes */
+  click (button (editor, "Cancel"));
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_null (find_dialog ());
+  g_object_unref (editor);
+
+  /* typed: Cancel asks; keeping on edits on */
+  editor = open_editor (doc, NULL);
+  type_into (editor, "Title", "Hiệp ước");
+  click (button (editor, "Cancel"));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  said = shown_text (GTK_WINDOW (dialog));
+  g_assert_nonnull (strstr (said, "Discard this source?"));
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (editor, "Title"))), ==, "Hiệp ước");
+
+  /* and discarding closes it, writing nothing */
+  gtk_window_close (editor);
+  spin (50);
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  spin (50);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (editor)));
+  g_assert_false (tri_document_can_undo (doc));
+  g_object_unref (editor);
+  spin (50);
 }
 
 int
@@ -683,5 +819,7 @@ main (int   argc,
   g_test_add_func ("/source-editor/keyboard", test_keyboard);
   g_test_add_func ("/source-editor/without-text", test_without_text);
   g_test_add_func ("/source-editor/refused", test_refused);
+  g_test_add_func ("/source-editor/pasted", test_pasted);
+  g_test_add_func ("/source-editor/discard", test_discard);
   return g_test_run ();
 }

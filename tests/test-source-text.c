@@ -77,7 +77,15 @@ test_html (void)
     "<pre>\n  giữ   nguyên\n    khoảng trắng</pre>"
     "<svg><text>icon</text></svg><p>AT&T &unknown; 3 < 4 &#0;</p>\n</body></html>\n";
   g_autofree char *text = extract (page, TRI_SOURCE_FORMAT_HTML);
+  g_autofree char *title = NULL;
+  g_autofree char *lang = NULL;
+  g_autofree char *again = tri_source_text_extract_full (page, strlen (page), TRI_SOURCE_FORMAT_HTML, "page.html",
+                                                         &title, &lang, NULL);
 
+  /* the headline is the first <h1>, not the <title> */
+  g_assert_cmpstr (again, ==, text);
+  g_assert_cmpstr (title, ==, "Hiệp ước Nga – Triều Tiên");
+  g_assert_cmpstr (lang, ==, "vi");
   g_assert_cmpstr (text, ==,
                    "Hiệp ước Nga – Triều Tiên\n"
                    "\n"
@@ -165,16 +173,23 @@ test_load (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   g_autofree char *quote = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *lang = NULL;
   gint64 offset;
 
-  write_file (html, "<p>Bình Nhưỡng &mdash; Triều Tiên</p><p>Moscow and Pyongyang signed a treaty.</p>");
-  write_file (md, "*Hà Nội*\n");
+  /* no <h1>: the <title> is the headline */
+  write_file (html, "<html lang=\"vi-VN\"><head><title>\n  Hiệp ước &amp; Triều Tiên\n</title></head>"
+                    "<p>Bình Nhưỡng &mdash; Triều Tiên</p><p>Moscow and Pyongyang signed a treaty.</p>");
+  write_file (md, "# Hà Nội #\n\n*Hà Nội*\n");
   write_file (pdf, "%PDF-1.4");
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
 
-  text = tri_source_text_load (html, &error);
+  text = tri_source_text_load (html, &title, &lang, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (text, ==, "Bình Nhưỡng — Triều Tiên\n\nMoscow and Pyongyang signed a treaty.");
+  g_assert_cmpstr (title, ==, "Hiệp ước & Triều Tiên");
+  g_assert_cmpstr (lang, ==, "vi-VN");
+  g_clear_pointer (&title, g_free);
   /* quotes are cut from it by characters, after the Vietnamese */
   offset = g_utf8_pointer_to_offset (text, strstr (text, "Moscow"));
   g_assert_cmpint (offset, ==, 26);
@@ -183,19 +198,20 @@ test_load (void)
   g_assert_cmpstr (quote, ==, "Moscow");
   g_clear_pointer (&text, g_free);
 
-  text = tri_source_text_load (md, &error);
+  text = tri_source_text_load (md, &title, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (text, ==, "*Hà Nội*\n");
+  g_assert_cmpstr (text, ==, "# Hà Nội #\n\n*Hà Nội*\n");
+  g_assert_cmpstr (title, ==, "Hà Nội");
   g_clear_pointer (&text, g_free);
 
-  g_assert_null (tri_source_text_load (pdf, &error));
+  g_assert_null (tri_source_text_load (pdf, NULL, NULL, &error));
   g_assert_error (error, TRI_SOURCE_TEXT_ERROR, TRI_SOURCE_TEXT_ERROR_FORMAT);
   g_assert_nonnull (strstr (error->message, "“report.pdf”"));
   g_clear_error (&error);
-  g_assert_null (tri_source_text_load (folder, &error));
+  g_assert_null (tri_source_text_load (folder, NULL, NULL, &error));
   g_assert_error (error, TRI_SOURCE_TEXT_ERROR, TRI_SOURCE_TEXT_ERROR_FAILED);
   g_clear_error (&error);
-  g_assert_null (tri_source_text_load (missing, &error));
+  g_assert_null (tri_source_text_load (missing, NULL, NULL, &error));
   g_assert_error (error, TRI_SOURCE_TEXT_ERROR, TRI_SOURCE_TEXT_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, "“missing.txt”"));
 }

@@ -25,6 +25,9 @@ typedef struct
   guint     n_doc;         /* "changed" emissions of the document */
   guint     n_store;       /* and of the store */
   guint     store_changes;
+  GPtrArray *list;         /* events of [from, to] patched on each change, as a view does */
+  guint32   from, to;
+  guint     n_patched;
 } Follow;
 
 static void
@@ -49,8 +52,49 @@ on_store_changed (TriStore *store,
                   guint     changes,
                   Follow   *f)
 {
+  const gint64 *ids = NULL;
+  guint n = 0;
+
   f->n_store++;
   f->store_changes = changes;
+  if (f->list != NULL && (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS)))
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (tri_store_get_changed_events (store, &ids, &n));
+      g_assert_true (tri_store_update_events (store, f->list, f->from, f->to, "en", ids, n, &error));
+      g_assert_no_error (error);
+      f->n_patched++;
+    }
+}
+
+/* @patched holds what a fresh read of the range gives, in its order */
+static void
+assert_same_events (GPtrArray *patched,
+                    GPtrArray *fresh)
+{
+  g_assert_cmpuint (patched->len, ==, fresh->len);
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      const TriEvent *a = g_ptr_array_index (patched, i);
+      const TriEvent *b = g_ptr_array_index (fresh, i);
+
+      g_assert_cmpint (a->id, ==, b->id);
+      g_assert_cmpstr (a->title, ==, b->title);
+      g_assert_cmpuint (a->date.earliest, ==, b->date.earliest);
+      g_assert_cmpuint (a->date.latest, ==, b->date.latest);
+      g_assert_cmpint (a->confidence, ==, b->confidence);
+      g_assert_cmpuint (a->links->len, ==, b->links->len);
+      for (guint k = 0; k < b->links->len; k++)
+        {
+          const TriLink *la = &g_array_index (a->links, TriLink, k);
+          const TriLink *lb = &g_array_index (b->links, TriLink, k);
+
+          g_assert_cmpint (la->relation_id, ==, lb->relation_id);
+          g_assert_cmpint (la->stance, ==, lb->stance);
+          g_assert_cmpint (la->weight, ==, lb->weight);
+        }
+    }
 }
 
 static void
@@ -338,14 +382,26 @@ test_group_and_quotes (void)
     g_assert_cmpuint (total, ==, 1);
   }
 
+  /* the event is backed by a quote of Russia – North Korea, of no other side */
+  {
+    TriRelation *rpk = tri_store_find_relation (store, "RUS-PRK", NULL);
+    TriRelation *rc = tri_store_find_relation (store, "RUS-CHN", NULL);
+
+    g_assert_true (tri_store_events_have_quotes (store, rpk->id, &ev, 1));
+    g_assert_false (tri_store_events_have_quotes (store, rc->id, &ev, 1));
+    g_assert_false (tri_store_events_have_quotes (store, rpk->id, NULL, 0));
+  }
+
   /* deleting the quote changes its event's evidence: the event is named */
   g_assert_true (tri_document_delete_quote (doc, quote, &error));
   g_assert_no_error (error);
   assert_events (&f, &ev, 1);
   {
     g_autoptr(GPtrArray) quotes = tri_store_list_quotes (store, 0, ev, "en", NULL);
+    TriRelation *rpk = tri_store_find_relation (store, "RUS-PRK", NULL);
 
     g_assert_cmpuint (quotes->len, ==, 0);
+    g_assert_false (tri_store_events_have_quotes (store, rpk->id, &ev, 1));
   }
 
   /* the group undone at once: nothing of it is shown */
@@ -414,6 +470,272 @@ test_hardened_unaffected (void)
   g_assert_cmpuint (n_events_shown (live), ==, 1);
 }
 
+static void
+assert_same_state (const TriEdgeState *a,
+                   const TriEdgeState *b)
+{
+  g_assert_cmpint (a->n_events, ==, b->n_events);
+  g_assert_cmpint (a->n_possibly, ==, b->n_possibly);
+  g_assert_cmpint (a->n_unconfirmed, ==, b->n_unconfirmed);
+  g_assert_cmpfloat (a->intensity, ==, b->intensity);
+  g_assert_cmpfloat (a->unconfirmed_weight, ==, b->unconfirmed_weight);
+  for (int k = 0; k < TRI_N_STANCES; k++)
+    {
+      g_assert_cmpint (a->n_by_stance[k], ==, b->n_by_stance[k]);
+      g_assert_cmpfloat (a->weight_by_stance[k], ==, b->weight_by_stance[k]);
+    }
+}
+
+static char *
+random_date (GRand *rand)
+{
+  int year = g_rand_int_range (rand, 2016, 2026);
+  int month = g_rand_int_range (rand, 1, 13);
+  static const char * const parts[] = { "early", "mid", "late", "H1", "H2", "Q3" };
+
+  switch (g_rand_int_range (rand, 0, 6))
+    {
+    case 0:
+    case 1:
+      return g_strdup_printf ("%d-%02d-%02d", year, month, g_rand_int_range (rand, 1, 29));
+    case 2:
+      return g_strdup_printf ("%d-%02d", year, month);
+    case 3:
+      return g_strdup_printf ("%d-%s", year, parts[g_rand_int_range (rand, 0, G_N_ELEMENTS (parts))]);
+    case 4:
+      return g_strdup_printf ("%d", year);
+    default:
+      return g_strdup_printf ("%d-%02d/%d", year, month, year + g_rand_int_range (rand, 1, 3));
+    }
+}
+
+/* A random event: its date, confidence and one to three links */
+static void
+random_event (GRand        *rand,
+              TriEventSpec *spec,
+              TriEventText *text,
+              TriEventLink *links,
+              char        **date)
+{
+  static const char * const codes[] = { "RUS-PRK", "CHN-RUS", "CHN-PRK", "PRK-USA", "RUS-UKR" };
+  static const char * const stances[] = { "cooperation", "tension", "neutral" };
+  static const char * const confidences[] = { "confirmed", "reported", "alleged" };
+  guint first = g_rand_int_range (rand, 0, G_N_ELEMENTS (codes));
+
+  *date = random_date (rand);
+  memset (spec, 0, sizeof *spec);
+  spec->date = *date;
+  spec->category = "military";
+  spec->confidence = confidences[g_rand_int_range (rand, 0, 3)];
+  text->lang = "en";
+  text->title = "Random event";
+  text->summary = NULL;
+  text->claimed_by = "KCNA";
+  spec->texts = text;
+  spec->n_texts = 1;
+  spec->n_links = g_rand_int_range (rand, 1, 4);
+  for (guint i = 0; i < spec->n_links; i++)
+    {
+      links[i].relation = codes[(first + i) % G_N_ELEMENTS (codes)];
+      links[i].stance = stances[g_rand_int_range (rand, 0, 3)];
+      links[i].weight = g_rand_int_range (rand, 1, 4);
+    }
+  spec->links = links;
+}
+
+static gint64
+random_event_id (GRand    *rand,
+                 TriStore *store)
+{
+  g_autoptr(GPtrArray) all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+
+  g_assert (all != NULL);
+  if (all->len == 0)
+    return 0;
+  return ((TriEvent *) g_ptr_array_index (all, g_rand_int_range (rand, 0, all->len)))->id;
+}
+
+/* The running sums a live store keeps up to date edit by edit give the
+ * states a naive recount and a fresh build give, after each of hundreds of
+ * random adds, edits, deletes, groups, undos and redos. */
+static void
+test_index_follows_random_edits (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "random.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(TriStateIndex) index = NULL;
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
+  Follow f = { NULL, events };
+  const guint windows[] = { 3, 12, 0 };
+  guint compared = 0, non_empty = 0, with_possibly = 0, undone = 0;
+
+  g_assert_true (tri_document_copy (tri_test_briefing_path (), path, &error));
+  g_assert_no_error (error);
+  doc = tri_document_open (path, &error);
+  g_assert_no_error (error);
+  store = tri_store_open_live (path, &error);
+  g_assert_no_error (error);
+  f.store = store;
+  g_signal_connect (doc, "changed", G_CALLBACK (on_doc_changed), &f);
+  g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), &f);
+  index = tri_state_index_new (store, &error);
+  g_assert_no_error (error);
+  /* a timeline's range, loaded once and patched from then on */
+  f.from = day ("2019-01-01");
+  f.to = day ("2022-12-31");
+  f.list = tri_store_list_events (store, f.from, f.to, "en", &error);
+  g_assert_no_error (error);
+
+  for (int step = 0; step < 400; step++)
+    {
+      g_autoptr(GPtrArray) all = NULL;
+      g_autoptr(GPtrArray) relations = NULL;
+      TriEventSpec spec;
+      TriEventText text;
+      TriEventLink links[3];
+      g_autofree char *date = NULL;
+      int op = g_rand_int_range (rand, 0, 100);
+
+      if (op < 30)
+        {
+          random_event (rand, &spec, &text, links, &date);
+          g_assert_cmpint (tri_document_add_event (doc, &spec, &error), >, 0);
+        }
+      else if (op < 55)
+        {
+          gint64 id = random_event_id (rand, store);
+
+          random_event (rand, &spec, &text, links, &date);
+          if (id != 0)
+            g_assert_true (tri_document_edit_event (doc, id, &spec, &error));
+        }
+      else if (op < 68)
+        {
+          gint64 id = random_event_id (rand, store);
+
+          if (id != 0)
+            g_assert_true (tri_document_delete_event (doc, id, &error));
+        }
+      else if (op < 73)
+        {
+          /* one user action of several commands */
+          gint64 id = random_event_id (rand, store);
+          g_autofree char *date2 = NULL;
+
+          tri_document_begin_group (doc, "Add Event");
+          random_event (rand, &spec, &text, links, &date);
+          g_assert_cmpint (tri_document_add_event (doc, &spec, &error), >, 0);
+          random_event (rand, &spec, &text, links, &date2);
+          if (id != 0)
+            g_assert_true (tri_document_edit_event (doc, id, &spec, &error));
+          g_assert_true (tri_document_end_group (doc, &error));
+        }
+      else if (op < 90)
+        {
+          if (tri_document_can_undo (doc))
+            {
+              g_assert_true (tri_document_undo (doc, &error));
+              undone++;
+            }
+        }
+      else if (tri_document_can_redo (doc))
+        g_assert_true (tri_document_redo (doc, &error));
+      g_assert_no_error (error);
+
+      /* the patched range against a fresh read of it */
+      {
+        g_autoptr(GPtrArray) fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
+
+        g_assert (fresh != NULL);
+        assert_same_events (f.list, fresh);
+      }
+
+      /* the index against a naive recount of every event */
+      all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+      relations = tri_store_list_relations (store, NULL);
+      g_assert (all != NULL && relations != NULL);
+      for (guint k = 0; k < 12; k++)
+        {
+          const TriRelation *r = g_ptr_array_index (relations, g_rand_int_range (rand, 0, MIN (relations->len, 8)));
+          guint32 as_of = day ("2015-06-01") + g_rand_int_range (rand, 0, 12 * 366);
+          TriEdgeState fast, slow;
+          guint32 from, to;
+
+          tri_window_bounds (as_of, tri_window_days_for_months (windows[k % G_N_ELEMENTS (windows)]), &from, &to);
+          tri_state_index_compute (index, &fast, r->id, from, to);
+          tri_edge_state_compute (&slow, all, r->id, from, to);
+          assert_same_state (&fast, &slow);
+          compared++;
+          non_empty += slow.n_events > 0;
+          with_possibly += slow.n_possibly > 0;
+        }
+    }
+
+  /* a large group (as an import makes), added and undone at once */
+  {
+    g_autoptr(GPtrArray) fresh = NULL;
+    guint before = f.list->len;
+
+    tri_document_begin_group (doc, "Add Events");
+    for (int k = 0; k < 40; k++)
+      {
+        TriEventSpec spec;
+        TriEventText text;
+        TriEventLink links[3];
+        g_autofree char *date = NULL;
+
+        random_event (rand, &spec, &text, links, &date);
+        g_assert_cmpint (tri_document_add_event (doc, &spec, &error), >, 0);
+      }
+    g_assert_true (tri_document_end_group (doc, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (f.events->len, ==, 40);
+    fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
+    assert_same_events (f.list, fresh);
+    g_assert_cmpuint (f.list->len, >, before);
+    g_assert_true (tri_document_undo (doc, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&fresh, g_ptr_array_unref);
+    fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
+    assert_same_events (f.list, fresh);
+    g_assert_cmpuint (f.list->len, ==, before);
+  }
+
+  /* and against a fresh build, on every relation, over all time */
+  {
+    g_autoptr(TriStateIndex) fresh = tri_state_index_new (store, &error);
+    g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < relations->len; i++)
+      for (int k = 0; k < 50; k++)
+        {
+          const TriRelation *r = g_ptr_array_index (relations, i);
+          guint32 as_of = day ("2015-06-01") + g_rand_int_range (rand, 0, 12 * 366);
+          TriEdgeState a, b;
+          guint32 from, to;
+
+          tri_window_bounds (as_of, tri_window_days_for_months (windows[k % G_N_ELEMENTS (windows)]), &from, &to);
+          tri_state_index_compute (index, &a, r->id, from, to);
+          tri_state_index_compute (fresh, &b, r->id, from, to);
+          assert_same_state (&a, &b);
+        }
+  }
+  /* the comparisons met real states, and the history was walked */
+  g_assert_cmpuint (compared, ==, 400 * 12);
+  g_assert_cmpuint (non_empty, >, compared / 4);
+  g_assert_cmpuint (with_possibly, >, 100);
+  g_assert_cmpuint (undone, >, 30);
+  g_assert_cmpuint (f.n_patched, >, 300);
+  g_assert_cmpuint (f.list->len, >, 20);
+  g_assert_cmpuint (tri_store_get_read_failures (store), ==, 0);
+  g_clear_pointer (&f.list, g_ptr_array_unref);
+}
+
 /* Files not created editable stay with the hardened store */
 static void
 test_refuses_read_only (void)
@@ -447,6 +769,7 @@ main (int   argc,
 
   g_test_add_func ("/store-live/follows-edits", test_follows_edits);
   g_test_add_func ("/store-live/group-and-quotes", test_group_and_quotes);
+  g_test_add_func ("/store-live/index-follows-random-edits", test_index_follows_random_edits);
   g_test_add_func ("/store-live/hardened-unaffected", test_hardened_unaffected);
   g_test_add_func ("/store-live/refuses-read-only", test_refuses_read_only);
 

@@ -15,6 +15,8 @@
 #include "store/tri-new-file.h"
 #include "store/tri-state.h"
 #include "store/tri-store.h"
+#include "store/tri-validate.h"
+#include "render/tri-labels.h"
 #include "tri-test-util.h"
 
 static void
@@ -435,7 +437,7 @@ test_migrate_schema_4 (void)
                    " (SELECT group_concat (id || ':' || text, '|') FROM note)",
                    -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, TRI_SCHEMA_VERSION);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
   g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 1);
@@ -448,6 +450,105 @@ test_migrate_schema_4 (void)
   g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
   g_assert_false (tri_sql_exec (db, "UPDATE source SET reliability = 'G'", NULL));
   g_assert_false (tri_sql_exec (db, "UPDATE quote SET credibility = 7", NULL));
+  sqlite3_close (db);
+}
+
+/* A schema 5 briefing (a source's text stored whole, no fingerprints) is
+ * migrated to a copy and the original left as it was: the stored text gets
+ * its fingerprint (SHA-256 of its bytes, its length in characters), the
+ * quotes no checked_sha256 (schema 5 recorded no check), and the quotes
+ * read exactly as verified as before, checked against the stored text;
+ * a source without text stays without. */
+static void
+test_migrate_schema_5 (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *old = g_build_filename (dir, "five.sqlite", NULL);
+  g_autofree char *copy = g_build_filename (dir, "six.sqlite", NULL);
+  const char *text = "Hiệp ước Đối tác Chiến lược Toàn diện được ký ngày 19 tháng 6 năm 2024.";
+  g_autofree char *want_sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, text, -1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TriFileState before;
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_true (tri_schema_create (db, 5, &error));
+  g_assert_no_error (error);
+  sql = g_strdup_printf (
+    "INSERT INTO actor VALUES ('RUS', '#0072B2', 0), ('PRK', '#CC79A7', 1);"
+    "INSERT INTO actor_name VALUES ('RUS', 'en', 'Russia'), ('PRK', 'en', 'North Korea');"
+    "INSERT INTO relation VALUES (1, 'RUS', 'PRK');"
+    "INSERT INTO source (id, kind, title, authors, language, date, reliability)"
+    "  VALUES ('s', 'article', 'Hiệp ước', '', 'vi', '2024-07', 'B'), ('t', 'call', 'A call', '', 'en', '2024-07', NULL);"
+    "INSERT INTO source_document VALUES ('s', '%s');"
+    "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+    "  VALUES (1, '2024-06-19', 'day', 2460481, 2460481, 'diplomacy', 'confirmed');"
+    "INSERT INTO event_text VALUES (1, 'en', 'Treaty', 'A treaty.', NULL);"
+    "INSERT INTO event_relation VALUES (1, 1, 'cooperation', 3);"
+    "INSERT INTO quote (id, source, char_offset, text, relation, event, claim, credibility) VALUES"
+    "  (1, 's', 9, 'Đối tác Chiến lược', 1, 1, 'fact', 2),"    /* the stored text at 9 */
+    "  (2, 's', 10, 'Đối tác Chiến lược', 1, 1, NULL, NULL),"  /* one off */
+    "  (3, 't', 0, 'We are allies.', 1, 1, NULL, NULL);",       /* no text to check */
+    text);
+  g_assert_true (tri_sql_exec (db, sql, &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+  tri_test_file_state (old, &before);
+
+  g_assert_null (tri_store_open (old, &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD);
+  g_clear_error (&error);
+
+  g_assert_true (tri_store_migrate_copy (old, copy, &error));
+  g_assert_no_error (error);
+  tri_test_assert_unchanged (old, &before);
+  tri_test_file_state_clear (&before);
+
+  g_assert_cmpint (sqlite3_open_v2 (copy, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "SELECT (SELECT user_version FROM pragma_user_version),"
+                   " (SELECT group_concat (source || ':' || (text IS NOT NULL) || ':' || sha256 || ':' || chars)"
+                   "  FROM source_document),"
+                   " (SELECT count (*) FROM quote WHERE checked_sha256 IS NOT NULL),"
+                   " (SELECT group_concat (id || ':' || coalesce (claim, '-') || ':' || coalesce (credibility, '-'))"
+                   "  FROM quote)",
+                   -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, TRI_SCHEMA_VERSION);
+  {
+    g_autofree char *want = g_strdup_printf ("s:1:%s:%ld", want_sha256, g_utf8_strlen (text, -1));
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, want);
+  }
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 0);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "1:fact:2,2:-:-,3:-:-");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = tri_store_open (copy, &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, 1, 0, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 3);
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      const TriQuote *q = quotes->pdata[i];
+
+      g_assert_cmpint (q->verified, ==, q->id == 1);
+      g_assert_cmpint (q->verification, ==, q->id == 1 ? TRI_VERIFICATION_STORED_TEXT : TRI_VERIFICATION_NONE);
+      g_assert_null (q->checked_sha256);
+    }
+  g_clear_object (&store);
+
+  /* the new columns hold only fingerprints: a stored text needs its own */
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  g_assert_false (tri_sql_exec (db, "UPDATE quote SET checked_sha256 = 'not a fingerprint'", NULL));
+  g_assert_false (tri_sql_exec (db, "INSERT INTO source_document (source, text) VALUES ('t', 'We are allies.')", NULL));
+  g_assert_false (tri_sql_exec (db, "UPDATE source_document SET sha256 = upper (sha256)", NULL));
+  g_assert_true (tri_sql_exec (db, "UPDATE source_document SET text = NULL", NULL));
   sqlite3_close (db);
 }
 
@@ -856,6 +957,228 @@ test_read_failure_after_open (void)
   g_assert_cmpuint (tri_store_get_read_failures (store), ==, 1);
 }
 
+static const TriQuote *
+quote_with_text (GPtrArray  *quotes,
+                 const char *text)
+{
+  for (guint i = 0; i < quotes->len; i++)
+    if (g_str_equal (((TriQuote *) quotes->pdata[i])->text, text))
+      return quotes->pdata[i];
+  g_error ("no quote “%s”", text);
+  return NULL;
+}
+
+/* A briefing edited through TriDocument reads back, through the hardened
+ * store, each quote's grade (its source's reliability, its own
+ * credibility) and whether it is its source's stored text at its offset */
+static void
+test_quote_grades (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_graded_briefing (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  TriRelation *rel;
+  const TriQuote *q;
+  g_autofree char *b2 = NULL;
+  g_autofree char *b_ = NULL;
+  g_autofree char *c3 = NULL;
+  g_autofree char *none = NULL;
+  g_autofree char *meaning = NULL;
+
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  rel = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, rel->id, 0, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 4);
+
+  q = quote_with_text (quotes, TRI_TEST_GRADED_B2);
+  g_assert_cmpint (q->reliability, ==, 'B');
+  g_assert_cmpint (q->credibility, ==, 2);
+  g_assert_true (q->verified);
+  g_assert_cmpint (q->verification, ==, TRI_VERIFICATION_STORED_TEXT);
+  b2 = tri_quote_grade_label (q, "en");
+  g_assert_cmpstr (b2, ==, "B2");
+  meaning = tri_quote_grade_meaning (q, "en");
+  g_assert_cmpstr (meaning, ==, "B: usually reliable source · 2: probably true");
+  g_assert_null (tri_quote_unverified_label (q, FALSE, "en"));
+
+  q = quote_with_text (quotes, TRI_TEST_GRADED_B_);
+  g_assert_cmpint (q->reliability, ==, 'B');
+  g_assert_cmpint (q->credibility, ==, 0);
+  g_assert_true (q->verified);
+  b_ = tri_quote_grade_label (q, "en");
+  g_assert_cmpstr (b_, ==, "B–");
+
+  q = quote_with_text (quotes, TRI_TEST_GRADED_3);
+  g_assert_cmpint (q->reliability, ==, 0);
+  g_assert_cmpint (q->credibility, ==, 3);
+  g_assert_false (q->verified);
+  g_assert_cmpint (q->verification, ==, TRI_VERIFICATION_NONE);
+  c3 = tri_quote_grade_label (q, "en");
+  g_assert_cmpstr (c3, ==, "–3");
+  g_assert_cmpstr (tri_quote_unverified_label (q, FALSE, "en"), ==, "not verified against the source");
+
+  q = quote_with_text (quotes, TRI_TEST_GRADED_UNGRADED);
+  g_assert_cmpint (q->reliability, ==, 0);
+  g_assert_cmpint (q->credibility, ==, 0);
+  g_assert_false (q->verified);
+  none = tri_quote_grade_label (q, "en");
+  g_assert_cmpstr (none, ==, "ungraded");
+  g_assert_null (tri_grade_code (q->reliability, q->credibility));
+  g_clear_object (&store);
+
+  /* a stored text that no longer holds the quote at its offset: not
+   * verified; a grade not spelled as the system spells it: ungraded */
+  tri_test_sql (path, "UPDATE source_document SET text = replace (text, 'Triều', 'Trieu');"
+                      "UPDATE source SET reliability = NULL WHERE id = 'treaty-vi';"
+                      "PRAGMA ignore_check_constraints = 1;"
+                      "UPDATE quote SET credibility = 9 WHERE credibility = 2;"
+                      /* past the text's end, and running over it */
+                      "INSERT INTO quote (id, source, char_offset, text, relation)"
+                      " SELECT 100, source, 100000, 'far', relation FROM quote WHERE credibility = 9;"
+                      "INSERT INTO quote (id, source, char_offset, text, relation)"
+                      " SELECT 101, quote.source, length (d.text) - 5, substr (d.text, -5) || ' more', relation"
+                      " FROM quote, source_document d ON d.source = quote.source WHERE credibility = 9;"
+                      "INSERT INTO quote (id, source, char_offset, text, relation)"
+                      " SELECT 102, quote.source, length (d.text) - 5, substr (d.text, -5), relation"
+                      " FROM quote, source_document d ON d.source = quote.source WHERE credibility = 9;");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  rel = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, rel->id, 0, "en", &error);
+  g_assert_no_error (error);
+  q = quote_with_text (quotes, TRI_TEST_GRADED_B2);
+  g_assert_false (q->verified);
+  g_assert_cmpint (q->reliability, ==, 0);
+  g_assert_cmpint (q->credibility, ==, 0);
+  /* the other passage is still there, character for character, and so is
+   * the text's end; nothing past it */
+  g_assert_true (quote_with_text (quotes, TRI_TEST_GRADED_B_)->verified);
+  g_assert_true (quote_with_text (quotes, "diện.")->verified);
+  g_assert_false (quote_with_text (quotes, "diện. more")->verified);
+  g_assert_false (quote_with_text (quotes, "far")->verified);
+}
+
+/* A source that keeps only its document's fingerprint: its quotes are
+ * verified by the check made when they were written (the document cut
+ * them from the text it then had), said apart from a check made now; a
+ * quote checked against another document, or never, is not verified; and
+ * a stored text, when there, is what decides. */
+static void
+test_quote_build_check (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_graded_briefing (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *fingerprint = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 chars = 0;
+  TriRelation *rel;
+  const TriQuote *q;
+
+  /* the document's writer: the stored text's fingerprint, and the quotes
+   * cut from it carry it; the quotes taken as written carry none */
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT text, sha256, chars,"
+                                           " (SELECT group_concat (coalesce (checked_sha256 = d.sha256, 'null'))"
+                                           "  FROM (SELECT * FROM quote ORDER BY id))"
+                                           " FROM source_document d WHERE source = 'treaty-vi'",
+                                   -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  text = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  fingerprint = tri_validate_fingerprint (text, &chars);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, fingerprint);
+  g_assert_cmpint (sqlite3_column_int64 (stmt, 2), ==, g_utf8_strlen (text, -1));
+  g_assert_cmpint (chars, ==, g_utf8_strlen (text, -1));
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 3), ==, "1,1,null,null");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* the text dropped, its fingerprint kept */
+  tri_test_sql (path, "UPDATE source_document SET text = NULL WHERE source = 'treaty-vi';");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  rel = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  quotes = tri_store_list_quotes (store, rel->id, 0, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 4);
+  q = quote_with_text (quotes, TRI_TEST_GRADED_B2);
+  g_assert_true (q->verified);
+  g_assert_cmpint (q->verification, ==, TRI_VERIFICATION_BUILD_CHECK);
+  g_assert_null (tri_quote_unverified_label (q, FALSE, "en"));
+  g_assert_cmpstr (tri_quote_verification_meaning (q, "en"), ==,
+                   "Checked word for word against the source document when the briefing was built;"
+                   " the document itself is not stored in the briefing");
+  g_assert_cmpint (quote_with_text (quotes, TRI_TEST_GRADED_B_)->verification, ==, TRI_VERIFICATION_BUILD_CHECK);
+  q = quote_with_text (quotes, TRI_TEST_GRADED_3);
+  g_assert_false (q->verified);
+  g_assert_null (tri_quote_verification_meaning (q, "en"));
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  g_clear_object (&store);
+
+  /* checked against another document (or one of a different fingerprint),
+   * or a fingerprint the file does not spell as Trilateral writes it: not
+   * verified; the stored text back, one quote moved: checked now, and
+   * that quote is not its text */
+  {
+    const struct { const char *sql; TriVerification b2, b_; } cases[] = {
+      { "UPDATE quote SET checked_sha256 = substr ('0000000000' || checked_sha256, 1, 64)"
+        " WHERE text = '" TRI_TEST_GRADED_B2 "';",
+        TRI_VERIFICATION_NONE, TRI_VERIFICATION_BUILD_CHECK },
+      { "PRAGMA ignore_check_constraints = 1; UPDATE source_document SET sha256 = upper (sha256);"
+        "UPDATE quote SET checked_sha256 = upper (checked_sha256);",
+        TRI_VERIFICATION_NONE, TRI_VERIFICATION_NONE },
+      { "PRAGMA ignore_check_constraints = 1; UPDATE source_document SET sha256 = lower (sha256);"
+        "UPDATE quote SET checked_sha256 = NULL WHERE text = '" TRI_TEST_GRADED_B_ "';",
+        TRI_VERIFICATION_NONE, TRI_VERIFICATION_NONE },
+      { NULL, TRI_VERIFICATION_STORED_TEXT, TRI_VERIFICATION_NONE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        if (cases[i].sql != NULL)
+          tri_test_sql (path, cases[i].sql);
+        else
+          {
+            /* the text back (bound: it is not SQL), B– one off */
+            g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+            g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE source_document SET text = ?", -1, &stmt, NULL),
+                             ==, SQLITE_OK);
+            sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+            g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+            sqlite3_finalize (stmt);
+            g_assert_true (tri_sql_exec (db, "UPDATE quote SET char_offset = char_offset + 1,"
+                                             " checked_sha256 = (SELECT sha256 FROM source_document)"
+                                             " WHERE text = '" TRI_TEST_GRADED_B_ "'", NULL));
+            sqlite3_close (db);
+          }
+        store = tri_store_open (path, &error);
+        g_assert_no_error (error);
+        rel = tri_store_find_relation (store, "RUS-PRK", &error);
+        g_assert_no_error (error);
+        quotes = tri_store_list_quotes (store, rel->id, 0, "en", &error);
+        g_assert_no_error (error);
+        g_assert_cmpint (quote_with_text (quotes, TRI_TEST_GRADED_B2)->verification, ==, cases[i].b2);
+        g_assert_cmpint (quote_with_text (quotes, TRI_TEST_GRADED_B_)->verification, ==, cases[i].b_);
+        g_assert_cmpint (quote_with_text (quotes, TRI_TEST_GRADED_B_)->verified, ==,
+                         cases[i].b_ != TRI_VERIFICATION_NONE);
+        g_clear_pointer (&quotes, g_ptr_array_unref);
+        g_clear_object (&store);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -870,7 +1193,10 @@ main (int   argc,
   g_test_add_func ("/store/actor-events", test_actor_events);
   g_test_add_func ("/store/migrate-copy", test_migrate_copy);
   g_test_add_func ("/store/migrate-schema-4", test_migrate_schema_4);
+  g_test_add_func ("/store/migrate-schema-5", test_migrate_schema_5);
+  g_test_add_func ("/store/quote-build-check", test_quote_build_check);
   g_test_add_func ("/store/quote-claims", test_quote_claims);
+  g_test_add_func ("/store/quote-grades", test_quote_grades);
   g_test_add_func ("/store/event-date-label", test_event_date_label);
   g_test_add_func ("/store/extent-ignores-absurd-days", test_extent_ignores_absurd_days);
   g_test_add_func ("/store/bad-files", test_bad_files);

@@ -795,7 +795,7 @@ test_side_words (void)
     state.weight_by_stance[TRI_STANCE_NEUTRAL] = 5;
     state.weight_by_stance[TRI_STANCE_COOPERATION] = 1;
     state.intensity = 6;
-    g_assert_cmpstr (tri_edge_trend_label (&state), ==, "mostly neutral");
+    g_assert_cmpstr (tri_edge_trend_label (&state, "en"), ==, "mostly neutral");
   }
 }
 

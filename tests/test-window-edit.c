@@ -280,9 +280,11 @@ test_edit_undo_redo (void)
   gint64 event;
   int index;
 
-  g_assert_true (tri_document_create_new (path, &error));
-  g_assert_no_error (error);
-  window = open_editable (path);
+  /* New Briefing, as its file chooser answers */
+  window = tri_window_new (NULL, NULL);
+  tri_window_new_briefing (window, path);
+  g_assert_nonnull (tri_window_get_document (window));
+  present (window);
   document = tri_window_get_document (window);
   rus_prk = tri_store_find_relation (tri_window_get_store (window), "RUS-PRK", &error);
   g_assert_no_error (error);
@@ -500,7 +502,9 @@ test_read_only_offers_copy (void)
   TriFileState before = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *copy = g_build_filename (dir, "mine.sqlite", NULL);
   TriWindow *window = tri_window_new (NULL, NULL);
+  Toplevel wait = { window, TRI_TYPE_EVENT_EDITOR };
   GtkMessageDialog *dialog;
   gint64 event;
 
@@ -534,6 +538,24 @@ test_read_only_offers_copy (void)
 
   /* nothing was deleted, nothing written */
   g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+
+  /* the copy it offers opens to edit, with every event; the original
+   * is only read */
+  tri_window_copy_to_edit (window, path, copy);
+  g_assert_null (find_message (window));
+  g_assert_nonnull (tri_window_get_document (window));
+  g_assert_cmpstr (tri_store_get_path (tri_window_get_store (window)), ==, copy);
+  g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
+  g_assert_true (spin_until (has_toplevel, &wait));
+  gtk_window_destroy (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));
+
+  /* a copy is never written over a file */
+  tri_window_copy_to_edit (window, path, copy);
+  g_assert_true (spin_until (has_message, window));
+  gtk_dialog_response (GTK_DIALOG (find_message (window)), GTK_RESPONSE_CLOSE);
+  spin (50);
+
   close_window (window);
   tri_test_assert_unchanged (path, &before);
   tri_test_file_state_clear (&before);
@@ -576,7 +598,97 @@ test_second_window_in_use (void)
   g_assert_nonnull (tri_window_get_document (first));
 
   close_window (second);
+
+  /* at start (the command line's briefing): Cancel closes the window
+   * that would have shown it */
+  {
+    g_autoptr(GError) local_error = NULL;
+    g_autoptr(TriStore) read_only = tri_store_open (path, &local_error);
+    TriWindow *third = tri_window_new (NULL, NULL);
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    gboolean open = FALSE;
+
+    g_assert_no_error (local_error);
+    g_object_ref (third);
+    gtk_window_present (GTK_WINDOW (third));
+    tri_window_open_store (third, read_only);
+    g_assert_true (spin_until (has_message, third));
+    g_assert_null (tri_window_get_store (third));
+    gtk_dialog_response (GTK_DIALOG (find_message (third)), GTK_RESPONSE_CANCEL);
+    spin (50);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) w = g_list_model_get_item (toplevels, i);
+
+        open |= w == GTK_WINDOW (third);
+      }
+    g_assert_false (open);
+    g_object_unref (third);
+  }
+
   close_window (first);
+}
+
+typedef struct
+{
+  TriWindow *window;
+  guint      n;
+} Quotes;
+
+static gboolean
+panel_has_quotes (gpointer data)
+{
+  Quotes *q = data;
+
+  return tri_evidence_panel_get_n_quotes (tri_window_get_evidence_panel (q->window)) == q->n;
+}
+
+/* The side chosen lists a quote made for it at once after the edit's
+ * frame, and not after its undo */
+static void
+test_panel_follows_quotes (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "new.sqlite", NULL);
+  g_autofree char *date = tri_day_to_iso (tri_day_today () - 10);
+  const char *text = "We will stand together against any threat.";
+  TriSourceSpec source = {
+    .id = "kcna", .kind = "article", .title = "Statement", .outlet = "KCNA",
+    .language = "en", .date = date, .text = text,
+  };
+  TriQuoteSpec quote = {
+    .source = "kcna", .offset = 0, .length = g_utf8_strlen (text, -1), .relation = "RUS-PRK",
+  };
+  g_autoptr(GError) error = NULL;
+  const TriRelation *rus_prk;
+  TriDocument *document;
+  TriWindow *window;
+  Quotes wait;
+
+  g_assert_true (tri_document_create_new (path, NULL));
+  window = open_editable (path);
+  document = tri_window_get_document (window);
+  rus_prk = tri_store_find_relation (tri_window_get_store (window), "RUS-PRK", NULL);
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", rus_prk->id);
+  wait.window = window;
+  wait.n = 0;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+
+  tri_document_begin_group (document, "Add Source");
+  g_assert_true (tri_document_add_source (document, &source, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tri_document_add_quote (document, &quote, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (tri_document_end_group (document, &error));
+  wait.n = 1;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  wait.n = 0;
+  g_assert_true (spin_until (panel_has_quotes, &wait));
+
+  close_window (window);
 }
 
 static TriTranslationsReport *
@@ -624,6 +736,50 @@ test_missing_translations_follow (void)
   g_assert_null (find_report (window));
 }
 
+/* What is set on the window's session, from outside the window, the
+ * views show: "as of", the period, the selection, the data language */
+static void
+test_session_drives_window (void)
+{
+  g_autoptr(TriStore) briefing = tri_store_open (tri_test_briefing_path (), NULL);
+  TriWindow *window = present (tri_window_new (NULL, briefing));
+  TriSession *session = tri_window_get_session (window);
+  TriTriangleView *triangle = tri_window_get_triangle_view (window);
+  const TriRelation *rus_prk = tri_store_find_relation (briefing, "RUS-PRK", NULL);
+  guint32 day = tri_day_from_ymd (2024, 6, 30);
+  g_autofree char *english = NULL;
+  g_autofree char *description = NULL;
+  int index;
+
+  tri_session_set_as_of (session, day);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, day);
+  g_assert_cmpuint (tri_timeline_view_get_layout (tri_window_get_timeline_view (window))->as_of, ==, day);
+
+  tri_session_choose_relation (session, rus_prk->id);
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+  english = g_strdup (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)));
+  g_assert_cmpstr (english, ==, "Russia – North Korea");
+
+  tri_session_set_window_months (session, 3);
+  index = tri_triangle_layout_find_edge (tri_triangle_view_get_layout (triangle), rus_prk->id);
+  description = tri_triangle_view_describe_edge (triangle, index);
+  g_assert_nonnull (strstr (description, "3 months to 30 June 2024"));
+
+  tri_session_set_data_language (session, "vi");
+  g_assert_cmpstr (tri_window_get_data_language (window), ==, "vi");
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+  g_assert_cmpuint (tri_window_get_as_of (window), ==, day);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), !=, english);
+
+  tri_session_clear_selection (session);
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), !=, english);
+  g_assert_cmpint (tri_window_get_selected_relation (window), ==, 0);
+
+  tri_session_set_data_language (session, "en");
+  g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, "Evidence");
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,5 +793,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
   g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);
+  g_test_add_func ("/window-edit/panel-follows-quotes", test_panel_follows_quotes);
+  g_test_add_func ("/window-edit/session-drives-window", test_session_drives_window);
   return g_test_run ();
 }

@@ -217,7 +217,7 @@ test_more_shows_them (void)
   h = hotspot (GTK_WIDGET (view), key);
   g_assert_nonnull (h);
   g_assert_nonnull (strstr (tri_hotspot_get_label (TRI_HOTSPOT (h)), count));
-  g_assert_nonnull (strstr (tri_hotspot_get_label (TRI_HOTSPOT (h)), tri_category_label (wait.lane)));
+  g_assert_nonnull (strstr (tri_hotspot_get_label (TRI_HOTSPOT (h)), tri_category_label (wait.lane, tl->lang)));
 
   tri_timeline_view_get_range (view, &t0, &t1);
   wait.span = t1 - t0;

@@ -5,11 +5,13 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <sys/stat.h>
 
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "document/tri-document.h"
 #include "tri-test-util.h"
 
 const char *
@@ -164,4 +166,84 @@ tri_test_sql (const char *path,
   if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
     g_error ("%s: %s", sql, msg);
   sqlite3_close (db);
+}
+
+/* The text of the graded source: Vietnamese, so that characters and bytes
+ * differ before the quotes' offsets */
+static const char graded_text[] =
+  "Ngày 19 tháng 6 năm 2024, Nga và Triều Tiên ký hiệp ước đối tác chiến lược toàn diện.";
+
+static gint64
+graded_quote (TriDocument *doc,
+              const char  *source,
+              const char  *text,
+              int          credibility)
+{
+  g_autoptr(GError) error = NULL;
+  const char *at = strstr (graded_text, text);
+  TriQuoteSpec spec = {
+    .source = source,
+    .offset = at ? g_utf8_pointer_to_offset (graded_text, at) : 0,
+    .length = g_utf8_strlen (text, -1),
+    .text = at ? NULL : text,
+    .relation = "RUS-PRK",
+    .claim = "official",
+    .credibility = credibility,
+    .translation_lang = "en",
+    .translation = "(translation)",
+  };
+  gint64 id = tri_document_add_quote (doc, &spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/**
+ * tri_test_graded_briefing:
+ *
+ * Makes, in @dir, a briefing edited through TriDocument as the window
+ * would: a source graded B with its text stored and two quotes cut from
+ * it (credibility 2, and none), an ungraded source without text and two
+ * quotes taken as written (credibility 3, and none); all four back one
+ * RUS-PRK event of 19 June 2024.
+ *
+ * Returns: (transfer full): its path
+ */
+char *
+tri_test_graded_briefing (const char *dir)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = NULL;
+  char *path = g_build_filename (dir, "graded.sqlite", NULL);
+  const TriSourceSpec graded = {
+    .id = "treaty-vi", .kind = "article", .title = "Hiệp ước", .outlet = "TTXVN",
+    .language = "vi", .date = "2024-06-20", .reliability = 'B', .text = graded_text,
+  };
+  const TriSourceSpec unread = {
+    .id = "wire", .kind = "article", .title = "Wire report", .language = "en", .date = "2024-06-20",
+  };
+  TriEventText texts[] = { { "en", "Treaty signed", "Putin and Kim sign a treaty.", NULL } };
+  TriEventLink links[] = { { "RUS-PRK", "cooperation", 3 } };
+  gint64 quotes[4];
+  TriEventSpec event = {
+    .date = "2024-06-19", .category = "diplomacy", .confidence = "confirmed",
+    .texts = texts, .n_texts = G_N_ELEMENTS (texts), .links = links, .n_links = G_N_ELEMENTS (links),
+    .quotes = quotes, .n_quotes = G_N_ELEMENTS (quotes),
+  };
+
+  g_assert_true (tri_document_create_new (path, &error));
+  g_assert_no_error (error);
+  doc = tri_document_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (tri_document_add_source (doc, &graded, &error));
+  g_assert_true (tri_document_add_source (doc, &unread, &error));
+  g_assert_no_error (error);
+  quotes[0] = graded_quote (doc, graded.id, TRI_TEST_GRADED_B2, 2);
+  quotes[1] = graded_quote (doc, graded.id, TRI_TEST_GRADED_B_, 0);
+  quotes[2] = graded_quote (doc, unread.id, TRI_TEST_GRADED_3, 3);
+  quotes[3] = graded_quote (doc, unread.id, TRI_TEST_GRADED_UNGRADED, 0);
+  g_assert_cmpint (tri_document_add_event (doc, &event, &error), >, 0);
+  g_assert_no_error (error);
+  return path;
 }

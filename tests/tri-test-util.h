@@ -29,6 +29,14 @@ char       *tri_test_copy_briefing (const char *dir,
 void        tri_test_sql           (const char *path,
                                     const char *sql);
 
+/* A briefing made with TriDocument whose RUS-PRK quotes are graded and
+ * verified in every combination (tri_test_graded_briefing()): their texts */
+#define TRI_TEST_GRADED_B2        "Triều Tiên ký hiệp ước"     /* B2, verified */
+#define TRI_TEST_GRADED_B_        "đối tác chiến lược"         /* B–, verified */
+#define TRI_TEST_GRADED_3         "Moscow and Pyongyang"       /* –3, not verified */
+#define TRI_TEST_GRADED_UNGRADED  "an unnamed official said"   /* ungraded, not verified */
+char       *tri_test_graded_briefing (const char *dir);
+
 /* g_auto(TriTestDir) dir = tri_test_tmpdir (): removed with what is in
  * it when it goes out of scope, so a test leaves nothing in /tmp */
 typedef char *TriTestDir;

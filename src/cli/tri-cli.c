@@ -12,6 +12,7 @@
 
 #include "export/tri-export.h"
 #include "formats/tri-formats.h"
+#include "document/tri-document.h"
 #include "import/tri-import.h"
 #include "render/tri-labels.h"
 #include "store/tri-missing.h"
@@ -320,23 +321,31 @@ tri_cli_list_quotes (TriStore    *store,
       g_autofree char *source_date = tri_date_to_string (&q->source_date);
       g_autofree char *source_label = tri_date_label (&q->source_date, lang);
       g_autofree char *later = tri_quote_published_later (q, as_of, lang);
+      g_autofree char *grade = tri_grade_code (q->reliability, q->credibility);
+      g_autofree char *grade_label = tri_quote_grade_label (q, lang);
+      const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
 
       if (!json)
         {
-          /* date, source, source's date, claim, original, translation, published later */
+          /* date, source, source's date, claim, original, translation,
+           * published later, grade, not verified */
           append_field (out, label);
           g_string_append_c (out, '\t');
           append_field (out, q->source_title);
           g_string_append_c (out, '\t');
           append_field (out, source_label);
           g_string_append_c (out, '\t');
-          append_field (out, tri_claim_label (q->claim));
+          append_field (out, tri_claim_label (q->claim, lang));
           g_string_append_c (out, '\t');
           append_field (out, q->text);
           g_string_append_c (out, '\t');
           append_field (out, q->translation);
           g_string_append_c (out, '\t');
           append_field (out, later);
+          g_string_append_c (out, '\t');
+          append_field (out, grade_label);
+          g_string_append_c (out, '\t');
+          append_field (out, unverified);
           g_string_append_c (out, '\n');
           continue;
         }
@@ -364,10 +373,34 @@ tri_cli_list_quotes (TriStore    *store,
       json_builder_set_member_name (builder, "claim");
       json_builder_add_string_value (builder, tri_claim_to_string (q->claim));
       json_builder_set_member_name (builder, "claim_label");
-      json_builder_add_string_value (builder, tri_claim_label (q->claim));
+      json_builder_add_string_value (builder, tri_claim_label (q->claim, lang));
       json_builder_set_member_name (builder, "published_later");
       if (later != NULL)
         json_builder_add_string_value (builder, later);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "reliability");
+      if (q->reliability != 0)
+        json_builder_add_string_value (builder, (char[2]) { q->reliability, '\0' });
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "credibility");
+      if (q->credibility != 0)
+        json_builder_add_int_value (builder, q->credibility);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "grade");
+      if (grade != NULL)
+        json_builder_add_string_value (builder, grade);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "grade_label");
+      json_builder_add_string_value (builder, grade_label);
+      json_builder_set_member_name (builder, "verified");
+      json_builder_add_boolean_value (builder, q->verified);
+      json_builder_set_member_name (builder, "verified_by");
+      if (tri_verification_to_string (q->verification) != NULL)
+        json_builder_add_string_value (builder, tri_verification_to_string (q->verification));
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "offset");
@@ -405,7 +438,58 @@ tri_cli_exit_code (const GError *error)
     return tri_store_error_exit_code (error);
   if (error->domain == G_OPTION_ERROR)
     return TRI_EXIT_USAGE;
+  if (error->domain == TRI_DOCUMENT_ERROR &&
+      (error->code == TRI_DOCUMENT_ERROR_NOT_EDITABLE || error->code == TRI_DOCUMENT_ERROR_IN_USE))
+    return TRI_EXIT_NOT_EDITABLE;
   return TRI_EXIT_ERROR;
+}
+
+/**
+ * tri_cli_import:
+ * @option: the option as typed, for messages ("--import-csv")
+ * @out: (nullable): --out, a new briefing
+ * @into: (nullable): --into, an editable briefing to merge into
+ *
+ * Runs an import from the command line: prints its summary line, or one
+ * sentence on stderr.
+ *
+ * Returns: the exit status README.md documents
+ */
+int
+tri_cli_import (TriImportFormat  format,
+                const char      *option,
+                const char      *path,
+                const char      *out,
+                const char      *into)
+{
+  TriImportTarget target = { out, into };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL;
+
+  if ((out == NULL) == (into == NULL))
+    {
+      g_printerr ("trilateral: ");
+      /* Translators: %s is an option, --import-csv */
+      g_printerr (out == NULL ? _("%s needs --out NEW.sqlite, the briefing to write, or --into EDITABLE.sqlite, "
+                                  "an editable briefing to merge into.")
+                              : _("%s takes --out NEW.sqlite or --into EDITABLE.sqlite, not both."), option);
+      g_printerr ("\n");
+      return TRI_EXIT_USAGE;
+    }
+  if (into != NULL && !g_file_test (into, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("trilateral: ");
+      g_printerr (_("“%s” does not exist."), into);
+      g_printerr ("\n");
+      return TRI_EXIT_NOT_FOUND;
+    }
+  if (!tri_import_file (format, path, &target, &summary, &error))
+    {
+      g_printerr ("trilateral: %s\n", error->message);
+      return MAX (tri_cli_exit_code (error), TRI_EXIT_ERROR);
+    }
+  g_print ("%s\n", summary);
+  return TRI_EXIT_OK;
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "import/tri-import.h"
 #include "store/tri-store.h"
 
 G_BEGIN_DECLS
@@ -15,6 +16,8 @@ G_BEGIN_DECLS
 #define TRI_EXIT_WRITE 11
 #define TRI_EXIT_IMPORT 12
 #define TRI_EXIT_READ  13
+#define TRI_EXIT_NOT_EDITABLE 14   /* --into: not an editable briefing, or being edited */
+#define TRI_EXIT_NOT_FOUND 3
 
 /* The command line's export options, as typed */
 typedef struct
@@ -70,6 +73,11 @@ gboolean  tri_cli_export_data     (TriStore                *store,
                                    char                   **summary,
                                    GError                 **error);
 int       tri_cli_exit_code       (const GError       *error);
+int       tri_cli_import          (TriImportFormat     format,
+                                   const char         *option,
+                                   const char         *path,
+                                   const char         *out,
+                                   const char         *into);
 gboolean  tri_cli_parse_window    (const char         *text,
                                    int                *months,
                                    GError            **error);

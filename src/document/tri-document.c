@@ -961,6 +961,8 @@ do_add_source (TriDocument   *self,
   const TriSourceSpec *spec = data;
   char grade[2] = { spec->reliability, 0 };
   g_autofree char *canonical = NULL;
+  g_autofree char *sha256 = NULL;
+  gint64 chars = 0;
   TriDate date;
 
   if (!tri_validate_text (spec->id, error) || !tri_validate_text (spec->kind, error) ||
@@ -983,8 +985,9 @@ do_add_source (TriDocument   *self,
                spec->id, spec->kind, spec->title, spec->outlet, spec->authors ? spec->authors : "",
                spec->language, canonical, spec->file, spec->reliability ? grade : NULL, spec->url) &&
          (spec->text == NULL ||
-          exec (self, error, "INSERT INTO source_document (source, text) VALUES (?, ?)", "ss",
-                spec->id, spec->text));
+          ((sha256 = tri_validate_fingerprint (spec->text, &chars)) != NULL &&
+           exec (self, error, "INSERT INTO source_document (source, text, sha256, chars) VALUES (?, ?, ?, ?)",
+                 "sssi", spec->id, spec->text, sha256, chars)));
 }
 
 /**
@@ -1012,6 +1015,7 @@ do_add_quote (TriDocument   *self,
   const TriQuoteSpec *spec = data;
   g_autofree char *document = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *checked = NULL;
   TriClaim claim;
   gint64 relation;
 
@@ -1024,6 +1028,8 @@ do_add_quote (TriDocument   *self,
       text = tri_validate_cut_quote (document, spec->offset, spec->length, error);
       if (text == NULL)
         return FALSE;
+      /* checked as it was cut: against this document */
+      checked = tri_validate_fingerprint (document, NULL);
     }
   else
     {
@@ -1045,11 +1051,11 @@ do_add_quote (TriDocument   *self,
       !query_int (self, result, "SELECT coalesce (max (id), 0) + 1 FROM quote", ""))
     return FALSE;
   return exec (self, error,
-               "INSERT INTO quote (id, source, char_offset, text, relation, event, claim, credibility)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "isisinsn",
+               "INSERT INTO quote (id, source, char_offset, text, relation, event, claim, credibility,"
+               " checked_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", "isisinsns",
                *result, spec->source, spec->offset, text, relation, spec->event,
                claim == TRI_CLAIM_UNSTATED ? NULL : tri_claim_to_string (claim),
-               (gint64) spec->credibility) &&
+               (gint64) spec->credibility, checked) &&
          (spec->translation == NULL ||
           exec (self, error, "INSERT INTO quote_translation (quote, lang, text) VALUES (?, ?, ?)", "iss",
                 *result, tri_lang_normalize (spec->translation_lang), spec->translation));
@@ -1079,7 +1085,10 @@ tri_document_add_quote (TriDocument         *self,
   return id;
 }
 
-/* Whether the quote is its source's stored text at its offset. */
+/* Whether the quote is verified as the store says (TriVerification): its
+ * source's stored text at its offset, or, when the source keeps only the
+ * fingerprint of its document, checked against that document when it was
+ * written. */
 gboolean
 tri_document_quote_verified (TriDocument *self,
                              gint64       quote)
@@ -1087,7 +1096,9 @@ tri_document_quote_verified (TriDocument *self,
   g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
   return query_int (self, NULL,
                     "SELECT 1 FROM quote q JOIN source_document d ON d.source = q.source"
-                    " WHERE q.id = ? AND substr (d.text, q.char_offset + 1, length (q.text)) = q.text",
+                    " WHERE q.id = ? AND CASE WHEN d.text IS NOT NULL"
+                    "   THEN substr (d.text, q.char_offset + 1, length (q.text)) = q.text"
+                    "   ELSE q.checked_sha256 = d.sha256 END",
                     "i", quote);
 }
 

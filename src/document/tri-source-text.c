@@ -492,9 +492,69 @@ malformed (GError     **error,
   return FALSE;
 }
 
+/* The value of attribute @attr in the tag from @p to @end ('>'), or NULL */
+static char *
+attribute (const char *p,
+           const char *end,
+           const char *attr)
+{
+  gsize len = strlen (attr);
+
+  for (; p + len + 1 < end; p++)
+    if (g_ascii_isspace (*p) && g_ascii_strncasecmp (p + 1, attr, len) == 0 && p[1 + len] == '=')
+      {
+        const char *v = p + 2 + len;
+        const char *stop;
+
+        if (*v == '"' || *v == '\'')
+          stop = memchr (v + 1, *v, end - v - 1), v++;
+        else
+          for (stop = v; stop < end && !g_ascii_isspace (*stop) && *stop != '>' && *stop != '/'; stop++)
+            ;
+        return stop != NULL && stop > v ? g_strndup (v, stop - v) : NULL;
+      }
+  return NULL;
+}
+
+/* Some text as one line: white space collapsed, entities decoded */
+static char *
+one_line (const char *p,
+          const char *end)
+{
+  Out o = { g_string_new (NULL), NONE, FALSE, FALSE, 0 };
+
+  while (p < end)
+    {
+      gunichar c;
+      const char *after = *p == '&' ? entity (p, end, &c) : p;
+
+      if (after != p)
+        p = after;
+      else
+        {
+          c = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+      put_char (&o, c == '\n' ? ' ' : c);
+    }
+  return g_string_free (o.out, FALSE);
+}
+
+static void
+set_once (char       **meta,
+          char        *value)
+{
+  if (meta != NULL && *meta == NULL && value != NULL && *g_strstrip (value) != '\0')
+    *meta = value;
+  else
+    g_free (value);
+}
+
 static char *
 html_to_text (const char  *text,
               const char  *name,
+              char       **title,
+              char       **lang,
               GError     **error)
 {
   const char *p = text;
@@ -502,6 +562,9 @@ html_to_text (const char  *text,
   Out o = { g_string_sized_new (strlen (text) / 2), NONE, FALSE, FALSE, 0 };
   int skip_depth = 0;
   char skip_name[16] = "";
+  g_autofree char *page_title = NULL;
+  gssize h1 = -1;    /* where the first <h1> began in the text, while in it */
+  gboolean had_h1 = FALSE;
 
   while (p < end)
     {
@@ -542,6 +605,9 @@ html_to_text (const char  *text,
           next = read_tag (p, end, &tag);
           if (next == NULL)
             return malformed (error, name, text, p, FALSE), g_string_free (o.out, TRUE), NULL;
+          /* the page's language, <html lang="vi"> */
+          if (lang != NULL && !tag.closing && g_str_equal (tag.name, "html"))
+            set_once (lang, attribute (p, next, "lang"));
           p = next;
 
           if (skip_depth > 0)
@@ -560,6 +626,21 @@ html_to_text (const char  *text,
               break;
             case PARA:
               put_break (&o, PARAGRAPH);
+              /* the headline: the first <h1>'s text */
+              if (g_str_equal (tag.name, "h1") && !had_h1)
+                {
+                  if (!tag.closing)
+                    h1 = o.out->len;
+                  else if (h1 >= 0)
+                    {
+                      char *headline = g_strndup (o.out->str + h1, o.out->len - h1);
+
+                      g_strdelimit (headline, "\n\t", ' ');
+                      set_once (title, headline);
+                      h1 = -1;
+                      had_h1 = TRUE;
+                    }
+                }
               break;
             case BR:
               put_line (&o);
@@ -582,7 +663,21 @@ html_to_text (const char  *text,
               break;
             case RAW_SKIP:
               if (!tag.closing)
-                p = skip_raw (p, end, tag.name);
+                {
+                  const char *content = p;
+
+                  p = skip_raw (p, end, tag.name);
+                  /* the page's <title>, when it has no <h1> */
+                  if (title != NULL && page_title == NULL && g_str_equal (tag.name, "title"))
+                    {
+                      /* up to the '<' of its end tag */
+                      const char *close = p > content ? p - 1 : p;
+
+                      while (close > content && *close != '<')
+                        close--;
+                      page_title = one_line (content, close);
+                    }
+                }
               break;
             case SKIP:
               if (!tag.closing && next[-2] != '/')
@@ -622,6 +717,7 @@ html_to_text (const char  *text,
   /* no white space at the end */
   while (o.out->len > 0 && g_ascii_isspace (o.out->str[o.out->len - 1]))
     g_string_truncate (o.out, o.out->len - 1);
+  set_once (title, g_steal_pointer (&page_title));
   return g_string_free (o.out, FALSE);
 }
 
@@ -654,6 +750,30 @@ tri_source_format_for_path (const char      *path,
   return FALSE;
 }
 
+/* Markdown's first "# Heading" */
+static char *
+markdown_title (const char *text)
+{
+  for (const char *line = text; line != NULL && *line; )
+    {
+      const char *eol = strchr (line, '\n');
+      gsize len = eol ? (gsize) (eol - line) : strlen (line);
+
+      if (len > 2 && line[0] == '#' && line[1] == ' ')
+        {
+          char *title = g_strndup (line + 2, len - 2);
+
+          /* "# Title #" closes with hashes */
+          g_strchomp (title);
+          while (*title && title[strlen (title) - 1] == '#')
+            title[strlen (title) - 1] = '\0';
+          return title;
+        }
+      line = eol ? eol + 1 : NULL;
+    }
+  return NULL;
+}
+
 /**
  * tri_source_text_extract:
  * @data: the file's bytes
@@ -670,12 +790,41 @@ tri_source_text_extract (const char       *data,
                          const char       *name,
                          GError          **error)
 {
+  return tri_source_text_extract_full (data, size, format, name, NULL, NULL, error);
+}
+
+/**
+ * tri_source_text_extract_full:
+ * @title: (out) (optional) (nullable): the headline the file gives, for
+ *   the source's title: HTML's first <h1>, else its <title>; Markdown's
+ *   first "# " heading; %NULL when it gives none
+ * @lang: (out) (optional) (nullable): the language an HTML page declares
+ *   (<html lang="vi">), as written
+ *
+ * As tri_source_text_extract(), with what the file says of itself.
+ */
+char *
+tri_source_text_extract_full (const char       *data,
+                              gsize             size,
+                              TriSourceFormat   format,
+                              const char       *name,
+                              char            **title,
+                              char            **lang,
+                              GError          **error)
+{
   g_autofree char *utf8 = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *found_title = NULL;
+  g_autofree char *found_lang = NULL;
   const char *p;
 
   g_return_val_if_fail (data != NULL || size == 0, NULL);
   g_return_val_if_fail (name != NULL, NULL);
+
+  if (title != NULL)
+    *title = NULL;
+  if (lang != NULL)
+    *lang = NULL;
 
   if (size > TRI_SOURCE_TEXT_MAX_FILE)
     {
@@ -694,7 +843,7 @@ tri_source_text_extract (const char       *data,
   text = tri_source_text_normalize (utf8);
   if (format == TRI_SOURCE_FORMAT_HTML)
     {
-      g_autofree char *plain = html_to_text (text, name, error);
+      g_autofree char *plain = html_to_text (text, name, &found_title, &found_lang, error);
 
       if (plain == NULL)
         return NULL;
@@ -702,6 +851,8 @@ tri_source_text_extract (const char       *data,
       g_free (text);
       text = tri_source_text_normalize (plain);
     }
+  else if (format == TRI_SOURCE_FORMAT_MARKDOWN)
+    found_title = markdown_title (text);
 
   for (p = text; *p && g_ascii_isspace (*p); p++)
     ;
@@ -718,17 +869,25 @@ tri_source_text_extract (const char       *data,
                    name, TRI_STORE_MAX_LENGTH / 1000000);
       return NULL;
     }
+  if (title != NULL && found_title != NULL && *g_strstrip (found_title) != '\0')
+    *title = g_steal_pointer (&found_title);
+  if (lang != NULL)
+    *lang = g_steal_pointer (&found_lang);
   return g_steal_pointer (&text);
 }
 
 /**
  * tri_source_text_load:
  * @path: a .txt, .md or .html file
+ * @title: (out) (optional) (nullable): its headline, if it gives one
+ * @lang: (out) (optional) (nullable): the language it declares, if any
  *
- * Reads @path and extracts its text (tri_source_text_extract()).
+ * Reads @path and extracts its text (tri_source_text_extract_full()).
  */
 char *
 tri_source_text_load (const char  *path,
+                      char       **title,
+                      char       **lang,
                       GError     **error)
 {
   g_autofree char *name = NULL;
@@ -764,12 +923,12 @@ tri_source_text_load (const char  *path,
     }
   /* checked before reading, and again after (it may have grown) */
   if (st.st_size > TRI_SOURCE_TEXT_MAX_FILE)
-    return tri_source_text_extract ("", (gsize) st.st_size, format, name, error);
+    return tri_source_text_extract_full ("", (gsize) st.st_size, format, name, title, lang, error);
   if (!g_file_get_contents (path, &data, &size, &local_error))
     {
       g_set_error (error, TRI_SOURCE_TEXT_ERROR, TRI_SOURCE_TEXT_ERROR_FAILED,
                    _("“%s” cannot be read: %s."), name, local_error->message);
       return NULL;
     }
-  return tri_source_text_extract (data, size, format, name, error);
+  return tri_source_text_extract_full (data, size, format, name, title, lang, error);
 }

@@ -40,7 +40,16 @@ char     *tri_source_text_extract     (const char       *data,
                                        TriSourceFormat   format,
                                        const char       *name,
                                        GError          **error);
+char     *tri_source_text_extract_full (const char      *data,
+                                       gsize             size,
+                                       TriSourceFormat   format,
+                                       const char       *name,
+                                       char            **title,
+                                       char            **lang,
+                                       GError          **error);
 char     *tri_source_text_load        (const char       *path,
+                                       char            **title,
+                                       char            **lang,
                                        GError          **error);
 char     *tri_source_text_normalize   (const char       *text);
 

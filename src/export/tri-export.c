@@ -321,9 +321,9 @@ source_citation (const TriSource *s,
 
   if (s->outlet != NULL && *s->outlet != '\0')
     /* Translators: a source in a slide's footnote: its title, outlet and date */
-    return g_strdup_printf (D_("“%s”, %s, %s"), s->title, s->outlet, date);
+    return g_strdup_printf (D_(lang, "“%s”, %s, %s"), s->title, s->outlet, date);
   /* Translators: a source in a slide's footnote: its title and date */
-  return g_strdup_printf (D_("“%s”, %s"), s->title, date);
+  return g_strdup_printf (D_(lang, "“%s”, %s"), s->title, date);
 }
 
 /* The evidence shown on a slide: the selected edge's newest quotes, the
@@ -369,7 +369,8 @@ slide_evidence (TriStore               *store,
 
           content->heading = g_strdup (ev->title);
           /* Translators: under an event's title: its date label and category */
-          content->subheading = g_strdup_printf (D_("%s · %s"), date, tri_category_label (ev->category));
+          content->subheading = g_strdup_printf (D_(request->lang, "%s · %s"), date,
+                                                 tri_category_label (ev->category, request->lang));
           content->text = g_strdup (ev->summary);
           quotes = tri_store_list_quotes (store, 0, ev->id, request->lang, NULL);
           max_quotes = 2;
@@ -393,7 +394,7 @@ slide_evidence (TriStore               *store,
                                     scene->as_of, request->lang);
           g_string_append_printf (text, "%s%s", text->len ? "\n\n" : "", line);
         }
-      content->heading = g_strdup (D_("The triangle"));
+      content->heading = g_strdup (D_(request->lang, "The triangle"));
       content->text = g_string_free (g_steal_pointer (&text), FALSE);
     }
 
@@ -426,7 +427,7 @@ slide_evidence (TriStore               *store,
       n_cited++;
     }
   /* Translators: a slide's footnote; %s is a list of sources (one, or several) */
-  content->footnote = g_strdup_printf (DN_ ("Source: %s", "Sources: %s", n_cited), citations->str);
+  content->footnote = g_strdup_printf (DN_ (request->lang, "Source: %s", "Sources: %s", n_cited), citations->str);
 }
 
 /**
@@ -446,7 +447,6 @@ tri_export_draw_slide (TriStore               *store,
                        cairo_t                *cr)
 {
   const TriTheme *theme = tri_theme_get (request->dark);
-  g_autofree char *saved_lang = g_strdup (tri_get_data_language ());
   g_autofree char *window = NULL;
   TriSlideContent content = { 0 };
   TriSlideLayout *slide;
@@ -455,8 +455,8 @@ tri_export_draw_slide (TriStore               *store,
   TriSlideKind kind;
   Scene scene = { 0 };
 
-  /* every word drawn in the export's language */
-  tri_set_data_language (request->lang);
+  /* every word is drawn in the export's language, request->lang, which
+   * each renderer is given */
   scene_load (&scene, store, request);
 
   kind = request->view == TRI_EXPORT_VIEW_TRIANGLE ? TRI_SLIDE_TRIANGLE
@@ -465,7 +465,7 @@ tri_export_draw_slide (TriStore               *store,
   window = tri_window_describe (request->window_months, scene.as_of, request->lang);
   content.title = tri_store_dup_title (store, request->lang);
   /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
-  content.as_of = g_strdup_printf (D_("As of: %s"), window);
+  content.as_of = g_strdup_printf (D_(request->lang, "As of: %s"), window);
   content.lang = request->lang;
 
   slide = tri_slide_layout_new (kind, request->width, request->height, &content);
@@ -481,7 +481,6 @@ tri_export_draw_slide (TriStore               *store,
   tri_slide_content_clear (&content);
 
   scene_clear (&scene);
-  tri_set_data_language (saved_lang);
   return slide;
 }
 

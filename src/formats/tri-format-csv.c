@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include "render/tri-labels.h"
 #include "tri-formats.h"
 
 #define BOM "\xEF\xBB\xBF"
@@ -73,7 +74,8 @@ write_quotes (TriStore             *store,
 {
   static const char * const header[] = {
     "number", "id", "relation", "event", "date", "text", "source_language", "translation", "lang",
-    "source", "citation", "offset", "confidence", "claim",
+    "source", "citation", "offset", "confidence", "claim", "reliability", "credibility", "grade",
+    "verified",
   };
   g_autoptr(GPtrArray) quotes = tri_formats_quotes (store, request, request->period_given, error);
   g_autoptr(GPtrArray) sources = NULL;
@@ -96,11 +98,16 @@ write_quotes (TriStore             *store,
       g_autofree char *date = tri_date_to_string (&q->date);
       g_autofree char *citation = s ? tri_formats_citation (s, request->lang) : g_strdup (q->source_title);
       g_autofree char *offset = g_strdup_printf ("%" G_GINT64_FORMAT, q->offset);
+      g_autofree char *credibility = q->credibility ? g_strdup_printf ("%d", q->credibility) : g_strdup ("");
+      g_autofree char *grade = tri_grade_code (q->reliability, q->credibility);
       const char *fields[] = {
         number, id, tri_formats_relation_code (store, q->relation_id), event, date, q->text,
         s ? s->language : "", q->translation, tri_lang_normalize (request->lang),
         q->source_id, citation, offset, tri_confidence_to_string (q->confidence),
         q->claim == TRI_CLAIM_UNSTATED ? "not stated" : tri_claim_to_string (q->claim),
+        /* the grade's halves, empty when not graded; the grade as shown */
+        q->reliability ? (char[2]) { q->reliability, '\0' } : "", credibility,
+        grade ? grade : "ungraded", q->verified ? "yes" : "no",
       };
 
       row (out, fields, G_N_ELEMENTS (fields));

@@ -3,7 +3,9 @@
  * The quotes behind the current view (the selected relation's, or every
  * relation's, whose dates count as of --as-of over --window), newest first
  * and numbered as the slide lists them, each with its original text, its
- * translation in the data language, its claim type and its full citation:
+ * translation in the data language, its claim type, its Admiralty grade
+ * ("B2", or "ungraded"; whether it was verified against its source) and
+ * its full citation:
  * as HTML that prints cleanly (A4, table headers repeated on each page,
  * rows never split), or as CSV.
  *
@@ -17,22 +19,6 @@
 #include "render/tri-labels.h"
 #include "tri-formats.h"
 
-static const char *
-claim_label (TriClaim claim)
-{
-  switch (claim)
-    {
-    case TRI_CLAIM_FACT: return D_("fact");
-    case TRI_CLAIM_OFFICIAL: return D_("official statement");
-    case TRI_CLAIM_REPORTED: return D_("reported");
-    case TRI_CLAIM_ALLEGATION: return D_("allegation");
-    case TRI_CLAIM_ASSESSMENT: return D_("assessment");
-    case TRI_CLAIM_FORECAST: return D_("forecast");
-    case TRI_CLAIM_UNSTATED:
-    default: return D_("not stated");
-    }
-}
-
 static const char css[] =
   "body { font-family: 'Noto Sans', sans-serif; font-size: 10pt; color: #000; margin: 2em; }\n"
   "h1 { font-size: 14pt; margin: 0 0 0.2em; }\n"
@@ -42,7 +28,7 @@ static const char css[] =
   "tr { page-break-inside: avoid; break-inside: avoid; }\n"
   "th, td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; text-align: left; }\n"
   "th { background: #eee; }\n"
-  "td.n { text-align: right; white-space: nowrap; }\n"
+  "td.n, td.grade { text-align: right; white-space: nowrap; }\n"
   "blockquote { margin: 0; }\n"
   "@page { size: A4 landscape; margin: 15mm; }\n"
   "@media print { body { margin: 0; } th { background: none; } }\n";
@@ -64,6 +50,30 @@ cell (GString    *out,
     }
   g_string_append_c (out, '>');
   tri_formats_append_xml (out, text);
+  g_string_append (out, "</td>");
+}
+
+/* "B2" with its meaning as the cell's title, and under it whether the
+ * quote was verified against its source */
+static void
+grade_cell (GString        *out,
+            const TriQuote *q,
+            const char     *lang)
+{
+  g_autofree char *grade = tri_quote_grade_label (q, lang);
+  g_autofree char *meaning = tri_quote_grade_meaning (q, lang);
+  const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
+
+  g_string_append (out, "<td class=\"grade\" title=\"");
+  tri_formats_append_xml (out, meaning);
+  g_string_append (out, "\">");
+  tri_formats_append_xml (out, grade);
+  if (unverified != NULL)
+    {
+      g_string_append (out, "<br><small>");
+      tri_formats_append_xml (out, unverified);
+      g_string_append (out, "</small>");
+    }
   g_string_append (out, "</td>");
 }
 
@@ -93,7 +103,7 @@ tri_format_evidence_write (TriStore             *store,
     {
       static const char * const header[] = {
         "number", "quote", "source_language", "translation", "lang", "claim", "date", "relation",
-        "event", "citation", "offset",
+        "event", "citation", "offset", "grade", "verification",
       };
 
       g_string_append (out, "\xEF\xBB\xBF");
@@ -108,9 +118,12 @@ tri_format_evidence_write (TriStore             *store,
           g_autofree char *event = q->event_id ? g_strdup_printf ("%" G_GINT64_FORMAT, q->event_id) : g_strdup ("");
           g_autofree char *citation = s ? tri_formats_citation (s, request->lang) : g_strdup (q->source_title);
           g_autofree char *offset = g_strdup_printf ("%" G_GINT64_FORMAT, q->offset);
+          g_autofree char *grade = tri_quote_grade_label (q, request->lang);
+          const char *unverified = tri_quote_unverified_label (q, FALSE, request->lang);
           const char *fields[] = {
-            number, q->text, s ? s->language : "", q->translation, lang, claim_label (q->claim), date,
+            number, q->text, s ? s->language : "", q->translation, lang, tri_claim_label (q->claim, lang), date,
             tri_formats_relation_code (store, q->relation_id), event, citation, offset,
+            grade, unverified ? unverified : "",
           };
 
           for (guint k = 0; k < G_N_ELEMENTS (fields); k++)
@@ -124,14 +137,14 @@ tri_format_evidence_write (TriStore             *store,
   as_of = tri_day_label (to, TRI_PRECISION_DAY, request->lang);
   if (request->window_months == 0)
     /* Translators: the view an evidence table shows: "as of" a date, over all time */
-    view = g_strdup_printf (D_("As of %s, all time"), as_of);
+    view = g_strdup_printf (D_(lang, "As of %s, all time"), as_of);
   else
     /* Translators: the view an evidence table shows: "as of" a date, over a window of months */
-    view = g_strdup_printf (DN_("As of %s, the month before", "As of %s, the %u months before",
+    view = g_strdup_printf (DN_(lang, "As of %s, the month before", "As of %s, the %u months before",
                                 request->window_months), as_of, request->window_months);
 
   g_string_append_printf (out, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n<title>", lang);
-  tri_formats_append_xml (out, D_("Evidence"));
+  tri_formats_append_xml (out, D_(lang, "Evidence"));
   g_string_append (out, " — ");
   tri_formats_append_xml (out, title);
   g_string_append_printf (out, "</title>\n<style>\n%s</style>\n</head>\n<body>\n<h1>", css);
@@ -147,7 +160,9 @@ tri_format_evidence_write (TriStore             *store,
   {
     const char *heads[] = {
       /* Translators: the evidence table's columns */
-      D_("No."), D_("Quoted text"), D_("Translation"), D_("Claim"), D_("Date"), D_("Relation"), D_("Source"),
+      D_(lang, "No."), D_(lang, "Quoted text"), D_(lang, "Translation"), D_(lang, "Claim"),
+      /* Translators: the evidence table's column of Admiralty grades, "B2" */
+      D_(lang, "Grade"), D_(lang, "Date"), D_(lang, "Relation"), D_(lang, "Source"),
     };
     for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
       {
@@ -166,14 +181,15 @@ tri_format_evidence_write (TriStore             *store,
       g_autofree char *citation = s ? tri_formats_citation (s, request->lang) : g_strdup (q->source_title);
       g_autofree char *where = g_strdup_printf ("%s, %s %" G_GINT64_FORMAT, citation,
                                                 /* Translators: a quote's character offset in its source */
-                                                D_("character"), q->offset);
+                                                D_(lang, "character"), q->offset);
 
       g_string_append_printf (out, "<tr id=\"q%u\">", i + 1);
       cell (out, "n", NULL, number);
       cell (out, "quote", s ? s->language : NULL, q->text);
       /* the data language, or English standing in: unmarked, as it may be either */
       cell (out, "translation", NULL, q->translation);
-      cell (out, NULL, NULL, claim_label (q->claim));
+      cell (out, NULL, NULL, tri_claim_label (q->claim, lang));
+      grade_cell (out, q, request->lang);
       cell (out, NULL, NULL, date);
       cell (out, NULL, NULL, tri_formats_relation_code (store, q->relation_id));
       cell (out, "source", NULL, where);

@@ -268,6 +268,7 @@ tri_format_json_write (TriStore             *store,
       json_builder_end_array (b);
       add_string (b, "language", CELL (sources, i, 5));
       add_string (b, "date", CELL (sources, i, 6));
+      add_string (b, "reliability", CELL (sources, i, 8));
       add_indexed_texts (b, "description", &source_texts, source_index, CELL (sources, i, 0), 2);
       json_builder_end_object (b);
     }
@@ -342,6 +343,7 @@ tri_format_json_write (TriStore             *store,
                   tri_formats_relation_code (store, g_ascii_strtoll (CELL (quotes, i, 4) ? CELL (quotes, i, 4) : "0", NULL, 10)));
       add_int (b, "event", CELL (quotes, i, 5));
       add_string (b, "claim", CELL (quotes, i, 6));
+      add_int (b, "credibility", CELL (quotes, i, 7));
       json_builder_end_object (b);
     }
   json_builder_end_array (b);

@@ -43,6 +43,7 @@
 #include "store/tri-schema.h"
 #include "store/tri-store.h"
 #include "tri-import.h"
+#include "tri-import-private.h"
 
 G_DEFINE_QUARK (tri-import-error-quark, tri_import_error)
 
@@ -65,11 +66,11 @@ typedef struct
   GCancellable *cancellable;
 } Import;
 
-static gboolean G_GNUC_PRINTF (3, 4)
-invalid (GError    **error,
-         const char *path,
-         const char *format,
-         ...)
+gboolean
+tri_import_invalid (GError    **error,
+                    const char *path,
+                    const char *format,
+                    ...)
 {
   g_autofree char *what = NULL;
   va_list args;
@@ -81,6 +82,8 @@ invalid (GError    **error,
   g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_INVALID, _("“%s” cannot be imported: %s."), path, what);
   return FALSE;
 }
+
+#define invalid tri_import_invalid
 
 /**
  * tri_html_to_text:
@@ -331,12 +334,14 @@ cap_text (Import     *im,
  * overflows the stack. It also turns each \u0000 (which json-glib would
  * cut a string at, silently) into \uFFFF, for check_text() to refuse by
  * event and field. */
-static gboolean
-prescan (Import      *im,
-         char        *data,
-         gsize        len,
-         GError     **error)
+gboolean
+tri_import_prescan_json (const char  *path,
+                         char        *data,
+                         gsize        len,
+                         guint       *n_nul,
+                         GError     **error)
 {
+  struct { const char *path; guint n_nul; } scan = { path, 0 }, *im = &scan;
   guint depth = 0, line = 1, nul_line = 0, n_ffff = 0;
   gboolean in_string = FALSE;
 
@@ -386,6 +391,7 @@ prescan (Import      *im,
   if (im->n_nul > 0 && n_ffff > 0)
     return invalid (error, im->path, _("it has a NUL character (\\u0000) in a text on line %u, which Trilateral cannot keep"),
                     nul_line);
+  *n_nul = scan.n_nul;
   return TRUE;
 }
 
@@ -831,29 +837,35 @@ import_event (Import      *im,
   return TRUE;
 }
 
-static void
-set_unreadable (GError    **error,
-                const char *json_path,
-                int         saved_errno)
+void
+tri_import_set_unreadable (GError    **error,
+                           const char *json_path,
+                           int         saved_errno,
+                           gboolean    timeline)
 {
   if (saved_errno == ENOENT || saved_errno == ENOTDIR)
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NOT_FOUND, _("“%s” does not exist."), json_path);
-  else if (saved_errno == EISDIR)
+  else if (saved_errno == EISDIR && timeline)
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_IS_DIRECTORY,
                  _("“%s” is a folder, not a TimelineJS timeline."), json_path);
+  else if (saved_errno == EISDIR)
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_IS_DIRECTORY,
+                 _("“%s” is a folder, not a file to import."), json_path);
   else
     /* Translators: the second %s is the system's reason, "Permission denied" */
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_PERMISSION, _("“%s” cannot be read: %s."),
                  json_path, g_strerror (saved_errno));
 }
 
-/* Reads @json_path whole (it is at most TRI_IMPORT_MAX_BYTES): a file
+/* Reads @json_path whole (it is at most @max_bytes): a file
  * that is missing or cannot be read is said to be so, as a briefing would
  * be (exit 3, 4), never "not valid JSON" */
-static char *
-read_input (const char  *json_path,
-            gsize       *len,
-            GError     **error)
+char *
+tri_import_read_input (const char  *json_path,
+                       gsize        max_bytes,
+                       gsize       *len,
+                       gboolean     timeline,
+                       GError     **error)
 {
   g_autofree char *data = NULL;
   GStatBuf st;
@@ -862,29 +874,33 @@ read_input (const char  *json_path,
 
   if ((fd = g_open (json_path, O_RDONLY | O_CLOEXEC, 0)) < 0)
     {
-      set_unreadable (error, json_path, errno);
+      tri_import_set_unreadable (error, json_path, errno, timeline);
       return NULL;
     }
   if (fstat (fd, &st) != 0)
     {
-      set_unreadable (error, json_path, errno);
+      tri_import_set_unreadable (error, json_path, errno, timeline);
       close (fd);
       return NULL;
     }
   if (S_ISDIR (st.st_mode))
     {
       close (fd);
-      set_unreadable (error, json_path, EISDIR);
+      tri_import_set_unreadable (error, json_path, EISDIR, timeline);
       return NULL;
     }
-  if (!S_ISREG (st.st_mode) || st.st_size > TRI_IMPORT_MAX_BYTES)
+  if (!S_ISREG (st.st_mode) || (guint64) st.st_size > max_bytes)
     {
       close (fd);
       if (!S_ISREG (st.st_mode))
         invalid (error, json_path, _("it is not a regular file"));
-      else
+      else if (timeline)
         invalid (error, json_path, _("it is %d MB, and Trilateral imports timelines of up to %d MB"),
                  (int) (st.st_size / (1024 * 1024)), TRI_IMPORT_MAX_BYTES / (1024 * 1024));
+      else
+        /* Translators: "it is 100 MB, and Trilateral imports files of up to 64 MB" */
+        invalid (error, json_path, _("it is %d MB, and Trilateral imports files of up to %d MB"),
+                 (int) (st.st_size / (1024 * 1024)), (int) (max_bytes / (1024 * 1024)));
       return NULL;
     }
 
@@ -900,7 +916,7 @@ read_input (const char  *json_path,
         continue;
       if (n < 0)
         {
-          set_unreadable (error, json_path, errno);
+          tri_import_set_unreadable (error, json_path, errno, timeline);
           close (fd);
           return NULL;
         }
@@ -953,60 +969,67 @@ summarize (Import     *im,
   return g_string_free (s, FALSE);
 }
 
-/* The import itself: into @out_path, or with %NULL into memory only, to
- * check the file */
+/* A TimelineJS timeline read and parsed, to be written: the JSON's or,
+ * from a spreadsheet, the same objects built from its rows */
+typedef struct
+{
+  TriImporter  base;
+  Import       im;
+  JsonParser  *parser;
+  JsonNode    *root;
+} Timeline;
+
+static void
+timeline_free (TriImporter *base)
+{
+  Timeline *tl = (Timeline *) base;
+
+  g_clear_object (&tl->parser);
+  g_clear_pointer (&tl->root, json_node_unref);
+  g_hash_table_unref (tl->im.actors);
+  g_hash_table_unref (tl->im.relations);
+  g_hash_table_unref (tl->im.sources);
+  g_free (tl);
+}
+
+static char *
+timeline_summarize (TriImporter *base,
+                    const char  *target)
+{
+  return summarize (&((Timeline *) base)->im, target);
+}
+
+/* Writes the timeline into the sink's empty briefing */
 static gboolean
-import_file (const char            *json_path,
-             const char            *out_path,
-             TriImportProgressFunc  progress,
-             gpointer               progress_data,
-             GCancellable          *cancellable,
-             char                 **summary,
-             GError               **error)
+timeline_fill (TriImporter   *base,
+               TriImportSink *sink,
+               GError       **error)
 {
   static const char * const top_known[] = { "title", "events", "eras", NULL };
   static const char * const title_known[] = { "text", NULL };
   static const char * const title_text_known[] = { "headline", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) local_error = NULL;
+  Timeline *tl = (Timeline *) base;
+  Import *im = &tl->im;
+  const char *json_path = base->path;
   g_autoptr(GPtrArray) briefing_notes = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *data = NULL;
-  g_autoptr(TriNewFile) file = NULL;
   g_autofree char *title = NULL;
   g_autofree char *claim = NULL;
   const char *where = _("the timeline’s title");
   const char *headline = NULL;
-  Import im = { 0 };
-  gsize len = 0;
-  JsonNode *root;
   JsonNode *events_node;
   JsonNode *eras_node;
   JsonArray *events;
   JsonObject *obj, *title_obj = NULL, *title_text = NULL;
   gboolean ok = FALSE;
 
-  im.path = json_path;
-  im.progress = progress;
-  im.progress_data = progress_data;
-  im.cancellable = cancellable;
+  im->db = sink->db;
+  im->progress = sink->progress;
+  im->progress_data = sink->progress_data;
+  im->cancellable = sink->cancellable;
 
-  if ((data = read_input (json_path, &len, error)) == NULL)
-    return FALSE;
-  /* the new briefing is unnamed until complete and never replaces a file:
-   * a failure, a signal or a kill leaves nothing */
-  if (out_path != NULL && (file = tri_new_file_create (out_path, TRI_NEW_FILE_NO_REPLACE, error)) == NULL)
-    return FALSE;
-
-  if (!prescan (&im, data, len, error))
-    return FALSE;
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
-    return invalid (error, json_path, _("it is not valid JSON (%s)"), local_error->message);
-  g_clear_pointer (&data, g_free);
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (tl->root == NULL || !JSON_NODE_HOLDS_OBJECT (tl->root))
     return invalid (error, json_path, _("it is not a TimelineJS timeline (no object at the top)"));
-  obj = json_node_get_object (root);
+  obj = json_node_get_object (tl->root);
   events_node = json_object_get_member (obj, "events");
   if (events_node == NULL)
     return invalid (error, json_path, _("it has no “events”"));
@@ -1017,14 +1040,14 @@ import_file (const char            *json_path,
   if (eras_node != NULL && !JSON_NODE_HOLDS_NULL (eras_node) && !JSON_NODE_HOLDS_ARRAY (eras_node))
     return invalid (error, json_path, _("its “eras” is %s, not a list"), node_kind (eras_node));
 
-  if (!member_object (&im, obj, "title", where, "title", &title_obj, error) ||
-      !member_object (&im, title_obj, "text", where, "title.text", &title_text, error) ||
-      !member_text (&im, title_text, "headline", where, "title.text.headline", &headline, error) ||
-      !keep_others (&im, obj, NULL, _("the timeline"), top_known, briefing_notes, error) ||
-      !keep_others (&im, title_obj, "title", where, title_known, briefing_notes, error) ||
-      !keep_others (&im, title_text, "title.text", where, title_text_known, briefing_notes, error))
+  if (!member_object (im, obj, "title", where, "title", &title_obj, error) ||
+      !member_object (im, title_obj, "text", where, "title.text", &title_text, error) ||
+      !member_text (im, title_text, "headline", where, "title.text.headline", &headline, error) ||
+      !keep_others (im, obj, NULL, _("the timeline"), top_known, briefing_notes, error) ||
+      !keep_others (im, title_obj, "title", where, title_known, briefing_notes, error) ||
+      !keep_others (im, title_text, "title.text", where, title_text_known, briefing_notes, error))
     return FALSE;
-  title = cap_text (&im, tri_html_to_text (headline), "title.text.headline", briefing_notes);
+  title = cap_text (im, tri_html_to_text (headline), "title.text.headline", briefing_notes);
   if (*title == '\0')
     {
       g_free (title);
@@ -1040,20 +1063,8 @@ import_file (const char            *json_path,
     claim = capped;
   }
 
-  im.actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  im.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-
-  if (file != NULL)
-    im.db = tri_new_file_open_sqlite (file, error);
-  else if (sqlite3_open (":memory:", &im.db) != SQLITE_OK)
-    g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("No memory to check the timeline in."));
-  if (im.db == NULL)
-    ;
-  else if (tri_schema_create (im.db, TRI_SCHEMA_VERSION, error) &&
-           tri_sql_exec (im.db, "PRAGMA journal_mode = OFF; BEGIN", error) &&
-           exec_sql (&im, "INSERT INTO briefing VALUES ('en', ?)", error, "s", title) &&
-           ensure_actor (&im, "RUS", error) && ensure_actor (&im, "CHN", error) && ensure_actor (&im, "PRK", error))
+  if (exec_sql (im, "INSERT INTO briefing VALUES ('en', ?)", error, "s", title) &&
+      ensure_actor (im, "RUS", error) && ensure_actor (im, "CHN", error) && ensure_actor (im, "PRK", error))
     {
       ok = TRUE;
       for (guint i = 0; ok && i < json_array_get_length (events); i++)
@@ -1063,13 +1074,13 @@ import_file (const char            *json_path,
           if (!JSON_NODE_HOLDS_OBJECT (n))
             ok = invalid (error, json_path, _("event %u is %s, not an object"), i + 1, node_kind (n));
           else
-            ok = import_event (&im, json_node_get_object (n), i, claim, error);
+            ok = import_event (im, json_node_get_object (n), i, claim, error);
           if (ok && (i & 255) == 0)
             {
-              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+              if (g_cancellable_set_error_if_cancelled (im->cancellable, error))
                 ok = FALSE;
-              else if (progress != NULL)
-                progress (i, json_array_get_length (events), progress_data);
+              else if (im->progress != NULL)
+                im->progress (i, json_array_get_length (events), im->progress_data);
             }
         }
 
@@ -1087,43 +1098,100 @@ import_file (const char            *json_path,
               break;
             }
           data_text = json_to_string (e, FALSE);
-          if (!(ok = check_text (&im, data_text, era, "eras", error)))
+          if (!(ok = check_text (im, data_text, era, "eras", error)))
             break;
           /* Translators: a note on an imported briefing: one of its eras, as JSON */
           g_ptr_array_add (briefing_notes, g_strdup_printf (_("era: %s"), data_text));
         }
 
       for (guint i = 0; ok && i < briefing_notes->len; i++)
-        ok = add_note (&im, 0, briefing_notes->pdata[i], error);
-
-      ok = ok && tri_sql_exec (im.db, "COMMIT", error);
+        ok = add_note (im, 0, briefing_notes->pdata[i], error);
     }
+  return ok;
+}
 
-  /* a full disk, said as such, naming the new file */
-  if (!ok && file != NULL && error != NULL &&
-      (g_error_matches (*error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_FULL) ||
-       (im.db != NULL && (sqlite3_extended_errcode (im.db) & 0xff) == SQLITE_FULL)))
+static Timeline *
+timeline_new (const char *path)
+{
+  Timeline *tl = g_new0 (Timeline, 1);
+
+  tl->base.path = path;
+  tl->base.fill = timeline_fill;
+  tl->base.summarize = timeline_summarize;
+  tl->base.free = timeline_free;
+  tl->im.path = path;
+  tl->im.actors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tl->im.relations = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  tl->im.sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  return tl;
+}
+
+/**
+ * tri_import_timeline_new: (skip)
+ * @root: (transfer full): TimelineJS's objects, as its JSON or as built
+ *   from a spreadsheet's rows
+ *
+ * The importer of a TimelineJS timeline already read: the one mapping of
+ * TimelineJS's fields, whichever file they came in.
+ */
+TriImporter *
+tri_import_timeline_new (const char *path,
+                         JsonNode   *root)
+{
+  Timeline *tl = timeline_new (path);
+
+  tl->root = root;
+  return &tl->base;
+}
+
+/* Reads and parses a TimelineJS JSON file */
+static TriImporter *
+timeline_prepare (const char  *json_path,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  Timeline *tl;
+  gsize len = 0;
+
+  if ((data = tri_import_read_input (json_path, TRI_IMPORT_MAX_BYTES, &len, TRUE, error)) == NULL)
+    return NULL;
+  tl = timeline_new (json_path);
+  tl->parser = json_parser_new ();
+  if (!tri_import_prescan_json (json_path, data, len, &tl->im.n_nul, error))
+    goto fail;
+  if (!json_parser_load_from_data (tl->parser, data, len, &local_error))
     {
-      g_clear_error (error);
-      tri_write_error_set_errno (error, out_path, ENOSPC);
+      invalid (error, json_path, _("it is not valid JSON (%s)"), local_error->message);
+      goto fail;
     }
-  if (im.db != NULL && sqlite3_close (im.db) != SQLITE_OK && ok)
+  if (json_parser_get_root (tl->parser) != NULL)
+    tl->root = json_node_ref (json_parser_get_root (tl->parser));
+  return &tl->base;
+
+fail:
+  timeline_free (&tl->base);
+  return NULL;
+}
+
+TriImporter *
+tri_import_prepare (TriImportFormat   format,
+                    const char       *path,
+                    GError          **error)
+{
+  switch (format)
     {
-      g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("Could not write “%s”."), out_path);
-      ok = FALSE;
+    case TRI_IMPORT_TIMELINEJS:
+      return timeline_prepare (path, error);
+    case TRI_IMPORT_CSV:
+      return tri_import_csv_prepare (path, error);
+    case TRI_IMPORT_JSON:
+      return tri_import_json_prepare (path, error);
+    case TRI_IMPORT_GDELT:
+      return tri_import_gdelt_prepare (path, error);
+    default:
+      g_return_val_if_reached (NULL);
     }
-  g_hash_table_unref (im.actors);
-  g_hash_table_unref (im.relations);
-  g_hash_table_unref (im.sources);
-
-  if (ok && file != NULL)
-    ok = tri_new_file_commit (file, error);
-  if (!ok)
-    return FALSE;
-
-  if (summary != NULL)
-    *summary = summarize (&im, out_path ? out_path : json_path);
-  return TRUE;
 }
 
 /**
@@ -1139,8 +1207,10 @@ tri_import_timelinejs (const char  *json_path,
                        char       **summary,
                        GError     **error)
 {
+  TriImportTarget target = { .out_path = out_path };
+
   g_return_val_if_fail (out_path != NULL, FALSE);
-  return import_file (json_path, out_path, NULL, NULL, NULL, summary, error);
+  return tri_import_file (TRI_IMPORT_TIMELINEJS, json_path, &target, summary, error);
 }
 
 /**
@@ -1163,7 +1233,9 @@ tri_import_timelinejs_full (const char            *json_path,
                             char                 **summary,
                             GError               **error)
 {
-  return import_file (json_path, out_path, progress, progress_data, cancellable, summary, error);
+  TriImportTarget target = { out_path, NULL, progress, progress_data, cancellable };
+
+  return tri_import_file (TRI_IMPORT_TIMELINEJS, json_path, &target, summary, error);
 }
 
 /**
@@ -1176,5 +1248,7 @@ gboolean
 tri_import_timelinejs_check (const char  *json_path,
                              GError     **error)
 {
-  return import_file (json_path, NULL, NULL, NULL, NULL, NULL, error);
+  TriImportTarget target = { 0 };
+
+  return tri_import_file (TRI_IMPORT_TIMELINEJS, json_path, &target, NULL, error);
 }

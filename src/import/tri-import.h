@@ -1,10 +1,13 @@
-/* tri-import.h: TimelineJS3 timelines into Trilateral briefings
+/* tri-import.h: TimelineJS3 timelines, spreadsheets (CSV), Trilateral JSON
+ * and GDELT event files into Trilateral briefings
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
 #include <gio/gio.h>
+
+#include "document/tri-document.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +21,11 @@ typedef enum
 
 /* The most Trilateral reads: a larger file is refused before it is read */
 #define TRI_IMPORT_MAX_BYTES (64 * 1024 * 1024)
+
+/* Trilateral JSON is read whole too, and a briefing of 100,000 events in
+ * five languages is written as 124 MB of it: --export-json's files must
+ * come back in */
+#define TRI_IMPORT_MAX_JSON_BYTES (256 * 1024 * 1024)
 
 /* The deepest nesting of lists and objects read (a timeline needs 4);
  * deeper is refused before json-glib, which recurses per level, sees it */
@@ -35,6 +43,28 @@ typedef void (*TriImportProgressFunc) (guint    done,
                                        guint    total,
                                        gpointer user_data);
 
+typedef enum
+{
+  TRI_IMPORT_TIMELINEJS,   /* TimelineJS3 JSON */
+  TRI_IMPORT_CSV,          /* TimelineJS's spreadsheet layout, or Trilateral's own events CSV */
+  TRI_IMPORT_JSON,         /* Trilateral JSON (data/briefing.schema.json) */
+  TRI_IMPORT_GDELT,        /* GDELT 1.0 or 2.0 event export, tab-separated */
+} TriImportFormat;
+
+/* Where an import goes: a new briefing (@out_path), an editable one to
+ * merge into (@into_path, or @into_document already open, as the window
+ * has it; one undoable group), or with none, nowhere (the file is only
+ * checked). One at most. */
+typedef struct
+{
+  const char            *out_path;
+  const char            *into_path;
+  TriImportProgressFunc  progress;       /* may be NULL; called from the importing thread */
+  gpointer               progress_data;
+  GCancellable          *cancellable;    /* may be NULL */
+  TriDocument           *into_document;  /* may be NULL */
+} TriImportTarget;
+
 GQuark   tri_import_error_quark (void);
 gboolean tri_import_timelinejs  (const char  *json_path,
                                  const char  *out_path,
@@ -50,5 +80,12 @@ gboolean tri_import_timelinejs_full (const char            *json_path,
                                      char                 **summary,
                                      GError               **error);
 char    *tri_html_to_text       (const char  *html);
+
+gboolean     tri_import_file             (TriImportFormat         format,
+                                          const char             *path,
+                                          const TriImportTarget  *target,
+                                          char                  **summary,
+                                          GError                **error);
+const char  *tri_import_format_to_string (TriImportFormat         format);
 
 G_END_DECLS

@@ -30,7 +30,6 @@ typedef struct
 } Catalog;
 
 static char *catalog_dir;
-static char *data_lang;
 static GHashTable *catalogs;   /* lang -> Catalog* (NULL data when absent) */
 
 void
@@ -39,19 +38,6 @@ tri_catalog_set_dir (const char *locale_dir)
   g_free (catalog_dir);
   catalog_dir = g_strdup (locale_dir);
   g_clear_pointer (&catalogs, g_hash_table_unref);
-}
-
-void
-tri_set_data_language (const char *lang)
-{
-  g_free (data_lang);
-  data_lang = lang ? g_strdup (tri_lang_normalize (lang)) : NULL;
-}
-
-const char *
-tri_get_data_language (void)
-{
-  return data_lang ? data_lang : tri_lang_from_environment ();
 }
 
 static void
@@ -175,30 +161,51 @@ plural_index (const char *lang,
   return n == 1 ? 0 : 1;
 }
 
-const char *
-tri_data_gettext (const char *msgid)
+/* @lang as a catalogue's name: NULL is the desktop's language */
+static const char *
+language (const char *lang)
 {
-  const char *lang = tri_get_data_language ();
+  return lang == NULL ? tri_lang_from_environment () : tri_lang_normalize (lang);
+}
+
+/**
+ * tri_data_gettext:
+ * @lang: (nullable): the data language, NULL for the desktop's
+ *
+ * Returns: @msgid in @lang, from that language's catalogue
+ */
+const char *
+tri_data_gettext (const char *lang,
+                  const char *msgid)
+{
   const Translation *t;
   Catalog *c;
 
+  lang = language (lang);
   if (g_str_equal (lang, "en") || (c = catalog_for (lang)) == NULL)
     return msgid;
   t = g_hash_table_lookup (c->messages, msgid);
   return t != NULL && *t->text != '\0' ? t->text : msgid;
 }
 
+/**
+ * tri_data_ngettext:
+ * @lang: (nullable): the data language, NULL for the desktop's
+ *
+ * Returns: the plural form of @msgid for @n in @lang
+ */
 const char *
-tri_data_ngettext (const char *msgid,
+tri_data_ngettext (const char *lang,
+                   const char *msgid,
                    const char *msgid_plural,
                    gulong      n)
 {
-  const char *lang = tri_get_data_language ();
   const Translation *t;
   const char *form, *end;
   Catalog *c;
   guint index;
 
+  lang = language (lang);
   if (g_str_equal (lang, "en") || (c = catalog_for (lang)) == NULL ||
       (t = g_hash_table_lookup (c->messages, msgid)) == NULL || *t->text == '\0')
     return n == 1 ? msgid : msgid_plural;

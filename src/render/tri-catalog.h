@@ -9,16 +9,19 @@
 G_BEGIN_DECLS
 
 void        tri_catalog_set_dir       (const char *locale_dir);
-void        tri_set_data_language     (const char *lang);
-const char *tri_get_data_language     (void);
-const char *tri_data_gettext          (const char *msgid);
-const char *tri_data_ngettext         (const char *msgid,
+const char *tri_data_gettext          (const char *lang,
+                                       const char *msgid);
+const char *tri_data_ngettext         (const char *lang,
+                                       const char *msgid,
                                        const char *msgid_plural,
                                        gulong      n);
 
 /* Words drawn with the data (the canvas, the panel, the exports) are in
- * the data language, which may differ from the interface's. */
-#define D_(s) tri_data_gettext (s)
-#define DN_(s, p, n) tri_data_ngettext (s, p, n)
+ * the data language, which may differ from the interface's: each caller
+ * names it (there is no process-wide data language), NULL being the
+ * desktop's (tri_lang_from_environment ()). xgettext reads them with
+ * --keyword=D_:2 --keyword=DN_:2,3. */
+#define D_(lang, s) tri_data_gettext ((lang), (s))
+#define DN_(lang, s, p, n) tri_data_ngettext ((lang), (s), (p), (n))
 
 G_END_DECLS

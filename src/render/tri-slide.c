@@ -41,6 +41,9 @@
 #define QUOTE_PX 25.0
 #define ORIGINAL_PX 21.0
 #define CITE_PX 20.0
+/* a citation's lines at most: its source's title shortened to one, then
+ * the date, the claim and the grade on up to two more */
+#define CITE_LINES 3
 #define FOOT_PX 18.0
 #define TRIANGLE_TYPE_SCALE 1.5
 #define WIDE_TRIANGLE_TYPE_SCALE 1.25
@@ -444,19 +447,21 @@ tri_slide_content_clear (TriSlideContent *content)
 static char *
 compose_citation (const char *source,
                   const char *published,
-                  const char *claim)
+                  const char *claim,
+                  const char *lang)
 {
   if (published == NULL)
     /* Translators: a quote's citation on a slide: source · claim type */
-    return g_strdup_printf (D_("%s · %s"), source, claim);
+    return g_strdup_printf (D_(lang, "%s · %s"), source, claim);
   /* Translators: a quote's citation on a slide: source · publication date · claim type */
-  return g_strdup_printf (D_("%s · %s · %s"), source, published, claim);
+  return g_strdup_printf (D_(lang, "%s · %s · %s"), source, published, claim);
 }
 
-/* A quote's citation: its source, the source's publication date and the
- * quote's claim type ("not stated" when the briefing does not say). When
- * it is longer than two lines of @width, the source's title is shortened,
- * never the date or the claim. */
+/* A quote's citation: its source, the source's publication date, the
+ * quote's claim type ("not stated" when the briefing does not say), its
+ * grade ("B2", "ungraded") and "not verified" when it is not. When
+ * it is longer than two lines of @width, the source's title is shortened
+ * to one, never the date, the claim or the grade. */
 static char *
 citation (cairo_t        *cr,
           const TriQuote *q,
@@ -468,25 +473,37 @@ citation (cairo_t        *cr,
   g_autofree char *full = NULL;
   g_autoptr(PangoLayout) fitted = NULL;
   g_autoptr(PangoLayout) title = NULL;
-  const char *source = q->source_title && *q->source_title ? q->source_title : D_("Unnamed source");
+  const char *source = q->source_title && *q->source_title ? q->source_title : D_(lang, "Unnamed source");
   gboolean shortened;
 
+  g_autofree char *grade = tri_quote_grade_label (q, lang);
+  const char *unverified = tri_quote_unverified_label (q, TRUE, lang);
+
   /* Translators: a quote's claim type on a slide, e.g. "claim: official" */
-  claim = g_strdup_printf (D_("claim: %s"), tri_claim_label (q->claim));
+  claim = g_strdup_printf (D_(lang, "claim: %s"), tri_claim_label (q->claim, lang));
+  /* its Admiralty grade after it, "claim: official · B2", and, when the
+   * quote was not checked against its source's text, "· not verified" */
+  {
+    /* Translators: a quote's claim type and its grade on a slide, e.g. "claim: fact · B2" */
+    g_autofree char *graded = g_strdup_printf (D_(lang, "%s · %s"), claim, grade);
+
+    g_free (claim);
+    claim = unverified ? g_strdup_printf (D_(lang, "%s · %s"), graded, unverified) : g_steal_pointer (&graded);
+  }
   if (q->source_date.earliest != 0)
     {
       g_autofree char *date = tri_date_label (&q->source_date, lang);
       /* Translators: when a quote's source was published, e.g. "published 12 Jun 2024" */
-      published = g_strdup_printf (D_("published %s"), date);
+      published = g_strdup_printf (D_(lang, "published %s"), date);
     }
 
-  full = compose_citation (source, published, claim);
+  full = compose_citation (source, published, claim, lang);
   fitted = tri_slide_fit_text (cr, full, lang, CITE_PX, FALSE, FALSE, width, 2, G_MAXDOUBLE, &shortened);
   if (fitted != NULL && !shortened)
     return g_steal_pointer (&full);
 
   title = tri_slide_fit_text (cr, source, lang, CITE_PX, FALSE, FALSE, width, 1, G_MAXDOUBLE, &shortened);
-  return compose_citation (title ? pango_layout_get_text (title) : source, published, claim);
+  return compose_citation (title ? pango_layout_get_text (title) : source, published, claim, lang);
 }
 
 static void
@@ -537,7 +554,7 @@ render_evidence (TriSlideLayout        *layout,
 
       /* the citation is never dropped: a quote goes only with room for it
        * and at least one line of its words */
-      cite_layout = tri_slide_fit_text (cr, cite, content->lang, CITE_PX, FALSE, FALSE, qwidth, 2,
+      cite_layout = tri_slide_fit_text (cr, cite, content->lang, CITE_PX, FALSE, FALSE, qwidth, CITE_LINES,
                                         bottom - y, &shortened);
       if (cite_layout == NULL)
         break;
@@ -571,7 +588,7 @@ render_evidence (TriSlideLayout        *layout,
         }
       y = MIN (y, words_bottom + 4) + 2;
       used = paragraph (layout, "citation", r, cr, cite, content->lang, CITE_PX, FALSE, FALSE,
-                        theme->muted, qx, y, qwidth, 2, bottom);
+                        theme->muted, qx, y, qwidth, CITE_LINES, bottom);
       y += used;
       if (later != NULL)
         y += 4 + paragraph (layout, "published-later", r, cr, later, content->lang, CITE_PX, TRUE, FALSE,

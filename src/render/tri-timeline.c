@@ -668,24 +668,24 @@ layout_legend (TriTimelineLayout *layout,
       switch (k)
         {
         case TRI_TIMELINE_LEGEND_DOT:
-          item->text = g_strdup (D_("known to the day"));
+          item->text = g_strdup (D_(layout->lang, "known to the day"));
           item->w = h + 2;
           break;
         case TRI_TIMELINE_LEGEND_BAR:
-          item->text = g_strdup (D_("date uncertain: every possible day"));
+          item->text = g_strdup (D_(layout->lang, "date uncertain: every possible day"));
           item->w = 4 * h;
           break;
         case TRI_TIMELINE_LEGEND_UNCONFIRMED:
-          item->text = g_strdup (D_("reported or alleged, not confirmed"));
+          item->text = g_strdup (D_(layout->lang, "reported or alleged, not confirmed"));
           item->w = 5 * h;
           break;
         case TRI_TIMELINE_LEGEND_BIN:
-          item->text = g_strdup (D_("number of events, coloured in proportion to their stances"));
+          item->text = g_strdup (D_(layout->lang, "number of events, coloured in proportion to their stances"));
           item->w = 1.5 * h;
           break;
         default:
           item->stance = stances[k - TRI_TIMELINE_LEGEND_STANCE];
-          item->text = g_strdup (tri_stance_label (item->stance));
+          item->text = g_strdup (tri_stance_label (item->stance, layout->lang));
           item->w = h;
           break;
         }
@@ -759,7 +759,7 @@ tri_timeline_layout_new (GPtrArray               *events,
     {
       double h;
 
-      layout->lane_labels[i] = g_strdup (tri_category_label (i));
+      layout->lane_labels[i] = g_strdup (tri_category_label (i, layout->lang));
       tri_text_measure (layout->lane_labels[i], layout->label_px, TRUE, layout->lang, &name_w[i], &h);
       layout->lane_label_w = MAX (layout->lane_label_w, name_w[i]);
     }
@@ -1149,7 +1149,7 @@ tri_timeline_layout_new (GPtrArray               *events,
       layout->lane_name_y[lane] = layout->lane_y[lane] + 4;
       if (more->count == 0)
         continue;
-      more->label = g_strdup_printf (DN_("+%u more", "+%u more", more->count), more->count);
+      more->label = g_strdup_printf (DN_(layout->lang, "+%u more", "+%u more", more->count), more->count);
       more->px = layout->label_px * 0.8;
       tri_text_measure (more->label, more->px, FALSE, layout->lang, &more->w, &mh);
       if (mh > layout->lane_h[lane])
@@ -1451,15 +1451,21 @@ draw_clusters (TriTimelineLayout *layout,
       cairo_fill (cr);
     }
 
+  /* one layout for every count: only its text changes (a context a
+   * label would cost more than drawing it, at hundreds of bins) */
+  g_autoptr(PangoLayout) text = NULL;
+
   for (guint i = 0; i < layout->clusters->len; i++)
     {
       const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
-      g_autoptr(PangoLayout) text = NULL;
       int tw, th;
 
       if (c->label == NULL)
         continue;
-      text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
+      if (text == NULL)
+        text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
+      else
+        pango_layout_set_text (text, c->label, -1);
       pango_layout_get_pixel_size (text, &tw, &th);
       tri_set_source_rgb (cr, theme->text);
       cairo_move_to (cr, c->label_x + (c->label_w - tw) / 2, c->label_y);

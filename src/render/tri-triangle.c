@@ -85,15 +85,16 @@ tri_triangle_layout_free (TriTriangleLayout *layout)
  * (the trend in the words of tri_edge_trend_label())
  */
 char *
-tri_edge_describe_counts (const TriEdgeState *state)
+tri_edge_describe_counts (const TriEdgeState *state,
+                          const char         *lang)
 {
   if (state->n_events == 0)
-    return g_strdup (tri_edge_trend_label (state));
+    return g_strdup (tri_edge_trend_label (state, lang));
 
   /* Translators: an edge's label in two short lines, e.g. "9 events" and
    * "mostly cooperation"; %d is a number of events, %s a trend */
-  return g_strdup_printf (DN_ ("%d event\n%s", "%d events\n%s", state->n_events),
-                          state->n_events, tri_edge_trend_label (state));
+  return g_strdup_printf (DN_ (lang, "%d event\n%s", "%d events\n%s", state->n_events),
+                          state->n_events, tri_edge_trend_label (state, lang));
 }
 
 static int
@@ -264,9 +265,9 @@ static double
 layout_legend (TriTriangleLayout *layout)
 {
   const char *texts[3] = {
-    D_("Thickness: weighted number of events in the window"),
-    D_("Colour: tension – mixed or neutral – cooperation"),
-    D_("Dashed: mostly reported or alleged"),
+    D_(layout->lang, "Thickness: weighted number of events in the window"),
+    D_(layout->lang, "Colour: tension – mixed or neutral – cooperation"),
+    D_(layout->lang, "Dashed: mostly reported or alleged"),
   };
   const double px = label_px (layout) * 0.9;
   const double sample_w = 4.5 * px, gap = px;
@@ -1182,7 +1183,7 @@ tri_triangle_layout_new (GPtrArray               *actors,
         edge->dashed = tri_edge_state_is_dashed (&edge->state);
         if (!other)
           {
-            edge->label = tri_edge_describe_counts (&edge->state);
+            edge->label = tri_edge_describe_counts (&edge->state, params->lang);
             tri_text_measure (edge->label, label_px (layout), FALSE, params->lang,
                               &edge->label_w, &edge->label_h);
           }

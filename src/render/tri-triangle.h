@@ -108,7 +108,8 @@ int                tri_triangle_layout_find_edge (TriTriangleLayout    *layout,
 void               tri_triangle_render        (TriTriangleLayout       *layout,
                                                cairo_t                 *cr,
                                                const TriTheme          *theme);
-char              *tri_edge_describe_counts   (const TriEdgeState      *state);
+char              *tri_edge_describe_counts   (const TriEdgeState      *state,
+                                               const char              *lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriTriangleLayout, tri_triangle_layout_free)
 

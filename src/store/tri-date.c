@@ -1062,6 +1062,7 @@ static const DateTemplate templates[] = {
   { "%1B, %1Y", 0 },
   { "tháng %1m năm %1Y", 0 },
   { "tháng %1m/%1Y", 0 },
+  { "%1m/%1Y", 0 },   /* "6/2024": also the stored form's years 6 to 2024, so refused */
   { "t%1m/%1Y", 0 },
   { "%1Y年%1m月", 0 },
   { "%1Y년 %1m월", 0 },
@@ -1731,11 +1732,19 @@ tri_date_parse_text (const char  *text,
   g_autoptr(GError) strict_error = NULL;
   g_autofree char *s = NULL;
   Readings r = { .error_code = -1 };
+  TriDate strict;
+  gboolean is_strict;
 
   g_return_val_if_fail (date != NULL, FALSE);
 
-  if (tri_date_parse (text, date, NULL))
-    return TRUE;
+  /* the stored form, without allocating; a span in it may also read
+   * otherwise ("6/2024" is the years 6 to 2024, or June 2024) */
+  is_strict = tri_date_parse (text, &strict, NULL);
+  if (is_strict && strchr (text, '/') == NULL)
+    {
+      *date = strict;
+      return TRUE;
+    }
 
   if (text == NULL || *text == '\0' || strlen (text) > 200 ||
       (s = normalize_text (text)) == NULL || *s == '\0')
@@ -1745,6 +1754,8 @@ tri_date_parse_text (const char  *text,
     }
 
   read_text (s, &r);
+  if (is_strict)
+    add_reading (&r, &strict);
   if (r.n == 1)
     {
       *date = r.dates[0];

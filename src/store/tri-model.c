@@ -67,6 +67,7 @@ tri_quote_free (TriQuote *quote)
   g_free (quote->translation);
   g_free (quote->source_id);
   g_free (quote->source_title);
+  g_free (quote->checked_sha256);
   g_free (quote);
 }
 
@@ -239,4 +240,25 @@ tri_color_parse (const char *text,
     }
   *color = v;
   return TRUE;
+}
+
+/**
+ * tri_verification_to_string:
+ *
+ * Returns: (nullable): how a quote was verified, in machine-readable
+ *   words ("stored text", "build check"); NULL when it was not
+ */
+const char *
+tri_verification_to_string (TriVerification verification)
+{
+  switch (verification)
+    {
+    case TRI_VERIFICATION_STORED_TEXT:
+      return "stored text";
+    case TRI_VERIFICATION_BUILD_CHECK:
+      return "build check";
+    case TRI_VERIFICATION_NONE:
+    default:
+      return NULL;
+    }
 }

@@ -51,6 +51,19 @@ typedef enum
   TRI_N_CLAIMS
 } TriClaim;
 
+/* Whether, and how, a quote was verified against its source: NONE is
+ * shown as "not verified against the source". */
+typedef enum
+{
+  TRI_VERIFICATION_NONE = 0,
+  TRI_VERIFICATION_STORED_TEXT,   /* its source's stored text holds it at its offset,
+                                   * checked as the briefing is read */
+  TRI_VERIFICATION_BUILD_CHECK,   /* its source keeps only its document's fingerprint,
+                                   * and the quote was checked against that document,
+                                   * character for character at its offset, when it
+                                   * was written (quote.checked_sha256) */
+} TriVerification;
+
 typedef struct
 {
   char    *code;     /* ISO 3166 alpha-3, or a body such as "UN" */
@@ -101,6 +114,14 @@ typedef struct
   TriConfidence  confidence;    /* the event's, or confirmed */
   TriClaim       claim;         /* the quote's own claim type */
   TriDate        source_date;   /* when its source was published */
+  char           reliability;   /* its source's, Admiralty 'A'..'F'; 0: ungraded */
+  int            credibility;   /* its own, Admiralty 1..6; 0: ungraded */
+  gboolean       verified;      /* verification != TRI_VERIFICATION_NONE */
+  TriVerification verification; /* how: its source's stored text at its offset (see
+                                 * tri_validate_quote_verbatim()), or the check made
+                                 * when it was written */
+  char          *checked_sha256; /* the fingerprint of the document it was checked
+                                  * against when written; may be NULL */
 } TriQuote;
 
 typedef struct
@@ -129,6 +150,7 @@ const char     *tri_confidence_to_string   (TriConfidence confidence);
 gboolean        tri_confidence_from_string (const char    *text,
                                             TriConfidence *confidence);
 const char     *tri_claim_to_string        (TriClaim      claim);
+const char     *tri_verification_to_string (TriVerification verification);
 gboolean        tri_claim_from_string      (const char   *text,
                                             TriClaim     *claim);
 const char     *tri_stance_to_string       (TriStance     stance);

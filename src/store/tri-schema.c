@@ -183,7 +183,34 @@ static const char step_5[] =
   "ALTER TABLE note_5 RENAME TO note;"
   "CREATE INDEX note_by_event ON note (event);";
 
-static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4, step_5 };
+/* Version 6: the fingerprint of a source's document of record, for a
+ * briefing that quotes a document without copying it whole (the bundled
+ * one: its seeds are quoted, never shipped):
+ * - source_document.text may be NULL; its sha256 (lowercase hex of the
+ *   document's UTF-8 bytes) and chars (its length in characters) say which
+ *   document it is. A stored text gets its own fingerprint;
+ * - quote.checked_sha256: the fingerprint of the document its writer
+ *   checked the quote against, character for character at its offset
+ *   (tri-compile with the source documents, or the document's add_quote
+ *   when it cuts the quote from the stored text); NULL: never checked.
+ *   A schema 5 file's quotes are NULL: what it stored is checked when it
+ *   is read, as before.
+ * The table is rebuilt (a column cannot lose NOT NULL in place). */
+static const char step_6[] =
+  "CREATE TABLE source_document_6 ("
+  "  source TEXT PRIMARY KEY NOT NULL REFERENCES source (id),"
+  "  text TEXT,"
+  "  sha256 TEXT NOT NULL CHECK (length (sha256) = 64 AND NOT sha256 GLOB '*[^0-9a-f]*'),"
+  "  chars INTEGER NOT NULL CHECK (typeof (chars) = 'integer' AND chars >= 0)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO source_document_6 (source, text, sha256, chars)"
+  "  SELECT source, text, tri_sha256 (text), length (text) FROM source_document;"
+  "DROP TABLE source_document;"
+  "ALTER TABLE source_document_6 RENAME TO source_document;"
+  "ALTER TABLE quote ADD COLUMN checked_sha256 TEXT"
+  "  CHECK (length (checked_sha256) = 64 AND NOT checked_sha256 GLOB '*[^0-9a-f]*');";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4, step_5, step_6 };
 
 gboolean
 tri_sql_exec (sqlite3    *db,
@@ -237,13 +264,36 @@ sql_day_jdn (sqlite3_context  *ctx,
   sqlite3_result_int64 (ctx, tri_day_to_jdn (day));
 }
 
+/* tri_sha256 (text), for step 6: the fingerprint of a stored text, as
+ * tri_validate_fingerprint() makes it. */
+static void
+sql_sha256 (sqlite3_context  *ctx,
+            int               argc,
+            sqlite3_value   **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+  g_autofree char *sha256 = NULL;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (ctx);
+      return;
+    }
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) text,
+                                        (gsize) sqlite3_value_bytes (argv[0]));
+  sqlite3_result_text (ctx, sha256, -1, SQLITE_TRANSIENT);
+}
+
 static gboolean
 add_functions (sqlite3  *db,
                GError  **error)
 {
   if (sqlite3_create_function (db, "tri_day_jdn", 3,
                                SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
-                               NULL, sql_day_jdn, NULL, NULL) != SQLITE_OK)
+                               NULL, sql_day_jdn, NULL, NULL) != SQLITE_OK ||
+      sqlite3_create_function (db, "tri_sha256", 1,
+                               SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                               NULL, sql_sha256, NULL, NULL) != SQLITE_OK)
     {
       g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
                    _("The database could not be written: %s"), sqlite3_errmsg (db));
@@ -392,11 +442,11 @@ static const struct
   { "relation", "id, actor_a, actor_b" },
   { "source", "id, kind, title, outlet, authors, language, date, file, reliability, url" },
   { "source_text", "source, lang, description" },
-  { "source_document", "source, text" },
+  { "source_document", "source, text, sha256, chars" },
   { "event", "id, date, date_label, precision, earliest, latest, category, confidence" },
   { "event_text", "event, lang, title, summary, claimed_by" },
   { "event_relation", "event, relation, stance, weight" },
-  { "quote", "id, source, char_offset, text, relation, event, claim, credibility" },
+  { "quote", "id, source, char_offset, text, relation, event, claim, credibility, checked_sha256" },
   { "quote_translation", "quote, lang, text" },
   { "note", "id, event, text" },
 };

@@ -1,14 +1,21 @@
 /* tri-state-index.c: every relation's state for any date and window, in
- * time proportional to log N
+ * time proportional to log N, kept up to date edit by edit
  *
  * The rule is tri_event_count()'s. The events counted over [from, to] are
  * those whose latest possible day is at most `to`, less those whose latest
  * is before `from`; those possibly by then start by `to` but end after it:
  * the events whose earliest is at most `to`, less those whose latest is.
- * So for each relation two sorted arrays, by first and by last possible
- * day, with running sums of everything the edge's look depends on, give
- * the state with a few binary searches and subtractions, however many
- * events there are.
+ * So for each relation two lists sorted by day, by first and by last
+ * possible day, with running sums of everything the edge's look depends
+ * on, give the state with a few binary searches and subtractions, however
+ * many events there are.
+ *
+ * An edit changes a few events: their entries are taken out and put back
+ * as they are now (tri_state_index_update()), without reading the others.
+ * So that this costs little, each list is cut into blocks of a few hundred
+ * entries; a block holds the running sums within it, and the sum of the
+ * blocks before it: changing an entry recounts its own block and the
+ * blocks' sums, not the whole list.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -19,44 +26,63 @@
 #include <string.h>
 
 #include "tri-state-index.h"
+#include "tri-store-private.h"
+
+#define BLOCK 256   /* entries in a block as built; split beyond twice that */
+
+/* What the edge's look depends on, summed: all integers (weights are 1..3) */
+typedef struct
+{
+  gint32 n_events;
+  gint32 n_by_stance[TRI_N_STANCES];
+  gint32 n_unconfirmed;
+  gint32 intensity;
+  gint32 weight_by_stance[TRI_N_STANCES];
+  gint32 unconfirmed_weight;
+} Sum;
+
+/* One link of an event to the relation, at one of its two days */
+typedef struct
+{
+  guint32 day;
+  guint8  stance;
+  guint8  weight;
+  guint8  confirmed;
+  gint64  event;
+} Item;
 
 typedef struct
 {
-  guint32      day;
-  TriEdgeState sum;   /* of this entry and all before it */
-} Entry;
+  GArray *items;    /* of Item, sorted by (day, event) */
+  GArray *sums;     /* of Sum: sums[i] is items[0..i]'s */
+  Sum     before;   /* of every block before this one */
+} Block;
+
+typedef struct
+{
+  GPtrArray *blocks;   /* of Block, in order, none empty */
+} SumList;
 
 typedef struct
 {
   gint64  relation_id;
-  GArray *by_earliest;   /* of Entry, sorted by day */
-  GArray *by_latest;
+  SumList by_earliest;
+  SumList by_latest;
 } RelationIndex;
 
 struct _TriStateIndex
 {
   gatomicrefcount  ref;
+  TriStore        *store;       /* kept, for the links of the events that change */
   GHashTable      *relations;   /* relation id -> RelationIndex */
+  GArray          *links;       /* of TriLinkRow, sorted by (event, relation): what is in the sums */
 };
 
-typedef struct
-{
-  guint32      earliest;
-  guint32      latest;
-  TriEdgeState one;   /* this link alone */
-} Link;
+/* --- sums ------------------------------------------------------------------ */
 
 static void
-relation_index_free (RelationIndex *r)
-{
-  g_array_unref (r->by_earliest);
-  g_array_unref (r->by_latest);
-  g_free (r);
-}
-
-static void
-add_state (TriEdgeState       *into,
-           const TriEdgeState *s)
+sum_add (Sum       *into,
+         const Sum *s)
 {
   into->n_events += s->n_events;
   into->n_unconfirmed += s->n_unconfirmed;
@@ -70,139 +96,385 @@ add_state (TriEdgeState       *into,
 }
 
 static void
-sub_state (TriEdgeState       *into,
-           const TriEdgeState *s)
+sum_add_item (Sum        *into,
+              const Item *item)
 {
-  into->n_events -= s->n_events;
-  into->n_unconfirmed -= s->n_unconfirmed;
-  into->intensity -= s->intensity;
-  into->unconfirmed_weight -= s->unconfirmed_weight;
-  for (int k = 0; k < TRI_N_STANCES; k++)
+  into->n_events++;
+  into->n_by_stance[item->stance]++;
+  into->intensity += item->weight;
+  into->weight_by_stance[item->stance] += item->weight;
+  if (!item->confirmed)
     {
-      into->n_by_stance[k] -= s->n_by_stance[k];
-      into->weight_by_stance[k] -= s->weight_by_stance[k];
+      into->n_unconfirmed++;
+      into->unconfirmed_weight += item->weight;
     }
 }
 
+/* --- blocks ------------------------------------------------------------ */
+
 static int
-compare_by_earliest (gconstpointer a,
-                     gconstpointer b)
+compare_items (const Item *a,
+               const Item *b)
 {
-  const Link *la = a, *lb = b;
-  return la->earliest < lb->earliest ? -1 : la->earliest > lb->earliest;
+  if (a->day != b->day)
+    return a->day < b->day ? -1 : 1;
+  return a->event < b->event ? -1 : a->event > b->event;
 }
 
 static int
-compare_by_latest (gconstpointer a,
-                   gconstpointer b)
+compare_items_func (gconstpointer a,
+                    gconstpointer b)
 {
-  const Link *la = a, *lb = b;
-  return la->latest < lb->latest ? -1 : la->latest > lb->latest;
+  return compare_items (a, b);
 }
 
-static GArray *
-running_sums (GArray       *links,
-              GCompareFunc  compare,
-              gboolean      by_latest)
+static Block *
+block_new (void)
 {
-  GArray *entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), links->len);
-  TriEdgeState sum = { 0 };
+  Block *b = g_new0 (Block, 1);
 
-  g_array_sort (links, compare);
-  for (guint i = 0; i < links->len; i++)
+  b->items = g_array_new (FALSE, FALSE, sizeof (Item));
+  b->sums = g_array_new (FALSE, FALSE, sizeof (Sum));
+  return b;
+}
+
+static void
+block_free (gpointer data)
+{
+  Block *b = data;
+
+  g_array_unref (b->items);
+  g_array_unref (b->sums);
+  g_free (b);
+}
+
+static const Item *
+block_last (const Block *b)
+{
+  return &g_array_index (b->items, Item, b->items->len - 1);
+}
+
+static const Sum *
+block_total (const Block *b)
+{
+  return &g_array_index (b->sums, Sum, b->sums->len - 1);
+}
+
+/* the block's running sums from item @from on */
+static void
+block_recount (Block *b,
+               guint  from)
+{
+  Sum sum = { 0 };
+
+  g_array_set_size (b->sums, b->items->len);
+  if (from > 0)
+    sum = g_array_index (b->sums, Sum, from - 1);
+  for (guint i = from; i < b->items->len; i++)
     {
-      const Link *l = &g_array_index (links, Link, i);
-      Entry e;
-
-      add_state (&sum, &l->one);
-      e.day = by_latest ? l->latest : l->earliest;
-      e.sum = sum;
-      g_array_append_val (entries, e);
+      sum_add_item (&sum, &g_array_index (b->items, Item, i));
+      g_array_index (b->sums, Sum, i) = sum;
     }
-  return entries;
 }
 
-/* The running sum over the entries whose day is at most @day */
-static const TriEdgeState *
-sum_up_to (GArray  *entries,
-           guint32  day)
+/* each block's sum of the blocks before it, from block @from on */
+static void
+list_recount (SumList *list,
+              guint    from)
 {
-  guint lo = 0, hi = entries->len;
+  Sum before = { 0 };
 
-  /* the first entry past @day */
+  if (from > 0)
+    {
+      const Block *prev = g_ptr_array_index (list->blocks, from - 1);
+
+      before = prev->before;
+      sum_add (&before, block_total (prev));
+    }
+  for (guint i = from; i < list->blocks->len; i++)
+    {
+      Block *b = g_ptr_array_index (list->blocks, i);
+
+      b->before = before;
+      sum_add (&before, block_total (b));
+    }
+}
+
+/* @items sorted, cut into blocks */
+static void
+list_build (SumList *list,
+            GArray  *items)
+{
+  list->blocks = g_ptr_array_new_with_free_func (block_free);
+  for (guint i = 0; i < items->len; i += BLOCK)
+    {
+      Block *b = block_new ();
+
+      g_array_append_vals (b->items, &g_array_index (items, Item, i), MIN (BLOCK, items->len - i));
+      block_recount (b, 0);
+      g_ptr_array_add (list->blocks, b);
+    }
+  list_recount (list, 0);
+}
+
+/* The first block whose last item is at or after @key (the one that holds
+ * it, or where it goes), or the number of blocks */
+static guint
+list_find_block (SumList    *list,
+                 const Item *key)
+{
+  guint lo = 0, hi = list->blocks->len;
+
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
-      if (g_array_index (entries, Entry, mid).day <= day)
+
+      if (compare_items (block_last (g_ptr_array_index (list->blocks, mid)), key) < 0)
         lo = mid + 1;
       else
         hi = mid;
     }
-  return lo == 0 ? NULL : &g_array_index (entries, Entry, lo - 1).sum;
+  return lo;
+}
+
+/* The first item of @b at or after @key */
+static guint
+block_find (const Block *b,
+            const Item  *key)
+{
+  guint lo = 0, hi = b->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (compare_items (&g_array_index (b->items, Item, mid), key) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+list_insert (SumList    *list,
+             const Item *item)
+{
+  guint k = list_find_block (list, item);
+  Block *b;
+  guint at;
+
+  if (list->blocks->len == 0)
+    g_ptr_array_add (list->blocks, block_new ());
+  if (k == list->blocks->len)
+    k--;
+  b = g_ptr_array_index (list->blocks, k);
+  at = block_find (b, item);
+  g_array_insert_val (b->items, at, *item);
+  block_recount (b, at);
+
+  if (b->items->len > 2 * BLOCK)
+    {
+      Block *second = block_new ();
+      guint half = b->items->len / 2;
+
+      g_array_append_vals (second->items, &g_array_index (b->items, Item, half), b->items->len - half);
+      g_array_set_size (b->items, half);
+      block_recount (b, half);
+      block_recount (second, 0);
+      g_ptr_array_insert (list->blocks, k + 1, second);
+    }
+  list_recount (list, k);
+}
+
+/* Whether @item was there to remove */
+static gboolean
+list_remove (SumList    *list,
+             const Item *item)
+{
+  guint k = list_find_block (list, item);
+  Block *b;
+  guint at;
+
+  if (k == list->blocks->len)
+    return FALSE;
+  b = g_ptr_array_index (list->blocks, k);
+  at = block_find (b, item);
+  if (at == b->items->len || compare_items (&g_array_index (b->items, Item, at), item) != 0)
+    return FALSE;
+  g_array_remove_index (b->items, at);
+  if (b->items->len == 0)
+    g_ptr_array_remove_index (list->blocks, k);
+  else
+    block_recount (b, at);
+  list_recount (list, k);
+  return TRUE;
+}
+
+/* The running sum over the items whose day is at most @day */
+static void
+list_sum_up_to (SumList *list,
+                guint32  day,
+                Sum     *sum)
+{
+  /* the key after every item of @day: no event id is larger */
+  Item past = { .day = day, .event = G_MAXINT64 };
+  guint k = list_find_block (list, &past);
+  const Block *b;
+  guint at;
+
+  memset (sum, 0, sizeof *sum);
+  if (k == list->blocks->len)
+    {
+      if (k > 0)
+        {
+          b = g_ptr_array_index (list->blocks, k - 1);
+          *sum = b->before;
+          sum_add (sum, block_total (b));
+        }
+      return;
+    }
+  b = g_ptr_array_index (list->blocks, k);
+  *sum = b->before;
+  at = block_find (b, &past);
+  if (at > 0)
+    sum_add (sum, &g_array_index (b->sums, Sum, at - 1));
+}
+
+/* --- relations -------------------------------------------------------------- */
+
+static void
+relation_index_free (gpointer data)
+{
+  RelationIndex *r = data;
+
+  g_ptr_array_unref (r->by_earliest.blocks);
+  g_ptr_array_unref (r->by_latest.blocks);
+  g_free (r);
+}
+
+/* A link's two items; a file from elsewhere may have its days the wrong
+ * way round */
+static void
+items_of (const TriLinkRow *row,
+          Item             *at_earliest,
+          Item             *at_latest)
+{
+  Item item = { 0 };
+
+  item.stance = (guint8) row->stance;
+  item.weight = (guint8) row->weight;
+  item.confirmed = row->confirmed ? 1 : 0;
+  item.event = row->event_id;
+  *at_earliest = *at_latest = item;
+  at_earliest->day = MIN (row->earliest, row->latest);
+  at_latest->day = MAX (row->earliest, row->latest);
+}
+
+static RelationIndex *
+relation_index_ensure (TriStateIndex *index,
+                       gint64         relation_id)
+{
+  RelationIndex *r = g_hash_table_lookup (index->relations, &relation_id);
+
+  if (r == NULL)
+    {
+      r = g_new0 (RelationIndex, 1);
+      r->relation_id = relation_id;
+      r->by_earliest.blocks = g_ptr_array_new_with_free_func (block_free);
+      r->by_latest.blocks = g_ptr_array_new_with_free_func (block_free);
+      g_hash_table_insert (index->relations, &r->relation_id, r);
+    }
+  return r;
+}
+
+static int
+compare_links (gconstpointer a,
+               gconstpointer b)
+{
+  const TriLinkRow *la = a, *lb = b;
+
+  if (la->event_id != lb->event_id)
+    return la->event_id < lb->event_id ? -1 : 1;
+  return la->relation_id < lb->relation_id ? -1 : la->relation_id > lb->relation_id;
+}
+
+/* Every relation's lists, from @links (sorted by event) */
+static void
+build_all (TriStateIndex *index)
+{
+  g_autoptr(GHashTable) by_relation = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, NULL);
+  g_autoptr(GPtrArray) lists = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_remove_all (index->relations);
+
+  /* each relation's items, at both days: two arrays a relation */
+  for (guint i = 0; i < index->links->len; i++)
+    {
+      const TriLinkRow *row = &g_array_index (index->links, TriLinkRow, i);
+      GArray **pair = g_hash_table_lookup (by_relation, &row->relation_id);
+      Item e, l;
+
+      if (pair == NULL)
+        {
+          RelationIndex *r = relation_index_ensure (index, row->relation_id);
+
+          pair = g_new0 (GArray *, 2);
+          pair[0] = g_array_new (FALSE, FALSE, sizeof (Item));
+          pair[1] = g_array_new (FALSE, FALSE, sizeof (Item));
+          g_hash_table_insert (by_relation, &r->relation_id, pair);
+          g_ptr_array_add (lists, pair);
+        }
+      items_of (row, &e, &l);
+      g_array_append_val (pair[0], e);
+      g_array_append_val (pair[1], l);
+    }
+
+  g_hash_table_iter_init (&iter, by_relation);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      RelationIndex *r = g_hash_table_lookup (index->relations, key);
+      GArray **pair = value;
+
+      g_array_sort (pair[0], compare_items_func);
+      g_array_sort (pair[1], compare_items_func);
+      g_ptr_array_unref (r->by_earliest.blocks);
+      g_ptr_array_unref (r->by_latest.blocks);
+      list_build (&r->by_earliest, pair[0]);
+      list_build (&r->by_latest, pair[1]);
+      g_array_unref (pair[0]);
+      g_array_unref (pair[1]);
+      g_free (pair);
+    }
 }
 
 /**
  * tri_state_index_new:
  *
  * Reads every link between an event and a relation once (dates, stance,
- * weight, confidence: no text) and builds the running sums.
+ * weight, confidence: no text) and builds the running sums. A live store
+ * keeps them up to date as its document changes it (tri_store_reload()).
  */
 TriStateIndex *
 tri_state_index_new (TriStore  *store,
                      GError   **error)
 {
   g_autoptr(GArray) rows = tri_store_list_all_links (store, error);
-  g_autoptr(GHashTable) links = NULL;
   TriStateIndex *index;
-  GHashTableIter iter;
-  gpointer key, value;
 
   if (rows == NULL)
     return NULL;
 
-  links = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < rows->len; i++)
-    {
-      const TriLinkRow *row = &g_array_index (rows, TriLinkRow, i);
-      GArray *list = g_hash_table_lookup (links, &row->relation_id);
-      Link l = { 0 };
-
-      if (list == NULL)
-        {
-          list = g_array_new (FALSE, FALSE, sizeof (Link));
-          g_hash_table_insert (links, g_memdup2 (&row->relation_id, sizeof row->relation_id), list);
-        }
-      /* a file from elsewhere may have them the wrong way round */
-      l.earliest = MIN (row->earliest, row->latest);
-      l.latest = MAX (row->earliest, row->latest);
-      l.one.n_events = 1;
-      l.one.n_by_stance[row->stance] = 1;
-      l.one.intensity = row->weight;
-      l.one.weight_by_stance[row->stance] = row->weight;
-      if (!row->confirmed)
-        {
-          l.one.n_unconfirmed = 1;
-          l.one.unconfirmed_weight = row->weight;
-        }
-      g_array_append_val (list, l);
-    }
-
   index = g_new0 (TriStateIndex, 1);
   g_atomic_ref_count_init (&index->ref);
-  index->relations = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
-                                            (GDestroyNotify) relation_index_free);
-
-  g_hash_table_iter_init (&iter, links);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      RelationIndex *r = g_new0 (RelationIndex, 1);
-
-      r->relation_id = *(gint64 *) key;
-      r->by_earliest = running_sums (value, compare_by_earliest, FALSE);
-      r->by_latest = running_sums (value, compare_by_latest, TRUE);
-      g_hash_table_insert (index->relations, &r->relation_id, r);
-    }
-
+  index->relations = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, relation_index_free);
+  g_array_sort (rows, compare_links);
+  index->links = g_steal_pointer (&rows);
+  build_all (index);
+  index->store = g_object_ref (store);
+  tri_store_add_index (store, index);
   return index;
 }
 
@@ -218,8 +490,151 @@ tri_state_index_unref (TriStateIndex *index)
 {
   if (index != NULL && g_atomic_ref_count_dec (&index->ref))
     {
+      tri_store_remove_index (index->store, index);
+      g_object_unref (index->store);
       g_hash_table_unref (index->relations);
+      g_array_unref (index->links);
       g_free (index);
+    }
+}
+
+/* The first of @index's links of @event */
+static guint
+first_link_of (TriStateIndex *index,
+               gint64         event)
+{
+  guint lo = 0, hi = index->links->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (index->links, TriLinkRow, mid).event_id < event)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+remove_link (TriStateIndex    *index,
+             const TriLinkRow *row)
+{
+  RelationIndex *r = g_hash_table_lookup (index->relations, &row->relation_id);
+  Item e, l;
+
+  items_of (row, &e, &l);
+  if (r == NULL || !list_remove (&r->by_earliest, &e) || !list_remove (&r->by_latest, &l))
+    g_warn_if_reached ();
+}
+
+static void
+add_link (TriStateIndex    *index,
+          const TriLinkRow *row)
+{
+  RelationIndex *r = relation_index_ensure (index, row->relation_id);
+  Item e, l;
+
+  items_of (row, &e, &l);
+  list_insert (&r->by_earliest, &e);
+  list_insert (&r->by_latest, &l);
+}
+
+static int
+compare_ids (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * tri_state_index_update:
+ * @events: (array length=n_events) (nullable): the events added, changed
+ *   or removed since, or %NULL for any
+ *
+ * Brings the sums up to date with the store: the entries of @events are
+ * taken out as they were counted, and put back as the store has them now;
+ * with %NULL, all are read again. tri_store_reload() calls it for every
+ * index of the store.
+ *
+ * Returns: %FALSE when the store could not be read (the sums are as before)
+ */
+gboolean
+tri_state_index_update (TriStateIndex  *index,
+                        const gint64   *events,
+                        guint           n_events,
+                        GError        **error)
+{
+  g_autoptr(GArray) rows = NULL;
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (index != NULL, FALSE);
+
+  if (events == NULL)
+    {
+      rows = tri_store_list_all_links (index->store, error);
+      if (rows == NULL)
+        return FALSE;
+      g_array_sort (rows, compare_links);
+      g_array_unref (index->links);
+      index->links = g_steal_pointer (&rows);
+      build_all (index);
+      return TRUE;
+    }
+
+  /* each event once */
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_events);
+  g_array_append_vals (ids, events, n_events);
+  g_array_sort (ids, compare_ids);
+  for (guint i = 1; i < ids->len; )
+    if (g_array_index (ids, gint64, i) == g_array_index (ids, gint64, i - 1))
+      g_array_remove_index (ids, i);
+    else
+      i++;
+
+  rows = tri_store_list_event_link_rows (index->store, (const gint64 *) ids->data, ids->len, error);
+  if (rows == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      guint at = first_link_of (index, id), end = at;
+
+      while (end < index->links->len && g_array_index (index->links, TriLinkRow, end).event_id == id)
+        remove_link (index, &g_array_index (index->links, TriLinkRow, end++));
+      if (end > at)
+        g_array_remove_range (index->links, at, end - at);
+    }
+  g_array_sort (rows, compare_links);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const TriLinkRow *row = &g_array_index (rows, TriLinkRow, i);
+      guint at = first_link_of (index, row->event_id);
+
+      while (at < index->links->len && compare_links (&g_array_index (index->links, TriLinkRow, at), row) < 0)
+        at++;
+      g_array_insert_val (index->links, at, *row);
+      add_link (index, row);
+    }
+  return TRUE;
+}
+
+static void
+state_add (TriEdgeState *state,
+           const Sum    *s,
+           int           sign)
+{
+  state->n_events += sign * s->n_events;
+  state->n_unconfirmed += sign * s->n_unconfirmed;
+  state->intensity += sign * s->intensity;
+  state->unconfirmed_weight += sign * s->unconfirmed_weight;
+  for (int k = 0; k < TRI_N_STANCES; k++)
+    {
+      state->n_by_stance[k] += sign * s->n_by_stance[k];
+      state->weight_by_stance[k] += sign * s->weight_by_stance[k];
     }
 }
 
@@ -237,18 +652,19 @@ tri_state_index_compute (TriStateIndex *index,
                          guint32        to)
 {
   RelationIndex *r = g_hash_table_lookup (index->relations, &relation_id);
-  const TriEdgeState *started, *ended, *before;
+  Sum started, ended, before;
 
   memset (state, 0, sizeof *state);
   if (r == NULL || to < from)
     return;
 
-  started = sum_up_to (r->by_earliest, to);
-  ended = sum_up_to (r->by_latest, to);
-  before = from > 0 ? sum_up_to (r->by_latest, from - 1) : NULL;
-  if (ended != NULL)
-    add_state (state, ended);
-  if (before != NULL)
-    sub_state (state, before);
-  state->n_possibly = (started ? started->n_events : 0) - (ended ? ended->n_events : 0);
+  list_sum_up_to (&r->by_earliest, to, &started);
+  list_sum_up_to (&r->by_latest, to, &ended);
+  if (from > 0)
+    list_sum_up_to (&r->by_latest, from - 1, &before);
+  else
+    memset (&before, 0, sizeof before);
+  state_add (state, &ended, 1);
+  state_add (state, &before, -1);
+  state->n_possibly = started.n_events - ended.n_events;
 }

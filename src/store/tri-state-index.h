@@ -16,6 +16,10 @@ TriStateIndex *tri_state_index_new     (TriStore       *store,
                                         GError        **error);
 TriStateIndex *tri_state_index_ref     (TriStateIndex  *index);
 void           tri_state_index_unref   (TriStateIndex  *index);
+gboolean       tri_state_index_update  (TriStateIndex  *index,
+                                        const gint64   *events,
+                                        guint           n_events,
+                                        GError        **error);
 void           tri_state_index_compute (TriStateIndex  *index,
                                         TriEdgeState   *state,
                                         gint64          relation_id,

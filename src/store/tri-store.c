@@ -26,6 +26,8 @@
 #include "tri-schema.h"
 #include "tri-new-file.h"
 #include "tri-state.h"
+#include "tri-state-index.h"
+#include "tri-store-private.h"
 #include "tri-store.h"
 
 typedef enum
@@ -41,6 +43,7 @@ typedef enum
   STMT_ACTOR_EVENT_COUNT,
   STMT_EXTENT,
   STMT_ALL_LINKS,
+  STMT_EVENT_LINK_ROWS,
   STMT_NEXT_EVENT,
   STMT_PREV_EVENT,
   STMT_FIRST_EVENT,
@@ -53,7 +56,9 @@ typedef enum
   STMT_LOOSE_QUOTE_KEYS,
   STMT_NOTES,
   STMT_QUOTE_BY_ID,
+  STMT_SOURCE_DOCUMENT,
   STMT_SOURCES,
+  STMT_EVENT_HAS_QUOTES,
   N_STMTS
 } StmtId;
 
@@ -107,8 +112,11 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT (SELECT min (earliest) FROM event WHERE earliest >= -1930999),"
     "       (SELECT max (latest) FROM event WHERE latest <= 5373484)",
   [STMT_ALL_LINKS] =
-    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence"
+    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence, er.event"
     " FROM event_relation er JOIN event ev ON ev.id = er.event",
+  [STMT_EVENT_LINK_ROWS] =
+    "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence, er.event"
+    " FROM event ev JOIN event_relation er ON er.event = ev.id WHERE ev.id = ?1",
   [STMT_NEXT_EVENT] =
     "SELECT n.id FROM event c, event n WHERE c.id = ?1"
     " AND (n.earliest, n.latest, n.id) > (c.earliest, c.latest, c.id)"
@@ -124,7 +132,8 @@ static const char * const stmt_sql[N_STMTS] = {
 #define QUOTE_SELECT \
     "SELECT q.id, q.text, " TEXT_COLUMNS ("l", "e", "text") ", q.source, s.title," \
     " q.char_offset, q.relation, q.event, COALESCE (ev.date, s.date)," \
-    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim" \
+    " COALESCE (ev.confidence, 'confirmed'), s.date, q.claim, s.reliability, q.credibility," \
+    " q.checked_sha256" \
     " FROM quote q JOIN source s ON s.id = q.source" \
     " LEFT JOIN event ev ON ev.id = q.event" \
     " LEFT JOIN quote_translation l ON l.quote = q.id AND l.lang = ?1" \
@@ -154,6 +163,10 @@ static const char * const stmt_sql[N_STMTS] = {
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
   [STMT_QUOTE_BY_ID] =
     QUOTE_SELECT " WHERE q.id = ?2",
+  [STMT_SOURCE_DOCUMENT] =
+    "SELECT text, sha256 FROM source_document WHERE source = ?1",
+  [STMT_EVENT_HAS_QUOTES] =
+    "SELECT 1 FROM quote WHERE event = ?1 AND +relation = ?2 LIMIT 1",
   [STMT_SOURCES] =
     "SELECT s.id, s.kind, s.title, s.outlet, s.authors, s.language, s.date, s.file, "
     TEXT_COLUMNS ("l", "e", "description")
@@ -178,6 +191,10 @@ struct _TriStore
   GStatBuf      identity;    /* the file as opened: immutable reads trust it not to change */
   gboolean      changed;     /* it changed on disk: no read is trusted any more */
   gboolean      live;        /* an editable file its document writes: read as it is now */
+  GPtrArray    *indexes;     /* the running sums built over it, kept up to date (not owned) */
+  const gint64 *changed_events;   /* during "changed": what tri_store_reload() was told */
+  guint         n_changed_events;
+  gboolean      in_changed;
 };
 
 enum {
@@ -215,6 +232,7 @@ tri_store_finalize (GObject *object)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
+  g_clear_pointer (&self->indexes, g_ptr_array_unref);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->read_path, g_free);
@@ -842,7 +860,65 @@ tri_store_reload (TriStore     *self,
         self->relations = g_steal_pointer (&old);
     }
 
+  /* the running sums: only the entries of the events that changed */
+  if (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS))
+    for (guint i = 0; self->indexes != NULL && i < self->indexes->len; i++)
+      {
+        g_autoptr(GError) error = NULL;
+
+        if (!tri_state_index_update (g_ptr_array_index (self->indexes, i), events, n_events, &error))
+          g_debug ("The running sums of %s could not follow: %s", self->path, error->message);
+      }
+
+  self->changed_events = events;
+  self->n_changed_events = events != NULL ? n_events : 0;
+  self->in_changed = TRUE;
   g_signal_emit (self, signals[CHANGED], 0, changes);
+  self->in_changed = FALSE;
+  self->changed_events = NULL;
+  self->n_changed_events = 0;
+}
+
+/**
+ * tri_store_get_changed_events:
+ * @events: (out) (array length=n_events) (transfer none): the events
+ *   tri_store_reload() was told of
+ * @n_events: (out): how many
+ *
+ * During #TriStore::changed: which events changed, for a view to patch
+ * what it holds of them (tri_store_update_events()).
+ *
+ * Returns: %FALSE when any event may have changed (or outside the signal):
+ *   read everything again
+ */
+gboolean
+tri_store_get_changed_events (TriStore      *self,
+                              const gint64 **events,
+                              guint         *n_events)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+
+  *events = self->changed_events;
+  *n_events = self->n_changed_events;
+  return self->in_changed && (self->changed_events != NULL || self->n_changed_events == 0);
+}
+
+/* The running sums built over the store, which tri_store_reload() updates */
+void
+tri_store_add_index (TriStore      *self,
+                     TriStateIndex *index)
+{
+  if (self->indexes == NULL)
+    self->indexes = g_ptr_array_new ();
+  g_ptr_array_add (self->indexes, index);
+}
+
+void
+tri_store_remove_index (TriStore      *self,
+                        TriStateIndex *index)
+{
+  if (self->indexes != NULL)
+    g_ptr_array_remove_fast (self->indexes, index);
 }
 
 /**
@@ -1492,6 +1568,120 @@ tri_store_list_events (TriStore    *self,
   return g_steal_pointer (&events);
 }
 
+static int
+compare_event_order (const TriEvent *a,
+                     const TriEvent *b)
+{
+  if (a->date.earliest != b->date.earliest)
+    return a->date.earliest < b->date.earliest ? -1 : 1;
+  if (a->date.latest != b->date.latest)
+    return a->date.latest < b->date.latest ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static gboolean
+ids_contain (const gint64 *ids,
+             guint         n_ids,
+             gint64        id)
+{
+  for (guint i = 0; i < n_ids; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * tri_store_update_events:
+ * @events: what tri_store_list_events() returned for @from, @to and @lang
+ * @ids: (array length=n_ids): the events that changed
+ *   (tri_store_get_changed_events())
+ *
+ * Brings @events up to date in place after those events changed: each is
+ * taken out, and put back where the date order puts it, as the briefing
+ * has it now, when it still overlaps the range. The other events are not
+ * read again. Anything holding pointers into @events (a layout) must be
+ * rebuilt.
+ *
+ * Returns: %FALSE when a read failed (@events is then as the reads left it:
+ *   read them again)
+ */
+gboolean
+tri_store_update_events (TriStore      *self,
+                         GPtrArray     *events,
+                         guint32        from,
+                         guint32        to,
+                         const char    *lang,
+                         const gint64  *ids,
+                         guint          n_ids,
+                         GError       **error)
+{
+  g_autoptr(GHashTable) many = NULL;
+  guint kept = 0;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (events != NULL, FALSE);
+
+  if (n_ids == 0)
+    return TRUE;
+
+  /* a large group undone at once (an import): looked up, not scanned */
+  if (n_ids > 16)
+    {
+      many = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint k = 0; k < n_ids; k++)
+        g_hash_table_add (many, (gpointer) &ids[k]);
+    }
+
+  /* out, in one pass: the kept ones moved up, the slots left NULL */
+  for (guint i = 0; i < events->len; i++)
+    {
+      TriEvent *ev = g_ptr_array_index (events, i);
+
+      events->pdata[i] = NULL;
+      if (many != NULL ? g_hash_table_contains (many, &ev->id) : ids_contain (ids, n_ids, ev->id))
+        tri_event_free (ev);
+      else
+        events->pdata[kept++] = ev;
+    }
+  g_ptr_array_set_size (events, kept);
+
+  /* and back, as they are now */
+  for (guint k = 0; k < n_ids; k++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      TriEvent *ev;
+      guint lo = 0, hi = events->len;
+
+      /* each once, however often listed */
+      if (many != NULL ? !g_hash_table_remove (many, &ids[k]) : ids_contain (ids, k, ids[k]))
+        continue;
+      ev = tri_store_get_event (self, ids[k], lang, &local_error);
+      if (ev == NULL)
+        {
+          if (g_error_matches (local_error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH))
+            continue;   /* removed */
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (MAX (ev->date.earliest, ev->date.latest) < from || MIN (ev->date.earliest, ev->date.latest) > to)
+        {
+          tri_event_free (ev);
+          continue;
+        }
+      while (lo < hi)
+        {
+          guint mid = lo + (hi - lo) / 2;
+
+          if (compare_event_order (g_ptr_array_index (events, mid), ev) < 0)
+            lo = mid + 1;
+          else
+            hi = mid;
+        }
+      g_ptr_array_insert (events, (int) lo, ev);
+    }
+  return TRUE;
+}
+
 TriEvent *
 tri_store_get_event (TriStore    *self,
                      gint64       id,
@@ -1530,6 +1720,26 @@ tri_store_get_event (TriStore    *self,
   return g_steal_pointer (&ev);
 }
 
+/* A row of STMT_ALL_LINKS or STMT_EVENT_LINK_ROWS */
+static void
+link_row_from_row (sqlite3_stmt *stmt,
+                   GArray       *rows)
+{
+  TriLinkRow row = { 0 };
+  TriConfidence confidence;
+
+  if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
+    return;   /* a date that is not one places nothing */
+  row.relation_id = sqlite3_column_int64 (stmt, 0);
+  if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
+    row.stance = TRI_STANCE_NEUTRAL;
+  row.weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
+  row.confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
+                  confidence == TRI_CONFIDENCE_CONFIRMED;
+  row.event_id = sqlite3_column_int64 (stmt, 6);
+  g_array_append_val (rows, row);
+}
+
 /**
  * tri_store_list_all_links:
  *
@@ -1548,22 +1758,40 @@ tri_store_list_all_links (TriStore  *self,
 
   stmt = begin (self, STMT_ALL_LINKS, NULL);
   while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      TriLinkRow row = { 0 };
-      TriConfidence confidence;
-
-      if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
-        continue;   /* a date that is not one places nothing */
-      row.relation_id = sqlite3_column_int64 (stmt, 0);
-      if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
-        row.stance = TRI_STANCE_NEUTRAL;
-      row.weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
-      row.confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
-                      confidence == TRI_CONFIDENCE_CONFIRMED;
-      g_array_append_val (rows, row);
-    }
+    link_row_from_row (stmt, rows);
   if (!finish (self, rc, error))
     return NULL;
+  return g_steal_pointer (&rows);
+}
+
+/**
+ * tri_store_list_event_link_rows:
+ * @events: (array length=n_events): event ids
+ *
+ * Returns: (transfer full): the links of those events to relations as they
+ *   are now, as #TriLinkRow (none for an event the briefing no longer has)
+ */
+GArray *
+tri_store_list_event_link_rows (TriStore      *self,
+                                const gint64  *events,
+                                guint          n_events,
+                                GError       **error)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TriLinkRow));
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_LINK_ROWS, NULL);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, events[i]);
+      while ((rc = step (self, stmt)) == SQLITE_ROW)
+        link_row_from_row (stmt, rows);
+      if (!finish (self, rc, error))
+        return NULL;
+    }
   return g_steal_pointer (&rows);
 }
 
@@ -1706,6 +1934,23 @@ tri_store_get_extent (TriStore *self,
   return ok;
 }
 
+/* A fingerprint as Trilateral writes it (tri_validate_fingerprint()):
+ * 64 lowercase hexadecimal digits; anything else is none. */
+static char *
+column_fingerprint (sqlite3_stmt *stmt,
+                    int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  if (sqlite3_column_type (stmt, col) != SQLITE_TEXT || text == NULL ||
+      sqlite3_column_bytes (stmt, col) != 64)
+    return NULL;
+  for (int i = 0; i < 64; i++)
+    if (!g_ascii_isdigit (text[i]) && !(text[i] >= 'a' && text[i] <= 'f'))
+      return NULL;
+  return g_strndup (text, 64);
+}
+
 static TriQuote *
 quote_from_row (sqlite3_stmt *stmt)
 {
@@ -1728,7 +1973,129 @@ quote_from_row (sqlite3_stmt *stmt)
   if (sqlite3_column_type (stmt, 11) == SQLITE_NULL ||
       !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 11), &q->claim))
     q->claim = TRI_CLAIM_UNSTATED;   /* an unknown word claims nothing */
+  /* a grade the file does not spell as the system does is no grade */
+  {
+    const char *r = (const char *) sqlite3_column_text (stmt, 12);
+
+    if (sqlite3_column_type (stmt, 12) == SQLITE_TEXT && r != NULL &&
+        r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
+      q->reliability = r[0];
+  }
+  if (sqlite3_column_type (stmt, 13) == SQLITE_INTEGER &&
+      sqlite3_column_int64 (stmt, 13) >= 1 && sqlite3_column_int64 (stmt, 13) <= 6)
+    q->credibility = sqlite3_column_int (stmt, 13);
+  q->checked_sha256 = column_fingerprint (stmt, 14);
   return q;
+}
+
+static int
+compare_offsets (gconstpointer a,
+                 gconstpointer b)
+{
+  const TriQuote *qa = *(TriQuote * const *) a;
+  const TriQuote *qb = *(TriQuote * const *) b;
+
+  return qa->offset < qb->offset ? -1 : qa->offset > qb->offset;
+}
+
+/* Sets each quote's verification. When its source has stored text: that
+ * text holds it at its offset, counted in characters as
+ * tri_validate_quote_verbatim() counts them, checked now. Each source's
+ * text (up to TRI_STORE_MAX_LENGTH) is read once and walked once, its
+ * quotes in the order of their offsets, so many quotes of a long text
+ * cost one pass, not one each. A text that is not valid UTF-8 verifies
+ * nothing. When its source keeps only its document's fingerprint: the
+ * quote was checked against that very document when it was written (its
+ * checked_sha256 is the source's sha256). */
+static void
+verify_quotes (TriStore  *self,
+               GPtrArray *quotes)
+{
+  g_autoptr(GHashTable) by_source = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                                           (GDestroyNotify) g_ptr_array_unref);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < quotes->len; i++)
+    {
+      TriQuote *q = g_ptr_array_index (quotes, i);
+      GPtrArray *mine;
+
+      q->verified = FALSE;
+      q->verification = TRI_VERIFICATION_NONE;
+      if (q->source_id == NULL)
+        continue;
+      mine = g_hash_table_lookup (by_source, q->source_id);
+      if (mine == NULL)
+        g_hash_table_insert (by_source, q->source_id, mine = g_ptr_array_new ());
+      g_ptr_array_add (mine, q);
+    }
+
+  g_hash_table_iter_init (&iter, by_source);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *mine = value;
+      sqlite3_stmt *stmt = begin (self, STMT_SOURCE_DOCUMENT, NULL);
+      const char *text, *p, *end;
+      gint64 at = 0;
+      gsize bytes;
+      int rc;
+
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_TRANSIENT);
+      rc = step (self, stmt);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        note_read_failure (self, rc);   /* counted, as any read that fails */
+      if (rc == SQLITE_ROW && sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+        {
+          /* the fingerprint only: what was checked when it was written */
+          g_autofree char *sha256 = column_fingerprint (stmt, 1);
+
+          for (guint i = 0; sha256 != NULL && i < mine->len; i++)
+            {
+              TriQuote *q = g_ptr_array_index (mine, i);
+
+              if (g_strcmp0 (q->checked_sha256, sha256) == 0)
+                {
+                  q->verified = TRUE;
+                  q->verification = TRI_VERIFICATION_BUILD_CHECK;
+                }
+            }
+          sqlite3_reset (stmt);
+          continue;
+        }
+      if (rc != SQLITE_ROW || sqlite3_column_type (stmt, 0) != SQLITE_TEXT)
+        {
+          sqlite3_reset (stmt);
+          continue;   /* no document: not verified against the source */
+        }
+      text = (const char *) sqlite3_column_text (stmt, 0);
+      bytes = (gsize) sqlite3_column_bytes (stmt, 0);
+      if (text == NULL || !g_utf8_validate_len (text, bytes, NULL))
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+
+      g_ptr_array_sort (mine, compare_offsets);
+      p = text;
+      end = text + bytes;
+      for (guint i = 0; i < mine->len; i++)
+        {
+          TriQuote *q = g_ptr_array_index (mine, i);
+          gsize n = strlen (q->text);
+
+          if (q->offset < 0)
+            continue;
+          while (at < q->offset && p < end)
+            {
+              p = g_utf8_next_char (p);
+              at++;
+            }
+          q->verified = at == q->offset && n > 0 && (gsize) (end - p) >= n && memcmp (p, q->text, n) == 0;
+          q->verification = q->verified ? TRI_VERIFICATION_STORED_TEXT : TRI_VERIFICATION_NONE;
+        }
+      sqlite3_reset (stmt);
+    }
 }
 
 /* Newest first; a quote with no event of its own is dated by its source. */
@@ -1778,6 +2145,7 @@ tri_store_list_quotes (TriStore    *self,
 
   if (relation_id)
     g_ptr_array_sort (quotes, compare_quotes_newest_first);
+  verify_quotes (self, quotes);
 
   return g_steal_pointer (&quotes);
 }
@@ -1851,6 +2219,7 @@ read_quotes (TriStore    *self,
         return NULL;
       sqlite3_reset (stmt);
     }
+  verify_quotes (self, quotes);
   return g_steal_pointer (&quotes);
 }
 
@@ -1983,6 +2352,41 @@ tri_store_list_quotes_in_period (TriStore    *self,
   return read_quotes (self, keys, lang, limit, error);
 }
 
+/**
+ * tri_store_events_have_quotes:
+ * @relation_id: a relation
+ * @events: (array length=n_events): events, such as those that changed
+ *
+ * Whether any of @events is backed by a quote of @relation_id: after a
+ * change of events alone (no quote changed), the relation's evidence
+ * changed only then (its quotes are dated by their events), and a panel
+ * showing it need not read it again otherwise.
+ *
+ * Returns: %TRUE when one is, or when it could not be read
+ */
+gboolean
+tri_store_events_have_quotes (TriStore     *self,
+                              gint64        relation_id,
+                              const gint64 *events,
+                              guint         n_events)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), TRUE);
+
+  for (guint i = 0; i < n_events; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_HAS_QUOTES, NULL);
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, events[i]);
+      sqlite3_bind_int64 (stmt, 2, relation_id);
+      rc = step_row (self, stmt);
+      sqlite3_reset (stmt);
+      if (rc != SQLITE_DONE)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 tri_store_list_sources (TriStore    *self,
                         const char  *lang,
@@ -2023,7 +2427,7 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
   [TRI_STORE_ROWS_ACTORS] = "SELECT code, color, rank FROM actor ORDER BY rank, code",
   [TRI_STORE_ROWS_ACTOR_NAMES] = "SELECT actor, lang, name FROM actor_name ORDER BY actor, lang",
   [TRI_STORE_ROWS_SOURCES] =
-    "SELECT id, kind, title, outlet, authors, language, date, file FROM source ORDER BY rowid",
+    "SELECT id, kind, title, outlet, authors, language, date, file, reliability FROM source ORDER BY rowid",
   [TRI_STORE_ROWS_SOURCE_TEXTS] =
     "SELECT source, lang, description FROM source_text ORDER BY source, lang",
   [TRI_STORE_ROWS_EVENTS] =
@@ -2033,7 +2437,7 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
   [TRI_STORE_ROWS_EVENT_LINKS] =
     "SELECT event, relation, stance, weight FROM event_relation ORDER BY event, relation",
   [TRI_STORE_ROWS_QUOTES] =
-    "SELECT id, source, char_offset, text, relation, event, claim FROM quote ORDER BY id",
+    "SELECT id, source, char_offset, text, relation, event, claim, credibility FROM quote ORDER BY id",
   [TRI_STORE_ROWS_QUOTE_TRANSLATIONS] =
     "SELECT quote, lang, text FROM quote_translation ORDER BY quote, lang",
   [TRI_STORE_ROWS_NOTES] = "SELECT event, text FROM note ORDER BY rowid",

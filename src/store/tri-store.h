@@ -50,6 +50,7 @@ typedef enum
 /* One link between an event and a relation, without text */
 typedef struct
 {
+  gint64    event_id;
   gint64    relation_id;
   guint32   earliest;
   guint32   latest;
@@ -64,12 +65,12 @@ typedef enum
   TRI_STORE_ROWS_TITLES,             /* lang, title */
   TRI_STORE_ROWS_ACTORS,             /* code, color, rank */
   TRI_STORE_ROWS_ACTOR_NAMES,        /* actor, lang, name */
-  TRI_STORE_ROWS_SOURCES,            /* id, kind, title, outlet, authors, language, date, file */
+  TRI_STORE_ROWS_SOURCES,            /* id, kind, title, outlet, authors, language, date, file, reliability */
   TRI_STORE_ROWS_SOURCE_TEXTS,       /* source, lang, description */
   TRI_STORE_ROWS_EVENTS,             /* id, date, category, confidence, date_label */
   TRI_STORE_ROWS_EVENT_TEXTS,        /* event, lang, title, summary, claimed_by */
   TRI_STORE_ROWS_EVENT_LINKS,        /* event, relation id, stance, weight */
-  TRI_STORE_ROWS_QUOTES,             /* id, source, char_offset, text, relation id, event, claim */
+  TRI_STORE_ROWS_QUOTES,             /* id, source, char_offset, text, relation id, event, claim, credibility */
   TRI_STORE_ROWS_QUOTE_TRANSLATIONS, /* quote, lang, text */
   TRI_STORE_ROWS_NOTES,              /* event (NULL: the briefing's), text */
   TRI_STORE_N_ROWS
@@ -125,12 +126,31 @@ GPtrArray   *tri_store_list_events     (TriStore    *self,
                                         guint32      to,
                                         const char  *lang,
                                         GError     **error);
+gboolean     tri_store_update_events   (TriStore    *self,
+                                        GPtrArray   *events,
+                                        guint32      from,
+                                        guint32      to,
+                                        const char  *lang,
+                                        const gint64 *ids,
+                                        guint        n_ids,
+                                        GError     **error);
 TriEvent    *tri_store_get_event       (TriStore    *self,
                                         gint64       id,
                                         const char  *lang,
                                         GError     **error);
 GArray      *tri_store_list_all_links  (TriStore    *self,
                                         GError     **error);
+GArray      *tri_store_list_event_link_rows (TriStore *self,
+                                        const gint64 *events,
+                                        guint        n_events,
+                                        GError     **error);
+gboolean     tri_store_events_have_quotes (TriStore *self,
+                                        gint64       relation_id,
+                                        const gint64 *events,
+                                        guint        n_events);
+gboolean     tri_store_get_changed_events (TriStore *self,
+                                        const gint64 **events,
+                                        guint       *n_events);
 gint64       tri_store_step_event      (TriStore    *self,
                                         gint64       from_id,
                                         int          direction);

@@ -255,3 +255,23 @@ tri_validate_quote_verbatim (const char  *document,
                    _("the quote is not its source’s text at character %lld"), (long long) offset);
   return TRUE;
 }
+
+/**
+ * tri_validate_fingerprint:
+ * @document: a source's text (UTF-8)
+ * @chars: (out) (optional): its length in characters
+ *
+ * Which document a quote was checked against, without storing it: the
+ * SHA-256 of its UTF-8 bytes, as `source_document.sha256` and
+ * `quote.checked_sha256` hold it.
+ *
+ * Returns: (transfer full): 64 lowercase hexadecimal digits
+ */
+char *
+tri_validate_fingerprint (const char *document,
+                          gint64     *chars)
+{
+  if (chars != NULL)
+    *chars = g_utf8_strlen (document, -1);
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, document, -1);
+}

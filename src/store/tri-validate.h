@@ -70,5 +70,7 @@ gboolean  tri_validate_quote_verbatim (const char    *document,
                                       gint64          offset,
                                       const char     *text,
                                       GError        **error);
+char     *tri_validate_fingerprint   (const char     *document,
+                                      gint64         *chars);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* tri-bench.c: how Trilateral scales, measured through its own renderers
  *
  * Usage: tri-bench DB                 all the measurements for one briefing
+ *        tri-bench --edit DB          edits and undos on an editable copy, each
+ *                                     through to the next frame
  *        tri-bench --first-frame DB   (internal) a cold start to the first frame
  *
  * Prints numbers; it passes or fails nothing. Drawing goes through the
@@ -13,6 +15,8 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
+#include <time.h>
 #include <sys/resource.h>
 
 #include <glib/gstdio.h>
@@ -46,6 +50,17 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+/* this thread's processor time: what the work costs, however many other
+ * programs share the processor */
+static double
+cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
 static long
 peak_rss_kb (void)
 {
@@ -55,16 +70,18 @@ peak_rss_kb (void)
   return ru.ru_maxrss;
 }
 
-/* What the window does before its first frame */
+/* What the window does before its first frame; @live: the store of an
+ * editable file */
 static void
-bench_open (Bench      *b,
-            const char *path)
+bench_open_store (Bench      *b,
+                  const char *path,
+                  gboolean    live)
 {
   g_autoptr(GError) error = NULL;
   guint32 earliest = 0, latest = 0;
   double span;
 
-  b->store = tri_store_open (path, &error);
+  b->store = live ? tri_store_open_live (path, &error) : tri_store_open (path, &error);
   if (b->store == NULL)
     g_error ("%s", error->message);
   b->actors = tri_store_list_actors (b->store, "en", NULL);
@@ -77,6 +94,13 @@ bench_open (Bench      *b,
   b->as_of = tri_store_default_as_of (b->store);
   if (b->as_of == 0)
     b->as_of = latest;
+}
+
+static void
+bench_open (Bench      *b,
+            const char *path)
+{
+  bench_open_store (b, path, FALSE);
 }
 
 /* One full frame: the triangle above, the timeline below, as laid out in
@@ -152,6 +176,243 @@ bench_clear (Bench *b)
   g_clear_object (&b->store);
 }
 
+/* --- editing, through to the next frame -------------------------------- */
+
+typedef struct
+{
+  Bench       *b;
+  TriDocument *doc;
+  double       reload_ms;   /* in the document's "changed": the store and its running sums */
+  double       views_ms;    /* in the store's "changed": what the views read again */
+  double       span0, span1;   /* the timeline's events: the range they were read for */
+} Edit;
+
+/* The window's part of the document's "changed" */
+static void
+edit_on_doc_changed (TriDocument *doc,
+                     guint        changes,
+                     Edit        *e)
+{
+  guint n = 0;
+  const gint64 *ids = tri_document_get_changed_events (doc, &n);
+  double t = now_ms ();
+
+  tri_store_reload (e->b->store, changes, ids, n);
+  e->reload_ms = now_ms () - t - e->views_ms;
+}
+
+/* The views' part: the timeline's events patched (as its view does), the
+ * extent and the default "as of" asked again */
+static void
+edit_on_store_changed (TriStore *store,
+                       guint     changes,
+                       Edit     *e)
+{
+  const gint64 *ids = NULL;
+  guint n = 0;
+  guint32 earliest, latest;
+  double t = now_ms ();
+
+  if (!tri_store_get_changed_events (store, &ids, &n) ||
+      !tri_store_update_events (store, e->b->events, (guint32) e->span0, (guint32) e->span1, "en", ids, n, NULL))
+    g_error ("the timeline's events could not be patched");
+  tri_store_get_extent (store, &earliest, &latest);
+  tri_store_default_as_of (store);
+  e->views_ms = now_ms () - t;
+}
+
+static void
+print_times (const char *name,
+             double     *times,
+             guint       n)
+{
+  qsort (times, n, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+  printf ("%s_median_ms\t%.2f\n%s_p95_ms\t%.2f\n", name, times[n / 2], name, times[MIN (n - 1, (n * 95 + 99) / 100 - 1)]);
+}
+
+#define N_EDITS 50
+
+typedef enum { OP_ADD, OP_EDIT, OP_DELETE, OP_UNDO, OP_REDO, N_OPS } EditOp;
+static const char * const op_names[N_OPS] = { "add", "edit", "delete", "undo", "redo" };
+
+/* An event on the side Russia – North Korea, somewhere in the timeline's
+ * range */
+static void
+edit_spec (GRand        *rand,
+           Bench        *b,
+           TriEventSpec *spec,
+           TriEventText *text,
+           TriEventLink *link,
+           char        **date)
+{
+  static const char * const stances[] = { "cooperation", "tension", "neutral" };
+  guint32 when = (guint32) g_rand_double_range (rand, b->t0, b->t1);
+
+  *date = tri_day_to_iso (when);
+  memset (spec, 0, sizeof *spec);
+  text->lang = "en";
+  text->title = "Benchmark event";
+  text->summary = "An edit.";
+  text->claimed_by = NULL;
+  link->relation = "RUS-PRK";
+  link->stance = stances[g_rand_int_range (rand, 0, 3)];
+  link->weight = g_rand_int_range (rand, 1, 4);
+  spec->date = *date;
+  spec->category = "military";
+  spec->confidence = "confirmed";
+  spec->texts = text;
+  spec->n_texts = 1;
+  spec->links = link;
+  spec->n_links = 1;
+}
+
+static int
+bench_edit (const char *path)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("tri-bench-XXXXXX", &error);
+  g_autofree char *copy = dir ? g_build_filename (dir, "edit.sqlite", NULL) : NULL;
+  g_autoptr(TriDocument) doc = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autoptr(GArray) added = g_array_new (FALSE, FALSE, sizeof (gint64));
+  double total[N_OPS][N_EDITS], command[N_OPS][N_EDITS], reload[N_OPS][N_EDITS];
+  double views[N_OPS][N_EDITS], frame[N_OPS][N_EDITS], cpu[N_OPS][N_EDITS];
+  Bench b = { 0 };
+  Edit e = { &b };
+  double t;
+
+  t = now_ms ();
+  if (dir == NULL || !tri_document_copy (path, copy, &error) ||
+      (doc = tri_document_open (copy, &error)) == NULL)
+    g_error ("%s", error->message);
+  printf ("edit_copy_and_open_ms\t%.0f\n", now_ms () - t);
+  bench_open_store (&b, copy, TRUE);
+  b.index = tri_state_index_new (b.store, NULL);
+  {
+    double span = b.t1 - b.t0;
+
+    e.span0 = MAX (1, b.t0 - span / 2);
+    e.span1 = b.t1 + span / 2;
+  }
+  e.doc = doc;
+  g_signal_connect (doc, "changed", G_CALLBACK (edit_on_doc_changed), &e);
+  g_signal_connect (b.store, "changed", G_CALLBACK (edit_on_store_changed), &e);
+  printf ("edit_events_in_view\t%u\n", b.events->len);
+
+  /* what a reload from scratch costs instead: the timeline's events and
+   * the running sums read again */
+  {
+    g_autoptr(GPtrArray) events = NULL;
+    g_autoptr(TriStateIndex) index = NULL;
+
+    t = now_ms ();
+    events = tri_store_list_events (b.store, (guint32) e.span0, (guint32) e.span1, "en", NULL);
+    index = tri_state_index_new (b.store, NULL);
+    printf ("full_reload_ms\t%.1f\n", now_ms () - t);
+  }
+
+  for (int op = 0; op < N_OPS; op++)
+    for (int i = 0; i < N_EDITS; i++)
+      {
+        g_autofree char *date = NULL;
+        TriEventSpec spec;
+        TriEventText text;
+        TriEventLink link;
+        gboolean ok = TRUE;
+        double t1;
+
+        if (op == OP_ADD || op == OP_EDIT)
+          edit_spec (rand, &b, &spec, &text, &link, &date);
+        e.reload_ms = e.views_ms = 0;
+        cpu[op][i] = cpu_ms ();
+        t = now_ms ();
+        switch (op)
+          {
+          case OP_ADD:
+            {
+              gint64 id = tri_document_add_event (doc, &spec, &error);
+
+              ok = id != 0;
+              g_array_append_val (added, id);
+            }
+            break;
+          case OP_EDIT:
+            ok = tri_document_edit_event (doc, g_array_index (added, gint64, i % added->len), &spec, &error);
+            break;
+          case OP_DELETE:
+            {
+              /* an event of the briefing's own, in view */
+              TriEvent *ev = g_ptr_array_index (b.events, g_rand_int_range (rand, 0, b.events->len));
+
+              ok = tri_document_delete_event (doc, ev->id, &error);
+            }
+            break;
+          case OP_UNDO:
+            ok = tri_document_undo (doc, &error);
+            break;
+          case OP_REDO:
+            ok = tri_document_redo (doc, &error);
+            break;
+          default:
+            g_assert_not_reached ();
+          }
+        if (!ok)
+          g_error ("%s", error->message);
+        t1 = now_ms ();
+        /* the frame the window draws next: the triangle from the running
+         * sums, the timeline laid out anew over its patched events */
+        {
+          g_autoptr(TriTimelineLayout) timeline = bench_timeline (&b, b.as_of);
+
+          bench_frame (&b, cr, timeline, b.as_of);
+          cairo_surface_flush (surface);
+        }
+        total[op][i] = now_ms () - t;
+        cpu[op][i] = cpu_ms () - cpu[op][i];
+        frame[op][i] = now_ms () - t1;
+        reload[op][i] = e.reload_ms;
+        views[op][i] = e.views_ms;
+        command[op][i] = t1 - t - e.reload_ms - e.views_ms;
+      }
+
+  for (int op = 0; op < N_OPS; op++)
+    {
+      g_autofree char *n_total = g_strdup_printf ("edit_%s", op_names[op]);
+      g_autofree char *n_command = g_strdup_printf ("edit_%s_command", op_names[op]);
+      g_autofree char *n_reload = g_strdup_printf ("edit_%s_reload", op_names[op]);
+      g_autofree char *n_views = g_strdup_printf ("edit_%s_views", op_names[op]);
+      g_autofree char *n_frame = g_strdup_printf ("edit_%s_frame", op_names[op]);
+      g_autofree char *n_cpu = g_strdup_printf ("edit_%s_cpu", op_names[op]);
+
+      print_times (n_total, total[op], N_EDITS);
+      print_times (n_command, command[op], N_EDITS);
+      print_times (n_reload, reload[op], N_EDITS);
+      print_times (n_views, views[op], N_EDITS);
+      print_times (n_frame, frame[op], N_EDITS);
+      print_times (n_cpu, cpu[op], N_EDITS);
+    }
+  printf ("edit_read_failures\t%u\n", tri_store_get_read_failures (b.store));
+
+  g_signal_handlers_disconnect_by_data (doc, &e);
+  g_clear_object (&doc);
+  bench_clear (&b);
+  {
+    const char *suffixes[] = { "", "-wal", "-shm" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+      {
+        g_autofree char *f = g_strconcat (copy, suffixes[i], NULL);
+        g_unlink (f);
+      }
+    g_rmdir (dir);
+  }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,9 +434,12 @@ main (int   argc,
       return 0;
     }
 
+  if (argc == 3 && g_str_equal (argv[1], "--edit"))
+    return bench_edit (argv[2]);
+
   if (argc != 2)
     {
-      g_printerr ("usage: %s DB\n", argv[0]);
+      g_printerr ("usage: %s [--edit] DB\n", argv[0]);
       return 2;
     }
 

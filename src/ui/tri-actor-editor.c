@@ -53,6 +53,7 @@ struct _TriActorEditor
   GPtrArray     *codes;        /* the actors listed in the drop-downs, in order */
   GtkStringList *labels;       /* their names: "Russia (RUS)" */
   guint          n_existing;   /* the first codes are the briefing's; then the new one */
+  gboolean       updating;     /* the lists are being rebuilt */
 };
 
 enum { SAVED, N_SIGNALS };
@@ -315,7 +316,12 @@ check (TriActorEditor *self)
 static void
 on_changed (TriActorEditor *self)
 {
+  /* rebuilding the lists moves their selection: not a change of the user's */
+  if (self->updating)
+    return;
+  self->updating = TRUE;
   update_new_actor (self);
+  self->updating = FALSE;
   check (self);
 }
 
@@ -393,6 +399,14 @@ on_save (GtkButton      *button,
 }
 
 static void
+save_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  on_save (NULL, TRI_ACTOR_EDITOR (widget));
+}
+
+static void
 tri_actor_editor_finalize (GObject *object)
 {
   TriActorEditor *self = TRI_ACTOR_EDITOR (object);
@@ -424,13 +438,25 @@ tri_actor_editor_class_init (TriActorEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_INT64);
 
-  /* Escape is Cancel */
+  /* Escape is Cancel; Ctrl+Enter saves from anywhere */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
 }
 
 static void
 tri_actor_editor_init (TriActorEditor *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* before the field has the key: a text view would take Ctrl+Enter for a new line */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("editor.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   self->codes = g_ptr_array_new_with_free_func (g_free);
   self->labels = gtk_string_list_new (NULL);
 }
@@ -454,10 +480,10 @@ build (TriActorEditor *self)
   int row = 0;
 
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  cancel = tri_editor_button (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
-  self->save = gtk_button_new_with_mnemonic (_("_Save"));
+  self->save = tri_editor_button (_("_Save"));
   gtk_widget_add_css_class (self->save, "suggested-action");
   g_signal_connect (self->save, "clicked", G_CALLBACK (on_save), self);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->save);
@@ -541,6 +567,7 @@ build (TriActorEditor *self)
   /* the relation */
   gtk_box_append (GTK_BOX (content), tri_editor_heading (_("New Relation")));
   self->relate = gtk_check_button_new_with_mnemonic (_("Add a _relation between two actors"));
+  tri_editor_name_by_text (self->relate, _("Add a _relation between two actors"));
   gtk_box_append (GTK_BOX (content), self->relate);
   grid = gtk_grid_new ();
   gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
@@ -552,7 +579,7 @@ build (TriActorEditor *self)
   gtk_widget_set_hexpand (self->actor_a, TRUE);
   gtk_widget_set_hexpand (self->actor_b, TRUE);
   /* Translators: the first of the two actors of a new relation */
-  label = tri_editor_field_label (_("_One actor"), self->actor_a);
+  label = tri_editor_field_label (_("One _actor"), self->actor_a);
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), self->actor_a, 1, row++, 1, 1);
   /* Translators: the second of the two actors of a new relation */

@@ -87,8 +87,18 @@ static const GOptionEntry main_entries[] = {
     N_("With --export-data in CSV: events (the default) or quotes"), N_("TABLE") },
   { "import-timelinejs", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a TimelineJS3 JSON timeline into a new briefing (--out), and exit"), N_("FILE") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a spreadsheet (CSV: TimelineJS’s columns or Trilateral’s events) into a new briefing (--out) or an editable one (--into), and exit"), N_("FILE") },
+  { "import-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a Trilateral JSON briefing into a new briefing (--out) or an editable one (--into), and exit"), N_("FILE") },
+  { "import-gdelt", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a GDELT 1.0 or 2.0 event file into a new briefing (--out) or an editable one (--into), and exit"), N_("FILE") },
   { "out", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("With --import-timelinejs: the new briefing to write"), N_("NEW") },
+    N_("With an import: the new briefing to write"), N_("NEW") },
+  { "into", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("With an import: the editable briefing to merge into, as one step to undo"), N_("EDITABLE") },
+  { "export-json", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export the briefing as Trilateral JSON to FILE with no window, and exit (--export-data FILE --format json)"), N_("FILE") },
   { "migrate-to", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Migrate a copy of an older briefing (--db) to the current format in NEW, and exit"), N_("NEW") },
   { "new", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -130,7 +140,6 @@ tri_application_use_language (const char *lang)
   g_setenv ("LANGUAGE", tri_lang_normalize (lang), TRUE);
   /* gettext caches its lookups until the domain is set again */
   textdomain (GETTEXT_PACKAGE);
-  tri_set_data_language (lang);
 }
 
 static void
@@ -174,6 +183,8 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "copy-to", "^ay", &copy_to);
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "export-data", "^ay", &export_data_path);
+  if (export_data_path == NULL)
+    g_variant_dict_lookup (options, "export-json", "^ay", &export_data_path);
   g_variant_dict_lookup (options, "import-timelinejs", "^ay", &import_path);
   g_variant_dict_lookup (options, "out", "^ay", &import_out);
   g_variant_dict_lookup (options, "quotes", "&s", &quotes);
@@ -194,23 +205,36 @@ tri_application_handle_local_options (GApplication *app,
   if (db == NULL)
     db = tri_cli_default_db_path ();
 
-  if (import_path != NULL)
-    {
-      g_autofree char *summary = NULL;
+  {
+    static const char * const imports[] = { "import-timelinejs", "import-csv", "import-json", "import-gdelt" };
+    g_autofree char *into = NULL;
+    int given = -1;
 
-      if (import_out == NULL)
+    g_variant_dict_lookup (options, "into", "^ay", &into);
+    for (guint i = 0; i < G_N_ELEMENTS (imports); i++)
+      if (g_variant_dict_contains (options, imports[i]))
         {
-          g_printerr ("trilateral: %s\n", _("--import-timelinejs needs --out NEW.sqlite, the briefing to write."));
-          return TRI_EXIT_USAGE;
+          if (given >= 0)
+            {
+              g_printerr ("trilateral: %s\n", _("Give one import at a time."));
+              return TRI_EXIT_USAGE;
+            }
+          given = i;
         }
-      if (!tri_import_timelinejs (import_path, import_out, &summary, &error))
-        {
-          print_error (error);
-          return tri_cli_exit_code (error);
-        }
-      g_print ("%s\n", summary);
-      return TRI_EXIT_OK;
-    }
+    if (given >= 0)
+      {
+        g_autofree char *option = g_strconcat ("--", imports[given], NULL);
+
+        g_clear_pointer (&import_path, g_free);
+        g_variant_dict_lookup (options, imports[given], "^ay", &import_path);
+        return tri_cli_import ((TriImportFormat) given, option, import_path, import_out, into);
+      }
+    if (into != NULL || import_out != NULL)
+      {
+        g_printerr ("trilateral: %s\n", _("--out and --into go with an import (--import-csv, --import-json, --import-gdelt or --import-timelinejs)."));
+        return TRI_EXIT_USAGE;
+      }
+  }
 
   if (new_path != NULL || copy_to != NULL)
     {
@@ -293,6 +317,8 @@ tri_application_handle_local_options (GApplication *app,
         }
       args.path = export_data_path;
       g_variant_dict_lookup (options, "format", "&s", &args.format);
+      if (g_variant_dict_contains (options, "export-json"))
+        args.format = "json";
       g_variant_dict_lookup (options, "table", "&s", &args.table);
       g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
       g_variant_dict_lookup (options, "relation", "&s", &args.relation);
@@ -342,14 +368,17 @@ tri_application_activate (GApplication *app)
   TriApplication *self = TRI_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
-  if (window == NULL)
+  if (window != NULL)
     {
-      window = GTK_WINDOW (tri_window_new (self, NULL));
-      /* to edit it, when Trilateral created it editable */
-      tri_window_open_store (TRI_WINDOW (window), self->store);
+      gtk_window_present (window);
+      return;
     }
 
+  window = GTK_WINDOW (tri_window_new (self, NULL));
+  /* shown first: a question about the file stands above it */
   gtk_window_present (window);
+  /* to edit it, when Trilateral created it editable */
+  tri_window_open_store (TRI_WINDOW (window), self->store);
 }
 
 static void

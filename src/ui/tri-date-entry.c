@@ -38,6 +38,7 @@ struct _TriDateEntry
   TriDate    date;
   gboolean   valid;
   gboolean   touched;     /* typed into, or asked to show its message */
+  gboolean   setting;     /* the text is being set, not typed */
 };
 
 enum { PROP_0, PROP_LANG, PROP_TEXT, PROP_VALID, N_PROPS };
@@ -58,14 +59,14 @@ read_back (const TriDate *date,
   if (date->earliest == date->latest)
     /* Translators: how a date the analyst typed is read; %s is the date
      * ("19 June 2024") */
-    return g_strdup_printf (D_("Reads as: %s"), label);
+    return g_strdup_printf (D_(lang, "Reads as: %s"), label);
   {
     g_autofree char *first = tri_day_label (date->earliest, TRI_PRECISION_DAY, lang);
     g_autofree char *last = tri_day_label (date->latest, TRI_PRECISION_DAY, lang);
 
     /* Translators: how a date the analyst typed is read: the date ("June
      * 2024"), then its first and last possible days */
-    return g_strdup_printf (D_("Reads as: %s — any day from %s to %s"), label, first, last);
+    return g_strdup_printf (D_(lang, "Reads as: %s — any day from %s to %s"), label, first, last);
   }
 }
 
@@ -128,19 +129,12 @@ static void
 on_entry_changed (GtkEditable  *editable,
                   TriDateEntry *self)
 {
+  /* typed (not set): from now on an empty field is called wrong too */
+  if (!self->setting)
+    self->touched = TRUE;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_TEXT]);
   g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static void
-on_entry_typed (GtkEventControllerKey *key,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                TriDateEntry          *self)
-{
-  self->touched = TRUE;
 }
 
 static gboolean
@@ -272,7 +266,6 @@ static void
 tri_date_entry_init (TriDateEntry *self)
 {
   GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-  GtkEventController *key = gtk_event_controller_key_new ();
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 4);
@@ -283,8 +276,6 @@ tri_date_entry_init (TriDateEntry *self)
   gtk_widget_set_hexpand (self->entry, TRUE);
   gtk_widget_set_parent (self->entry, GTK_WIDGET (self));
   g_signal_connect (self->entry, "changed", G_CALLBACK (on_entry_changed), self);
-  g_signal_connect (key, "key-pressed", G_CALLBACK (on_entry_typed), self);
-  gtk_widget_add_controller (self->entry, key);
 
   self->line = gtk_label_new (NULL);
   gtk_label_set_xalign (GTK_LABEL (self->line), 0);
@@ -322,7 +313,9 @@ tri_date_entry_set_text (TriDateEntry *self,
                          const char   *text)
 {
   g_return_if_fail (TRI_IS_DATE_ENTRY (self));
+  self->setting = TRUE;
   gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
+  self->setting = FALSE;
 }
 
 gboolean

@@ -34,6 +34,22 @@ tri_editor_lang_index (const char *lang)
   return 0;
 }
 
+/* A drop-down's focus is on the button inside it, which GTK 4.8 names
+ * "GtkToggleButton": it is named by the field's labels too. */
+void
+tri_editor_label_drop_down (GtkWidget *drop_down,
+                            GtkWidget *label,
+                            GtkWidget *other)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (drop_down); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_TOGGLE_BUTTON (c) && other != NULL)
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, other, NULL, -1);
+    else if (GTK_IS_TOGGLE_BUTTON (c))
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (c), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                      label, NULL, -1);
+}
+
 GtkWidget *
 tri_editor_field_label (const char *mnemonic,
                         GtkWidget  *field)
@@ -47,6 +63,8 @@ tri_editor_field_label (const char *mnemonic,
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), field);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (field), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
                                       label, NULL, -1);
+      if (GTK_IS_DROP_DOWN (field))
+        tri_editor_label_drop_down (field, label, NULL);
     }
   return label;
 }
@@ -151,4 +169,48 @@ char *
 tri_editor_entry_text (GtkWidget *entry)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+/* The text a mnemonic label reads: "_Save" is "Save", "__" one "_". */
+char *
+tri_editor_plain_text (const char *mnemonic)
+{
+  GString *plain = g_string_new (NULL);
+
+  for (const char *p = mnemonic; p != NULL && *p != '\0'; p++)
+    {
+      /* "保存(_S)": the key in brackets is not read */
+      if (p[0] == '(' && p[1] == '_' && p[2] != '\0' && p[3] == ')')
+        {
+          p += 3;
+          continue;
+        }
+      if (*p == '_' && p[1] != '\0')
+        p++;
+      g_string_append_c (plain, *p);
+    }
+  return g_string_free (plain, FALSE);
+}
+
+/* GTK 4.8 names a button by its mnemonic text as written ("_Save") and
+ * its label ("Save") together, "_Save Save": it is named by what it
+ * reads, once. */
+void
+tri_editor_name_by_text (GtkWidget  *widget,
+                         const char *mnemonic)
+{
+  g_autofree char *plain = tri_editor_plain_text (mnemonic);
+
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, plain, -1);
+}
+
+/* A button with a mnemonic, named as it reads. */
+GtkWidget *
+tri_editor_button (const char *mnemonic)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  tri_editor_name_by_text (button, mnemonic);
+  return button;
 }

@@ -23,6 +23,9 @@ guint      tri_editor_lang_index    (const char *lang);
 GtkWidget *tri_editor_field_label   (const char *mnemonic,
                                      GtkWidget  *field);
 GtkWidget *tri_editor_message_label (void);
+void       tri_editor_label_drop_down (GtkWidget *drop_down,
+                                       GtkWidget *label,
+                                       GtkWidget *other);
 GtkWidget *tri_editor_banner        (void);
 GtkWidget *tri_editor_heading       (const char *text);
 GtkWidget *tri_editor_hint          (const char *text);
@@ -34,5 +37,9 @@ void       tri_editor_set_message   (GtkWidget  *field,
 void       tri_editor_show_banner   (GtkWidget  *banner,
                                      const char *message);
 char      *tri_editor_entry_text    (GtkWidget  *entry);
+char      *tri_editor_plain_text    (const char *mnemonic);
+void       tri_editor_name_by_text  (GtkWidget  *widget,
+                                     const char *mnemonic);
+GtkWidget *tri_editor_button        (const char *mnemonic);
 
 G_END_DECLS

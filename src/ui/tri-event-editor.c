@@ -95,7 +95,9 @@ struct _TriEventEditor
   GtkWidget    *add_link;
   GtkWidget    *quotes_box;
   GtkWidget    *quotes_hint;
+  GtkWidget    *quotes_more;
   GtkWidget    *expander;
+  GtkWidget    *languages;     /* the expander's child, also while it is folded */
   GtkWidget    *missing;
   GtkWidget    *save;
   GtkWidget    *scrolled;
@@ -105,6 +107,8 @@ struct _TriEventEditor
   GArray       *relations;     /* of Relation */
   GtkStringList *relation_labels;
   GHashTable   *quotes;        /* quote id (gint64 *) checked -> itself */
+  GPtrArray    *other_texts;   /* lang, title, summary, claimed_by of languages
+                                  beyond the five: kept as they are */
 };
 
 enum { SAVED, N_SIGNALS };
@@ -175,22 +179,23 @@ framed (GtkWidget *view)
 }
 
 static GtkWidget *
-drop_down (const char *(*label) (int),
-           int          n)
+drop_down (const char *(*label) (int, const char *),
+           int          n,
+           const char  *lang)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
   GtkWidget *dd;
 
   for (int i = 0; i < n; i++)
-    gtk_string_list_append (list, label (i));
+    gtk_string_list_append (list, label (i, lang));
   dd = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&list)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dd), GTK_INVALID_LIST_POSITION);
   return dd;
 }
 
-static const char *category_label (int i) { return tri_category_label ((TriCategory) i); }
-static const char *confidence_label (int i) { return tri_confidence_label ((TriConfidence) i); }
-static const char *stance_label (int i) { return tri_stance_label ((TriStance) i); }
+static const char *category_label (int i, const char *lang) { return tri_category_label ((TriCategory) i, lang); }
+static const char *confidence_label (int i, const char *lang) { return tri_confidence_label ((TriConfidence) i, lang); }
+static const char *stance_label (int i, const char *lang) { return tri_stance_label ((TriStance) i, lang); }
 
 static guint
 selected (GtkWidget *drop_down)
@@ -279,8 +284,11 @@ relayout_links (TriEventEditor *self)
       gtk_grid_attach (grid, row->remove, 3, 2 * i + 1, 1, 1);
       gtk_grid_attach (grid, row->message, 0, 2 * i + 2, 4, 1);
       for (guint k = 0; k < 3; k++)
-        gtk_accessible_update_relation (GTK_ACCESSIBLE (fields[k]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
-                                        self->links_header[k], NULL, -1);
+        {
+          gtk_accessible_update_relation (GTK_ACCESSIBLE (fields[k]), GTK_ACCESSIBLE_RELATION_LABELLED_BY,
+                                          self->links_header[k], NULL, -1);
+          tri_editor_label_drop_down (fields[k], self->links_header[k], NULL);
+        }
     }
   if (self->links->len > 0)
     {
@@ -339,7 +347,7 @@ add_link_row (TriEventEditor *self,
   row->relation = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (self->relation_labels)), NULL);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->relation), relation);
   gtk_widget_set_hexpand (row->relation, TRUE);
-  row->stance = drop_down (stance_label, TRI_N_STANCES);
+  row->stance = drop_down (stance_label, TRI_N_STANCES, self->lang);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->stance), stance);
   row->weight = gtk_drop_down_new_from_strings (weights);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->weight), weight >= 1 && weight <= 3 ? weight - 1 : 0);
@@ -441,56 +449,69 @@ shorten (const char *text,
   }
 }
 
-/* The quotes of the chosen relations, each a check box: checked when it
- * backs this event. */
+/* The quotes of the chosen relations that back no event yet or this one,
+ * each a check box, checked when it backs this event: the newest first,
+ * as many as an analyst reads (a quote backs one event, so those of
+ * other events are counted, not listed). */
+#define MAX_QUOTES 200
+
 static void
 load_quotes (TriEventEditor *self)
 {
   g_autoptr(GArray) ids = chosen_relations (self);
-  g_autoptr(GString) sql = NULL;
+  g_autoptr(GString) in = g_string_new (NULL);
+  sqlite3 *db = tri_document_get_db (self->doc);
   sqlite3_stmt *stmt = NULL;
   GtkWidget *child;
+  gint64 total = 0;
   guint n = 0;
 
   while ((child = gtk_widget_get_first_child (self->quotes_box)) != NULL)
     gtk_box_remove (GTK_BOX (self->quotes_box), child);
 
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (in, "%s%" G_GINT64_FORMAT, i ? ", " : "", g_array_index (ids, gint64, i));
+
   if (ids->len > 0)
     {
-      sql = g_string_new ("SELECT q.id, q.text, s.title, q.event,"
-                          " (SELECT title FROM event_text WHERE event = q.event"
-                          "  ORDER BY lang = ?1 DESC, lang = 'en' DESC LIMIT 1)"
-                          " FROM quote q JOIN source s ON s.id = q.source WHERE q.relation IN (");
-      for (guint i = 0; i < ids->len; i++)
-        g_string_append_printf (sql, "%s%" G_GINT64_FORMAT, i ? ", " : "", g_array_index (ids, gint64, i));
-      g_string_append (sql, ") ORDER BY q.relation, q.id");
-      if (sqlite3_prepare_v2 (tri_document_get_db (self->doc), sql->str, -1, &stmt, NULL) == SQLITE_OK)
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT q.id, q.text, s.title,"
+        " (SELECT text FROM quote_translation WHERE quote = q.id AND lang = ?1)"
+        " FROM quote q JOIN source s ON s.id = q.source"
+        " WHERE q.relation IN (%s) AND (q.event IS NULL OR q.event = ?2)"
+        " ORDER BY q.event = ?2 DESC, q.id DESC LIMIT %d", in->str, MAX_QUOTES);
+      g_autofree char *count = g_strdup_printf ("SELECT count (*) FROM quote WHERE relation IN (%s)", in->str);
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK)
         {
           sqlite3_bind_text (stmt, 1, self->lang, -1, SQLITE_TRANSIENT);
+          sqlite3_bind_int64 (stmt, 2, self->event);
           while (sqlite3_step (stmt) == SQLITE_ROW)
             {
               gint64 id = sqlite3_column_int64 (stmt, 0);
-              gint64 event = sqlite3_column_int64 (stmt, 3);
               g_autofree char *text = shorten ((const char *) sqlite3_column_text (stmt, 1), 200);
+              const char *translation = (const char *) sqlite3_column_text (stmt, 3);
+              g_autofree char *quoted = NULL;
               g_autofree char *markup = NULL;
-              g_autofree char *source = NULL;
+              g_autofree char *below = NULL;
               GtkWidget *check = gtk_check_button_new ();
               GtkWidget *label = gtk_label_new (NULL);
 
-              if (event != 0 && event != self->event && sqlite3_column_text (stmt, 4) != NULL)
-                /* Translators: under a quote the analyst may check: its
-                 * source, and the other event it backs now */
-                source = g_strdup_printf (_("%s · now backs “%s”"), sqlite3_column_text (stmt, 2),
-                                          sqlite3_column_text (stmt, 4));
-              else
-                source = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
               /* the quote as it is, in quotation marks unless it has its own */
               if (g_utf8_strchr ("“\"«„「『", -1, g_utf8_get_char (text)) != NULL)
-                markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"70%%\">%s</span>",
-                                                  text, source);
+                quoted = g_strdup (text);
               else
-                markup = g_markup_printf_escaped ("“%s”\n<span size=\"small\" alpha=\"70%%\">%s</span>",
-                                                  text, source);
+                quoted = g_strconcat ("“", text, "”", NULL);
+              /* under it, its translation in the data language and its source */
+              if (translation != NULL && *translation != '\0')
+                {
+                  g_autofree char *short_translation = shorten (translation, 200);
+                  below = g_strdup_printf ("%s · %s", short_translation, sqlite3_column_text (stmt, 2));
+                }
+              else
+                below = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+              markup = g_markup_printf_escaped ("%s\n<span size=\"small\" alpha=\"70%%\">%s</span>",
+                                                quoted, below);
               gtk_label_set_markup (GTK_LABEL (label), markup);
               gtk_label_set_xalign (GTK_LABEL (label), 0);
               gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -506,15 +527,30 @@ load_quotes (TriEventEditor *self)
             }
         }
       sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (sqlite3_prepare_v2 (db, count, -1, &stmt, NULL) == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+        total = sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
     }
 
   if (ids->len == 0)
     gtk_label_set_text (GTK_LABEL (self->quotes_hint), _("Choose a relation to see the quotes that may back the event."));
-  else if (n == 0)
+  else if (total == 0)
     gtk_label_set_text (GTK_LABEL (self->quotes_hint),
                         _("These relations have no quotes yet: add a source and make quotes from its text."));
-  gtk_widget_set_visible (self->quotes_hint, n == 0);
+  gtk_widget_set_visible (self->quotes_hint, ids->len == 0 || total == 0);
   gtk_widget_set_visible (self->quotes_box, n > 0);
+
+  if (total > n)
+    {
+      guint others = (guint) MIN (total - n, G_MAXUINT);
+      /* Translators: under the quotes an event may be backed by */
+      g_autofree char *more = g_strdup_printf (ngettext ("%u more quote of these relations is not listed: it backs another event, or is older than those listed.",
+                                                         "%u more quotes of these relations are not listed: they back other events, or are older than those listed.",
+                                                         others), others);
+      gtk_label_set_text (GTK_LABEL (self->quotes_more), more);
+    }
+  gtk_widget_set_visible (self->quotes_more, total > n);
 }
 
 /* --- checks --------------------------------------------------------------- */
@@ -626,7 +662,15 @@ check (TriEventEditor *self)
         twice |= g_array_index (seen, guint, k) == r;
       g_array_append_val (seen, r);
 
-      if (twice)
+      if (r >= self->relations->len)
+        {
+          /* none chosen (a briefing without relations has none to choose) */
+          tri_validate_relation_code (NULL, NULL, NULL, &error);
+          tri_editor_mark_field (row->stance, NULL);
+          tri_editor_set_message (row->relation, row->message, self->tried ? error->message : NULL);
+          INVALID (row->relation);
+        }
+      else if (twice)
         {
           tri_editor_mark_field (row->stance, NULL);
           tri_editor_set_message (row->relation, row->message, _("this relation is linked above already"));
@@ -709,6 +753,7 @@ update_missing (TriEventEditor *self)
     expander = g_strdup_printf (ngettext ("All _Languages (%u missing)", "All _Languages (%u missing)", n_missing),
                                 n_missing);
   gtk_expander_set_label (GTK_EXPANDER (self->expander), expander);
+  tri_editor_name_by_text (self->expander, expander);
 }
 
 static void
@@ -791,7 +836,6 @@ on_save (GtkButton      *button,
   g_autoptr(GArray) texts = g_array_new (FALSE, TRUE, sizeof (TriEventText));
   g_autoptr(GArray) links = g_array_new (FALSE, TRUE, sizeof (TriEventLink));
   g_autoptr(GArray) quotes = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) relation_ids = NULL;
   g_autoptr(GError) error = NULL;
   TriEventSpec spec = { 0 };
   GtkWidget *invalid;
@@ -805,7 +849,7 @@ on_save (GtkButton      *button,
   if (invalid != NULL)
     {
       /* a field in the languages' view is shown before it takes the focus */
-      if (gtk_widget_is_ancestor (invalid, self->expander))
+      if (gtk_widget_is_ancestor (invalid, self->languages))
         gtk_expander_set_expanded (GTK_EXPANDER (self->expander), TRUE);
       gtk_widget_grab_focus (invalid);
       scroll_to (self, invalid);
@@ -826,6 +870,15 @@ on_save (GtkButton      *button,
       if (*title != '\0')
         g_array_append_val (texts, text);
     }
+  for (guint i = 0; i + 3 < self->other_texts->len; i += 4)
+    {
+      TriEventText text = {
+        g_ptr_array_index (self->other_texts, i), g_ptr_array_index (self->other_texts, i + 1),
+        g_ptr_array_index (self->other_texts, i + 2), g_ptr_array_index (self->other_texts, i + 3),
+      };
+
+      g_array_append_val (texts, text);
+    }
   for (guint i = 0; i < self->links->len; i++)
     {
       LinkRow *row = g_ptr_array_index (self->links, i);
@@ -838,8 +891,7 @@ on_save (GtkButton      *button,
       g_array_append_val (links, link);
     }
 
-  /* the quotes checked among those of the relations chosen */
-  relation_ids = chosen_relations (self);
+  /* the quotes checked among those of the relations chosen (the ones listed) */
   for (GtkWidget *c = gtk_widget_get_first_child (self->quotes_box); c; c = gtk_widget_get_next_sibling (c))
     if (gtk_check_button_get_active (GTK_CHECK_BUTTON (c)))
       g_array_append_val (quotes, *(gint64 *) g_object_get_data (G_OBJECT (c), "quote"));
@@ -924,13 +976,24 @@ load_event (TriEventEditor *self)
           const char *summary = (const char *) sqlite3_column_text (stmt, 2);
           const char *claimed = (const char *) sqlite3_column_text (stmt, 3);
 
-          for (guint i = 0; i < N_LANGS; i++)
+          guint i;
+
+          for (i = 0; i < N_LANGS; i++)
             if (g_strcmp0 (langs[i].code, lang) == 0)
               {
                 gtk_entry_buffer_set_text (self->rows[i].title, (const char *) sqlite3_column_text (stmt, 1), -1);
                 gtk_text_buffer_set_text (self->rows[i].summary, summary ? summary : "", -1);
                 gtk_entry_buffer_set_text (self->rows[i].claimed, claimed ? claimed : "", -1);
+                break;
               }
+          if (i == N_LANGS)
+            {
+              /* a language the editor does not show is saved back unchanged */
+              g_ptr_array_add (self->other_texts, g_strdup (lang));
+              g_ptr_array_add (self->other_texts, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+              g_ptr_array_add (self->other_texts, g_strdup (summary));
+              g_ptr_array_add (self->other_texts, g_strdup (claimed));
+            }
         }
     }
   sqlite3_finalize (stmt);
@@ -969,6 +1032,14 @@ load_event (TriEventEditor *self)
 /* --- the window ----------------------------------------------------------- */
 
 static void
+save_action (GtkWidget  *widget,
+             const char *action,
+             GVariant   *parameter)
+{
+  on_save (NULL, TRI_EVENT_EDITOR (widget));
+}
+
+static void
 tri_event_editor_dispose (GObject *object)
 {
   TriEventEditor *self = TRI_EVENT_EDITOR (object);
@@ -994,6 +1065,7 @@ tri_event_editor_finalize (GObject *object)
   g_clear_object (&self->relation_labels);
   g_clear_pointer (&self->relations, g_array_unref);
   g_clear_pointer (&self->quotes, g_hash_table_unref);
+  g_clear_pointer (&self->other_texts, g_ptr_array_unref);
   g_free (self->lang);
 
   G_OBJECT_CLASS (tri_event_editor_parent_class)->finalize (object);
@@ -1018,18 +1090,31 @@ tri_event_editor_class_init (TriEventEditorClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  /* Escape is Cancel */
+  /* Escape is Cancel; Ctrl+Enter saves from anywhere, the summary too */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
 }
 
 static void
 tri_event_editor_init (TriEventEditor *self)
 {
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  /* before the field has the key: a text view would take Ctrl+Enter for a new line */
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (
+                                                            gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                            gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("editor.save")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+
   self->links = g_ptr_array_new_with_free_func (link_row_free);
   self->relations = g_array_new (FALSE, TRUE, sizeof (Relation));
   g_array_set_clear_func (self->relations, relation_clear);
   self->relation_labels = gtk_string_list_new (NULL);
   self->quotes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  self->other_texts = g_ptr_array_new_with_free_func (g_free);
 }
 
 static GtkWidget *
@@ -1135,10 +1220,10 @@ build (TriEventEditor *self)
 
   /* the window */
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  cancel = tri_editor_button (_("_Cancel"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "window.close");
   gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
-  self->save = gtk_button_new_with_mnemonic (_("_Save"));
+  self->save = tri_editor_button (_("_Save"));
   gtk_widget_add_css_class (self->save, "suggested-action");
   g_signal_connect (self->save, "clicked", G_CALLBACK (on_save), self);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->save);
@@ -1190,7 +1275,7 @@ build (TriEventEditor *self)
     self->summary = summary_view (lang->summary, 4);
     /* framed before it is labelled: a frame takes its child's label away */
     shown = framed (self->summary);
-    ATTACH (_("_Summary"), self->summary, NULL);
+    ATTACH (_("S_ummary"), self->summary, NULL);
     gtk_widget_set_valign (label, GTK_ALIGN_START);
     gtk_widget_set_margin_top (label, 6);
 
@@ -1200,12 +1285,12 @@ build (TriEventEditor *self)
     gtk_widget_set_valign (label, GTK_ALIGN_START);
     gtk_widget_set_margin_top (label, 8);
 
-    self->category = drop_down (category_label, TRI_N_CATEGORIES);
+    self->category = drop_down (category_label, TRI_N_CATEGORIES, self->lang);
     self->category_message = tri_editor_message_label ();
     shown = self->category;
     ATTACH (_("C_ategory"), self->category, self->category_message);
 
-    self->confidence = drop_down (confidence_label, TRI_N_CONFIDENCES);
+    self->confidence = drop_down (confidence_label, TRI_N_CONFIDENCES, self->lang);
     self->confidence_message = tri_editor_message_label ();
     shown = self->confidence;
     ATTACH (_("C_onfidence"), self->confidence, self->confidence_message);
@@ -1226,7 +1311,7 @@ build (TriEventEditor *self)
   gtk_grid_set_row_spacing (GTK_GRID (self->links_grid), 6);
   gtk_grid_set_column_spacing (GTK_GRID (self->links_grid), 12);
   {
-    const char *names[3] = { _("_Relation"), _("S_tance"), _("_Weight") };
+    const char *names[3] = { _("_Relation"), _("Sta_nce"), _("_Weight") };
 
     for (guint k = 0; k < 3; k++)
       {
@@ -1238,7 +1323,7 @@ build (TriEventEditor *self)
   self->links_message = tri_editor_message_label ();
   gtk_box_append (GTK_BOX (content), self->links_message);
   add_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  self->add_link = gtk_button_new_with_mnemonic (_("_Add Relation"));
+  self->add_link = tri_editor_button (_("Add Relat_ion"));
   gtk_widget_set_halign (self->add_link, GTK_ALIGN_START);
   g_signal_connect (self->add_link, "clicked", G_CALLBACK (on_add_link), self);
   gtk_box_append (GTK_BOX (add_box), self->add_link);
@@ -1250,11 +1335,14 @@ build (TriEventEditor *self)
   gtk_box_append (GTK_BOX (content), self->quotes_hint);
   self->quotes_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_box_append (GTK_BOX (content), self->quotes_box);
+  self->quotes_more = tri_editor_hint ("");
+  gtk_box_append (GTK_BOX (content), self->quotes_more);
 
   /* every language */
   self->expander = gtk_expander_new_with_mnemonic (_("All _Languages"));
   gtk_widget_set_margin_top (self->expander, 12);
-  gtk_expander_set_child (GTK_EXPANDER (self->expander), build_languages (self));
+  self->languages = build_languages (self);
+  gtk_expander_set_child (GTK_EXPANDER (self->expander), self->languages);
   gtk_box_append (GTK_BOX (content), self->expander);
 
   self->scrolled = gtk_scrolled_window_new ();

@@ -2,8 +2,10 @@
  *
  * Quotes show their original text (with its language set, so Pango picks
  * the right glyphs), the translation for the data language, the source,
- * its publication date and the quote's own claim type, and, when the
- * source appeared after "as of", that it was published later. A side's
+ * its publication date and the quote's own claim type, its Admiralty
+ * grade ("B2", meaning on hover), whether it was verified against its
+ * source's stored text, and, when the source appeared after "as of",
+ * that it was published later. A side's
  * quotes are those of the period its edge counts. Data text only ever
  * reaches plain labels, never markup.
  *
@@ -144,11 +146,46 @@ add_section (TriEvidencePanel *self,
 
 static void
 add_more_note (TriEvidencePanel *self,
-               guint             n_more)
+               guint             n_more,
+               const char       *lang)
 {
-  g_autofree char *text = g_strdup_printf (DN_ ("%u more not shown", "%u more not shown", n_more), n_more);
+  g_autofree char *text = g_strdup_printf (DN_ (lang, "%u more not shown", "%u more not shown", n_more), n_more);
 
   gtk_box_append (GTK_BOX (self->body), text_label (text, "dim-label", NULL));
+}
+
+/* The quote's Admiralty grade ("B2", or "ungraded") beside its source,
+ * with what it means on hover and for screen readers, in the interface's
+ * words. */
+static GtkWidget *
+grade_label (const TriQuote *q,
+             const char     *lang)
+{
+  g_autofree char *code = tri_quote_grade_label (q, lang);
+  g_autofree char *meaning = tri_quote_grade_meaning (q, NULL);
+  GtkWidget *label = gtk_label_new (code);
+
+  gtk_widget_add_css_class (label, "grade");
+  if (q->reliability == 0 && q->credibility == 0)
+    gtk_widget_add_css_class (label, "ungraded");
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (label, meaning);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, meaning, -1);
+  return label;
+}
+
+static GtkWidget *
+source_row (const TriQuote *q,
+            const char     *meta,
+            const char     *lang)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *source = text_label (meta, "quote-source", NULL);
+
+  gtk_widget_set_hexpand (source, TRUE);
+  gtk_box_append (GTK_BOX (row), grade_label (q, lang));
+  gtk_box_append (GTK_BOX (row), source);
+  return row;
 }
 
 static void
@@ -168,18 +205,31 @@ add_quotes (TriEvidencePanel *self,
       GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
       g_autofree char *meta = tri_quote_describe_source (q, lang);
       g_autofree char *later = tri_quote_published_later (q, as_of, lang);
+      const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
+      const char *verification = tri_quote_verification_meaning (q, NULL);
       const char *source_lang = NULL;
+      GtkWidget *quote_text;
 
       for (guint k = 0; sources && k < sources->len; k++)
         if (g_strcmp0 (((TriSource *) g_ptr_array_index (sources, k))->id, q->source_id) == 0)
           source_lang = ((TriSource *) g_ptr_array_index (sources, k))->language;
 
       gtk_widget_add_css_class (card, "quote");
-      gtk_box_append (GTK_BOX (card), text_label (q->text, "quote-text", source_lang));
+      quote_text = text_label (q->text, "quote-text", source_lang);
+      if (verification != NULL)
+        {
+          /* how it was checked, on hover and for screen readers */
+          gtk_widget_set_tooltip_text (quote_text, verification);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (quote_text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                          verification, -1);
+        }
+      gtk_box_append (GTK_BOX (card), quote_text);
       if (q->translation != NULL && g_strcmp0 (source_lang, lang) != 0)
         gtk_box_append (GTK_BOX (card), text_label (q->translation, "quote-translation", lang));
 
-      gtk_box_append (GTK_BOX (card), text_label (meta, "quote-source", NULL));
+      gtk_box_append (GTK_BOX (card), source_row (q, meta, lang));
+      if (unverified != NULL)
+        gtk_box_append (GTK_BOX (card), text_label (unverified, "unverified-note", NULL));
       if (later != NULL)
         {
           /* hindsight about an earlier event: said in words, and marked */
@@ -195,9 +245,9 @@ add_quotes (TriEvidencePanel *self,
             {
               g_autofree char *date = ev->date_label ? g_strdup (ev->date_label) : tri_date_label (&ev->date, lang);
               /* Translators: a date label and an event's title */
-              g_autofree char *title = g_strdup_printf (D_("%s — %s"), date, ev->title);
+              g_autofree char *title = g_strdup_printf (D_(lang, "%s — %s"), date, ev->title);
               /* Translators: a link from a quote to its event */
-              g_autofree char *text = g_strdup_printf (D_("Event: %s"), title);
+              g_autofree char *text = g_strdup_printf (D_(lang, "Event: %s"), title);
               gtk_box_append (GTK_BOX (card), event_link (self, ev->id, text));
             }
         }
@@ -207,7 +257,7 @@ add_quotes (TriEvidencePanel *self,
     }
 
   if (total > MIN (quotes->len, MAX_ROWS))
-    add_more_note (self, total - MIN (quotes->len, MAX_ROWS));
+    add_more_note (self, total - MIN (quotes->len, MAX_ROWS), lang);
 }
 
 void
@@ -261,8 +311,11 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
   for (guint i = 0; quotes && i < quotes->len; i++)
     {
       const TriQuote *q = g_ptr_array_index (quotes, i);
-      g_string_append_printf (shown, " %" G_GINT64_FORMAT "%s", q->id,
-                              tri_source_published_later (&q->source_date, as_of) ? "+" : "");
+      /* a regraded quote is shown anew */
+      g_string_append_printf (shown, " %" G_GINT64_FORMAT "%s%c%d/%d", q->id,
+                              tri_source_published_later (&q->source_date, as_of) ? "+" : "",
+                              q->reliability ? q->reliability : '-', q->credibility,
+                              (int) q->verification);
     }
   if (quotes != NULL && quotes->len > 0 && g_strcmp0 (shown->str, self->shown) == 0)
     {
@@ -276,13 +329,13 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
     {
       g_autofree char *window = tri_window_describe (window_months, as_of, lang);
       /* Translators: %s is a period such as "the 12 months to 1 July 2024" */
-      g_autofree char *text = g_strdup_printf (D_("No quotes for this relation in %s."), window);
+      g_autofree char *text = g_strdup_printf (D_(lang, "No quotes for this relation in %s."), window);
 
       gtk_box_append (GTK_BOX (self->body), text_label (text, "dim-label", NULL));
       return;
     }
 
-  heading = g_strdup_printf (DN_ ("%u supporting quote, newest first",
+  heading = g_strdup_printf (DN_ (lang, "%u supporting quote, newest first",
                                        "%u supporting quotes, newest first", total),
                              total);
   add_section (self, heading);
@@ -309,32 +362,32 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
 
   clear (self);
   /* Translators: under an event's title: its date label and category */
-  kind = g_strdup_printf (D_("%s · %s"), date, tri_category_label (ev->category));
+  kind = g_strdup_printf (D_(lang, "%s · %s"), date, tri_category_label (ev->category, lang));
   set_heading (self, ev->title, kind);
 
   if (ev->confidence == TRI_CONFIDENCE_CONFIRMED)
-    gtk_box_append (GTK_BOX (self->body), text_label (tri_confidence_label (ev->confidence), "confidence", NULL));
+    gtk_box_append (GTK_BOX (self->body), text_label (tri_confidence_label (ev->confidence, lang), "confidence", NULL));
   else
     {
       const char *who = ev->claimed_by ? ev->claimed_by : "?";
       /* Translators: %s is who claims it, e.g. "the United States and the West" */
       g_autofree char *claim = ev->confidence == TRI_CONFIDENCE_REPORTED
-                               ? g_strdup_printf (D_("Reported by %s"), who)
-                               : g_strdup_printf (D_("Alleged by %s"), who);
+                               ? g_strdup_printf (D_(lang, "Reported by %s"), who)
+                               : g_strdup_printf (D_(lang, "Alleged by %s"), who);
       gtk_box_append (GTK_BOX (self->body), text_label (claim, "confidence", NULL));
     }
 
   if (ev->summary != NULL)
     gtk_box_append (GTK_BOX (self->body), text_label (ev->summary, NULL, lang));
 
-  add_section (self, D_("Relations"));
+  add_section (self, D_(lang, "Relations"));
   for (guint i = 0; i < ev->links->len && relation_names && i < relation_names->len; i++)
     {
       const TriLink *link = &g_array_index (ev->links, TriLink, i);
       /* Translators: a relation, the event's stance on it and its weight 1–3 */
-      g_autofree char *text = g_strdup_printf (D_("%s: %s, significance %d of 3"),
+      g_autofree char *text = g_strdup_printf (D_(lang, "%s: %s, significance %d of 3"),
                                                (const char *) g_ptr_array_index (relation_names, i),
-                                               tri_stance_label (link->stance), link->weight);
+                                               tri_stance_label (link->stance, lang), link->weight);
       gtk_box_append (GTK_BOX (self->body), text_label (text, NULL, NULL));
     }
 
@@ -349,20 +402,20 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
 
         for (guint i = 0; i < notes->len && i < MAX_ROWS; i++)
           g_string_append_printf (text, "%s%s", i ? "\n" : "", (const char *) notes->pdata[i]);
-        add_section (self, DN_ ("Note from the imported file", "Notes from the imported file", notes->len));
+        add_section (self, DN_ (lang, "Note from the imported file", "Notes from the imported file", notes->len));
         gtk_box_append (GTK_BOX (self->body), text_label (text->str, "dim-label", NULL));
         if (notes->len > MAX_ROWS)
-          add_more_note (self, notes->len - MAX_ROWS);
+          add_more_note (self, notes->len - MAX_ROWS, lang);
       }
   }
 
   quotes = tri_store_list_quotes (store, 0, ev->id, lang, NULL);
   if (quotes != NULL && quotes->len > 0)
     {
-      add_section (self, DN_ ("Quote", "Quotes", quotes->len));
+      add_section (self, DN_ (lang, "Quote", "Quotes", quotes->len));
       add_quotes (self, quotes, quotes->len, store, FALSE, tri_event_as_of (&ev->date), lang);
 
-      add_section (self, D_("Sources"));
+      add_section (self, D_(lang, "Sources"));
       for (guint i = 0; i < quotes->len; i++)
         {
           const TriQuote *q = g_ptr_array_index (quotes, i);
@@ -385,7 +438,7 @@ tri_evidence_panel_show_actor (TriEvidencePanel *self,
   g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
 
   clear (self);
-  subtitle = g_strdup_printf (DN_ ("%u event involving it", "%u events involving it", total),
+  subtitle = g_strdup_printf (DN_ (lang, "%u event involving it", "%u events involving it", total),
                               total);
   set_heading (self, name, subtitle);
 
@@ -394,12 +447,12 @@ tri_evidence_panel_show_actor (TriEvidencePanel *self,
       const TriEvent *ev = g_ptr_array_index (events, i);
       g_autofree char *date = tri_date_label (&ev->date, lang);
       /* Translators: a date label and an event's title */
-      g_autofree char *text = g_strdup_printf (D_("%s — %s"), date, ev->title);
+      g_autofree char *text = g_strdup_printf (D_(lang, "%s — %s"), date, ev->title);
 
       gtk_box_append (GTK_BOX (self->body), event_link (self, ev->id, text));
     }
   if (total > MIN (events->len, MAX_ROWS))
-    add_more_note (self, total - MIN (events->len, MAX_ROWS));
+    add_more_note (self, total - MIN (events->len, MAX_ROWS), lang);
 }
 
 void
@@ -485,7 +538,9 @@ tri_evidence_panel_init (TriEvidencePanel *self)
   gtk_box_append (GTK_BOX (self->box), self->subtitle);
   gtk_box_append (GTK_BOX (self->box), self->body);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, D_("Evidence"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  /* the region's name, as the window's heading says it */
+                                  _("Evidence"), -1);
 }
 
 /**

@@ -24,6 +24,7 @@ struct _TriImportJob
   GObject       parent_instance;
   char         *json_path;
   char         *out_path;   /* NULL: only check */
+  TriImportFormat format;
   GCancellable *cancellable;
   GtkWindow    *dialog;
   GtkWidget    *bar;
@@ -121,8 +122,9 @@ run_import (GTask        *task,
   g_autofree char *summary = NULL;
   GError *error = NULL;
 
-  if (tri_import_timelinejs_full (self->json_path, self->out_path, on_progress, self,
-                                  cancellable, &summary, &error))
+  TriImportTarget target = { self->out_path, NULL, on_progress, self, cancellable };
+
+  if (tri_import_file (self->format, self->json_path, &target, &summary, &error))
     g_task_return_pointer (task, g_steal_pointer (&summary), g_free);
   else
     g_task_return_error (task, error);
@@ -140,7 +142,9 @@ on_tick (gpointer data)
     gtk_window_present (self->dialog);
   if (total > 0)
     {
-      g_autofree char *text = g_strdup_printf (_("%d of %d events"), done, total);
+      /* Translators: a GDELT file's rows are counted as they are read; their number is estimated from its size */
+      g_autofree char *text = g_strdup_printf (self->format == TRI_IMPORT_GDELT ? _("%d of about %d rows")
+                                                                                : _("%d of %d events"), done, total);
 
       gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->bar), (double) done / total);
       gtk_progress_bar_set_text (GTK_PROGRESS_BAR (self->bar), text);
@@ -197,6 +201,21 @@ tri_import_job_start (GtkWindow  *parent,
                       const char *json_path,
                       const char *out_path)
 {
+  return tri_import_job_start_format (parent, TRI_IMPORT_TIMELINEJS, json_path, out_path);
+}
+
+/**
+ * tri_import_job_start_format:
+ * @format: what @path is: a TimelineJS timeline, a CSV, Trilateral JSON, GDELT
+ *
+ * tri_import_job_start() for any importer.
+ */
+TriImportJob *
+tri_import_job_start_format (GtkWindow       *parent,
+                             TriImportFormat  format,
+                             const char      *json_path,
+                             const char      *out_path)
+{
   TriImportJob *self = g_object_new (TRI_TYPE_IMPORT_JOB, NULL);
   g_autoptr(GTask) task = NULL;
   g_autofree char *base = g_path_get_basename (json_path);
@@ -205,6 +224,7 @@ tri_import_job_start (GtkWindow  *parent,
 
   self->json_path = g_strdup (json_path);
   self->out_path = g_strdup (out_path);
+  self->format = format;
   self->started = g_get_monotonic_time ();
 
   self->dialog = GTK_WINDOW (gtk_window_new ());
@@ -212,7 +232,9 @@ tri_import_job_start (GtkWindow  *parent,
   gtk_window_set_modal (self->dialog, TRUE);
   gtk_window_set_resizable (self->dialog, FALSE);
   gtk_window_set_deletable (self->dialog, FALSE);
-  gtk_window_set_title (self->dialog, out_path != NULL ? _("Importing") : _("Checking the Timeline"));
+  gtk_window_set_title (self->dialog, out_path != NULL ? _("Importing")
+                                      : format == TRI_IMPORT_TIMELINEJS ? _("Checking the Timeline")
+                                      : _("Checking the File"));
   g_signal_connect (self->dialog, "close-request", G_CALLBACK (on_close_request), self);
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);

@@ -6,6 +6,8 @@
 
 #include <gtk/gtk.h>
 
+#include "import/tri-import.h"
+
 G_BEGIN_DECLS
 
 #define TRI_TYPE_IMPORT_JOB (tri_import_job_get_type ())
@@ -15,6 +17,10 @@ G_DECLARE_FINAL_TYPE (TriImportJob, tri_import_job, TRI, IMPORT_JOB, GObject)
 TriImportJob *tri_import_job_start       (GtkWindow    *parent,
                                           const char   *json_path,
                                           const char   *out_path);
+TriImportJob *tri_import_job_start_format (GtkWindow      *parent,
+                                          TriImportFormat format,
+                                          const char     *path,
+                                          const char     *out_path);
 GtkWindow    *tri_import_job_get_dialog  (TriImportJob *self);
 GtkWidget    *tri_import_job_get_cancel_button (TriImportJob *self);
 void          tri_import_job_cancel      (TriImportJob *self);

@@ -16,9 +16,13 @@
  *   out; the characters between are the source's.
  *
  * The source's quotes are highlighted in its text and listed; choosing one
- * in the list selects it in the text. A source without stored text still
- * takes quotes, typed in (Quote Without Source Text…), each marked "not
- * verified against the source".
+ * in the list selects it in the text, and one made by mistake is deleted
+ * there (Delete Quote). A source without stored text still takes quotes,
+ * typed in (Quote Without Source Text…), each marked "not verified against
+ * the source" (stored at offset 0: where it is in the source is not
+ * known). Once saved, a source's details stay as they are (the document
+ * has no command to change them), except its reliability (Grade Source).
+ * Closing a source typed in and not saved asks first.
  *
  * Everything is reachable from the keyboard: each field has a visible
  * label whose mnemonic names it (and is its accessible name); Ctrl+Enter
@@ -41,6 +45,7 @@
 #include "document/tri-source-text.h"
 #include "store/tri-date.h"
 #include "store/tri-validate.h"
+#include "tri-date-entry.h"
 #include "tri-source-editor.h"
 
 struct _TriSourceEditor
@@ -54,6 +59,8 @@ struct _TriSourceEditor
   char          *file;         /* the file the text was loaded from */
   char          *stored;       /* the stored text, as shown; NULL: none */
   gboolean       typed;        /* quotes are typed in: the source has no text */
+  gboolean       discard;      /* closing was confirmed */
+  char          *default_language;  /* the Language field's, until it is typed in */
 
   GtkLabel      *header_title;
   GtkLabel      *heading;
@@ -65,7 +72,7 @@ struct _TriSourceEditor
   GtkEntry      *language;
   GtkLabel      *language_read;
   GtkEntry      *date;
-  GtkLabel      *date_read;
+  GtkWidget     *date_entry;   /* a TriDateEntry; date is its entry */
   GtkEntry      *url;
   GtkDropDown   *reliability;
   GtkLabel      *message;
@@ -334,6 +341,14 @@ fill_relations (TriSourceEditor *self)
 /* --- the quotes ---------------------------------------------------------- */
 
 static void
+say (GtkLabel   *label,
+     const char *text)
+{
+  gtk_label_set_text (label, text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
+}
+
+static void
 select_range (TriSourceEditor *self,
               gint64           offset,
               gint64           length)
@@ -381,6 +396,18 @@ quote_translation (TriSourceEditor *self,
                             (const char *) sqlite3_column_text (stmt, 1));
   sqlite3_finalize (stmt);
   return line;
+}
+
+/* Each is its own command, Delete Quote, undone from the window's menu */
+static void
+on_delete_quote_clicked (GtkButton       *button,
+                         TriSourceEditor *self)
+{
+  const gint64 *id = g_object_get_data (G_OBJECT (button), "quote-id");
+  g_autoptr(GError) error = NULL;
+
+  if (id != NULL && !tri_document_delete_quote (self->doc, *id, &error))
+    say (self->quote_message, error->message);
 }
 
 static void
@@ -458,14 +485,29 @@ refresh_quotes (TriSourceEditor *self)
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_widget_add_css_class (label, verified ? "dim-label" : "warning");
           gtk_box_append (GTK_BOX (box), label);
-          gtk_widget_set_margin_top (box, 6);
-          gtk_widget_set_margin_bottom (box, 6);
-          gtk_widget_set_margin_start (box, 6);
-          gtk_widget_set_margin_end (box, 6);
-          gtk_list_box_append (self->quotes, box);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, quoted,
-                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail, -1);
+          gtk_widget_set_hexpand (box, TRUE);
+          {
+            GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+            GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+
+            gtk_widget_set_valign (delete, GTK_ALIGN_START);
+            gtk_widget_add_css_class (delete, "flat");
+            gtk_widget_set_tooltip_text (delete, _("Delete this quote"));
+            gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                            _("Delete this quote"), -1);
+            g_object_set_data_full (G_OBJECT (delete), "quote-id", g_memdup2 (&id, sizeof id), g_free);
+            g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_quote_clicked), self);
+            gtk_box_append (GTK_BOX (row), box);
+            gtk_box_append (GTK_BOX (row), delete);
+            gtk_widget_set_margin_top (row, 6);
+            gtk_widget_set_margin_bottom (row, 6);
+            gtk_widget_set_margin_start (row, 6);
+            gtk_widget_set_margin_end (row, 6);
+            gtk_list_box_append (self->quotes, row);
+            gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (row)),
+                                            GTK_ACCESSIBLE_PROPERTY_LABEL, quoted,
+                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, detail, -1);
+          }
 
           g_array_append_val (self->quote_ranges, offset);
           g_array_append_val (self->quote_ranges, length);
@@ -516,7 +558,7 @@ static void
 show_saved (TriSourceEditor *self)
 {
   GtkWidget *fields[] = { GTK_WIDGET (self->kind), GTK_WIDGET (self->title), GTK_WIDGET (self->outlet),
-                          GTK_WIDGET (self->authors), GTK_WIDGET (self->language), GTK_WIDGET (self->date),
+                          GTK_WIDGET (self->authors), GTK_WIDGET (self->language), self->date_entry,
                           GTK_WIDGET (self->url) };
   g_autofree char *heading = NULL;
 
@@ -607,14 +649,6 @@ load_source (TriSourceEditor *self)
 /* --- saving --------------------------------------------------------------- */
 
 static void
-say (GtkLabel   *label,
-     const char *text)
-{
-  gtk_label_set_text (label, text ? text : "");
-  gtk_widget_set_visible (GTK_WIDGET (label), text != NULL && *text != '\0');
-}
-
-static void
 on_save_clicked (GtkButton       *button,
                  TriSourceEditor *self)
 {
@@ -653,6 +687,7 @@ on_save_clicked (GtkButton       *button,
       g_autofree char *sentence = g_strdup_printf (_("The publication date cannot be read: %s."), error->message);
 
       say (self->message, sentence);
+      tri_date_entry_show_message (TRI_DATE_ENTRY (self->date_entry));
       gtk_widget_grab_focus (GTK_WIDGET (self->date));
       return;
     }
@@ -927,6 +962,8 @@ tri_source_editor_load_text (TriSourceEditor  *self,
                              GError          **error)
 {
   g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *lang = NULL;
 
   g_return_val_if_fail (TRI_IS_SOURCE_EDITOR (self), FALSE);
 
@@ -936,10 +973,19 @@ tri_source_editor_load_text (TriSourceEditor  *self,
                    "%s", _("The source is saved: its text stays as it was stored."));
       return FALSE;
     }
-  text = tri_source_text_load (path, error);
+  text = tri_source_text_load (path, &title, &lang, error);
   if (text == NULL)
     return FALSE;
   gtk_text_buffer_set_text (self->buffer, text, -1);
+  /* what the file says of itself, where the analyst has not said it */
+  if (title != NULL && *gtk_editable_get_text (GTK_EDITABLE (self->title)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->title), title);
+  if (lang != NULL && language_valid (lang) &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->language)), self->default_language) == 0)
+    {
+      g_autofree char *base = g_ascii_strdown (lang, strcspn (lang, "-_"));
+      gtk_editable_set_text (GTK_EDITABLE (self->language), base);
+    }
   g_free (self->file);
   self->file = g_path_get_basename (path);
   return TRUE;
@@ -1027,32 +1073,6 @@ on_drop (GtkDropTarget   *target,
 }
 
 /* --- fields ----------------------------------------------------------------- */
-
-static void
-on_date_changed (GtkEditable     *editable,
-                 TriSourceEditor *self)
-{
-  g_autofree char *text = entry_text (GTK_ENTRY (editable));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  TriDate date;
-
-  gtk_widget_remove_css_class (GTK_WIDGET (self->date_read), "error");
-  if (*text == '\0')
-    line = g_strdup (_("For example 2024-06-19, June 2024, early 2024 or 2020–2021"));
-  else if (tri_validate_date (text, &date, &error))
-    {
-      g_autofree char *label = tri_date_label (&date, self->lang);
-      /* Translators: how the date typed reads back, e.g. "Reads: June 2024" */
-      line = g_strdup_printf (_("Reads: %s"), label);
-    }
-  else
-    {
-      line = tri_capitalize_first (error->message);
-      gtk_widget_add_css_class (GTK_WIDGET (self->date_read), "error");
-    }
-  gtk_label_set_text (self->date_read, line);
-}
 
 static void
 on_language_changed (GtkEditable     *editable,
@@ -1201,18 +1221,25 @@ build_metadata (TriSourceEditor *self)
 
   self->language = new_entry (NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->language), base);
+  self->default_language = g_strdup (base);
   add_field (grid, row++, _("_Language"), GTK_WIDGET (self->language));
   self->language_read = add_note (grid, row++);
   g_signal_connect (self->language, "changed", G_CALLBACK (on_language_changed), self);
   on_language_changed (GTK_EDITABLE (self->language), self);
 
-  self->date = new_entry (_("2024-06-19, June 2024, early 2024…"));
-  add_field (grid, row++, _("_Publication date"), GTK_WIDGET (self->date));
-  self->date_read = add_note (grid, row++);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->date), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  self->date_read, NULL, -1);
-  g_signal_connect (self->date, "changed", G_CALLBACK (on_date_changed), self);
-  on_date_changed (GTK_EDITABLE (self->date), self);
+  /* the honest date, read back as Trilateral reads it (B's TriDateEntry) */
+  self->date_entry = tri_date_entry_new (self->lang);
+  self->date = tri_date_entry_get_entry (TRI_DATE_ENTRY (self->date_entry));
+  gtk_entry_set_placeholder_text (self->date, _("2024-06-19, June 2024, early 2024…"));
+  {
+    /* level with the entry, not with the entry and its read-back line */
+    GtkWidget *label = GTK_WIDGET (add_label (grid, row, _("_Publication date"), GTK_WIDGET (self->date)));
+
+    gtk_widget_set_valign (label, GTK_ALIGN_START);
+    gtk_widget_set_margin_top (label, 9);
+  }
+  gtk_widget_set_hexpand (self->date_entry, TRUE);
+  gtk_grid_attach (grid, self->date_entry, 1, row++, 1, 1);
 
   self->url = new_entry ("https://…");
   gtk_entry_set_input_purpose (self->url, GTK_INPUT_PURPOSE_URL);
@@ -1449,6 +1476,60 @@ on_doc_changed (TriDocument     *doc,
     }
 }
 
+/* Something typed or loaded that closing would lose */
+static gboolean
+has_unsaved (TriSourceEditor *self)
+{
+  GtkEntry *entries[] = { self->title, self->outlet, self->authors, self->date, self->url };
+
+  if (self->source != NULL)
+    return FALSE;
+  if (gtk_text_buffer_get_char_count (self->buffer) > 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    if (*gtk_editable_get_text (GTK_EDITABLE (entries[i])) != '\0')
+      return TRUE;
+  return FALSE;
+}
+
+static void
+on_discard_response (GtkDialog       *dialog,
+                     int              response,
+                     TriSourceEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      self->discard = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+}
+
+/* Cancel, Escape or the window's close: a source typed in and not saved
+ * is not lost without asking */
+static gboolean
+tri_source_editor_close_request (GtkWindow *window)
+{
+  TriSourceEditor *self = TRI_SOURCE_EDITOR (window);
+  GtkWidget *dialog;
+  GtkWidget *discard;
+
+  if (self->discard || !has_unsaved (self))
+    return GTK_WINDOW_CLASS (tri_source_editor_parent_class)->close_request (window);
+
+  dialog = gtk_message_dialog_new (window, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                   GTK_MESSAGE_QUESTION, GTK_BUTTONS_NONE, "%s", _("Discard this source?"));
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
+                                            _("It is not saved: what was typed and loaded for it would be lost."));
+  gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Keep Editing"), GTK_RESPONSE_CANCEL);
+  discard = gtk_dialog_add_button (GTK_DIALOG (dialog), _("_Discard"), GTK_RESPONSE_ACCEPT);
+  gtk_widget_add_css_class (discard, "destructive-action");
+  gtk_dialog_set_default_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
 static void
 tri_source_editor_dispose (GObject *object)
 {
@@ -1472,6 +1553,7 @@ tri_source_editor_finalize (GObject *object)
   g_free (self->lang);
   g_free (self->file);
   g_free (self->stored);
+  g_free (self->default_language);
   g_clear_pointer (&self->relation_codes, g_ptr_array_unref);
   g_clear_pointer (&self->quote_ranges, g_array_unref);
 
@@ -1483,7 +1565,9 @@ tri_source_editor_class_init (TriSourceEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  window_class->close_request = tri_source_editor_close_request;
   object_class->dispose = tri_source_editor_dispose;
   object_class->finalize = tri_source_editor_finalize;
 

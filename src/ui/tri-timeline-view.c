@@ -52,7 +52,15 @@ struct _TriTimelineView
 
   TriTimelineLayout *layout;
   gboolean           layout_dirty;
+  guint              layout_stamp;    /* one more each time the layout changes */
   guint              sync_source;
+
+  /* the layout as last drawn: drawn again only when it changed (adding
+   * or removing the hotspots makes GTK snapshot the view once more) */
+  GskRenderNode     *node;
+  guint              node_stamp;
+  gboolean           node_dark;
+  int                node_width, node_height;
 
   DragMode           drag_mode;
   int                drag_mark;
@@ -122,6 +130,7 @@ zoom_to_cluster (TriTimelineView          *self,
 }
 
 static void invalidate (TriTimelineView *self);
+static void on_store_changed (TriStore *store, guint changes, TriTimelineView *self);
 
 /* "+N more" opens its lane: the lane gets the rows it needs before the
  * others. Where that shows no more of them (the others have no rows to
@@ -220,7 +229,7 @@ describe_more (TriTimelineView       *self,
    * "12 more events in Diplomacy, Mar 2023 – Jun 2024, not drawn" */
   *name = g_strdup_printf (ngettext ("%u more event in %s, %s, not drawn",
                                      "%u more events in %s, %s, not drawn", more->count),
-                           more->count, tri_category_label (lane), when);
+                           more->count, tri_category_label (lane, self->lang), when);
 
   for (guint i = 0; by_id != NULL && i < more->event_ids->len && i < 3; i++)
     {
@@ -290,8 +299,8 @@ sync_hotspots (TriTimelineView *self)
         date = tri_capitalize_first (label);
       }
       /* Translators: an event's description: its date, category and confidence */
-      description = g_strdup_printf (_("%s · %s · %s"), date, tri_category_label (ev->category),
-                                     tri_confidence_label (ev->confidence));
+      description = g_strdup_printf (_("%s · %s · %s"), date, tri_category_label (ev->category, self->lang),
+                                     tri_confidence_label (ev->confidence, self->lang));
       tri_hotspot_describe (TRI_HOTSPOT (after), ev->title, description);
       tri_hotspot_set_pressed (TRI_HOTSPOT (after), ev->id == self->selected_event);
       g_hash_table_add (wanted, g_steal_pointer (&key));
@@ -348,6 +357,7 @@ rebuild (TriTimelineView *self,
 
   g_clear_pointer (&self->layout, tri_timeline_layout_free);
   self->layout_dirty = FALSE;
+  self->layout_stamp++;
   if (self->store == NULL)
     return;
 
@@ -494,14 +504,28 @@ tri_timeline_view_snapshot (GtkWidget   *widget,
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   TriTimelineLayout *layout = tri_timeline_view_get_layout (self);
-  cairo_t *cr;
+  gboolean dark = tri_widget_is_dark (widget);
 
   if (layout == NULL || width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  tri_timeline_render (layout, cr, tri_theme_get (tri_widget_is_dark (widget)));
-  cairo_destroy (cr);
+  if (self->node == NULL || self->node_stamp != self->layout_stamp || self->node_dark != dark ||
+      self->node_width != width || self->node_height != height)
+    {
+      GtkSnapshot *own = gtk_snapshot_new ();
+      cairo_t *cr = gtk_snapshot_append_cairo (own, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+      tri_timeline_render (layout, cr, tri_theme_get (dark));
+      cairo_destroy (cr);
+      g_clear_pointer (&self->node, gsk_render_node_unref);
+      self->node = gtk_snapshot_free_to_node (own);
+      self->node_stamp = self->layout_stamp;
+      self->node_dark = dark;
+      self->node_width = width;
+      self->node_height = height;
+    }
+  if (self->node != NULL)
+    gtk_snapshot_append_node (snapshot, self->node);
 
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     gtk_widget_snapshot_child (widget, c, snapshot);
@@ -848,8 +872,11 @@ tri_timeline_view_dispose (GObject *object)
   g_clear_handle_id (&self->sync_source, g_source_remove);
   tri_canvas_remove_hotspots (GTK_WIDGET (self));
   g_clear_pointer (&self->layout, tri_timeline_layout_free);
+  g_clear_pointer (&self->node, gsk_render_node_unref);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   g_clear_pointer (&self->highlight, g_array_unref);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->lang, g_free);
 
@@ -927,6 +954,27 @@ tri_timeline_view_init (TriTimelineView *self)
                                   _("Timeline of events"), -1);
 }
 
+/* A live store's document changed it: only the events that changed are
+ * read again (the range's others stay), and the layout is made anew. */
+static void
+on_store_changed (TriStore        *store,
+                  guint            changes,
+                  TriTimelineView *self)
+{
+  const gint64 *ids = NULL;
+  guint n = 0;
+
+  if (!(changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS)))
+    return;
+  if (self->events != NULL &&
+      (!tri_store_get_changed_events (store, &ids, &n) ||
+       !tri_store_update_events (store, self->events, (guint32) self->events_t0,
+                                 (guint32) MIN (self->events_t1, G_MAXUINT32 - 1),
+                                 self->lang, ids, n, NULL)))
+    g_clear_pointer (&self->events, g_ptr_array_unref);
+  invalidate (self);
+}
+
 void
 tri_timeline_view_set_store (TriTimelineView *self,
                              TriStore        *store,
@@ -934,27 +982,16 @@ tri_timeline_view_set_store (TriTimelineView *self,
 {
   g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
   g_set_object (&self->store, store);
+  if (store != NULL)
+    g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), self);
   memset (self->expanded, 0, sizeof self->expanded);
   g_free (self->lang);
   self->lang = g_strdup (lang);
   g_clear_pointer (&self->events, g_ptr_array_unref);
   show_default_range (self);
-  invalidate (self);
-}
-
-/**
- * tri_timeline_view_reload:
- *
- * After the store's events changed: reads what is in view again, keeping
- * the range, the selection and the clusters opened.
- */
-void
-tri_timeline_view_reload (TriTimelineView *self)
-{
-  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
-
-  g_clear_pointer (&self->events, g_ptr_array_unref);
   invalidate (self);
 }
 
@@ -970,6 +1007,7 @@ tri_timeline_view_set_as_of (TriTimelineView *self,
   if (self->layout != NULL && !self->layout_dirty)
     {
       tri_timeline_layout_set_as_of (self->layout, as_of);
+      self->layout_stamp++;
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
   else

@@ -80,7 +80,7 @@ tri_triangle_view_describe_edge (TriTriangleView *self,
   /* Translators: the tooltip and screen readers say an edge's trend in the
    * words of its label: "…; 2 reported or alleged, not confirmed. Overall:
    * mostly cooperation." The first %s is the description, the second the trend */
-  return g_strdup_printf (D_("%s Overall: %s."), counts, tri_edge_trend_label (&edge->state));
+  return g_strdup_printf (D_(self->lang, "%s Overall: %s."), counts, tri_edge_trend_label (&edge->state, self->lang));
 }
 
 static void

@@ -1,8 +1,18 @@
 /* tri-window.c: the briefing window
  *
- * One state drives everything: the "as of" date, the window of months
- * before it, and the selection (a relation, an actor or an event). The
- * triangle, the timeline and the evidence panel each follow it.
+ * One state drives everything: the session (TriSession: the "as of" date,
+ * the window of months before it, the selection, the data language and
+ * the timeline's range), which holds the rules that change it. The
+ * triangle, the timeline, the evidence panel, presentation mode and the
+ * exports each follow it.
+ *
+ * A briefing Trilateral created editable is edited: a TriDocument writes
+ * it (every command one transaction, with undo), a live store reads it.
+ * After each command, undo or redo the document says what changed, the
+ * store drops exactly that (tri_store_reload ()) and says so, and each
+ * view reads again only what it shows of it. Any other file is read-only
+ * in the hardened store, and every editing action on it offers an
+ * editable copy first.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -46,7 +56,9 @@ struct _TriWindow
   TriStateIndex        *index;
   guint                 index_source;
   guint                 quotes_source;   /* a side's quotes, after "as of" settles */
+  guint                 panel_source;    /* an actor's events, after an edit */
   TriSession           *session;         /* as of, period, selection, language, range */
+  guint                 driving;         /* > 0: the window changes the session itself */
   gboolean              presenting;
   TriSlideLayout       *slide;         /* as presentation mode last drew it */
 
@@ -232,7 +244,9 @@ tri_window_set_as_of (TriWindow *self,
 
   if (as_of == session_as_of (self))
     return;
+  self->driving++;
   tri_session_set_as_of (self->session, as_of);
+  self->driving--;
   update_as_of (self);
 }
 
@@ -405,6 +419,7 @@ static void on_store_changed (TriStore *store, guint changes, TriWindow *self);
 static gboolean read_actors (TriWindow *self);
 static void update_title (TriWindow *self);
 static void update_edit_actions (TriWindow *self);
+static void apply_data_language (TriWindow *self);
 
 static void
 drop_document (TriWindow *self)
@@ -938,7 +953,9 @@ select_relation (TriWindow *self,
   if (r == NULL)
     return;
 
+  self->driving++;
   tri_session_choose_relation (self->session, relation_id);
+  self->driving--;
 
   tri_triangle_view_set_selection (self->triangle_view, relation_id, NULL);
   tri_timeline_view_set_selection (self->timeline_view, 0, &relation_id, 1);
@@ -949,15 +966,42 @@ select_relation (TriWindow *self,
   queue_slide (self);
 }
 
+/* The panel lists the events of the actor chosen (only those it shows
+ * are read) */
+static void
+show_actor_events (TriWindow *self)
+{
+  const char *code = selected_actor (self);
+  g_autoptr(GPtrArray) involved = NULL;
+  guint total = 0;
+
+  if (code == NULL)
+    return;
+  involved = tri_store_list_actor_events (self->store, code, session_lang (self), TRI_EVIDENCE_PANEL_MAX_ROWS,
+                                          &total, NULL);
+  if (involved != NULL)
+    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, session_lang (self));
+}
+
+static gboolean
+show_actor_events_later (gpointer data)
+{
+  TriWindow *self = data;
+
+  self->panel_source = 0;
+  show_actor_events (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 select_actor (TriWindow  *self,
               const char *code)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GPtrArray) involved = NULL;
-  guint total = 0;
 
+  self->driving++;
   tri_session_choose_actor (self->session, code);
+  self->driving--;
 
   for (guint i = 0; i < self->relations->len; i++)
     {
@@ -968,12 +1012,7 @@ select_actor (TriWindow  *self,
 
   tri_triangle_view_set_selection (self->triangle_view, 0, code);
   tri_timeline_view_set_selection (self->timeline_view, 0, (gint64 *) ids->data, ids->len);
-
-  /* only what the panel lists is read */
-  involved = tri_store_list_actor_events (self->store, code, session_lang (self), TRI_EVIDENCE_PANEL_MAX_ROWS,
-                                          &total, NULL);
-  if (involved != NULL)
-    tri_evidence_panel_show_actor (self->evidence_panel, actor_name (self, code), involved, total, session_lang (self));
+  show_actor_events (self);
   update_selection_actions (self);
   queue_slide (self);
 }
@@ -1004,7 +1043,9 @@ select_event (TriWindow *self,
   if (ev == NULL)
     return;   /* a failed read: the bar says so, the views keep what they had */
 
+  self->driving++;
   tri_session_choose_event (self->session, event_id, &ev->date);
+  self->driving--;
 
   /* "as of" moved to the event (the session's rule) */
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
@@ -1055,7 +1096,9 @@ on_range_changed (TriTimelineView *view,
   double t0, t1;
 
   tri_timeline_view_get_range (view, &t0, &t1);
+  self->driving++;
   tri_session_set_timeline_range (self->session, t0, t1);
+  self->driving--;
 }
 
 static void
@@ -1069,7 +1112,9 @@ on_window_selected (GtkDropDown *dropdown,
 
   if (i >= n)
     return;
+  self->driving++;
   tri_session_set_window_months (self->session, choices[i]);
+  self->driving--;
   update_as_of (self);
 }
 
@@ -1093,7 +1138,9 @@ load_briefing (TriWindow *self)
 {
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
+  self->driving++;
   tri_session_reset (self->session, self->store);
+  self->driving--;
 
   if (self->store == NULL)
     return;
@@ -1104,6 +1151,7 @@ load_briefing (TriWindow *self)
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
+  g_clear_handle_id (&self->panel_source, g_source_remove);
   if (!read_actors (self))
     return;
   self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
@@ -1346,24 +1394,36 @@ void
 tri_window_set_data_language (TriWindow  *self,
                               const char *lang)
 {
+  lang = tri_lang_normalize (lang);
+  if (g_strcmp0 (session_lang (self), lang) == 0)
+    return;
+
+  self->driving++;
+  tri_session_set_data_language (self->session, lang);
+  self->driving--;
+  apply_data_language (self);
+}
+
+/* The session's data language is the one shown: the same date and
+ * selection, every text read again in it */
+static void
+apply_data_language (TriWindow *self)
+{
+  const char *lang = session_lang (self);
   guint32 as_of = session_as_of (self);
   gint64 relation = selected_relation (self);
   gint64 event = selected_event (self);
   g_autofree char *actor = g_strdup (selected_actor (self));
   double t0, t1;
 
-  lang = tri_lang_normalize (lang);
-  if (g_strcmp0 (session_lang (self), lang) == 0)
-    return;
-
-  tri_session_set_data_language (self->session, lang);
-  tri_set_data_language (lang);
   g_action_group_change_action_state (G_ACTION_GROUP (self), "data-language", g_variant_new_string (lang));
 
   tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
   load_briefing (self);
   tri_timeline_view_set_range (self->timeline_view, t0, t1);
+  self->driving++;
   tri_session_set_as_of (self->session, as_of);
+  self->driving--;
   update_as_of (self);
   if (event != 0)
     select_event (self, event);
@@ -1371,6 +1431,62 @@ tri_window_set_data_language (TriWindow  *self,
     select_relation (self, relation);
   else if (actor != NULL)
     select_actor (self, actor);
+}
+
+/* The selection the session holds, shown (someone else chose it) */
+static void
+apply_selection (TriWindow *self)
+{
+  if (selected_event (self) != 0)
+    select_event (self, selected_event (self));
+  else if (selected_relation (self) != 0)
+    select_relation (self, selected_relation (self));
+  else if (selected_actor (self) != NULL)
+    {
+      g_autofree char *actor = g_strdup (selected_actor (self));
+
+      select_actor (self, actor);
+    }
+  else
+    {
+      tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
+      tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
+      show_overview (self);
+      update_selection_actions (self);
+      queue_slide (self);
+    }
+}
+
+/* The session changed from outside the window (the window's own changes
+ * update the views where they are made): the views follow it. */
+static void
+on_session_notify (TriSession *session,
+                   GParamSpec *pspec,
+                   TriWindow  *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (self->driving > 0 || self->store == NULL)
+    return;
+
+  if (g_str_equal (name, "as-of"))
+    update_as_of (self);
+  else if (g_str_equal (name, "window-months"))
+    /* the period's menu says it; choosing it there updates the views */
+    gtk_drop_down_set_selected (self->window_dropdown,
+                                tri_session_find_window_choice (session_months (self)));
+  else if (g_str_equal (name, "data-language"))
+    apply_data_language (self);
+  else if (g_str_has_prefix (name, "selected-"))
+    apply_selection (self);
+  else if (g_str_has_prefix (name, "timeline-"))
+    {
+      double t0, t1;
+
+      tri_session_get_timeline_range (session, &t0, &t1);
+      if (t1 > t0)
+        tri_timeline_view_set_range (self->timeline_view, t0, t1);
+    }
 }
 
 const char *
@@ -1514,7 +1630,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->index, tri_state_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
-  g_clear_object (&self->session);
+  g_clear_handle_id (&self->panel_source, g_source_remove);
   if (self->import_job != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->import_job, self);
@@ -1530,6 +1646,8 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->slide, tri_slide_layout_free);
 
   G_OBJECT_CLASS (tri_window_parent_class)->dispose (object);
+  /* last: the template's widgets may still say something as they go */
+  g_clear_object (&self->session);
 }
 
 /* TRILATERAL_STARTUP_TIMING=1: the benchmarks' time to the first frame.
@@ -1606,7 +1724,8 @@ update_title (TriWindow *self)
 }
 
 /* After an edit, an undo or a redo: each view reads again only what the
- * change touched; "as of", the period, the range and the selection stay. */
+ * change touched (nothing of the actors and relations when only an event
+ * changed); "as of", the period, the range and the selection stay. */
 static void
 on_store_changed (TriStore  *store,
                   guint      changes,
@@ -1616,21 +1735,18 @@ on_store_changed (TriStore  *store,
                                 TRI_STORE_CHANGE_RELATIONS)) != 0;
   gboolean evidence = (changes & (TRI_STORE_CHANGE_SOURCES | TRI_STORE_CHANGE_QUOTES |
                                   TRI_STORE_CHANGE_NOTES)) != 0;
+  gboolean quotes_pending = self->quotes_source != 0;   /* "as of" moved just before */
+  gboolean quotes_changed = FALSE;
 
   if (changes & TRI_STORE_CHANGE_TITLE)
     update_title (self);
   if ((changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS)) && read_actors (self))
     tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, session_lang (self));
 
-  if (events)
-    {
-      /* the running sums hold every link: built again after the frame,
-       * the triangle meanwhile from the period's events */
-      g_clear_pointer (&self->index, tri_state_index_unref);
-      g_clear_handle_id (&self->index_source, g_source_remove);
-      self->index_source = g_idle_add_full (G_PRIORITY_LOW, build_index, self, NULL);
-      tri_timeline_view_reload (self->timeline_view);
-    }
+  /* the running sums and the timeline's events need nothing here: the
+   * store's reload took the changed events' entries out of the sums and
+   * put them back, and the timeline view patches its events on this same
+   * signal; both are drawn again through update_as_of () below */
 
   /* the selection, if it is still there, shows what it is now */
   if (selected_event (self) != 0)
@@ -1641,7 +1757,9 @@ on_store_changed (TriStore  *store,
         ev = tri_store_get_event (self->store, selected_event (self), session_lang (self), NULL);
       if (ev == NULL && (changes & TRI_STORE_CHANGE_EVENTS))
         {
+          self->driving++;
           tri_session_clear_selection (self->session);
+          self->driving--;
           tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
           show_overview (self);
         }
@@ -1652,42 +1770,65 @@ on_store_changed (TriStore  *store,
     {
       if (tri_store_get_relation (self->store, selected_relation (self)) == NULL)
         {
+          self->driving++;
           tri_session_clear_selection (self->session);
+          self->driving--;
           tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
           tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
           show_overview (self);
         }
       else
         {
-          tri_evidence_panel_invalidate (self->evidence_panel);
-          show_relation_quotes (self);
+          const gint64 *ids = NULL;
+          guint n = 0;
+
+          /* a side's quotes are dated by their events: only a change of
+           * quotes or sources, or of events that back its quotes, changes
+           * them; they are built again once "as of" rests (update_as_of ()),
+           * after the frame that shows the edit: they are many */
+          quotes_changed = evidence || !tri_store_get_changed_events (store, &ids, &n) ||
+                           tri_store_events_have_quotes (store, selected_relation (self), ids, n);
+          if (quotes_changed)
+            tri_evidence_panel_invalidate (self->evidence_panel);
         }
     }
   else if (selected_actor (self) != NULL && (events || (changes & TRI_STORE_CHANGE_ACTORS)))
     {
-      g_autofree char *actor = g_strdup (selected_actor (self));
-
-      select_actor (self, actor);
+      g_clear_handle_id (&self->panel_source, g_source_remove);
+      self->panel_source = g_timeout_add (120, show_actor_events_later, self);
     }
 
   if (self->translations != NULL)
     tri_translations_report_refresh (TRI_TRANSLATIONS_REPORT (self->translations));
   update_as_of (self);
+  /* the same "as of", the same quotes: nothing for the panel to read */
+  if (selected_relation (self) != 0 && !quotes_changed && !quotes_pending)
+    g_clear_handle_id (&self->quotes_source, g_source_remove);
   update_selection_actions (self);
 }
 
-static GMenuItem *
-history_item (const char *format,
-              const char *plain,
-              const char *name,
-              const char *action,
-              const char *accel)
+/* The menu's item @position in the history section says @label: only a
+ * new label changes the menu (the popover builds its items again) */
+static void
+set_history_item (TriWindow  *self,
+                  int         position,
+                  const char *label,
+                  const char *action,
+                  const char *accel)
 {
-  g_autofree char *label = name != NULL ? g_strdup_printf (format, name) : g_strdup (plain);
-  GMenuItem *item = g_menu_item_new (label, action);
+  g_autofree char *shown = NULL;
+  g_autoptr(GMenuItem) item = NULL;
 
+  if (position < g_menu_model_get_n_items (G_MENU_MODEL (self->history_section)) &&
+      g_menu_model_get_item_attribute (G_MENU_MODEL (self->history_section), position,
+                                       G_MENU_ATTRIBUTE_LABEL, "s", &shown) &&
+      g_strcmp0 (shown, label) == 0)
+    return;
+  item = g_menu_item_new (label, action);
   g_menu_item_set_attribute (item, "accel", "s", accel);
-  return item;
+  if (position < g_menu_model_get_n_items (G_MENU_MODEL (self->history_section)))
+    g_menu_remove (self->history_section, position);
+  g_menu_insert_item (self->history_section, position, item);
 }
 
 /* What can be done now, and the menu's "Undo Add Event" */
@@ -1697,8 +1838,8 @@ update_edit_actions (TriWindow *self)
   gboolean editable = self->document != NULL;
   gboolean undo = editable && tri_document_can_undo (self->document);
   gboolean redo = editable && tri_document_can_redo (self->document);
-  g_autoptr(GMenuItem) undo_item = NULL;
-  g_autoptr(GMenuItem) redo_item = NULL;
+  g_autofree char *undo_label = NULL;
+  g_autofree char *redo_label = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo", undo);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.redo", redo);
@@ -1706,16 +1847,13 @@ update_edit_actions (TriWindow *self)
   update_selection_actions (self);
 
   /* Translators: a menu item; %s is what it undoes, such as “Add Event” */
-  undo_item = history_item (_("_Undo %s"), _("_Undo"),
-                            undo ? tri_document_get_undo_name (self->document) : NULL,
-                            "win.undo", "<Control>z");
+  undo_label = undo ? g_strdup_printf (_("_Undo %s"), tri_document_get_undo_name (self->document))
+                    : g_strdup (_("_Undo"));
   /* Translators: a menu item; %s is what it redoes, such as “Add Event” */
-  redo_item = history_item (_("_Redo %s"), _("_Redo"),
-                            redo ? tri_document_get_redo_name (self->document) : NULL,
-                            "win.redo", "<Control><Shift>z");
-  g_menu_remove_all (self->history_section);
-  g_menu_append_item (self->history_section, undo_item);
-  g_menu_append_item (self->history_section, redo_item);
+  redo_label = redo ? g_strdup_printf (_("_Redo %s"), tri_document_get_redo_name (self->document))
+                    : g_strdup (_("_Redo"));
+  set_history_item (self, 0, undo_label, "win.undo", "<Control>z");
+  set_history_item (self, 1, redo_label, "win.redo", "<Control><Shift>z");
 }
 
 /**
@@ -1741,21 +1879,34 @@ suggest_name (const char *path,
   return stem != NULL ? g_strdup_printf (format, stem) : g_strdup (format);
 }
 
+/**
+ * tri_window_new_briefing:
+ * @dest: the new file; an existing one is never replaced
+ *
+ * New Briefing: writes an empty briefing (the triangle's three) to @dest
+ * and opens it to edit; a failure is said in a message.
+ */
+void
+tri_window_new_briefing (TriWindow  *self,
+                         const char *dest)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tri_document_create_new (dest, &error))
+    tri_window_open_with_dialogs (self, dest);
+  else
+    tri_window_show_error (self, _("The new briefing could not be created"), error->message);
+}
+
 static void
 on_new_chooser (GtkNativeDialog *chooser,
                 int              response,
                 TriWindow       *self)
 {
   g_autofree char *dest = chooser_path (chooser, response);
-  g_autoptr(GError) error = NULL;
 
   if (dest != NULL)
-    {
-      if (tri_document_create_new (dest, &error))
-        tri_window_open_with_dialogs (self, dest);
-      else
-        tri_window_show_error (self, _("The new briefing could not be created"), error->message);
-    }
+    tri_window_new_briefing (self, dest);
   g_object_unref (chooser);
 }
 
@@ -1774,6 +1925,27 @@ new_briefing_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/**
+ * tri_window_copy_to_edit:
+ * @source: the briefing to copy (the one shown); it is only read
+ * @dest: the copy; an existing file is never replaced
+ *
+ * Save a Copy to Edit: writes an editable copy of @source to @dest and
+ * opens the copy to edit; a failure is said in a message.
+ */
+void
+tri_window_copy_to_edit (TriWindow  *self,
+                         const char *source,
+                         const char *dest)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (tri_document_copy (source, dest, &error))
+    tri_window_open_with_dialogs (self, dest);
+  else
+    tri_window_show_error (self, _("The copy could not be made"), error->message);
+}
+
 static void
 on_copy_chooser (GtkNativeDialog *chooser,
                  int              response,
@@ -1781,15 +1953,9 @@ on_copy_chooser (GtkNativeDialog *chooser,
 {
   const char *source = g_object_get_data (G_OBJECT (chooser), "source");
   g_autofree char *dest = chooser_path (chooser, response);
-  g_autoptr(GError) error = NULL;
 
   if (dest != NULL)
-    {
-      if (tri_document_copy (source, dest, &error))
-        tri_window_open_with_dialogs (self, dest);
-      else
-        tri_window_show_error (self, _("The copy could not be made"), error->message);
-    }
+    tri_window_copy_to_edit (self, source, dest);
   g_object_unref (chooser);
 }
 
@@ -2083,7 +2249,8 @@ tri_window_init (TriWindow *self)
     gtk_window_set_child (GTK_WINDOW (self), box);
   }
 
-  self->session = tri_session_new (tri_get_data_language ());
+  self->session = tri_session_new (tri_lang_from_environment ());
+  g_signal_connect (self->session, "notify", G_CALLBACK (on_session_notify), self);
   update_edit_actions (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), toggles, G_N_ELEMENTS (toggles), self);

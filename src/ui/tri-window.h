@@ -49,6 +49,11 @@ void              tri_window_open_with_dialogs  (TriWindow      *self,
                                                  const char     *path);
 void              tri_window_open_store         (TriWindow      *self,
                                                  TriStore       *store);
+void              tri_window_new_briefing       (TriWindow      *self,
+                                                 const char     *dest);
+void              tri_window_copy_to_edit       (TriWindow      *self,
+                                                 const char     *source,
+                                                 const char     *dest);
 TriDocument      *tri_window_get_document       (TriWindow      *self);
 TriSession       *tri_window_get_session        (TriWindow      *self);
 GMenuModel       *tri_window_get_menu           (TriWindow      *self);
