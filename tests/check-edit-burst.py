@@ -94,14 +94,15 @@ def read_db(path):
 
 def canonical(m):
     ev = m["events"]
+    # sorted by their words: None (not stated) and text side by side
     return (
-        sorted((e["en"], e["vi"], e["date"], e["category"], e["confidence"], e["claimed"],
-                tuple(sorted(e["links"].items()))) for e in ev.values()),
-        sorted((q["source"], q["offset"], q["text"], q["relation"],
-                None if q["event"] is None else ev[q["event"]]["en"], q["claim"], q["cred"])
-               for q in m["quotes"].values()),
-        sorted((k, s["kind"], s["title"], s["lang"], s["date"], s["rel"], s["text"])
-               for k, s in m["sources"].items()),
+        sorted(((e["en"], e["vi"], e["date"], e["category"], e["confidence"], e["claimed"],
+                 tuple(sorted(e["links"].items()))) for e in ev.values()), key=repr),
+        sorted(((q["source"], q["offset"], q["text"], q["relation"],
+                 None if q["event"] is None else ev[q["event"]]["en"], q["claim"], q["cred"])
+                for q in m["quotes"].values()), key=repr),
+        sorted(((k, s["kind"], s["title"], s["lang"], s["date"], s["rel"], s["text"])
+                for k, s in m["sources"].items()), key=repr),
         sorted(m["titles"].items()),
     )
 
@@ -423,7 +424,7 @@ def main():
         rounds = int(os.environ.get("TRI_BURST_ROUNDS", "16"))
         for i in range(rounds):
             pause = i % 4 == 3
-            model = run_round(path, model, str(i + 1), rng.randint(20, 60), pause_group=pause)
+            model = run_round(path, model, str(i + 1), rng.randint(40, 160), pause_group=pause)
             if model is None:
                 break
         if model is not None:
