@@ -62,7 +62,7 @@ def rel_key(code):
 
 def read_db(path):
     """The briefing's contents as a model (labels made from the ids)."""
-    db = sqlite3.connect(f"file:{path}?immutable=1", uri=True)
+    db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     check = db.execute("PRAGMA quick_check").fetchone()[0]
     rels = {i: (a, b) for i, a, b in db.execute("SELECT id, actor_a, actor_b FROM relation")}
     m = {"events": {}, "quotes": {}, "sources": {}, "titles": {}}

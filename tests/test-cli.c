@@ -431,7 +431,10 @@ test_migrate_schema_3 (void)
     tri_test_sql (odd, "INSERT INTO event VALUES (7, 'soon', 'day', '', 'zzzz', 'diplomacy', 'confirmed');");
     g_clear_pointer (&out, g_free);
     g_clear_pointer (&err, g_free);
-    g_assert_cmpint (run (NULL, &out, &err, "--db", odd, "--migrate-to", bad_copy, NULL), ==, 1);
+    /* an older briefing that cannot be brought up to date: exit 9, as
+     * reading it says, with the reason */
+    g_assert_cmpint (run (NULL, &out, &err, "--db", odd, "--migrate-to", bad_copy, NULL), ==, 9);
+    g_assert_nonnull (strstr (err, "is an older briefing that could not be brought up to date"));
     g_assert_nonnull (strstr (err, "Event 7 has no date Trilateral can place (“soon”)"));
     g_assert_false (g_file_test (bad_copy, G_FILE_TEST_EXISTS));
   }

@@ -791,8 +791,13 @@ tri_store_open_live (const char  *path,
   self->path = g_strdup (path);
   self->read_path = g_strdup (path);
   self->live = TRUE;
-  self->db = open_db (path, TRUE, FALSE, error);
+  /* opened for writing but never written through (query_only): so that,
+   * closed last after its document, it removes the -wal and -shm as
+   * SQLite's last connection does, where a read-only one leaves them */
+  self->db = open_db (path, FALSE, FALSE, error);
   if (self->db == NULL)
+    return NULL;
+  if (!tri_sql_exec (self->db, "PRAGMA query_only = ON", error))
     return NULL;
   /* the document's commit, or its checkpoint, may hold the file a moment */
   sqlite3_busy_timeout (self->db, 2000);
@@ -1053,8 +1058,28 @@ copy_migrated (const char  *path,
   g_autofree char *notice = NULL;
   g_autofree char *recovered = NULL;
 
+  gboolean older = FALSE;
+
   if (!check_file (path, error))
     return FALSE;
+
+  /* read as any command reads it: what is wrong with the file is said in
+   * the same words and exit code; only an older briefing goes on, to be
+   * brought up to date in the copy */
+  {
+    g_autoptr(TriStore) reader = tri_store_open (path, &local_error);
+
+    if (reader == NULL)
+      {
+        if (!g_error_matches (local_error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD))
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+        older = TRUE;
+        g_clear_error (&local_error);
+      }
+  }
 
   /* a -wal or -journal beside it: migrate what a reader would see */
   recovered = recover_private_copy (path, &private_dir, &notice, &local_error);
@@ -1084,7 +1109,12 @@ copy_migrated (const char  *path,
     }
   if (ok && !tri_schema_migrate (db, &local_error))
     {
-      set_write_error (error, dest, db, local_error);
+      if (older)
+        g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD,
+                     _("“%s” is an older briefing that could not be brought up to date: %s."),
+                     path, local_error->message);
+      else
+        set_write_error (error, dest, db, local_error);
       ok = FALSE;
     }
   if (ok && editable_by != NULL)
