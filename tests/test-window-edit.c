@@ -306,7 +306,8 @@ test_edit_undo_redo (void)
   edited = side_description (&side);
   g_assert_cmpstr (edited, !=, empty);
   e = side_layout (&side, &index);
-  g_assert_cmpint (e->state.n_by_stance[TRI_STANCE_TENSION], ==, 1);
+  g_assert_nonnull (e);
+  g_assert_cmpint (e != NULL ? e->state.n_by_stance[TRI_STANCE_TENSION] : -1, ==, 1);
   g_assert_true (timeline_marks (window, 1));
   g_free (label);
   label = menu_label (tri_window_get_menu (window), "win.undo");
@@ -540,7 +541,11 @@ test_read_only_offers_copy (void)
   spin (50);
 
   /* nothing was deleted, nothing written */
-  g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+  {
+    g_autoptr(TriEvent) kept = tri_store_get_event (tri_window_get_store (window), event, "en", NULL);
+
+    g_assert_nonnull (kept);
+  }
 
   /* the copy it offers opens to edit, with every event; the original
    * is only read */
@@ -548,7 +553,11 @@ test_read_only_offers_copy (void)
   g_assert_null (find_message (window));
   g_assert_nonnull (tri_window_get_document (window));
   g_assert_cmpstr (tri_store_get_path (tri_window_get_store (window)), ==, copy);
-  g_assert_nonnull (tri_store_get_event (tri_window_get_store (window), event, "en", NULL));
+  {
+    g_autoptr(TriEvent) copied = tri_store_get_event (tri_window_get_store (window), event, "en", NULL);
+
+    g_assert_nonnull (copied);
+  }
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-event", NULL));
   g_assert_true (spin_until (has_toplevel, &wait));
   gtk_window_destroy (find_toplevel (window, TRI_TYPE_EVENT_EDITOR));

@@ -482,6 +482,7 @@ load_event (Compiler    *c,
   JsonObject *e = event;
   const char *date = e ? member_string (e, "date") : NULL;
   JsonObject *title, *summary, *claimed;
+  const char *title_en;
   JsonArray *links;
   g_autofree char *canonical = NULL;
   g_autoptr(GList) langs = NULL;
@@ -511,7 +512,8 @@ load_event (Compiler    *c,
   if (c->options->require_vi &&
       (summary == NULL || member_string (summary, "en") == NULL || member_string (summary, "vi") == NULL))
     return fail (error, "event %" G_GINT64_FORMAT ": needs a summary in English and Vietnamese", id);
-  if (title == NULL || member_string (title, "en") == NULL || *member_string (title, "en") == '\0')
+  title_en = title != NULL ? member_string (title, "en") : NULL;
+  if (title_en == NULL || *title_en == '\0')
     return fail (error, "event %" G_GINT64_FORMAT ": needs a title in English", id);
   if (!tri_validate_claimed_by (confidence, claimed ? member_string (claimed, "en") : NULL, &cause))
     return fail_about (error, about, cause);
