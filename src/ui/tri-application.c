@@ -407,11 +407,15 @@ quit_action (GSimpleAction *action,
              gpointer       user_data)
 {
   GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  GList *windows;
 
-  /* close rather than quit outright, so each window saves its size */
+  /* close rather than quit outright, so each window saves its size; a
+   * window closed leaves the application's list, so walk a copy */
+  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (app)),
+                              (GCopyFunc) g_object_ref, NULL);
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
+  g_list_free_full (windows, g_object_unref);
   g_application_quit (app);
 }
 
