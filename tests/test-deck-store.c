@@ -854,6 +854,73 @@ test_json_round_trip (void)
   }
 }
 
+/* --import-json --into an editable briefing: the decks come with the
+ * events, a slide's event the event as merged, every language's texts; a
+ * second import numbers the deck of the same name and keeps the
+ * briefing's own markings */
+static void
+test_json_merge (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autoptr(JsonNode) extra = parse (decks_json);
+  g_autofree char *in = briefing_with (dir, "in.json", json_node_get_object (extra));
+  g_autofree char *path = g_build_filename (dir, "edit.sqlite", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--new", path, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--import-json", in, "--into", path, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  tri_test_sql (path, "UPDATE markings SET author = 'Someone else'");
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--import-json", in, "--into", path, NULL), ==, 0);
+  {
+    g_autoptr(TriStore) store = tri_store_open (path, &error);
+    g_autoptr(GPtrArray) decks = NULL;
+    g_autoptr(TriEvent) event = NULL;
+    g_auto(TriMarkings) markings = { 0 };
+    const TriDeck *first;
+    const TriDeckSlide *s;
+
+    g_assert_no_error (error);
+    decks = tri_store_get_decks (store, "en", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (decks->len, ==, 4);
+    g_assert_cmpstr (((TriDeck *) decks->pdata[0])->name, ==, "Briefing");
+    g_assert_cmpstr (((TriDeck *) decks->pdata[1])->name, ==, "Bộ thứ hai");
+    g_assert_cmpstr (((TriDeck *) decks->pdata[2])->name, ==, "Briefing (2)");
+    first = decks->pdata[0];
+    g_assert_cmpuint (first->slides->len, ==, 5);
+    s = first->slides->pdata[0];
+    g_assert_cmpstr (s->title, ==, "Russia – North Korea");
+    g_assert_cmpstr (s->notes, ==, "Start with the treaty.");
+    g_assert_cmpint (s->event, >, 0);
+    event = tri_store_get_event (store, s->event, "en", &error);
+    g_assert_no_error (error);
+    {
+      /* the event the JSON's event 15 became */
+      g_autoptr(TriStore) bundled = tri_store_open (tri_test_briefing_path (), &error);
+      g_autoptr(TriEvent) fifteen = tri_store_get_event (bundled, 15, "en", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (event->title, ==, fifteen->title);
+    }
+    g_assert_cmpstr (((TriDeckSlide *) first->slides->pdata[4])->title, ==, "");
+    g_assert_true (tri_store_get_markings (store, &markings, &error));
+    g_assert_cmpstr (markings.author, ==, "Someone else");
+    g_assert_cmpstr (markings.marking, ==, "UNCLASSIFIED // FOR TRAINING");
+    /* the other languages' texts came too */
+    {
+      g_autoptr(TriDeck) ko = tri_store_get_deck (store, "Briefing (2)", "ko", &error);
+      g_autoptr(TriDeck) ru = tri_store_get_deck (store, "Briefing (2)", "ru", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (((TriDeckSlide *) ko->slides->pdata[0])->title, ==, "러시아 – 북한");
+      g_assert_cmpstr (((TriDeckSlide *) ru->slides->pdata[0])->notes, ==, "Начните с договора.");
+    }
+  }
+}
+
 /* What a deck may not say is refused, naming the deck and the slide */
 static void
 test_json_refused (void)
@@ -927,6 +994,7 @@ main (int    argc,
   g_test_add_func ("/deck/hostile", test_hostile);
   g_test_add_func ("/deck/json-round-trip", test_json_round_trip);
   g_test_add_func ("/deck/json-refused", test_json_refused);
+  g_test_add_func ("/deck/json-merge", test_json_merge);
 
   return g_test_run ();
 }
