@@ -576,6 +576,31 @@ test_migrate_schema_6 (void)
   events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 1);
+
+  /* a file made editable in format 6 is not edited in place: an editable
+   * copy migrates it, and that one is edited, decks and all */
+  {
+    g_autofree char *editable6 = g_build_filename (dir, "editable6.sqlite", NULL);
+    g_autofree char *editable7 = g_build_filename (dir, "editable7.sqlite", NULL);
+    g_autoptr(TriDocument) doc = NULL;
+
+    {
+      g_autofree char *sql = g_strdup_printf ("VACUUM INTO '%s'", editable6);
+
+      tri_test_sql (old, sql);
+    }
+    tri_test_sql (editable6, "INSERT INTO editable VALUES ('Trilateral 0.6', '2024-07-01T00:00:00Z')");
+    g_assert_null (tri_document_open (editable6, &error));
+    g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NOT_EDITABLE);
+    g_assert_nonnull (strstr (error->message, "older version of Trilateral (format 6)"));
+    g_clear_error (&error);
+    g_assert_true (tri_document_copy (editable6, editable7, &error));
+    g_assert_no_error (error);
+    doc = tri_document_open (editable7, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tri_document_add_deck (doc, "Briefing", &error), ==, 1);
+    g_assert_no_error (error);
+  }
 }
 
 /* A file changed outside Trilateral: each deck row Trilateral never
