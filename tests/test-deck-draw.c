@@ -339,6 +339,52 @@ test_view_is_the_briefing_slide (void)
     }
 }
 
+/* A text slide too long for its page keeps the largest type it can,
+ * then shortens its last paragraph at a word, with an ellipsis: nothing
+ * is clipped and nothing runs off the page */
+static void
+test_text_too_long (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  TriDeckSlide slide = { 0 };
+
+  for (int i = 0; i < 14; i++)
+    g_string_append_printf (body, "%sJudgement %d: the relationship between the three capitals has changed in "
+                            "ways that the sources describe at length, with consequences for the region.",
+                            i ? "\n\n" : "", i + 1);
+  slide.kind = TRI_DECK_SLIDE_TEXT;
+  slide.title = (char *) "Bottom line up front";
+  slide.body = body->str;
+
+  for (guint s = 0; s < TRI_EXPORT_N_PRESET_SIZES; s++)
+    {
+      TriDeckDrawOptions options = { 0 };
+      g_autoptr(TriSlideLayout) layout = NULL;
+      g_autofree char *what = NULL;
+      const TriSlideBox *last;
+      guint n;
+
+      options.width = tri_export_preset_sizes[s].width;
+      options.height = tri_export_preset_sizes[s].height;
+      options.lang = "en";
+      options.markings = &markings;
+      what = g_strdup_printf ("long text %d×%d", options.width, options.height);
+      layout = draw (store, &slide, &options, what);
+      check_slide (layout, what);
+      n = count_role (layout, "paragraph");
+      g_assert_cmpuint (n, >, 2);
+      g_assert_cmpuint (n, <, 14);
+      last = find_role (layout, "paragraph", n - 1);
+      g_assert_true (last->shortened);
+      g_assert_true (g_str_has_suffix (last->text, "…"));
+      /* cut at a word: what is left ends in a whole word of the paragraph */
+      g_assert_false (g_str_has_suffix (last->text, " …"));
+      for (guint p = 0; p + 1 < n; p++)
+        g_assert_false (find_role (layout, "paragraph", p)->shortened);
+    }
+}
+
 /* The slide's language wins over the deck's */
 static void
 test_slide_language (void)
@@ -442,6 +488,7 @@ main (int   argc,
   tri_catalog_set_dir (po);
   g_test_add_func ("/deck-draw/slide-language", test_slide_language);
   g_test_add_func ("/deck-draw/compare-words", test_compare_words);
+  g_test_add_func ("/deck-draw/text-too-long", test_text_too_long);
   g_test_add_func ("/deck-draw/view-is-the-briefing-slide", test_view_is_the_briefing_slide);
   g_test_add_func ("/deck-draw/every-kind-language-and-size", test_every_kind_language_and_size);
   return g_test_run ();
