@@ -158,7 +158,7 @@ static void
 make_slides (TriDeckSlide *slides,
              const char   *lang)
 {
-  memset (slides, 0, sizeof (TriDeckSlide) * 6);
+  memset (slides, 0, sizeof (TriDeckSlide) * 7);
 
   slides[0].kind = TRI_DECK_SLIDE_VIEW;
   slides[0].title = (char *) "The triangle as of mid-2024";
@@ -203,6 +203,11 @@ make_slides (TriDeckSlide *slides,
   slides[5].trend_to = day ("2024-12-31");
   slides[5].trend_step = TRI_TREND_YEAR;
   slides[5].trend_style = TRI_TREND_STRIP;
+
+  slides[6].kind = TRI_DECK_SLIDE_VIEW;
+  slides[6].title = (char *) "North Korea between its two partners";
+  slides[6].actor = (char *) "PRK";
+  slides[6].window_months = 0;
   (void) lang;
 }
 
@@ -216,7 +221,7 @@ test_every_kind_language_and_size (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
-  TriDeckSlide slides[6];
+  TriDeckSlide slides[7];
 
   g_assert_no_error (error);
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
@@ -272,6 +277,17 @@ test_every_kind_language_and_size (void)
                 g_assert_cmpuint (count_role (layout, "footnote"), ==, 1);
                 if (slides[k].relation != NULL)
                   g_assert_cmpuint (count_role (layout, "quote"), >, 0);
+                /* a country: the events involving it, as the panel lists them */
+                if (slides[k].actor != NULL)
+                  {
+                    g_autoptr(GPtrArray) actors = tri_store_list_actors (store, langs[l], NULL);
+
+                    for (guint i = 0; i < actors->len; i++)
+                      if (g_str_equal (((TriActor *) actors->pdata[i])->code, slides[k].actor))
+                        g_assert_cmpstr (find_role (layout, "heading", 0)->text, ==,
+                                         ((TriActor *) actors->pdata[i])->name);
+                    g_assert_cmpuint (count_role (layout, "subheading"), ==, 1);
+                  }
                 break;
               case TRI_DECK_SLIDE_TEXT:
                 /* four short paragraphs fit whole, at every size */
@@ -301,7 +317,7 @@ static void
 test_view_is_the_briefing_slide (void)
 {
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
-  TriDeckSlide slides[6];
+  TriDeckSlide slides[7];
 
   make_slides (slides, "en");
   for (guint k = 0; k < 2; k++)
@@ -405,7 +421,7 @@ test_compare_words (void)
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
   g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
   g_autoptr(GPtrArray) actors = tri_store_list_actors (store, "en", NULL);
-  TriDeckSlide slides[6];
+  TriDeckSlide slides[7];
   TriDeckDrawOptions options = { .width = 1920, .height = 1080, .lang = "en" };
   g_autoptr(TriSlideLayout) layout = NULL;
   TriEdgeState before = { 0 }, after = { 0 };
