@@ -73,16 +73,15 @@ meta_line (const TriMarkings *m,
 
   if (m == NULL)
     return g_string_free (s, FALSE);
-  if (has_text (m->author))
+  if (has_text (m->author) && has_text (m->prepared))
+    /* Translators: a deck's footer: who prepared the briefing and when, as written: "Prepared by J. Doe, 2024-07-01" */
+    g_string_append_printf (s, D_(lang, "Prepared by %s, %s"), m->author, m->prepared);
+  else if (has_text (m->author))
     /* Translators: a deck's footer: who prepared the briefing */
     g_string_append_printf (s, D_(lang, "Prepared by %s"), m->author);
-  if (has_text (m->prepared))
-    {
-      if (s->len > 0)
-        g_string_append (s, " · ");
-      /* Translators: a deck's footer: the date the briefing was prepared, as written */
-      g_string_append_printf (s, D_(lang, "Prepared %s"), m->prepared);
-    }
+  else if (has_text (m->prepared))
+    /* Translators: a deck's footer: the date the briefing was prepared, as written */
+    g_string_append_printf (s, D_(lang, "Prepared %s"), m->prepared);
   if (has_text (m->version))
     {
       if (s->len > 0)
@@ -612,10 +611,10 @@ tri_trend_period_label (const TriTrendPeriod *period,
                         TriTrendStep          step,
                         const char           *lang)
 {
-  if (step == TRI_TREND_YEAR || period->quarter == 0)
-    return g_strdup_printf ("%d", period->year);
-  /* Translators: a quarter of a year on a trend chart's axis, "Q2" (the year is written under it) */
-  return g_strdup_printf (D_(lang, "Q%d"), period->quarter);
+  /* as the timeline's ticks write them: "Q2", "II кв.", "第二季度" */
+  return tri_tick_label (period->start, step == TRI_TREND_YEAR || period->quarter == 0 ? TRI_TICK_YEAR
+                                                                                       : TRI_TICK_QUARTER,
+                         FALSE, lang);
 }
 
 /* 1, 2, 5, 10, 20, 50 …: the smallest at or above @v */
@@ -760,7 +759,7 @@ trend_chart (TriSlideLayout *slide,
                                    plot_x + slot * p + (slot - lw) / 2, ly, lw, 1, box->y + box->height);
           if (step == TRI_TREND_QUARTER && period->year != last_year)
             {
-              g_autofree char *year = g_strdup_printf ("%d", period->year);
+              g_autofree char *year = tri_tick_label (period->start, TRI_TICK_YEAR, FALSE, lang);
               double yw = text_width (cr, year, lang, AXIS_PX, TRUE);
               double yx = plot_x + slot * p + 2;
 
