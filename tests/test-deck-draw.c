@@ -222,10 +222,15 @@ test_every_kind_language_and_size (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
   TriDeckSlide slides[7];
+  /* the offered sizes, and the presenter's smaller screen */
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (TriExportSize));
+  const TriExportSize screen = { 1280, 720 };
 
   g_assert_no_error (error);
+  g_array_append_vals (sizes, tri_export_preset_sizes, TRI_EXPORT_N_PRESET_SIZES);
+  g_array_append_val (sizes, screen);
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
-    for (guint s = 0; s < TRI_EXPORT_N_PRESET_SIZES; s++)
+    for (guint s = 0; s < sizes->len; s++)
       for (guint k = 0; k < G_N_ELEMENTS (slides); k++)
         for (guint dark = 0; dark < 2; dark++)
           {
@@ -237,8 +242,8 @@ test_every_kind_language_and_size (void)
             if (dark && l > 0)
               continue;
             make_slides (slides, langs[l]);
-            options.width = tri_export_preset_sizes[s].width;
-            options.height = tri_export_preset_sizes[s].height;
+            options.width = g_array_index (sizes, TriExportSize, s).width;
+            options.height = g_array_index (sizes, TriExportSize, s).height;
             options.dark = dark;
             options.lang = langs[l];
             options.markings = &markings;
