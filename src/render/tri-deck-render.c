@@ -412,12 +412,13 @@ tri_deck_text_render (TriSlideLayout     *slide,
 
 /* the captions over the triangles and the three lines of change under them */
 #define CAPTION_H (ceil (CAPTION_PX * 1.45) * 2 + 8)
-#define CHANGE_ROW_H (ceil (CHANGE_PX * 1.45) * 2 + 10)
+#define CHANGE_ROW_H(lines) (ceil (CHANGE_PX * 1.45) * (lines) + 12)
 #define MARK_W 200.0
 
 static void
 compare_regions (const TriRect *region,
                  double         header_h,
+                 int            lines,
                  TriRect       *left,
                  TriRect       *right,
                  TriRect       *changes)
@@ -425,7 +426,7 @@ compare_regions (const TriRect *region,
   double inner = region->width - 2 * MARGIN;
   double y = region->y + header_h + GAP * 0.5;
   double bottom = region->y + region->height - MARGIN * 0.4;
-  double changes_h = 3 * CHANGE_ROW_H;
+  double changes_h = 3 * CHANGE_ROW_H (lines);
   double col_w = (inner - GAP * 2) / 2;
   double tri_h = MAX (0, bottom - changes_h - GAP * 0.5 - y);
 
@@ -458,12 +459,14 @@ tri_deck_compare_triangle_size (TriSlideLayout *slide,
                                 const char     *title,
                                 const char     *judgement,
                                 const char     *lang,
+                                int             change_lines,
                                 double         *width,
                                 double         *height)
 {
   TriRect left, right, changes;
 
-  compare_regions (region, header_height (slide, region, title, judgement, lang), &left, &right, &changes);
+  compare_regions (region, header_height (slide, region, title, judgement, lang), change_lines, &left, &right,
+                   &changes);
   *width = left.width;
   *height = MAX (0, left.height - CAPTION_H);
 }
@@ -526,6 +529,43 @@ find_side (TriTriangleLayout *layout,
   return index >= 0 ? g_ptr_array_index (layout->edges, index) : NULL;
 }
 
+/**
+ * tri_deck_compare_lines:
+ *
+ * The lines each side's change needs, 1 or 2: the words of the longest,
+ * wrapped to their column, so the triangles take the rest
+ */
+int
+tri_deck_compare_lines (TriSlideLayout       *slide,
+                        const TriRect        *region,
+                        const TriDeckCompare *compare,
+                        const char           *lang)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  double width = region->width - 2 * MARGIN - MARK_W - 24;
+  int lines = 1;
+
+  for (guint i = 0; compare->after != NULL && compare->before != NULL && i < compare->after->edges->len; i++)
+    {
+      const TriEdgeLayout *now = g_ptr_array_index (compare->after->edges, i);
+      const TriEdgeLayout *was = now->other ? NULL : find_side (compare->before, now->relation_id);
+      g_autofree char *words = NULL;
+
+      if (was == NULL)
+        continue;
+      words = tri_compare_describe (&was->state, &now->state,
+                                    ((TriNodeLayout *) g_ptr_array_index (compare->after->nodes, now->a))->name,
+                                    ((TriNodeLayout *) g_ptr_array_index (compare->after->nodes, now->b))->name,
+                                    lang);
+      if (measure_height (cr, words, lang, CHANGE_PX, width) > ceil (CHANGE_PX * 1.45) + 1)
+        lines = 2;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return lines;
+}
+
 void
 tri_deck_compare_render (TriSlideLayout       *slide,
                          const TriRect        *region,
@@ -540,7 +580,7 @@ tri_deck_compare_render (TriSlideLayout       *slide,
   cairo_save (cr);
   cairo_scale (cr, slide->scale, slide->scale);
   header_h = tri_deck_header_render (slide, region, compare->title, compare->judgement, lang, cr, theme);
-  compare_regions (region, header_h, &left, &right, &changes);
+  compare_regions (region, header_h, compare->change_lines, &left, &right, &changes);
 
   for (int side = 0; side < 2; side++)
     {
@@ -598,8 +638,9 @@ tri_deck_compare_render (TriSlideLayout       *slide,
       edge_mark (cr, now, theme, arrow_x + 36, cy, MARK_W * 0.38);
 
       tri_slide_draw_text (slide, "change", &changes, cr, words, lang, CHANGE_PX, FALSE, FALSE, theme->text,
-                           changes.x + MARK_W + 24, y, changes.width - MARK_W - 24, 2, y + CHANGE_ROW_H - 6);
-      y += CHANGE_ROW_H;
+                           changes.x + MARK_W + 24, y, changes.width - MARK_W - 24, compare->change_lines,
+                           y + CHANGE_ROW_H (compare->change_lines) - 6);
+      y += CHANGE_ROW_H (compare->change_lines);
     }
   cairo_restore (cr);
 }
