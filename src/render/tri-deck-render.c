@@ -301,8 +301,7 @@ split_paragraphs (const char *body)
     {
       char *p = g_strstrip (g_strdup (parts[i]));
 
-      /* a single line break inside a paragraph is a space */
-      g_strdelimit (p, "\n", ' ');
+      /* a single line break stays one: a list typed line by line */
       if (*p != '\0')
         g_ptr_array_add (paragraphs, p);
       else
