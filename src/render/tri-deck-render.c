@@ -675,12 +675,21 @@ nice_ceiling (double v)
   return 10 * p;
 }
 
+/* A count, whole or to a tenth (vague events are spread), with the
+ * language's decimal sign: "27.5", "27,5" */
 static char *
-format_count (double n)
+format_count (double      n,
+              const char *lang)
 {
+  char *text;
+
   if (fabs (n - round (n)) < 0.05)
     return g_strdup_printf ("%.0f", n);
-  return g_strdup_printf ("%.1f", n);
+  text = g_strdup_printf ("%.1f", n);
+  lang = tri_lang_normalize (lang);
+  if (g_str_equal (lang, "ru") || g_str_equal (lang, "vi"))
+    g_strdelimit (text, ".", ',');
+  return text;
 }
 
 /* a bar's stance, patterned as well as coloured: tension hatched,
@@ -741,14 +750,15 @@ trend_chart (TriSlideLayout *slide,
              const TriTheme *theme)
 {
   double axis_w = 0, label_h = labels ? ceil (AXIS_PX * 1.45) * (step == TRI_TREND_QUARTER ? 2 : 1) + 6 : 0;
-  double plot_x, plot_w, plot_y = box->y + AXIS_PX * 0.8, plot_h, slot;
+  double plot_x, plot_w, plot_y = box->y + ceil (AXIS_PX * 1.45) + 2, plot_h, slot;
   int last_year = G_MININT;
   double last_year_end = -G_MAXDOUBLE;
+  gboolean numbers = FALSE;
 
   /* the scale on the left: 0, half and the top */
   for (int k = 0; k <= 2; k++)
     {
-      g_autofree char *n = format_count (max * k / 2);
+      g_autofree char *n = format_count (max * k / 2, lang);
 
       axis_w = MAX (axis_w, text_width (cr, n, lang, AXIS_PX, FALSE));
     }
@@ -759,10 +769,18 @@ trend_chart (TriSlideLayout *slide,
   if (periods == NULL || periods->len == 0 || plot_h < 4)
     return;
   slot = plot_w / periods->len;
+  /* one way for all the chart's quarters: their names, or their numbers
+   * when a name has no room */
+  for (guint p = 0; labels && step == TRI_TREND_QUARTER && p < periods->len && !numbers; p++)
+    {
+      g_autofree char *label = tri_trend_period_label (&g_array_index (periods, TriTrendPeriod, p), step, lang);
+
+      numbers = text_width (cr, label, lang, AXIS_PX, FALSE) > slot - 4;
+    }
 
   for (int k = 0; k <= 2; k++)
     {
-      g_autofree char *n = format_count (max * k / 2);
+      g_autofree char *n = format_count (max * k / 2, lang);
       double gy = plot_y + plot_h - plot_h * k / 2, nw = text_width (cr, n, lang, AXIS_PX, FALSE);
 
       tri_set_source_rgb (cr, theme->rule);
@@ -785,6 +803,17 @@ trend_chart (TriSlideLayout *slide,
           stance_fill (cr, theme, order[s], bx, base - bh, bw, bh);
           base -= bh;
         }
+      /* the number over its bar, where there is room for it */
+      if (period->events >= 0.05)
+        {
+          g_autofree char *n = format_count (period->events, lang);
+          double nw = text_width (cr, n, lang, AXIS_PX, FALSE);
+
+          if (nw <= slot)
+            tri_slide_draw_text (slide, "value", box, cr, n, lang, AXIS_PX, FALSE, FALSE, theme->text,
+                                 plot_x + slot * p + (slot - nw) / 2, base - 2 - ceil (AXIS_PX * 1.45), nw, 1,
+                                 base - 1);
+        }
 
       if (labels)
         {
@@ -792,10 +821,16 @@ trend_chart (TriSlideLayout *slide,
           double lw = text_width (cr, label, lang, AXIS_PX, FALSE);
           double ly = plot_y + plot_h + 4;
 
+          /* where "Quý 1" has no room, the quarters' numbers under their year */
+          if (numbers)
+            {
+              g_free (label);
+              label = g_strdup_printf ("%d", period->quarter);
+              lw = text_width (cr, label, lang, AXIS_PX, FALSE);
+            }
           /* a label only where there is room for it */
-          if (lw <= slot || (step == TRI_TREND_QUARTER && period->quarter == 1))
-            if (lw <= slot)
-              tri_slide_draw_text (slide, "axis", box, cr, label, lang, AXIS_PX, FALSE, FALSE, theme->muted,
+          if (lw <= slot - 4)
+            tri_slide_draw_text (slide, "axis", box, cr, label, lang, AXIS_PX, FALSE, FALSE, theme->muted,
                                    plot_x + slot * p + (slot - lw) / 2, ly, lw, 1, box->y + box->height);
           if (step == TRI_TREND_QUARTER && period->year != last_year)
             {
@@ -886,7 +921,7 @@ tri_deck_trend_render (TriSlideLayout     *slide,
     for (int s = 0; s < 3; s++)
       {
         double n = side_total (trend->periods[s]);
-        g_autofree char *total = format_count (n);
+        g_autofree char *total = format_count (n, lang);
         /* Translators: a side's number of events over a trend's span, "31 events"; it has
          * a fraction ("12.5 events") when vague events were spread over periods */
         g_autofree char *count = g_strdup_printf (DN_ (lang, "%s event", "%s events",
