@@ -666,7 +666,7 @@ build_console (TriDeckPresenter *self)
   gtk_widget_set_vexpand (scrolled, TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (scrolled), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Notes"), -1);
   gtk_box_append (GTK_BOX (right), scrolled);
-  gtk_widget_set_hexpand (right, TRUE);
+  gtk_widget_set_hexpand (right, FALSE);
   gtk_box_append (GTK_BOX (body), right);
   gtk_box_set_homogeneous (GTK_BOX (body), FALSE);
   gtk_widget_set_vexpand (body, TRUE);
@@ -674,8 +674,8 @@ build_console (TriDeckPresenter *self)
   return console;
 }
 
-/* The current slide takes 3/5 of the width; the next one, above the
- * notes, the height its width gives it */
+/* The next slide and the notes take 2/5 of the width, the next slide the
+ * height that width gives it; the current slide the rest */
 static void
 on_console_resize (TriDeckPresenter *self)
 {
@@ -685,8 +685,9 @@ on_console_resize (TriDeckPresenter *self)
   if (width < 100)
     return;
   audience_size (self, &aw, &ah);
-  gtk_widget_set_size_request (gtk_widget_get_parent (self->current_area), width * 3 / 5, -1);
-  gtk_widget_set_size_request (self->next_area, -1, (int) ((width * 2 / 5 - 18) * (double) ah / aw));
+  width = (width - 18) * 2 / 5;
+  gtk_widget_set_size_request (gtk_widget_get_parent (self->next_area), width, -1);
+  gtk_widget_set_size_request (self->next_area, -1, (int) (width * (double) ah / aw));
 }
 
 static gboolean
