@@ -85,6 +85,9 @@ xrandr --addmode DUMMY1 1920x1080 &&
   xrandr --output DUMMY0 --mode 1920x1080 --pos 0x0 --primary \
          --output DUMMY1 --mode 1920x1080 --right-of DUMMY0 ||
   skip "xrandr could not give the dummy driver's second output a mode"
+# the dummy driver says an output is connected once it has a mode, and
+# the server knows it after a probe (what GTK reads does not probe)
+xrandr >/dev/null
 
 openbox --sm-disable >/dev/null 2>&1 &
 wm=$!

@@ -241,6 +241,19 @@ widget_pixels (GtkWidget *widget)
   return surface;
 }
 
+/* @widget has a frame drawn (what it shows is not empty) */
+static gboolean
+has_drawn (gpointer data)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (data);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (paintable, snapshot, 16, 16);
+  node = gtk_snapshot_free_to_node (snapshot);
+  return node != NULL;
+}
+
 /* the share of pixels that differ by more than a little */
 static double
 differing (cairo_surface_t *a,
@@ -293,11 +306,21 @@ check_shown (TriWindow *window,
   name = g_strdup_printf ("Slide %u of %u: %s", index + 1, N_TEST_SLIDES, titles[index]);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (area), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
 
+  /* the frame on screen: the area has drawn itself since it was last
+   * changed */
+  g_assert_true (spin_until (has_drawn, area));
   shown = widget_pixels (area);
   drawn = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (drawn);
   tri_deck_presenter_draw_slide (p, index, cr, width, height);
   cairo_destroy (cr);
+  if (differing (shown, drawn) >= 0.005 && g_getenv ("TRI_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *a = g_build_filename (g_getenv ("TRI_SCREENSHOT_DIR"), "deck-mismatch-screen.png", NULL);
+      g_autofree char *b = g_build_filename (g_getenv ("TRI_SCREENSHOT_DIR"), "deck-mismatch-drawn.png", NULL);
+      cairo_surface_write_to_png (shown, a);
+      cairo_surface_write_to_png (drawn, b);
+    }
   g_assert_cmpfloat (differing (shown, drawn), <, 0.005);
   cairo_surface_destroy (drawn);
   return shown;
@@ -601,7 +624,7 @@ test_two_monitors (void)
 
   if (g_list_model_get_n_items (monitors) < 2)
     {
-      g_test_skip ("one monitor: run-two-monitors.sh gives two");
+      g_test_skip_printf ("%u monitor(s): run-two-monitors.sh gives two", g_list_model_get_n_items (monitors));
       return;
     }
   if (!needs_xdotool ())
@@ -674,8 +697,17 @@ test_two_monitors (void)
   /* P hides the console's window and shows it again */
   xdotool ("key p");
   g_assert_true (spin_until (console_window_hidden, window));
+  spin (500);   /* the window manager gives the slides the focus back */
   xdotool ("key p");
-  g_assert_true (spin_until (placed, &wait));
+  if (!spin_until (placed, &wait))
+    {
+      GtkWindow *cw = tri_deck_presenter_get_console_window (presenter_of (window));
+      GdkMonitor *m = gdk_display_get_monitor_at_surface (gdk_display_get_default (), gtk_native_get_surface (GTK_NATIVE (cw)));
+      g_error ("console window: mapped %d fullscreen %d %d×%d, on the presenter's monitor %d, the audience's %d",
+               gtk_widget_get_mapped (GTK_WIDGET (cw)), gtk_window_is_fullscreen (cw),
+               gtk_widget_get_width (GTK_WIDGET (cw)), gtk_widget_get_height (GTK_WIDGET (cw)),
+               m == wait.presenter, m == wait.audience);
+    }
 
   xdotool ("key Escape");
   g_assert_true (spin_until (not_presenting_deck, window));

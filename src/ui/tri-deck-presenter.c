@@ -51,6 +51,7 @@ struct _TriDeckPresenter
   GtkWidget     *slide_area;
   GtkLabel      *typed_label;     /* over the slide while a number is typed */
   GdkMonitor    *audience_monitor;
+  GdkMonitor    *presenter_monitor;
 
   GtkWindow     *console_window;  /* with two or more monitors */
   GtkWidget     *console;
@@ -107,7 +108,7 @@ load_style (void)
   css = gtk_css_provider_new ();
   gtk_css_provider_load_from_data (css,
     ".tri-deck-slides { background-color: black; }\n"
-    ".tri-presenter-console { background-color: #1c1c1c; color: #f0f0f0; }\n"
+    ".tri-presenter-console { background-color: #1c1c1c; color: #f0f0f0; padding: 12px 18px 18px 18px; }\n"
     ".tri-presenter-console .position { font-size: 26px; font-weight: bold; }\n"
     ".tri-presenter-console .elapsed { font-size: 26px; font-weight: bold; font-feature-settings: \"tnum\"; }\n"
     ".tri-presenter-console .caption { font-size: 16px; color: #c8c8c8; }\n"
@@ -605,10 +606,6 @@ build_console (TriDeckPresenter *self)
   GtkLabel *elapsed_caption;
 
   gtk_widget_add_css_class (console, "tri-presenter-console");
-  gtk_widget_set_margin_start (console, 18);
-  gtk_widget_set_margin_end (console, 18);
-  gtk_widget_set_margin_top (console, 12);
-  gtk_widget_set_margin_bottom (console, 18);
   gtk_accessible_update_property (GTK_ACCESSIBLE (console), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Presenter console"), -1);
 
   self->position_label = GTK_LABEL (gtk_label_new (NULL));
@@ -834,8 +831,9 @@ tri_deck_presenter_start (TriDeckPresenter *self,
   if (n >= 2 && here != self->audience_monitor)
     {
       /* Translators: the title of the presenter console's window */
+      self->presenter_monitor = g_object_ref (here);
       self->console_window = presenter_window (self, _("Presenter Console"), here);
-      gtk_widget_add_css_class (GTK_WIDGET (self->console_window), "tri-presenter-console");
+      gtk_widget_add_css_class (GTK_WIDGET (self->console_window), "tri-deck-slides");
       gtk_window_set_child (self->console_window, self->console);
       self->console_visible = TRUE;
     }
@@ -889,6 +887,7 @@ tri_deck_presenter_stop (TriDeckPresenter *self)
   self->pause_button = NULL;
   self->console_visible = FALSE;
   g_clear_object (&self->audience_monitor);
+  g_clear_object (&self->presenter_monitor);
   if (console != NULL)
     gtk_window_destroy (console);
   if (slides != NULL)
@@ -974,9 +973,17 @@ tri_deck_presenter_set_console_visible (TriDeckPresenter *self,
   self->console_visible = visible;
   if (self->console_window != NULL)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->console_window), visible);
       if (visible)
-        gtk_window_fullscreen (self->console_window);
+        {
+          gtk_window_fullscreen_on_monitor (self->console_window, self->presenter_monitor);
+          gtk_window_present (self->console_window);
+        }
+      else
+        {
+          /* the keys go on reaching the presentation */
+          gtk_widget_set_visible (GTK_WIDGET (self->console_window), FALSE);
+          gtk_window_present (self->slide_window);
+        }
     }
   else
     {
