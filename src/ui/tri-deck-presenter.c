@@ -115,7 +115,7 @@ load_style (void)
     ".tri-presenter-console .notes { font-size: 30px; }\n"
     ".tri-presenter-console .typed { font-size: 26px; color: #ffd75e; }\n"
     ".tri-presenter-console scrolledwindow { background-color: #262626; border-radius: 6px; }\n"
-    ".tri-deck-typed { font-size: 40px; padding: 12px 24px; }\n", -1);
+    ".tri-deck-typed { font-size: 40px; padding: 12px 24px; border-radius: 10px; }\n", -1);
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   g_object_unref (css);
@@ -606,7 +606,7 @@ build_console (TriDeckPresenter *self)
   GtkLabel *elapsed_caption;
 
   gtk_widget_add_css_class (console, "tri-presenter-console");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (console), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Presenter console"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (console), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Presenter Console"), -1);
 
   self->position_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_widget_add_css_class (GTK_WIDGET (self->position_label), "position");
