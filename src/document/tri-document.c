@@ -1314,7 +1314,11 @@ check_editable (const char  *path,
     return refuse (error, TRI_DOCUMENT_ERROR_NOT_EDITABLE,
                    _("“%s” was created by a newer version of Trilateral (format %d; this version reads format %d). Update Trilateral to open it."),
                    path, version, TRI_SCHEMA_VERSION);
-  if (version < TRI_SCHEMA_VERSION || editable != 1)
+  if (version < TRI_SCHEMA_VERSION)
+    return refuse (error, TRI_DOCUMENT_ERROR_NOT_EDITABLE,
+                   _("“%s” was made by an older version of Trilateral (format %d), so it stays as it is: make an editable copy of it in this version’s format to change it (Save a Copy to Edit…, or --copy-to)."),
+                   path, version);
+  if (editable != 1)
     return refuse (error, TRI_DOCUMENT_ERROR_NOT_EDITABLE,
                    _("“%s” was not created by Trilateral to be edited, so it stays as it is: make an editable copy of it to change it (Save a Copy to Edit…, or --copy-to)."),
                    path);
