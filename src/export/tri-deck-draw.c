@@ -94,6 +94,8 @@ draw_view (TriStore                 *store,
   request->window_months = slide->window_months;
   request->relation_id = relation_id (store, slide->relation);
   request->event_id = slide->event;
+  if (slide->actor != NULL && *slide->actor != '\0')
+    request->actor = g_strdup (slide->actor);
   request->show_others = slide->show_others;
   request->t0 = slide->range_start;
   request->t1 = slide->range_end;

@@ -35,8 +35,8 @@
 #define META_PX 18.0
 #define CAPTION_PX 28.0
 #define CHANGE_PX 26.0
-#define LABEL_PX 18.0
-#define AXIS_PX 16.0
+#define LABEL_PX 21.0
+#define AXIS_PX 18.0
 /* a text slide's paragraphs: the largest of these that fits */
 static const double body_sizes[] = { 40, 36, 32, 28 };
 /* a readable measure for them: about 70 characters */
@@ -73,16 +73,15 @@ meta_line (const TriMarkings *m,
 
   if (m == NULL)
     return g_string_free (s, FALSE);
-  if (has_text (m->author))
+  if (has_text (m->author) && has_text (m->prepared))
+    /* Translators: a deck's footer: who prepared the briefing and when, as written: "Prepared by J. Doe, 2024-07-01" */
+    g_string_append_printf (s, D_(lang, "Prepared by %s, %s"), m->author, m->prepared);
+  else if (has_text (m->author))
     /* Translators: a deck's footer: who prepared the briefing */
     g_string_append_printf (s, D_(lang, "Prepared by %s"), m->author);
-  if (has_text (m->prepared))
-    {
-      if (s->len > 0)
-        g_string_append (s, " · ");
-      /* Translators: a deck's footer: the date the briefing was prepared, as written */
-      g_string_append_printf (s, D_(lang, "Prepared %s"), m->prepared);
-    }
+  else if (has_text (m->prepared))
+    /* Translators: a deck's footer: the date the briefing was prepared, as written */
+    g_string_append_printf (s, D_(lang, "Prepared %s"), m->prepared);
   if (has_text (m->version))
     {
       if (s->len > 0)
@@ -313,19 +312,30 @@ split_paragraphs (const char *body)
 }
 
 static double
-measure_height (cairo_t    *cr,
-                const char *text,
-                const char *lang,
-                double      px,
-                double      width)
+measure_height_bold (cairo_t    *cr,
+                     const char *text,
+                     const char *lang,
+                     double      px,
+                     gboolean    bold,
+                     double      width)
 {
-  g_autoptr(PangoLayout) layout = tri_text_layout (cr, text, px, FALSE, lang);
+  g_autoptr(PangoLayout) layout = tri_text_layout (cr, text, px, bold, lang);
   PangoRectangle logical;
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_extents (layout, NULL, &logical);
   return (double) logical.height / PANGO_SCALE;
+}
+
+static double
+measure_height (cairo_t    *cr,
+                const char *text,
+                const char *lang,
+                double      px,
+                double      width)
+{
+  return measure_height_bold (cr, text, lang, px, FALSE, width);
 }
 
 void
@@ -367,9 +377,24 @@ tri_deck_text_render (TriSlideLayout     *slide,
 
   for (guint i = 0; i < paragraphs->len; i++)
     {
-      double used = tri_slide_draw_text (slide, "paragraph", &body, cr, paragraphs->pdata[i], lang, px, FALSE,
-                                         FALSE, theme->text, x, y, width, 1000, bottom);
+      g_autofree char *rest = NULL;
+      const char *text = paragraphs->pdata[i];
+      double used, next_y = y + measure_height (cr, text, lang, px, width) + px * 0.9;
 
+      /* no room for a line of the next: this one takes the rest of the
+       * text, which is shortened at a word with an ellipsis, so the cut
+       * shows and nothing is dropped unseen */
+      if (i + 1 < paragraphs->len && next_y + px * 1.45 > bottom)
+        {
+          GString *joined = g_string_new (text);
+
+          for (guint k = i + 1; k < paragraphs->len; k++)
+            g_string_append_printf (joined, " %s", (const char *) paragraphs->pdata[k]);
+          rest = g_string_free (joined, FALSE);
+          text = rest;
+        }
+      used = tri_slide_draw_text (slide, "paragraph", &body, cr, text, lang, px, FALSE,
+                                  FALSE, theme->text, x, y, width, 1000, bottom);
       if (used <= 0)
         break;
       /* each paragraph marked on its left, as a judgement in a list */
@@ -377,6 +402,8 @@ tri_deck_text_render (TriSlideLayout     *slide,
       cairo_rectangle (cr, x - 28, y + px * 0.25, 6, used - px * 0.5 > px * 0.6 ? used - px * 0.5 : px * 0.8);
       cairo_fill (cr);
       y += used + px * 0.9;
+      if (rest != NULL)
+        break;
     }
   cairo_restore (cr);
 }
@@ -584,10 +611,10 @@ tri_trend_period_label (const TriTrendPeriod *period,
                         TriTrendStep          step,
                         const char           *lang)
 {
-  if (step == TRI_TREND_YEAR || period->quarter == 0)
-    return g_strdup_printf ("%d", period->year);
-  /* Translators: a quarter of a year on a trend chart's axis, "Q2" (the year is written under it) */
-  return g_strdup_printf (D_(lang, "Q%d"), period->quarter);
+  /* as the timeline's ticks write them: "Q2", "II кв.", "第二季度" */
+  return tri_tick_label (period->start, step == TRI_TREND_YEAR || period->quarter == 0 ? TRI_TICK_YEAR
+                                                                                       : TRI_TICK_QUARTER,
+                         FALSE, lang);
 }
 
 /* 1, 2, 5, 10, 20, 50 …: the smallest at or above @v */
@@ -732,7 +759,7 @@ trend_chart (TriSlideLayout *slide,
                                    plot_x + slot * p + (slot - lw) / 2, ly, lw, 1, box->y + box->height);
           if (step == TRI_TREND_QUARTER && period->year != last_year)
             {
-              g_autofree char *year = g_strdup_printf ("%d", period->year);
+              g_autofree char *year = tri_tick_label (period->start, TRI_TICK_YEAR, FALSE, lang);
               double yw = text_width (cr, year, lang, AXIS_PX, TRUE);
               double yx = plot_x + slot * p + 2;
 
@@ -793,7 +820,6 @@ tri_deck_trend_render (TriSlideLayout     *slide,
                        const TriTheme     *theme)
 {
   double header_h, max = 0, y, bottom, inner = region->width - 2 * MARGIN, legend_h;
-  const double name_h = ceil (CAPTION_PX * 1.45) + 6;
   TriRect legend;
 
   cairo_save (cr);
@@ -812,42 +838,56 @@ tri_deck_trend_render (TriSlideLayout     *slide,
   y = region->y + header_h + GAP * 0.5;
   bottom = legend.y - GAP;
 
-  for (int s = 0; s < 3; s++)
-    {
-      g_autofree char *total = format_count (side_total (trend->periods[s]));
-      g_autofree char *count = NULL;
-      g_autofree char *name = NULL;
-      double n = side_total (trend->periods[s]);
-      TriRect panel, chart;
+  {
+    char *names[3];
+    double caption_h = ceil (CAPTION_PX * 1.45);
+    double col_w = (inner - GAP * 2 * 2) / 3;
 
-      /* Translators: a side's number of events over a trend's span, "31 events"; it has
-       * a fraction ("12.5 events") when vague events were spread over periods */
-      count = g_strdup_printf (DN_ (lang, "%s event", "%s events",
-                                    /* a fraction takes the form of 2 (Russian: "12,5 события") */
-                                    fabs (n - round (n)) < 0.05 ? (gulong) round (n) : 2), total);
-      /* Translators: a trend chart's heading: a side and its number of events, "Russia – China · 31 events" */
-      name = g_strdup_printf (D_(lang, "%s · %s"), trend->names[s] ? trend->names[s] : "", count);
+    for (int s = 0; s < 3; s++)
+      {
+        double n = side_total (trend->periods[s]);
+        g_autofree char *total = format_count (n);
+        /* Translators: a side's number of events over a trend's span, "31 events"; it has
+         * a fraction ("12.5 events") when vague events were spread over periods */
+        g_autofree char *count = g_strdup_printf (DN_ (lang, "%s event", "%s events",
+                                                       /* a fraction takes the form of 2 (Russian: "12,5 события") */
+                                                       fabs (n - round (n)) < 0.05 ? (gulong) round (n) : 2),
+                                                  total);
 
-      if (trend->style == TRI_TREND_STRIP)
-        {
-          double row_h = (bottom - y - GAP * 2) / 3;
-          double top = y + s * (row_h + GAP);
+        /* Translators: a trend chart's heading: a side and its number of events, "Russia – China · 31 events" */
+        names[s] = g_strdup_printf (D_(lang, "%s · %s"), trend->names[s] ? trend->names[s] : "", count);
+        /* the small multiples' headings share one height: the tallest (at most two lines) */
+        if (trend->style == TRI_TREND_MULTIPLES)
+          caption_h = MAX (caption_h, MIN (measure_height_bold (cr, names[s], lang, CAPTION_PX, TRUE, col_w),
+                                           ceil (CAPTION_PX * 1.45) * 2));
+      }
+    caption_h = ceil (caption_h) + 6;
 
-          panel = (TriRect) { region->x + MARGIN, top, inner, row_h };
-          chart = (TriRect) { panel.x, top + name_h, inner, MAX (0, row_h - name_h) };
-        }
-      else
-        {
-          double col_w = (inner - GAP * 2 * 2) / 3;
-          double left = region->x + MARGIN + s * (col_w + GAP * 2);
+    for (int s = 0; s < 3; s++)
+      {
+        TriRect panel, chart;
 
-          panel = (TriRect) { left, y, col_w, bottom - y };
-          chart = (TriRect) { left, y + name_h * 2, col_w, MAX (0, bottom - y - name_h * 2) };
-        }
-      tri_slide_draw_text (slide, "caption", &panel, cr, name, lang, CAPTION_PX, TRUE, FALSE, theme->text,
-                           panel.x, panel.y, panel.width, trend->style == TRI_TREND_STRIP ? 1 : 2,
-                           panel.y + (trend->style == TRI_TREND_STRIP ? name_h : name_h * 2));
-      trend_chart (slide, &chart, trend->periods[s], trend->step, max, TRUE, lang, cr, theme);
-    }
+        if (trend->style == TRI_TREND_STRIP)
+          {
+            double row_h = (bottom - y - GAP * 2) / 3;
+            double top = y + s * (row_h + GAP);
+
+            panel = (TriRect) { region->x + MARGIN, top, inner, row_h };
+            chart = (TriRect) { panel.x, top + caption_h, inner, MAX (0, row_h - caption_h) };
+          }
+        else
+          {
+            double left = region->x + MARGIN + s * (col_w + GAP * 2);
+
+            panel = (TriRect) { left, y, col_w, bottom - y };
+            chart = (TriRect) { left, y + caption_h, col_w, MAX (0, bottom - y - caption_h) };
+          }
+        tri_slide_draw_text (slide, "caption", &panel, cr, names[s], lang, CAPTION_PX, TRUE, FALSE, theme->text,
+                             panel.x, panel.y, panel.width, trend->style == TRI_TREND_STRIP ? 1 : 2,
+                             panel.y + caption_h);
+        trend_chart (slide, &chart, trend->periods[s], trend->step, max, TRUE, lang, cr, theme);
+        g_free (names[s]);
+      }
+  }
   cairo_restore (cr);
 }
