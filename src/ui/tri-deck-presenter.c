@@ -441,6 +441,16 @@ on_key_pressed (GtkEventControllerKey *controller,
       return TRUE;
     }
 
+  /* a console button reached with Tab takes Enter and Space */
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_space) && self->typed->len == 0)
+    {
+      GtkWidget *widget = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+      GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (gtk_widget_get_root (widget)));
+
+      if (focus != NULL && GTK_IS_BUTTON (focus) && gtk_widget_get_mapped (focus))
+        return FALSE;
+    }
+
   switch (keyval)
     {
     case GDK_KEY_Return:
@@ -636,6 +646,7 @@ build_console (TriDeckPresenter *self)
   /* the current slide, large */
   gtk_box_append (GTK_BOX (left), GTK_WIDGET (caption (_("Current"))));
   self->current_area = preview_area (self, 0);
+  gtk_widget_set_focusable (self->current_area, TRUE);   /* the console's focus, not a button's */
   gtk_box_append (GTK_BOX (left), self->current_area);
   gtk_widget_set_hexpand (left, TRUE);
   gtk_box_append (GTK_BOX (body), left);
@@ -671,36 +682,22 @@ build_console (TriDeckPresenter *self)
   return console;
 }
 
-/* The next slide and the notes take 2/5 of the width, the next slide the
- * height that width gives it; the current slide the rest */
+/* The next slide and the notes take 2/5 of the console's monitor's width,
+ * the next slide the height that width gives it; the current slide the
+ * rest */
 static void
-on_console_resize (TriDeckPresenter *self)
+lay_out_console (TriDeckPresenter *self,
+                 GdkMonitor       *monitor)
 {
-  int width = gtk_widget_get_width (self->console);
-  int aw, ah;
+  GdkRectangle geometry = { 0, 0, 1920, 1080 };
+  int width, aw, ah;
 
-  if (width < 100)
-    return;
+  if (monitor != NULL)
+    gdk_monitor_get_geometry (monitor, &geometry);
   audience_size (self, &aw, &ah);
-  width = (width - 18) * 2 / 5;
+  width = (geometry.width - 2 * 18 - 18) * 2 / 5;   /* the console's padding, the gap */
   gtk_widget_set_size_request (gtk_widget_get_parent (self->next_area), width, -1);
   gtk_widget_set_size_request (self->next_area, -1, (int) (width * (double) ah / aw));
-}
-
-static gboolean
-console_tick (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       data)
-{
-  TriDeckPresenter *self = data;
-  int width = gtk_widget_get_width (widget);
-
-  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (widget), "laid-out-width")) != width)
-    {
-      g_object_set_data (G_OBJECT (widget), "laid-out-width", GINT_TO_POINTER (width));
-      on_console_resize (self);
-    }
-  return G_SOURCE_CONTINUE;
 }
 
 static gboolean
@@ -809,6 +806,7 @@ tri_deck_presenter_start (TriDeckPresenter *self,
   self->stack = GTK_STACK (gtk_stack_new ());
   self->slide_area = g_object_new (GTK_TYPE_DRAWING_AREA, "accessible-role", GTK_ACCESSIBLE_ROLE_IMG, NULL);
   gtk_widget_set_focusable (self->slide_area, TRUE);
+  gtk_widget_set_cursor_from_name (self->slide_area, "none");   /* no pointer over the slides */
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->slide_area), draw_audience, self, NULL);
   gtk_stack_add_named (self->stack, self->slide_area, "slide");
   overlay = gtk_overlay_new ();
@@ -827,7 +825,6 @@ tri_deck_presenter_start (TriDeckPresenter *self,
   /* the console: its own window on the presenter's monitor, or in the
    * slides' place on the only one */
   self->console = build_console (self);
-  gtk_widget_add_tick_callback (self->console, console_tick, self, NULL);
   if (n >= 2 && here != self->audience_monitor)
     {
       /* Translators: the title of the presenter console's window */
@@ -835,10 +832,12 @@ tri_deck_presenter_start (TriDeckPresenter *self,
       self->console_window = presenter_window (self, _("Presenter Console"), here);
       gtk_widget_add_css_class (GTK_WIDGET (self->console_window), "tri-deck-slides");
       gtk_window_set_child (self->console_window, self->console);
+      gtk_window_set_focus (self->console_window, self->current_area);
       self->console_visible = TRUE;
     }
   else
     gtk_stack_add_named (self->stack, self->console, "console");
+  lay_out_console (self, self->console_window != NULL ? here : self->audience_monitor);
   gtk_stack_set_visible_child_name (self->stack, "slide");
 
   update (self);
@@ -988,8 +987,7 @@ tri_deck_presenter_set_console_visible (TriDeckPresenter *self,
   else
     {
       gtk_stack_set_visible_child_name (self->stack, visible ? "console" : "slide");
-      if (!visible)
-        gtk_widget_grab_focus (self->slide_area);
+      gtk_widget_grab_focus (visible ? self->current_area : self->slide_area);
     }
   update (self);
 }
