@@ -267,6 +267,29 @@ test_commands_undo (void)
       g_autofree char *vi = dump_file (path, "vi");
       g_assert_nonnull (strstr (vi, "view|Nga – Triều Tiên|Cooperation outweighs"));
     }
+    /* for an editor: one language's own texts, no other standing in */
+    {
+      g_autoptr(TriDeckSlide) vi = tri_document_get_slide (doc, s_view, "vi", &error);
+      g_autoptr(TriDeckSlide) en = tri_document_get_slide (doc, s_view, "en", &error);
+      g_autoptr(TriDeckSlide) ko = tri_document_get_slide (doc, s_view, "ko", &error);
+      g_autoptr(TriDeckSlide) none = tri_document_get_slide (doc, 4242, "en", &error);
+
+      g_assert_null (none);
+      g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NO_SUCH);
+      g_clear_error (&error);
+      g_assert_cmpstr (vi->title, ==, "Nga – Triều Tiên");
+      g_assert_null (vi->judgement);
+      g_assert_cmpstr (vi->notes, ==, "Start with the treaty.");
+      g_assert_cmpstr (en->title, ==, "Russia – North Korea");
+      g_assert_cmpstr (en->judgement, ==, "Cooperation outweighs tension since 2023.");
+      g_assert_cmpstr (ko->title, ==, "");
+      g_assert_null (ko->notes);
+      g_assert_cmpstr (vi->relation, ==, "RUS-PRK");
+      g_assert_cmpuint (vi->window_months, ==, 0);
+      g_assert_cmpuint (vi->as_of, ==, day ("2024-06-19"));
+      g_assert_cmpstr (vi->lang, ==, "vi");
+      g_assert_true (vi->show_others);
+    }
   }
 
   g_assert_true (tri_document_move_slide (doc, s_trend, 0, &error));
