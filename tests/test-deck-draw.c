@@ -316,6 +316,68 @@ test_every_kind_language_and_size (void)
           }
 }
 
+/* Every slide of every deck the bundled briefing ships, in every language
+ * at every offered size, with the briefing's own markings: nothing
+ * clipped, the frame on each */
+static void
+test_bundled_decks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
+  g_auto(TriMarkings) marks = { 0 };
+  g_autoptr(GPtrArray) decks = NULL;
+  guint n_slides = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (tri_store_get_markings (store, &marks, &error));
+  g_assert_no_error (error);
+  decks = tri_store_get_decks (store, "en", &error);
+  g_assert_no_error (error);
+  if (decks->len == 0)
+    {
+      g_test_skip ("the bundled briefing has no deck");
+      return;
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr(GPtrArray) in_lang = tri_store_get_decks (store, langs[l], &error);
+
+      g_assert_no_error (error);
+      for (guint d = 0; d < in_lang->len; d++)
+        {
+          const TriDeck *deck = g_ptr_array_index (in_lang, d);
+
+          for (guint k = 0; k < deck->slides->len; k++)
+            for (guint s = 0; s < TRI_EXPORT_N_PRESET_SIZES; s++)
+              {
+                const TriDeckSlide *slide = g_ptr_array_index (deck->slides, k);
+                TriDeckDrawOptions options = { 0 };
+                g_autoptr(TriSlideLayout) layout = NULL;
+                g_autofree char *what = NULL;
+
+                options.width = tri_export_preset_sizes[s].width;
+                options.height = tri_export_preset_sizes[s].height;
+                options.lang = langs[l];
+                options.markings = &marks;
+                options.number = k + 1;
+                options.count = deck->slides->len;
+                what = g_strdup_printf ("bundled %s %s %d×%d slide %u", deck->name, langs[l], options.width,
+                                        options.height, k + 1);
+                layout = draw (store, slide, &options, what);
+                check_slide (layout, what);
+                if (slide->title != NULL && *slide->title != '\0')
+                  g_assert_cmpuint (count_role (layout, "title"), ==, 1);
+                if (marks.marking != NULL && *marks.marking != '\0')
+                  g_assert_cmpuint (count_role (layout, "marking"), ==, 2);
+                g_assert_cmpuint (count_role (layout, "number"), ==, 1);
+                n_slides++;
+              }
+        }
+    }
+  g_assert_cmpuint (n_slides, >, 0);
+}
+
 /* A view slide with no frame is, pixel for pixel, the briefing slide of
  * the same view: the window's export and presentation */
 static void
@@ -512,5 +574,6 @@ main (int   argc,
   g_test_add_func ("/deck-draw/text-too-long", test_text_too_long);
   g_test_add_func ("/deck-draw/view-is-the-briefing-slide", test_view_is_the_briefing_slide);
   g_test_add_func ("/deck-draw/every-kind-language-and-size", test_every_kind_language_and_size);
+  g_test_add_func ("/deck-draw/bundled-decks", test_bundled_decks);
   return g_test_run ();
 }

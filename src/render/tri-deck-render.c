@@ -301,8 +301,7 @@ split_paragraphs (const char *body)
     {
       char *p = g_strstrip (g_strdup (parts[i]));
 
-      /* a single line break inside a paragraph is a space */
-      g_strdelimit (p, "\n", ' ');
+      /* a single line break stays one: a list typed line by line */
       if (*p != '\0')
         g_ptr_array_add (paragraphs, p);
       else
@@ -412,12 +411,13 @@ tri_deck_text_render (TriSlideLayout     *slide,
 
 /* the captions over the triangles and the three lines of change under them */
 #define CAPTION_H (ceil (CAPTION_PX * 1.45) * 2 + 8)
-#define CHANGE_ROW_H (ceil (CHANGE_PX * 1.45) * 2 + 10)
+#define CHANGE_ROW_H(lines) (ceil (CHANGE_PX * 1.45) * (lines) + 12)
 #define MARK_W 200.0
 
 static void
 compare_regions (const TriRect *region,
                  double         header_h,
+                 int            lines,
                  TriRect       *left,
                  TriRect       *right,
                  TriRect       *changes)
@@ -425,7 +425,7 @@ compare_regions (const TriRect *region,
   double inner = region->width - 2 * MARGIN;
   double y = region->y + header_h + GAP * 0.5;
   double bottom = region->y + region->height - MARGIN * 0.4;
-  double changes_h = 3 * CHANGE_ROW_H;
+  double changes_h = 3 * CHANGE_ROW_H (lines);
   double col_w = (inner - GAP * 2) / 2;
   double tri_h = MAX (0, bottom - changes_h - GAP * 0.5 - y);
 
@@ -458,12 +458,14 @@ tri_deck_compare_triangle_size (TriSlideLayout *slide,
                                 const char     *title,
                                 const char     *judgement,
                                 const char     *lang,
+                                int             change_lines,
                                 double         *width,
                                 double         *height)
 {
   TriRect left, right, changes;
 
-  compare_regions (region, header_height (slide, region, title, judgement, lang), &left, &right, &changes);
+  compare_regions (region, header_height (slide, region, title, judgement, lang), change_lines, &left, &right,
+                   &changes);
   *width = left.width;
   *height = MAX (0, left.height - CAPTION_H);
 }
@@ -526,6 +528,43 @@ find_side (TriTriangleLayout *layout,
   return index >= 0 ? g_ptr_array_index (layout->edges, index) : NULL;
 }
 
+/**
+ * tri_deck_compare_lines:
+ *
+ * The lines each side's change needs, 1 or 2: the words of the longest,
+ * wrapped to their column, so the triangles take the rest
+ */
+int
+tri_deck_compare_lines (TriSlideLayout       *slide,
+                        const TriRect        *region,
+                        const TriDeckCompare *compare,
+                        const char           *lang)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  double width = region->width - 2 * MARGIN - MARK_W - 24;
+  int lines = 1;
+
+  for (guint i = 0; compare->after != NULL && compare->before != NULL && i < compare->after->edges->len; i++)
+    {
+      const TriEdgeLayout *now = g_ptr_array_index (compare->after->edges, i);
+      const TriEdgeLayout *was = now->other ? NULL : find_side (compare->before, now->relation_id);
+      g_autofree char *words = NULL;
+
+      if (was == NULL)
+        continue;
+      words = tri_compare_describe (&was->state, &now->state,
+                                    ((TriNodeLayout *) g_ptr_array_index (compare->after->nodes, now->a))->name,
+                                    ((TriNodeLayout *) g_ptr_array_index (compare->after->nodes, now->b))->name,
+                                    lang);
+      if (measure_height (cr, words, lang, CHANGE_PX, width) > ceil (CHANGE_PX * 1.45) + 1)
+        lines = 2;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return lines;
+}
+
 void
 tri_deck_compare_render (TriSlideLayout       *slide,
                          const TriRect        *region,
@@ -540,7 +579,7 @@ tri_deck_compare_render (TriSlideLayout       *slide,
   cairo_save (cr);
   cairo_scale (cr, slide->scale, slide->scale);
   header_h = tri_deck_header_render (slide, region, compare->title, compare->judgement, lang, cr, theme);
-  compare_regions (region, header_h, &left, &right, &changes);
+  compare_regions (region, header_h, compare->change_lines, &left, &right, &changes);
 
   for (int side = 0; side < 2; side++)
     {
@@ -598,8 +637,9 @@ tri_deck_compare_render (TriSlideLayout       *slide,
       edge_mark (cr, now, theme, arrow_x + 36, cy, MARK_W * 0.38);
 
       tri_slide_draw_text (slide, "change", &changes, cr, words, lang, CHANGE_PX, FALSE, FALSE, theme->text,
-                           changes.x + MARK_W + 24, y, changes.width - MARK_W - 24, 2, y + CHANGE_ROW_H - 6);
-      y += CHANGE_ROW_H;
+                           changes.x + MARK_W + 24, y, changes.width - MARK_W - 24, compare->change_lines,
+                           y + CHANGE_ROW_H (compare->change_lines) - 6);
+      y += CHANGE_ROW_H (compare->change_lines);
     }
   cairo_restore (cr);
 }
@@ -635,12 +675,21 @@ nice_ceiling (double v)
   return 10 * p;
 }
 
+/* A count, whole or to a tenth (vague events are spread), with the
+ * language's decimal sign: "27.5", "27,5" */
 static char *
-format_count (double n)
+format_count (double      n,
+              const char *lang)
 {
+  char *text;
+
   if (fabs (n - round (n)) < 0.05)
     return g_strdup_printf ("%.0f", n);
-  return g_strdup_printf ("%.1f", n);
+  text = g_strdup_printf ("%.1f", n);
+  lang = tri_lang_normalize (lang);
+  if (g_str_equal (lang, "ru") || g_str_equal (lang, "vi"))
+    g_strdelimit (text, ".", ',');
+  return text;
 }
 
 /* a bar's stance, patterned as well as coloured: tension hatched,
@@ -701,14 +750,15 @@ trend_chart (TriSlideLayout *slide,
              const TriTheme *theme)
 {
   double axis_w = 0, label_h = labels ? ceil (AXIS_PX * 1.45) * (step == TRI_TREND_QUARTER ? 2 : 1) + 6 : 0;
-  double plot_x, plot_w, plot_y = box->y + AXIS_PX * 0.8, plot_h, slot;
+  double plot_x, plot_w, plot_y = box->y + ceil (AXIS_PX * 1.45) + 2, plot_h, slot;
   int last_year = G_MININT;
   double last_year_end = -G_MAXDOUBLE;
+  gboolean numbers = FALSE;
 
   /* the scale on the left: 0, half and the top */
   for (int k = 0; k <= 2; k++)
     {
-      g_autofree char *n = format_count (max * k / 2);
+      g_autofree char *n = format_count (max * k / 2, lang);
 
       axis_w = MAX (axis_w, text_width (cr, n, lang, AXIS_PX, FALSE));
     }
@@ -719,10 +769,18 @@ trend_chart (TriSlideLayout *slide,
   if (periods == NULL || periods->len == 0 || plot_h < 4)
     return;
   slot = plot_w / periods->len;
+  /* one way for all the chart's quarters: their names, or their numbers
+   * when a name has no room */
+  for (guint p = 0; labels && step == TRI_TREND_QUARTER && p < periods->len && !numbers; p++)
+    {
+      g_autofree char *label = tri_trend_period_label (&g_array_index (periods, TriTrendPeriod, p), step, lang);
+
+      numbers = text_width (cr, label, lang, AXIS_PX, FALSE) > slot - 4;
+    }
 
   for (int k = 0; k <= 2; k++)
     {
-      g_autofree char *n = format_count (max * k / 2);
+      g_autofree char *n = format_count (max * k / 2, lang);
       double gy = plot_y + plot_h - plot_h * k / 2, nw = text_width (cr, n, lang, AXIS_PX, FALSE);
 
       tri_set_source_rgb (cr, theme->rule);
@@ -745,6 +803,17 @@ trend_chart (TriSlideLayout *slide,
           stance_fill (cr, theme, order[s], bx, base - bh, bw, bh);
           base -= bh;
         }
+      /* the number over its bar, where there is room for it */
+      if (period->events >= 0.05)
+        {
+          g_autofree char *n = format_count (period->events, lang);
+          double nw = text_width (cr, n, lang, AXIS_PX, FALSE);
+
+          if (nw <= slot)
+            tri_slide_draw_text (slide, "value", box, cr, n, lang, AXIS_PX, FALSE, FALSE, theme->text,
+                                 plot_x + slot * p + (slot - nw) / 2, base - 2 - ceil (AXIS_PX * 1.45), nw, 1,
+                                 base - 1);
+        }
 
       if (labels)
         {
@@ -752,10 +821,16 @@ trend_chart (TriSlideLayout *slide,
           double lw = text_width (cr, label, lang, AXIS_PX, FALSE);
           double ly = plot_y + plot_h + 4;
 
+          /* where "Quý 1" has no room, the quarters' numbers under their year */
+          if (numbers)
+            {
+              g_free (label);
+              label = g_strdup_printf ("%d", period->quarter);
+              lw = text_width (cr, label, lang, AXIS_PX, FALSE);
+            }
           /* a label only where there is room for it */
-          if (lw <= slot || (step == TRI_TREND_QUARTER && period->quarter == 1))
-            if (lw <= slot)
-              tri_slide_draw_text (slide, "axis", box, cr, label, lang, AXIS_PX, FALSE, FALSE, theme->muted,
+          if (lw <= slot - 4)
+            tri_slide_draw_text (slide, "axis", box, cr, label, lang, AXIS_PX, FALSE, FALSE, theme->muted,
                                    plot_x + slot * p + (slot - lw) / 2, ly, lw, 1, box->y + box->height);
           if (step == TRI_TREND_QUARTER && period->year != last_year)
             {
@@ -846,7 +921,7 @@ tri_deck_trend_render (TriSlideLayout     *slide,
     for (int s = 0; s < 3; s++)
       {
         double n = side_total (trend->periods[s]);
-        g_autofree char *total = format_count (n);
+        g_autofree char *total = format_count (n, lang);
         /* Translators: a side's number of events over a trend's span, "31 events"; it has
          * a fraction ("12.5 events") when vague events were spread over periods */
         g_autofree char *count = g_strdup_printf (DN_ (lang, "%s event", "%s events",
