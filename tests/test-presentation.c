@@ -230,6 +230,7 @@ test_presentation_is_the_export (void)
   g_auto(TriTestDir) dir = tri_test_tmpdir ();
 
   g_assert_nonnull (relation);
+  tri_window_set_deck (window, NULL, 0);   /* no deck open: the briefing slide */
   gtk_window_present (GTK_WINDOW (window));
   spin (600);
   g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", relation->id);

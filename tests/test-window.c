@@ -512,6 +512,8 @@ test_presentation_keys (void)
   second = tri_store_step_event (store, first, 1);
   last = tri_store_step_event (store, 0, -1);
   window = open_window ();
+  /* no deck open: presenting steps through the events */
+  tri_window_set_deck (window, NULL, 0);
   wait.window = window;
   xdotool ("mousemove 600 300");
 

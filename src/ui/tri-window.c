@@ -34,6 +34,7 @@
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
 #include "tri-actor-editor.h"
+#include "tri-deck-presenter.h"
 #include "tri-event-editor.h"
 #include "tri-export-dialog.h"
 #include "tri-hotspot.h"
@@ -63,6 +64,10 @@ struct _TriWindow
   guint                 driving;         /* > 0: the window changes the session itself */
   gboolean              presenting;
   TriSlideLayout       *slide;         /* as presentation mode last drew it */
+  char                 *deck_name;     /* the deck open (tri_window_set_deck ()), NULL: none */
+  gboolean              deck_chosen;   /* FALSE: the briefing's first deck is open */
+  gint64                deck_slide;    /* the slide Shift+F5 starts from; 0: the first */
+  TriDeckPresenter     *presenter;     /* presenting a deck */
 
   GtkWidget            *header_bar;
   GtkPaned             *paned;
@@ -1366,13 +1371,105 @@ on_key_pressed (GtkEventControllerKey *controller,
     }
 }
 
+/* Presenting a deck: its slides full screen and the presenter console
+ * (tri-deck-presenter.c). The deck open is the one the deck pane chose
+ * (tri_window_set_deck ()), else the briefing's first; with none,
+ * presenting steps through the events as before. */
+static void
+on_presenter_slide_changed (TriDeckPresenter *presenter,
+                            guint             index,
+                            TriWindow        *self)
+{
+  self->deck_slide = tri_deck_presenter_get_slide_id (presenter);
+}
+
+static void
+on_presenter_ended (TriDeckPresenter *presenter,
+                    guint             index,
+                    TriWindow        *self)
+{
+  self->deck_slide = tri_deck_presenter_get_slide_id (presenter);
+  g_signal_handlers_disconnect_by_data (presenter, self);
+  g_clear_object (&self->presenter);
+}
+
+static void
+stop_deck (TriWindow *self)
+{
+  if (self->presenter != NULL)
+    tri_deck_presenter_stop (self->presenter);   /* "ended" drops it */
+  g_clear_object (&self->presenter);
+}
+
+/* FALSE when there is no deck to present */
+static gboolean
+present_deck (TriWindow *self,
+              gboolean   from_current)
+{
+  g_autoptr(GError) error = NULL;
+  guint start = 0;
+
+  if (self->store == NULL || (self->deck_chosen && self->deck_name == NULL))
+    return FALSE;
+  self->presenter = tri_deck_presenter_new (GTK_WINDOW (self), self->store, self->deck_name,
+                                            session_lang (self), tri_window_is_dark (self), &error);
+  if (self->presenter == NULL)
+    {
+      /* a briefing with no deck presents its events */
+      if (!self->deck_chosen)
+        return FALSE;
+      tri_window_show_error (self, _("The deck cannot be presented"), error->message);
+      return TRUE;
+    }
+  if (from_current)
+    start = MAX (tri_deck_presenter_find_slide (self->presenter, self->deck_slide), 0);
+  g_signal_connect (self->presenter, "slide-changed", G_CALLBACK (on_presenter_slide_changed), self);
+  g_signal_connect (self->presenter, "ended", G_CALLBACK (on_presenter_ended), self);
+  tri_deck_presenter_start (self->presenter, start);
+  return TRUE;
+}
+
+/**
+ * tri_window_set_deck:
+ * @name: (nullable): the deck open, as the deck pane shows it; %NULL: no
+ *   deck (F5 steps through the events)
+ * @slide: the slide chosen in it (Shift+F5 presents from it), or 0
+ */
+void
+tri_window_set_deck (TriWindow  *self,
+                     const char *name,
+                     gint64      slide)
+{
+  g_return_if_fail (TRI_IS_WINDOW (self));
+
+  self->deck_chosen = TRUE;
+  if (name != self->deck_name)
+    {
+      g_free (self->deck_name);
+      self->deck_name = g_strdup (name);
+    }
+  self->deck_slide = slide;
+}
+
+/* Returns: (transfer none) (nullable): the deck being presented */
+TriDeckPresenter *
+tri_window_get_deck_presenter (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->presenter;
+}
+
 static void
 present_action (GtkWidget  *widget,
                 const char *name,
                 GVariant   *param)
 {
   TriWindow *self = TRI_WINDOW (widget);
-  set_presenting (self, !self->presenting);
+
+  if (self->presenter != NULL)
+    stop_deck (self);
+  else if (self->presenting || !present_deck (self, g_str_equal (name, "win.present-from-slide")))
+    set_presenting (self, !self->presenting);
 }
 
 static void
@@ -1620,6 +1717,14 @@ replace_store (TriWindow *self,
       g_clear_signal_handler (&self->read_failed_id, self->store);
       g_clear_signal_handler (&self->store_changed_id, self->store);
     }
+  if (store != self->store)
+    {
+      /* a new briefing: its first deck is open */
+      stop_deck (self);
+      g_clear_pointer (&self->deck_name, g_free);
+      self->deck_chosen = FALSE;
+      self->deck_slide = 0;
+    }
   if (g_set_object (&self->store, store))
     {
       gtk_widget_set_visible (self->read_bar, FALSE);
@@ -1685,6 +1790,8 @@ tri_window_dispose (GObject *object)
   if (self->translations != NULL)
     gtk_window_destroy (self->translations);
 
+  stop_deck (self);
+  g_clear_pointer (&self->deck_name, g_free);
   drop_document (self);
   if (self->store != NULL)
     {
@@ -2249,6 +2356,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, evidence_panel);
 
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
+  gtk_widget_class_install_action (widget_class, "win.present-from-slide", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.fit-timeline", NULL, fit_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.next-data-language", NULL, next_language_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
@@ -2257,6 +2365,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.present-from-slide", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.next-data-language", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-timeline", NULL);

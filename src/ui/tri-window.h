@@ -13,6 +13,7 @@
 #include "export/tri-export.h"
 #include "store/tri-store.h"
 #include "tri-application.h"
+#include "tri-deck-presenter.h"
 #include "tri-evidence-panel.h"
 #include "tri-timeline-view.h"
 #include "tri-triangle-view.h"
@@ -32,6 +33,10 @@ void              tri_window_set_as_of          (TriWindow      *self,
 gint64            tri_window_get_selected_event (TriWindow      *self);
 gint64            tri_window_get_selected_relation (TriWindow   *self);
 gboolean          tri_window_get_presenting     (TriWindow      *self);
+void              tri_window_set_deck           (TriWindow      *self,
+                                                 const char     *name,
+                                                 gint64          slide);
+TriDeckPresenter *tri_window_get_deck_presenter (TriWindow      *self);
 TriTriangleView  *tri_window_get_triangle_view  (TriWindow      *self);
 TriTimelineView  *tri_window_get_timeline_view  (TriWindow      *self);
 TriEvidencePanel *tri_window_get_evidence_panel (TriWindow      *self);
