@@ -7,6 +7,7 @@
 
 #include <cairo.h>
 
+#include "render/tri-slide.h"
 #include "store/tri-deck.h"
 #include "store/tri-store.h"
 
@@ -29,6 +30,13 @@ void     tri_deck_draw_slide      (TriStore                 *store,
                                    const TriDeckSlide       *slide,
                                    const TriDeckDrawOptions *options,
                                    cairo_t                  *cr);
+
+/* The same, returning every text it placed (in reference units of a
+ * 1920-wide page, with its region), for tests and hit-testing */
+TriSlideLayout *tri_deck_draw_slide_layout (TriStore                 *store,
+                                            const TriDeckSlide       *slide,
+                                            const TriDeckDrawOptions *options,
+                                            cairo_t                  *cr);
 
 /* The language a slide is drawn in */
 const char *tri_deck_slide_lang   (const TriDeckSlide       *slide,

@@ -67,6 +67,8 @@ tri_export_request_free (TriExportRequest *request)
   if (request == NULL)
     return;
   g_free (request->lang);
+  g_free (request->title);
+  g_free (request->judgement);
   g_free (request);
 }
 
@@ -464,7 +466,9 @@ tri_export_draw_slide (TriStore               *store,
        : request->view == TRI_EXPORT_VIEW_TIMELINE ? TRI_SLIDE_TIMELINE
        : TRI_SLIDE_BRIEFING;
   window = tri_window_describe (request->window_months, scene.as_of, request->lang);
-  content.title = tri_store_dup_title (store, request->lang);
+  content.title = request->title != NULL ? g_strdup (request->title)
+                                          : tri_store_dup_title (store, request->lang);
+  content.judgement = g_strdup (request->judgement);
   /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
   content.as_of = g_strdup_printf (D_(request->lang, "As of: %s"), window);
   content.lang = request->lang;

@@ -48,6 +48,8 @@ typedef struct
   gint64         event_id;       /* the selected event, or 0 */
   gboolean       show_others;
   double         t0, t1;         /* the timeline's range; 0, 0 for the window's default */
+  char          *title;          /* the slide's title; NULL: the briefing's (a deck's view slide sets its own) */
+  char          *judgement;      /* the key-judgement line under the title; NULL: none */
 } TriExportRequest;
 
 typedef struct

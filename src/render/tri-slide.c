@@ -36,6 +36,9 @@
 #define GAP 28.0
 #define TITLE_PX 50.0
 #define AS_OF_PX 30.0
+#define JUDGEMENT_PX 32.0
+/* the key judgement sits right of a bar in the focus colour */
+#define JUDGEMENT_INDENT 24.0
 #define HEADING_PX 36.0
 #define BODY_PX 26.0
 #define QUOTE_PX 25.0
@@ -273,6 +276,37 @@ paragraph (TriSlideLayout *slide,
   return (double) logical.height / PANGO_SCALE;
 }
 
+/**
+ * tri_slide_draw_text:
+ *
+ * Draws @text wrapped into @width at (@x, @y), at most @max_lines lines
+ * and never below @bottom (shortened at a word with an ellipsis when it
+ * does not fit), and records its box with @role and @region in
+ * @slide->boxes, in the slide's reference units.
+ *
+ * Returns: the height used; 0 when nothing fits
+ */
+double
+tri_slide_draw_text (TriSlideLayout *slide,
+                     const char     *role,
+                     const TriRect  *region,
+                     cairo_t        *cr,
+                     const char     *text,
+                     const char     *lang,
+                     double          px,
+                     gboolean        bold,
+                     gboolean        italic,
+                     guint32         color,
+                     double          x,
+                     double          y,
+                     double          width,
+                     int             max_lines,
+                     double          bottom)
+{
+  return paragraph (slide, role, region, cr, text, lang, px, bold, italic, color, x, y, width,
+                    max_lines, bottom);
+}
+
 /* The height @text takes, wrapped to @width, at most @max_lines lines */
 static double
 measure (cairo_t    *cr,
@@ -333,7 +367,7 @@ tri_slide_layout_new (TriSlideKind           kind,
   TriSlideLayout *layout = g_new0 (TriSlideLayout, 1);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
   cairo_t *cr = cairo_create (surface);
-  double w, h, title_h = 0, as_of_h, footer_h, body_y, body_h, inner;
+  double w, h, title_h = 0, judgement_h = 0, as_of_h, footer_h, body_y, body_h, inner;
   Frame f;
 
   layout->kind = kind;
@@ -357,10 +391,13 @@ tri_slide_layout_new (TriSlideKind           kind,
 
   if (f.title_lines > 0)
     title_h = measure (cr, content->title, content->lang, f.title_px, TRUE, inner, f.title_lines);
+  if (kind == TRI_SLIDE_BRIEFING && content->judgement != NULL && *content->judgement != '\0')
+    judgement_h = measure (cr, content->judgement, content->lang, JUDGEMENT_PX, FALSE,
+                           inner - JUDGEMENT_INDENT, 2) + JUDGEMENT_PX * 0.3;
   as_of_h = measure (cr, content->as_of, content->lang, f.as_of_px, FALSE, inner, 2);
   /* whole units, so a framed view's drawing starts on a pixel */
   layout->header = (TriRect) { f.margin, round (f.margin * 0.6), inner,
-                               ceil (title_h + (title_h > 0 ? f.as_of_px * 0.3 : 0) + as_of_h) };
+                               ceil (title_h + (title_h > 0 ? f.as_of_px * 0.3 : 0) + judgement_h + as_of_h) };
 
   /* two lines of sources; the mark sits beside them */
   footer_h = ceil (f.foot_px * 1.45) * 2 + 2;
@@ -422,6 +459,31 @@ tri_slide_layout_new (TriSlideKind           kind,
   return layout;
 }
 
+/**
+ * tri_slide_layout_new_blank:
+ * @ref_width: the width of the reference units its texts are placed in
+ *
+ * A layout with no regions, for a renderer that places its own texts
+ * (the deck's slides) with tri_slide_draw_text().
+ */
+TriSlideLayout *
+tri_slide_layout_new_blank (double width,
+                            double height,
+                            double ref_width)
+{
+  TriSlideLayout *layout = g_new0 (TriSlideLayout, 1);
+
+  layout->kind = TRI_SLIDE_BRIEFING;
+  layout->width = width;
+  layout->height = height;
+  layout->ref_width = ref_width;
+  layout->ref_height = ref_width * height / MAX (width, 1);
+  layout->scale = width / ref_width;
+  layout->boxes = g_array_new (FALSE, FALSE, sizeof (TriSlideBox));
+  g_array_set_clear_func (layout->boxes, clear_box);
+  return layout;
+}
+
 void
 tri_slide_layout_free (TriSlideLayout *layout)
 {
@@ -435,6 +497,7 @@ void
 tri_slide_content_clear (TriSlideContent *content)
 {
   g_clear_pointer (&content->title, g_free);
+  g_clear_pointer (&content->judgement, g_free);
   g_clear_pointer (&content->as_of, g_free);
   g_clear_pointer (&content->heading, g_free);
   g_clear_pointer (&content->subheading, g_free);
@@ -635,9 +698,25 @@ tri_slide_render (TriSlideLayout        *layout,
   if (f.title_lines > 0)
     title_h = paragraph (layout, "title", hd, cr, content->title, content->lang, f.title_px, TRUE, FALSE,
                          theme->text, hd->x, hd->y, hd->width, f.title_lines, hd->y + hd->height);
+  if (title_h > 0)
+    title_h += f.as_of_px * 0.3;
+  /* the key judgement: the one line the room should take away */
+  if (layout->kind == TRI_SLIDE_BRIEFING && content->judgement != NULL && *content->judgement != '\0')
+    {
+      double used = paragraph (layout, "judgement", hd, cr, content->judgement, content->lang, JUDGEMENT_PX,
+                               FALSE, FALSE, theme->text, hd->x + JUDGEMENT_INDENT, hd->y + title_h,
+                               hd->width - JUDGEMENT_INDENT, 2, hd->y + hd->height);
+
+      if (used > 0)
+        {
+          tri_set_source_rgb (cr, theme->cursor);
+          cairo_rectangle (cr, hd->x, hd->y + title_h + 4, 6, used - 8);
+          cairo_fill (cr);
+          title_h += used + JUDGEMENT_PX * 0.3;
+        }
+    }
   paragraph (layout, "as-of", hd, cr, content->as_of, content->lang, f.as_of_px, FALSE, FALSE, theme->muted,
-             hd->x, hd->y + title_h + (title_h > 0 ? f.as_of_px * 0.3 : 0), hd->width, 2,
-             hd->y + hd->height + 1);
+             hd->x, hd->y + title_h, hd->width, 2, hd->y + hd->height + 1);
 
   if (triangle != NULL && layout->triangle.width > 0 && layout->triangle.height > 0)
     {

@@ -57,6 +57,7 @@ typedef struct
 typedef struct
 {
   char       *title;
+  char       *judgement;      /* the key-judgement line under the title, or NULL */
   char       *as_of;          /* the "as of" line, with its period */
   const char *lang;
   char       *heading;        /* the evidence box */
@@ -72,6 +73,9 @@ TriSlideLayout *tri_slide_layout_new     (TriSlideKind           kind,
                                           double                 width,
                                           double                 height,
                                           const TriSlideContent *content);
+TriSlideLayout *tri_slide_layout_new_blank (double             width,
+                                          double                 height,
+                                          double                 ref_width);
 void            tri_slide_layout_free    (TriSlideLayout        *layout);
 void            tri_slide_content_clear  (TriSlideContent       *content);
 void            tri_slide_render         (TriSlideLayout        *layout,
@@ -90,6 +94,22 @@ PangoLayout    *tri_slide_fit_text       (cairo_t               *cr,
                                           int                    max_lines,
                                           double                 max_height,
                                           gboolean              *shortened);
+
+double          tri_slide_draw_text      (TriSlideLayout        *slide,
+                                          const char            *role,
+                                          const TriRect         *region,
+                                          cairo_t               *cr,
+                                          const char            *text,
+                                          const char            *lang,
+                                          double                 px,
+                                          gboolean               bold,
+                                          gboolean               italic,
+                                          guint32                color,
+                                          double                 x,
+                                          double                 y,
+                                          double                 width,
+                                          int                    max_lines,
+                                          double                 bottom);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriSlideLayout, tri_slide_layout_free)
 
