@@ -293,10 +293,18 @@ def normalized(data):
         ev["relations"].sort(key=lambda l: l["relation"])
     for q in d["quotes"]:
         q["relation"] = rel_key(q["relation"])
+    # a slide's defaults written or left out (the export leaves them out)
     for deck in d.get("decks", []):
         for sl in deck["slides"]:
             if "relation" in sl:
                 sl["relation"] = rel_key(sl["relation"])
+            if sl.get("window_months") == 12:
+                del sl["window_months"]
+            if sl.get("show_others") is False:
+                del sl["show_others"]
+            for member in ("judgement", "notes", "body"):
+                if sl.get(member) == {}:
+                    del sl[member]
     return d
 
 

@@ -267,6 +267,29 @@ test_commands_undo (void)
       g_autofree char *vi = dump_file (path, "vi");
       g_assert_nonnull (strstr (vi, "view|Nga – Triều Tiên|Cooperation outweighs"));
     }
+    /* for an editor: one language's own texts, no other standing in */
+    {
+      g_autoptr(TriDeckSlide) vi = tri_document_get_slide (doc, s_view, "vi", &error);
+      g_autoptr(TriDeckSlide) en = tri_document_get_slide (doc, s_view, "en", &error);
+      g_autoptr(TriDeckSlide) ko = tri_document_get_slide (doc, s_view, "ko", &error);
+      g_autoptr(TriDeckSlide) none = tri_document_get_slide (doc, 4242, "en", &error);
+
+      g_assert_null (none);
+      g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NO_SUCH);
+      g_clear_error (&error);
+      g_assert_cmpstr (vi->title, ==, "Nga – Triều Tiên");
+      g_assert_null (vi->judgement);
+      g_assert_cmpstr (vi->notes, ==, "Start with the treaty.");
+      g_assert_cmpstr (en->title, ==, "Russia – North Korea");
+      g_assert_cmpstr (en->judgement, ==, "Cooperation outweighs tension since 2023.");
+      g_assert_cmpstr (ko->title, ==, "");
+      g_assert_null (ko->notes);
+      g_assert_cmpstr (vi->relation, ==, "RUS-PRK");
+      g_assert_cmpuint (vi->window_months, ==, 0);
+      g_assert_cmpuint (vi->as_of, ==, day ("2024-06-19"));
+      g_assert_cmpstr (vi->lang, ==, "vi");
+      g_assert_true (vi->show_others);
+    }
   }
 
   g_assert_true (tri_document_move_slide (doc, s_trend, 0, &error));
@@ -576,6 +599,31 @@ test_migrate_schema_6 (void)
   events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 1);
+
+  /* a file made editable in format 6 is not edited in place: an editable
+   * copy migrates it, and that one is edited, decks and all */
+  {
+    g_autofree char *editable6 = g_build_filename (dir, "editable6.sqlite", NULL);
+    g_autofree char *editable7 = g_build_filename (dir, "editable7.sqlite", NULL);
+    g_autoptr(TriDocument) doc = NULL;
+
+    {
+      g_autofree char *sql = g_strdup_printf ("VACUUM INTO '%s'", editable6);
+
+      tri_test_sql (old, sql);
+    }
+    tri_test_sql (editable6, "INSERT INTO editable VALUES ('Trilateral 0.6', '2024-07-01T00:00:00Z')");
+    g_assert_null (tri_document_open (editable6, &error));
+    g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NOT_EDITABLE);
+    g_assert_nonnull (strstr (error->message, "older version of Trilateral (format 6)"));
+    g_clear_error (&error);
+    g_assert_true (tri_document_copy (editable6, editable7, &error));
+    g_assert_no_error (error);
+    doc = tri_document_open (editable7, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tri_document_add_deck (doc, "Briefing", &error), ==, 1);
+    g_assert_no_error (error);
+  }
 }
 
 /* A file changed outside Trilateral: each deck row Trilateral never
@@ -589,26 +637,26 @@ test_hostile (void)
     const char *sql;
     const char *says;
   } cases[] = {
-    { "UPDATE slide SET kind = 'chart' WHERE id = 2", "slide 2 of deck “Briefing” has an unknown kind “chart”" },
-    { "UPDATE slide SET as_of = 'soon' WHERE id = 1", "slide 1 of deck “Briefing” has a date Trilateral cannot place" },
-    { "UPDATE slide SET as_of = 99999999999 WHERE id = 1", "slide 1 of deck “Briefing” has a date Trilateral cannot place" },
-    { "UPDATE slide SET range_start = 2460481, range_end = 2460000 WHERE id = 1", "range that ends before it starts" },
+    { "UPDATE slide SET kind = 'chart' WHERE id = 2", "(slide 2 of deck “Briefing”): its kind “chart” is unknown" },
+    { "UPDATE slide SET as_of = 'soon' WHERE id = 1", "(slide 1 of deck “Briefing”): it has a date Trilateral cannot place" },
+    { "UPDATE slide SET as_of = 99999999999 WHERE id = 1", "(slide 1 of deck “Briefing”): it has a date Trilateral cannot place" },
+    { "UPDATE slide SET range_start = 2460481, range_end = 2460000 WHERE id = 1", "its timeline range ends before it starts" },
     { "UPDATE slide SET range_start = 1e300, range_end = 2e300 WHERE id = 1", "has a date Trilateral cannot place" },
-    { "UPDATE slide SET window_months = -5 WHERE id = 1", "has a period that is not a number of months" },
-    { "UPDATE slide SET event = 99999 WHERE id = 1", "slide 1 of deck “Briefing” names an event the briefing does not have" },
-    { "UPDATE slide SET relation = 999 WHERE id = 1", "names a relation the briefing does not have" },
-    { "UPDATE slide SET actor = 'XYZ' WHERE id = 1", "names an actor the briefing does not have" },
-    { "UPDATE slide SET show_others = 7 WHERE id = 1", "neither yes nor no" },
-    { "UPDATE slide SET lang = 'x'' OR 1' WHERE id = 1", "has a language that is not a language code" },
-    { "UPDATE slide SET compare_from = NULL WHERE id = 2", "slide 2 of deck “Briefing” compares from a date" },
-    { "UPDATE slide SET trend_step = 'month' WHERE id = 3", "slide 3 of deck “Briefing” has an unknown trend step" },
-    { "UPDATE slide SET trend_to = 2400000 WHERE id = 3", "has a trend span that ends before it starts" },
-    { "UPDATE slide_text SET title = printf ('%.*c', 100000, 'x') WHERE slide = 2", "slide 2 of deck “Briefing” has a text longer than a slide holds" },
-    { "UPDATE slide_text SET notes = printf ('%.*c', 7000, 'n') WHERE slide = 3", "slide 3 of deck “Briefing” has a text longer" },
-    { "UPDATE deck SET name = ''", "deck “” has no name Trilateral can show" },
+    { "UPDATE slide SET window_months = -5 WHERE id = 1", "its period is not a number of months" },
+    { "UPDATE slide SET event = 99999 WHERE id = 1", "(slide 1 of deck “Briefing”): it names an event the briefing does not have" },
+    { "UPDATE slide SET relation = 999 WHERE id = 1", "it names a relation the briefing does not have" },
+    { "UPDATE slide SET actor = 'XYZ' WHERE id = 1", "it names an actor the briefing does not have" },
+    { "UPDATE slide SET show_others = 7 WHERE id = 1", "other actors is neither yes nor no" },
+    { "UPDATE slide SET lang = 'x'' OR 1' WHERE id = 1", "its language is not a language code" },
+    { "UPDATE slide SET compare_from = NULL WHERE id = 2", "(slide 2 of deck “Briefing”): it compares from a date" },
+    { "UPDATE slide SET trend_step = 'month' WHERE id = 3", "(slide 3 of deck “Briefing”): its trend step or style is unknown" },
+    { "UPDATE slide SET trend_to = 2400000 WHERE id = 3", "its trend span ends before it starts" },
+    { "UPDATE slide_text SET title = printf ('%.*c', 100000, 'x') WHERE slide = 2", "(slide 2 of deck “Briefing”): it has a text longer than a slide holds" },
+    { "UPDATE slide_text SET notes = printf ('%.*c', 7000, 'n') WHERE slide = 3", "(slide 3 of deck “Briefing”): it has a text longer" },
+    { "UPDATE deck SET name = ''", "(deck “”): it has no name Trilateral can show" },
     { "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)"
       " INSERT INTO slide (id, deck, position, kind) SELECT 100 + i, 1, 10 + i, 'text' FROM n",
-      "deck “Briefing” has more than 1000 slides" },
+      "(deck “Briefing”): it has more than 1000 slides" },
     { "UPDATE markings SET marking = printf ('%.*c', 500, 'M')", "has markings longer than a slide holds" },
   };
   g_auto(TriTestDir) dir = tri_test_tmpdir ();
@@ -854,6 +902,73 @@ test_json_round_trip (void)
   }
 }
 
+/* --import-json --into an editable briefing: the decks come with the
+ * events, a slide's event the event as merged, every language's texts; a
+ * second import numbers the deck of the same name and keeps the
+ * briefing's own markings */
+static void
+test_json_merge (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autoptr(JsonNode) extra = parse (decks_json);
+  g_autofree char *in = briefing_with (dir, "in.json", json_node_get_object (extra));
+  g_autofree char *path = g_build_filename (dir, "edit.sqlite", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--new", path, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--import-json", in, "--into", path, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  tri_test_sql (path, "UPDATE markings SET author = 'Someone else'");
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--import-json", in, "--into", path, NULL), ==, 0);
+  {
+    g_autoptr(TriStore) store = tri_store_open (path, &error);
+    g_autoptr(GPtrArray) decks = NULL;
+    g_autoptr(TriEvent) event = NULL;
+    g_auto(TriMarkings) markings = { 0 };
+    const TriDeck *first;
+    const TriDeckSlide *s;
+
+    g_assert_no_error (error);
+    decks = tri_store_get_decks (store, "en", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (decks->len, ==, 4);
+    g_assert_cmpstr (((TriDeck *) decks->pdata[0])->name, ==, "Briefing");
+    g_assert_cmpstr (((TriDeck *) decks->pdata[1])->name, ==, "Bộ thứ hai");
+    g_assert_cmpstr (((TriDeck *) decks->pdata[2])->name, ==, "Briefing (2)");
+    first = decks->pdata[0];
+    g_assert_cmpuint (first->slides->len, ==, 5);
+    s = first->slides->pdata[0];
+    g_assert_cmpstr (s->title, ==, "Russia – North Korea");
+    g_assert_cmpstr (s->notes, ==, "Start with the treaty.");
+    g_assert_cmpint (s->event, >, 0);
+    event = tri_store_get_event (store, s->event, "en", &error);
+    g_assert_no_error (error);
+    {
+      /* the event the JSON's event 15 became */
+      g_autoptr(TriStore) bundled = tri_store_open (tri_test_briefing_path (), &error);
+      g_autoptr(TriEvent) fifteen = tri_store_get_event (bundled, 15, "en", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (event->title, ==, fifteen->title);
+    }
+    g_assert_cmpstr (((TriDeckSlide *) first->slides->pdata[4])->title, ==, "");
+    g_assert_true (tri_store_get_markings (store, &markings, &error));
+    g_assert_cmpstr (markings.author, ==, "Someone else");
+    g_assert_cmpstr (markings.marking, ==, "UNCLASSIFIED // FOR TRAINING");
+    /* the other languages' texts came too */
+    {
+      g_autoptr(TriDeck) ko = tri_store_get_deck (store, "Briefing (2)", "ko", &error);
+      g_autoptr(TriDeck) ru = tri_store_get_deck (store, "Briefing (2)", "ru", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (((TriDeckSlide *) ko->slides->pdata[0])->title, ==, "러시아 – 북한");
+      g_assert_cmpstr (((TriDeckSlide *) ru->slides->pdata[0])->notes, ==, "Начните с договора.");
+    }
+  }
+}
+
 /* What a deck may not say is refused, naming the deck and the slide */
 static void
 test_json_refused (void)
@@ -927,6 +1042,7 @@ main (int    argc,
   g_test_add_func ("/deck/hostile", test_hostile);
   g_test_add_func ("/deck/json-round-trip", test_json_round_trip);
   g_test_add_func ("/deck/json-refused", test_json_refused);
+  g_test_add_func ("/deck/json-merge", test_json_merge);
 
   return g_test_run ();
 }
