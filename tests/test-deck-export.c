@@ -461,62 +461,6 @@ read_png (const char *path)
   return s;
 }
 
-/* How far two pictures of one size are apart, in 8 × 8 blocks: the share
- * of blocks whose mean (in any of red, green, blue) differs by more than
- * 24 levels of 255, and the largest difference of a block's means.
- * Poppler's rasteriser (Splash) and cairo anti-alias and hint glyph edges
- * differently, so single pixels differ along every letter (up to a whole
- * stem's width in grey); a block's mean keeps what is drawn where (a
- * line, a word, a fill, a colour) and lets the edge shading average out.
- * Measured here: a page against its own PNG, at most 0.22 % of blocks
- * over 24 levels and no block over 48; against another slide's PNG, at
- * least 6 % over 24 and blocks of over 100. */
-static double
-block_difference (cairo_surface_t *a,
-                  cairo_surface_t *b,
-                  double          *largest)
-{
-  int w = cairo_image_surface_get_width (a), h = cairo_image_surface_get_height (a);
-  int sa = cairo_image_surface_get_stride (a), sb = cairo_image_surface_get_stride (b);
-  const guchar *da, *db;
-  guint blocks = 0, differ = 0;
-
-  g_assert_cmpint (cairo_image_surface_get_width (b), ==, w);
-  g_assert_cmpint (cairo_image_surface_get_height (b), ==, h);
-  cairo_surface_flush (a);
-  cairo_surface_flush (b);
-  da = cairo_image_surface_get_data (a);
-  db = cairo_image_surface_get_data (b);
-  *largest = 0;
-
-  for (int by = 0; by + 8 <= h; by += 8)
-    for (int bx = 0; bx + 8 <= w; bx += 8)
-      {
-        double sum[2][3] = { { 0 } };
-        double most = 0;
-
-        for (int y = by; y < by + 8; y++)
-          for (int x = bx; x < bx + 8; x++)
-            {
-              guint32 pa = *(const guint32 *) (da + y * sa + 4 * x);
-              guint32 pb = *(const guint32 *) (db + y * sb + 4 * x);
-
-              for (int c = 0; c < 3; c++)
-                {
-                  sum[0][c] += (pa >> (8 * c)) & 0xff;
-                  sum[1][c] += (pb >> (8 * c)) & 0xff;
-                }
-            }
-        blocks++;
-        for (int c = 0; c < 3; c++)
-          most = MAX (most, fabs (sum[0][c] - sum[1][c]) / 64);
-        if (most > 24)
-          differ++;
-        *largest = MAX (*largest, most);
-      }
-  return (double) differ / blocks;
-}
-
 /* Each PDF page, rasterised by poppler, is the PNG export of its slide */
 static void
 test_pages_match_png (void)
@@ -563,8 +507,8 @@ test_pages_match_png (void)
       page = read_png (raster);
       slide = read_png (png);
       other = read_png (other_png);
-      same = block_difference (page, slide, &same_largest);
-      different = block_difference (page, other, &other_largest);
+      same = tri_test_block_difference (page, slide, &same_largest);
+      different = tri_test_block_difference (page, other, &other_largest);
       g_test_message ("slide %u: %.4f of blocks differ from its PNG (largest %.0f levels), "
                       "%.4f from the next slide's (largest %.0f)",
                       i + 1, same, same_largest, different, other_largest);
