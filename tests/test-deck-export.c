@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <math.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1074,6 +1075,70 @@ test_cli (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+static gboolean
+has_hidden_folder (const char *dir)
+{
+  g_autoptr(GPtrArray) names = listing (dir);
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (names, i), ".tri-deck-"))
+      return TRUE;
+  return FALSE;
+}
+
+/* A folder export stopped by a signal: SIGTERM leaves nothing (the
+ * handler removes the hidden folder); SIGKILL leaves the hidden folder,
+ * and the next export there removes it */
+static void
+test_signals (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *db = briefing_with_deck (dir);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *target = g_build_filename (out, "slides/", NULL);
+  int sigs[] = { SIGTERM, SIGKILL };
+
+  g_assert_cmpint (g_mkdir (out, 0755), ==, 0);
+  for (guint k = 0; k < G_N_ELEMENTS (sigs); k++)
+    {
+      /* large slides: the export takes long enough to be caught in it */
+      const char *argv[] = { TRI_EXE, "--db", db, "--export-deck", target, "--size", "3840x2160", NULL };
+      g_autoptr(GError) error = NULL;
+      g_autofree char *names = NULL;
+      gint64 deadline;
+      int status = 0;
+      GPid pid;
+
+      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, &pid, &error);
+      g_assert_no_error (error);
+      deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+      while (!has_hidden_folder (out) && g_get_monotonic_time () < deadline)
+        g_usleep (2000);
+      g_assert_true (has_hidden_folder (out));
+      kill (pid, sigs[k]);
+      g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+      g_spawn_close_pid (pid);
+      g_assert_true (WIFSIGNALED (status));
+      g_assert_cmpint (WTERMSIG (status), ==, sigs[k]);
+
+      names = listing_string (out);
+      if (sigs[k] == SIGTERM)
+        g_assert_cmpstr (names, ==, "");
+      else
+        {
+          /* what the kill left, until the next export in that folder */
+          g_assert_true (g_str_has_prefix (names, ".tri-deck-"));
+          g_assert_null (strchr (names, ' '));
+          g_assert_cmpint (run ((const char *[]) { TRI_EXE, "--db", db, "--export-deck", target,
+                                                   "--size", "320x180", NULL }, NULL, NULL), ==, 0);
+          g_clear_pointer (&names, g_free);
+          names = listing_string (out);
+          g_assert_cmpstr (names, ==, "slides");
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1090,6 +1155,7 @@ main (int   argc,
   g_test_add_func ("/deck-export/file-names", test_file_names);
   g_test_add_func ("/deck-export/format-for-path", test_format_for_path);
   g_test_add_func ("/deck-export/cli", test_cli);
+  g_test_add_func ("/deck-export/signals", test_signals);
 
   return g_test_run ();
 }

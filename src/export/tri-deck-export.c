@@ -23,8 +23,10 @@
  * whole. A target folder that exists is replaced, whole, only when it is
  * empty or holds nothing but a deck export's files (names like
  * "01-….png"); any other folder is refused, never mixed into. A failure
- * or a cancel removes the hidden folder; a kill leaves it, and the next
- * deck export in the same folder sweeps it once its process is gone.
+ * or a cancel removes the hidden folder, and so does a signal
+ * (tri_deck_export_remove_pending() from the application's handler); a
+ * kill leaves it, and the next deck export in the same folder sweeps it
+ * once its process is gone.
  *
  * GTK-free; call it from one thread at a time for a store.
  *
@@ -827,6 +829,55 @@ write_slide_file (TriStore                   *store,
   return tri_new_file_commit (file, error);
 }
 
+/* The hidden folder of the folder export in progress, for the signal
+ * handler: its path and its files' paths are made before the first is
+ * written, so the handler only reads them (no lock, no allocation) */
+static char pending_folder[4096];
+static char **pending_files;
+static volatile sig_atomic_t pending_written;
+static volatile sig_atomic_t pending_active;
+
+/**
+ * tri_deck_export_remove_pending:
+ *
+ * Removes the hidden folder of a folder export in progress, with the
+ * files written into it so far. Only async-signal-safe calls: for the
+ * application's signal handlers, after tri_new_file_remove_pending().
+ */
+void
+tri_deck_export_remove_pending (void)
+{
+  if (!pending_active)
+    return;
+  for (sig_atomic_t i = 0; i < pending_written; i++)
+    unlink (pending_files[i]);
+  rmdir (pending_folder);
+  pending_active = 0;
+}
+
+/* Starts tracking @temp for the signal handler, unless another folder
+ * export already is (that one is swept by the next export instead) */
+static gboolean
+pending_begin (const char  *temp,
+               char       **files)
+{
+  if (pending_active || strlen (temp) >= sizeof pending_folder)
+    return FALSE;
+  memcpy (pending_folder, temp, strlen (temp) + 1);
+  pending_files = files;
+  pending_written = 0;
+  pending_active = 1;
+  return TRUE;
+}
+
+static void
+pending_end (void)
+{
+  pending_active = 0;
+  pending_written = 0;
+  pending_files = NULL;
+}
+
 /* Removes a folder of our own making: its files, then itself. Only
  * regular files, and only in it (never below). */
 static void
@@ -1040,8 +1091,9 @@ write_folder (TriStore                   *store,
   g_autofree char *target = g_strdup (path);
   g_autofree char *parent = NULL;
   g_autofree char *temp = NULL;
+  g_auto(GStrv) files = NULL;
   guint failures_before = tri_store_get_read_failures (store);
-  gboolean exists = FALSE;
+  gboolean exists = FALSE, tracked = FALSE;
   mode_t mode = 0, mask;
   GStatBuf st;
   guint done = 0;
@@ -1071,18 +1123,30 @@ write_folder (TriStore                   *store,
       return FALSE;
     }
 
+  files = g_new0 (char *, deck->slides->len + 1);
+  for (guint i = 0; i < deck->slides->len; i++)
+    {
+      g_autofree char *name = tri_deck_export_file_name (g_ptr_array_index (deck->slides, i), i + 1,
+                                                          deck->slides->len, options->format);
+      files[i] = g_build_filename (temp, name, NULL);
+    }
+  tracked = pending_begin (temp, files);
+
   for (guint i = 0; i < deck->slides->len; i++)
     {
       const TriDeckSlide *slide = g_ptr_array_index (deck->slides, i);
-      g_autofree char *name = tri_deck_export_file_name (slide, i + 1, deck->slides->len, options->format);
-      g_autofree char *file = g_build_filename (temp, name, NULL);
+      const char *file = files[i];
       g_autoptr(GError) local = NULL;
       TriDeckDrawOptions draw;
+      gboolean written;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto failed;
       draw_options_for (options, deck, lang, i, &draw);
-      if (!write_slide_file (store, slide, &draw, options, file, &local))
+      written = write_slide_file (store, slide, &draw, options, file, &local);
+      if (written && tracked)
+        pending_written = i + 1;
+      if (!written)
         {
           /* the message names the folder the user asked for, not ours */
           g_auto(GStrv) parts = g_strsplit (local->message, temp, -1);
@@ -1104,10 +1168,14 @@ write_folder (TriStore                   *store,
   fsync_folder (temp);
   if (!publish_folder (temp, target, exists, error))
     goto failed;
+  if (tracked)
+    pending_end ();
   fsync_folder (parent);
   return TRUE;
 
 failed:
+  if (tracked)
+    pending_end ();
   remove_folder (temp);
   return FALSE;
 }

@@ -62,5 +62,6 @@ gboolean  tri_deck_export_write          (TriStore                   *store,
                                           GError                    **error);
 
 guint     tri_deck_export_sweep          (const char            *folder);
+void      tri_deck_export_remove_pending (void);
 
 G_END_DECLS
