@@ -433,7 +433,23 @@ typedef struct
   GCancellable              *cancellable;
   guint                      done, total;
   guint                      pages;   /* shown so far */
+  GPtrArray                 *recordings;  /* with notes: each slide as drawn, drawn again small */
 } Pdf;
+
+/* @slide drawn once, to be painted on its page and on its notes page */
+static cairo_surface_t *
+record_slide (TriStore                 *store,
+              const TriDeckSlide       *slide,
+              const TriDeckDrawOptions *draw)
+{
+  cairo_rectangle_t extents = { 0, 0, draw->width, draw->height };
+  cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+  cairo_t *cr = cairo_create (recording);
+
+  draw_slide (store, slide, draw, cr);
+  cairo_destroy (cr);
+  return recording;
+}
 
 /* One slide's notes pages; returns FALSE when cancelled */
 static gboolean
@@ -509,15 +525,12 @@ notes_pages (Pdf                      *pdf,
               th = max_h;
               tw = th * draw->width / draw->height;
             }
-          /* drawn at its own size, then scaled as a picture (vector,
-           * its text still text): laid out under a scaled matrix, Pango
-           * would set its paragraph gaps apart from the slide's own page */
-          cairo_rectangle_t extents = { 0, 0, draw->width, draw->height };
-          cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-          cairo_t *rcr = cairo_create (recording);
+          /* the slide's own page, drawn at its size, scaled as a picture
+           * (vector, its text still text; the PDF holds it once): laid
+           * out anew under a scaled matrix, Pango would set its paragraph
+           * gaps apart from the slide's page */
+          cairo_surface_t *recording = g_ptr_array_index (pdf->recordings, draw->number - 1);
 
-          draw_slide (pdf->store, slide, draw, rcr);
-          cairo_destroy (rcr);
           cairo_save (cr);
           cairo_translate (cr, (f.width - tw) / 2, y);
           cairo_scale (cr, tw / draw->width, th / draw->height);
@@ -525,7 +538,6 @@ notes_pages (Pdf                      *pdf,
           cairo_rectangle (cr, 0, 0, draw->width, draw->height);
           cairo_fill (cr);
           cairo_restore (cr);
-          cairo_surface_destroy (recording);
           cairo_rectangle (cr, (f.width - tw) / 2 - 0.5, y - 0.5, tw + 1, th + 1);
           tri_set_source_rgb (cr, paper->rule);
           cairo_set_line_width (cr, 1);
@@ -716,6 +728,7 @@ write_pdf (TriStore                   *store,
   cairo_pdf_surface_set_metadata (pdf.surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
 
   pdf.cr = cairo_create (pdf.surface);
+  pdf.recordings = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
   for (guint i = 0; ok && i < deck->slides->len; i++)
     {
       const TriDeckSlide *slide = g_ptr_array_index (deck->slides, i);
@@ -734,7 +747,16 @@ write_pdf (TriStore                   *store,
                                      slide_bookmark (slide, i + 1, tri_deck_slide_lang (slide, &draw), &owned),
                                      link, 0);
       cairo_save (pdf.cr);
-      draw_slide (store, slide, &draw, pdf.cr);
+      if (options->notes)
+        {
+          cairo_surface_t *recording = record_slide (store, slide, &draw);
+
+          cairo_set_source_surface (pdf.cr, recording, 0, 0);
+          cairo_paint (pdf.cr);
+          g_ptr_array_add (pdf.recordings, recording);
+        }
+      else
+        draw_slide (store, slide, &draw, pdf.cr);
       cairo_restore (pdf.cr);
       cairo_show_page (pdf.cr);
       pdf.pages++;
@@ -762,6 +784,7 @@ write_pdf (TriStore                   *store,
   status = cairo_status (pdf.cr);
   cairo_destroy (pdf.cr);
   cairo_surface_finish (pdf.surface);
+  g_ptr_array_unref (pdf.recordings);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (pdf.surface);
   cairo_surface_destroy (pdf.surface);
@@ -1077,6 +1100,19 @@ publish_folder (const char  *temp,
   return FALSE;
 }
 
+/* `PARENT/.tri-deck-PID-XXXXXX` */
+static char *
+temp_folder_name (const char *parent)
+{
+  static const char letters[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+  char suffix[7];
+
+  for (int i = 0; i < 6; i++)
+    suffix[i] = letters[g_random_int_range (0, sizeof letters - 1)];
+  suffix[6] = '\0';
+  return g_strdup_printf ("%s/" TEMP_PREFIX "%d-%s", parent, (int) getpid (), suffix);
+}
+
 static gboolean
 write_folder (TriStore                   *store,
               const TriDeck              *deck,
@@ -1116,21 +1152,35 @@ write_folder (TriStore                   *store,
     return FALSE;
 
   tri_deck_export_sweep (parent);
-  temp = g_strdup_printf ("%s/" TEMP_PREFIX "%d-XXXXXX", parent, (int) getpid ());
-  if (g_mkdtemp_full (temp, 0700) == NULL)
+  /* the hidden folder is known to the signal handler before it exists,
+   * so no moment of it escapes the handler */
+  for (int attempt = 0; attempt < 100; attempt++)
     {
-      tri_write_error_set_errno (error, target, errno == ENOENT ? EACCES : errno);
-      return FALSE;
-    }
+      int saved;
 
-  files = g_new0 (char *, deck->slides->len + 1);
-  for (guint i = 0; i < deck->slides->len; i++)
-    {
-      g_autofree char *name = tri_deck_export_file_name (g_ptr_array_index (deck->slides, i), i + 1,
-                                                          deck->slides->len, options->format);
-      files[i] = g_build_filename (temp, name, NULL);
+      g_clear_pointer (&temp, g_free);
+      g_clear_pointer (&files, g_strfreev);
+      temp = temp_folder_name (parent);
+      files = g_new0 (char *, deck->slides->len + 1);
+      for (guint i = 0; i < deck->slides->len; i++)
+        {
+          g_autofree char *name = tri_deck_export_file_name (g_ptr_array_index (deck->slides, i), i + 1,
+                                                              deck->slides->len, options->format);
+          files[i] = g_build_filename (temp, name, NULL);
+        }
+      tracked = pending_begin (temp, files);
+      if (g_mkdir (temp, 0700) == 0)
+        break;
+      saved = errno;
+      if (tracked)
+        pending_end ();
+      tracked = FALSE;
+      if (saved != EEXIST || attempt == 99)
+        {
+          tri_write_error_set_errno (error, target, saved == ENOENT ? EACCES : saved);
+          return FALSE;
+        }
     }
-  tracked = pending_begin (temp, files);
 
   for (guint i = 0; i < deck->slides->len; i++)
     {
