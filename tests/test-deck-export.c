@@ -468,6 +468,7 @@ test_pages_match_png (void)
 {
   g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autofree char *notes_pdf = g_build_filename (dir, "deck-notes.pdf", NULL);
   g_autofree char *folder = g_build_filename (dir, "slides", NULL);
   g_autoptr(TriStore) store = bundled ();
   g_autoptr(TriDeck) deck = test_deck ();
@@ -485,11 +486,18 @@ test_pages_match_png (void)
   options.width = 1280;
   options.height = 720;
   export_ok (store, deck, &options, pdf);
+  /* with notes, each slide is drawn once and painted on its page and its
+   * notes page: its page is the same */
+  options.notes = TRUE;
+  export_ok (store, deck, &options, notes_pdf);
+  options.notes = FALSE;
   options.format = TRI_DECK_EXPORT_PNG;
   export_ok (store, deck, &options, folder);
 
-  for (guint i = 0; i < N_SLIDES; i++)
+  for (guint j = 0; j < 2 * N_SLIDES; j++)
     {
+      guint i = j % N_SLIDES;
+      const char *pdf_file = j < N_SLIDES ? pdf : notes_pdf;
       g_autofree char *first = g_strdup_printf ("%u", i + 1);
       g_autofree char *prefix = g_build_filename (dir, "page", NULL);
       g_autofree char *raster = g_build_filename (dir, "page.png", NULL);
@@ -504,15 +512,15 @@ test_pages_match_png (void)
 
       /* 96 dpi: a 960 × 540 pt page is 1280 × 720 pixels again */
       g_assert_cmpint (run ((const char *[]) { "pdftoppm", "-png", "-r", "96", "-singlefile", "-f", first,
-                                               "-l", first, pdf, prefix, NULL }, NULL, NULL), ==, 0);
+                                               "-l", first, pdf_file, prefix, NULL }, NULL, NULL), ==, 0);
       page = read_png (raster);
       slide = read_png (png);
       other = read_png (other_png);
       same = tri_test_block_difference (page, slide, &same_largest);
       different = tri_test_block_difference (page, other, &other_largest);
-      g_test_message ("slide %u: %.4f of blocks differ from its PNG (largest %.0f levels), "
-                      "%.4f from the next slide's (largest %.0f)",
-                      i + 1, same, same_largest, different, other_largest);
+      g_test_message ("slide %u%s: %.4f of blocks differ from its PNG (largest %.0f levels), "
+                      "%.4f from the next slide's (largest %.0f)", i + 1, j < N_SLIDES ? "" : " (with notes)",
+                      same, same_largest, different, other_largest);
       same_max = MAX (same_max, same);
       other_min = MIN (other_min, different);
       /* text laid out alike, every word and mark where the PNG has it:
