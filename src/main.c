@@ -13,17 +13,20 @@
 #include <glib/gi18n.h>
 
 #include "cli/tri-cli.h"
+#include "export/tri-deck-export.h"
 #include "store/tri-new-file.h"
 #include "render/tri-catalog.h"
 #include "ui/tri-application.h"
 
 /* A signal that ends the process mid-write leaves no file behind: files
  * being written are unnamed, and where the file system cannot do that,
- * their temporary names are removed here. */
+ * their temporary names are removed here, with the hidden folder of a
+ * deck exported as a folder of slides. */
 static void
 on_fatal_signal (int sig)
 {
   tri_new_file_remove_pending ();
+  tri_deck_export_remove_pending ();
   signal (sig, SIG_DFL);
   raise (sig);
 }

@@ -215,6 +215,52 @@ test_pdf (void)
   g_assert_cmpuint (n_fonts, >, 0);
 }
 
+/* The PDF is the PNG: its page, rasterised by poppler at 96 dpi, has
+ * every text and mark where the PNG export of the same view has it (the
+ * slide with the most paragraphs: the three sides in words). The
+ * tolerance is tri_test_block_difference()'s: glyph edges anti-aliased
+ * by two rasterisers differ, what is drawn where does not. */
+static void
+test_pdf_matches_png (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "slide.pdf", NULL);
+  g_autofree char *png = g_build_filename (dir, "slide.png", NULL);
+  g_autofree char *other = g_build_filename (dir, "other.png", NULL);
+  g_autofree char *prefix = g_build_filename (dir, "page", NULL);
+  g_autofree char *raster = g_build_filename (dir, "page.png", NULL);
+  cairo_surface_t *page, *slide, *moved;
+  double share, largest;
+
+  if (!have ("pdftoppm"))
+    {
+      g_test_skip ("poppler-utils is not installed");
+      return;
+    }
+
+  g_assert_cmpint (TRI ("--export", pdf, "--size", "1280x720", "--lang", "en"), ==, 0);
+  g_assert_cmpint (TRI ("--export", png, "--size", "1280x720", "--lang", "en"), ==, 0);
+  g_assert_cmpint (TRI ("--export", other, "--size", "1280x720", "--lang", "en", "--relation", "RUS-PRK"), ==, 0);
+  g_assert_cmpint (run_argv ((const char *[]) { "pdftoppm", "-png", "-r", "96", "-singlefile", pdf, prefix, NULL },
+                             NULL, NULL), ==, 0);
+  page = read_png (raster);
+  slide = read_png (png);
+  moved = read_png (other);
+
+  share = tri_test_block_difference (page, slide, &largest);
+  g_test_message ("PDF against its PNG: %.4f of blocks apart, largest %.0f levels", share, largest);
+  g_assert_cmpfloat (share, <, 0.005);
+  g_assert_cmpfloat (largest, <, 64);
+  /* another view of the same briefing is told apart */
+  share = tri_test_block_difference (page, moved, &largest);
+  g_test_message ("PDF against another view's PNG: %.4f, largest %.0f", share, largest);
+  g_assert_cmpfloat (largest, >, 64);
+
+  cairo_surface_destroy (page);
+  cairo_surface_destroy (slide);
+  cairo_surface_destroy (moved);
+}
+
 static void
 test_replaces_only_when_complete (void)
 {
@@ -626,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/export/png", test_png);
   g_test_add_func ("/export/svg", test_svg);
   g_test_add_func ("/export/pdf", test_pdf);
+  g_test_add_func ("/export/pdf-matches-png", test_pdf_matches_png);
   g_test_add_func ("/export/replaces-only-when-complete", test_replaces_only_when_complete);
   g_test_add_func ("/export/errors", test_errors);
   g_test_add_func ("/export/glyphs", test_glyphs);

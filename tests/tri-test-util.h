@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include <cairo.h>
 #include <glib.h>
 
 G_BEGIN_DECLS
@@ -36,6 +37,12 @@ void        tri_test_sql           (const char *path,
 #define TRI_TEST_GRADED_3         "Moscow and Pyongyang"       /* –3, not verified */
 #define TRI_TEST_GRADED_UNGRADED  "an unnamed official said"   /* ungraded, not verified */
 char       *tri_test_graded_briefing (const char *dir);
+
+/* PDF page against PNG: the share of 8 × 8 blocks more than 24 levels
+ * apart, and the largest block difference (see tri-test-util.c) */
+double      tri_test_block_difference (cairo_surface_t *a,
+                                       cairo_surface_t *b,
+                                       double          *largest);
 
 /* g_auto(TriTestDir) dir = tri_test_tmpdir (): removed with what is in
  * it when it goes out of scope, so a test leaves nothing in /tmp */

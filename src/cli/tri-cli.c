@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "export/tri-deck-export.h"
 #include "export/tri-export.h"
 #include "formats/tri-formats.h"
 #include "document/tri-document.h"
@@ -565,6 +566,117 @@ tri_cli_export (TriStore            *store,
 
   request->show_others = args->other_actors;
   return tri_export_write (store, request, args->path, error);
+}
+
+/* "“Briefing”, “Short version”" */
+static char *
+deck_names (GPtrArray *decks)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; i < decks->len; i++)
+    {
+      const TriDeck *d = g_ptr_array_index (decks, i);
+
+      if (names->len > 0)
+        g_string_append (names, ", ");
+      /* Translators: a deck's name in a list of them */
+      g_string_append_printf (names, _("“%s”"), d->name);
+    }
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
+/**
+ * tri_cli_export_deck:
+ * @summary: (out): the line to print: what was written where
+ *
+ * `trilateral --export-deck OUT.pdf|FOLDER/ [--deck NAME] [--notes]
+ * [--format png|svg] [--size WxH] [--scale N] [--theme T] [--lang L]`:
+ * every option is checked before anything is written.
+ */
+gboolean
+tri_cli_export_deck (TriStore                *store,
+                     const TriCliExportDeck  *args,
+                     char                   **summary,
+                     GError                 **error)
+{
+  g_auto(TriMarkings) markings = { 0 };
+  g_autoptr(GPtrArray) decks = NULL;
+  TriDeckExportOptions options;
+  const TriDeck *deck = NULL;
+  const char *lang;
+  guint n;
+
+  tri_deck_export_options_init (&options);
+  lang = tri_lang_normalize (args->lang ? args->lang : tri_lang_from_environment ());
+  options.lang = lang;
+
+  if (!tri_deck_export_format_for_path (args->path, args->format, &options.format, error))
+    return FALSE;
+  if (args->notes && options.format != TRI_DECK_EXPORT_PDF)
+    return usage_error (error, _("--notes goes with a PDF: the notes pages follow the slides in OUT.pdf."));
+  if (args->size != NULL && !tri_export_parse_size (args->size, &options.width, &options.height, error))
+    return FALSE;
+  if (args->scale != 0)
+    {
+      if (args->scale < 1 || args->scale > 3)
+        return usage_error (error, _("--scale takes 1, 2 or 3."));
+      if (options.format != TRI_DECK_EXPORT_PNG)
+        return usage_error (error, _("--scale applies to PNG only: SVG and PDF are drawn at any size."));
+      options.scale = args->scale;
+    }
+  if (args->theme != NULL)
+    {
+      if (g_str_equal (args->theme, "dark"))
+        options.dark = TRUE;
+      else if (!g_str_equal (args->theme, "light"))
+        return usage_error (error, _("--theme takes light or dark."));
+    }
+  options.notes = args->notes;
+
+  decks = tri_store_get_decks (store, lang, error);
+  if (decks == NULL)
+    return FALSE;
+  if (decks->len == 0)
+    return usage_error (error, _("This briefing has no decks: make one in the window’s deck pane, or in the briefing’s JSON (“decks”)."));
+  if (args->deck == NULL)
+    deck = g_ptr_array_index (decks, 0);
+  for (guint i = 0; deck == NULL && i < decks->len; i++)
+    if (g_strcmp0 (((TriDeck *) g_ptr_array_index (decks, i))->name, args->deck) == 0)
+      deck = g_ptr_array_index (decks, i);
+  if (deck == NULL)
+    {
+      g_autofree char *names = deck_names (decks);
+
+      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
+                   /* Translators: the second %s is a list of deck names */
+                   ngettext ("This briefing has no deck named “%s”. Its deck: %s.",
+                             "This briefing has no deck named “%s”. Its decks: %s.", decks->len),
+                   args->deck, names);
+      return FALSE;
+    }
+
+  if (!tri_store_get_markings (store, &markings, error))
+    return FALSE;
+  options.markings = &markings;
+
+  if (!tri_deck_export_write (store, deck, &options, args->path, NULL, NULL, NULL, error))
+    return FALSE;
+
+  n = deck->slides->len;
+  if (options.format == TRI_DECK_EXPORT_PDF && options.notes)
+    /* Translators: %s is a file; the deck's slides were written, then a notes page for each */
+    *summary = g_strdup_printf (ngettext ("%u slide and its notes page written to %s",
+                                          "%u slides and their notes pages written to %s", n), n, args->path);
+  else if (options.format == TRI_DECK_EXPORT_PDF)
+    /* Translators: %s is a file */
+    *summary = g_strdup_printf (ngettext ("%u slide written to %s", "%u slides written to %s", n), n, args->path);
+  else
+    /* Translators: %s is a folder; PNG or SVG files, one a slide */
+    *summary = g_strdup_printf (ngettext ("%u slide written to the folder %s (%s)",
+                                          "%u slides written to the folder %s (%s)", n),
+                                n, args->path, options.format == TRI_DECK_EXPORT_SVG ? "SVG" : "PNG");
+  return TRUE;
 }
 
 /**

@@ -47,6 +47,19 @@ typedef struct
   const char *lang;
 } TriCliExportData;
 
+/* The command line's deck export options (--export-deck), as typed */
+typedef struct
+{
+  const char *path;            /* OUT.pdf, or a folder */
+  const char *deck;            /* --deck NAME; NULL: the briefing's first deck */
+  const char *format;          /* --format png or svg for a folder; NULL: png (a folder) or pdf */
+  gboolean    notes;           /* --notes: the notes pages after the slides (PDF) */
+  const char *size;
+  int         scale;           /* 0 when not given */
+  const char *theme;
+  const char *lang;
+} TriCliExportDeck;
+
 char     *tri_cli_default_db_path (void);
 char     *tri_cli_locale_dir      (void);
 char     *tri_cli_list_events     (TriStore    *store,
@@ -70,6 +83,10 @@ gboolean  tri_cli_export          (TriStore           *store,
                                    GError            **error);
 gboolean  tri_cli_export_data     (TriStore                *store,
                                    const TriCliExportData  *args,
+                                   char                   **summary,
+                                   GError                 **error);
+gboolean  tri_cli_export_deck     (TriStore                *store,
+                                   const TriCliExportDeck  *args,
                                    char                   **summary,
                                    GError                 **error);
 int       tri_cli_exit_code       (const GError       *error);

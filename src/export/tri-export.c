@@ -633,9 +633,12 @@ tri_export_write (TriStore               *store,
       break;
     case TRI_EXPORT_PDF:
     default:
-      /* 96 pixels an inch, 72 points */
+      /* 96 pixels an inch, 72 points: a device scale, not the drawing's
+       * matrix, so text is laid out exactly as on a PNG (under a scaled
+       * matrix Pango sets the gap between paragraphs apart) */
       surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, request->width * 0.75,
                                                      request->height * 0.75);
+      cairo_surface_set_device_scale (surface, 0.75, 0.75);
       cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, PACKAGE_NAME " " PACKAGE_VERSION);
       break;
     }
@@ -644,8 +647,6 @@ tri_export_write (TriStore               *store,
   cr = cairo_create (surface);
   if (format == TRI_EXPORT_PNG)
     cairo_scale (cr, request->scale, request->scale);
-  else if (format == TRI_EXPORT_PDF)
-    cairo_scale (cr, 0.75, 0.75);
   tri_export_draw (store, request, cr);
   status = cairo_status (cr);
   cairo_destroy (cr);

@@ -79,10 +79,16 @@ static const GOptionEntry main_entries[] = {
     N_("With --export: light or dark"), N_("THEME") },
   { "other-actors", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export: show the other actors around the triangle"), NULL },
+  { "export-deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a deck as one PDF (OUT.pdf) or a folder of PNG or SVG files (FOLDER/) with no window, and exit"), N_("OUT") },
+  { "deck", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --export-deck: the deck to export, by its name (the first deck by default)"), N_("NAME") },
+  { "notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("With --export-deck to a PDF: a notes page for each slide after the slides"), NULL },
   { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export the data to FILE (.csv, .gexf, .graphml, .json, .html) with no window, and exit"), N_("FILE") },
   { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-data: csv, timelinejs, gexf, graphml, json or evidence"), N_("FORMAT") },
+    N_("With --export-data: csv, timelinejs, gexf, graphml, json or evidence; with --export-deck to a folder: png or svg"), N_("FORMAT") },
   { "table", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("With --export-data in CSV: events (the default) or quotes"), N_("TABLE") },
   { "import-timelinejs", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -160,6 +166,7 @@ tri_application_handle_local_options (GApplication *app,
   g_autofree char *copy_to = NULL;
   g_autofree char *export_path = NULL;
   g_autofree char *export_data_path = NULL;
+  g_autofree char *export_deck_path = NULL;
   g_autofree char *import_path = NULL;
   g_autofree char *import_out = NULL;
   const char *quotes = NULL;
@@ -183,6 +190,7 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "copy-to", "^ay", &copy_to);
   g_variant_dict_lookup (options, "export", "^ay", &export_path);
   g_variant_dict_lookup (options, "export-data", "^ay", &export_data_path);
+  g_variant_dict_lookup (options, "export-deck", "^ay", &export_deck_path);
   if (export_data_path == NULL)
     g_variant_dict_lookup (options, "export-json", "^ay", &export_data_path);
   g_variant_dict_lookup (options, "import-timelinejs", "^ay", &import_path);
@@ -236,6 +244,13 @@ tri_application_handle_local_options (GApplication *app,
       }
   }
 
+  if (export_deck_path == NULL && (g_variant_dict_contains (options, "deck") ||
+                                   g_variant_dict_contains (options, "notes")))
+    {
+      g_printerr ("trilateral: %s\n", _("--deck and --notes go with --export-deck."));
+      return TRI_EXIT_USAGE;
+    }
+
   if (new_path != NULL || copy_to != NULL)
     {
       gboolean ok = new_path != NULL ? tri_document_create_new (new_path, &error)
@@ -271,6 +286,40 @@ tri_application_handle_local_options (GApplication *app,
     }
   if (tri_store_get_notice (self->store) != NULL)
     g_printerr ("%s: %s\n", g_get_prgname (), tri_store_get_notice (self->store));
+
+  if (export_deck_path != NULL)
+    {
+      static const char * const views[] = { "view", "as-of", "window", "relation", "event", "other-actors", "table" };
+      TriCliExportDeck args = { 0 };
+      g_autofree char *summary = NULL;
+
+      /* each slide keeps its own view: a view option would be ignored */
+      for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+        if (g_variant_dict_contains (options, views[i]))
+          {
+            g_printerr ("trilateral: ");
+            /* Translators: %s is an option such as --as-of */
+            g_printerr (_("--%s does not go with --export-deck: each slide keeps its own view."), views[i]);
+            g_printerr ("\n");
+            return TRI_EXIT_USAGE;
+          }
+      args.path = export_deck_path;
+      g_variant_dict_lookup (options, "deck", "&s", &args.deck);
+      g_variant_dict_lookup (options, "format", "&s", &args.format);
+      g_variant_dict_lookup (options, "notes", "b", &args.notes);
+      g_variant_dict_lookup (options, "size", "&s", &args.size);
+      g_variant_dict_lookup (options, "scale", "i", &args.scale);
+      g_variant_dict_lookup (options, "theme", "&s", &args.theme);
+      args.lang = lang;
+
+      if (!tri_cli_export_deck (self->store, &args, &summary, &error))
+        {
+          print_error (error);
+          return MAX (tri_cli_exit_code (error), TRI_EXIT_ERROR);
+        }
+      g_print ("%s\n", summary);
+      return TRI_EXIT_OK;
+    }
 
   if (export_path != NULL)
     {
