@@ -188,7 +188,7 @@ sql("bad-deck.sqlite",
     "VALUES (1, 1, 0, 'chart', 'soon', -1, 999, 'XYZ', 99999, 1e300, -1e300, 7), "
     "(2, 2, 0, 'trend', NULL, 12, NULL, NULL, NULL, NULL, NULL, 0); "
     "INSERT INTO slide_text (slide, lang, title, notes) VALUES (1, 'en', printf('%.*c', 100000, 'x'), X'00FF'); "
-    "INSERT INTO markings (id, marking) VALUES (1, printf('%.*c', 100000, 'M'));", checks=False)
+    "DELETE FROM markings; INSERT INTO markings (id, marking) VALUES (1, printf('%.*c', 100000, 'M'));", checks=False)
 expect("bad-deck.sqlite", 0, "Vostochny")
 sql("many-slides.sqlite",
     "DELETE FROM slide_text; DELETE FROM slide; DELETE FROM deck; "

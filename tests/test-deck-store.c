@@ -131,15 +131,21 @@ test_model (void)
   g_assert_false (tri_markings_is_empty (&markings));
 }
 
-/* An editable copy of the bundled briefing (its events, quotes, actors) */
+/* An editable copy of the bundled briefing (its events, quotes, actors),
+ * without its own deck and markings, so each test starts from none */
 static char *
 editable_briefing (const char *dir)
 {
   char *path = g_build_filename (dir, "deck.sqlite", NULL);
   g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
 
   g_assert_true (tri_document_copy (tri_test_briefing_path (), path, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM slide_text; DELETE FROM slide; DELETE FROM deck;"
+                                     " DELETE FROM markings;", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
   return path;
 }
 
