@@ -300,7 +300,7 @@ test_errors (void)
 
   g_file_set_contents (text, "not a database\n", -1, NULL);
   tri_test_sql (foreign, "CREATE TABLE t (x); PRAGMA application_id = 1234;");
-  tri_test_sql (newer, "PRAGMA user_version = 7;");
+  tri_test_sql (newer, "PRAGMA user_version = 99;");
 
   assert_fails (3, "does not exist", missing);
   assert_fails (5, "not a database", text);

@@ -67,6 +67,8 @@ G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_LINKS == (int) TRI_STORE_CHANGE_LINKS
 G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_QUOTES == (int) TRI_STORE_CHANGE_QUOTES);
 G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_NOTES == (int) TRI_STORE_CHANGE_NOTES);
 G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_TITLE == (int) TRI_STORE_CHANGE_TITLE);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_DECKS == (int) TRI_STORE_CHANGE_DECKS);
+G_STATIC_ASSERT ((int) TRI_DOCUMENT_CHANGE_MARKINGS == (int) TRI_STORE_CHANGE_MARKINGS);
 
 typedef struct
 {
@@ -383,6 +385,10 @@ changes_of (TriDocument *self,
     { "quote_translation", TRI_DOCUMENT_CHANGE_QUOTES },
     { "note", TRI_DOCUMENT_CHANGE_NOTES },
     { "briefing", TRI_DOCUMENT_CHANGE_TITLE },
+    { "deck", TRI_DOCUMENT_CHANGE_DECKS },
+    { "slide", TRI_DOCUMENT_CHANGE_DECKS },
+    { "slide_text", TRI_DOCUMENT_CHANGE_DECKS },
+    { "markings", TRI_DOCUMENT_CHANGE_MARKINGS },
   };
   guint changes = 0;
 
@@ -877,7 +883,9 @@ remove_event (TriDocument  *self,
               gint64        id,
               GError      **error)
 {
+  /* a slide that showed it shows no event selected */
   return exec (self, error, "UPDATE quote SET event = NULL WHERE event = ?", "i", id) &&
+         exec (self, error, "UPDATE slide SET event = NULL WHERE event = ?", "i", id) &&
          exec (self, error, "DELETE FROM note WHERE event = ?", "i", id) &&
          exec (self, error, "DELETE FROM event_relation WHERE event = ?", "i", id) &&
          exec (self, error, "DELETE FROM event_text WHERE event = ?", "i", id) &&
@@ -986,7 +994,7 @@ do_delete_event (TriDocument   *self,
  * tri_document_delete_event:
  *
  * Deletes the event with its texts, links and notes; its quotes stay,
- * backing its relations.
+ * backing its relations, and a slide that selected it selects none.
  */
 gboolean
 tri_document_delete_event (TriDocument  *self,
@@ -1710,4 +1718,565 @@ tri_document_get_db (TriDocument *self)
 {
   g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
   return self->db;
+}
+
+/* --- decks and markings ---------------------------------------------------- */
+
+static gboolean
+deck_exists (TriDocument  *self,
+             gint64        deck,
+             GError      **error)
+{
+  if (query_int (self, NULL, "SELECT 1 FROM deck WHERE id = ?", "i", deck))
+    return TRUE;
+  return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no deck %lld"), (long long) deck);
+}
+
+static gboolean
+slide_deck (TriDocument  *self,
+            gint64        slide,
+            gint64       *deck,
+            GError      **error)
+{
+  if (query_int (self, deck, "SELECT deck FROM slide WHERE id = ?", "i", slide))
+    return TRUE;
+  return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no slide %lld"), (long long) slide);
+}
+
+/* a name no other deck of the briefing has (@except: the deck renamed) */
+static gboolean
+check_deck_name (TriDocument  *self,
+                 const char   *name,
+                 gint64        except,
+                 GError      **error)
+{
+  if (!tri_validate_deck_name (name, error))
+    return FALSE;
+  if (query_int (self, NULL, "SELECT 1 FROM deck WHERE name = ? AND id <> ?", "si", name, except))
+    return refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("the briefing already has a deck named “%s”"), name);
+  return TRUE;
+}
+
+static gboolean
+do_add_deck (TriDocument   *self,
+             gconstpointer  data,
+             gint64        *result,
+             GError       **error)
+{
+  gint64 n = 0;
+
+  if (!check_deck_name (self, data, 0, error))
+    return FALSE;
+  if (query_int (self, &n, "SELECT count (*) FROM deck", "") && n >= TRI_DECK_MAX_DECKS)
+    return refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("a briefing holds at most %d decks"), TRI_DECK_MAX_DECKS);
+  if (!query_int (self, result, "SELECT coalesce (max (id), 0) + 1 FROM deck", ""))
+    return set_db_error (self, error);
+  return exec (self, error, "INSERT INTO deck (id, name) VALUES (?, ?)", "is", *result, (const char *) data);
+}
+
+/**
+ * tri_document_add_deck:
+ * @name: unique in the briefing, not empty
+ *
+ * Returns: the new, empty deck's id, or 0 with @error set
+ */
+gint64
+tri_document_add_deck (TriDocument  *self,
+                       const char   *name,
+                       GError      **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), 0);
+  /* Translators: an action in the Undo menu item, "Undo Add Deck" */
+  if (!run_command (self, _("Add Deck"), do_add_deck, name, &id, error))
+    return 0;
+  return id;
+}
+
+typedef struct
+{
+  gint64      deck;
+  const char *name;
+} RenameDeck;
+
+static gboolean
+do_rename_deck (TriDocument   *self,
+                gconstpointer  data,
+                gint64        *result,
+                GError       **error)
+{
+  const RenameDeck *rename = data;
+
+  return deck_exists (self, rename->deck, error) &&
+         check_deck_name (self, rename->name, rename->deck, error) &&
+         exec (self, error, "UPDATE deck SET name = ? WHERE id = ?", "si", rename->name, rename->deck);
+}
+
+gboolean
+tri_document_rename_deck (TriDocument  *self,
+                          gint64        deck,
+                          const char   *name,
+                          GError      **error)
+{
+  RenameDeck rename = { deck, name };
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Rename Deck" */
+  return run_command (self, _("Rename Deck"), do_rename_deck, &rename, NULL, error);
+}
+
+static gboolean
+do_delete_deck (TriDocument   *self,
+                gconstpointer  data,
+                gint64        *result,
+                GError       **error)
+{
+  gint64 deck = *(const gint64 *) data;
+
+  return deck_exists (self, deck, error) &&
+         exec (self, error, "DELETE FROM slide_text WHERE slide IN (SELECT id FROM slide WHERE deck = ?)", "i", deck) &&
+         exec (self, error, "DELETE FROM slide WHERE deck = ?", "i", deck) &&
+         exec (self, error, "DELETE FROM deck WHERE id = ?", "i", deck);
+}
+
+/* Deletes the deck with its slides and their texts. */
+gboolean
+tri_document_delete_deck (TriDocument  *self,
+                          gint64        deck,
+                          GError      **error)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Delete Deck" */
+  return run_command (self, _("Delete Deck"), do_delete_deck, &deck, NULL, error);
+}
+
+/* The slide's values checked, and its relation found: the relation's id
+ * (0: none) */
+static gboolean
+check_slide (TriDocument         *self,
+             const TriDeckSlide  *slide,
+             gint64              *relation,
+             GError             **error)
+{
+  *relation = 0;
+  if (!tri_validate_slide (slide, error))
+    return FALSE;
+  if (slide->relation != NULL && !relation_for (self, slide->relation, FALSE, relation, error))
+    return FALSE;
+  if (slide->actor != NULL && !query_int (self, NULL, "SELECT 1 FROM actor WHERE code = ?", "s", slide->actor))
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no actor %s"), slide->actor);
+  if (slide->event != 0 && !query_int (self, NULL, "SELECT 1 FROM event WHERE id = ?", "i", slide->event))
+    return refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no event %lld"), (long long) slide->event);
+  return TRUE;
+}
+
+static void
+bind_day (sqlite3_stmt *stmt,
+          int           col,
+          guint32       day)
+{
+  if (day != 0)
+    sqlite3_bind_int64 (stmt, col, tri_day_to_jdn (day));
+  else
+    sqlite3_bind_null (stmt, col);
+}
+
+/* Writes the slide's row: INSERT (@insert) or UPDATE of row @id */
+static gboolean
+write_slide (TriDocument         *self,
+             gint64               id,
+             gint64               deck,
+             gint64               position,
+             const TriDeckSlide  *slide,
+             gint64               relation,
+             gboolean             insert,
+             GError             **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (self->db,
+                          insert ?
+                          "INSERT INTO slide (kind, as_of, window_months, relation, actor, event, range_start,"
+                          " range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step,"
+                          " trend_style, id, deck, position)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)" :
+                          "UPDATE slide SET kind = ?1, as_of = ?2, window_months = ?3, relation = ?4, actor = ?5,"
+                          " event = ?6, range_start = ?7, range_end = ?8, show_others = ?9, lang = ?10,"
+                          " compare_from = ?11, trend_from = ?12, trend_to = ?13, trend_step = ?14,"
+                          " trend_style = ?15 WHERE id = ?16",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (self, error);
+  sqlite3_bind_text (stmt, 1, tri_deck_slide_kind_to_string (slide->kind), -1, SQLITE_STATIC);
+  bind_day (stmt, 2, slide->as_of);
+  sqlite3_bind_int64 (stmt, 3, slide->window_months);
+  if (relation != 0)
+    sqlite3_bind_int64 (stmt, 4, relation);
+  if (slide->actor != NULL)
+    sqlite3_bind_text (stmt, 5, slide->actor, -1, SQLITE_TRANSIENT);
+  if (slide->event != 0)
+    sqlite3_bind_int64 (stmt, 6, slide->event);
+  if (slide->range_start != 0)
+    {
+      sqlite3_bind_double (stmt, 7, slide->range_start - (double) TRI_DAY_JDN_OFFSET);
+      sqlite3_bind_double (stmt, 8, slide->range_end - (double) TRI_DAY_JDN_OFFSET);
+    }
+  sqlite3_bind_int (stmt, 9, slide->show_others ? 1 : 0);
+  if (slide->lang != NULL)
+    sqlite3_bind_text (stmt, 10, tri_lang_normalize (slide->lang), -1, SQLITE_STATIC);
+  bind_day (stmt, 11, slide->kind == TRI_DECK_SLIDE_COMPARE ? slide->compare_from : 0);
+  bind_day (stmt, 12, slide->kind == TRI_DECK_SLIDE_TREND ? slide->trend_from : 0);
+  bind_day (stmt, 13, slide->kind == TRI_DECK_SLIDE_TREND ? slide->trend_to : 0);
+  sqlite3_bind_text (stmt, 14, tri_trend_step_to_string (slide->trend_step), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, tri_trend_style_to_string (slide->trend_style), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 16, id);
+  if (insert)
+    {
+      sqlite3_bind_int64 (stmt, 17, deck);
+      sqlite3_bind_int64 (stmt, 18, position);
+    }
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  return rc == SQLITE_DONE || set_db_error (self, error);
+}
+
+static const char *
+empty_to_null (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* The slide's texts in @lang: title, judgement, notes, body */
+static gboolean
+write_slide_text (TriDocument         *self,
+                  gint64               id,
+                  const TriDeckSlide  *slide,
+                  const char          *lang,
+                  GError             **error)
+{
+  return exec (self, error,
+               "INSERT INTO slide_text (slide, lang, title, judgement, notes, body) VALUES (?, ?, ?, ?, ?, ?)"
+               " ON CONFLICT DO UPDATE SET title = excluded.title, judgement = excluded.judgement,"
+               " notes = excluded.notes, body = excluded.body",
+               "isssss", id, tri_lang_normalize (lang ? lang : "en"), slide->title ? slide->title : "",
+               empty_to_null (slide->judgement), empty_to_null (slide->notes), empty_to_null (slide->body));
+}
+
+/* The deck's slides in order, as ids */
+static GArray *
+deck_slides (TriDocument *self,
+             gint64       deck)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT id FROM slide WHERE deck = ? ORDER BY position, id",
+                          -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, deck);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+    }
+  sqlite3_finalize (stmt);
+  return ids;
+}
+
+/* Positions 0, 1, … in the order of @ids; only the rows that move are
+ * written (and so recorded) */
+static gboolean
+renumber (TriDocument  *self,
+          GArray       *ids,
+          GError      **error)
+{
+  for (guint i = 0; i < ids->len; i++)
+    if (!exec (self, error, "UPDATE slide SET position = ? WHERE id = ? AND position IS NOT ?", "iii",
+               (gint64) i, g_array_index (ids, gint64, i), (gint64) i))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+clamp_position (int   position,
+                guint n)
+{
+  return position < 0 || (guint) position > n ? n : (guint) position;
+}
+
+typedef struct
+{
+  gint64              deck;
+  int                 position;
+  const TriDeckSlide *slide;
+  const char         *text_lang;
+} AddSlide;
+
+static gboolean
+do_add_slide (TriDocument   *self,
+              gconstpointer  data,
+              gint64        *result,
+              GError       **error)
+{
+  const AddSlide *add = data;
+  g_autoptr(GArray) ids = NULL;
+  gint64 relation;
+  guint at;
+
+  if (!deck_exists (self, add->deck, error) || !check_slide (self, add->slide, &relation, error))
+    return FALSE;
+  if (add->text_lang != NULL && !tri_validate_lang_code (add->text_lang, error))
+    return FALSE;
+  ids = deck_slides (self, add->deck);
+  if (ids->len >= TRI_DECK_MAX_SLIDES)
+    return refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("a deck holds at most %d slides"), TRI_DECK_MAX_SLIDES);
+  if (!query_int (self, result, "SELECT coalesce (max (id), 0) + 1 FROM slide", ""))
+    return set_db_error (self, error);
+  at = clamp_position (add->position, ids->len);
+  g_array_insert_val (ids, at, *result);
+  return write_slide (self, *result, add->deck, at, add->slide, relation, TRUE, error) &&
+         write_slide_text (self, *result, add->slide, add->text_lang, error) &&
+         renumber (self, ids, error);
+}
+
+/**
+ * tri_document_add_slide:
+ * @position: where it goes, from 0; -1 (or past the end): at the end
+ * @slide: its kind, view and texts (@slide->id is not used)
+ * @text_lang: (nullable): the language of @slide's texts; %NULL: English
+ *
+ * Returns: the new slide's id, or 0 with @error set and nothing written
+ */
+gint64
+tri_document_add_slide (TriDocument         *self,
+                        gint64               deck,
+                        int                  position,
+                        const TriDeckSlide  *slide,
+                        const char          *text_lang,
+                        GError             **error)
+{
+  AddSlide add = { deck, position, slide, text_lang };
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), 0);
+  g_return_val_if_fail (slide != NULL, 0);
+  /* Translators: an action in the Undo menu item, "Undo Add Slide" */
+  if (!run_command (self, _("Add Slide"), do_add_slide, &add, &id, error))
+    return 0;
+  return id;
+}
+
+typedef struct
+{
+  gint64              slide;
+  const TriDeckSlide *values;
+  const char         *text_lang;
+} EditSlide;
+
+static gboolean
+do_edit_slide (TriDocument   *self,
+               gconstpointer  data,
+               gint64        *result,
+               GError       **error)
+{
+  const EditSlide *edit = data;
+  gint64 deck, relation;
+
+  if (!slide_deck (self, edit->slide, &deck, error) || !check_slide (self, edit->values, &relation, error))
+    return FALSE;
+  if (edit->text_lang != NULL && !tri_validate_lang_code (edit->text_lang, error))
+    return FALSE;
+  return write_slide (self, edit->slide, deck, 0, edit->values, relation, FALSE, error) &&
+         write_slide_text (self, edit->slide, edit->values, edit->text_lang, error);
+}
+
+/**
+ * tri_document_edit_slide:
+ * @values: every field of the slide (its id is not used)
+ * @text_lang: (nullable): the language whose texts @values holds; the
+ *   other languages' texts stay as they are. %NULL: English
+ */
+gboolean
+tri_document_edit_slide (TriDocument         *self,
+                         gint64               slide,
+                         const TriDeckSlide  *values,
+                         const char          *text_lang,
+                         GError             **error)
+{
+  EditSlide edit = { slide, values, text_lang };
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  g_return_val_if_fail (values != NULL, FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Edit Slide" */
+  return run_command (self, _("Edit Slide"), do_edit_slide, &edit, NULL, error);
+}
+
+typedef struct
+{
+  gint64 slide;
+  int    position;
+} MoveSlide;
+
+static gboolean
+do_move_slide (TriDocument   *self,
+               gconstpointer  data,
+               gint64        *result,
+               GError       **error)
+{
+  const MoveSlide *move = data;
+  g_autoptr(GArray) ids = NULL;
+  gint64 deck;
+
+  if (!slide_deck (self, move->slide, &deck, error))
+    return FALSE;
+  ids = deck_slides (self, deck);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == move->slide)
+      {
+        g_array_remove_index (ids, i);
+        break;
+      }
+  g_array_insert_val (ids, clamp_position (move->position, ids->len), move->slide);
+  return renumber (self, ids, error);
+}
+
+/**
+ * tri_document_move_slide:
+ * @position: its place in its deck, from 0; -1 (or past the end): last
+ */
+gboolean
+tri_document_move_slide (TriDocument  *self,
+                         gint64        slide,
+                         int           position,
+                         GError      **error)
+{
+  MoveSlide move = { slide, position };
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Move Slide" */
+  return run_command (self, _("Move Slide"), do_move_slide, &move, NULL, error);
+}
+
+static gboolean
+do_duplicate_slide (TriDocument   *self,
+                    gconstpointer  data,
+                    gint64        *result,
+                    GError       **error)
+{
+  gint64 slide = *(const gint64 *) data;
+  g_autoptr(GArray) ids = NULL;
+  gint64 deck;
+
+  if (!slide_deck (self, slide, &deck, error))
+    return FALSE;
+  ids = deck_slides (self, deck);
+  if (ids->len >= TRI_DECK_MAX_SLIDES)
+    return refuse (error, TRI_DOCUMENT_ERROR_FAILED, _("a deck holds at most %d slides"), TRI_DECK_MAX_SLIDES);
+  if (!query_int (self, result, "SELECT coalesce (max (id), 0) + 1 FROM slide", ""))
+    return set_db_error (self, error);
+  for (guint i = 0; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i) == slide)
+      {
+        g_array_insert_val (ids, i + 1, *result);
+        break;
+      }
+  return exec (self, error,
+               "INSERT INTO slide (id, deck, position, kind, as_of, window_months, relation, actor, event,"
+               " range_start, range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step,"
+               " trend_style)"
+               " SELECT ?, deck, position, kind, as_of, window_months, relation, actor, event, range_start,"
+               " range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step, trend_style"
+               " FROM slide WHERE id = ?", "ii", *result, slide) &&
+         exec (self, error,
+               "INSERT INTO slide_text (slide, lang, title, judgement, notes, body)"
+               " SELECT ?, lang, title, judgement, notes, body FROM slide_text WHERE slide = ?",
+               "ii", *result, slide) &&
+         renumber (self, ids, error);
+}
+
+/**
+ * tri_document_duplicate_slide:
+ *
+ * A copy of the slide, with every language's texts, right after it.
+ *
+ * Returns: the copy's id, or 0 with @error set
+ */
+gint64
+tri_document_duplicate_slide (TriDocument  *self,
+                              gint64        slide,
+                              GError      **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), 0);
+  /* Translators: an action in the Undo menu item, "Undo Duplicate Slide" */
+  if (!run_command (self, _("Duplicate Slide"), do_duplicate_slide, &slide, &id, error))
+    return 0;
+  return id;
+}
+
+static gboolean
+do_delete_slide (TriDocument   *self,
+                 gconstpointer  data,
+                 gint64        *result,
+                 GError       **error)
+{
+  gint64 slide = *(const gint64 *) data;
+  g_autoptr(GArray) ids = NULL;
+  gint64 deck;
+
+  if (!slide_deck (self, slide, &deck, error) ||
+      !exec (self, error, "DELETE FROM slide_text WHERE slide = ?", "i", slide) ||
+      !exec (self, error, "DELETE FROM slide WHERE id = ?", "i", slide))
+    return FALSE;
+  ids = deck_slides (self, deck);
+  return renumber (self, ids, error);
+}
+
+/* Deletes the slide with its texts; the slides after it move up. */
+gboolean
+tri_document_delete_slide (TriDocument  *self,
+                           gint64        slide,
+                           GError      **error)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Delete Slide" */
+  return run_command (self, _("Delete Slide"), do_delete_slide, &slide, NULL, error);
+}
+
+static gboolean
+do_set_markings (TriDocument   *self,
+                 gconstpointer  data,
+                 gint64        *result,
+                 GError       **error)
+{
+  const TriMarkings *markings = data;
+
+  if (!tri_validate_markings (markings, error))
+    return FALSE;
+  if (tri_markings_is_empty (markings))
+    return exec (self, error, "DELETE FROM markings", "");
+  return exec (self, error,
+               "INSERT INTO markings (id, marking, author, prepared, version) VALUES (1, ?, ?, ?, ?)"
+               " ON CONFLICT DO UPDATE SET marking = excluded.marking, author = excluded.author,"
+               " prepared = excluded.prepared, version = excluded.version",
+               "ssss", empty_to_null (markings->marking), empty_to_null (markings->author),
+               empty_to_null (markings->prepared), empty_to_null (markings->version));
+}
+
+/**
+ * tri_document_set_markings:
+ * @markings: (nullable): the classification line, author, date prepared
+ *   and version; an empty field (or %NULL, or all empty) is not drawn
+ */
+gboolean
+tri_document_set_markings (TriDocument        *self,
+                           const TriMarkings  *markings,
+                           GError            **error)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
+  /* Translators: an action in the Undo menu item, "Undo Set Markings" */
+  return run_command (self, _("Set Markings"), do_set_markings, markings, NULL, error);
 }

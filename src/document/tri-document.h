@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "store/tri-deck.h"
 #include "store/tri-model.h"
 
 G_BEGIN_DECLS
@@ -32,6 +33,8 @@ typedef enum
   TRI_DOCUMENT_CHANGE_QUOTES    = 1 << 5,
   TRI_DOCUMENT_CHANGE_NOTES     = 1 << 6,
   TRI_DOCUMENT_CHANGE_TITLE     = 1 << 7,
+  TRI_DOCUMENT_CHANGE_DECKS     = 1 << 8,   /* decks, their slides and slide texts */
+  TRI_DOCUMENT_CHANGE_MARKINGS  = 1 << 9,
 } TriDocumentChange;
 
 /* One language's texts of an event */
@@ -151,6 +154,41 @@ gboolean      tri_document_add_actor     (TriDocument         *self,
                                           GError             **error);
 gint64        tri_document_add_relation  (TriDocument         *self,
                                           const char          *code,
+                                          GError             **error);
+
+gint64        tri_document_add_deck      (TriDocument         *self,
+                                          const char          *name,
+                                          GError             **error);
+gboolean      tri_document_rename_deck   (TriDocument         *self,
+                                          gint64               deck,
+                                          const char          *name,
+                                          GError             **error);
+gboolean      tri_document_delete_deck   (TriDocument         *self,
+                                          gint64               deck,
+                                          GError             **error);
+gint64        tri_document_add_slide     (TriDocument         *self,
+                                          gint64               deck,
+                                          int                  position,
+                                          const TriDeckSlide  *slide,
+                                          const char          *text_lang,
+                                          GError             **error);
+gboolean      tri_document_edit_slide    (TriDocument         *self,
+                                          gint64               slide,
+                                          const TriDeckSlide  *values,
+                                          const char          *text_lang,
+                                          GError             **error);
+gboolean      tri_document_move_slide    (TriDocument         *self,
+                                          gint64               slide,
+                                          int                  position,
+                                          GError             **error);
+gint64        tri_document_duplicate_slide (TriDocument       *self,
+                                          gint64               slide,
+                                          GError             **error);
+gboolean      tri_document_delete_slide  (TriDocument         *self,
+                                          gint64               slide,
+                                          GError             **error);
+gboolean      tri_document_set_markings  (TriDocument         *self,
+                                          const TriMarkings   *markings,
                                           GError             **error);
 
 void          tri_document_begin_group   (TriDocument         *self,

@@ -84,6 +84,16 @@ typedef struct
   char *version;
 } TriMarkings;
 
+/* The most a briefing holds, and the longest texts of a slide (and of
+ * each marking), in characters: what the store reads, the document and
+ * tri-compile write */
+#define TRI_DECK_MAX_DECKS 200
+#define TRI_DECK_MAX_SLIDES 1000
+#define TRI_DECK_MAX_NAME 200
+#define TRI_DECK_MAX_TITLE 400
+#define TRI_DECK_MAX_TEXT 6000
+#define TRI_DECK_MAX_WINDOW_MONTHS 1200
+
 TriDeckSlide     *tri_deck_slide_new          (TriDeckSlideKind     kind);
 TriDeckSlide     *tri_deck_slide_copy         (const TriDeckSlide  *slide);
 void              tri_deck_slide_free         (TriDeckSlide        *slide);

@@ -210,7 +210,76 @@ static const char step_6[] =
   "ALTER TABLE quote ADD COLUMN checked_sha256 TEXT"
   "  CHECK (length (checked_sha256) = 64 AND NOT checked_sha256 GLOB '*[^0-9a-f]*');";
 
-static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4, step_5, step_6 };
+/* Version 7, decks (issue 14):
+ * - deck: a named, ordered list of slides (names unique);
+ * - slide: one slide of a deck at its position (0, 1, … in order; the
+ *   commands keep them so, the reader orders by position then id), its
+ *   kind and the view it restores. Days are Julian Day Numbers as in
+ *   event (NULL: the briefing's default as of); the timeline's range is
+ *   fractional Julian days (both NULL: the window's default); the
+ *   selected side a relation of the file, the country an actor, the event
+ *   an event (NULL: none); lang the slide's own data language (NULL:
+ *   follow the deck); a compare slide's earlier day; a trend slide's span,
+ *   step and style;
+ * - slide_text: its title, key judgement, presenter notes and body, per
+ *   language (as event_text);
+ * - markings: the one row of the briefing's markings (classification
+ *   line, author, date prepared, version), drawn on every slide. */
+#define DAY_CHECK(col) \
+  "CHECK (" col " IS NULL OR (typeof (" col ") = 'integer' AND " col " BETWEEN -1930999 AND 5373484))"
+#define RANGE_CHECK(col) \
+  "CHECK (" col " IS NULL OR (typeof (" col ") IN ('integer', 'real') AND " col " BETWEEN -1930999 AND 5373485))"
+static const char step_7[] =
+  "CREATE TABLE deck ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE CHECK (length (name) BETWEEN 1 AND 200)"
+  ");"
+  "CREATE TABLE slide ("
+  "  id INTEGER PRIMARY KEY,"
+  "  deck INTEGER NOT NULL REFERENCES deck (id),"
+  "  position INTEGER NOT NULL CHECK (typeof (position) = 'integer' AND position >= 0),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('view', 'text', 'compare', 'trend')),"
+  "  as_of INTEGER " DAY_CHECK ("as_of") ","
+  "  window_months INTEGER NOT NULL DEFAULT 12"
+  "    CHECK (typeof (window_months) = 'integer' AND window_months BETWEEN 0 AND 1200),"
+  "  relation INTEGER REFERENCES relation (id),"
+  "  actor TEXT REFERENCES actor (code),"
+  "  event INTEGER REFERENCES event (id),"
+  "  range_start REAL " RANGE_CHECK ("range_start") ","
+  "  range_end REAL " RANGE_CHECK ("range_end") ","
+  "  show_others INTEGER NOT NULL DEFAULT 0 CHECK (show_others IN (0, 1)),"
+  "  lang TEXT CHECK (length (lang) BETWEEN 2 AND 16),"
+  "  compare_from INTEGER " DAY_CHECK ("compare_from") ","
+  "  trend_from INTEGER " DAY_CHECK ("trend_from") ","
+  "  trend_to INTEGER " DAY_CHECK ("trend_to") ","
+  "  trend_step TEXT CHECK (trend_step IN ('quarter', 'year')),"
+  "  trend_style TEXT CHECK (trend_style IN ('multiples', 'strip')),"
+  "  CHECK ((range_start IS NULL) = (range_end IS NULL) AND"
+  "         (range_start IS NULL OR range_start < range_end)),"
+  "  CHECK (kind <> 'compare' OR (compare_from IS NOT NULL AND (as_of IS NULL OR compare_from < as_of))),"
+  "  CHECK (kind <> 'trend' OR (trend_from IS NOT NULL AND trend_to IS NOT NULL AND trend_from <= trend_to"
+  "                             AND trend_step IS NOT NULL AND trend_style IS NOT NULL))"
+  ");"
+  "CREATE INDEX slide_by_deck ON slide (deck, position);"
+  "CREATE INDEX slide_by_event ON slide (event);"
+  "CREATE TABLE slide_text ("
+  "  slide INTEGER NOT NULL REFERENCES slide (id),"
+  "  lang TEXT NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  judgement TEXT,"
+  "  notes TEXT,"
+  "  body TEXT,"
+  "  PRIMARY KEY (slide, lang)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE markings ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  marking TEXT,"
+  "  author TEXT,"
+  "  prepared TEXT,"
+  "  version TEXT"
+  ");";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4, step_5, step_6, step_7 };
 
 gboolean
 tri_sql_exec (sqlite3    *db,
@@ -449,6 +518,11 @@ static const struct
   { "quote", "id, source, char_offset, text, relation, event, claim, credibility, checked_sha256" },
   { "quote_translation", "quote, lang, text" },
   { "note", "id, event, text" },
+  { "deck", "id, name" },
+  { "slide", "id, deck, position, kind, as_of, window_months, relation, actor, event, range_start,"
+             " range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step, trend_style" },
+  { "slide_text", "slide, lang, title, judgement, notes, body" },
+  { "markings", "id, marking, author, prepared, version" },
 };
 
 /**

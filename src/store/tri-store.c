@@ -59,6 +59,10 @@ typedef enum
   STMT_SOURCE_DOCUMENT,
   STMT_SOURCES,
   STMT_EVENT_HAS_QUOTES,
+  STMT_DECKS,
+  STMT_DECK_BY_NAME,
+  STMT_SLIDES,
+  STMT_MARKINGS,
   N_STMTS
 } StmtId;
 
@@ -174,6 +178,28 @@ static const char * const stmt_sql[N_STMTS] = {
     " LEFT JOIN source_text l ON l.source = s.id AND l.lang = ?1"
     " LEFT JOIN source_text e ON e.source = s.id AND e.lang = 'en'"
     " ORDER BY s.date, s.id",
+  [STMT_DECKS] =
+    "SELECT id, name FROM deck ORDER BY id",
+  [STMT_DECK_BY_NAME] =
+    "SELECT id, name FROM deck WHERE name = ?1 ORDER BY id LIMIT 1",
+  /* each text in ?1, else English, else the first language that has it;
+   * the relation, actor and event as the file has them, for the reader to
+   * check that they exist */
+#define SLIDE_TEXT(col) \
+    "COALESCE (NULLIF (l." col ", ''), NULLIF (e." col ", ''), (SELECT a." col " FROM slide_text a" \
+    " WHERE a.slide = s.id AND NULLIF (a." col ", '') IS NOT NULL ORDER BY a.lang LIMIT 1))"
+  [STMT_SLIDES] =
+    "SELECT s.id, s.kind, s.as_of, s.window_months, s.relation, r.actor_a, r.actor_b,"
+    " s.actor, (SELECT count (*) FROM actor WHERE code = s.actor), s.event,"
+    " (SELECT count (*) FROM event WHERE id = s.event), s.range_start, s.range_end, s.show_others, s.lang,"
+    " s.compare_from, s.trend_from, s.trend_to, s.trend_step, s.trend_style, "
+    SLIDE_TEXT ("title") ", " SLIDE_TEXT ("judgement") ", " SLIDE_TEXT ("notes") ", " SLIDE_TEXT ("body")
+    " FROM slide s LEFT JOIN relation r ON r.id = s.relation"
+    " LEFT JOIN slide_text l ON l.slide = s.id AND l.lang = ?1"
+    " LEFT JOIN slide_text e ON e.slide = s.id AND e.lang = 'en'"
+    " WHERE s.deck = ?2 ORDER BY s.position, s.id",
+  [STMT_MARKINGS] =
+    "SELECT marking, author, prepared, version FROM markings ORDER BY id LIMIT 1",
 };
 
 struct _TriStore
@@ -2450,6 +2476,438 @@ tri_store_list_sources (TriStore    *self,
   return g_steal_pointer (&sources);
 }
 
+/* --- decks ----------------------------------------------------------------- */
+
+/* A deck row that is not what Trilateral writes: the deck is refused,
+ * never drawn (the rest of the briefing still is). */
+static gboolean G_GNUC_PRINTF (5, 6)
+refuse_slide (TriStore    *self,
+              GError     **error,
+              const char  *deck,
+              guint        number,
+              const char  *format,
+              ...)
+{
+  g_autofree char *what = NULL;
+  va_list args;
+
+  va_start (args, format);
+  what = g_strdup_vprintf (format, args);
+  va_end (args);
+  if (number == 0)
+    /* Translators: the first %s is the file, the second a deck's name, the third what is wrong */
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
+                 _("“%s” has a deck that cannot be shown: deck “%s” %s."), self->path, deck, what);
+  else
+    /* Translators: the first %s is the file, %u a slide's number, the second %s a deck's name, the third what is wrong */
+    g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
+                 _("“%s” has a deck that cannot be shown: slide %u of deck “%s” %s."),
+                 self->path, number, deck, what);
+  return FALSE;
+}
+
+/* A text column of at most @max characters (NULL stays NULL), as valid
+ * UTF-8; FALSE when it is longer. */
+static gboolean
+column_checked_text (sqlite3_stmt  *stmt,
+                     int            col,
+                     glong          max,
+                     char         **text)
+{
+  const char *raw = (const char *) sqlite3_column_text (stmt, col);
+  gsize bytes = (gsize) sqlite3_column_bytes (stmt, col);
+
+  *text = NULL;
+  if (raw == NULL)
+    return TRUE;
+  if (bytes > (gsize) max * 4)
+    return FALSE;
+  *text = g_utf8_make_valid (raw, (gssize) bytes);
+  if (g_utf8_strlen (*text, -1) > max)
+    {
+      g_clear_pointer (text, g_free);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A nullable day column: NULL is 0, else a Julian Day Number Trilateral
+ * can place */
+static gboolean
+column_day_or_none (sqlite3_stmt *stmt,
+                    int           col,
+                    guint32      *day)
+{
+  *day = 0;
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL)
+    return TRUE;
+  return column_day (stmt, col, day);
+}
+
+static gboolean
+column_range (sqlite3_stmt *stmt,
+              int           col,
+              double       *day)
+{
+  int type = sqlite3_column_type (stmt, col);
+  double jdn;
+
+  *day = 0;
+  if (type == SQLITE_NULL)
+    return TRUE;
+  if (type != SQLITE_INTEGER && type != SQLITE_FLOAT)
+    return FALSE;
+  jdn = sqlite3_column_double (stmt, col);
+  if (!(jdn >= (double) tri_day_to_jdn (TRI_DAY_MIN) && jdn <= (double) tri_day_to_jdn (TRI_DAY_MAX) + 1))
+    return FALSE;
+  *day = jdn + (double) TRI_DAY_JDN_OFFSET;
+  return TRUE;
+}
+
+static gboolean
+valid_lang_code (const char *lang)
+{
+  gsize n = lang ? strlen (lang) : 0;
+
+  if (n < 2 || n > 16)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    if (!g_ascii_isalnum (lang[i]) && lang[i] != '_' && lang[i] != '-')
+      return FALSE;
+  return TRUE;
+}
+
+/* One row of STMT_SLIDES, checked: every value is one Trilateral writes */
+static TriDeckSlide *
+slide_from_row (TriStore      *self,
+                sqlite3_stmt  *stmt,
+                const char    *deck,
+                guint          number,
+                GError       **error)
+{
+  g_autoptr(TriDeckSlide) slide = g_new0 (TriDeckSlide, 1);
+  const char *kind = (const char *) sqlite3_column_text (stmt, 1);
+  const char *text;
+  g_autofree char *kind_shown = NULL;
+  gint64 months;
+
+  slide->id = sqlite3_column_int64 (stmt, 0);
+  if (!tri_deck_slide_kind_from_string (kind, &slide->kind))
+    {
+      kind_shown = g_utf8_make_valid (kind ? kind : "", MIN (sqlite3_column_bytes (stmt, 1), 40));
+      refuse_slide (self, error, deck, number, _("has an unknown kind “%s”"), kind_shown);
+      return NULL;
+    }
+  if (!column_day_or_none (stmt, 2, &slide->as_of) ||
+      !column_day_or_none (stmt, 15, &slide->compare_from) ||
+      !column_day_or_none (stmt, 16, &slide->trend_from) ||
+      !column_day_or_none (stmt, 17, &slide->trend_to) ||
+      !column_range (stmt, 11, &slide->range_start) ||
+      !column_range (stmt, 12, &slide->range_end))
+    {
+      refuse_slide (self, error, deck, number, "%s", _("has a date Trilateral cannot place"));
+      return NULL;
+    }
+  if ((slide->range_start == 0) != (slide->range_end == 0) ||
+      (slide->range_start != 0 && slide->range_start >= slide->range_end))
+    {
+      refuse_slide (self, error, deck, number, "%s", _("has a timeline range that ends before it starts"));
+      return NULL;
+    }
+  months = sqlite3_column_int64 (stmt, 3);
+  if (sqlite3_column_type (stmt, 3) != SQLITE_INTEGER || months < 0 || months > 1200)
+    {
+      refuse_slide (self, error, deck, number, "%s", _("has a period that is not a number of months"));
+      return NULL;
+    }
+  slide->window_months = (guint) months;
+
+  if (sqlite3_column_type (stmt, 4) != SQLITE_NULL)
+    {
+      if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
+        {
+          refuse_slide (self, error, deck, number, "%s", _("names a relation the briefing does not have"));
+          return NULL;
+        }
+      slide->relation = g_strdup_printf ("%s-%s", sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6));
+    }
+  if (sqlite3_column_type (stmt, 7) != SQLITE_NULL)
+    {
+      if (sqlite3_column_int (stmt, 8) != 1)
+        {
+          refuse_slide (self, error, deck, number, "%s", _("names an actor the briefing does not have"));
+          return NULL;
+        }
+      slide->actor = column_text (stmt, 7);
+    }
+  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
+    {
+      if (sqlite3_column_type (stmt, 9) != SQLITE_INTEGER || sqlite3_column_int (stmt, 10) != 1)
+        {
+          refuse_slide (self, error, deck, number, "%s", _("names an event the briefing does not have"));
+          return NULL;
+        }
+      slide->event = sqlite3_column_int64 (stmt, 9);
+    }
+  if (sqlite3_column_type (stmt, 13) != SQLITE_INTEGER ||
+      (sqlite3_column_int64 (stmt, 13) != 0 && sqlite3_column_int64 (stmt, 13) != 1))
+    {
+      refuse_slide (self, error, deck, number, "%s", _("has a value that is neither yes nor no for the other actors"));
+      return NULL;
+    }
+  slide->show_others = sqlite3_column_int (stmt, 13);
+  text = (const char *) sqlite3_column_text (stmt, 14);
+  if (text != NULL)
+    {
+      if (!valid_lang_code (text))
+        {
+          refuse_slide (self, error, deck, number, "%s", _("has a language that is not a language code"));
+          return NULL;
+        }
+      slide->lang = g_strdup (tri_lang_normalize (text));
+    }
+
+  if (slide->kind == TRI_DECK_SLIDE_COMPARE &&
+      (slide->compare_from == 0 || (slide->as_of != 0 && slide->compare_from >= slide->as_of)))
+    {
+      refuse_slide (self, error, deck, number, "%s", _("compares from a date that is not before its “as of” date"));
+      return NULL;
+    }
+  if (slide->kind == TRI_DECK_SLIDE_TREND)
+    {
+      if (slide->trend_from == 0 || slide->trend_to == 0 || slide->trend_from > slide->trend_to)
+        {
+          refuse_slide (self, error, deck, number, "%s", _("has a trend span that ends before it starts"));
+          return NULL;
+        }
+      if (!tri_trend_step_from_string ((const char *) sqlite3_column_text (stmt, 18), &slide->trend_step) ||
+          !tri_trend_style_from_string ((const char *) sqlite3_column_text (stmt, 19), &slide->trend_style))
+        {
+          refuse_slide (self, error, deck, number, "%s", _("has an unknown trend step or style"));
+          return NULL;
+        }
+    }
+  else
+    {
+      /* the defaults, should the slide become a trend */
+      tri_trend_step_from_string ((const char *) sqlite3_column_text (stmt, 18), &slide->trend_step);
+      tri_trend_style_from_string ((const char *) sqlite3_column_text (stmt, 19), &slide->trend_style);
+    }
+
+  if (!column_checked_text (stmt, 20, TRI_DECK_MAX_TITLE, &slide->title) ||
+      !column_checked_text (stmt, 21, TRI_DECK_MAX_TITLE, &slide->judgement) ||
+      !column_checked_text (stmt, 22, TRI_DECK_MAX_TEXT, &slide->notes) ||
+      !column_checked_text (stmt, 23, TRI_DECK_MAX_TEXT, &slide->body))
+    {
+      refuse_slide (self, error, deck, number, "%s", _("has a text longer than a slide holds"));
+      return NULL;
+    }
+  if (slide->title == NULL)
+    slide->title = g_strdup ("");
+  return g_steal_pointer (&slide);
+}
+
+/* The slides of @deck, in order, each checked */
+static gboolean
+load_slides (TriStore    *self,
+             TriDeck     *deck,
+             const char  *lang,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  guint number = 0;
+  int rc;
+
+  deck->slides = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_deck_slide_free);
+  stmt = begin (self, STMT_SLIDES, lang);
+  sqlite3_bind_int64 (stmt, 2, deck->id);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      TriDeckSlide *slide;
+
+      if (++number > TRI_DECK_MAX_SLIDES)
+        {
+          sqlite3_reset (stmt);
+          return refuse_slide (self, error, deck->name, 0, _("has more than %d slides"), TRI_DECK_MAX_SLIDES);
+        }
+      slide = slide_from_row (self, stmt, deck->name, number, error);
+      if (slide == NULL)
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+      g_ptr_array_add (deck->slides, slide);
+    }
+  sqlite3_reset (stmt);
+  return finish (self, rc, error);
+}
+
+/* The deck of the current row of @stmt (id, name), without its slides */
+static TriDeck *
+deck_from_row (TriStore      *self,
+               sqlite3_stmt  *stmt,
+               GError       **error)
+{
+  g_autoptr(TriDeck) deck = g_new0 (TriDeck, 1);
+
+  deck->id = sqlite3_column_int64 (stmt, 0);
+  if (!column_checked_text (stmt, 1, TRI_DECK_MAX_NAME, &deck->name) || deck->name == NULL ||
+      *deck->name == '\0')
+    {
+      g_autofree char *shown = column_text (stmt, 1);
+
+      refuse_slide (self, error, shown ? shown : "", 0, "%s", _("has no name Trilateral can show"));
+      return NULL;
+    }
+  return g_steal_pointer (&deck);
+}
+
+/**
+ * tri_store_get_decks:
+ * @lang: the language of the slides' texts (falling back to English, then
+ *   to any language that has them)
+ *
+ * Every deck of the briefing, its slides in order, each row checked: a
+ * deck with a value Trilateral never writes (an unknown kind, a day it
+ * cannot place, a text longer than a slide holds, a relation, actor or
+ * event the briefing does not have) is refused with a sentence naming the
+ * deck and the slide, never drawn.
+ *
+ * Returns: (transfer full) (element-type TriDeck): the decks, in the
+ *   order they were made (none: empty), or %NULL with @error set
+ */
+GPtrArray *
+tri_store_get_decks (TriStore    *self,
+                     const char  *lang,
+                     GError     **error)
+{
+  g_autoptr(GPtrArray) decks = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_deck_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  /* the decks first, then each one's slides */
+  stmt = begin (self, STMT_DECKS, NULL);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      TriDeck *deck;
+
+      if (decks->len >= TRI_DECK_MAX_DECKS)
+        {
+          sqlite3_reset (stmt);
+          g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
+                       _("“%s” has more than %d decks: they cannot be shown."), self->path, TRI_DECK_MAX_DECKS);
+          return NULL;
+        }
+      deck = deck_from_row (self, stmt, error);
+      if (deck == NULL)
+        {
+          sqlite3_reset (stmt);
+          return NULL;
+        }
+      g_ptr_array_add (decks, deck);
+    }
+  sqlite3_reset (stmt);
+  if (!finish (self, rc, error))
+    return NULL;
+
+  for (guint i = 0; i < decks->len; i++)
+    if (!load_slides (self, decks->pdata[i], lang, error))
+      return NULL;
+
+  return g_steal_pointer (&decks);
+}
+
+/**
+ * tri_store_get_deck:
+ * @name: (nullable): the deck's name; %NULL: the first deck
+ *
+ * Returns: (transfer full): the deck, its slides in order and checked as
+ *   tri_store_get_decks() does, or %NULL with @error set
+ *   (%TRI_STORE_ERROR_NO_SUCH: “No deck named …”, or the briefing has
+ *   none)
+ */
+TriDeck *
+tri_store_get_deck (TriStore    *self,
+                    const char  *name,
+                    const char  *lang,
+                    GError     **error)
+{
+  TriDeck *deck = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  if (name != NULL)
+    {
+      stmt = begin (self, STMT_DECK_BY_NAME, NULL);
+      sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+    }
+  else
+    stmt = begin (self, STMT_DECKS, NULL);
+  rc = step (self, stmt);
+  if (rc == SQLITE_ROW)
+    {
+      deck = deck_from_row (self, stmt, error);
+      sqlite3_reset (stmt);
+      if (deck != NULL && !load_slides (self, deck, lang, error))
+        g_clear_pointer (&deck, tri_deck_free);
+      return deck;
+    }
+  if (finish (self, rc, error))
+    {
+      if (name != NULL)
+        g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH, _("No deck named “%s”."), name);
+      else
+        g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH, _("The briefing has no deck."));
+    }
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
+/**
+ * tri_store_get_markings:
+ * @markings: (out caller-allocates): filled in; each field %NULL when not
+ *   set (clear it with tri_markings_clear())
+ *
+ * The briefing's markings, drawn on every slide and exported page: none
+ * set is no error.
+ */
+gboolean
+tri_store_get_markings (TriStore     *self,
+                        TriMarkings  *markings,
+                        GError      **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  g_return_val_if_fail (markings != NULL, FALSE);
+
+  memset (markings, 0, sizeof *markings);
+  stmt = begin (self, STMT_MARKINGS, NULL);
+  rc = step (self, stmt);
+  if (rc == SQLITE_ROW)
+    {
+      char **fields[] = { &markings->marking, &markings->author, &markings->prepared, &markings->version };
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        if (!column_checked_text (stmt, (int) i, TRI_DECK_MAX_TITLE, fields[i]))
+          {
+            sqlite3_reset (stmt);
+            tri_markings_clear (markings);
+            g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
+                         _("“%s” has markings longer than a slide holds: they cannot be shown."), self->path);
+            return FALSE;
+          }
+      rc = SQLITE_DONE;
+    }
+  sqlite3_reset (stmt);
+  return finish (self, rc, error);
+}
+
 /* The raw rows behind a briefing, for the exports that keep everything
  * (the Trilateral JSON format): every language's text, uncut. */
 static const char * const rows_sql[TRI_STORE_N_ROWS] = {
@@ -2471,6 +2929,8 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
   [TRI_STORE_ROWS_QUOTE_TRANSLATIONS] =
     "SELECT quote, lang, text FROM quote_translation ORDER BY quote, lang",
   [TRI_STORE_ROWS_NOTES] = "SELECT event, text FROM note ORDER BY rowid",
+  [TRI_STORE_ROWS_SLIDE_TEXTS] =
+    "SELECT slide, lang, title, judgement, notes, body FROM slide_text ORDER BY slide, lang",
 };
 
 /**

@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "tri-deck.h"
 #include "tri-model.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,8 @@ typedef enum
   TRI_STORE_CHANGE_QUOTES    = 1 << 5,
   TRI_STORE_CHANGE_NOTES     = 1 << 6,
   TRI_STORE_CHANGE_TITLE     = 1 << 7,
+  TRI_STORE_CHANGE_DECKS     = 1 << 8,
+  TRI_STORE_CHANGE_MARKINGS  = 1 << 9,
 } TriStoreChange;
 
 /* One link between an event and a relation, without text */
@@ -73,6 +76,7 @@ typedef enum
   TRI_STORE_ROWS_QUOTES,             /* id, source, char_offset, text, relation id, event, claim, credibility */
   TRI_STORE_ROWS_QUOTE_TRANSLATIONS, /* quote, lang, text */
   TRI_STORE_ROWS_NOTES,              /* event (NULL: the briefing's), text */
+  TRI_STORE_ROWS_SLIDE_TEXTS,        /* slide, lang, title, judgement, notes, body */
   TRI_STORE_N_ROWS
 } TriStoreRows;
 
@@ -186,6 +190,16 @@ GPtrArray   *tri_store_list_sources    (TriStore    *self,
 GPtrArray   *tri_store_read_rows       (TriStore    *self,
                                         TriStoreRows which,
                                         guint       *n_columns,
+                                        GError     **error);
+GPtrArray   *tri_store_get_decks       (TriStore    *self,
+                                        const char  *lang,
+                                        GError     **error);
+TriDeck     *tri_store_get_deck        (TriStore    *self,
+                                        const char  *name,
+                                        const char  *lang,
+                                        GError     **error);
+gboolean     tri_store_get_markings    (TriStore    *self,
+                                        TriMarkings *markings,
                                         GError     **error);
 
 G_END_DECLS

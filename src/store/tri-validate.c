@@ -275,3 +275,147 @@ tri_validate_fingerprint (const char *document,
     *chars = g_utf8_strlen (document, -1);
   return g_compute_checksum_for_string (G_CHECKSUM_SHA256, document, -1);
 }
+
+/* a text of at most @max characters, or NULL */
+static gboolean
+check_length (const char  *text,
+              glong        max,
+              GError     **error)
+{
+  if (text == NULL)
+    return TRUE;
+  if (!g_utf8_validate (text, -1, NULL))
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("the text is not valid UTF-8"));
+  if (g_utf8_strlen (text, -1) > max)
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID,
+                   ngettext ("the text is longer than %ld character", "the text is longer than %ld characters", max),
+                   (long) max);
+  return TRUE;
+}
+
+/**
+ * tri_validate_deck_name:
+ *
+ * A deck's name: not empty, not only spaces, at most
+ * %TRI_DECK_MAX_NAME characters. Whether the briefing has another of the
+ * name is the caller's to check.
+ */
+gboolean
+tri_validate_deck_name (const char  *name,
+                        GError     **error)
+{
+  g_autofree char *stripped = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("a deck needs a name"));
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("a deck needs a name"));
+  if (g_utf8_strlen (name, -1) > TRI_DECK_MAX_NAME)
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("a deck’s name is at most %d characters"),
+                   TRI_DECK_MAX_NAME);
+  return TRUE;
+}
+
+/**
+ * tri_validate_lang_code:
+ *
+ * A data language as files name it: "en", "vi", "zh_CN" (2 to 16
+ * letters, digits, "_" or "-").
+ */
+gboolean
+tri_validate_lang_code (const char  *lang,
+                        GError     **error)
+{
+  gsize n = lang ? strlen (lang) : 0;
+  gboolean ok = n >= 2 && n <= 16;
+
+  for (gsize i = 0; ok && i < n; i++)
+    ok = g_ascii_isalnum (lang[i]) || lang[i] == '_' || lang[i] == '-';
+  if (!ok)
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID,
+                   _("“%s” is not a language code such as en, vi, ru, zh_CN or ko"), lang ? lang : "");
+  return TRUE;
+}
+
+static gboolean
+check_day (guint32   day,
+           GError  **error)
+{
+  if (day == 0 || tri_day_valid (day))
+    return TRUE;
+  return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("a date is outside the years Trilateral can place"));
+}
+
+/**
+ * tri_validate_slide:
+ *
+ * The rules of a slide, for every kind: its texts no longer than a slide
+ * holds, its days ones Trilateral can place, a timeline range that ends
+ * after it starts, a compare slide's earlier date before its “as of”, a
+ * trend's span in order. Whether its relation, actor and event exist is
+ * the caller's to check (it knows the briefing).
+ */
+gboolean
+tri_validate_slide (const TriDeckSlide  *slide,
+                    GError             **error)
+{
+  if (slide == NULL || (guint) slide->kind >= TRI_N_DECK_SLIDE_KINDS)
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID,
+                   _("unknown kind of slide: use view, text, compare or trend"));
+  if (!check_length (slide->title, TRI_DECK_MAX_TITLE, error) ||
+      !check_length (slide->judgement, TRI_DECK_MAX_TITLE, error) ||
+      !check_length (slide->notes, TRI_DECK_MAX_TEXT, error) ||
+      !check_length (slide->body, TRI_DECK_MAX_TEXT, error))
+    return FALSE;
+  if (!check_day (slide->as_of, error) || !check_day (slide->compare_from, error) ||
+      !check_day (slide->trend_from, error) || !check_day (slide->trend_to, error))
+    return FALSE;
+  if (slide->window_months > TRI_DECK_MAX_WINDOW_MONTHS)
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("the period is at most %d months (0 is all time)"),
+                   TRI_DECK_MAX_WINDOW_MONTHS);
+  if ((slide->range_start == 0) != (slide->range_end == 0) ||
+      (slide->range_start != 0 &&
+       (!(slide->range_start < slide->range_end) || slide->range_start < TRI_DAY_MIN ||
+        slide->range_end > (double) TRI_DAY_MAX + 1)))
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("the timeline’s range must end after it starts"));
+  if (slide->lang != NULL && !tri_validate_lang_code (slide->lang, error))
+    return FALSE;
+  if (slide->kind == TRI_DECK_SLIDE_COMPARE)
+    {
+      if (slide->compare_from == 0)
+        return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("a compare slide needs the date to compare from"));
+      if (slide->as_of != 0 && slide->compare_from >= slide->as_of)
+        return refuse (error, TRI_VALIDATE_ERROR_INVALID,
+                       _("a compare slide compares from a date before its “as of” date"));
+    }
+  if (slide->kind == TRI_DECK_SLIDE_TREND)
+    {
+      if (slide->trend_from == 0 || slide->trend_to == 0)
+        return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("a trend slide needs the dates it spans, from and to"));
+      if (slide->trend_from > slide->trend_to)
+        return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("a trend slide’s span must end after it starts"));
+    }
+  if (tri_trend_step_to_string (slide->trend_step) == NULL ||
+      tri_trend_style_to_string (slide->trend_style) == NULL)
+    return refuse (error, TRI_VALIDATE_ERROR_INVALID,
+                   _("a trend goes by quarter or year, drawn as multiples or strip"));
+  return TRUE;
+}
+
+/**
+ * tri_validate_markings:
+ *
+ * Each marking at most %TRI_DECK_MAX_TITLE characters of valid text.
+ */
+gboolean
+tri_validate_markings (const TriMarkings  *markings,
+                       GError            **error)
+{
+  if (markings == NULL)
+    return TRUE;
+  return check_length (markings->marking, TRI_DECK_MAX_TITLE, error) &&
+         check_length (markings->author, TRI_DECK_MAX_TITLE, error) &&
+         check_length (markings->prepared, TRI_DECK_MAX_TITLE, error) &&
+         check_length (markings->version, TRI_DECK_MAX_TITLE, error);
+}

@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "tri-date.h"
+#include "tri-deck.h"
 #include "tri-model.h"
 
 G_BEGIN_DECLS
@@ -72,5 +73,13 @@ gboolean  tri_validate_quote_verbatim (const char    *document,
                                       GError        **error);
 char     *tri_validate_fingerprint   (const char     *document,
                                       gint64         *chars);
+gboolean  tri_validate_deck_name     (const char     *name,
+                                      GError        **error);
+gboolean  tri_validate_slide         (const TriDeckSlide *slide,
+                                      GError        **error);
+gboolean  tri_validate_markings      (const TriMarkings *markings,
+                                      GError        **error);
+gboolean  tri_validate_lang_code     (const char     *lang,
+                                      GError        **error);
 
 G_END_DECLS

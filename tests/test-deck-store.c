@@ -1,0 +1,592 @@
+/* test-deck-store.c: decks and markings stored, read, edited and undone
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "document/tri-document.h"
+#include "store/tri-date.h"
+#include "store/tri-deck.h"
+#include "store/tri-schema.h"
+#include "store/tri-store.h"
+#include "store/tri-validate.h"
+#include "tri-test-util.h"
+
+static guint32
+day (const char *iso)
+{
+  guint32 d = 0;
+
+  g_assert_true (tri_day_from_iso (iso, &d));
+  return d;
+}
+
+/* A deck as a user would read it back: one line a slide, every field */
+static char *
+dump_deck (const TriDeck *deck)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "deck %s\n", deck->name);
+  for (guint i = 0; i < deck->slides->len; i++)
+    {
+      const TriDeckSlide *s = deck->slides->pdata[i];
+
+      g_string_append_printf (out, "%s|%s|%s|%s|%s|%u|%u|%s|%s|%" G_GINT64_FORMAT "|%.2f|%.2f|%d|%s|%u|%u|%u|%s|%s\n",
+                              tri_deck_slide_kind_to_string (s->kind), s->title,
+                              s->judgement ? s->judgement : "-", s->notes ? s->notes : "-",
+                              s->body ? s->body : "-", s->as_of, s->window_months,
+                              s->relation ? s->relation : "-", s->actor ? s->actor : "-", s->event,
+                              s->range_start, s->range_end, s->show_others, s->lang ? s->lang : "-",
+                              s->compare_from, s->trend_from, s->trend_to,
+                              tri_trend_step_to_string (s->trend_step), tri_trend_style_to_string (s->trend_style));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+dump_store (TriStore   *store,
+            const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) decks = tri_store_get_decks (store, lang, &error);
+  g_auto(TriMarkings) markings = { 0 };
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (decks);
+  for (guint i = 0; i < decks->len; i++)
+    {
+      g_autofree char *d = dump_deck (decks->pdata[i]);
+      g_string_append (out, d);
+    }
+  g_assert_true (tri_store_get_markings (store, &markings, &error));
+  g_assert_no_error (error);
+  g_string_append_printf (out, "markings %s|%s|%s|%s\n",
+                          markings.marking ? markings.marking : "-", markings.author ? markings.author : "-",
+                          markings.prepared ? markings.prepared : "-", markings.version ? markings.version : "-");
+  return g_string_free (out, FALSE);
+}
+
+/* what the file holds now, read through a fresh live store */
+static char *
+dump_file (const char *path,
+           const char *lang)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open_live (path, &error);
+
+  g_assert_no_error (error);
+  return dump_store (store, lang);
+}
+
+static void
+test_model (void)
+{
+  g_autoptr(TriDeckSlide) slide = tri_deck_slide_new (TRI_DECK_SLIDE_TREND);
+  g_autoptr(TriDeckSlide) copy = NULL;
+  g_auto(TriMarkings) markings = { 0 };
+  TriDeckSlideKind kind;
+  TriTrendStep step;
+  TriTrendStyle style;
+
+  g_assert_cmpstr (slide->title, ==, "");
+  g_assert_cmpuint (slide->window_months, ==, 12);
+  slide->title = (g_free (slide->title), g_strdup ("Xu hướng"));
+  slide->notes = g_strdup ("Nói chậm");
+  slide->relation = g_strdup ("RUS-PRK");
+  copy = tri_deck_slide_copy (slide);
+  g_assert_true (copy->title != slide->title);
+  g_assert_cmpstr (copy->title, ==, "Xu hướng");
+  g_assert_cmpstr (copy->notes, ==, "Nói chậm");
+  g_assert_cmpstr (copy->relation, ==, "RUS-PRK");
+  g_assert_null (copy->body);
+  g_assert_cmpint (copy->kind, ==, TRI_DECK_SLIDE_TREND);
+
+  for (int k = 0; k < TRI_N_DECK_SLIDE_KINDS; k++)
+    {
+      g_assert_true (tri_deck_slide_kind_from_string (tri_deck_slide_kind_to_string (k), &kind));
+      g_assert_cmpint (kind, ==, k);
+    }
+  g_assert_cmpstr (tri_deck_slide_kind_to_string (TRI_DECK_SLIDE_COMPARE), ==, "compare");
+  g_assert_false (tri_deck_slide_kind_from_string ("chart", &kind));
+  g_assert_false (tri_deck_slide_kind_from_string (NULL, &kind));
+  g_assert_true (tri_trend_step_from_string ("year", &step) && step == TRI_TREND_YEAR);
+  g_assert_false (tri_trend_step_from_string ("month", &step));
+  g_assert_true (tri_trend_style_from_string ("strip", &style) && style == TRI_TREND_STRIP);
+  g_assert_false (tri_trend_style_from_string ("pie", &style));
+
+  g_assert_true (tri_markings_is_empty (&markings));
+  markings.version = g_strdup ("");
+  g_assert_true (tri_markings_is_empty (&markings));
+  markings.author = g_strdup ("Nhóm phân tích");
+  g_assert_false (tri_markings_is_empty (&markings));
+}
+
+/* An editable copy of the bundled briefing (its events, quotes, actors) */
+static char *
+editable_briefing (const char *dir)
+{
+  char *path = g_build_filename (dir, "deck.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tri_document_copy (tri_test_briefing_path (), path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static guint changes_seen;
+
+static void
+on_changed (TriDocument *doc,
+            guint        changes,
+            gpointer     data)
+{
+  changes_seen |= changes;
+}
+
+/* Every command, each undone and redone: the store reads back exactly
+ * what was there before and after, and the menu names each. */
+static void
+test_commands_undo (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = editable_briefing (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = tri_document_open (path, &error);
+  g_autoptr(TriDeckSlide) view = tri_deck_slide_new (TRI_DECK_SLIDE_VIEW);
+  g_autoptr(TriDeckSlide) text = tri_deck_slide_new (TRI_DECK_SLIDE_TEXT);
+  g_autoptr(TriDeckSlide) compare = tri_deck_slide_new (TRI_DECK_SLIDE_COMPARE);
+  g_autoptr(TriDeckSlide) trend = tri_deck_slide_new (TRI_DECK_SLIDE_TREND);
+  GPtrArray *states = g_ptr_array_new_with_free_func (g_free);
+  TriMarkings markings = { (char *) "UNCLASSIFIED // FOR TRAINING", (char *) "Nhóm phân tích",
+                           (char *) "2024-07-01", (char *) "1.0" };
+  gint64 deck, s_view, s_text, s_compare, s_trend, s_copy;
+  const char *names[] = { "Add Deck", "Add Slide", "Add Slide", "Add Slide", "Add Slide", "Edit Slide",
+                          "Move Slide", "Duplicate Slide", "Delete Slide", "Rename Deck", "Set Markings" };
+  guint n_commands = 0;
+
+  g_assert_no_error (error);
+  g_signal_connect (doc, "changed", G_CALLBACK (on_changed), NULL);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  g_assert_cmpstr (states->pdata[0], ==, "markings -|-|-|-\n");
+
+  deck = tri_document_add_deck (doc, "Briefing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (deck, >, 0);
+  g_assert_cmpuint (changes_seen, ==, TRI_DOCUMENT_CHANGE_DECKS);
+  g_assert_cmpstr (tri_document_get_undo_name (doc), ==, "Add Deck");
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+
+  view->title = (g_free (view->title), g_strdup ("Russia – North Korea"));
+  view->judgement = g_strdup ("Cooperation outweighs tension since 2023.");
+  view->notes = g_strdup ("Start with the treaty.");
+  view->as_of = day ("2024-06-19");
+  view->window_months = 24;
+  view->relation = g_strdup ("PRK-RUS");   /* either order */
+  view->actor = g_strdup ("PRK");
+  view->event = 15;
+  view->range_start = day ("2023-01-01");
+  view->range_end = day ("2024-12-31") + 0.5;
+  view->show_others = TRUE;
+  view->lang = g_strdup ("vi");
+  s_view = tri_document_add_slide (doc, deck, -1, view, "en", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+
+  text->title = (g_free (text->title), g_strdup ("Bottom line up front"));
+  text->body = g_strdup ("Paragraph one.\n\nParagraph two.");
+  s_text = tri_document_add_slide (doc, deck, 0, text, NULL, &error);   /* first */
+  g_assert_no_error (error);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+
+  compare->title = (g_free (compare->title), g_strdup ("What changed"));
+  compare->compare_from = day ("2022-01-01");
+  compare->as_of = day ("2024-06-30");
+  s_compare = tri_document_add_slide (doc, deck, 1, compare, "en", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+
+  trend->title = (g_free (trend->title), g_strdup ("Xu hướng theo quý"));
+  trend->trend_from = day ("2022-01-01");
+  trend->trend_to = day ("2024-12-31");
+  trend->trend_step = TRI_TREND_YEAR;
+  trend->trend_style = TRI_TREND_STRIP;
+  s_trend = tri_document_add_slide (doc, deck, 99, trend, "vi", &error);   /* past the end: last */
+  g_assert_no_error (error);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+
+  /* the order asked for, every field as given; the Vietnamese-only title
+   * is read in English too (any language, when neither has it) */
+  {
+    g_autofree char *want = g_strdup_printf (
+      "deck Briefing\n"
+      "text|Bottom line up front|-|-|Paragraph one.\n\nParagraph two.|0|12|-|-|0|0.00|0.00|0|-|0|0|0|quarter|multiples\n"
+      "compare|What changed|-|-|-|%u|12|-|-|0|0.00|0.00|0|-|%u|0|0|quarter|multiples\n"
+      "view|Russia – North Korea|Cooperation outweighs tension since 2023.|Start with the treaty.|-|%u|24|RUS-PRK|PRK|15|%.2f|%.2f|1|vi|0|0|0|quarter|multiples\n"
+      "trend|Xu hướng theo quý|-|-|-|0|12|-|-|0|0.00|0.00|0|-|0|%u|%u|year|strip\n"
+      "markings -|-|-|-\n",
+      day ("2024-06-30"), day ("2022-01-01"), day ("2024-06-19"), (double) day ("2023-01-01"),
+      day ("2024-12-31") + 0.5, day ("2022-01-01"), day ("2024-12-31"));
+    g_assert_cmpstr (states->pdata[states->len - 1], ==, want);
+  }
+
+  /* edit: every field, and the texts of one language only */
+  {
+    g_autoptr(TriDeckSlide) values = tri_deck_slide_copy (view);
+
+    g_free (values->title);
+    values->title = g_strdup ("Nga – Triều Tiên");
+    g_clear_pointer (&values->judgement, g_free);
+    values->window_months = 0;
+    g_clear_pointer (&values->actor, g_free);
+    values->event = 0;
+    values->range_start = values->range_end = 0;
+    g_assert_true (tri_document_edit_slide (doc, s_view, values, "vi", &error));
+    g_assert_no_error (error);
+    g_ptr_array_add (states, dump_file (path, "en"));
+    n_commands++;
+    /* English keeps its own title; Vietnamese reads its own, and the
+     * English judgement where it has none */
+    g_assert_nonnull (strstr (states->pdata[states->len - 1], "view|Russia – North Korea|Cooperation outweighs"));
+    g_assert_nonnull (strstr (states->pdata[states->len - 1], "|0|RUS-PRK|-|0|0.00|0.00|1|vi|"));
+    {
+      g_autofree char *vi = dump_file (path, "vi");
+      g_assert_nonnull (strstr (vi, "view|Nga – Triều Tiên|Cooperation outweighs"));
+    }
+  }
+
+  g_assert_true (tri_document_move_slide (doc, s_trend, 0, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+  g_assert_true (g_str_has_prefix (states->pdata[states->len - 1], "deck Briefing\ntrend|"));
+
+  s_copy = tri_document_duplicate_slide (doc, s_compare, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (s_copy, >, s_trend);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+  {
+    g_autoptr(TriStore) store = tri_store_open_live (path, &error);
+    g_autoptr(TriDeck) d = tri_store_get_deck (store, "Briefing", "en", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (d->slides->len, ==, 5);
+    /* trend, text, compare, its copy, view */
+    g_assert_cmpint (((TriDeckSlide *) d->slides->pdata[2])->id, ==, s_compare);
+    g_assert_cmpint (((TriDeckSlide *) d->slides->pdata[3])->id, ==, s_copy);
+    g_assert_cmpstr (((TriDeckSlide *) d->slides->pdata[3])->title, ==, "What changed");
+  }
+
+  g_assert_true (tri_document_delete_slide (doc, s_text, &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+  g_assert_null (strstr (states->pdata[states->len - 1], "Bottom line"));
+
+  g_assert_true (tri_document_rename_deck (doc, deck, "Bộ trình chiếu", &error));
+  g_assert_no_error (error);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+
+  changes_seen = 0;
+  g_assert_true (tri_document_set_markings (doc, &markings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes_seen, ==, TRI_DOCUMENT_CHANGE_MARKINGS);
+  g_ptr_array_add (states, dump_file (path, "en"));
+  n_commands++;
+  g_assert_true (g_str_has_suffix (states->pdata[states->len - 1],
+                                   "markings UNCLASSIFIED // FOR TRAINING|Nhóm phân tích|2024-07-01|1.0\n"));
+  g_assert_cmpuint (n_commands, ==, G_N_ELEMENTS (names));
+
+  /* undo each, back to the start: each step reads as it was */
+  for (guint i = n_commands; i > 0; i--)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_cmpstr (tri_document_get_undo_name (doc), ==, names[i - 1]);
+      g_assert_true (tri_document_undo (doc, &error));
+      g_assert_no_error (error);
+      now = dump_file (path, "en");
+      g_assert_cmpstr (now, ==, states->pdata[i - 1]);
+    }
+  /* and redo each */
+  for (guint i = 1; i <= n_commands; i++)
+    {
+      g_autofree char *now = NULL;
+
+      g_assert_cmpstr (tri_document_get_redo_name (doc), ==, names[i - 1]);
+      g_assert_true (tri_document_redo (doc, &error));
+      g_assert_no_error (error);
+      now = dump_file (path, "en");
+      g_assert_cmpstr (now, ==, states->pdata[i]);
+    }
+
+  /* deleting the deck takes its slides and texts; undone, all are back */
+  g_assert_true (tri_document_delete_deck (doc, deck, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *now = dump_file (path, "en");
+    g_assert_cmpstr (now, ==, "markings UNCLASSIFIED // FOR TRAINING|Nhóm phân tích|2024-07-01|1.0\n");
+  }
+  {
+    sqlite3 *db = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT count (*) FROM slide), (SELECT count (*) FROM slide_text)",
+                                         -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+    sqlite3_finalize (stmt);
+    sqlite3_close (db);
+  }
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *now = dump_file (path, "en");
+    g_assert_cmpstr (now, ==, states->pdata[states->len - 1]);
+  }
+
+  g_ptr_array_unref (states);
+}
+
+/* What a slide may not be is refused in the user's words, and nothing of
+ * it is written */
+static void
+test_refused (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = editable_briefing (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = tri_document_open (path, &error);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 deck;
+
+  g_assert_no_error (error);
+  deck = tri_document_add_deck (doc, "Briefing", &error);
+  g_assert_no_error (error);
+  before = dump_file (path, "en");
+
+  g_assert_cmpint (tri_document_add_deck (doc, "Briefing", &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "already has a deck named “Briefing”"));
+  g_clear_error (&error);
+  g_assert_cmpint (tri_document_add_deck (doc, "   ", &error), ==, 0);
+  g_assert_cmpstr (error->message, ==, "a deck needs a name");
+  g_clear_error (&error);
+  g_assert_false (tri_document_rename_deck (doc, deck + 100, "Other", &error));
+  g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NO_SUCH);
+  g_clear_error (&error);
+
+  {
+    g_autoptr(TriDeckSlide) s = tri_deck_slide_new (TRI_DECK_SLIDE_COMPARE);
+
+    s->compare_from = day ("2024-06-30");
+    s->as_of = day ("2022-01-01");
+    g_assert_cmpint (tri_document_add_slide (doc, deck, -1, s, "en", &error), ==, 0);
+    g_assert_cmpstr (error->message, ==, "a compare slide compares from a date before its “as of” date");
+    g_clear_error (&error);
+    s->compare_from = 0;
+    g_assert_cmpint (tri_document_add_slide (doc, deck, -1, s, "en", &error), ==, 0);
+    g_assert_cmpstr (error->message, ==, "a compare slide needs the date to compare from");
+    g_clear_error (&error);
+
+    s->kind = TRI_DECK_SLIDE_TREND;
+    s->trend_from = day ("2024-01-01");
+    s->trend_to = day ("2023-01-01");
+    g_assert_cmpint (tri_document_add_slide (doc, deck, -1, s, "en", &error), ==, 0);
+    g_assert_cmpstr (error->message, ==, "a trend slide’s span must end after it starts");
+    g_clear_error (&error);
+
+    s->kind = TRI_DECK_SLIDE_VIEW;
+    s->event = 99999;
+    g_assert_cmpint (tri_document_add_slide (doc, deck, -1, s, "en", &error), ==, 0);
+    g_assert_cmpstr (error->message, ==, "the briefing has no event 99999");
+    g_clear_error (&error);
+    s->event = 0;
+    s->relation = g_strdup ("RUS-XYZ");
+    g_assert_cmpint (tri_document_add_slide (doc, deck, -1, s, "en", &error), ==, 0);
+    g_assert_nonnull (strstr (error->message, "RUS-XYZ"));
+    g_clear_error (&error);
+    g_clear_pointer (&s->relation, g_free);
+    s->range_start = day ("2024-01-01");
+    s->range_end = day ("2023-01-01");
+    g_assert_cmpint (tri_document_add_slide (doc, deck, -1, s, "en", &error), ==, 0);
+    g_assert_cmpstr (error->message, ==, "the timeline’s range must end after it starts");
+    g_clear_error (&error);
+    s->range_start = s->range_end = 0;
+    s->title = (g_free (s->title), g_strnfill (TRI_DECK_MAX_TITLE + 1, 'x'));
+    g_assert_cmpint (tri_document_add_slide (doc, deck, -1, s, "en", &error), ==, 0);
+    g_assert_cmpstr (error->message, ==, "the text is longer than 400 characters");
+    g_clear_error (&error);
+    s->title = (g_free (s->title), g_strdup ("ok"));
+    g_assert_cmpint (tri_document_add_slide (doc, deck + 7, -1, s, "en", &error), ==, 0);
+    g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NO_SUCH);
+    g_clear_error (&error);
+  }
+  {
+    TriMarkings long_one = { NULL, NULL, NULL, NULL };
+
+    long_one.marking = g_strnfill (TRI_DECK_MAX_TITLE + 1, 'M');
+    g_assert_false (tri_document_set_markings (doc, &long_one, &error));
+    g_assert_nonnull (strstr (error->message, "longer than"));
+    g_clear_error (&error);
+    g_free (long_one.marking);
+  }
+  g_assert_false (tri_document_delete_slide (doc, 4242, &error));
+  g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NO_SUCH);
+  g_clear_error (&error);
+
+  after = dump_file (path, "en");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (tri_document_get_undo_name (doc), ==, "Add Deck");
+}
+
+/* Deleting an event a slide selects: the slide selects none (in the same
+ * command), and undo gives it back */
+static void
+test_delete_event (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = editable_briefing (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriDocument) doc = tri_document_open (path, &error);
+  g_autoptr(TriDeckSlide) s = tri_deck_slide_new (TRI_DECK_SLIDE_VIEW);
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *back = NULL;
+  gint64 deck;
+
+  g_assert_no_error (error);
+  deck = tri_document_add_deck (doc, "Briefing", &error);
+  s->event = 15;
+  g_assert_cmpint (tri_document_add_slide (doc, deck, -1, s, "en", &error), >, 0);
+  g_assert_no_error (error);
+  with = dump_file (path, "en");
+  g_assert_nonnull (strstr (with, "|15|"));
+
+  changes_seen = 0;
+  g_signal_connect (doc, "changed", G_CALLBACK (on_changed), NULL);
+  g_assert_true (tri_document_delete_event (doc, 15, &error));
+  g_assert_no_error (error);
+  g_assert_true (changes_seen & TRI_DOCUMENT_CHANGE_DECKS);
+  without = dump_file (path, "en");
+  g_assert_null (strstr (without, "|15|"));
+  g_assert_true (tri_document_undo (doc, &error));
+  g_assert_no_error (error);
+  back = dump_file (path, "en");
+  g_assert_cmpstr (back, ==, with);
+}
+
+/* A schema 6 briefing is migrated to a copy (the original untouched): it
+ * has no deck and no markings, and the new tables keep their rules */
+static void
+test_migrate_schema_6 (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *old = g_build_filename (dir, "six.sqlite", NULL);
+  g_autofree char *copy = g_build_filename (dir, "seven.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  g_auto(TriMarkings) markings = { 0 };
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TriFileState before;
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_true (tri_schema_create (db, 6, &error));
+  g_assert_no_error (error);
+  g_assert_true (tri_sql_exec (db,
+    "INSERT INTO actor VALUES ('RUS', '#0072B2', 0), ('PRK', '#CC79A7', 1);"
+    "INSERT INTO actor_name VALUES ('RUS', 'en', 'Russia'), ('PRK', 'en', 'North Korea');"
+    "INSERT INTO relation VALUES (1, 'RUS', 'PRK');"
+    "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+    "  VALUES (1, '2024-06-19', 'day', 2460481, 2460481, 'diplomacy', 'confirmed');"
+    "INSERT INTO event_text VALUES (1, 'en', 'Treaty', 'A treaty.', NULL);"
+    "INSERT INTO event_relation VALUES (1, 1, 'cooperation', 3);", &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+  tri_test_file_state (old, &before);
+
+  g_assert_null (tri_store_open (old, &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_TOO_OLD);
+  g_clear_error (&error);
+
+  g_assert_true (tri_store_migrate_copy (old, copy, &error));
+  g_assert_no_error (error);
+  tri_test_assert_unchanged (old, &before);
+  tri_test_file_state_clear (&before);
+
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "SELECT (SELECT user_version FROM pragma_user_version),"
+                   " (SELECT count (*) FROM deck) + (SELECT count (*) FROM slide)"
+                   " + (SELECT count (*) FROM slide_text) + (SELECT count (*) FROM markings),"
+                   " (SELECT count (*) FROM event)",
+                   -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 7);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
+  g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
+  sqlite3_finalize (stmt);
+  /* the rules of the new tables hold in the migrated file */
+  g_assert_true (tri_sql_exec (db, "INSERT INTO deck (id, name) VALUES (1, 'Briefing')", NULL));
+  g_assert_false (tri_sql_exec (db, "INSERT INTO deck (id, name) VALUES (2, 'Briefing')", NULL));
+  g_assert_false (tri_sql_exec (db, "INSERT INTO deck (id, name) VALUES (3, '')", NULL));
+  g_assert_false (tri_sql_exec (db, "INSERT INTO slide (id, deck, position, kind) VALUES (1, 1, 0, 'chart')", NULL));
+  g_assert_false (tri_sql_exec (db, "INSERT INTO slide (id, deck, position, kind) VALUES (1, 1, 0, 'compare')", NULL));
+  g_assert_false (tri_sql_exec (db, "INSERT INTO slide (id, deck, position, kind, as_of) VALUES (1, 1, 0, 'view', 99999999)", NULL));
+  g_assert_false (tri_sql_exec (db, "INSERT INTO slide (id, deck, position, kind, trend_from, trend_to, trend_step, trend_style)"
+                                " VALUES (1, 1, 0, 'trend', 2460481, 2460000, 'year', 'strip')", NULL));
+  g_assert_false (tri_sql_exec (db, "INSERT INTO markings (id, marking) VALUES (2, 'x')", NULL));
+  g_assert_true (tri_sql_exec (db, "DELETE FROM deck", NULL));
+  sqlite3_close (db);
+
+  store = tri_store_open (copy, &error);
+  g_assert_no_error (error);
+  decks = tri_store_get_decks (store, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decks->len, ==, 0);
+  g_assert_null (tri_store_get_deck (store, NULL, "en", &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_NO_SUCH);
+  g_clear_error (&error);
+  g_assert_null (tri_store_get_deck (store, "Briefing", "en", &error));
+  g_assert_cmpstr (error->message, ==, "No deck named “Briefing”.");
+  g_clear_error (&error);
+  g_assert_true (tri_store_get_markings (store, &markings, &error));
+  g_assert_true (tri_markings_is_empty (&markings));
+  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/deck/model", test_model);
+  g_test_add_func ("/deck/migrate-schema-6", test_migrate_schema_6);
+  g_test_add_func ("/deck/commands-undo", test_commands_undo);
+  g_test_add_func ("/deck/refused", test_refused);
+  g_test_add_func ("/deck/delete-event", test_delete_event);
+
+  return g_test_run ();
+}
