@@ -34,6 +34,7 @@
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
 #include "tri-actor-editor.h"
+#include "tri-deck-pane.h"
 #include "tri-event-editor.h"
 #include "tri-export-dialog.h"
 #include "tri-hotspot.h"
@@ -78,6 +79,7 @@ struct _TriWindow
   TriTriangleView      *triangle_view;
   TriTimelineView      *timeline_view;
   TriEvidencePanel     *evidence_panel;
+  TriDeckPane          *deck_pane;
 
   GtkWidget            *read_bar;        /* a read failed after opening */
   GtkLabel             *read_label;
@@ -2082,6 +2084,31 @@ ensure_editable (TriWindow *self)
   return FALSE;
 }
 
+/**
+ * tri_window_ensure_editable:
+ *
+ * Returns: whether the briefing shown can be edited; when it cannot, the
+ *   window offers an editable copy (Save a Copy to Edit…)
+ */
+gboolean
+tri_window_ensure_editable (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+  return ensure_editable (self);
+}
+
+/**
+ * tri_window_get_deck_pane:
+ *
+ * Returns: (transfer none): the sidebar of decks and slides
+ */
+TriDeckPane *
+tri_window_get_deck_pane (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->deck_pane;
+}
+
 static void
 undo_redo_action (GtkWidget  *widget,
                   const char *name,
@@ -2232,6 +2259,7 @@ tri_window_class_init (TriWindowClass *klass)
   g_type_ensure (TRI_TYPE_TRIANGLE_VIEW);
   g_type_ensure (TRI_TYPE_TIMELINE_VIEW);
   g_type_ensure (TRI_TYPE_EVIDENCE_PANEL);
+  g_type_ensure (TRI_TYPE_DECK_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, header_bar);
@@ -2247,6 +2275,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, triangle_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, evidence_panel);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, deck_pane);
 
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.fit-timeline", NULL, fit_timeline_action);
@@ -2348,6 +2377,7 @@ tri_window_init (TriWindow *self)
   g_signal_connect (self->window_dropdown, "notify::selected", G_CALLBACK (on_window_selected), self);
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->slide_area), draw_slide, self, NULL);
+  tri_deck_pane_attach (self->deck_pane, GTK_WIDGET (self));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
