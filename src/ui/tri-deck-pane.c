@@ -32,8 +32,8 @@
 #include "tri-deck-pane.h"
 
 /* the drawings of the slides in the list, 16:9 */
-#define THUMB_WIDTH   112
-#define THUMB_HEIGHT  63
+#define THUMB_WIDTH   176
+#define THUMB_HEIGHT  99
 /* drawn at this size, then scaled down: the slide's own proportions */
 #define THUMB_DRAW_WIDTH  640
 #define THUMB_DRAW_HEIGHT 360
@@ -63,6 +63,10 @@ struct _TriDeckPane
   gboolean            thumbs_dark;     /* the style they were drawn in */
   guint               updating;        /* > 0: the pane changes the list itself */
   guint               reload_source;
+  guint               scroll_source;
+  guint               scroll_tries;
+  gboolean            focus_pending;   /* the row chosen takes the focus once shown */
+  GtkWidget          *scrolled;
 };
 
 G_DEFINE_FINAL_TYPE (TriDeckPane, tri_deck_pane, GTK_TYPE_WIDGET)
@@ -310,12 +314,12 @@ make_row (TriDeckPane        *self,
   gtk_label_set_xalign (GTK_LABEL (number_label), 1);
   gtk_box_append (GTK_BOX (box), number_label);
 
+  /* the drawing, then its kind and title under it */
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (thumb), THUMB_WIDTH);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (thumb), THUMB_HEIGHT);
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (thumb), draw_thumb, self, NULL);
-  gtk_widget_set_valign (thumb, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), thumb);
-
+  gtk_widget_set_halign (thumb, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (text), thumb);
   gtk_label_set_xalign (GTK_LABEL (kind), 0);
   gtk_widget_add_css_class (kind, "caption");
   gtk_widget_add_css_class (kind, "dim-label");
@@ -323,9 +327,11 @@ make_row (TriDeckPane        *self,
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_lines (GTK_LABEL (title), 3);
+  gtk_label_set_lines (GTK_LABEL (title), 2);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_max_width_chars (GTK_LABEL (title), 18);
+  gtk_label_set_width_chars (GTK_LABEL (title), 10);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 10);
+  gtk_widget_set_size_request (title, THUMB_WIDTH, -1);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (text), title);
   gtk_box_append (GTK_BOX (box), text);
@@ -345,6 +351,36 @@ make_row (TriDeckPane        *self,
   return row;
 }
 
+/* The row chosen in sight, once the list is laid out (after the
+ * viewport follows the focus) */
+static gboolean
+scroll_to_selected (gpointer data)
+{
+  TriDeckPane *self = data;
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), self->list, &bounds))
+    {
+      self->scroll_source = 0;
+      self->focus_pending = FALSE;
+      return G_SOURCE_REMOVE;
+    }
+  /* laid out, and the window active again after a dialog (which gives
+   * its focus back then) */
+  if ((bounds.size.height <= 0 || !gtk_widget_get_mapped (GTK_WIDGET (self)) ||
+       (self->focus_pending && self->window != NULL && !gtk_window_is_active (GTK_WINDOW (self->window)))) &&
+      ++self->scroll_tries < 40)
+    return G_SOURCE_CONTINUE;
+  if (self->focus_pending)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+  self->focus_pending = FALSE;
+  gtk_adjustment_clamp_page (adjustment, bounds.origin.y, bounds.origin.y + bounds.size.height);
+  self->scroll_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 /* Selects the row of @slide (or none) without restoring its view */
 static void
 select_row (TriDeckPane *self,
@@ -361,6 +397,9 @@ select_row (TriDeckPane *self,
       gtk_list_box_select_row (GTK_LIST_BOX (self->list), row);
       if (focus)
         gtk_widget_grab_focus (GTK_WIDGET (row));
+      self->scroll_tries = 0;
+      if (self->scroll_source == 0)
+        self->scroll_source = g_timeout_add (50, scroll_to_selected, self);
     }
   else
     gtk_list_box_unselect_all (GTK_LIST_BOX (self->list));
@@ -800,6 +839,21 @@ settle (TriDeckPane *self,
   select_row (self, slide, focus);
 }
 
+/* A dialog done: the keyboard back on the slide chosen (@window is freed) */
+static void
+close_dialog (TriDeckPane *self,
+              GtkWidget   *window)
+{
+  g_object_ref (self);
+  gtk_window_destroy (GTK_WINDOW (window));
+  if (gtk_widget_get_visible (GTK_WIDGET (self)) && selected_slide (self) != NULL)
+    {
+      self->focus_pending = TRUE;
+      select_row (self, self->selected, FALSE);
+    }
+  g_object_unref (self);
+}
+
 /* The deck new slides go to: the one shown, or a new one */
 static gint64
 target_deck (TriDeckPane *self,
@@ -973,7 +1027,7 @@ on_slide_save (GtkButton   *button,
       tri_editor_show_banner (dialog->banner, error->message);
       return;
     }
-  gtk_window_destroy (GTK_WINDOW (dialog->window));
+  close_dialog (self, dialog->window);
 }
 
 static GtkWidget *
@@ -990,8 +1044,12 @@ add_field (GtkWidget  *grid,
       gtk_label_set_mnemonic_widget (GTK_LABEL (label), focus);
       gtk_accessible_update_relation (GTK_ACCESSIBLE (focus), GTK_ACCESSIBLE_RELATION_LABELLED_BY, label, NULL, -1);
     }
-  if (GTK_IS_SCROLLED_WINDOW (field))
-    gtk_widget_set_valign (label, GTK_ALIGN_START);
+  /* beside the entry, above what the date reads as */
+  if (focus != field)
+    {
+      gtk_widget_set_valign (label, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (label, 8);
+    }
   gtk_grid_attach (GTK_GRID (grid), label, 0, row, 1, 1);
   gtk_widget_set_hexpand (field, TRUE);
   gtk_grid_attach (GTK_GRID (grid), field, 1, row, 1, 1);
@@ -1080,9 +1138,14 @@ dialog_window (TriDeckPane *self,
   gtk_window_set_titlebar (GTK_WINDOW (window), header);
   gtk_window_set_default_widget (GTK_WINDOW (window), save);
   /* Escape is Cancel */
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("window.close")));
+  /* Ctrl+Enter saves from anywhere, the notes too */
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                          gtk_named_action_new ("default.activate")));
   gtk_widget_add_controller (window, keys);
   *save_out = save;
   return window;
@@ -1366,7 +1429,7 @@ on_deck_save (GtkButton  *button,
       self->selected = 0;
     }
   settle (self, self->selected);
-  gtk_window_destroy (GTK_WINDOW (dialog->window));
+  close_dialog (self, dialog->window);
 }
 
 static void
@@ -1478,7 +1541,7 @@ on_markings_save (GtkButton      *button,
       return;
     }
   settle (self, self->selected);
-  gtk_window_destroy (GTK_WINDOW (dialog->window));
+  close_dialog (self, dialog->window);
 }
 
 static GtkWidget *
@@ -1662,6 +1725,7 @@ tri_deck_pane_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->scroll_source, g_source_remove);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (tri_deck_pane_parent_class)->dispose (object);
@@ -1696,7 +1760,7 @@ tri_deck_pane_init (TriDeckPane *self)
 {
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *deck_label = gtk_label_new_with_mnemonic (_("_Deck"));
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *scrolled = self->scrolled = gtk_scrolled_window_new ();
   GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkEventController *keys = gtk_shortcut_controller_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
@@ -1712,7 +1776,7 @@ tri_deck_pane_init (TriDeckPane *self)
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_HORIZONTAL);
   self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_size_request (self->content, 250, -1);
+  gtk_widget_set_size_request (self->content, 228, -1);
   gtk_widget_set_hexpand (self->content, FALSE);
   gtk_widget_set_parent (self->content, GTK_WIDGET (self));
   gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_VERTICAL), GTK_WIDGET (self));
