@@ -54,6 +54,7 @@ struct _TriDeckPane
   GtkWidget          *list;
   GtkWidget          *placeholder;
   GtkWidget          *count_label;
+  GtkWidget          *no_deck_label;
 
   GPtrArray          *decks;           /* of TriDeck */
   gint64              deck_id;         /* the deck shown */
@@ -469,7 +470,9 @@ fill_decks (TriDeckPane *self)
   self->updating++;
   gtk_string_list_splice (self->deck_names, 0, n, (const char * const *) names->pdata);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (self->deck_dropdown), selected);
-  gtk_widget_set_sensitive (self->deck_dropdown, names->len > 1);
+  /* no deck yet: said, not an empty chooser */
+  gtk_widget_set_visible (self->deck_dropdown, names->len > 1);
+  gtk_widget_set_visible (self->no_deck_label, names->len <= 1);
   self->updating--;
 }
 
@@ -1793,6 +1796,11 @@ tri_deck_pane_init (TriDeckPane *self)
   gtk_widget_add_css_class (deck_label, "heading");
   gtk_box_append (GTK_BOX (header), deck_label);
   gtk_box_append (GTK_BOX (header), self->deck_dropdown);
+  self->no_deck_label = gtk_label_new (_("No deck yet"));
+  gtk_widget_add_css_class (self->no_deck_label, "dim-label");
+  gtk_label_set_xalign (GTK_LABEL (self->no_deck_label), 0);
+  gtk_widget_set_hexpand (self->no_deck_label, TRUE);
+  gtk_box_append (GTK_BOX (header), self->no_deck_label);
   g_menu_append (deck_menu, _("_Add Deck…"), "deck.add-deck");
   g_menu_append (deck_menu, _("_Rename Deck…"), "deck.rename-deck");
   g_menu_append (deck_menu, _("_Delete Deck"), "deck.delete-deck");
