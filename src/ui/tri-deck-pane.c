@@ -1177,7 +1177,8 @@ dialog_grid (GtkWidget  *window,
 
 static void
 open_slide_dialog (TriDeckPane  *self,
-                   TriDeckSlide *slide)
+                   TriDeckSlide *slide,
+                   const char   *title_hint)
 {
   SlideDialog *dialog = g_new0 (SlideDialog, 1);
   GtkWidget *save, *grid;
@@ -1198,6 +1199,8 @@ open_slide_dialog (TriDeckPane  *self,
   dialog->title = add_field (grid, row++, _("_Title"), gtk_entry_new ());
   gtk_editable_set_text (GTK_EDITABLE (dialog->title), slide->title != NULL ? slide->title : "");
   gtk_entry_set_activates_default (GTK_ENTRY (dialog->title), TRUE);
+  if (title_hint != NULL)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (dialog->title), title_hint);
   dialog->judgement = add_field (grid, row++, _("_Key judgement"), gtk_entry_new ());
   gtk_editable_set_text (GTK_EDITABLE (dialog->judgement), slide->judgement != NULL ? slide->judgement : "");
   gtk_entry_set_activates_default (GTK_ENTRY (dialog->judgement), TRUE);
@@ -1240,7 +1243,7 @@ add_kind (TriDeckPane      *self,
 {
   if (editable (self) == NULL)
     return;
-  open_slide_dialog (self, tri_deck_pane_slide_from_view (self, kind));
+  open_slide_dialog (self, tri_deck_pane_slide_from_view (self, kind), NULL);
 }
 
 static void
@@ -1267,11 +1270,23 @@ edit_slide_action (GSimpleAction *action,
                    gpointer       data)
 {
   TriDeckPane *self = data;
-  TriDeckSlide *slide = selected_slide (self);
+  TriDeckSlide *shown = selected_slide (self);
+  TriDocument *document;
+  g_autoptr(GError) error = NULL;
+  TriDeckSlide *slide;
 
-  if (slide == NULL || editable (self) == NULL)
+  if (shown == NULL || (document = editable (self)) == NULL)
     return;
-  open_slide_dialog (self, tri_deck_slide_copy (slide));
+  /* the texts of the data language as written in it: saving never copies
+   * another language's text into it */
+  slide = tri_document_get_slide (document, shown->id, data_lang (self), &error);
+  if (slide == NULL)
+    {
+      show_error (self, _("The slide could not be read"), error);
+      return;
+    }
+  /* with what it reads as now, from another language, as a hint */
+  open_slide_dialog (self, slide, shown->title);
 }
 
 static void
