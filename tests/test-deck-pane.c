@@ -201,6 +201,31 @@ stored_index (TriWindow *window,
   return -1;
 }
 
+/* The store comes to read @slide at @expected (a key is handled when
+ * the X server delivers it: under load, later than the press) */
+static void
+wait_index (TriWindow *window,
+            gint64     slide,
+            int        expected)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (stored_index (window, slide) != expected && g_get_monotonic_time () < end)
+    spin (20);
+  g_assert_cmpint (stored_index (window, slide), ==, expected);
+}
+
+static void
+wait_count (TriWindow *window,
+            guint      expected)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (n_slides (window) != expected && g_get_monotonic_time () < end)
+    spin (20);
+  g_assert_cmpuint (n_slides (window), ==, expected);
+}
+
 /* The keyboard's focus on the row of @slide, as a user tabs and arrows to it */
 static void
 focus_slide (TriWindow *window,
@@ -364,7 +389,7 @@ test_build_deck (void)
   }
   tri_deck_pane_select_slide (pane_of (window), 0, FALSE);
   press (window, "ctrl+d", "deck.add-view");
-  g_assert_cmpuint (n_slides (window), ==, n0 + 1);
+  wait_count (window, n0 + 1);
   first = slide_at (window, n0);
   g_assert_cmpint (tri_deck_pane_get_selected_slide (pane_of (window)), ==, first);
   assert_undo_label (window, "Undo Add Slide");
@@ -398,9 +423,9 @@ test_build_deck (void)
   }
   spin (100);
   press (window, "ctrl+d", "deck.add-view");
-  g_assert_cmpuint (n_slides (window), ==, n0 + 2);
+  wait_count (window, n0 + 2);
   second = slide_at (window, n0 + 1);
-  g_assert_cmpint (stored_index (window, first), ==, n0);
+  wait_index (window, first, n0);
   assert_pane_is_store (window);
   {
     g_autoptr(TriDeckSlide) s = stored_slide (window, second);
@@ -438,27 +463,27 @@ test_build_deck (void)
   /* Alt+Up moves the slide chosen up; Ctrl+Z puts it back */
   focus_slide (window, second);
   press (window, "alt+Up", "deck.move-up");
-  g_assert_cmpint (stored_index (window, second), ==, n0);
-  g_assert_cmpint (stored_index (window, first), ==, n0 + 1);
+  wait_index (window, second, n0);
+  wait_index (window, first, n0 + 1);
   g_assert_cmpint (tri_deck_pane_get_selected_slide (pane_of (window)), ==, second);
   assert_undo_label (window, "Undo Move Slide");
   assert_pane_is_store (window);
   press (window, "ctrl+z", "win.undo");
-  g_assert_cmpint (stored_index (window, second), ==, n0 + 1);
+  wait_index (window, second, n0 + 1);
   assert_pane_is_store (window);
   /* Alt+Down on the first moves it after the second */
   focus_slide (window, first);
   press (window, "alt+Down", "deck.move-down");
-  g_assert_cmpint (stored_index (window, first), ==, n0 + 1);
+  wait_index (window, first, n0 + 1);
   assert_pane_is_store (window);
   press (window, "ctrl+z", "win.undo");
-  g_assert_cmpint (stored_index (window, first), ==, n0);
+  wait_index (window, first, n0);
   assert_pane_is_store (window);
 
   /* Ctrl+Shift+D duplicates, right after it */
   focus_slide (window, first);
   press (window, "ctrl+shift+d", "deck.duplicate-slide");
-  g_assert_cmpuint (n_slides (window), ==, n0 + 3);
+  wait_count (window, n0 + 3);
   dup = slide_at (window, n0 + 1);
   g_assert_cmpint (dup, !=, first);
   g_assert_cmpint (dup, !=, second);
@@ -473,7 +498,7 @@ test_build_deck (void)
   assert_undo_label (window, "Undo Duplicate Slide");
   assert_pane_is_store (window);
   press (window, "ctrl+z", "win.undo");
-  g_assert_cmpuint (n_slides (window), ==, n0 + 2);
+  wait_count (window, n0 + 2);
   assert_pane_is_store (window);
 
   /* Delete, with the list's focus, deletes the slide and not the event
@@ -483,8 +508,8 @@ test_build_deck (void)
   g_assert_cmpint (tri_session_get_selected_event (session), ==, event);
   focus_slide (window, second);
   press (window, "Delete", "deck.delete-slide");
-  g_assert_cmpuint (n_slides (window), ==, n0 + 1);
-  g_assert_cmpint (stored_index (window, second), ==, -1);
+  wait_count (window, n0 + 1);
+  wait_index (window, second, -1);
   {
     g_autoptr(TriEvent) kept = tri_store_get_event (store, event, "en", NULL);
 
@@ -493,9 +518,43 @@ test_build_deck (void)
   assert_undo_label (window, "Undo Delete Slide");
   assert_pane_is_store (window);
   press (window, "ctrl+z", "win.undo");
-  g_assert_cmpuint (n_slides (window), ==, n0 + 2);
-  g_assert_cmpint (stored_index (window, second), ==, n0 + 1);
+  wait_count (window, n0 + 2);
+  wait_index (window, second, n0 + 1);
   assert_pane_is_store (window);
+
+  /* a slide dropped on the lower half of the last row goes last */
+  {
+    GtkListBox *list = tri_deck_pane_get_list (pane_of (window));
+    g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
+    GtkDropTarget *drop = NULL;
+    GtkWidget *last = GTK_WIDGET (gtk_list_box_get_row_at_index (list, n0 + 1));
+    graphene_rect_t bounds;
+    GValue value = G_VALUE_INIT;
+    gboolean done = FALSE;
+
+    for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+      {
+        g_autoptr(GObject) c = g_list_model_get_item (controllers, i);
+
+        if (GTK_IS_DROP_TARGET (c))
+          drop = GTK_DROP_TARGET (c);
+      }
+    g_assert_nonnull (drop);
+    g_assert_true (gtk_widget_compute_bounds (last, GTK_WIDGET (list), &bounds));
+    g_value_init (&value, G_TYPE_INT64);
+    g_value_set_int64 (&value, first);
+    g_signal_emit_by_name (drop, "drop", &value, 10.0, (double) (bounds.origin.y + bounds.size.height * 0.75), &done);
+    g_value_unset (&value);
+    spin (100);
+    g_assert_true (done);
+    wait_index (window, first, n0 + 1);
+    wait_index (window, second, n0);
+    assert_undo_label (window, "Undo Move Slide");
+    assert_pane_is_store (window);
+    press (window, "ctrl+z", "win.undo");
+    wait_index (window, first, n0);
+    assert_pane_is_store (window);
+  }
 
   /* F2 edits the title (renames) and the notes, in the dialog */
   focus_slide (window, first);
@@ -550,7 +609,7 @@ test_build_deck (void)
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (body)), "One.\n\nTwo.", -1);
     click (button_labelled (GTK_WIDGET (dialog), "Add"));
   }
-  g_assert_cmpuint (n_slides (window), ==, n0 + 3);
+  wait_count (window, n0 + 3);
   {
     g_autoptr(TriDeckSlide) s = stored_slide (window, slide_at (window, n0 + 2));
 
@@ -560,7 +619,7 @@ test_build_deck (void)
   }
   assert_pane_is_store (window);
   press (window, "ctrl+z", "win.undo");
-  g_assert_cmpuint (n_slides (window), ==, n0 + 2);
+  wait_count (window, n0 + 2);
   assert_pane_is_store (window);
 
   gtk_window_destroy (GTK_WINDOW (window));

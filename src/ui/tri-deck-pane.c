@@ -895,6 +895,9 @@ add_slide (TriDeckPane        *self,
     return FALSE;
   self->deck_id = deck;
   settle (self, id);
+  /* the slide added is seen */
+  if (!gtk_widget_get_visible (GTK_WIDGET (self)))
+    g_action_group_change_action_state (G_ACTION_GROUP (self->actions), "show-pane", g_variant_new_boolean (TRUE));
   return TRUE;
 }
 
@@ -1619,7 +1622,14 @@ on_show_pane (GSimpleAction *action,
   if (self->settings != NULL && g_settings_get_boolean (self->settings, "deck-pane-visible") != on)
     g_settings_set_boolean (self->settings, "deck-pane-visible", on);
   if (on && self->window != NULL && gtk_widget_get_mapped (self->window))
-    gtk_widget_grab_focus (self->list);
+    {
+      GtkListBoxRow *row = gtk_list_box_get_selected_row (GTK_LIST_BOX (self->list));
+
+      if (row != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (row));
+      else
+        gtk_widget_child_focus (self->list, GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static const GActionEntry actions[] = {
