@@ -453,6 +453,13 @@ test_build_deck (void)
   g_assert_cmpint (tri_session_get_selected_event (session), ==, 0);
   g_assert_cmpstr (tri_session_get_data_language (session), ==, "vi");
   g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
+  {
+    double r0, r1;
+
+    tri_session_get_timeline_range (session, &r0, &r1);
+    g_assert_cmpfloat_with_epsilon (r0, t0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (r1, t1, 1e-6);
+  }
   /* and the second one its own */
   tri_deck_pane_select_slide (pane_of (window), second, TRUE);
   spin (200);
@@ -670,6 +677,83 @@ test_markings (void)
   spin (50);
 }
 
+static guint
+n_decks (TriWindow *window)
+{
+  g_autoptr(GPtrArray) decks = tri_store_get_decks (tri_window_get_store (window), "en", NULL);
+
+  if (decks == NULL)
+    g_error ("The decks could not be read");
+  return decks->len;
+}
+
+/* The name of the deck the pane shows, or NULL */
+static const char *
+shown_deck_name (TriWindow *window)
+{
+  const TriDeck *deck = tri_deck_pane_get_deck (pane_of (window));
+
+  return deck != NULL ? deck->name : NULL;
+}
+
+/* Decks added, renamed and deleted through the pane's dialogs, each
+ * undone */
+static void
+test_decks (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "decks.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  TriWindow *window;
+  GtkWindow *dialog;
+
+  g_assert_true (tri_document_create_new (path, &error));
+  window = tri_window_new (NULL, NULL);
+  g_assert_true (tri_window_open_file (window, path, &error));
+  g_assert_no_error (error);
+  present (window);
+  show_pane (window);
+  g_assert_null (tri_deck_pane_get_deck (pane_of (window)));
+  g_assert_cmpuint (n_decks (window), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deck.add-deck", NULL));
+  spin (100);
+  dialog = dialog_titled (window, "Add Deck");
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (field_named (GTK_WIDGET (dialog), "Name")), "Morning brief");
+  click (button_labelled (GTK_WIDGET (dialog), "Add"));
+  g_assert_null (dialog_titled (window, "Add Deck"));
+  g_assert_cmpuint (n_decks (window), ==, 1);
+  g_assert_cmpstr (shown_deck_name (window), ==, "Morning brief");
+  assert_undo_label (window, "Undo Add Deck");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deck.rename-deck", NULL));
+  spin (100);
+  dialog = dialog_titled (window, "Rename Deck");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field_named (GTK_WIDGET (dialog), "Name"))), ==, "Morning brief");
+  gtk_editable_set_text (GTK_EDITABLE (field_named (GTK_WIDGET (dialog), "Name")), "Summit");
+  click (button_labelled (GTK_WIDGET (dialog), "Rename"));
+  g_assert_cmpstr (shown_deck_name (window), ==, "Summit");
+  assert_undo_label (window, "Undo Rename Deck");
+  press (window, "ctrl+z", "win.undo");
+  spin (100);
+  g_assert_cmpstr (shown_deck_name (window), ==, "Morning brief");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deck.delete-deck", NULL));
+  spin (100);
+  g_assert_cmpuint (n_decks (window), ==, 0);
+  g_assert_null (tri_deck_pane_get_deck (pane_of (window)));
+  assert_undo_label (window, "Undo Delete Deck");
+  press (window, "ctrl+z", "win.undo");
+  spin (100);
+  g_assert_cmpuint (n_decks (window), ==, 1);
+  g_assert_cmpstr (shown_deck_name (window), ==, "Morning brief");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 /* On a read-only briefing each deck edit offers an editable copy, and
  * nothing is written */
 static void
@@ -787,6 +871,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/deck-pane/build-deck", test_build_deck);
+  g_test_add_func ("/deck-pane/decks", test_decks);
   g_test_add_func ("/deck-pane/markings", test_markings);
   g_test_add_func ("/deck-pane/read-only", test_read_only);
   g_test_add_func ("/deck-pane/named", test_named);
