@@ -696,8 +696,18 @@ shown_deck_name (TriWindow *window)
   return deck != NULL ? deck->name : NULL;
 }
 
+static void
+on_deck_changed (TriDeckPane *pane,
+                 char       **told)
+{
+  const TriDeck *deck = tri_deck_pane_get_deck (pane);
+
+  g_free (*told);
+  *told = g_strdup (deck != NULL ? deck->name : "(none)");
+}
+
 /* Decks added, renamed and deleted through the pane's dialogs, each
- * undone */
+ * undone; the pane says which deck it shows */
 static void
 test_decks (void)
 {
@@ -706,6 +716,7 @@ test_decks (void)
   g_autoptr(GError) error = NULL;
   TriWindow *window;
   GtkWindow *dialog;
+  g_autofree char *told = NULL;
 
   g_assert_true (tri_document_create_new (path, &error));
   window = tri_window_new (NULL, NULL);
@@ -715,6 +726,7 @@ test_decks (void)
   show_pane (window);
   g_assert_null (tri_deck_pane_get_deck (pane_of (window)));
   g_assert_cmpuint (n_decks (window), ==, 0);
+  g_signal_connect (pane_of (window), "deck-changed", G_CALLBACK (on_deck_changed), &told);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deck.add-deck", NULL));
   spin (100);
@@ -725,6 +737,7 @@ test_decks (void)
   g_assert_null (dialog_titled (window, "Add Deck"));
   g_assert_cmpuint (n_decks (window), ==, 1);
   g_assert_cmpstr (shown_deck_name (window), ==, "Morning brief");
+  g_assert_cmpstr (told, ==, "Morning brief");
   assert_undo_label (window, "Undo Add Deck");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deck.rename-deck", NULL));
@@ -735,6 +748,7 @@ test_decks (void)
   gtk_editable_set_text (GTK_EDITABLE (field_named (GTK_WIDGET (dialog), "Name")), "Summit");
   click (button_labelled (GTK_WIDGET (dialog), "Rename"));
   g_assert_cmpstr (shown_deck_name (window), ==, "Summit");
+  g_assert_cmpstr (told, ==, "Summit");
   assert_undo_label (window, "Undo Rename Deck");
   press (window, "ctrl+z", "win.undo");
   spin (100);
@@ -744,12 +758,14 @@ test_decks (void)
   spin (100);
   g_assert_cmpuint (n_decks (window), ==, 0);
   g_assert_null (tri_deck_pane_get_deck (pane_of (window)));
+  g_assert_cmpstr (told, ==, "(none)");
   assert_undo_label (window, "Undo Delete Deck");
   press (window, "ctrl+z", "win.undo");
   spin (100);
   g_assert_cmpuint (n_decks (window), ==, 1);
   g_assert_cmpstr (shown_deck_name (window), ==, "Morning brief");
 
+  g_signal_handlers_disconnect_by_func (pane_of (window), on_deck_changed, &told);
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
 }

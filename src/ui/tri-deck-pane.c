@@ -66,11 +66,21 @@ struct _TriDeckPane
   guint               reload_source;
   guint               scroll_source;
   guint               scroll_tries;
+  char               *told_deck;       /* what "deck-changed" last told */
+  gint64              told_slide;
+  gboolean            told;
   gboolean            focus_pending;   /* the row chosen takes the focus once shown */
   GtkWidget          *scrolled;
 };
 
 G_DEFINE_FINAL_TYPE (TriDeckPane, tri_deck_pane, GTK_TYPE_WIDGET)
+
+enum {
+  DECK_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static void reload (TriDeckPane *self);
 
@@ -192,6 +202,17 @@ update_actions (TriDeckPane *self)
   enable (self, "delete-slide", index >= 0);
   enable (self, "move-up", index > 0);
   enable (self, "move-down", deck != NULL && index >= 0 && index + 1 < (int) deck->slides->len);
+
+  /* the deck shown or the slide chosen changed (a rename too) */
+  if (!self->told || g_strcmp0 (self->told_deck, deck != NULL ? deck->name : NULL) != 0 ||
+      self->told_slide != (index >= 0 ? self->selected : 0))
+    {
+      self->told = TRUE;
+      g_free (self->told_deck);
+      self->told_deck = g_strdup (deck != NULL ? deck->name : NULL);
+      self->told_slide = index >= 0 ? self->selected : 0;
+      g_signal_emit (self, signals[DECK_CHANGED], 0);
+    }
 }
 
 /* --- the list ------------------------------------------------------------- */
@@ -1766,6 +1787,7 @@ tri_deck_pane_finalize (GObject *object)
 
   g_clear_pointer (&self->decks, g_ptr_array_unref);
   g_clear_pointer (&self->thumbs, g_hash_table_unref);
+  g_clear_pointer (&self->told_deck, g_free);
   tri_markings_clear (&self->markings);
   g_clear_object (&self->actions);
   G_OBJECT_CLASS (tri_deck_pane_parent_class)->finalize (object);
@@ -1779,6 +1801,15 @@ tri_deck_pane_class_init (TriDeckPaneClass *klass)
 
   object_class->dispose = tri_deck_pane_dispose;
   object_class->finalize = tri_deck_pane_finalize;
+  /**
+   * TriDeckPane::deck-changed:
+   *
+   * The deck shown (tri_deck_pane_get_deck (), NULL: none) or the slide
+   * chosen in it (tri_deck_pane_get_selected_slide ()) changed: what
+   * presenting a deck starts from.
+   */
+  signals[DECK_CHANGED] = g_signal_new ("deck-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "decks");
 }
