@@ -34,6 +34,7 @@
 #include "store/tri-state.h"
 #include "tri-canvas-focus.h"
 #include "tri-actor-editor.h"
+#include "tri-deck-pane.h"
 #include "tri-deck-presenter.h"
 #include "tri-event-editor.h"
 #include "tri-export-dialog.h"
@@ -83,6 +84,7 @@ struct _TriWindow
   TriTriangleView      *triangle_view;
   TriTimelineView      *timeline_view;
   TriEvidencePanel     *evidence_panel;
+  TriDeckPane          *deck_pane;
 
   GtkWidget            *read_bar;        /* a read failed after opening */
   GtkLabel             *read_label;
@@ -1391,6 +1393,20 @@ on_presenter_ended (TriDeckPresenter *presenter,
   self->deck_slide = tri_deck_presenter_get_slide_id (presenter);
   g_signal_handlers_disconnect_by_data (presenter, self);
   g_clear_object (&self->presenter);
+  /* back in the window on the slide the presentation ended on */
+  if (self->deck_slide != 0)
+    tri_deck_pane_select_slide (self->deck_pane, self->deck_slide, TRUE);
+}
+
+/* The deck pane chose a deck or a slide: what F5 and Shift+F5 present */
+static void
+on_deck_pane_changed (TriDeckPane *pane,
+                      TriWindow   *self)
+{
+  const TriDeck *deck = tri_deck_pane_get_deck (pane);
+
+  tri_window_set_deck (self, deck != NULL ? deck->name : NULL,
+                       tri_deck_pane_get_selected_slide (pane));
 }
 
 static void
@@ -2189,6 +2205,31 @@ ensure_editable (TriWindow *self)
   return FALSE;
 }
 
+/**
+ * tri_window_ensure_editable:
+ *
+ * Returns: whether the briefing shown can be edited; when it cannot, the
+ *   window offers an editable copy (Save a Copy to Edit…)
+ */
+gboolean
+tri_window_ensure_editable (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), FALSE);
+  return ensure_editable (self);
+}
+
+/**
+ * tri_window_get_deck_pane:
+ *
+ * Returns: (transfer none): the sidebar of decks and slides
+ */
+TriDeckPane *
+tri_window_get_deck_pane (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->deck_pane;
+}
+
 static void
 undo_redo_action (GtkWidget  *widget,
                   const char *name,
@@ -2339,6 +2380,7 @@ tri_window_class_init (TriWindowClass *klass)
   g_type_ensure (TRI_TYPE_TRIANGLE_VIEW);
   g_type_ensure (TRI_TYPE_TIMELINE_VIEW);
   g_type_ensure (TRI_TYPE_EVIDENCE_PANEL);
+  g_type_ensure (TRI_TYPE_DECK_PANE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, header_bar);
@@ -2354,6 +2396,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, triangle_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, evidence_panel);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, deck_pane);
 
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.present-from-slide", NULL, present_action);
@@ -2457,6 +2500,8 @@ tri_window_init (TriWindow *self)
   g_signal_connect (self->window_dropdown, "notify::selected", G_CALLBACK (on_window_selected), self);
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->slide_area), draw_slide, self, NULL);
+  tri_deck_pane_attach (self->deck_pane, GTK_WIDGET (self));
+  g_signal_connect (self->deck_pane, "deck-changed", G_CALLBACK (on_deck_pane_changed), self);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);

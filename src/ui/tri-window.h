@@ -13,6 +13,7 @@
 #include "export/tri-export.h"
 #include "store/tri-store.h"
 #include "tri-application.h"
+#include "tri-deck-pane.h"
 #include "tri-deck-presenter.h"
 #include "tri-evidence-panel.h"
 #include "tri-timeline-view.h"
@@ -40,6 +41,8 @@ TriDeckPresenter *tri_window_get_deck_presenter (TriWindow      *self);
 TriTriangleView  *tri_window_get_triangle_view  (TriWindow      *self);
 TriTimelineView  *tri_window_get_timeline_view  (TriWindow      *self);
 TriEvidencePanel *tri_window_get_evidence_panel (TriWindow      *self);
+TriDeckPane      *tri_window_get_deck_pane      (TriWindow      *self);
+gboolean          tri_window_ensure_editable    (TriWindow      *self);
 const TriSlideLayout *tri_window_get_slide      (TriWindow      *self);
 void              tri_window_set_data_language  (TriWindow      *self,
                                                  const char     *lang);
