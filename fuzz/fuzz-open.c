@@ -74,6 +74,20 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
         (void) ev;
         (void) quotes;
       }
+    {
+      /* a deck is read whole or refused, with a sentence naming the file */
+      g_autoptr(GError) deck_error = NULL;
+      g_autoptr(GPtrArray) decks = tri_store_get_decks (store, "vi", &deck_error);
+      g_auto(TriMarkings) markings = { 0 };
+
+      if (decks == NULL && (deck_error == NULL || deck_error->message == NULL))
+        abort ();
+      for (guint i = 0; decks && i < decks->len; i++)
+        for (guint k = 0; k < ((TriDeck *) decks->pdata[i])->slides->len; k++)
+          if (((TriDeckSlide *) ((TriDeck *) decks->pdata[i])->slides->pdata[k])->title == NULL)
+            abort ();
+      tri_store_get_markings (store, &markings, NULL);
+    }
     (void) actors;
     (void) events;
     (void) sources;

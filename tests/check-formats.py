@@ -293,6 +293,18 @@ def normalized(data):
         ev["relations"].sort(key=lambda l: l["relation"])
     for q in d["quotes"]:
         q["relation"] = rel_key(q["relation"])
+    # a slide's defaults written or left out (the export leaves them out)
+    for deck in d.get("decks", []):
+        for sl in deck["slides"]:
+            if "relation" in sl:
+                sl["relation"] = rel_key(sl["relation"])
+            if sl.get("window_months") == 12:
+                del sl["window_months"]
+            if sl.get("show_others") is False:
+                del sl["show_others"]
+            for member in ("judgement", "notes", "body"):
+                if sl.get(member) == {}:
+                    del sl[member]
     return d
 
 
@@ -311,6 +323,41 @@ def _():
     broken["quotes"][0]["cliam"] = "fact"
     check(len(list(v.iter_errors(broken))) == 2, "the schema accepts a weight of 4 or an unknown member")
     return "bundled and exported files valid; a weight of 4 and a misspelt member refused"
+
+
+@test("Trilateral JSON: decks and markings of every kind compile, export valid against the schema, and come back as written")
+def _():
+    import jsonschema
+    schema = json.load(open(os.path.join(top, "data", "briefing.schema.json"), encoding="utf-8"))
+    v = jsonschema.Draft202012Validator(schema)
+    data = json.load(open(bundled_json, encoding="utf-8"))
+    data["markings"] = {"marking": "UNCLASSIFIED // FOR TRAINING", "author": "Nhóm phân tích",
+                        "prepared": "2024-07-01", "version": "1.0"}
+    data["decks"] = [{"name": "Briefing", "slides": [
+        {"kind": "view", "title": {"en": "Russia – North Korea", "vi": "Nga – Triều Tiên"},
+         "judgement": {"en": "Cooperation outweighs tension."}, "notes": {"en": "Start with the treaty."},
+         "as_of": "2024-06-19", "window_months": 24, "relation": "PRK-RUS", "actor": "PRK", "event": 15,
+         "range": ["2023-01-01", "2024-12-31T12:00:00"], "show_others": True, "lang": "vi"},
+        {"kind": "text", "title": {"en": "Bottom line"}, "body": {"en": "One.\n\nTwo."}},
+        {"kind": "compare", "title": {"en": "What changed"}, "from": "2022-01-01", "as_of": "2024-06-30"},
+        {"kind": "trend", "title": {"en": "Trend"}, "from": "2022-01-01", "to": "2024-12-31",
+         "step": "quarter", "style": "multiples"}]}]
+    check(not list(v.iter_errors(data)), f"the schema refuses a valid deck: {list(v.iter_errors(data))[:1]}")
+    src = path("decks.json")
+    json.dump(data, open(src, "w", encoding="utf-8"), ensure_ascii=False)
+    r = subprocess.run([compiler, src, path("decks.sqlite")], capture_output=True, env=env)
+    check(r.returncode == 0, f"tri-compile refused the decks: {r.stderr.decode()[:300]}")
+    run("--export-data", path("decks-out.json"), db_path=path("decks.sqlite"))
+    exported = json.load(open(path("decks-out.json"), encoding="utf-8"))
+    errors = list(v.iter_errors(exported))
+    check(not errors, f"the export is not valid: {errors[:1]}")
+    check(normalized(exported) == normalized(data), "the decks or markings came back otherwise")
+    broken = json.loads(json.dumps(data))
+    broken["decks"][0]["slides"][0]["kidn"] = "view"
+    broken["decks"][0]["slides"][3]["step"] = "month"
+    del broken["decks"][0]["slides"][2]["from"]
+    check(len(list(v.iter_errors(broken))) == 3, "the schema accepts a misspelt member, a step of a month or a compare with no date")
+    return "4 kinds of slide and the markings: valid, compiled and exported as written"
 
 
 @test("Trilateral JSON: JSON → briefing → JSON is lossless, and tri-compile rebuilds the same briefing from the export")

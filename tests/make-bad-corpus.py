@@ -179,6 +179,25 @@ expect("self-relation.sqlite", 0, "Vostochny")
 sql("types.sqlite", "UPDATE event_text SET title = 42 WHERE event = 15 AND lang = 'en'; "
     "UPDATE quote SET text = X'00FF00' WHERE id = 2;")
 expect("types.sqlite", 0, "42")
+# decks (schema 7) with values Trilateral never writes: the deck is
+# refused when asked for, the rest of the briefing works
+sql("bad-deck.sqlite",
+    "DELETE FROM slide_text; DELETE FROM slide; DELETE FROM deck; "
+    "INSERT INTO deck (id, name) VALUES (1, 'Briefing'), (2, CAST(X'4B696DFFFE' AS TEXT)); "
+    "INSERT INTO slide (id, deck, position, kind, as_of, window_months, relation, actor, event, range_start, range_end, show_others) "
+    "VALUES (1, 1, 0, 'chart', 'soon', -1, 999, 'XYZ', 99999, 1e300, -1e300, 7), "
+    "(2, 2, 0, 'trend', NULL, 12, NULL, NULL, NULL, NULL, NULL, 0); "
+    "INSERT INTO slide_text (slide, lang, title, notes) VALUES (1, 'en', printf('%.*c', 100000, 'x'), X'00FF'); "
+    "INSERT INTO markings (id, marking) VALUES (1, printf('%.*c', 100000, 'M'));", checks=False)
+expect("bad-deck.sqlite", 0, "Vostochny")
+sql("many-slides.sqlite",
+    "DELETE FROM slide_text; DELETE FROM slide; DELETE FROM deck; "
+    "INSERT INTO deck (id, name) VALUES (1, 'Briefing'); "
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+    "INSERT INTO slide (id, deck, position, kind) SELECT i, 1, i, 'text' FROM n; "
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 50000) "
+    "INSERT INTO slide_text (slide, lang, title) SELECT i, 'en', 'Trang ' || i FROM n;")
+expect("many-slides.sqlite", 0, "Vostochny")
 
 # --- a valid briefing with companions or with someone else's tables -------
 def with_companion(name, suffix, *statements, journal_mode):

@@ -6,7 +6,10 @@
 
 #include <string.h>
 
+#include <sys/wait.h>
+
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <sqlite3.h>
 
 #include "document/tri-document.h"
@@ -263,6 +266,29 @@ test_commands_undo (void)
     {
       g_autofree char *vi = dump_file (path, "vi");
       g_assert_nonnull (strstr (vi, "view|Nga – Triều Tiên|Cooperation outweighs"));
+    }
+    /* for an editor: one language's own texts, no other standing in */
+    {
+      g_autoptr(TriDeckSlide) vi = tri_document_get_slide (doc, s_view, "vi", &error);
+      g_autoptr(TriDeckSlide) en = tri_document_get_slide (doc, s_view, "en", &error);
+      g_autoptr(TriDeckSlide) ko = tri_document_get_slide (doc, s_view, "ko", &error);
+      g_autoptr(TriDeckSlide) none = tri_document_get_slide (doc, 4242, "en", &error);
+
+      g_assert_null (none);
+      g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NO_SUCH);
+      g_clear_error (&error);
+      g_assert_cmpstr (vi->title, ==, "Nga – Triều Tiên");
+      g_assert_null (vi->judgement);
+      g_assert_cmpstr (vi->notes, ==, "Start with the treaty.");
+      g_assert_cmpstr (en->title, ==, "Russia – North Korea");
+      g_assert_cmpstr (en->judgement, ==, "Cooperation outweighs tension since 2023.");
+      g_assert_cmpstr (ko->title, ==, "");
+      g_assert_null (ko->notes);
+      g_assert_cmpstr (vi->relation, ==, "RUS-PRK");
+      g_assert_cmpuint (vi->window_months, ==, 0);
+      g_assert_cmpuint (vi->as_of, ==, day ("2024-06-19"));
+      g_assert_cmpstr (vi->lang, ==, "vi");
+      g_assert_true (vi->show_others);
     }
   }
 
@@ -573,6 +599,432 @@ test_migrate_schema_6 (void)
   events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (events->len, ==, 1);
+
+  /* a file made editable in format 6 is not edited in place: an editable
+   * copy migrates it, and that one is edited, decks and all */
+  {
+    g_autofree char *editable6 = g_build_filename (dir, "editable6.sqlite", NULL);
+    g_autofree char *editable7 = g_build_filename (dir, "editable7.sqlite", NULL);
+    g_autoptr(TriDocument) doc = NULL;
+
+    {
+      g_autofree char *sql = g_strdup_printf ("VACUUM INTO '%s'", editable6);
+
+      tri_test_sql (old, sql);
+    }
+    tri_test_sql (editable6, "INSERT INTO editable VALUES ('Trilateral 0.6', '2024-07-01T00:00:00Z')");
+    g_assert_null (tri_document_open (editable6, &error));
+    g_assert_error (error, TRI_DOCUMENT_ERROR, TRI_DOCUMENT_ERROR_NOT_EDITABLE);
+    g_assert_nonnull (strstr (error->message, "older version of Trilateral (format 6)"));
+    g_clear_error (&error);
+    g_assert_true (tri_document_copy (editable6, editable7, &error));
+    g_assert_no_error (error);
+    doc = tri_document_open (editable7, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (tri_document_add_deck (doc, "Briefing", &error), ==, 1);
+    g_assert_no_error (error);
+  }
+}
+
+/* A file changed outside Trilateral: each deck row Trilateral never
+ * writes makes the deck refused, in one sentence naming the deck and the
+ * slide, while the rest of the briefing reads as before. */
+static void
+test_hostile (void)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *says;
+  } cases[] = {
+    { "UPDATE slide SET kind = 'chart' WHERE id = 2", "(slide 2 of deck “Briefing”): its kind “chart” is unknown" },
+    { "UPDATE slide SET as_of = 'soon' WHERE id = 1", "(slide 1 of deck “Briefing”): it has a date Trilateral cannot place" },
+    { "UPDATE slide SET as_of = 99999999999 WHERE id = 1", "(slide 1 of deck “Briefing”): it has a date Trilateral cannot place" },
+    { "UPDATE slide SET range_start = 2460481, range_end = 2460000 WHERE id = 1", "its timeline range ends before it starts" },
+    { "UPDATE slide SET range_start = 1e300, range_end = 2e300 WHERE id = 1", "has a date Trilateral cannot place" },
+    { "UPDATE slide SET window_months = -5 WHERE id = 1", "its period is not a number of months" },
+    { "UPDATE slide SET event = 99999 WHERE id = 1", "(slide 1 of deck “Briefing”): it names an event the briefing does not have" },
+    { "UPDATE slide SET relation = 999 WHERE id = 1", "it names a relation the briefing does not have" },
+    { "UPDATE slide SET actor = 'XYZ' WHERE id = 1", "it names an actor the briefing does not have" },
+    { "UPDATE slide SET show_others = 7 WHERE id = 1", "other actors is neither yes nor no" },
+    { "UPDATE slide SET lang = 'x'' OR 1' WHERE id = 1", "its language is not a language code" },
+    { "UPDATE slide SET compare_from = NULL WHERE id = 2", "(slide 2 of deck “Briefing”): it compares from a date" },
+    { "UPDATE slide SET trend_step = 'month' WHERE id = 3", "(slide 3 of deck “Briefing”): its trend step or style is unknown" },
+    { "UPDATE slide SET trend_to = 2400000 WHERE id = 3", "its trend span ends before it starts" },
+    { "UPDATE slide_text SET title = printf ('%.*c', 100000, 'x') WHERE slide = 2", "(slide 2 of deck “Briefing”): it has a text longer than a slide holds" },
+    { "UPDATE slide_text SET notes = printf ('%.*c', 7000, 'n') WHERE slide = 3", "(slide 3 of deck “Briefing”): it has a text longer" },
+    { "UPDATE deck SET name = ''", "(deck “”): it has no name Trilateral can show" },
+    { "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)"
+      " INSERT INTO slide (id, deck, position, kind) SELECT 100 + i, 1, 10 + i, 'text' FROM n",
+      "(deck “Briefing”): it has more than 1000 slides" },
+    { "UPDATE markings SET marking = printf ('%.*c', 500, 'M')", "has markings longer than a slide holds" },
+  };
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("hostile-%u.sqlite", i);
+      g_autofree char *path = tri_test_copy_briefing (dir, name);
+      g_autofree char *sql = g_strdup_printf (
+        "PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF;"
+        "DELETE FROM slide_text; DELETE FROM slide; DELETE FROM deck; DELETE FROM markings;"
+        "INSERT INTO deck (id, name) VALUES (1, 'Briefing');"
+        "INSERT INTO slide (id, deck, position, kind, as_of, relation, actor, event) VALUES (1, 1, 0, 'view', 2460481, 2, 'PRK', 15);"
+        "INSERT INTO slide (id, deck, position, kind, compare_from, as_of) VALUES (2, 1, 1, 'compare', 2459581, 2460492);"
+        "INSERT INTO slide (id, deck, position, kind, trend_from, trend_to, trend_step, trend_style)"
+        "  VALUES (3, 1, 2, 'trend', 2459581, 2460676, 'quarter', 'multiples');"
+        "INSERT INTO slide_text (slide, lang, title) VALUES (1, 'en', 'One'), (2, 'en', 'Two'), (3, 'en', 'Three');"
+        "INSERT INTO markings (id, marking) VALUES (1, 'UNCLASSIFIED');"
+        "%s;", cases[i].sql);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TriStore) store = NULL;
+      g_autoptr(GPtrArray) decks = NULL;
+      g_autoptr(TriDeck) deck = NULL;
+      g_autoptr(GPtrArray) events = NULL;
+      g_auto(TriMarkings) markings = { 0 };
+
+      tri_test_sql (path, sql);
+      store = tri_store_open (path, &error);
+      g_assert_no_error (error);
+      g_test_message ("%s", cases[i].sql);
+
+      if (strstr (cases[i].says, "markings") != NULL)
+        {
+          g_assert_false (tri_store_get_markings (store, &markings, &error));
+          g_assert_true (tri_markings_is_empty (&markings));
+        }
+      else
+        {
+          decks = tri_store_get_decks (store, "en", &error);
+          g_assert_null (decks);
+        }
+      g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED);
+      g_assert_nonnull (strstr (error->message, path));
+      if (strstr (error->message, cases[i].says) == NULL)
+        g_error ("“%s” does not say “%s”", error->message, cases[i].says);
+      g_clear_error (&error);
+      if (!strstr (cases[i].says, "markings") && !strstr (cases[i].says, "has no name"))
+        {
+          deck = tri_store_get_deck (store, "Briefing", "en", &error);
+          g_assert_null (deck);
+          g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED);
+          g_clear_error (&error);
+        }
+
+      /* the rest reads, and no read has failed */
+      events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (events->len, >, 10);
+      g_assert_null (tri_store_get_read_error (store));
+    }
+
+  /* the same file, unharmed, reads whole */
+  {
+    g_autofree char *path = tri_test_copy_briefing (dir, "fine.sqlite");
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TriStore) store = NULL;
+    g_autoptr(TriDeck) deck = NULL;
+
+    tri_test_sql (path,
+                  "DELETE FROM slide_text; DELETE FROM slide; DELETE FROM deck;"
+                  "INSERT INTO deck (id, name) VALUES (1, 'Briefing');"
+                  "INSERT INTO slide (id, deck, position, kind, as_of, relation, actor, event) VALUES (1, 1, 0, 'view', 2460481, 2, 'PRK', 15);"
+                  "INSERT INTO slide_text (slide, lang, title, notes) VALUES (1, 'vi', 'Một', 'Ghi chú');");
+    store = tri_store_open (path, &error);
+    g_assert_no_error (error);
+    deck = tri_store_get_deck (store, NULL, "ru", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (deck->slides->len, ==, 1);
+    /* neither Russian nor English: the language it has */
+    g_assert_cmpstr (((TriDeckSlide *) deck->slides->pdata[0])->title, ==, "Một");
+    g_assert_cmpstr (((TriDeckSlide *) deck->slides->pdata[0])->notes, ==, "Ghi chú");
+    g_assert_cmpint (((TriDeckSlide *) deck->slides->pdata[0])->event, ==, 15);
+    g_assert_cmpuint (((TriDeckSlide *) deck->slides->pdata[0])->as_of, ==, day ("2024-06-19"));
+  }
+}
+
+/* Runs a program of the build with @args; its exit code, and its stderr */
+static int
+run_tool (const char  *env_name,
+          char       **err,
+          ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_auto(GStrv) env = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int status = 0;
+  va_list args;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv (env_name));
+  va_start (args, err);
+  while ((arg = va_arg (args, const char *)))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+  env = g_environ_unsetenv (env, "DISPLAY");
+  env = g_environ_unsetenv (env, "WAYLAND_DISPLAY");
+  env = g_environ_setenv (env, "LANGUAGE", "en", TRUE);
+  g_spawn_sync (NULL, (char **) argv->pdata, env, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
+}
+
+/* the decks and markings every test of the format starts from: each
+ * kind, every field of a slide, several languages, a text in one
+ * language only, a range to the second */
+static const char decks_json[] =
+  "{\"markings\": {\"marking\": \"UNCLASSIFIED // FOR TRAINING\", \"author\": \"Nhóm phân tích\","
+  "  \"prepared\": \"2024-07-01\", \"version\": \"1.0\"},"
+  " \"decks\": ["
+  "  {\"name\": \"Briefing\", \"slides\": ["
+  "    {\"kind\": \"view\", \"title\": {\"en\": \"Russia – North Korea\", \"vi\": \"Nga – Triều Tiên\", \"ko\": \"러시아 – 북한\"},"
+  "     \"judgement\": {\"en\": \"Cooperation outweighs tension.\"}, \"notes\": {\"en\": \"Start with the treaty.\", \"ru\": \"Начните с договора.\"},"
+  "     \"as_of\": \"2024-06-19\", \"window_months\": 24, \"relation\": \"RUS-PRK\", \"actor\": \"PRK\", \"event\": 15,"
+  "     \"range\": [\"2023-01-01\", \"2024-12-31\"], \"show_others\": true, \"lang\": \"vi\"},"
+  "    {\"kind\": \"view\", \"title\": {\"vi\": \"Chỉ tiếng Việt\"}, \"range\": [\"2023-01-01T06:00:00\", \"2023-03-01T18:30:15\"],"
+  "     \"window_months\": 0},"
+  "    {\"kind\": \"text\", \"title\": {\"en\": \"Bottom line up front\"},"
+  "     \"body\": {\"en\": \"Paragraph one.\\n\\nParagraph two.\", \"zh_CN\": \"第一段。\\n\\n第二段。\"}},"
+  "    {\"kind\": \"compare\", \"title\": {\"en\": \"What changed\"}, \"from\": \"2022-01-01\", \"as_of\": \"2024-06-30\"},"
+  "    {\"kind\": \"trend\", \"title\": {}, \"from\": \"2022-01-01\", \"to\": \"2024-12-31\","
+  "     \"step\": \"year\", \"style\": \"strip\"}]},"
+  "  {\"name\": \"Bộ thứ hai\", \"slides\": []}]}";
+
+/* data/briefing.json with @extra's members added (or replaced) */
+static char *
+briefing_with (const char *dir,
+               const char *name,
+               JsonObject *extra)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) members = json_object_get_members (extra);
+  char *path = g_build_filename (dir, name, NULL);
+  JsonObject *root;
+
+  g_assert_true (json_parser_load_from_file (parser, g_getenv ("TRI_BRIEFING_JSON"), &error));
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  for (GList *l = members; l; l = l->next)
+    json_object_set_member (root, l->data, json_node_copy (json_object_get_member (extra, l->data)));
+  json_generator_set_root (gen, json_parser_get_root (parser));
+  g_assert_true (json_generator_to_file (gen, path, &error));
+  g_assert_no_error (error);
+  return path;
+}
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+/* JSON → briefing → JSON: the decks and markings come back as they were
+ * written, and the store reads every field */
+static void
+test_json_round_trip (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autoptr(JsonNode) extra = parse (decks_json);
+  g_autofree char *in = briefing_with (dir, "in.json", json_node_get_object (extra));
+  g_autofree char *db = g_build_filename (dir, "b.sqlite", NULL);
+  g_autofree char *imported = g_build_filename (dir, "imported.sqlite", NULL);
+  g_autofree char *out = g_build_filename (dir, "out.json", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) decks = NULL;
+  g_auto(TriMarkings) markings = { 0 };
+  JsonObject *got, *want = json_node_get_object (extra);
+  const TriDeckSlide *s;
+
+  g_assert_cmpint (run_tool ("TRI_COMPILE", &err, in, db, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--db", db, "--export-data", out, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_file (parser, out, &error));
+  g_assert_no_error (error);
+  got = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_node_equal (json_object_get_member (got, "markings"), json_object_get_member (want, "markings")));
+  if (!json_node_equal (json_object_get_member (got, "decks"), json_object_get_member (want, "decks")))
+    {
+      g_autofree char *text = json_to_string (json_object_get_member (got, "decks"), TRUE);
+      g_error ("the decks came back otherwise:\n%s", text);
+    }
+
+  store = tri_store_open (db, &error);
+  g_assert_no_error (error);
+  decks = tri_store_get_decks (store, "ko", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (decks->len, ==, 2);
+  g_assert_cmpstr (((TriDeck *) decks->pdata[1])->name, ==, "Bộ thứ hai");
+  g_assert_cmpuint (((TriDeck *) decks->pdata[1])->slides->len, ==, 0);
+  s = ((TriDeck *) decks->pdata[0])->slides->pdata[0];
+  g_assert_cmpstr (s->title, ==, "러시아 – 북한");
+  g_assert_cmpstr (s->judgement, ==, "Cooperation outweighs tension.");
+  g_assert_cmpuint (s->as_of, ==, day ("2024-06-19"));
+  g_assert_cmpuint (s->window_months, ==, 24);
+  g_assert_cmpstr (s->relation, ==, "RUS-PRK");
+  g_assert_cmpint (s->event, ==, 15);
+  g_assert_cmpfloat (s->range_start, ==, day ("2023-01-01"));
+  g_assert_cmpfloat (s->range_end, ==, day ("2025-01-01"));
+  g_assert_true (s->show_others);
+  g_assert_cmpstr (s->lang, ==, "vi");
+  s = ((TriDeck *) decks->pdata[0])->slides->pdata[1];
+  g_assert_cmpfloat_with_epsilon (s->range_start, day ("2023-01-01") + 0.25, 1e-6);
+  g_assert_cmpuint (s->window_months, ==, 0);
+  s = ((TriDeck *) decks->pdata[0])->slides->pdata[4];
+  g_assert_cmpint (s->kind, ==, TRI_DECK_SLIDE_TREND);
+  g_assert_cmpstr (s->title, ==, "");
+  g_assert_cmpint (s->trend_step, ==, TRI_TREND_YEAR);
+  g_assert_true (tri_store_get_markings (store, &markings, &error));
+  g_assert_cmpstr (markings.author, ==, "Nhóm phân tích");
+
+  /* --import-json reads them with the same reader */
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--import-json", in, "--out", imported, NULL), ==, 0);
+  {
+    g_autoptr(TriStore) again = tri_store_open (imported, &error);
+    g_autoptr(TriDeck) deck = NULL;
+
+    g_assert_no_error (error);
+    deck = tri_store_get_deck (again, "Briefing", "en", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (deck->slides->len, ==, 5);
+    g_assert_cmpstr (((TriDeckSlide *) deck->slides->pdata[2])->body, ==, "Paragraph one.\n\nParagraph two.");
+  }
+}
+
+/* --import-json --into an editable briefing: the decks come with the
+ * events, a slide's event the event as merged, every language's texts; a
+ * second import numbers the deck of the same name and keeps the
+ * briefing's own markings */
+static void
+test_json_merge (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autoptr(JsonNode) extra = parse (decks_json);
+  g_autofree char *in = briefing_with (dir, "in.json", json_node_get_object (extra));
+  g_autofree char *path = g_build_filename (dir, "edit.sqlite", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--new", path, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--import-json", in, "--into", path, NULL), ==, 0);
+  g_clear_pointer (&err, g_free);
+  tri_test_sql (path, "UPDATE markings SET author = 'Someone else'");
+  g_assert_cmpint (run_tool ("TRI_EXE", &err, "--import-json", in, "--into", path, NULL), ==, 0);
+  {
+    g_autoptr(TriStore) store = tri_store_open (path, &error);
+    g_autoptr(GPtrArray) decks = NULL;
+    g_autoptr(TriEvent) event = NULL;
+    g_auto(TriMarkings) markings = { 0 };
+    const TriDeck *first;
+    const TriDeckSlide *s;
+
+    g_assert_no_error (error);
+    decks = tri_store_get_decks (store, "en", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (decks->len, ==, 4);
+    g_assert_cmpstr (((TriDeck *) decks->pdata[0])->name, ==, "Briefing");
+    g_assert_cmpstr (((TriDeck *) decks->pdata[1])->name, ==, "Bộ thứ hai");
+    g_assert_cmpstr (((TriDeck *) decks->pdata[2])->name, ==, "Briefing (2)");
+    first = decks->pdata[0];
+    g_assert_cmpuint (first->slides->len, ==, 5);
+    s = first->slides->pdata[0];
+    g_assert_cmpstr (s->title, ==, "Russia – North Korea");
+    g_assert_cmpstr (s->notes, ==, "Start with the treaty.");
+    g_assert_cmpint (s->event, >, 0);
+    event = tri_store_get_event (store, s->event, "en", &error);
+    g_assert_no_error (error);
+    {
+      /* the event the JSON's event 15 became */
+      g_autoptr(TriStore) bundled = tri_store_open (tri_test_briefing_path (), &error);
+      g_autoptr(TriEvent) fifteen = tri_store_get_event (bundled, 15, "en", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (event->title, ==, fifteen->title);
+    }
+    g_assert_cmpstr (((TriDeckSlide *) first->slides->pdata[4])->title, ==, "");
+    g_assert_true (tri_store_get_markings (store, &markings, &error));
+    g_assert_cmpstr (markings.author, ==, "Someone else");
+    g_assert_cmpstr (markings.marking, ==, "UNCLASSIFIED // FOR TRAINING");
+    /* the other languages' texts came too */
+    {
+      g_autoptr(TriDeck) ko = tri_store_get_deck (store, "Briefing (2)", "ko", &error);
+      g_autoptr(TriDeck) ru = tri_store_get_deck (store, "Briefing (2)", "ru", &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (((TriDeckSlide *) ko->slides->pdata[0])->title, ==, "러시아 – 북한");
+      g_assert_cmpstr (((TriDeckSlide *) ru->slides->pdata[0])->notes, ==, "Начните с договора.");
+    }
+  }
+}
+
+/* What a deck may not say is refused, naming the deck and the slide */
+static void
+test_json_refused (void)
+{
+  static const struct
+  {
+    const char *decks;
+    const char *says;
+  } cases[] = {
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {}}, {\"kind\": \"chart\", \"title\": {}}]}]",
+      "deck “B”, slide 2: unknown kind “chart”: use view, text, compare or trend" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {}, \"as_of\": \"June 2024\"}]}]",
+      "deck “B”, slide 1: “as_of” is not a day such as 2024-06-19" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {}, \"as_of\": \"2024-02-30\"}]}]",
+      "deck “B”, slide 1: “as_of” is not a day" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {}, \"event\": 99999}]}]",
+      "deck “B”, slide 1: names an event that is not in \"events\"" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {}, \"actor\": \"XYZ\"}]}]",
+      "deck “B”, slide 1: actor “XYZ” is not in \"actors\"" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {}, \"relation\": \"RUS-XYZ\"}]}]",
+      "deck “B”, slide 1: relation RUS-XYZ names an actor" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"compare\", \"title\": {}, \"from\": \"2024-07-01\", \"as_of\": \"2024-06-01\"}]}]",
+      "deck “B”, slide 1: a compare slide compares from a date before its “as of” date" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"trend\", \"title\": {}, \"from\": \"2022-01-01\", \"to\": \"2024-01-01\", \"step\": \"month\", \"style\": \"strip\"}]}]",
+      "deck “B”, slide 1: unknown step “month”: use quarter or year" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"trend\", \"title\": {}, \"from\": \"2022-01-01\"}]}]",
+      "deck “B”, slide 1: a trend slide needs “from”, “to”, “step” and “style”" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {}, \"range\": [\"2024-01-01\", \"2023-01-01\"]}]}]",
+      "deck “B”, slide 1: the timeline’s range must end after it starts" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {}, \"tilte\": {}}]}]",
+      "deck “B”, slide 1: unknown member “tilte”" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"view\", \"title\": {\"en\": \"\"}}]}]",
+      "deck “B”, slide 1: the en title is empty or not a string" },
+    { "[{\"name\": \"B\", \"slides\": [{\"kind\": \"text\"}]}]",
+      "deck “B”, slide 1: needs a title" },
+    { "[{\"name\": \"B\", \"slides\": []}, {\"name\": \"B\", \"slides\": []}]",
+      "deck “B”: two decks have this name" },
+    { "[{\"name\": \" \", \"slides\": []}]",
+      "deck 1: a deck needs a name" },
+  };
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *wrapped = g_strdup_printf ("{\"decks\": %s}", cases[i].decks);
+      g_autoptr(JsonNode) extra = parse (wrapped);
+      g_autofree char *name = g_strdup_printf ("bad-%u.json", i);
+      g_autofree char *in = briefing_with (dir, name, json_node_get_object (extra));
+      g_autofree char *db = g_build_filename (dir, "bad.sqlite", NULL);
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run_tool ("TRI_COMPILE", &err, in, db, NULL), !=, 0);
+      if (strstr (err, cases[i].says) == NULL)
+        g_error ("tri-compile said “%s”, not “%s”", err, cases[i].says);
+      g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+    }
 }
 
 int
@@ -587,6 +1039,10 @@ main (int    argc,
   g_test_add_func ("/deck/commands-undo", test_commands_undo);
   g_test_add_func ("/deck/refused", test_refused);
   g_test_add_func ("/deck/delete-event", test_delete_event);
+  g_test_add_func ("/deck/hostile", test_hostile);
+  g_test_add_func ("/deck/json-round-trip", test_json_round_trip);
+  g_test_add_func ("/deck/json-refused", test_json_refused);
+  g_test_add_func ("/deck/json-merge", test_json_merge);
 
   return g_test_run ();
 }

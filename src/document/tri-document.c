@@ -1314,7 +1314,11 @@ check_editable (const char  *path,
     return refuse (error, TRI_DOCUMENT_ERROR_NOT_EDITABLE,
                    _("“%s” was created by a newer version of Trilateral (format %d; this version reads format %d). Update Trilateral to open it."),
                    path, version, TRI_SCHEMA_VERSION);
-  if (version < TRI_SCHEMA_VERSION || editable != 1)
+  if (version < TRI_SCHEMA_VERSION)
+    return refuse (error, TRI_DOCUMENT_ERROR_NOT_EDITABLE,
+                   _("“%s” was made by an older version of Trilateral (format %d), so it stays as it is: make an editable copy of it in this version’s format to change it (Save a Copy to Edit…, or --copy-to)."),
+                   path, version);
+  if (editable != 1)
     return refuse (error, TRI_DOCUMENT_ERROR_NOT_EDITABLE,
                    _("“%s” was not created by Trilateral to be edited, so it stays as it is: make an editable copy of it to change it (Save a Copy to Edit…, or --copy-to)."),
                    path);
@@ -2279,4 +2283,99 @@ tri_document_set_markings (TriDocument        *self,
   g_return_val_if_fail (TRI_IS_DOCUMENT (self), FALSE);
   /* Translators: an action in the Undo menu item, "Undo Set Markings" */
   return run_command (self, _("Set Markings"), do_set_markings, markings, NULL, error);
+}
+
+static guint32
+column_jdn_day (sqlite3_stmt *stmt,
+                int           col)
+{
+  guint32 day = 0;
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_INTEGER)
+    tri_day_from_jdn (sqlite3_column_int64 (stmt, col), &day);
+  return day;
+}
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           col)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, col);
+
+  return text != NULL ? g_strdup (text) : NULL;
+}
+
+/**
+ * tri_document_get_slide:
+ * @text_lang: (nullable): whose texts to read; %NULL: English
+ *
+ * The slide as it is now, for an editor: every field, and the texts of
+ * @text_lang exactly as written in it (the title "" and the others %NULL
+ * where it has none: no other language's text stands in, so that saving
+ * the editor's fields with tri_document_edit_slide() never copies one
+ * language's text into another).
+ *
+ * Returns: (transfer full): the slide, or %NULL with @error set
+ *   (%TRI_DOCUMENT_ERROR_NO_SUCH)
+ */
+TriDeckSlide *
+tri_document_get_slide (TriDocument  *self,
+                        gint64        slide,
+                        const char   *text_lang,
+                        GError      **error)
+{
+  g_autoptr(TriDeckSlide) s = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.id, s.kind, s.as_of, s.window_months, r.actor_a || '-' || r.actor_b, s.actor,"
+                          " s.event, s.range_start, s.range_end, s.show_others, s.lang, s.compare_from,"
+                          " s.trend_from, s.trend_to, s.trend_step, s.trend_style,"
+                          " t.title, t.judgement, t.notes, t.body"
+                          " FROM slide s LEFT JOIN relation r ON r.id = s.relation"
+                          " LEFT JOIN slide_text t ON t.slide = s.id AND t.lang = ?2"
+                          " WHERE s.id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error);
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, slide);
+  sqlite3_bind_text (stmt, 2, tri_lang_normalize (text_lang ? text_lang : "en"), -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      s = tri_deck_slide_new (TRI_DECK_SLIDE_VIEW);
+      s->id = sqlite3_column_int64 (stmt, 0);
+      tri_deck_slide_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &s->kind);
+      s->as_of = column_jdn_day (stmt, 2);
+      s->window_months = (guint) sqlite3_column_int (stmt, 3);
+      s->relation = column_dup (stmt, 4);
+      s->actor = column_dup (stmt, 5);
+      s->event = sqlite3_column_int64 (stmt, 6);
+      if (sqlite3_column_type (stmt, 7) != SQLITE_NULL && sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+        {
+          s->range_start = sqlite3_column_double (stmt, 7) + (double) TRI_DAY_JDN_OFFSET;
+          s->range_end = sqlite3_column_double (stmt, 8) + (double) TRI_DAY_JDN_OFFSET;
+        }
+      s->show_others = sqlite3_column_int (stmt, 9) != 0;
+      s->lang = column_dup (stmt, 10);
+      s->compare_from = column_jdn_day (stmt, 11);
+      s->trend_from = column_jdn_day (stmt, 12);
+      s->trend_to = column_jdn_day (stmt, 13);
+      tri_trend_step_from_string ((const char *) sqlite3_column_text (stmt, 14), &s->trend_step);
+      tri_trend_style_from_string ((const char *) sqlite3_column_text (stmt, 15), &s->trend_style);
+      if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
+        {
+          g_free (s->title);
+          s->title = column_dup (stmt, 16);
+        }
+      s->judgement = column_dup (stmt, 17);
+      s->notes = column_dup (stmt, 18);
+      s->body = column_dup (stmt, 19);
+    }
+  sqlite3_finalize (stmt);
+  if (s == NULL)
+    refuse (error, TRI_DOCUMENT_ERROR_NO_SUCH, _("the briefing has no slide %lld"), (long long) slide);
+  return g_steal_pointer (&s);
 }

@@ -190,6 +190,10 @@ gboolean      tri_document_delete_slide  (TriDocument         *self,
 gboolean      tri_document_set_markings  (TriDocument         *self,
                                           const TriMarkings   *markings,
                                           GError             **error);
+TriDeckSlide *tri_document_get_slide     (TriDocument         *self,
+                                          gint64               slide,
+                                          const char          *text_lang,
+                                          GError             **error);
 
 void          tri_document_begin_group   (TriDocument         *self,
                                           const char          *name);

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <json-glib/json-glib.h>
@@ -183,6 +184,168 @@ compare_links (gconstpointer a,
                     link_code (o->store, o->links, GPOINTER_TO_UINT (*(gpointer const *) b)));
 }
 
+/* A slide's texts in one member, every language but the empty ones; the
+ * title's object is written even when it has none */
+static void
+add_slide_texts (JsonBuilder *b,
+                 const char  *member,
+                 const Rows  *rows,
+                 GHashTable  *index,
+                 const char  *key,
+                 guint        text_col,
+                 gboolean     always)
+{
+  GPtrArray *list = key ? g_hash_table_lookup (index, key) : NULL;
+  g_autoptr(GArray) texts = g_array_new (FALSE, FALSE, sizeof (LangText));
+
+  for (guint i = 0; list != NULL && i < list->len; i++)
+    {
+      guint row = GPOINTER_TO_UINT (list->pdata[i]);
+      LangText t = { CELL (*rows, row, 1), CELL (*rows, row, text_col) };
+
+      if (t.lang != NULL && t.text != NULL && *t.text != '\0')
+        g_array_append_val (texts, t);
+    }
+  if (texts->len == 0 && !always)
+    return;
+  g_array_sort (texts, compare_lang_texts);
+  json_builder_set_member_name (b, member);
+  json_builder_begin_object (b);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      json_builder_set_member_name (b, g_array_index (texts, LangText, i).lang);
+      json_builder_add_string_value (b, g_array_index (texts, LangText, i).text);
+    }
+  json_builder_end_object (b);
+}
+
+static void
+add_day (JsonBuilder *b,
+         const char  *member,
+         guint32      day)
+{
+  g_autofree char *iso = NULL;
+
+  if (day == 0)
+    return;
+  iso = tri_day_to_iso (day);
+  json_builder_set_member_name (b, member);
+  json_builder_add_string_value (b, iso);
+}
+
+/* One end of a timeline range as the reader takes it: a day, or a
+ * moment of one to the second; the end of a range at midnight is the
+ * day before, through its last moment */
+static char *
+range_end_string (double   value,
+                  gboolean end)
+{
+  double whole = floor (value);
+  int seconds = (int) lround ((value - whole) * 86400.0);
+  g_autofree char *iso = NULL;
+
+  if (seconds >= 86400)
+    {
+      whole += 1;
+      seconds = 0;
+    }
+  if (seconds == 0)
+    return tri_day_to_iso ((guint32) whole - (end ? 1 : 0));
+  iso = tri_day_to_iso ((guint32) whole);
+  return g_strdup_printf ("%sT%02d:%02d:%02d", iso, seconds / 3600, seconds / 60 % 60, seconds % 60);
+}
+
+static void
+add_markings (JsonBuilder       *b,
+              const TriMarkings *m)
+{
+  if (tri_markings_is_empty (m))
+    return;
+  json_builder_set_member_name (b, "markings");
+  json_builder_begin_object (b);
+  add_string (b, "marking", m->marking && *m->marking ? m->marking : NULL);
+  add_string (b, "author", m->author && *m->author ? m->author : NULL);
+  add_string (b, "prepared", m->prepared && *m->prepared ? m->prepared : NULL);
+  add_string (b, "version", m->version && *m->version ? m->version : NULL);
+  json_builder_end_object (b);
+}
+
+/* The decks, as the reader takes them: what is a default is left out */
+static void
+add_decks (JsonBuilder *b,
+           GPtrArray   *decks,
+           const Rows  *slide_texts)
+{
+  g_autoptr(GHashTable) index = index_rows (slide_texts);
+
+  json_builder_set_member_name (b, "decks");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < decks->len; i++)
+    {
+      const TriDeck *deck = decks->pdata[i];
+
+      json_builder_begin_object (b);
+      add_string (b, "name", deck->name);
+      json_builder_set_member_name (b, "slides");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < deck->slides->len; k++)
+        {
+          const TriDeckSlide *s = deck->slides->pdata[k];
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, s->id);
+
+          json_builder_begin_object (b);
+          add_string (b, "kind", tri_deck_slide_kind_to_string (s->kind));
+          add_slide_texts (b, "title", slide_texts, index, id, 2, TRUE);
+          add_slide_texts (b, "judgement", slide_texts, index, id, 3, FALSE);
+          add_slide_texts (b, "notes", slide_texts, index, id, 4, FALSE);
+          add_slide_texts (b, "body", slide_texts, index, id, 5, FALSE);
+          if (s->kind == TRI_DECK_SLIDE_COMPARE)
+            add_day (b, "from", s->compare_from);
+          if (s->kind == TRI_DECK_SLIDE_TREND)
+            {
+              add_day (b, "from", s->trend_from);
+              add_day (b, "to", s->trend_to);
+              add_string (b, "step", tri_trend_step_to_string (s->trend_step));
+              add_string (b, "style", tri_trend_style_to_string (s->trend_style));
+            }
+          add_day (b, "as_of", s->as_of);
+          if (s->window_months != 12)
+            {
+              json_builder_set_member_name (b, "window_months");
+              json_builder_add_int_value (b, s->window_months);
+            }
+          add_string (b, "relation", s->relation);
+          add_string (b, "actor", s->actor);
+          if (s->event != 0)
+            {
+              json_builder_set_member_name (b, "event");
+              json_builder_add_int_value (b, s->event);
+            }
+          if (s->range_start != 0 || s->range_end != 0)
+            {
+              g_autofree char *from = range_end_string (s->range_start, FALSE);
+              g_autofree char *to = range_end_string (s->range_end, TRUE);
+
+              json_builder_set_member_name (b, "range");
+              json_builder_begin_array (b);
+              json_builder_add_string_value (b, from);
+              json_builder_add_string_value (b, to);
+              json_builder_end_array (b);
+            }
+          if (s->show_others)
+            {
+              json_builder_set_member_name (b, "show_others");
+              json_builder_add_boolean_value (b, TRUE);
+            }
+          add_string (b, "lang", s->lang);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+}
+
 gboolean
 tri_format_json_write (TriStore             *store,
                        const TriDataRequest *request,
@@ -192,7 +355,10 @@ tri_format_json_write (TriStore             *store,
 {
   g_auto(Rows) titles = { 0 }, actors = { 0 }, names = { 0 }, sources = { 0 }, source_texts = { 0 };
   g_auto(Rows) events = { 0 }, event_texts = { 0 }, links = { 0 }, quotes = { 0 }, translations = { 0 };
-  g_auto(Rows) notes = { 0 };
+  g_auto(Rows) notes = { 0 }, slide_texts = { 0 };
+  g_auto(TriMarkings) markings = { 0 };
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GError) deck_error = NULL;
   g_autoptr(GHashTable) name_index = NULL, source_index = NULL, text_index = NULL;
   g_autoptr(GHashTable) link_index = NULL, translation_index = NULL;
   g_autoptr(JsonBuilder) b = json_builder_new ();
@@ -211,8 +377,14 @@ tri_format_json_write (TriStore             *store,
       !read_rows (store, TRI_STORE_ROWS_EVENT_LINKS, &links, error) ||
       !read_rows (store, TRI_STORE_ROWS_QUOTES, &quotes, error) ||
       !read_rows (store, TRI_STORE_ROWS_QUOTE_TRANSLATIONS, &translations, error) ||
-      !read_rows (store, TRI_STORE_ROWS_NOTES, &notes, error))
+      !read_rows (store, TRI_STORE_ROWS_NOTES, &notes, error) ||
+      !read_rows (store, TRI_STORE_ROWS_SLIDE_TEXTS, &slide_texts, error))
     return FALSE;
+  /* a deck the store refuses (a file changed outside Trilateral) is left
+   * out, and said to be, as the rest is written */
+  decks = tri_store_get_decks (store, "en", &deck_error);
+  if (decks != NULL && !tri_store_get_markings (store, &markings, &deck_error))
+    g_clear_pointer (&decks, g_ptr_array_unref);
 
   name_index = index_rows (&names);
   source_index = index_rows (&source_texts);
@@ -347,6 +519,12 @@ tri_format_json_write (TriStore             *store,
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+  if (decks != NULL)
+    {
+      add_markings (b, &markings);
+      if (decks->len > 0)
+        add_decks (b, decks, &slide_texts);
+    }
   json_builder_end_object (b);
 
   root = json_builder_get_root (b);
@@ -364,6 +542,11 @@ tri_format_json_write (TriStore             *store,
   if (N_ROWS (notes) > 0)
     {
       g_autofree char *s = g_strdup_printf ("%u notes from an imported file", N_ROWS (notes));
+      tri_formats_lost (lost, s);
+    }
+  if (deck_error != NULL)
+    {
+      g_autofree char *s = g_strdup_printf ("the decks and markings (%s)", deck_error->message);
       tri_formats_lost (lost, s);
     }
   (void) request;

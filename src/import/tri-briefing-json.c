@@ -11,11 +11,13 @@
 
 #include "config.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include <gio/gio.h>
 
 #include "store/tri-date.h"
+#include "store/tri-deck.h"
 #include "store/tri-model.h"
 #include "store/tri-validate.h"
 #include "tri-briefing-json.h"
@@ -659,6 +661,430 @@ load_quotes (Compiler   *c,
   return TRUE;
 }
 
+/* --- decks and markings ---------------------------------------------------- */
+
+/* "deck “Briefing”, slide 3" (slide 0: the deck itself) */
+static char *
+slide_about (const char *deck,
+             guint       number)
+{
+  if (number == 0)
+    return g_strdup_printf ("deck “%s”", deck);
+  return g_strdup_printf ("deck “%s”, slide %u", deck, number);
+}
+
+static gboolean G_GNUC_PRINTF (4, 5)
+fail_slide (GError    **error,
+            const char *deck,
+            guint       number,
+            const char *format,
+            ...)
+{
+  g_autofree char *about = slide_about (deck, number);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  return fail (error, "%s: %s", about, message);
+}
+
+/* A day "YYYY-MM-DD" in member @name, or 0 when absent */
+static gboolean
+member_day (JsonObject  *o,
+            const char  *name,
+            const char  *deck,
+            guint        number,
+            guint32     *day,
+            GError     **error)
+{
+  const char *text;
+
+  *day = 0;
+  if (!json_object_has_member (o, name))
+    return TRUE;
+  text = member_string (o, name);
+  if (text == NULL || !tri_day_from_iso (text, day))
+    return fail_slide (error, deck, number, "“%s” is not a day such as 2024-06-19", name);
+  return TRUE;
+}
+
+/* One end of a timeline range: a day ("2024-06-19"; @end: through its
+ * last moment) or a moment of one ("2024-06-19T06:00:00") */
+static gboolean
+range_end_from_string (const char *text,
+                       gboolean    end,
+                       double     *value)
+{
+  g_autofree char *day_part = NULL;
+  const char *t;
+  guint32 day;
+  int h = 0, m = 0, sec = 0;
+  char extra;
+
+  if (text == NULL)
+    return FALSE;
+  t = strchr (text, 'T');
+  day_part = t ? g_strndup (text, t - text) : g_strdup (text);
+  if (!tri_day_from_iso (day_part, &day))
+    return FALSE;
+  if (t == NULL)
+    {
+      *value = (double) day + (end ? 1 : 0);
+      return TRUE;
+    }
+  if (sscanf (t + 1, "%2d:%2d:%2d%c", &h, &m, &sec, &extra) != 3 || h < 0 || h > 23 || m < 0 || m > 59 ||
+      sec < 0 || sec > 59)
+    return FALSE;
+  *value = (double) day + (h * 3600 + m * 60 + sec) / 86400.0;
+  return TRUE;
+}
+
+/* The languages of a slide's texts, and each text */
+typedef struct
+{
+  JsonObject *title, *judgement, *notes, *body;
+} SlideTexts;
+
+static gboolean
+check_slide_texts (JsonObject  *texts,
+                   const char  *member,
+                   const char  *deck,
+                   guint        number,
+                   GHashTable  *langs,
+                   GError     **error)
+{
+  g_autoptr(GList) members = NULL;
+
+  if (texts == NULL)
+    return TRUE;
+  members = json_object_get_members (texts);
+  for (GList *l = members; l; l = l->next)
+    {
+      const char *lang = l->data;
+      const char *text = member_string (texts, lang);
+      GError *cause = NULL;
+
+      if (!tri_validate_lang_code (lang, &cause))
+        {
+          g_autofree char *about = slide_about (deck, number);
+          return fail_about (error, about, cause);
+        }
+      if (text == NULL || *text == '\0')
+        return fail_slide (error, deck, number, "the %s %s is empty or not a string", lang, member);
+      g_hash_table_add (langs, (gpointer) lang);
+    }
+  return TRUE;
+}
+
+static const char *
+lang_text (JsonObject *texts,
+           const char *lang)
+{
+  return texts != NULL ? member_string (texts, lang) : NULL;
+}
+
+static gboolean
+load_slide (Compiler    *c,
+            JsonObject  *o,
+            const char  *deck,
+            gint64       deck_id,
+            guint        number,
+            gint64       slide_id,
+            GError     **error)
+{
+  static const char * const members[] = {
+    "kind", "title", "judgement", "notes", "body", "as_of", "window_months", "relation", "actor",
+    "event", "range", "show_others", "lang", "from", "to", "step", "style",
+  };
+  g_autoptr(TriDeckSlide) slide = tri_deck_slide_new (TRI_DECK_SLIDE_VIEW);
+  g_autoptr(GHashTable) langs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GList) lang_list = NULL;
+  g_autoptr(GList) present = NULL;
+  g_autofree char *about = slide_about (deck, number);
+  SlideTexts texts = { 0 };
+  const char *kind;
+  GError *cause = NULL;
+  gint64 relation = 0, months = 12;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (o == NULL)
+    return fail_slide (error, deck, number, "is not an object");
+  present = json_object_get_members (o);
+  for (GList *l = present; l; l = l->next)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+        known |= g_str_equal (l->data, members[i]);
+      if (!known)
+        return fail_slide (error, deck, number, "unknown member “%s”", (const char *) l->data);
+    }
+
+  kind = member_string (o, "kind");
+  if (!tri_deck_slide_kind_from_string (kind, &slide->kind))
+    return fail_slide (error, deck, number, "unknown kind “%s”: use view, text, compare or trend",
+                       kind ? kind : "");
+
+  texts.title = member_object (o, "title");
+  texts.judgement = member_object (o, "judgement");
+  texts.notes = member_object (o, "notes");
+  texts.body = member_object (o, "body");
+  if (texts.title == NULL)
+    return fail_slide (error, deck, number, "needs a title, {\"en\": …}");
+  if ((json_object_has_member (o, "judgement") && texts.judgement == NULL) ||
+      (json_object_has_member (o, "notes") && texts.notes == NULL) ||
+      (json_object_has_member (o, "body") && texts.body == NULL))
+    return fail_slide (error, deck, number, "its judgement, notes and body are texts, {\"en\": …}");
+  if (!check_slide_texts (texts.title, "title", deck, number, langs, error) ||
+      !check_slide_texts (texts.judgement, "judgement", deck, number, langs, error) ||
+      !check_slide_texts (texts.notes, "notes", deck, number, langs, error) ||
+      !check_slide_texts (texts.body, "body", deck, number, langs, error))
+    return FALSE;
+
+  if (!member_day (o, "as_of", deck, number, &slide->as_of, error))
+    return FALSE;
+  if (json_object_has_member (o, "window_months") &&
+      (!member_int (o, "window_months", &months) || months < 0 || months > TRI_DECK_MAX_WINDOW_MONTHS))
+    return fail_slide (error, deck, number, "“window_months” is a number of months from 0 (all time) to %d",
+                       TRI_DECK_MAX_WINDOW_MONTHS);
+  slide->window_months = (guint) months;
+  if (json_object_has_member (o, "relation"))
+    {
+      const char *code = member_string (o, "relation");
+
+      if (!relation_id (c, code, &relation, &cause))
+        {
+          if (cause == NULL)
+            return FALSE;
+          return fail_about (error, about, cause);
+        }
+    }
+  if (json_object_has_member (o, "actor"))
+    {
+      const char *actor = member_string (o, "actor");
+
+      if (actor == NULL || !g_hash_table_contains (c->actor_rank, actor))
+        return fail_slide (error, deck, number, "actor “%s” is not in \"actors\"", actor ? actor : "");
+      slide->actor = g_strdup (actor);
+    }
+  if (json_object_has_member (o, "event") &&
+      (!member_int (o, "event", &slide->event) || !g_hash_table_contains (c->event_ids, &slide->event)))
+    return fail_slide (error, deck, number, "names an event that is not in \"events\"");
+  if (json_object_has_member (o, "range"))
+    {
+      JsonArray *range = member_array (o, "range");
+
+      if (range == NULL || json_array_get_length (range) != 2 ||
+          !range_end_from_string (element_string (range, 0), FALSE, &slide->range_start) ||
+          !range_end_from_string (element_string (range, 1), TRUE, &slide->range_end))
+        return fail_slide (error, deck, number, "“range” is two days, [\"2023-01-01\", \"2024-12-31\"]");
+    }
+  if (json_object_has_member (o, "show_others"))
+    {
+      JsonNode *n = json_object_get_member (o, "show_others");
+
+      if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_BOOLEAN)
+        return fail_slide (error, deck, number, "“show_others” is true or false");
+      slide->show_others = json_node_get_boolean (n);
+    }
+  if (json_object_has_member (o, "lang"))
+    {
+      const char *lang = member_string (o, "lang");
+
+      if (!tri_validate_lang_code (lang, &cause))
+        return fail_about (error, about, cause);
+      slide->lang = g_strdup (lang);
+    }
+
+  if (slide->kind == TRI_DECK_SLIDE_COMPARE)
+    {
+      if (!json_object_has_member (o, "from"))
+        return fail_slide (error, deck, number, "a compare slide needs “from”, the day it compares from");
+      if (!member_day (o, "from", deck, number, &slide->compare_from, error))
+        return FALSE;
+    }
+  if (slide->kind == TRI_DECK_SLIDE_TREND)
+    {
+      if (!json_object_has_member (o, "from") || !json_object_has_member (o, "to") ||
+          !json_object_has_member (o, "step") || !json_object_has_member (o, "style"))
+        return fail_slide (error, deck, number, "a trend slide needs “from”, “to”, “step” and “style”");
+      if (!member_day (o, "from", deck, number, &slide->trend_from, error) ||
+          !member_day (o, "to", deck, number, &slide->trend_to, error))
+        return FALSE;
+      if (!tri_trend_step_from_string (member_string (o, "step"), &slide->trend_step))
+        return fail_slide (error, deck, number, "unknown step “%s”: use quarter or year",
+                           member_string (o, "step") ? member_string (o, "step") : "");
+      if (!tri_trend_style_from_string (member_string (o, "style"), &slide->trend_style))
+        return fail_slide (error, deck, number, "unknown style “%s”: use multiples or strip",
+                           member_string (o, "style") ? member_string (o, "style") : "");
+    }
+  if ((slide->kind != TRI_DECK_SLIDE_COMPARE && slide->kind != TRI_DECK_SLIDE_TREND &&
+       json_object_has_member (o, "from")) ||
+      (slide->kind != TRI_DECK_SLIDE_TREND &&
+       (json_object_has_member (o, "to") || json_object_has_member (o, "step") ||
+        json_object_has_member (o, "style"))))
+    return fail_slide (error, deck, number, "“from”, “to”, “step” and “style” belong to compare and trend slides");
+
+  /* every language's texts by the same rules as the document's */
+  lang_list = g_hash_table_get_keys (langs);
+  for (GList *l = lang_list; l; l = l->next)
+    {
+      g_autoptr(TriDeckSlide) each = tri_deck_slide_copy (slide);
+
+      g_free (each->title);
+      each->title = g_strdup (lang_text (texts.title, l->data));
+      each->judgement = g_strdup (lang_text (texts.judgement, l->data));
+      each->notes = g_strdup (lang_text (texts.notes, l->data));
+      each->body = g_strdup (lang_text (texts.body, l->data));
+      if (!tri_validate_slide (each, &cause))
+        return fail_about (error, about, cause);
+    }
+  if (!tri_validate_slide (slide, &cause))
+    return fail_about (error, about, cause);
+
+  if (sqlite3_prepare_v2 (c->db,
+                          "INSERT INTO slide (id, deck, position, kind, as_of, window_months, relation, actor,"
+                          " event, range_start, range_end, show_others, lang, compare_from, trend_from,"
+                          " trend_to, trend_step, trend_style)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return write_failed (c, error);
+  sqlite3_bind_int64 (stmt, 1, slide_id);
+  sqlite3_bind_int64 (stmt, 2, deck_id);
+  sqlite3_bind_int64 (stmt, 3, number - 1);
+  sqlite3_bind_text (stmt, 4, tri_deck_slide_kind_to_string (slide->kind), -1, SQLITE_STATIC);
+  if (slide->as_of != 0)
+    sqlite3_bind_int64 (stmt, 5, tri_day_to_jdn (slide->as_of));
+  sqlite3_bind_int64 (stmt, 6, slide->window_months);
+  if (relation != 0)
+    sqlite3_bind_int64 (stmt, 7, relation);
+  if (slide->actor != NULL)
+    sqlite3_bind_text (stmt, 8, slide->actor, -1, SQLITE_STATIC);
+  if (slide->event != 0)
+    sqlite3_bind_int64 (stmt, 9, slide->event);
+  if (slide->range_start != 0)
+    {
+      sqlite3_bind_double (stmt, 10, slide->range_start - (double) TRI_DAY_JDN_OFFSET);
+      sqlite3_bind_double (stmt, 11, slide->range_end - (double) TRI_DAY_JDN_OFFSET);
+    }
+  sqlite3_bind_int (stmt, 12, slide->show_others ? 1 : 0);
+  if (slide->lang != NULL)
+    sqlite3_bind_text (stmt, 13, slide->lang, -1, SQLITE_STATIC);
+  if (slide->compare_from != 0)
+    sqlite3_bind_int64 (stmt, 14, tri_day_to_jdn (slide->compare_from));
+  if (slide->trend_from != 0)
+    sqlite3_bind_int64 (stmt, 15, tri_day_to_jdn (slide->trend_from));
+  if (slide->trend_to != 0)
+    sqlite3_bind_int64 (stmt, 16, tri_day_to_jdn (slide->trend_to));
+  sqlite3_bind_text (stmt, 17, tri_trend_step_to_string (slide->trend_step), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 18, tri_trend_style_to_string (slide->trend_style), -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return write_failed (c, error);
+
+  for (GList *l = lang_list; l; l = l->next)
+    {
+      const char *title = lang_text (texts.title, l->data);
+
+      if (!exec_bound (c, "INSERT INTO slide_text (slide, lang, title, judgement, notes, body)"
+                       " VALUES (?, ?, ?, ?, ?, ?)", error, "isssss",
+                       slide_id, (const char *) l->data, title ? title : "",
+                       lang_text (texts.judgement, l->data), lang_text (texts.notes, l->data),
+                       lang_text (texts.body, l->data)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_decks (Compiler   *c,
+            JsonArray  *decks,
+            GError    **error)
+{
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  gint64 slide_id = 0;
+
+  if (json_array_get_length (decks) > TRI_DECK_MAX_DECKS)
+    return fail (error, "decks: a briefing holds at most %d decks", TRI_DECK_MAX_DECKS);
+  for (guint i = 0; i < json_array_get_length (decks); i++)
+    {
+      JsonObject *d = element_object (decks, i);
+      const char *name = d ? member_string (d, "name") : NULL;
+      JsonArray *slides = d ? member_array (d, "slides") : NULL;
+      GError *cause = NULL;
+
+      if (name == NULL || !tri_validate_deck_name (name, &cause))
+        {
+          g_autofree char *about = g_strdup_printf ("deck %u", i + 1);
+
+          return fail_about (error, about, cause ? cause : g_error_new_literal (TRI_VALIDATE_ERROR, 0, "a deck needs a name"));
+        }
+      if (g_hash_table_contains (names, name))
+        return fail_slide (error, name, 0, "two decks have this name");
+      g_hash_table_add (names, (gpointer) name);
+      if (slides == NULL)
+        return fail_slide (error, name, 0, "needs its list of \"slides\"");
+      {
+        g_autoptr(GList) members = json_object_get_members (d);
+
+        for (GList *m = members; m; m = m->next)
+          if (!g_str_equal (m->data, "name") && !g_str_equal (m->data, "slides"))
+            return fail_slide (error, name, 0, "unknown member “%s”", (const char *) m->data);
+      }
+      if (json_array_get_length (slides) > TRI_DECK_MAX_SLIDES)
+        return fail_slide (error, name, 0, "a deck holds at most %d slides", TRI_DECK_MAX_SLIDES);
+      if (!exec_bound (c, "INSERT INTO deck (id, name) VALUES (?, ?)", error, "is", (gint64) i + 1, name))
+        return FALSE;
+      for (guint k = 0; k < json_array_get_length (slides); k++)
+        if (!load_slide (c, element_object (slides, k), name, (gint64) i + 1, k + 1, ++slide_id, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_markings (Compiler    *c,
+               JsonObject  *o,
+               GError     **error)
+{
+  static const char * const fields[] = { "marking", "author", "prepared", "version" };
+  TriMarkings markings = { 0 };
+  g_autoptr(GList) present = NULL;
+  GError *cause = NULL;
+
+  if (o == NULL)
+    return fail (error, "markings: an object with marking, author, prepared and version");
+  present = json_object_get_members (o);
+  for (GList *l = present; l; l = l->next)
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        known |= g_str_equal (l->data, fields[i]);
+      if (!known || member_string (o, l->data) == NULL)
+        return fail (error, "markings: “%s” is not one of marking, author, prepared and version, as text",
+                     (const char *) l->data);
+    }
+  markings.marking = (char *) member_string (o, "marking");
+  markings.author = (char *) member_string (o, "author");
+  markings.prepared = (char *) member_string (o, "prepared");
+  markings.version = (char *) member_string (o, "version");
+  if (!tri_validate_markings (&markings, &cause))
+    return fail_about (error, "markings", cause);
+  if (tri_markings_is_empty (&markings))
+    return TRUE;
+  return exec_bound (c, "INSERT INTO markings (id, marking, author, prepared, version) VALUES (1, ?, ?, ?, ?)",
+                     error, "ssss",
+                     markings.marking && *markings.marking ? markings.marking : NULL,
+                     markings.author && *markings.author ? markings.author : NULL,
+                     markings.prepared && *markings.prepared ? markings.prepared : NULL,
+                     markings.version && *markings.version ? markings.version : NULL);
+}
+
 static void
 compiler_init (Compiler                     *c,
                sqlite3                      *db,
@@ -718,7 +1144,12 @@ tri_briefing_json_load (sqlite3                      *db,
        load_actors (&c, member_array (root, "actors"), error) &&
        load_sources (&c, member_array (root, "sources"), error) &&
        load_events (&c, member_array (root, "events"), error) &&
-       load_quotes (&c, member_array (root, "quotes"), error);
+       load_quotes (&c, member_array (root, "quotes"), error) &&
+       (!json_object_has_member (root, "markings") ||
+        load_markings (&c, member_object (root, "markings"), error)) &&
+       (!json_object_has_member (root, "decks") ||
+        (member_array (root, "decks") != NULL ? load_decks (&c, member_array (root, "decks"), error)
+                                              : fail (error, "decks: a list of decks")));
   compiler_clear (&c);
   return ok;
 }

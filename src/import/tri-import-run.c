@@ -101,6 +101,8 @@ typedef struct
   guint        n_added, n_matched, n_skipped;
   guint        n_actors, n_relations, n_sources, n_sources_matched, n_quotes, n_quotes_skipped;
   guint        n_notes, n_labels, n_translations;
+  guint        n_decks, n_slides, n_slides_skipped;
+  gboolean     markings_kept;   /* the briefing's own markings stay; the imported ones are not merged */
   char        *first_skip;  /* why the first event was skipped */
 } Merge;
 
@@ -393,6 +395,153 @@ merge_quotes (Merge   *m,
   return ok;
 }
 
+static guint32
+from_jdn (sqlite3_stmt *stmt,
+          int           col)
+{
+  guint32 day = 0;
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_INTEGER)
+    tri_day_from_jdn (sqlite3_column_int64 (stmt, col), &day);
+  return day;
+}
+
+/* The imported decks, each added under its name (numbered when the
+ * briefing has a deck of that name), with their slides in order and every
+ * language's texts; a slide of an event that was skipped selects none.
+ * The imported markings when the briefing has none. */
+static gboolean
+merge_decks (Merge   *m,
+             GError **error)
+{
+  sqlite3_stmt *decks = NULL, *slides = NULL, *texts = NULL, *markings = NULL;
+  gboolean ok = TRUE;
+
+  if (sqlite3_prepare_v2 (m->from, "SELECT id, name FROM deck ORDER BY id", -1, &decks, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (m->from,
+                          "SELECT s.id, s.kind, s.as_of, s.window_months, r.actor_a || '-' || r.actor_b, s.actor,"
+                          " s.event, s.range_start, s.range_end, s.show_others, s.lang, s.compare_from,"
+                          " s.trend_from, s.trend_to, s.trend_step, s.trend_style"
+                          " FROM slide s LEFT JOIN relation r ON r.id = s.relation"
+                          " WHERE s.deck = ? ORDER BY s.position, s.id", -1, &slides, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (m->from, "SELECT lang, title, judgement, notes, body FROM slide_text WHERE slide = ?"
+                                   " ORDER BY lang <> 'en', lang", -1, &texts, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (m->from, "SELECT marking, author, prepared, version FROM markings", -1, &markings,
+                          NULL) != SQLITE_OK)
+    ok = merge_failed (m, error);
+
+  while (ok && sqlite3_step (decks) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (decks, 1);
+      g_autofree char *unique = g_strdup (name);
+      gint64 deck;
+
+      for (guint n = 2; to_count (m, "SELECT count (*) FROM deck WHERE name = ?", unique, NULL) > 0; n++)
+        {
+          g_free (unique);
+          /* Translators: an imported deck's name when the briefing has one of that name: "Briefing (2)" */
+          unique = g_strdup_printf (_("%s (%u)"), name, n);
+        }
+      deck = tri_document_add_deck (m->doc, unique, NULL);
+      if (deck == 0)
+        {
+          sqlite3_stmt *count = NULL;
+
+          /* not dropped unsaid: its slides count as skipped */
+          if (sqlite3_prepare_v2 (m->from, "SELECT count (*) FROM slide WHERE deck = ?", -1, &count, NULL) == SQLITE_OK)
+            {
+              sqlite3_bind_int64 (count, 1, sqlite3_column_int64 (decks, 0));
+              if (sqlite3_step (count) == SQLITE_ROW)
+                m->n_slides_skipped += (guint) sqlite3_column_int (count, 0);
+            }
+          sqlite3_finalize (count);
+          continue;
+        }
+      m->n_decks++;
+
+      sqlite3_reset (slides);
+      sqlite3_bind_int64 (slides, 1, sqlite3_column_int64 (decks, 0));
+      while (sqlite3_step (slides) == SQLITE_ROW)
+        {
+          g_autoptr(TriDeckSlide) slide = tri_deck_slide_new (TRI_DECK_SLIDE_VIEW);
+          gint64 from_event = sqlite3_column_int64 (slides, 6);
+          const gint64 *event = sqlite3_column_type (slides, 6) == SQLITE_NULL ? NULL
+                                : g_hash_table_lookup (m->event_ids, &from_event);
+          gint64 id = 0;
+
+          tri_deck_slide_kind_from_string ((const char *) sqlite3_column_text (slides, 1), &slide->kind);
+          slide->as_of = from_jdn (slides, 2);
+          slide->window_months = (guint) sqlite3_column_int (slides, 3);
+          slide->relation = g_strdup ((const char *) sqlite3_column_text (slides, 4));
+          slide->actor = g_strdup ((const char *) sqlite3_column_text (slides, 5));
+          slide->event = event ? *event : 0;
+          if (sqlite3_column_type (slides, 7) != SQLITE_NULL && sqlite3_column_type (slides, 8) != SQLITE_NULL)
+            {
+              slide->range_start = sqlite3_column_double (slides, 7) + (double) TRI_DAY_JDN_OFFSET;
+              slide->range_end = sqlite3_column_double (slides, 8) + (double) TRI_DAY_JDN_OFFSET;
+            }
+          slide->show_others = sqlite3_column_int (slides, 9) != 0;
+          slide->lang = g_strdup ((const char *) sqlite3_column_text (slides, 10));
+          slide->compare_from = from_jdn (slides, 11);
+          slide->trend_from = from_jdn (slides, 12);
+          slide->trend_to = from_jdn (slides, 13);
+          tri_trend_step_from_string ((const char *) sqlite3_column_text (slides, 14), &slide->trend_step);
+          tri_trend_style_from_string ((const char *) sqlite3_column_text (slides, 15), &slide->trend_style);
+
+          /* the first language as the slide is added, each other one as an edit */
+          sqlite3_reset (texts);
+          sqlite3_bind_int64 (texts, 1, sqlite3_column_int64 (slides, 0));
+          while (sqlite3_step (texts) == SQLITE_ROW)
+            {
+              const char *lang = (const char *) sqlite3_column_text (texts, 0);
+
+              g_free (slide->title);
+              g_free (slide->judgement);
+              g_free (slide->notes);
+              g_free (slide->body);
+              slide->title = g_strdup ((const char *) sqlite3_column_text (texts, 1));
+              slide->judgement = g_strdup ((const char *) sqlite3_column_text (texts, 2));
+              slide->notes = g_strdup ((const char *) sqlite3_column_text (texts, 3));
+              slide->body = g_strdup ((const char *) sqlite3_column_text (texts, 4));
+              if (id == 0)
+                id = tri_document_add_slide (m->doc, deck, -1, slide, lang, NULL);
+              else
+                tri_document_edit_slide (m->doc, id, slide, lang, NULL);
+              if (id == 0)
+                break;
+            }
+          if (id == 0)
+            {
+              g_clear_pointer (&slide->title, g_free);
+              slide->title = g_strdup ("");
+              id = tri_document_add_slide (m->doc, deck, -1, slide, "en", NULL);
+            }
+          if (id == 0)
+            m->n_slides_skipped++;
+          else
+            m->n_slides++;
+        }
+    }
+
+  if (ok && sqlite3_step (markings) == SQLITE_ROW)
+    {
+      TriMarkings imported = {
+        (char *) sqlite3_column_text (markings, 0), (char *) sqlite3_column_text (markings, 1),
+        (char *) sqlite3_column_text (markings, 2), (char *) sqlite3_column_text (markings, 3),
+      };
+
+      if (to_count (m, "SELECT count (*) FROM markings", NULL, NULL) > 0)
+        m->markings_kept = !tri_markings_is_empty (&imported);
+      else if (!tri_markings_is_empty (&imported))
+        tri_document_set_markings (m->doc, &imported, NULL);
+    }
+  sqlite3_finalize (decks);
+  sqlite3_finalize (slides);
+  sqlite3_finalize (texts);
+  sqlite3_finalize (markings);
+  return ok;
+}
+
 static void
 merge_summary (Merge      *m,
                const char *into,
@@ -430,6 +579,22 @@ merge_summary (Merge      *m,
                                   m->n_quotes_skipped);
         }
     }
+  if (m->n_decks + m->n_slides_skipped > 0)
+    {
+      g_string_append (s, "; ");
+      g_string_append_printf (s, ngettext ("%u deck", "%u decks", m->n_decks), m->n_decks);
+      g_string_append (s, ", ");
+      g_string_append_printf (s, ngettext ("%u slide added", "%u slides added", m->n_slides), m->n_slides);
+      if (m->n_slides_skipped > 0)
+        {
+          g_string_append (s, ", ");
+          g_string_append_printf (s, ngettext ("%u slide skipped", "%u slides skipped", m->n_slides_skipped),
+                                  m->n_slides_skipped);
+        }
+    }
+  if (m->markings_kept)
+    /* Translators: part of a merge summary */
+    g_string_append (s, _("; the briefing keeps its own markings"));
   if (m->n_notes + m->n_labels + m->n_translations > 0)
     {
       /* Translators: what an editable briefing has no place for, after a merge */
@@ -459,7 +624,7 @@ merge (TriDocument     *doc,
   m.known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   tri_document_begin_group (doc, group_name (format));
   ok = merge_actors (&m, error) && merge_sources (&m, error) && merge_events (&m, error) &&
-       merge_quotes (&m, error);
+       merge_quotes (&m, error) && merge_decks (&m, error);
   if (ok)
     ok = tri_document_end_group (doc, error);
   else

@@ -2495,13 +2495,13 @@ refuse_slide (TriStore    *self,
   what = g_strdup_vprintf (format, args);
   va_end (args);
   if (number == 0)
-    /* Translators: the first %s is the file, the second a deck's name, the third what is wrong */
+    /* Translators: the first %s is the file, the second a deck's name, the third what is wrong with it */
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
-                 _("“%s” has a deck that cannot be shown: deck “%s” %s."), self->path, deck, what);
+                 _("“%s” has a deck that cannot be shown (deck “%s”): %s."), self->path, deck, what);
   else
-    /* Translators: the first %s is the file, %u a slide's number, the second %s a deck's name, the third what is wrong */
+    /* Translators: the first %s is the file, %u a slide's number, the second %s a deck's name, the third what is wrong with the slide */
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED,
-                 _("“%s” has a deck that cannot be shown: slide %u of deck “%s” %s."),
+                 _("“%s” has a deck that cannot be shown (slide %u of deck “%s”): %s."),
                  self->path, number, deck, what);
   return FALSE;
 }
@@ -2595,7 +2595,7 @@ slide_from_row (TriStore      *self,
   if (!tri_deck_slide_kind_from_string (kind, &slide->kind))
     {
       kind_shown = g_utf8_make_valid (kind ? kind : "", MIN (sqlite3_column_bytes (stmt, 1), 40));
-      refuse_slide (self, error, deck, number, _("has an unknown kind “%s”"), kind_shown);
+      refuse_slide (self, error, deck, number, _("its kind “%s” is unknown"), kind_shown);
       return NULL;
     }
   if (!column_day_or_none (stmt, 2, &slide->as_of) ||
@@ -2605,19 +2605,19 @@ slide_from_row (TriStore      *self,
       !column_range (stmt, 11, &slide->range_start) ||
       !column_range (stmt, 12, &slide->range_end))
     {
-      refuse_slide (self, error, deck, number, "%s", _("has a date Trilateral cannot place"));
+      refuse_slide (self, error, deck, number, "%s", _("it has a date Trilateral cannot place"));
       return NULL;
     }
   if ((slide->range_start == 0) != (slide->range_end == 0) ||
       (slide->range_start != 0 && slide->range_start >= slide->range_end))
     {
-      refuse_slide (self, error, deck, number, "%s", _("has a timeline range that ends before it starts"));
+      refuse_slide (self, error, deck, number, "%s", _("its timeline range ends before it starts"));
       return NULL;
     }
   months = sqlite3_column_int64 (stmt, 3);
   if (sqlite3_column_type (stmt, 3) != SQLITE_INTEGER || months < 0 || months > 1200)
     {
-      refuse_slide (self, error, deck, number, "%s", _("has a period that is not a number of months"));
+      refuse_slide (self, error, deck, number, "%s", _("its period is not a number of months"));
       return NULL;
     }
   slide->window_months = (guint) months;
@@ -2626,7 +2626,7 @@ slide_from_row (TriStore      *self,
     {
       if (sqlite3_column_type (stmt, 5) == SQLITE_NULL)
         {
-          refuse_slide (self, error, deck, number, "%s", _("names a relation the briefing does not have"));
+          refuse_slide (self, error, deck, number, "%s", _("it names a relation the briefing does not have"));
           return NULL;
         }
       slide->relation = g_strdup_printf ("%s-%s", sqlite3_column_text (stmt, 5), sqlite3_column_text (stmt, 6));
@@ -2635,7 +2635,7 @@ slide_from_row (TriStore      *self,
     {
       if (sqlite3_column_int (stmt, 8) != 1)
         {
-          refuse_slide (self, error, deck, number, "%s", _("names an actor the briefing does not have"));
+          refuse_slide (self, error, deck, number, "%s", _("it names an actor the briefing does not have"));
           return NULL;
         }
       slide->actor = column_text (stmt, 7);
@@ -2644,7 +2644,7 @@ slide_from_row (TriStore      *self,
     {
       if (sqlite3_column_type (stmt, 9) != SQLITE_INTEGER || sqlite3_column_int (stmt, 10) != 1)
         {
-          refuse_slide (self, error, deck, number, "%s", _("names an event the briefing does not have"));
+          refuse_slide (self, error, deck, number, "%s", _("it names an event the briefing does not have"));
           return NULL;
         }
       slide->event = sqlite3_column_int64 (stmt, 9);
@@ -2652,7 +2652,7 @@ slide_from_row (TriStore      *self,
   if (sqlite3_column_type (stmt, 13) != SQLITE_INTEGER ||
       (sqlite3_column_int64 (stmt, 13) != 0 && sqlite3_column_int64 (stmt, 13) != 1))
     {
-      refuse_slide (self, error, deck, number, "%s", _("has a value that is neither yes nor no for the other actors"));
+      refuse_slide (self, error, deck, number, "%s", _("its setting for the other actors is neither yes nor no"));
       return NULL;
     }
   slide->show_others = sqlite3_column_int (stmt, 13);
@@ -2661,7 +2661,7 @@ slide_from_row (TriStore      *self,
     {
       if (!valid_lang_code (text))
         {
-          refuse_slide (self, error, deck, number, "%s", _("has a language that is not a language code"));
+          refuse_slide (self, error, deck, number, "%s", _("its language is not a language code"));
           return NULL;
         }
       slide->lang = g_strdup (tri_lang_normalize (text));
@@ -2670,20 +2670,20 @@ slide_from_row (TriStore      *self,
   if (slide->kind == TRI_DECK_SLIDE_COMPARE &&
       (slide->compare_from == 0 || (slide->as_of != 0 && slide->compare_from >= slide->as_of)))
     {
-      refuse_slide (self, error, deck, number, "%s", _("compares from a date that is not before its “as of” date"));
+      refuse_slide (self, error, deck, number, "%s", _("it compares from a date that is not before its “as of” date"));
       return NULL;
     }
   if (slide->kind == TRI_DECK_SLIDE_TREND)
     {
       if (slide->trend_from == 0 || slide->trend_to == 0 || slide->trend_from > slide->trend_to)
         {
-          refuse_slide (self, error, deck, number, "%s", _("has a trend span that ends before it starts"));
+          refuse_slide (self, error, deck, number, "%s", _("its trend span ends before it starts"));
           return NULL;
         }
       if (!tri_trend_step_from_string ((const char *) sqlite3_column_text (stmt, 18), &slide->trend_step) ||
           !tri_trend_style_from_string ((const char *) sqlite3_column_text (stmt, 19), &slide->trend_style))
         {
-          refuse_slide (self, error, deck, number, "%s", _("has an unknown trend step or style"));
+          refuse_slide (self, error, deck, number, "%s", _("its trend step or style is unknown"));
           return NULL;
         }
     }
@@ -2699,7 +2699,7 @@ slide_from_row (TriStore      *self,
       !column_checked_text (stmt, 22, TRI_DECK_MAX_TEXT, &slide->notes) ||
       !column_checked_text (stmt, 23, TRI_DECK_MAX_TEXT, &slide->body))
     {
-      refuse_slide (self, error, deck, number, "%s", _("has a text longer than a slide holds"));
+      refuse_slide (self, error, deck, number, "%s", _("it has a text longer than a slide holds"));
       return NULL;
     }
   if (slide->title == NULL)
@@ -2728,7 +2728,7 @@ load_slides (TriStore    *self,
       if (++number > TRI_DECK_MAX_SLIDES)
         {
           sqlite3_reset (stmt);
-          return refuse_slide (self, error, deck->name, 0, _("has more than %d slides"), TRI_DECK_MAX_SLIDES);
+          return refuse_slide (self, error, deck->name, 0, _("it has more than %d slides"), TRI_DECK_MAX_SLIDES);
         }
       slide = slide_from_row (self, stmt, deck->name, number, error);
       if (slide == NULL)
@@ -2756,7 +2756,7 @@ deck_from_row (TriStore      *self,
     {
       g_autofree char *shown = column_text (stmt, 1);
 
-      refuse_slide (self, error, shown ? shown : "", 0, "%s", _("has no name Trilateral can show"));
+      refuse_slide (self, error, shown ? shown : "", 0, "%s", _("it has no name Trilateral can show"));
       return NULL;
     }
   return g_steal_pointer (&deck);
