@@ -158,7 +158,7 @@ static void
 make_slides (TriDeckSlide *slides,
              const char   *lang)
 {
-  memset (slides, 0, sizeof (TriDeckSlide) * 6);
+  memset (slides, 0, sizeof (TriDeckSlide) * 7);
 
   slides[0].kind = TRI_DECK_SLIDE_VIEW;
   slides[0].title = (char *) "The triangle as of mid-2024";
@@ -203,6 +203,11 @@ make_slides (TriDeckSlide *slides,
   slides[5].trend_to = day ("2024-12-31");
   slides[5].trend_step = TRI_TREND_YEAR;
   slides[5].trend_style = TRI_TREND_STRIP;
+
+  slides[6].kind = TRI_DECK_SLIDE_VIEW;
+  slides[6].title = (char *) "North Korea between its two partners";
+  slides[6].actor = (char *) "PRK";
+  slides[6].window_months = 0;
   (void) lang;
 }
 
@@ -216,11 +221,16 @@ test_every_kind_language_and_size (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
-  TriDeckSlide slides[6];
+  TriDeckSlide slides[7];
+  /* the offered sizes, and the presenter's smaller screen */
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (TriExportSize));
+  const TriExportSize screen = { 1280, 720 };
 
   g_assert_no_error (error);
+  g_array_append_vals (sizes, tri_export_preset_sizes, TRI_EXPORT_N_PRESET_SIZES);
+  g_array_append_val (sizes, screen);
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
-    for (guint s = 0; s < TRI_EXPORT_N_PRESET_SIZES; s++)
+    for (guint s = 0; s < sizes->len; s++)
       for (guint k = 0; k < G_N_ELEMENTS (slides); k++)
         for (guint dark = 0; dark < 2; dark++)
           {
@@ -232,8 +242,8 @@ test_every_kind_language_and_size (void)
             if (dark && l > 0)
               continue;
             make_slides (slides, langs[l]);
-            options.width = tri_export_preset_sizes[s].width;
-            options.height = tri_export_preset_sizes[s].height;
+            options.width = g_array_index (sizes, TriExportSize, s).width;
+            options.height = g_array_index (sizes, TriExportSize, s).height;
             options.dark = dark;
             options.lang = langs[l];
             options.markings = &markings;
@@ -272,6 +282,17 @@ test_every_kind_language_and_size (void)
                 g_assert_cmpuint (count_role (layout, "footnote"), ==, 1);
                 if (slides[k].relation != NULL)
                   g_assert_cmpuint (count_role (layout, "quote"), >, 0);
+                /* a country: the events involving it, as the panel lists them */
+                if (slides[k].actor != NULL)
+                  {
+                    g_autoptr(GPtrArray) actors = tri_store_list_actors (store, langs[l], NULL);
+
+                    for (guint i = 0; i < actors->len; i++)
+                      if (g_str_equal (((TriActor *) actors->pdata[i])->code, slides[k].actor))
+                        g_assert_cmpstr (find_role (layout, "heading", 0)->text, ==,
+                                         ((TriActor *) actors->pdata[i])->name);
+                    g_assert_cmpuint (count_role (layout, "subheading"), ==, 1);
+                  }
                 break;
               case TRI_DECK_SLIDE_TEXT:
                 /* four short paragraphs fit whole, at every size */
@@ -295,13 +316,75 @@ test_every_kind_language_and_size (void)
           }
 }
 
+/* Every slide of every deck the bundled briefing ships, in every language
+ * at every offered size, with the briefing's own markings: nothing
+ * clipped, the frame on each */
+static void
+test_bundled_decks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
+  g_auto(TriMarkings) marks = { 0 };
+  g_autoptr(GPtrArray) decks = NULL;
+  guint n_slides = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (tri_store_get_markings (store, &marks, &error));
+  g_assert_no_error (error);
+  decks = tri_store_get_decks (store, "en", &error);
+  g_assert_no_error (error);
+  if (decks->len == 0)
+    {
+      g_test_skip ("the bundled briefing has no deck");
+      return;
+    }
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    {
+      g_autoptr(GPtrArray) in_lang = tri_store_get_decks (store, langs[l], &error);
+
+      g_assert_no_error (error);
+      for (guint d = 0; d < in_lang->len; d++)
+        {
+          const TriDeck *deck = g_ptr_array_index (in_lang, d);
+
+          for (guint k = 0; k < deck->slides->len; k++)
+            for (guint s = 0; s < TRI_EXPORT_N_PRESET_SIZES; s++)
+              {
+                const TriDeckSlide *slide = g_ptr_array_index (deck->slides, k);
+                TriDeckDrawOptions options = { 0 };
+                g_autoptr(TriSlideLayout) layout = NULL;
+                g_autofree char *what = NULL;
+
+                options.width = tri_export_preset_sizes[s].width;
+                options.height = tri_export_preset_sizes[s].height;
+                options.lang = langs[l];
+                options.markings = &marks;
+                options.number = k + 1;
+                options.count = deck->slides->len;
+                what = g_strdup_printf ("bundled %s %s %d×%d slide %u", deck->name, langs[l], options.width,
+                                        options.height, k + 1);
+                layout = draw (store, slide, &options, what);
+                check_slide (layout, what);
+                if (slide->title != NULL && *slide->title != '\0')
+                  g_assert_cmpuint (count_role (layout, "title"), ==, 1);
+                if (marks.marking != NULL && *marks.marking != '\0')
+                  g_assert_cmpuint (count_role (layout, "marking"), ==, 2);
+                g_assert_cmpuint (count_role (layout, "number"), ==, 1);
+                n_slides++;
+              }
+        }
+    }
+  g_assert_cmpuint (n_slides, >, 0);
+}
+
 /* A view slide with no frame is, pixel for pixel, the briefing slide of
  * the same view: the window's export and presentation */
 static void
 test_view_is_the_briefing_slide (void)
 {
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
-  TriDeckSlide slides[6];
+  TriDeckSlide slides[7];
 
   make_slides (slides, "en");
   for (guint k = 0; k < 2; k++)
@@ -339,6 +422,52 @@ test_view_is_the_briefing_slide (void)
     }
 }
 
+/* A text slide too long for its page keeps the largest type it can,
+ * then shortens its last paragraph at a word, with an ellipsis: nothing
+ * is clipped and nothing runs off the page */
+static void
+test_text_too_long (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GString) body = g_string_new (NULL);
+  TriDeckSlide slide = { 0 };
+
+  for (int i = 0; i < 14; i++)
+    g_string_append_printf (body, "%sJudgement %d: the relationship between the three capitals has changed in "
+                            "ways that the sources describe at length, with consequences for the region.",
+                            i ? "\n\n" : "", i + 1);
+  slide.kind = TRI_DECK_SLIDE_TEXT;
+  slide.title = (char *) "Bottom line up front";
+  slide.body = body->str;
+
+  for (guint s = 0; s < TRI_EXPORT_N_PRESET_SIZES; s++)
+    {
+      TriDeckDrawOptions options = { 0 };
+      g_autoptr(TriSlideLayout) layout = NULL;
+      g_autofree char *what = NULL;
+      const TriSlideBox *last;
+      guint n;
+
+      options.width = tri_export_preset_sizes[s].width;
+      options.height = tri_export_preset_sizes[s].height;
+      options.lang = "en";
+      options.markings = &markings;
+      what = g_strdup_printf ("long text %d×%d", options.width, options.height);
+      layout = draw (store, &slide, &options, what);
+      check_slide (layout, what);
+      n = count_role (layout, "paragraph");
+      g_assert_cmpuint (n, >, 2);
+      g_assert_cmpuint (n, <, 14);
+      last = find_role (layout, "paragraph", n - 1);
+      g_assert_true (last->shortened);
+      g_assert_true (g_str_has_suffix (last->text, "…"));
+      /* cut at a word: what is left ends in a whole word of the paragraph */
+      g_assert_false (g_str_has_suffix (last->text, " …"));
+      for (guint p = 0; p + 1 < n; p++)
+        g_assert_false (find_role (layout, "paragraph", p)->shortened);
+    }
+}
+
 /* The slide's language wins over the deck's */
 static void
 test_slide_language (void)
@@ -359,7 +488,7 @@ test_compare_words (void)
   g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
   g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
   g_autoptr(GPtrArray) actors = tri_store_list_actors (store, "en", NULL);
-  TriDeckSlide slides[6];
+  TriDeckSlide slides[7];
   TriDeckDrawOptions options = { .width = 1920, .height = 1080, .lang = "en" };
   g_autoptr(TriSlideLayout) layout = NULL;
   TriEdgeState before = { 0 }, after = { 0 };
@@ -442,7 +571,9 @@ main (int   argc,
   tri_catalog_set_dir (po);
   g_test_add_func ("/deck-draw/slide-language", test_slide_language);
   g_test_add_func ("/deck-draw/compare-words", test_compare_words);
+  g_test_add_func ("/deck-draw/text-too-long", test_text_too_long);
   g_test_add_func ("/deck-draw/view-is-the-briefing-slide", test_view_is_the_briefing_slide);
   g_test_add_func ("/deck-draw/every-kind-language-and-size", test_every_kind_language_and_size);
+  g_test_add_func ("/deck-draw/bundled-decks", test_bundled_decks);
   return g_test_run ();
 }

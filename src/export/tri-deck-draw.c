@@ -94,6 +94,8 @@ draw_view (TriStore                 *store,
   request->window_months = slide->window_months;
   request->relation_id = relation_id (store, slide->relation);
   request->event_id = slide->event;
+  if (slide->actor != NULL && *slide->actor != '\0')
+    request->actor = g_strdup (slide->actor);
   request->show_others = slide->show_others;
   request->t0 = slide->range_start;
   request->t1 = slide->range_end;
@@ -209,15 +211,29 @@ draw_compare (TriStore           *store,
       later = t;
     }
 
-  tri_deck_compare_triangle_size (layout, content, slide->title, slide->judgement, lang, &w, &h);
-  if (w > 0 && h > 0)
+  /* laid out for changes of one line each; again for two when a side's
+   * words need them */
+  compare.change_lines = 1;
+  for (int pass = 0; pass < 2; pass++)
     {
+      g_clear_pointer (&before, tri_triangle_layout_free);
+      g_clear_pointer (&after, tri_triangle_layout_free);
+      tri_deck_compare_triangle_size (layout, content, slide->title, slide->judgement, lang, compare.change_lines,
+                                      &w, &h);
+      if (w <= 0 || h <= 0)
+        break;
       before = triangle_as_of (store, slide, lang, earlier, w, h);
       after = triangle_as_of (store, slide, lang, later, w, h);
-      /* the two are laid out alike, so their sides compare; the legend,
-       * which says what both mean, is drawn once, under the later */
-      g_ptr_array_set_size (before->legend, 0);
+      compare.before = before;
+      compare.after = after;
+      if (pass > 0 || tri_deck_compare_lines (layout, content, &compare, lang) == 1)
+        break;
+      compare.change_lines = 2;
     }
+  /* the two are laid out alike, so their sides compare; the legend, which
+   * says what both mean, is drawn once, under the later */
+  if (before != NULL)
+    g_ptr_array_set_size (before->legend, 0);
   before_caption = as_of_caption (slide->window_months, earlier, lang);
   after_caption = as_of_caption (slide->window_months, later, lang);
 

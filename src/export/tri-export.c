@@ -69,6 +69,7 @@ tri_export_request_free (TriExportRequest *request)
   g_free (request->lang);
   g_free (request->title);
   g_free (request->judgement);
+  g_free (request->actor);
   g_free (request);
 }
 
@@ -278,6 +279,11 @@ triangle_layout (const Scene            *scene,
   params.show_legend = TRUE;
   layout = tri_triangle_layout_new (scene->actors, scene->relations, scene->window_events, &params);
   layout->selected_edge = tri_triangle_layout_find_edge (layout, request->relation_id);
+  /* a country selected, as the window shows it: its node marked */
+  if (request->relation_id == 0 && request->event_id == 0 && request->actor != NULL)
+    for (guint i = 0; i < layout->nodes->len; i++)
+      if (g_strcmp0 (((TriNodeLayout *) g_ptr_array_index (layout->nodes, i))->code, request->actor) == 0)
+        layout->selected_node = i;
   return layout;
 }
 
@@ -289,6 +295,17 @@ timeline_layout (const Scene            *scene,
                  double                  type_scale)
 {
   TriTimelineParams params = { 0 };
+  g_autoptr(GArray) involved = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  /* a country selected: the timeline marks its relations' events */
+  if (request->relation_id == 0 && request->event_id == 0 && request->actor != NULL)
+    for (guint i = 0; i < scene->relations->len; i++)
+      {
+        const TriRelation *r = g_ptr_array_index (scene->relations, i);
+
+        if (g_strcmp0 (r->a, request->actor) == 0 || g_strcmp0 (r->b, request->actor) == 0)
+          g_array_append_val (involved, r->id);
+      }
 
   params.width = width;
   params.height = height;
@@ -296,8 +313,9 @@ timeline_layout (const Scene            *scene,
   params.t1 = scene->t1;
   params.as_of = scene->as_of;
   params.selected_event = request->event_id;
-  params.highlight_relations = request->relation_id ? &request->relation_id : NULL;
-  params.n_highlight_relations = request->relation_id ? 1 : 0;
+  params.highlight_relations = request->relation_id ? &request->relation_id
+                              : involved->len > 0 ? (const gint64 *) (gpointer) involved->data : NULL;
+  params.n_highlight_relations = request->relation_id ? 1 : involved->len;
   params.lang = request->lang;
   params.type_scale = type_scale;
   return tri_timeline_layout_new (scene->timeline_events, &params);
@@ -377,6 +395,32 @@ slide_evidence (TriStore               *store,
           content->text = g_strdup (ev->summary);
           quotes = tri_store_list_quotes (store, 0, ev->id, request->lang, NULL);
           max_quotes = 2;
+        }
+    }
+
+  else if (request->actor != NULL && *request->actor != '\0')
+    {
+      guint n_involved = 0;
+      g_autoptr(GPtrArray) involved = tri_store_list_actor_events (store, request->actor, request->lang, 6,
+                                                                    &n_involved, NULL);
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* the events involving it, as the panel lists them */
+      for (guint i = 0; involved != NULL && i < involved->len; i++)
+        {
+          const TriEvent *ev = g_ptr_array_index (involved, i);
+          g_autofree char *date = tri_date_label (&ev->date, request->lang);
+
+          g_string_append (text, text->len ? "\n" : "");
+          /* Translators: a date label and an event's title */
+          g_string_append_printf (text, D_(request->lang, "%s — %s"), date, ev->title);
+        }
+      if (involved != NULL)
+        {
+          content->heading = g_strdup (actor_name (scene, request->actor));
+          content->subheading = g_strdup_printf (DN_ (request->lang, "%u event involving it",
+                                                      "%u events involving it", n_involved), n_involved);
+          content->text = g_string_free (g_steal_pointer (&text), FALSE);
         }
     }
 

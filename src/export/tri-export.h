@@ -50,6 +50,7 @@ typedef struct
   double         t0, t1;         /* the timeline's range; 0, 0 for the window's default */
   char          *title;          /* the slide's title; NULL: the briefing's (a deck's view slide sets its own) */
   char          *judgement;      /* the key-judgement line under the title; NULL: none */
+  char          *actor;          /* the selected country ("PRK"), or NULL; a side or an event wins */
 } TriExportRequest;
 
 typedef struct

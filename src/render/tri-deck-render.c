@@ -35,8 +35,8 @@
 #define META_PX 18.0
 #define CAPTION_PX 28.0
 #define CHANGE_PX 26.0
-#define LABEL_PX 18.0
-#define AXIS_PX 16.0
+#define LABEL_PX 21.0
+#define AXIS_PX 18.0
 /* a text slide's paragraphs: the largest of these that fits */
 static const double body_sizes[] = { 40, 36, 32, 28 };
 /* a readable measure for them: about 70 characters */
@@ -73,16 +73,15 @@ meta_line (const TriMarkings *m,
 
   if (m == NULL)
     return g_string_free (s, FALSE);
-  if (has_text (m->author))
+  if (has_text (m->author) && has_text (m->prepared))
+    /* Translators: a deck's footer: who prepared the briefing and when, as written: "Prepared by J. Doe, 2024-07-01" */
+    g_string_append_printf (s, D_(lang, "Prepared by %s, %s"), m->author, m->prepared);
+  else if (has_text (m->author))
     /* Translators: a deck's footer: who prepared the briefing */
     g_string_append_printf (s, D_(lang, "Prepared by %s"), m->author);
-  if (has_text (m->prepared))
-    {
-      if (s->len > 0)
-        g_string_append (s, " · ");
-      /* Translators: a deck's footer: the date the briefing was prepared, as written */
-      g_string_append_printf (s, D_(lang, "Prepared %s"), m->prepared);
-    }
+  else if (has_text (m->prepared))
+    /* Translators: a deck's footer: the date the briefing was prepared, as written */
+    g_string_append_printf (s, D_(lang, "Prepared %s"), m->prepared);
   if (has_text (m->version))
     {
       if (s->len > 0)
@@ -302,8 +301,7 @@ split_paragraphs (const char *body)
     {
       char *p = g_strstrip (g_strdup (parts[i]));
 
-      /* a single line break inside a paragraph is a space */
-      g_strdelimit (p, "\n", ' ');
+      /* a single line break stays one: a list typed line by line */
       if (*p != '\0')
         g_ptr_array_add (paragraphs, p);
       else
@@ -313,19 +311,30 @@ split_paragraphs (const char *body)
 }
 
 static double
-measure_height (cairo_t    *cr,
-                const char *text,
-                const char *lang,
-                double      px,
-                double      width)
+measure_height_bold (cairo_t    *cr,
+                     const char *text,
+                     const char *lang,
+                     double      px,
+                     gboolean    bold,
+                     double      width)
 {
-  g_autoptr(PangoLayout) layout = tri_text_layout (cr, text, px, FALSE, lang);
+  g_autoptr(PangoLayout) layout = tri_text_layout (cr, text, px, bold, lang);
   PangoRectangle logical;
 
   pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_get_extents (layout, NULL, &logical);
   return (double) logical.height / PANGO_SCALE;
+}
+
+static double
+measure_height (cairo_t    *cr,
+                const char *text,
+                const char *lang,
+                double      px,
+                double      width)
+{
+  return measure_height_bold (cr, text, lang, px, FALSE, width);
 }
 
 void
@@ -367,9 +376,24 @@ tri_deck_text_render (TriSlideLayout     *slide,
 
   for (guint i = 0; i < paragraphs->len; i++)
     {
-      double used = tri_slide_draw_text (slide, "paragraph", &body, cr, paragraphs->pdata[i], lang, px, FALSE,
-                                         FALSE, theme->text, x, y, width, 1000, bottom);
+      g_autofree char *rest = NULL;
+      const char *text = paragraphs->pdata[i];
+      double used, next_y = y + measure_height (cr, text, lang, px, width) + px * 0.9;
 
+      /* no room for a line of the next: this one takes the rest of the
+       * text, which is shortened at a word with an ellipsis, so the cut
+       * shows and nothing is dropped unseen */
+      if (i + 1 < paragraphs->len && next_y + px * 1.45 > bottom)
+        {
+          GString *joined = g_string_new (text);
+
+          for (guint k = i + 1; k < paragraphs->len; k++)
+            g_string_append_printf (joined, " %s", (const char *) paragraphs->pdata[k]);
+          rest = g_string_free (joined, FALSE);
+          text = rest;
+        }
+      used = tri_slide_draw_text (slide, "paragraph", &body, cr, text, lang, px, FALSE,
+                                  FALSE, theme->text, x, y, width, 1000, bottom);
       if (used <= 0)
         break;
       /* each paragraph marked on its left, as a judgement in a list */
@@ -377,6 +401,8 @@ tri_deck_text_render (TriSlideLayout     *slide,
       cairo_rectangle (cr, x - 28, y + px * 0.25, 6, used - px * 0.5 > px * 0.6 ? used - px * 0.5 : px * 0.8);
       cairo_fill (cr);
       y += used + px * 0.9;
+      if (rest != NULL)
+        break;
     }
   cairo_restore (cr);
 }
@@ -385,12 +411,13 @@ tri_deck_text_render (TriSlideLayout     *slide,
 
 /* the captions over the triangles and the three lines of change under them */
 #define CAPTION_H (ceil (CAPTION_PX * 1.45) * 2 + 8)
-#define CHANGE_ROW_H (ceil (CHANGE_PX * 1.45) * 2 + 10)
+#define CHANGE_ROW_H(lines) (ceil (CHANGE_PX * 1.45) * (lines) + 12)
 #define MARK_W 200.0
 
 static void
 compare_regions (const TriRect *region,
                  double         header_h,
+                 int            lines,
                  TriRect       *left,
                  TriRect       *right,
                  TriRect       *changes)
@@ -398,7 +425,7 @@ compare_regions (const TriRect *region,
   double inner = region->width - 2 * MARGIN;
   double y = region->y + header_h + GAP * 0.5;
   double bottom = region->y + region->height - MARGIN * 0.4;
-  double changes_h = 3 * CHANGE_ROW_H;
+  double changes_h = 3 * CHANGE_ROW_H (lines);
   double col_w = (inner - GAP * 2) / 2;
   double tri_h = MAX (0, bottom - changes_h - GAP * 0.5 - y);
 
@@ -431,12 +458,14 @@ tri_deck_compare_triangle_size (TriSlideLayout *slide,
                                 const char     *title,
                                 const char     *judgement,
                                 const char     *lang,
+                                int             change_lines,
                                 double         *width,
                                 double         *height)
 {
   TriRect left, right, changes;
 
-  compare_regions (region, header_height (slide, region, title, judgement, lang), &left, &right, &changes);
+  compare_regions (region, header_height (slide, region, title, judgement, lang), change_lines, &left, &right,
+                   &changes);
   *width = left.width;
   *height = MAX (0, left.height - CAPTION_H);
 }
@@ -499,6 +528,43 @@ find_side (TriTriangleLayout *layout,
   return index >= 0 ? g_ptr_array_index (layout->edges, index) : NULL;
 }
 
+/**
+ * tri_deck_compare_lines:
+ *
+ * The lines each side's change needs, 1 or 2: the words of the longest,
+ * wrapped to their column, so the triangles take the rest
+ */
+int
+tri_deck_compare_lines (TriSlideLayout       *slide,
+                        const TriRect        *region,
+                        const TriDeckCompare *compare,
+                        const char           *lang)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  double width = region->width - 2 * MARGIN - MARK_W - 24;
+  int lines = 1;
+
+  for (guint i = 0; compare->after != NULL && compare->before != NULL && i < compare->after->edges->len; i++)
+    {
+      const TriEdgeLayout *now = g_ptr_array_index (compare->after->edges, i);
+      const TriEdgeLayout *was = now->other ? NULL : find_side (compare->before, now->relation_id);
+      g_autofree char *words = NULL;
+
+      if (was == NULL)
+        continue;
+      words = tri_compare_describe (&was->state, &now->state,
+                                    ((TriNodeLayout *) g_ptr_array_index (compare->after->nodes, now->a))->name,
+                                    ((TriNodeLayout *) g_ptr_array_index (compare->after->nodes, now->b))->name,
+                                    lang);
+      if (measure_height (cr, words, lang, CHANGE_PX, width) > ceil (CHANGE_PX * 1.45) + 1)
+        lines = 2;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return lines;
+}
+
 void
 tri_deck_compare_render (TriSlideLayout       *slide,
                          const TriRect        *region,
@@ -513,7 +579,7 @@ tri_deck_compare_render (TriSlideLayout       *slide,
   cairo_save (cr);
   cairo_scale (cr, slide->scale, slide->scale);
   header_h = tri_deck_header_render (slide, region, compare->title, compare->judgement, lang, cr, theme);
-  compare_regions (region, header_h, &left, &right, &changes);
+  compare_regions (region, header_h, compare->change_lines, &left, &right, &changes);
 
   for (int side = 0; side < 2; side++)
     {
@@ -571,8 +637,9 @@ tri_deck_compare_render (TriSlideLayout       *slide,
       edge_mark (cr, now, theme, arrow_x + 36, cy, MARK_W * 0.38);
 
       tri_slide_draw_text (slide, "change", &changes, cr, words, lang, CHANGE_PX, FALSE, FALSE, theme->text,
-                           changes.x + MARK_W + 24, y, changes.width - MARK_W - 24, 2, y + CHANGE_ROW_H - 6);
-      y += CHANGE_ROW_H;
+                           changes.x + MARK_W + 24, y, changes.width - MARK_W - 24, compare->change_lines,
+                           y + CHANGE_ROW_H (compare->change_lines) - 6);
+      y += CHANGE_ROW_H (compare->change_lines);
     }
   cairo_restore (cr);
 }
@@ -584,10 +651,10 @@ tri_trend_period_label (const TriTrendPeriod *period,
                         TriTrendStep          step,
                         const char           *lang)
 {
-  if (step == TRI_TREND_YEAR || period->quarter == 0)
-    return g_strdup_printf ("%d", period->year);
-  /* Translators: a quarter of a year on a trend chart's axis, "Q2" (the year is written under it) */
-  return g_strdup_printf (D_(lang, "Q%d"), period->quarter);
+  /* as the timeline's ticks write them: "Q2", "II кв.", "第二季度" */
+  return tri_tick_label (period->start, step == TRI_TREND_YEAR || period->quarter == 0 ? TRI_TICK_YEAR
+                                                                                       : TRI_TICK_QUARTER,
+                         FALSE, lang);
 }
 
 /* 1, 2, 5, 10, 20, 50 …: the smallest at or above @v */
@@ -608,12 +675,21 @@ nice_ceiling (double v)
   return 10 * p;
 }
 
+/* A count, whole or to a tenth (vague events are spread), with the
+ * language's decimal sign: "27.5", "27,5" */
 static char *
-format_count (double n)
+format_count (double      n,
+              const char *lang)
 {
+  char *text;
+
   if (fabs (n - round (n)) < 0.05)
     return g_strdup_printf ("%.0f", n);
-  return g_strdup_printf ("%.1f", n);
+  text = g_strdup_printf ("%.1f", n);
+  lang = tri_lang_normalize (lang);
+  if (g_str_equal (lang, "ru") || g_str_equal (lang, "vi"))
+    g_strdelimit (text, ".", ',');
+  return text;
 }
 
 /* a bar's stance, patterned as well as coloured: tension hatched,
@@ -674,14 +750,15 @@ trend_chart (TriSlideLayout *slide,
              const TriTheme *theme)
 {
   double axis_w = 0, label_h = labels ? ceil (AXIS_PX * 1.45) * (step == TRI_TREND_QUARTER ? 2 : 1) + 6 : 0;
-  double plot_x, plot_w, plot_y = box->y + AXIS_PX * 0.8, plot_h, slot;
+  double plot_x, plot_w, plot_y = box->y + ceil (AXIS_PX * 1.45) + 2, plot_h, slot;
   int last_year = G_MININT;
   double last_year_end = -G_MAXDOUBLE;
+  gboolean numbers = FALSE;
 
   /* the scale on the left: 0, half and the top */
   for (int k = 0; k <= 2; k++)
     {
-      g_autofree char *n = format_count (max * k / 2);
+      g_autofree char *n = format_count (max * k / 2, lang);
 
       axis_w = MAX (axis_w, text_width (cr, n, lang, AXIS_PX, FALSE));
     }
@@ -692,10 +769,18 @@ trend_chart (TriSlideLayout *slide,
   if (periods == NULL || periods->len == 0 || plot_h < 4)
     return;
   slot = plot_w / periods->len;
+  /* one way for all the chart's quarters: their names, or their numbers
+   * when a name has no room */
+  for (guint p = 0; labels && step == TRI_TREND_QUARTER && p < periods->len && !numbers; p++)
+    {
+      g_autofree char *label = tri_trend_period_label (&g_array_index (periods, TriTrendPeriod, p), step, lang);
+
+      numbers = text_width (cr, label, lang, AXIS_PX, FALSE) > slot - 4;
+    }
 
   for (int k = 0; k <= 2; k++)
     {
-      g_autofree char *n = format_count (max * k / 2);
+      g_autofree char *n = format_count (max * k / 2, lang);
       double gy = plot_y + plot_h - plot_h * k / 2, nw = text_width (cr, n, lang, AXIS_PX, FALSE);
 
       tri_set_source_rgb (cr, theme->rule);
@@ -718,6 +803,17 @@ trend_chart (TriSlideLayout *slide,
           stance_fill (cr, theme, order[s], bx, base - bh, bw, bh);
           base -= bh;
         }
+      /* the number over its bar, where there is room for it */
+      if (period->events >= 0.05)
+        {
+          g_autofree char *n = format_count (period->events, lang);
+          double nw = text_width (cr, n, lang, AXIS_PX, FALSE);
+
+          if (nw <= slot)
+            tri_slide_draw_text (slide, "value", box, cr, n, lang, AXIS_PX, FALSE, FALSE, theme->text,
+                                 plot_x + slot * p + (slot - nw) / 2, base - 2 - ceil (AXIS_PX * 1.45), nw, 1,
+                                 base - 1);
+        }
 
       if (labels)
         {
@@ -725,14 +821,20 @@ trend_chart (TriSlideLayout *slide,
           double lw = text_width (cr, label, lang, AXIS_PX, FALSE);
           double ly = plot_y + plot_h + 4;
 
+          /* where "Quý 1" has no room, the quarters' numbers under their year */
+          if (numbers)
+            {
+              g_free (label);
+              label = g_strdup_printf ("%d", period->quarter);
+              lw = text_width (cr, label, lang, AXIS_PX, FALSE);
+            }
           /* a label only where there is room for it */
-          if (lw <= slot || (step == TRI_TREND_QUARTER && period->quarter == 1))
-            if (lw <= slot)
-              tri_slide_draw_text (slide, "axis", box, cr, label, lang, AXIS_PX, FALSE, FALSE, theme->muted,
+          if (lw <= slot - 4)
+            tri_slide_draw_text (slide, "axis", box, cr, label, lang, AXIS_PX, FALSE, FALSE, theme->muted,
                                    plot_x + slot * p + (slot - lw) / 2, ly, lw, 1, box->y + box->height);
           if (step == TRI_TREND_QUARTER && period->year != last_year)
             {
-              g_autofree char *year = g_strdup_printf ("%d", period->year);
+              g_autofree char *year = tri_tick_label (period->start, TRI_TICK_YEAR, FALSE, lang);
               double yw = text_width (cr, year, lang, AXIS_PX, TRUE);
               double yx = plot_x + slot * p + 2;
 
@@ -793,7 +895,6 @@ tri_deck_trend_render (TriSlideLayout     *slide,
                        const TriTheme     *theme)
 {
   double header_h, max = 0, y, bottom, inner = region->width - 2 * MARGIN, legend_h;
-  const double name_h = ceil (CAPTION_PX * 1.45) + 6;
   TriRect legend;
 
   cairo_save (cr);
@@ -812,42 +913,56 @@ tri_deck_trend_render (TriSlideLayout     *slide,
   y = region->y + header_h + GAP * 0.5;
   bottom = legend.y - GAP;
 
-  for (int s = 0; s < 3; s++)
-    {
-      g_autofree char *total = format_count (side_total (trend->periods[s]));
-      g_autofree char *count = NULL;
-      g_autofree char *name = NULL;
-      double n = side_total (trend->periods[s]);
-      TriRect panel, chart;
+  {
+    char *names[3];
+    double caption_h = ceil (CAPTION_PX * 1.45);
+    double col_w = (inner - GAP * 2 * 2) / 3;
 
-      /* Translators: a side's number of events over a trend's span, "31 events"; it has
-       * a fraction ("12.5 events") when vague events were spread over periods */
-      count = g_strdup_printf (DN_ (lang, "%s event", "%s events",
-                                    /* a fraction takes the form of 2 (Russian: "12,5 события") */
-                                    fabs (n - round (n)) < 0.05 ? (gulong) round (n) : 2), total);
-      /* Translators: a trend chart's heading: a side and its number of events, "Russia – China · 31 events" */
-      name = g_strdup_printf (D_(lang, "%s · %s"), trend->names[s] ? trend->names[s] : "", count);
+    for (int s = 0; s < 3; s++)
+      {
+        double n = side_total (trend->periods[s]);
+        g_autofree char *total = format_count (n, lang);
+        /* Translators: a side's number of events over a trend's span, "31 events"; it has
+         * a fraction ("12.5 events") when vague events were spread over periods */
+        g_autofree char *count = g_strdup_printf (DN_ (lang, "%s event", "%s events",
+                                                       /* a fraction takes the form of 2 (Russian: "12,5 события") */
+                                                       fabs (n - round (n)) < 0.05 ? (gulong) round (n) : 2),
+                                                  total);
 
-      if (trend->style == TRI_TREND_STRIP)
-        {
-          double row_h = (bottom - y - GAP * 2) / 3;
-          double top = y + s * (row_h + GAP);
+        /* Translators: a trend chart's heading: a side and its number of events, "Russia – China · 31 events" */
+        names[s] = g_strdup_printf (D_(lang, "%s · %s"), trend->names[s] ? trend->names[s] : "", count);
+        /* the small multiples' headings share one height: the tallest (at most two lines) */
+        if (trend->style == TRI_TREND_MULTIPLES)
+          caption_h = MAX (caption_h, MIN (measure_height_bold (cr, names[s], lang, CAPTION_PX, TRUE, col_w),
+                                           ceil (CAPTION_PX * 1.45) * 2));
+      }
+    caption_h = ceil (caption_h) + 6;
 
-          panel = (TriRect) { region->x + MARGIN, top, inner, row_h };
-          chart = (TriRect) { panel.x, top + name_h, inner, MAX (0, row_h - name_h) };
-        }
-      else
-        {
-          double col_w = (inner - GAP * 2 * 2) / 3;
-          double left = region->x + MARGIN + s * (col_w + GAP * 2);
+    for (int s = 0; s < 3; s++)
+      {
+        TriRect panel, chart;
 
-          panel = (TriRect) { left, y, col_w, bottom - y };
-          chart = (TriRect) { left, y + name_h * 2, col_w, MAX (0, bottom - y - name_h * 2) };
-        }
-      tri_slide_draw_text (slide, "caption", &panel, cr, name, lang, CAPTION_PX, TRUE, FALSE, theme->text,
-                           panel.x, panel.y, panel.width, trend->style == TRI_TREND_STRIP ? 1 : 2,
-                           panel.y + (trend->style == TRI_TREND_STRIP ? name_h : name_h * 2));
-      trend_chart (slide, &chart, trend->periods[s], trend->step, max, TRUE, lang, cr, theme);
-    }
+        if (trend->style == TRI_TREND_STRIP)
+          {
+            double row_h = (bottom - y - GAP * 2) / 3;
+            double top = y + s * (row_h + GAP);
+
+            panel = (TriRect) { region->x + MARGIN, top, inner, row_h };
+            chart = (TriRect) { panel.x, top + caption_h, inner, MAX (0, row_h - caption_h) };
+          }
+        else
+          {
+            double left = region->x + MARGIN + s * (col_w + GAP * 2);
+
+            panel = (TriRect) { left, y, col_w, bottom - y };
+            chart = (TriRect) { left, y + caption_h, col_w, MAX (0, bottom - y - caption_h) };
+          }
+        tri_slide_draw_text (slide, "caption", &panel, cr, names[s], lang, CAPTION_PX, TRUE, FALSE, theme->text,
+                             panel.x, panel.y, panel.width, trend->style == TRI_TREND_STRIP ? 1 : 2,
+                             panel.y + caption_h);
+        trend_chart (slide, &chart, trend->periods[s], trend->step, max, TRUE, lang, cr, theme);
+        g_free (names[s]);
+      }
+  }
   cairo_restore (cr);
 }

@@ -65,6 +65,7 @@ typedef struct
   const char        *after_caption;
   TriTriangleLayout *before;           /* laid out at tri_deck_compare_triangle_size () */
   TriTriangleLayout *after;
+  int                change_lines;     /* 1 or 2: tri_deck_compare_lines () */
 } TriDeckCompare;
 
 void   tri_deck_compare_triangle_size (TriSlideLayout *slide,
@@ -72,8 +73,13 @@ void   tri_deck_compare_triangle_size (TriSlideLayout *slide,
                                        const char     *title,
                                        const char     *judgement,
                                        const char     *lang,
+                                       int             change_lines,
                                        double         *width,
                                        double         *height);
+int    tri_deck_compare_lines   (TriSlideLayout       *slide,
+                                 const TriRect        *region,
+                                 const TriDeckCompare *compare,
+                                 const char           *lang);
 void   tri_deck_compare_render  (TriSlideLayout       *slide,
                                  const TriRect        *region,
                                  const TriDeckCompare *compare,

@@ -134,11 +134,26 @@ tri_trend_add (GArray    *periods,
 
           if (link->relation_id != relation_id || link->stance >= TRI_N_STANCES)
             continue;
-          for (guint p = 0; p < periods->len; p++)
+          guint lo = 0, hi = periods->len;
+
+          /* the first period that ends on or after its earliest day */
+          while (lo < hi)
+            {
+              guint mid = lo + (hi - lo) / 2;
+
+              if (g_array_index (periods, TriTrendPeriod, mid).end < earliest)
+                lo = mid + 1;
+              else
+                hi = mid;
+            }
+          for (guint p = lo; p < periods->len; p++)
             {
               TriTrendPeriod *period = &g_array_index (periods, TriTrendPeriod, p);
-              double share = tri_trend_share (earliest, latest, period->start, period->end);
+              double share;
 
+              if (period->start > latest)
+                break;
+              share = tri_trend_share (earliest, latest, period->start, period->end);
               if (share <= 0)
                 continue;
               period->events += share;
