@@ -901,8 +901,10 @@ pending_end (void)
   pending_files = NULL;
 }
 
-/* Removes a folder of our own making: its files, then itself. Only
- * regular files, and only in it (never below). */
+/* Removes a folder of our own making: the files a deck export writes in
+ * it (slides, and the file writer's temporaries), then itself. Anything
+ * else (a file someone put into a folder as it was being replaced) is
+ * kept, and the folder with it. */
 static void
 remove_folder (const char *folder)
 {
@@ -914,7 +916,8 @@ remove_folder (const char *folder)
       g_autofree char *full = g_build_filename (folder, name, NULL);
       GStatBuf st;
 
-      if (g_lstat (full, &st) == 0 && S_ISREG (st.st_mode))
+      if ((is_export_file_name (name) || g_str_has_prefix (name, ".tri-")) &&
+          g_lstat (full, &st) == 0 && S_ISREG (st.st_mode))
         g_unlink (full);
     }
   if (g_rmdir (folder) != 0)
@@ -1071,6 +1074,9 @@ publish_folder (const char  *temp,
       remove_folder (temp);
       return TRUE;
     }
+  if (errno == ENOENT)
+    /* the old folder went in the meantime */
+    return publish_folder (temp, target, FALSE, error);
   if (errno != EINVAL && errno != ENOSYS)
     {
       tri_write_error_set_errno (error, target, errno);
