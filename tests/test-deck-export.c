@@ -890,6 +890,11 @@ test_file_names (void)
     { "../../etc/passwd", 8, 9, TRI_DECK_EXPORT_PNG, "08-etc-passwd.png" },
     { "A title much longer than any file name needs to be, on and on and on", 9, 9, TRI_DECK_EXPORT_PNG,
       "09-a-title-much-longer-than-any-file-name-needs-to.png" },
+    /* whole words only, however many bytes a letter takes */
+    { "Nga – Triều Tiên: tăng cường trao đổi đoàn các cấp", 2, 9, TRI_DECK_EXPORT_PNG,
+      "02-nga-triều-tiên-tăng-cường-trao-đổi.png" },
+    { "Donaudampfschifffahrtsgesellschaftskapitänswitwenrente und mehr", 3, 9, TRI_DECK_EXPORT_PNG,
+      "03-donaudampfschifffahrtsgesellschaftskapitänswitw.png" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -156,34 +156,46 @@ tri_deck_export_format_for_path (const char           *path,
   return TRUE;
 }
 
-/* the title's words, lower case, joined by hyphens */
+/* the title's words, lower case, joined by hyphens, as many whole words
+ * as fit in SLUG_MAX_BYTES (a first word longer than that is cut) */
 static char *
 slug (const char *title)
 {
   g_autofree char *normal = g_utf8_normalize (title ? title : "", -1, G_NORMALIZE_NFC);
   g_autofree char *lower = normal ? g_utf8_strdown (normal, -1) : g_strdup ("");
   g_autoptr(GString) out = g_string_new (NULL);
-  gboolean hyphen = FALSE;
+  g_autoptr(GString) word = g_string_new (NULL);
+  const char *p = lower;
 
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+  for (;;)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
 
-      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
         {
           char buf[8];
           int n = g_unichar_to_utf8 (c, buf);
 
-          if (out->len + (hyphen ? 1 : 0) + n > SLUG_MAX_BYTES)
+          /* a first word too long for the name: cut at a character */
+          if (out->len == 0 && word->len + n > SLUG_MAX_BYTES)
             break;
-          if (hyphen)
-            g_string_append_c (out, '-');
-          hyphen = FALSE;
-          g_string_append_len (out, buf, n);
+          g_string_append_len (word, buf, n);
         }
-      else if (out->len > 0)
-        hyphen = TRUE;
+      else if (word->len > 0)
+        {
+          if (out->len + (out->len ? 1 : 0) + word->len > SLUG_MAX_BYTES)
+            break;
+          if (out->len)
+            g_string_append_c (out, '-');
+          g_string_append_len (out, word->str, word->len);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+      p = g_utf8_next_char (p);
     }
+  if (out->len == 0 && word->len > 0)
+    g_string_append_len (out, word->str, word->len);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
