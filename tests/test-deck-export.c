@@ -890,6 +890,11 @@ test_file_names (void)
     { "../../etc/passwd", 8, 9, TRI_DECK_EXPORT_PNG, "08-etc-passwd.png" },
     { "A title much longer than any file name needs to be, on and on and on", 9, 9, TRI_DECK_EXPORT_PNG,
       "09-a-title-much-longer-than-any-file-name-needs-to.png" },
+    /* whole words only, however many bytes a letter takes */
+    { "Nga – Triều Tiên: tăng cường trao đổi đoàn các cấp", 2, 9, TRI_DECK_EXPORT_PNG,
+      "02-nga-triều-tiên-tăng-cường-trao-đổi.png" },
+    { "Donaudampfschifffahrtsgesellschaftskapitänswitwenrente und mehr", 3, 9, TRI_DECK_EXPORT_PNG,
+      "03-donaudampfschifffahrtsgesellschaftskapitänswitw.png" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1083,6 +1088,115 @@ test_cli (void)
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
 }
 
+static char *
+squeeze (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (out, g_utf8_get_char (p));
+  return g_string_free (out, FALSE);
+}
+
+static char *
+unescape_xml (const char *text)
+{
+  static const char *entities[][2] = {
+    { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" }, { "&amp;", "&" },
+  };
+  char *out = g_strdup (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (out, entities[i][0], -1);
+
+      g_free (out);
+      out = g_strjoinv (entities[i][1], parts);
+    }
+  return out;
+}
+
+/* The bundled briefing's decks, in the five languages: each page holds its
+ * slide's title, each bookmark names it, each notes page holds the start
+ * of its notes (whitespace aside: pdftotext breaks lines where the slide
+ * wraps them) */
+static void
+test_bundled_decks (void)
+{
+  static const char *langs[] = { "en", "vi", "ru", "zh_CN", "ko" };
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+  g_autoptr(TriStore) store = bundled ();
+  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(TriMarkings) markings = { 0 };
+
+  if (!have_poppler ())
+    return;
+  decks = tri_store_get_decks (store, "en", &error);
+  g_assert_no_error (error);
+  if (decks->len == 0)
+    {
+      g_test_skip ("the bundled briefing has no deck");
+      return;
+    }
+  g_assert_true (tri_store_get_markings (store, &markings, &error));
+
+  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+    for (guint d = 0; d < decks->len; d++)
+      {
+        g_autoptr(TriDeck) deck = tri_store_get_deck (store, ((TriDeck *) g_ptr_array_index (decks, d))->name,
+                                                      langs[l], &error);
+        g_autoptr(GPtrArray) bookmarks = NULL;
+        TriDeckExportOptions options;
+        guint n;
+
+        g_assert_no_error (error);
+        n = deck->slides->len;
+        tri_deck_export_options_init (&options);
+        options.lang = langs[l];
+        options.markings = &markings;
+        options.notes = TRUE;
+        export_ok (store, deck, &options, pdf);
+
+        bookmarks = outline (pdf);
+        g_assert_cmpuint (bookmarks->len, ==, 2 * n + 1);
+        for (guint i = 0; i < n; i++)
+          {
+            const TriDeckSlide *slide = g_ptr_array_index (deck->slides, i);
+            g_autofree char *text = page_text (pdf, i + 1);
+            g_autofree char *flat = squeeze (text);
+            g_autofree char *title = squeeze (slide->title);
+            g_autofree char *mark = g_strdup_printf ("%u %s", i + 1, slide->title);
+            g_autofree char *bookmark = unescape_xml (g_ptr_array_index (bookmarks, i));
+            const char *notes_entry = g_ptr_array_index (bookmarks, n + 1 + i);
+            guint notes_page;
+
+            if (strstr (flat, title) == NULL)
+              g_error ("%s, deck “%s”, page %u: no title “%s” in:\n%s", langs[l], deck->name, i + 1,
+                       slide->title, text);
+            if (*slide->title != '\0')
+              g_assert_cmpstr (bookmark, ==, mark);
+            /* under "Notes", to a page after the slides' */
+            g_assert_true (notes_entry[0] == '>');
+            notes_page = (guint) g_ascii_strtoull (notes_entry + 1, NULL, 10);
+            g_assert_cmpuint (notes_page, >, n);
+            if (slide->notes != NULL && *slide->notes != '\0')
+              {
+                g_autofree char *notes_text = page_text (pdf, notes_page);
+                g_autofree char *notes_flat = squeeze (notes_text);
+                g_autofree char *start = g_utf8_substring (slide->notes, 0, MIN (40, g_utf8_strlen (slide->notes, -1)));
+                g_autofree char *start_flat = squeeze (start);
+
+                if (strstr (notes_flat, start_flat) == NULL)
+                  g_error ("%s, deck “%s”, notes page %u: no “%s” in:\n%s", langs[l], deck->name,
+                           notes_page, start, notes_text);
+              }
+          }
+      }
+}
+
 static gboolean
 has_hidden_folder (const char *dir)
 {
@@ -1164,6 +1278,7 @@ main (int   argc,
   g_test_add_func ("/deck-export/format-for-path", test_format_for_path);
   g_test_add_func ("/deck-export/cli", test_cli);
   g_test_add_func ("/deck-export/signals", test_signals);
+  g_test_add_func ("/deck-export/bundled-decks", test_bundled_decks);
 
   return g_test_run ();
 }

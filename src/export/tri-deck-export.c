@@ -156,34 +156,46 @@ tri_deck_export_format_for_path (const char           *path,
   return TRUE;
 }
 
-/* the title's words, lower case, joined by hyphens */
+/* the title's words, lower case, joined by hyphens, as many whole words
+ * as fit in SLUG_MAX_BYTES (a first word longer than that is cut) */
 static char *
 slug (const char *title)
 {
   g_autofree char *normal = g_utf8_normalize (title ? title : "", -1, G_NORMALIZE_NFC);
   g_autofree char *lower = normal ? g_utf8_strdown (normal, -1) : g_strdup ("");
   g_autoptr(GString) out = g_string_new (NULL);
-  gboolean hyphen = FALSE;
+  g_autoptr(GString) word = g_string_new (NULL);
+  const char *p = lower;
 
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+  for (;;)
     {
-      gunichar c = g_utf8_get_char (p);
+      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
 
-      if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+      if (c != 0 && (g_unichar_isalnum (c) || g_unichar_ismark (c)))
         {
           char buf[8];
           int n = g_unichar_to_utf8 (c, buf);
 
-          if (out->len + (hyphen ? 1 : 0) + n > SLUG_MAX_BYTES)
+          /* a first word too long for the name: cut at a character */
+          if (out->len == 0 && word->len + n > SLUG_MAX_BYTES)
             break;
-          if (hyphen)
-            g_string_append_c (out, '-');
-          hyphen = FALSE;
-          g_string_append_len (out, buf, n);
+          g_string_append_len (word, buf, n);
         }
-      else if (out->len > 0)
-        hyphen = TRUE;
+      else if (word->len > 0)
+        {
+          if (out->len + (out->len ? 1 : 0) + word->len > SLUG_MAX_BYTES)
+            break;
+          if (out->len)
+            g_string_append_c (out, '-');
+          g_string_append_len (out, word->str, word->len);
+          g_string_truncate (word, 0);
+        }
+      if (c == 0)
+        break;
+      p = g_utf8_next_char (p);
     }
+  if (out->len == 0 && word->len > 0)
+    g_string_append_len (out, word->str, word->len);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
@@ -901,8 +913,10 @@ pending_end (void)
   pending_files = NULL;
 }
 
-/* Removes a folder of our own making: its files, then itself. Only
- * regular files, and only in it (never below). */
+/* Removes a folder of our own making: the files a deck export writes in
+ * it (slides, and the file writer's temporaries), then itself. Anything
+ * else (a file someone put into a folder as it was being replaced) is
+ * kept, and the folder with it. */
 static void
 remove_folder (const char *folder)
 {
@@ -914,7 +928,8 @@ remove_folder (const char *folder)
       g_autofree char *full = g_build_filename (folder, name, NULL);
       GStatBuf st;
 
-      if (g_lstat (full, &st) == 0 && S_ISREG (st.st_mode))
+      if ((is_export_file_name (name) || g_str_has_prefix (name, ".tri-")) &&
+          g_lstat (full, &st) == 0 && S_ISREG (st.st_mode))
         g_unlink (full);
     }
   if (g_rmdir (folder) != 0)
@@ -1071,6 +1086,9 @@ publish_folder (const char  *temp,
       remove_folder (temp);
       return TRUE;
     }
+  if (errno == ENOENT)
+    /* the old folder went in the meantime */
+    return publish_folder (temp, target, FALSE, error);
   if (errno != EINVAL && errno != ENOSYS)
     {
       tri_write_error_set_errno (error, target, errno);

@@ -31,7 +31,11 @@ typedef struct
   const TriMarkings   *markings;  /* drawn on every page, author in the PDF metadata; may be NULL */
 } TriDeckExportOptions;
 
-/* Called after each page or file is drawn: @done of @total */
+/* Called after each slide's page or file, and after each slide's notes
+ * pages, is drawn: @done of @total, in the thread that called
+ * tri_deck_export_write(). (A window running the export in a worker
+ * thread, on a TriStore of its own, passes it to its main context with
+ * g_main_context_invoke(); the cancellable is checked between pages.) */
 typedef void (*TriDeckExportProgress) (guint     done,
                                        guint     total,
                                        gpointer  user_data);

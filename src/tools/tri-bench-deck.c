@@ -27,6 +27,7 @@
 
 #include <glib/gstdio.h>
 
+#include "export/tri-deck-draw.h"
 #include "export/tri-deck-export.h"
 #include "store/tri-store.h"
 
@@ -204,6 +205,40 @@ main (int   argc,
     deck = made_deck (store, slides > 0 ? (guint) slides : 30);
   tri_store_get_markings (store, &markings, NULL);
   printf ("deck\t%s\nslides\t%u\n", deck->name, deck->slides->len);
+
+  /* what each kind of slide costs to draw, alone (a recording surface:
+   * no file, no rasteriser) */
+  for (int kind = 0; kind < TRI_N_DECK_SLIDE_KINDS; kind++)
+    {
+      g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+
+      for (guint i = 0; i < deck->slides->len; i++)
+        {
+          const TriDeckSlide *slide = g_ptr_array_index (deck->slides, i);
+          TriDeckDrawOptions draw = { 1920, 1080, FALSE, "en", &markings, i + 1, deck->slides->len };
+          cairo_rectangle_t extents = { 0, 0, 1920, 1080 };
+          cairo_surface_t *recording;
+          cairo_t *cr;
+          double c;
+
+          if ((int) slide->kind != kind)
+            continue;
+          recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+          cr = cairo_create (recording);
+          c = cpu_ms ();
+          tri_deck_draw_slide (store, slide, &draw, cr);
+          c = cpu_ms () - c;
+          g_array_append_val (times, c);
+          cairo_destroy (cr);
+          cairo_surface_destroy (recording);
+        }
+      if (times->len == 0)
+        continue;
+      g_array_sort (times, compare_double);
+      printf ("draw_%s_slides\t%u\ndraw_%s_median_cpu_ms\t%.1f\n",
+              tri_deck_slide_kind_to_string (kind), times->len,
+              tri_deck_slide_kind_to_string (kind), g_array_index (times, double, times->len / 2));
+    }
 
   scratch = g_dir_make_tmp ("tri-bench-deck-XXXXXX", &error);
   g_assert_no_error (error);
