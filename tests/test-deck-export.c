@@ -951,6 +951,7 @@ briefing_with_deck (const char *dir)
 
   g_assert_true (tri_document_copy (tri_test_briefing_path (), path, &error));
   g_assert_no_error (error);
+  tri_test_sql (path, TRI_TEST_SQL_NO_DECKS);
   doc = tri_document_open (path, &error);
   g_assert_no_error (error);
   deck = tri_document_add_deck (doc, "Test deck", &error);

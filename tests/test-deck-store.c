@@ -138,14 +138,10 @@ editable_briefing (const char *dir)
 {
   char *path = g_build_filename (dir, "deck.sqlite", NULL);
   g_autoptr(GError) error = NULL;
-  sqlite3 *db = NULL;
 
   g_assert_true (tri_document_copy (tri_test_briefing_path (), path, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "DELETE FROM slide_text; DELETE FROM slide; DELETE FROM deck;"
-                                     " DELETE FROM markings;", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  tri_test_sql (path, TRI_TEST_SQL_NO_DECKS);
   return path;
 }
 

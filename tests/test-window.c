@@ -135,7 +135,7 @@ test_shows_briefing (void)
   TriWindow *window = open_window ();
   GtkWidget *triangle = GTK_WIDGET (tri_window_get_triangle_view (window));
   GtkWidget *timeline = GTK_WIDGET (tri_window_get_timeline_view (window));
-  TriTimelineLayout *tl = tri_timeline_view_get_layout (TRI_TIMELINE_VIEW (timeline));
+  TriTimelineLayout *tl;
   const char *names[] = { "RUS", "Russia", "CHN", "China", "PRK", "North Korea" };
   guint n_events = 0;
 
@@ -157,6 +157,20 @@ test_shows_briefing (void)
   g_assert_nonnull (hotspot (triangle, "edge:1"));
 
   /* every event on the timeline is a named button */
+  /* the deck pane hidden (F9): the timeline at the window's whole width */
+  {
+    int pane = gtk_widget_get_width (GTK_WIDGET (tri_window_get_deck_pane (window)));
+    int before = gtk_widget_get_width (timeline);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (tri_window_get_deck_pane (window))));
+    gtk_widget_activate_action (GTK_WIDGET (window), "deck.show-pane", NULL);
+    spin (300);
+    tri_test_wait_until_drawn (window);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (tri_window_get_deck_pane (window))));
+    /* its room goes to the picture, not to the evidence panel */
+    g_assert_cmpint (gtk_widget_get_width (timeline), >=, before + pane - 2);
+  }
+  tl = tri_timeline_view_get_layout (TRI_TIMELINE_VIEW (timeline));
   for (guint i = 0; i < tl->marks->len; i++)
     {
       const TriTimelineMark *m = tl->marks->pdata[i];

@@ -29,6 +29,10 @@ char       *tri_test_copy_briefing (const char *dir,
                                     const char *name);
 void        tri_test_sql           (const char *path,
                                     const char *sql);
+/* for tri_test_sql (): a copy of the bundled briefing without the deck and
+ * markings it ships, for tests that build their own */
+#define TRI_TEST_SQL_NO_DECKS \
+  "DELETE FROM slide_text; DELETE FROM slide; DELETE FROM deck; DELETE FROM markings;"
 
 /* A briefing made with TriDocument whose RUS-PRK quotes are graded and
  * verified in every combination (tri_test_graded_briefing()): their texts */

@@ -638,7 +638,7 @@ tri_cli_export_deck (TriStore                *store,
   if (decks == NULL)
     return FALSE;
   if (decks->len == 0)
-    return usage_error (error, _("This briefing has no decks: make one in the window’s deck pane, or in the briefing’s JSON (“decks”)."));
+    return usage_error (error, _("This briefing has no decks: make one in the deck pane (F9), or in the briefing’s JSON (“decks”)."));
   if (args->deck == NULL)
     deck = g_ptr_array_index (decks, 0);
   for (guint i = 0; deck == NULL && i < decks->len; i++)

@@ -503,19 +503,25 @@ reload (TriDeckPane *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) decks = NULL;
+  g_autofree char *problem = NULL;
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_hash_table_remove_all (self->thumbs);
   tri_markings_clear (&self->markings);
   if (self->store != NULL)
     {
+      /* a deck the store refuses is said in the pane, in the reader's
+       * words; the rest of the briefing is shown as usual */
       decks = tri_store_get_decks (self->store, data_lang (self), &error);
       if (decks == NULL)
-        g_warning ("The decks could not be read: %s", error->message);
+        problem = g_strdup_printf (_("The decks cannot be shown: %s"), error->message);
       g_clear_error (&error);
-      if (!tri_store_get_markings (self->store, &self->markings, &error))
-        g_warning ("The markings could not be read: %s", error->message);
+      if (!tri_store_get_markings (self->store, &self->markings, &error) && problem == NULL)
+        problem = g_strdup_printf (_("The markings cannot be shown: %s"), error->message);
     }
+  gtk_label_set_text (GTK_LABEL (self->placeholder),
+                      problem != NULL ? problem
+                      : _("No slides yet. Press Ctrl+D to add the view shown as a slide."));
   g_clear_pointer (&self->decks, g_ptr_array_unref);
   self->decks = decks != NULL ? g_steal_pointer (&decks) : g_ptr_array_new_with_free_func ((GDestroyNotify) tri_deck_free);
   fill_decks (self);

@@ -74,6 +74,7 @@ struct _TriWindow
   GtkPaned             *paned;
   GtkPaned             *canvas_paned;
   gboolean              panes_placed;
+  int                   evidence_width; /* kept while the deck pane shows or hides; 0: none */
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkDropDown          *window_dropdown;
@@ -1545,6 +1546,32 @@ place_panes (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The deck pane shown or hidden takes its room from the picture, or gives
+ * it back to it, never from the evidence panel beside it (a pane's
+ * position counts from its start). */
+static gboolean
+keep_evidence_width (gpointer data)
+{
+  TriWindow *self = data;
+  int pw = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  if (self->evidence_width > 0 && pw > self->evidence_width)
+    gtk_paned_set_position (self->paned, pw - self->evidence_width);
+  self->evidence_width = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_deck_pane_visible (GObject    *pane,
+                      GParamSpec *pspec,
+                      TriWindow  *self)
+{
+  int pw = gtk_widget_get_width (GTK_WIDGET (self->paned));
+
+  if (self->panes_placed && pw > 1 && self->evidence_width == 0)
+    self->evidence_width = pw - gtk_paned_get_position (self->paned);
+}
+
 static void
 tri_window_size_allocate (GtkWidget *widget,
                           int        width,
@@ -1561,6 +1588,8 @@ tri_window_size_allocate (GtkWidget *widget,
       self->panes_placed = TRUE;
       g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_panes, g_object_ref (self), g_object_unref);
     }
+  else if (self->evidence_width > 0)
+    g_idle_add_full (G_PRIORITY_HIGH_IDLE, keep_evidence_width, g_object_ref (self), g_object_unref);
 }
 
 /**
@@ -2502,6 +2531,7 @@ tri_window_init (TriWindow *self)
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->slide_area), draw_slide, self, NULL);
   tri_deck_pane_attach (self->deck_pane, GTK_WIDGET (self));
   g_signal_connect (self->deck_pane, "deck-changed", G_CALLBACK (on_deck_pane_changed), self);
+  g_signal_connect (self->deck_pane, "notify::visible", G_CALLBACK (on_deck_pane_visible), self);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
