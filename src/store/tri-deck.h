@@ -35,7 +35,7 @@ typedef enum
 /* One slide. Texts are in the language asked for, falling back to
  * English, then to the language they were written in. A view slide uses
  * the view fields; a compare slide draws the view as of compare_from and
- * as of as_of; a trend slide spans trend_from .. trend_to (Julian day
+ * as of as_of; a trend slide spans trend_from .. trend_to (Trilateral day
  * numbers, both included). Every kind keeps the view's frame: window,
  * selection, other actors, language. */
 typedef struct
@@ -48,12 +48,12 @@ typedef struct
   char             *body;           /* text slide: paragraphs separated by "\n\n"; may be NULL */
 
   /* the view */
-  guint32           as_of;          /* Julian day number; 0: the briefing's default as of */
+  guint32           as_of;          /* a day (tri_day_from_iso ()); 0: the briefing's default as of */
   guint             window_months;  /* 0: all time */
   char             *relation;       /* the selected side, "RUS-PRK", or NULL */
   char             *actor;          /* the selected country, "PRK", or NULL */
   gint64            event;          /* the selected event, or 0 */
-  double            range_start;    /* the timeline's range, fractional Julian days; */
+  double            range_start;    /* the timeline's range, fractional days; */
   double            range_end;      /*   0, 0: the window's default */
   gboolean          show_others;    /* the other actors around the triangle */
   char             *lang;           /* the data language of this slide, or NULL: follow the deck */
