@@ -186,7 +186,7 @@ stored_slide (TriWindow *window,
   for (guint i = 0; i < deck->slides->len; i++)
     if (((TriDeckSlide *) g_ptr_array_index (deck->slides, i))->id == id)
       return tri_deck_slide_copy (g_ptr_array_index (deck->slides, i));
-  return NULL;
+  g_error ("slide %" G_GINT64_FORMAT " is not in the stored deck", id);
 }
 
 static int
@@ -418,7 +418,8 @@ test_build_deck (void)
   {
     g_autoptr(TriEvent) ev = tri_store_get_event (store, event, "en", &error);
 
-    g_assert_no_error (error);
+    if (ev == NULL)
+      g_error ("event %" G_GINT64_FORMAT " could not be read: %s", event, error->message);
     tri_session_choose_event (session, event, &ev->date);
   }
   spin (100);
@@ -430,6 +431,9 @@ test_build_deck (void)
   {
     g_autoptr(TriDeckSlide) s = stored_slide (window, second);
     g_autoptr(TriEvent) ev = tri_store_get_event (store, event, "en", NULL);
+
+    if (ev == NULL)
+      g_error ("event %" G_GINT64_FORMAT " could not be read", event);
 
     g_assert_cmpint (s->event, ==, event);
     g_assert_null (s->relation);

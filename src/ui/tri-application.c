@@ -460,8 +460,8 @@ quit_action (GSimpleAction *action,
 
   /* close rather than quit outright, so each window saves its size; a
    * window closed leaves the application's list, so walk a copy */
-  windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (app)),
-                              (GCopyFunc) g_object_ref, NULL);
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
+  g_list_foreach (windows, (GFunc) (void (*) (void)) g_object_ref, NULL);
   for (GList *l = windows; l; l = l->next)
     gtk_window_close (l->data);
   g_list_free_full (windows, g_object_unref);
