@@ -663,6 +663,8 @@ test_parse_text_refuses (void)
   assert_refused ("", "no date");
   assert_refused ("   ", "no date");
   assert_refused ("\xff\xfe", "no date");
+  /* a sequence cut short at the end (found by fuzz-date) */
+  assert_refused ("n-hEEE2\xe1\xbb\xad" "a \xc4\x91\xe1", "no date");
   assert_refused ("early", "is not a date");
   assert_refused ("Q5 2024", "is not a date");
 }

@@ -1746,7 +1746,9 @@ tri_date_parse_text (const char  *text,
       return TRUE;
     }
 
+  /* g_utf8_normalize() reads past a sequence cut short at the end */
   if (text == NULL || *text == '\0' || strlen (text) > 200 ||
+      !g_utf8_validate (text, -1, NULL) ||
       (s = normalize_text (text)) == NULL || *s == '\0')
     {
       g_set_error (error, TRI_DATE_ERROR, TRI_DATE_ERROR_INVALID, _("no date"));
