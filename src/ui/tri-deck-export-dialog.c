@@ -373,7 +373,7 @@ tri_deck_export_dialog_present (TriWindow  *window,
   const char *sizes[TRI_EXPORT_N_PRESET_SIZES + 1] = { NULL };
   const char *themes[] = { _("Light"), _("Dark"), NULL };
   const char *langs[TRI_EDITOR_N_LANGS + 1] = { NULL };
-  GtkWidget *grid, *buttons, *cancel, *export, *box, *notes;
+  GtkWidget *grid, *header, *cancel, *export, *box, *notes;
   g_autofree char *title = NULL;
 
   if (store == NULL)
@@ -419,13 +419,15 @@ tri_deck_export_dialog_present (TriWindow  *window,
   g_signal_connect (d->format, "notify::selected", G_CALLBACK (on_format_changed), d);
   on_format_changed (NULL, NULL, d);
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* Cancel and Export… in the header bar, as the app's other dialogs */
+  header = gtk_header_bar_new ();
+  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
   cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
   export = gtk_button_new_with_mnemonic (_("_Export…"));
   gtk_widget_add_css_class (export, "suggested-action");
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
-  gtk_box_append (GTK_BOX (buttons), cancel);
-  gtk_box_append (GTK_BOX (buttons), export);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), cancel);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), export);
+  gtk_window_set_titlebar (GTK_WINDOW (d->dialog), header);
   g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), d->dialog);
   g_signal_connect (export, "clicked", G_CALLBACK (on_export_clicked), d);
 
@@ -435,7 +437,6 @@ tri_deck_export_dialog_present (TriWindow  *window,
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
   gtk_box_append (GTK_BOX (box), grid);
-  gtk_box_append (GTK_BOX (box), buttons);
   gtk_window_set_child (GTK_WINDOW (d->dialog), box);
   gtk_window_set_default_widget (GTK_WINDOW (d->dialog), export);
   gtk_window_present (GTK_WINDOW (d->dialog));
