@@ -49,6 +49,7 @@ typedef struct
   char         *path;
   TriDeckExportFormat format;
   int           width, height;
+  int           scale;
   gboolean      dark;
   gboolean      notes;
   char         *lang;
@@ -125,6 +126,7 @@ run_export (GTask        *task,
   options.format = job->format;
   options.width = job->width;
   options.height = job->height;
+  options.scale = job->scale;
   options.dark = job->dark;
   options.lang = job->lang;
   options.notes = job->notes && job->format == TRI_DECK_EXPORT_PDF;
@@ -219,34 +221,52 @@ on_cancel_clicked (GtkButton     *button,
   gtk_widget_set_sensitive (job->cancel, FALSE);
 }
 
-static void
-start_job (DeckExportDialog *d,
-           const char       *path)
+/**
+ * tri_deck_export_dialog_start:
+ * @deck_name: (nullable): the deck; %NULL: the briefing's first
+ * @options: the format, size, theme, data language and notes (its
+ *   markings are read again from the file)
+ * @path: the PDF or the folder
+ *
+ * Exports a deck of @window's briefing as the dialog does once its file is
+ * chosen: in a worker thread, on a store of its own opened from the same
+ * file, with a progress dialog (shown after a quarter of a second) whose
+ * Cancel stops it leaving nothing behind; then "Export complete", or the
+ * error in a message dialog.
+ *
+ * Returns: (transfer none): the progress dialog, destroyed when the export
+ *   ends; its default widget is its Cancel button
+ */
+GtkWindow *
+tri_deck_export_dialog_start (TriWindow                  *window,
+                              const char                 *deck_name,
+                              const TriDeckExportOptions *options,
+                              const char                 *path)
 {
   DeckExportJob *job = g_new0 (DeckExportJob, 1);
-  TriStore *store = tri_window_get_store (d->window);
-  guint size = gtk_drop_down_get_selected (d->size);
+  TriStore *store = tri_window_get_store (window);
   g_autoptr(GTask) task = NULL;
   g_autofree char *base = g_path_get_basename (path);
   g_autofree char *heading = NULL;
   GtkWidget *box, *label, *buttons;
 
-  job->window = g_object_ref (d->window);
+  job->window = g_object_ref (window);
   job->store_path = g_strdup (tri_store_get_path (store));
   job->live = tri_store_is_live (store);
-  job->deck_name = g_strdup (d->deck_name);
+  job->deck_name = g_strdup (deck_name);
   job->path = g_strdup (path);
-  job->format = (TriDeckExportFormat) gtk_drop_down_get_selected (d->format);
-  job->width = tri_export_preset_sizes[MIN (size, TRI_EXPORT_N_PRESET_SIZES - 1)].width;
-  job->height = tri_export_preset_sizes[MIN (size, TRI_EXPORT_N_PRESET_SIZES - 1)].height;
-  job->dark = gtk_drop_down_get_selected (d->theme) == 1;
-  job->notes = gtk_check_button_get_active (d->notes);
-  job->lang = g_strdup (tri_editor_langs[MIN (gtk_drop_down_get_selected (d->lang), TRI_EDITOR_N_LANGS - 1)].code);
+  job->format = options->format;
+  job->width = options->width;
+  job->height = options->height;
+  job->scale = options->scale;
+  job->dark = options->dark;
+  job->notes = options->notes;
+  job->lang = g_strdup (options->lang != NULL ? options->lang : tri_window_get_data_language (window));
   job->cancellable = g_cancellable_new ();
   job->started = g_get_monotonic_time ();
 
   job->progress = GTK_WINDOW (gtk_window_new ());
-  gtk_window_set_transient_for (job->progress, GTK_WINDOW (d->window));
+  gtk_window_set_transient_for (job->progress, GTK_WINDOW (window));
   gtk_window_set_modal (job->progress, TRUE);
   gtk_window_set_resizable (job->progress, FALSE);
   gtk_window_set_deletable (job->progress, FALSE);
@@ -281,9 +301,27 @@ start_job (DeckExportDialog *d,
   job->tick = g_timeout_add (100, on_tick, job);
 
   task = g_task_new (NULL, job->cancellable, on_done, NULL);
-  g_task_set_source_tag (task, tri_deck_export_dialog_present);
+  g_task_set_source_tag (task, tri_deck_export_dialog_start);
   g_task_set_task_data (task, job, (GDestroyNotify) deck_export_job_free);
   g_task_run_in_thread (task, run_export);
+  return job->progress;
+}
+
+static void
+start_job (DeckExportDialog *d,
+           const char       *path)
+{
+  TriDeckExportOptions options;
+  guint size = MIN (gtk_drop_down_get_selected (d->size), TRI_EXPORT_N_PRESET_SIZES - 1);
+
+  tri_deck_export_options_init (&options);
+  options.format = (TriDeckExportFormat) gtk_drop_down_get_selected (d->format);
+  options.width = tri_export_preset_sizes[size].width;
+  options.height = tri_export_preset_sizes[size].height;
+  options.dark = gtk_drop_down_get_selected (d->theme) == 1;
+  options.notes = gtk_check_button_get_active (d->notes) && options.format == TRI_DECK_EXPORT_PDF;
+  options.lang = tri_editor_langs[MIN (gtk_drop_down_get_selected (d->lang), TRI_EDITOR_N_LANGS - 1)].code;
+  tri_deck_export_dialog_start (d->window, d->deck_name, &options, path);
 }
 
 static void
