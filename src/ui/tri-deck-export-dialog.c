@@ -170,6 +170,8 @@ on_done (GObject      *source,
   DeckExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gssize n = g_task_propagate_int (G_TASK (result), &error);
+  /* the window may have been closed meanwhile: the message stands alone then */
+  GtkWindow *parent = gtk_widget_get_visible (GTK_WIDGET (job->window)) ? GTK_WINDOW (job->window) : NULL;
 
   g_clear_handle_id (&job->tick, g_source_remove);
   if (job->progress != NULL)
@@ -182,7 +184,7 @@ on_done (GObject      *source,
     {
       /* cancelled: nothing was left, and nothing is said */
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        tri_export_dialog_message (GTK_WINDOW (job->window), GTK_MESSAGE_ERROR, _("Export failed"), error->message);
+        tri_export_dialog_message (parent, GTK_MESSAGE_ERROR, _("Export failed"), error->message);
       return;
     }
   else
@@ -201,7 +203,7 @@ on_done (GObject      *source,
                                           (gulong) n), (int) n, job->path);
       if (settings != NULL)
         g_settings_set_string (settings, "last-export-folder", folder);
-      tri_export_dialog_message (GTK_WINDOW (job->window), GTK_MESSAGE_INFO, _("Export complete"), done);
+      tri_export_dialog_message (parent, GTK_MESSAGE_INFO, _("Export complete"), done);
     }
 }
 

@@ -124,7 +124,7 @@ on_chooser_response (GtkNativeDialog *chooser,
   if (path == NULL)
     {
       tri_export_dialog_message (GTK_WINDOW (d->window), GTK_MESSAGE_ERROR, _("Export failed"),
-               _("Choose a file on this computer."));
+                                 _("Choose a file on this computer."));
       gtk_window_destroy (GTK_WINDOW (d->dialog));
       return;
     }
