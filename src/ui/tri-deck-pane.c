@@ -1866,6 +1866,7 @@ tri_deck_pane_init (TriDeckPane *self)
   g_menu_append (deck_menu, _("_Add Deck…"), "deck.add-deck");
   g_menu_append (deck_menu, _("_Rename Deck…"), "deck.rename-deck");
   g_menu_append (deck_menu, _("_Delete Deck"), "deck.delete-deck");
+  g_menu_append (deck_menu, _("_Export Deck…"), "win.export-deck");
   gtk_box_append (GTK_BOX (header), menu_button ("view-more-symbolic", G_MENU_MODEL (deck_menu), _("Deck Menu")));
   gtk_widget_set_margin_top (header, 6);
   gtk_widget_set_margin_start (header, 8);

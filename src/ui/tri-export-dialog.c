@@ -32,6 +32,18 @@ typedef struct
 
 static const char * const extensions[] = { "png", "svg", "pdf" };
 
+/* the names of tri_export_preset_sizes */
+static const char * const preset_names[TRI_EXPORT_N_PRESET_SIZES] = {
+  N_("1920 × 1080 (slide)"), N_("1600 × 1200 (4:3)"), N_("A4 landscape"),
+};
+
+const char *
+tri_export_dialog_preset_name (guint preset)
+{
+  g_return_val_if_fail (preset < TRI_EXPORT_N_PRESET_SIZES, NULL);
+  return _(preset_names[preset]);
+}
+
 
 static void
 export_dialog_free (ExportDialog *d)
@@ -40,8 +52,9 @@ export_dialog_free (ExportDialog *d)
   g_free (d);
 }
 
-static GSettings *
-settings_or_null (void)
+/* the app's settings, or NULL when its schema is not installed (tests) */
+GSettings *
+tri_export_dialog_settings (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
@@ -49,11 +62,11 @@ settings_or_null (void)
   return schema ? g_settings_new (APP_ID) : NULL;
 }
 
-static void
-message (GtkWindow      *parent,
-         GtkMessageType  type,
-         const char     *primary,
-         const char     *secondary)
+void
+tri_export_dialog_message (GtkWindow      *parent,
+                           GtkMessageType  type,
+                           const char     *primary,
+                           const char     *secondary)
 {
   GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
                                               type, GTK_BUTTONS_CLOSE, "%s", primary);
@@ -110,8 +123,8 @@ on_chooser_response (GtkNativeDialog *chooser,
   path = file ? g_file_get_path (file) : NULL;
   if (path == NULL)
     {
-      message (GTK_WINDOW (d->window), GTK_MESSAGE_ERROR, _("Export failed"),
-               _("Choose a file on this computer."));
+      tri_export_dialog_message (GTK_WINDOW (d->window), GTK_MESSAGE_ERROR, _("Export failed"),
+                                 _("Choose a file on this computer."));
       gtk_window_destroy (GTK_WINDOW (d->dialog));
       return;
     }
@@ -133,15 +146,15 @@ on_chooser_response (GtkNativeDialog *chooser,
       g_autofree char *done = g_strdup_printf (_("Saved as %s"), path);
 
       folder = g_file_get_parent (file);
-      if ((settings = settings_or_null ()) != NULL && folder != NULL)
+      if ((settings = tri_export_dialog_settings ()) != NULL && folder != NULL)
         {
           g_autofree char *folder_path = g_file_get_path (folder);
           g_settings_set_string (settings, "last-export-folder", folder_path ? folder_path : "");
         }
-      message (GTK_WINDOW (d->window), GTK_MESSAGE_INFO, _("Export complete"), done);
+      tri_export_dialog_message (GTK_WINDOW (d->window), GTK_MESSAGE_INFO, _("Export complete"), done);
     }
   else
-    message (GTK_WINDOW (d->window), GTK_MESSAGE_ERROR, _("Export failed"), error->message);
+    tri_export_dialog_message (GTK_WINDOW (d->window), GTK_MESSAGE_ERROR, _("Export failed"), error->message);
 
   gtk_window_destroy (GTK_WINDOW (d->dialog));
 }
@@ -150,7 +163,7 @@ static void
 on_export_clicked (GtkButton    *button,
                    ExportDialog *d)
 {
-  g_autoptr(GSettings) settings = settings_or_null ();
+  g_autoptr(GSettings) settings = tri_export_dialog_settings ();
   g_autofree char *last = settings ? g_settings_get_string (settings, "last-export-folder") : NULL;
   g_autofree char *name = g_strdup_printf ("%s.%s", _("briefing"), extensions[gtk_drop_down_get_selected (d->format)]);
 
@@ -178,12 +191,13 @@ on_choice_changed (GObject      *object,
   gtk_widget_set_sensitive (GTK_WIDGET (d->scale), gtk_drop_down_get_selected (d->format) == TRI_EXPORT_PNG);
 }
 
-static GtkDropDown *
-add_choice (GtkGrid            *grid,
-            int                 row,
-            const char         *label,
-            const char * const *items,
-            guint               selected)
+/* A row of @grid: a label with a mnemonic naming a drop-down of @items */
+GtkDropDown *
+tri_export_dialog_add_choice (GtkGrid            *grid,
+                              int                 row,
+                              const char         *label,
+                              const char * const *items,
+                              guint               selected)
 {
   GtkWidget *l = gtk_label_new_with_mnemonic (label);
   GtkWidget *dd = gtk_drop_down_new_from_strings (items);
@@ -209,8 +223,8 @@ tri_export_dialog_present (TriWindow *window)
   ExportDialog *d = g_new0 (ExportDialog, 1);
   const char *views[] = { _("Triangle"), _("Timeline"), _("Briefing slide"), NULL };
   const char *formats[] = { _("PNG image"), _("SVG drawing"), _("PDF document"), NULL };
-  const char *sizes[] = { _("1920 × 1080 (slide)"), _("1600 × 1200 (4:3)"), _("A4 landscape"),
-                          _("The window’s size"), _("Custom"), NULL };
+  const char *sizes[] = { tri_export_dialog_preset_name (0), tri_export_dialog_preset_name (1),
+                          tri_export_dialog_preset_name (2), _("The window’s size"), _("Custom"), NULL };
   const char *scales[] = { "1×", "2×", "3×", NULL };
   const char *themes[] = { _("Light"), _("Dark"), NULL };
   GtkWidget *grid = gtk_grid_new ();
@@ -230,9 +244,9 @@ tri_export_dialog_present (TriWindow *window)
 
   gtk_grid_set_row_spacing (GTK_GRID (grid), 10);
   gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
-  d->view = add_choice (GTK_GRID (grid), 0, _("_What"), views, TRI_EXPORT_VIEW_SLIDE);
-  d->format = add_choice (GTK_GRID (grid), 1, _("_Format"), formats, TRI_EXPORT_PNG);
-  d->size = add_choice (GTK_GRID (grid), 2, _("_Size"), sizes, 0);
+  d->view = tri_export_dialog_add_choice (GTK_GRID (grid), 0, _("_What"), views, TRI_EXPORT_VIEW_SLIDE);
+  d->format = tri_export_dialog_add_choice (GTK_GRID (grid), 1, _("_Format"), formats, TRI_EXPORT_PNG);
+  d->size = tri_export_dialog_add_choice (GTK_GRID (grid), 2, _("_Size"), sizes, 0);
 
   d->width = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (16, 16384, 1));
   d->height = GTK_SPIN_BUTTON (gtk_spin_button_new_with_range (16, 16384, 1));
@@ -245,8 +259,8 @@ tri_export_dialog_present (TriWindow *window)
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->width), 1, 3, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), GTK_WIDGET (d->height), 2, 3, 1, 1);
 
-  d->scale = add_choice (GTK_GRID (grid), 4, _("S_cale (PNG)"), scales, 0);
-  d->theme = add_choice (GTK_GRID (grid), 5, _("_Theme"), themes,
+  d->scale = tri_export_dialog_add_choice (GTK_GRID (grid), 4, _("S_cale (PNG)"), scales, 0);
+  d->theme = tri_export_dialog_add_choice (GTK_GRID (grid), 5, _("_Theme"), themes,
                          tri_window_is_dark (window) ? 1 : 0);
 
   g_signal_connect (d->size, "notify::selected", G_CALLBACK (on_choice_changed), d);

@@ -37,6 +37,7 @@
 #include "tri-deck-pane.h"
 #include "tri-deck-presenter.h"
 #include "tri-event-editor.h"
+#include "tri-deck-export-dialog.h"
 #include "tri-export-dialog.h"
 #include "tri-hotspot.h"
 #include "tri-source-editor.h"
@@ -1009,6 +1010,17 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   tri_export_dialog_present (TRI_WINDOW (widget));
+}
+
+/* Export Deck…: the deck the deck pane shows, else the briefing's first */
+static void
+export_deck_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  tri_deck_export_dialog_present (self, self->deck_name);
 }
 
 static void
@@ -2432,6 +2444,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.fit-timeline", NULL, fit_timeline_action);
   gtk_widget_class_install_action (widget_class, "win.next-data-language", NULL, next_language_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-deck", NULL, export_deck_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
