@@ -292,6 +292,10 @@ on_export_clicked (GtkButton           *button,
   job->lang = g_strdup (self->lang);
   job->request.lang = job->lang;
   choice_request (choice, &job->request);
+  /* the relation selected narrows the evidence table (the quotes behind
+   * the view) only: the other formats hold the whole briefing */
+  if (job->request.format != TRI_DATA_EVIDENCE)
+    job->request.relation_id = 0;
   job->path = g_strdup (path);
   if (choice == TRI_DATA_CHOICE_CSV_BOTH)
     job->quotes_path = tri_data_choice_quotes_path (path);
