@@ -191,6 +191,9 @@ on_done (GObject      *source,
   self->summary = g_task_propagate_pointer (G_TASK (result), &self->error);
   /* the merge, one undoable group, where the document's "changed" may
    * redraw the window */
+  if (self->summary != NULL && self->into != NULL &&
+      g_cancellable_set_error_if_cancelled (self->cancellable, &self->error))
+    g_clear_pointer (&self->summary, g_free);   /* cancelled as the import ended: nothing merged */
   if (self->summary != NULL && self->into != NULL)
     {
       g_autofree char *briefing = g_build_filename (self->tmp_dir, "import.sqlite", NULL);

@@ -1090,6 +1090,21 @@ import_action (GtkWidget  *widget,
   const char *intos[] = { "new", "merge", NULL };
   const char *into_labels[] = { _("A new briefing"), _("This briefing (merged, one step to undo)"), NULL };
 
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  /* Translators: a file chooser's filter: JSON, CSV and GDELT's tab-separated files */
+  gtk_file_filter_set_name (filter, _("Files Trilateral imports"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), formats, format_labels);
   gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "timelinejs");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "into", _("Import into"), intos, into_labels);
