@@ -733,7 +733,46 @@ out:
   if (ok && file != NULL)
     ok = tri_new_file_commit (file, error);
   if (ok && doc == NULL && summary != NULL)
-    *summary = importer->summarize (importer, out_path ? out_path : path);
+    *summary = importer->summarize (importer, target->summary_name ? target->summary_name
+                                              : out_path ? out_path : path);
   importer->free (importer);
+  return ok;
+}
+
+/**
+ * tri_import_merge_briefing:
+ * @format: what the briefing was imported from (names the undo group)
+ * @briefing_path: a briefing written by tri_import_file() with @out_path
+ * @summary: (out) (optional): the merge part of the summary (" Merged into …")
+ *
+ * Merges a briefing already imported into @doc, as one undoable group, as
+ * tri_import_file() with @into_document does; the window imports off the
+ * main loop into a temporary briefing (cancellable, leaving @doc as it
+ * was) and merges it on the main loop, where @doc's "changed" is emitted.
+ */
+gboolean
+tri_import_merge_briefing (TriDocument      *doc,
+                           TriImportFormat   format,
+                           const char       *briefing_path,
+                           char            **summary,
+                           GError          **error)
+{
+  g_autoptr(GString) merged = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (TRI_IS_DOCUMENT (doc), FALSE);
+
+  if (sqlite3_open_v2 (briefing_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, TRI_IMPORT_ERROR, TRI_IMPORT_ERROR_WRITE, _("The imported rows could not be read: %s"),
+                   db != NULL ? sqlite3_errmsg (db) : g_strerror (ENOMEM));
+      sqlite3_close (db);
+      return FALSE;
+    }
+  ok = merge (doc, db, format, merged, error);
+  sqlite3_close (db);
+  if (ok && summary != NULL)
+    *summary = g_string_free (g_steal_pointer (&merged), FALSE);
   return ok;
 }

@@ -63,6 +63,9 @@ typedef struct
   gpointer               progress_data;
   GCancellable          *cancellable;    /* may be NULL */
   TriDocument           *into_document;  /* may be NULL */
+  const char            *summary_name;   /* may be NULL: the name the summary gives @out_path
+                                          * (the window imports into a temporary briefing
+                                          * that it then merges) */
 } TriImportTarget;
 
 GQuark   tri_import_error_quark (void);
@@ -87,5 +90,10 @@ gboolean     tri_import_file             (TriImportFormat         format,
                                           char                  **summary,
                                           GError                **error);
 const char  *tri_import_format_to_string (TriImportFormat         format);
+gboolean     tri_import_merge_briefing   (TriDocument            *doc,
+                                          TriImportFormat         format,
+                                          const char             *briefing_path,
+                                          char                  **summary,
+                                          GError                **error);
 
 G_END_DECLS

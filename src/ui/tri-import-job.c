@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "import/tri-import.h"
 #include "tri-import-job.h"
@@ -23,7 +24,9 @@ struct _TriImportJob
 {
   GObject       parent_instance;
   char         *json_path;
-  char         *out_path;   /* NULL: only check */
+  char         *out_path;   /* NULL: only check (or merge) */
+  TriDocument  *into;       /* merged into, on the main loop, when imported */
+  char         *tmp_dir;    /* with into: where the briefing to merge is imported */
   TriImportFormat format;
   GCancellable *cancellable;
   GtkWindow    *dialog;
@@ -69,6 +72,15 @@ tri_import_job_finalize (GObject *object)
   TriImportJob *self = (TriImportJob *) object;
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->into);
+  if (self->tmp_dir != NULL)
+    {
+      g_autofree char *briefing = g_build_filename (self->tmp_dir, "import.sqlite", NULL);
+
+      g_remove (briefing);
+      g_rmdir (self->tmp_dir);
+      g_free (self->tmp_dir);
+    }
   g_clear_pointer (&self->json_path, g_free);
   g_clear_pointer (&self->out_path, g_free);
   g_clear_pointer (&self->summary, g_free);
@@ -123,7 +135,21 @@ run_import (GTask        *task,
   GError *error = NULL;
 
   TriImportTarget target = { self->out_path, NULL, on_progress, self, cancellable };
+  g_autofree char *briefing = NULL;
 
+  /* a merge: imported here, off the main loop, into a briefing of its
+   * own (a cancel leaves the document as it was), merged in on_done() */
+  if (self->into != NULL && self->tmp_dir == NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->error));
+      return;
+    }
+  if (self->into != NULL)
+    {
+      briefing = g_build_filename (self->tmp_dir, "import.sqlite", NULL);
+      target.out_path = briefing;
+      target.summary_name = tri_document_get_path (self->into);
+    }
   if (tri_import_file (self->format, self->json_path, &target, &summary, &error))
     g_task_return_pointer (task, g_steal_pointer (&summary), g_free);
   else
@@ -161,7 +187,28 @@ on_done (GObject      *source,
 {
   TriImportJob *self = TRI_IMPORT_JOB (source);
 
+  g_clear_error (&self->error);
   self->summary = g_task_propagate_pointer (G_TASK (result), &self->error);
+  /* the merge, one undoable group, where the document's "changed" may
+   * redraw the window */
+  if (self->summary != NULL && self->into != NULL &&
+      g_cancellable_set_error_if_cancelled (self->cancellable, &self->error))
+    g_clear_pointer (&self->summary, g_free);   /* cancelled as the import ended: nothing merged */
+  if (self->summary != NULL && self->into != NULL)
+    {
+      g_autofree char *briefing = g_build_filename (self->tmp_dir, "import.sqlite", NULL);
+      g_autofree char *merged = NULL;
+
+      if (tri_import_merge_briefing (self->into, self->format, briefing, &merged, &self->error))
+        {
+          char *line = g_strconcat (self->summary, merged, NULL);
+
+          g_free (self->summary);
+          self->summary = line;
+        }
+      else
+        g_clear_pointer (&self->summary, g_free);
+    }
   self->finished = TRUE;
   g_clear_handle_id (&self->tick, g_source_remove);
   if (self->dialog != NULL)
@@ -186,6 +233,9 @@ on_close_request (GtkWindow    *dialog,
   tri_import_job_cancel (self);
   return TRUE;   /* it closes when the import has stopped */
 }
+
+static TriImportJob *start (GtkWindow *parent, TriImportFormat format, const char *path,
+                            const char *out_path, TriDocument *into);
 
 /**
  * tri_import_job_start:
@@ -216,6 +266,35 @@ tri_import_job_start_format (GtkWindow       *parent,
                              const char      *json_path,
                              const char      *out_path)
 {
+  return start (parent, format, json_path, out_path, NULL);
+}
+
+/**
+ * tri_import_job_start_merge:
+ * @into: the editable briefing open in @parent
+ *
+ * Imports @path off the main loop into a temporary briefing, with progress
+ * and Cancel (a cancel leaves @into as it was), then merges it into @into
+ * as one undoable group; the summary says what was added, matched and
+ * skipped.
+ */
+TriImportJob *
+tri_import_job_start_merge (GtkWindow       *parent,
+                            TriImportFormat  format,
+                            const char      *path,
+                            TriDocument     *into)
+{
+  g_return_val_if_fail (TRI_IS_DOCUMENT (into), NULL);
+  return start (parent, format, path, NULL, into);
+}
+
+static TriImportJob *
+start (GtkWindow       *parent,
+       TriImportFormat  format,
+       const char      *json_path,
+       const char      *out_path,
+       TriDocument     *into)
+{
   TriImportJob *self = g_object_new (TRI_TYPE_IMPORT_JOB, NULL);
   g_autoptr(GTask) task = NULL;
   g_autofree char *base = g_path_get_basename (json_path);
@@ -226,13 +305,22 @@ tri_import_job_start_format (GtkWindow       *parent,
   self->out_path = g_strdup (out_path);
   self->format = format;
   self->started = g_get_monotonic_time ();
+  if (into != NULL)
+    {
+      g_autoptr(GError) tmp_error = NULL;
+
+      self->into = g_object_ref (into);
+      self->tmp_dir = g_dir_make_tmp ("trilateral-import-XXXXXX", &tmp_error);
+      if (self->tmp_dir == NULL)
+        self->error = g_steal_pointer (&tmp_error);   /* said when the job ends */
+    }
 
   self->dialog = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_transient_for (self->dialog, parent);
   gtk_window_set_modal (self->dialog, TRUE);
   gtk_window_set_resizable (self->dialog, FALSE);
   gtk_window_set_deletable (self->dialog, FALSE);
-  gtk_window_set_title (self->dialog, out_path != NULL ? _("Importing")
+  gtk_window_set_title (self->dialog, out_path != NULL || into != NULL ? _("Importing")
                                       : format == TRI_IMPORT_TIMELINEJS ? _("Checking the Timeline")
                                       : _("Checking the File"));
   g_signal_connect (self->dialog, "close-request", G_CALLBACK (on_close_request), self);
@@ -243,7 +331,7 @@ tri_import_job_start_format (GtkWindow       *parent,
   gtk_widget_set_margin_start (box, 18);
   gtk_widget_set_margin_end (box, 18);
   /* Translators: %s is a file name */
-  heading = g_strdup_printf (out_path != NULL ? _("Importing “%s”…") : _("Checking “%s”…"), base);
+  heading = g_strdup_printf (out_path != NULL || into != NULL ? _("Importing “%s”…") : _("Checking “%s”…"), base);
   label = gtk_label_new (heading);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
@@ -313,6 +401,25 @@ tri_import_job_get_out_path (TriImportJob *self)
 {
   g_return_val_if_fail (TRI_IS_IMPORT_JOB (self), NULL);
   return self->out_path;
+}
+
+TriImportFormat
+tri_import_job_get_format (TriImportJob *self)
+{
+  g_return_val_if_fail (TRI_IS_IMPORT_JOB (self), TRI_IMPORT_TIMELINEJS);
+  return self->format;
+}
+
+/**
+ * tri_import_job_get_into:
+ *
+ * Returns: (transfer none) (nullable): the briefing merged into
+ */
+TriDocument *
+tri_import_job_get_into (TriImportJob *self)
+{
+  g_return_val_if_fail (TRI_IS_IMPORT_JOB (self), NULL);
+  return self->into;
 }
 
 const char *

@@ -21,7 +21,13 @@ TriImportJob *tri_import_job_start_format (GtkWindow      *parent,
                                           TriImportFormat format,
                                           const char     *path,
                                           const char     *out_path);
+TriImportJob *tri_import_job_start_merge (GtkWindow      *parent,
+                                          TriImportFormat format,
+                                          const char     *path,
+                                          TriDocument    *into);
 GtkWindow    *tri_import_job_get_dialog  (TriImportJob *self);
+TriImportFormat tri_import_job_get_format (TriImportJob *self);
+TriDocument  *tri_import_job_get_into    (TriImportJob *self);
 GtkWidget    *tri_import_job_get_cancel_button (TriImportJob *self);
 void          tri_import_job_cancel      (TriImportJob *self);
 gboolean      tri_import_job_is_finished (TriImportJob *self);

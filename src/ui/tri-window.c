@@ -28,6 +28,7 @@
 #include "document/tri-document-private.h"
 #include "document/tri-session.h"
 #include "import/tri-import.h"
+#include "tri-data-export.h"
 #include "tri-import-job.h"
 #include "render/tri-catalog.h"
 #include "render/tri-labels.h"
@@ -838,6 +839,35 @@ open_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static gboolean ensure_editable (TriWindow *self);
+
+/* What could not be imported, titled by the format */
+static const char *
+import_failed_title (TriImportFormat format)
+{
+  switch (format)
+    {
+    case TRI_IMPORT_TIMELINEJS: return _("The timeline could not be imported");
+    case TRI_IMPORT_CSV: return _("The spreadsheet could not be imported");
+    case TRI_IMPORT_GDELT: return _("The GDELT file could not be imported");
+    case TRI_IMPORT_JSON:
+    default: return _("The briefing could not be imported");
+    }
+}
+
+static void
+show_import_summary (TriWindow  *self,
+                     const char *title,
+                     const char *summary)
+{
+  GtkWidget *dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                              GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s", title);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", summary);
+  g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 on_import_finished (TriImportJob *job,
                     TriWindow    *self)
@@ -848,39 +878,72 @@ on_import_finished (TriImportJob *job,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* the user's choice: nothing was written, nothing to say */
   if (error != NULL)
-    tri_window_show_error (self, _("The timeline could not be imported"), error->message);
+    tri_window_show_error (self, import_failed_title (tri_import_job_get_format (job)), error->message);
+  else if (tri_import_job_get_into (job) != NULL)
+    show_import_summary (self, _("Imported into this briefing"), tri_import_job_get_summary (job));
   else
     {
-      GtkWidget *dialog;
-
       tri_window_open_with_dialogs (self, tri_import_job_get_out_path (job));
-      dialog = gtk_message_dialog_new (GTK_WINDOW (self), GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
-                                       GTK_MESSAGE_INFO, GTK_BUTTONS_CLOSE, "%s", _("Timeline imported"));
-      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s",
-                                                tri_import_job_get_summary (job));
-      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
-      gtk_window_present (GTK_WINDOW (dialog));
+      show_import_summary (self, tri_import_job_get_format (job) == TRI_IMPORT_TIMELINEJS ? _("Timeline imported")
+                                                                                         : _("Imported"),
+                           tri_import_job_get_summary (job));
     }
 }
 
 /**
- * tri_window_import_timelinejs_to:
- * @json_path: the TimelineJS file
+ * tri_window_import_to:
+ * @format: what @path is
+ * @path: the file to import
  * @out_path: the new briefing
  *
  * Imports off the main loop, with progress and Cancel; the new briefing
- * opens when done.
+ * opens when done, with the summary in a message.
  *
  * Returns: (transfer none) (nullable): the job, %NULL when one is running
  */
+TriImportJob *
+tri_window_import_to (TriWindow       *self,
+                      TriImportFormat  format,
+                      const char      *path,
+                      const char      *out_path)
+{
+  if (self->import_job != NULL)
+    return NULL;
+  self->import_job = tri_import_job_start_format (GTK_WINDOW (self), format, path, out_path);
+  g_signal_connect (self->import_job, "finished", G_CALLBACK (on_import_finished), self);
+  return self->import_job;
+}
+
 TriImportJob *
 tri_window_import_timelinejs_to (TriWindow  *self,
                                  const char *json_path,
                                  const char *out_path)
 {
-  if (self->import_job != NULL)
+  return tri_window_import_to (self, TRI_IMPORT_TIMELINEJS, json_path, out_path);
+}
+
+/**
+ * tri_window_import_into:
+ * @format: what @path is
+ * @path: the file to import
+ *
+ * Merges @path into the open briefing as one undoable group: imported off
+ * the main loop with progress and Cancel (a cancel leaves the briefing as
+ * it was), then merged; a message says what was added, matched and
+ * skipped. A read-only briefing is not merged into: the window offers an
+ * editable copy instead (Save a Copy to Edit…).
+ *
+ * Returns: (transfer none) (nullable): the job, %NULL when one is running
+ *   or the briefing cannot be edited
+ */
+TriImportJob *
+tri_window_import_into (TriWindow       *self,
+                        TriImportFormat  format,
+                        const char      *path)
+{
+  if (self->import_job != NULL || !ensure_editable (self))
     return NULL;
-  self->import_job = tri_import_job_start (GTK_WINDOW (self), json_path, out_path);
+  self->import_job = tri_import_job_start_merge (GTK_WINDOW (self), format, path, self->document);
   g_signal_connect (self->import_job, "finished", G_CALLBACK (on_import_finished), self);
   return self->import_job;
 }
@@ -890,12 +953,13 @@ on_import_save (GtkNativeDialog *chooser,
                 int              response,
                 TriWindow       *self)
 {
-  g_autofree char *json = g_strdup (g_object_get_data (G_OBJECT (chooser), "json-path"));
+  g_autofree char *path = g_strdup (g_object_get_data (G_OBJECT (chooser), "json-path"));
+  TriImportFormat format = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "format"));
   g_autofree char *out = chooser_path (chooser, response);
 
   g_clear_object (&self->import_save);
   if (out != NULL)
-    tri_window_import_timelinejs_to (self, json, out);
+    tri_window_import_to (self, format, path, out);
 }
 
 static void
@@ -904,6 +968,7 @@ on_import_checked (TriImportJob *job,
 {
   const GError *error = tri_import_job_get_error (job);
   const char *json_path = tri_import_job_get_json_path (job);
+  TriImportFormat format = tri_import_job_get_format (job);
   g_autoptr(TriImportJob) done = g_steal_pointer (&self->import_job);
   g_autofree char *base = NULL;
   g_autofree char *stem = NULL;
@@ -914,7 +979,7 @@ on_import_checked (TriImportJob *job,
     return;
   if (error != NULL)
     {
-      tri_window_show_error (self, _("The timeline could not be imported"), error->message);
+      tri_window_show_error (self, import_failed_title (format), error->message);
       return;
     }
 
@@ -925,30 +990,40 @@ on_import_checked (TriImportJob *job,
                                       GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (save), name);
   g_object_set_data_full (G_OBJECT (save), "json-path", g_strdup (json_path), g_free);
+  g_object_set_data (G_OBJECT (save), "format", GINT_TO_POINTER (format));
   g_signal_connect (save, "response", G_CALLBACK (on_import_save), self);
   self->import_save = GTK_NATIVE_DIALOG (save);
   gtk_native_dialog_show (self->import_save);
 }
 
 /**
- * tri_window_import_timelinejs:
- * @json_path: the TimelineJS file chosen
+ * tri_window_import:
+ * @format: what @path is
+ * @path: the file chosen
  *
- * Checks @json_path off the main loop (with progress and Cancel) and, when
- * it can be imported, opens the dialog that asks where to save the new
+ * Checks @path off the main loop (with progress and Cancel) and, when it
+ * can be imported, opens the dialog that asks where to save the new
  * briefing; a file that cannot be imported is refused in a message first.
  *
  * Returns: (transfer none) (nullable): the check, %NULL when one is running
  */
 TriImportJob *
-tri_window_import_timelinejs (TriWindow  *self,
-                              const char *json_path)
+tri_window_import (TriWindow       *self,
+                   TriImportFormat  format,
+                   const char      *path)
 {
   if (self->import_job != NULL)
     return NULL;
-  self->import_job = tri_import_job_start (GTK_WINDOW (self), json_path, NULL);
+  self->import_job = tri_import_job_start_format (GTK_WINDOW (self), format, path, NULL);
   g_signal_connect (self->import_job, "finished", G_CALLBACK (on_import_checked), self);
   return self->import_job;
+}
+
+TriImportJob *
+tri_window_import_timelinejs (TriWindow  *self,
+                              const char *json_path)
+{
+  return tri_window_import (self, TRI_IMPORT_TIMELINEJS, json_path);
 }
 
 /**
@@ -980,9 +1055,17 @@ on_import_open (GtkNativeDialog *chooser,
                 TriWindow       *self)
 {
   g_autofree char *path = chooser_path (chooser, response);
+  const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "format");
+  const char *into = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "into");
+  TriImportFormat f = TRI_IMPORT_TIMELINEJS;
 
-  if (path != NULL)
-    tri_window_import_timelinejs (self, path);
+  for (TriImportFormat i = TRI_IMPORT_TIMELINEJS; i <= TRI_IMPORT_GDELT; i++)
+    if (g_strcmp0 (format, tri_import_format_to_string (i)) == 0)
+      f = i;
+  if (path != NULL && g_strcmp0 (into, "merge") == 0)
+    tri_window_import_into (self, f, path);
+  else if (path != NULL)
+    tri_window_import (self, f, path);
   g_object_unref (chooser);
 }
 
@@ -991,17 +1074,73 @@ import_action (GtkWidget  *widget,
                const char *name,
                GVariant   *param)
 {
+  TriWindow *self = TRI_WINDOW (widget);
   GtkFileChooserNative *chooser =
-    gtk_file_chooser_native_new (_("Import a TimelineJS Timeline"), GTK_WINDOW (widget),
+    gtk_file_chooser_native_new (_("Import"), GTK_WINDOW (widget),
                                  GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  const char *formats[] = { "timelinejs", "csv", "json", "gdelt", NULL };
+  const char *format_labels[] = {
+    _("TimelineJS timeline (JSON)"),
+    /* Translators: a CSV file in the columns of the TimelineJS spreadsheet template */
+    _("Spreadsheet in TimelineJS columns (CSV)"),
+    _("Trilateral JSON"),
+    /* Translators: GDELT 1.0 or 2.0 event export (tab-separated) */
+    _("GDELT event file"),
+    NULL
+  };
+  const char *intos[] = { "new", "merge", NULL };
+  const char *into_labels[] = { _("A new briefing"), _("This briefing (merged, one step to undo)"), NULL };
+
   GtkFileFilter *filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("TimelineJS timelines (JSON)"));
-  gtk_file_filter_add_pattern (filter, "*.json");
+  /* Translators: a file chooser's filter: JSON, CSV and GDELT's tab-separated files */
+  gtk_file_filter_set_name (filter, _("Files Trilateral imports"));
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "tsv");
+  gtk_file_filter_add_suffix (filter, "txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   g_object_unref (filter);
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("All files"));
+  gtk_file_filter_add_pattern (filter, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  g_object_unref (filter);
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "format", _("Format"), formats, format_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "format", "timelinejs");
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (chooser), "into", _("Import into"), intos, into_labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (chooser), "into", self->document != NULL ? "merge" : "new");
   g_signal_connect (chooser, "response", G_CALLBACK (on_import_open), widget);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * tri_window_export_data:
+ *
+ * Export Data…: the dialog choosing a data format and a file, for the
+ * briefing and the view shown (its language, date, window and relation)
+ */
+void
+tri_window_export_data (TriWindow *self)
+{
+  TriDataRequest view = { 0 };
+
+  g_return_if_fail (TRI_IS_WINDOW (self));
+  if (self->store == NULL)
+    return;
+  view.lang = tri_window_get_data_language (self);
+  view.as_of = tri_window_get_as_of (self);
+  view.window_months = session_months (self);
+  view.relation_id = tri_window_get_selected_relation (self);
+  tri_data_export_dialog_new (GTK_WINDOW (self), self->store, &view);
+}
+
+static void
+export_data_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *param)
+{
+  tri_window_export_data (TRI_WINDOW (widget));
 }
 
 static void
@@ -2447,6 +2586,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export-deck", NULL, export_deck_action);
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export-data", NULL, export_data_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.present", NULL);

@@ -70,6 +70,17 @@ TriImportJob     *tri_window_import_timelinejs  (TriWindow      *self,
 TriImportJob     *tri_window_import_timelinejs_to (TriWindow    *self,
                                                 const char     *json_path,
                                                 const char     *out_path);
+TriImportJob     *tri_window_import             (TriWindow      *self,
+                                                 TriImportFormat format,
+                                                 const char     *path);
+TriImportJob     *tri_window_import_to          (TriWindow      *self,
+                                                 TriImportFormat format,
+                                                 const char     *path,
+                                                 const char     *out_path);
+TriImportJob     *tri_window_import_into        (TriWindow      *self,
+                                                 TriImportFormat format,
+                                                 const char     *path);
+void              tri_window_export_data        (TriWindow      *self);
 GtkNativeDialog  *tri_window_get_import_save_dialog (TriWindow  *self);
 const char       *tri_window_get_read_error_text (TriWindow     *self);
 void              tri_window_show_error         (TriWindow      *self,
