@@ -191,10 +191,45 @@ fold_char (gunichar  c,
       g_string_append_unichar (out, decomposed[i]);
 }
 
+/* The fold of each character below U+2000 (Latin, Vietnamese, Cyrillic),
+ * worked out once: most of the text folded is there */
+#define FOLD_TABLE_SIZE 0x2000
+typedef struct
+{
+  guint8 len;
+  char   bytes[15];
+} Folded;
+
+static const Folded *
+fold_table (void)
+{
+  static Folded *table;
+
+  if (g_once_init_enter (&table))
+    {
+      Folded *t = g_new0 (Folded, FOLD_TABLE_SIZE);
+      GString *one = g_string_new (NULL);
+
+      for (gunichar c = 1; c < FOLD_TABLE_SIZE; c++)
+        {
+          g_string_truncate (one, 0);
+          fold_char (c, one);
+          g_assert (one->len < sizeof t[c].bytes);
+          t[c].len = (guint8) one->len;
+          memcpy (t[c].bytes, one->str, one->len);
+        }
+      g_string_free (one, TRUE);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
 char *
 tri_search_fold (const char *text,
                  GArray     *map)
 {
+  const Folded *table = fold_table ();
+
   GString *out;
   const char *p;
 
@@ -203,10 +238,20 @@ tri_search_fold (const char *text,
   out = g_string_sized_new (strlen (text) + 8);
   for (p = text; *p; p = g_utf8_next_char (p))
     {
+      if ((guchar) *p < 0x80 && map == NULL)
+        {
+          char ch = *p;
+          g_string_append_c (out, (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch);
+          continue;
+        }
       gsize before = out->len;
       guint offset = (guint) (p - text);
+      gunichar c = g_utf8_get_char (p);
 
-      fold_char (g_utf8_get_char (p), out);
+      if (c < FOLD_TABLE_SIZE)
+        g_string_append_len (out, table[c].bytes, table[c].len);
+      else
+        fold_char (c, out);
       if (map != NULL)
         for (gsize i = before; i < out->len; i++)
           g_array_append_val (map, offset);
@@ -231,6 +276,16 @@ index_body (const char *folded)
     {
       gunichar c = g_utf8_get_char (p);
 
+      if ((guchar) *p < 0x80)
+        {
+          gsize n = 1;
+
+          while ((guchar) p[n] < 0x80 && p[n] != '\0')
+            n++;
+          g_string_append_len (out, p, n);
+          p += n;
+          continue;
+        }
       if (!is_cjk (c))
         {
           const char *next = g_utf8_next_char (p);
@@ -299,7 +354,9 @@ open_briefing (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
-  sqlite3_exec (db, "PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON;", NULL, NULL, NULL);
+  /* a cache that holds the texts read in date order (64 MiB at most) */
+  sqlite3_exec (db, "PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON; PRAGMA cache_size = -65536;",
+                NULL, NULL, NULL);
   return db;
 }
 
@@ -309,9 +366,7 @@ static const char index_schema[] =
   "CREATE TABLE doc ("
   "  id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, ref INTEGER, key TEXT, event INTEGER,"
   "  day INTEGER, date TEXT, lang TEXT, field TEXT, text TEXT NOT NULL);"
-  "CREATE INDEX doc_by_ref ON doc (kind, ref);"
-  "CREATE INDEX doc_by_event ON doc (event) WHERE kind = 1;"
-  "CREATE VIRTUAL TABLE fts USING fts5 (body, content = '', columnsize = 0, detail = full,"
+  "CREATE VIRTUAL TABLE fts USING fts5 (f0, f1, f2, content = '', detail = full,"
   "  tokenize = 'unicode61 remove_diacritics 0');"
   /* one segment per build (measured: BENCHMARKS.md, "Search") */
   "INSERT INTO fts (fts, rank) VALUES ('pgsz', 4050);"
@@ -326,6 +381,43 @@ typedef struct
   gint64       *next;
 } Writer;
 
+/* The fields of each kind, in the order a row of the index joins them
+ * (with FIELD_SEP between them): one row per thing and language, a third
+ * of the rows of one per field (measured: BENCHMARKS.md) */
+#define FIELD_SEP '\x1f'
+static const char * const kind_fields[TRI_SEARCH_N_KINDS][3] = {
+  { "title", "summary", "claimed_by" },
+  { "text", NULL, NULL },
+  { "title", "outlet", "authors" },
+  { "name", NULL, NULL },
+};
+
+/* A row's fields (FIELD_SEP between them) as the index's columns, folded */
+static void
+bind_fields (sqlite3_stmt *stmt,
+             int           first,
+             const char   *text)
+{
+  const char *p = text;
+
+  for (int i = 0; i < 3; i++)
+    {
+      const char *sep = p != NULL ? strchr (p, FIELD_SEP) : NULL;
+      g_autofree char *part = NULL;
+      g_autofree char *folded = NULL;
+
+      if (p == NULL)
+        {
+          sqlite3_bind_null (stmt, first + i);
+          continue;
+        }
+      part = sep != NULL ? g_strndup (p, sep - p) : g_strdup (p);
+      folded = tri_search_fold (part, NULL);
+      sqlite3_bind_text (stmt, first + i, index_body (folded), -1, g_free);
+      p = sep != NULL ? sep + 1 : NULL;
+    }
+}
+
 static gboolean
 writer_add (Writer        *w,
             TriSearchKind  kind,
@@ -335,21 +427,28 @@ writer_add (Writer        *w,
             gint64         day,
             const char    *date,
             const char    *lang,
-            const char    *field,
-            const char    *text)
+            const char    *a,
+            const char    *b,
+            const char    *c)
 {
-  g_autofree char *folded = NULL;
-  g_autofree char *body = NULL;
+  const char *parts[3] = { a, b, c };
+  g_autoptr(GString) joined = g_string_new (NULL);
+  const char *text;
   gint64 id;
 
-  if (text == NULL || *text == '\0')
+  for (guint i = 0; i < 3 && kind_fields[kind][i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (joined, FIELD_SEP);
+      /* the store refuses text that is not UTF-8: nothing to find in it */
+      if (parts[i] != NULL && g_utf8_validate (parts[i], -1, NULL))
+        g_string_append (joined, parts[i]);
+    }
+  text = joined->str;
+  if (strspn (text, "\x1f") == joined->len)
     return TRUE;
-  if (!g_utf8_validate (text, -1, NULL))
-    return TRUE;   /* the store refuses such text: nothing to find */
 
   id = ((gint64) kind << KIND_SHIFT) + w->next[kind]++;
-  folded = tri_search_fold (text, NULL);
-  body = index_body (folded);
 
   sqlite3_bind_int64 (w->doc, 1, id);
   sqlite3_bind_int (w->doc, 2, kind);
@@ -359,7 +458,7 @@ writer_add (Writer        *w,
   sqlite3_bind_int64 (w->doc, 6, day);
   sqlite3_bind_text (w->doc, 7, date, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (w->doc, 8, lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (w->doc, 9, field, -1, SQLITE_STATIC);
+  sqlite3_bind_null (w->doc, 9);
   sqlite3_bind_text (w->doc, 10, text, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (w->doc) != SQLITE_DONE)
     {
@@ -369,7 +468,7 @@ writer_add (Writer        *w,
   sqlite3_reset (w->doc);
 
   sqlite3_bind_int64 (w->fts, 1, id);
-  sqlite3_bind_text (w->fts, 2, body, -1, SQLITE_STATIC);
+  bind_fields (w->fts, 2, text);
   if (sqlite3_step (w->fts) != SQLITE_DONE)
     {
       sqlite3_reset (w->fts);
@@ -413,7 +512,7 @@ add_from (Writer        *w,
 {
   static const char * const sql[] = {
     "SELECT e.id, e.earliest, e.date, t.lang, t.title, t.summary, t.claimed_by"
-    "  FROM event e JOIN event_text t ON t.event = e.id %s ORDER BY e.earliest, e.id",
+    "  FROM event_text t JOIN event e ON e.id = t.event %s ORDER BY t.event, t.lang",
     "SELECT q.id, q.event, e.earliest, coalesce (e.date, s.date), s.language, q.text, NULL"
     "  FROM quote q JOIN source s ON s.id = q.source LEFT JOIN event e ON e.id = q.event %s"
     "  UNION ALL "
@@ -463,9 +562,8 @@ add_from (Writer        *w,
                     gint64 day = day_of (stmt, 1, date);
                     const char *lang = col_text (stmt, 3);
 
-                    ok = writer_add (w, kind, id, NULL, id, day, date, lang, "title", col_text (stmt, 4)) &&
-                         writer_add (w, kind, id, NULL, id, day, date, lang, "summary", col_text (stmt, 5)) &&
-                         writer_add (w, kind, id, NULL, id, day, date, lang, "claimed_by", col_text (stmt, 6));
+                    ok = writer_add (w, kind, id, NULL, id, day, date, lang,
+                                     col_text (stmt, 4), col_text (stmt, 5), col_text (stmt, 6));
                   }
                   break;
                 case TRI_SEARCH_QUOTE:
@@ -474,7 +572,7 @@ add_from (Writer        *w,
 
                     ok = writer_add (w, kind, sqlite3_column_int64 (stmt, 0), NULL,
                                      sqlite3_column_int64 (stmt, 1), day_of (stmt, 2, date), date,
-                                     col_text (stmt, 4), "text", col_text (stmt, 5));
+                                     col_text (stmt, 4), col_text (stmt, 5), NULL, NULL);
                   }
                   break;
                 case TRI_SEARCH_SOURCE:
@@ -484,14 +582,13 @@ add_from (Writer        *w,
                     gint64 day = day_of (stmt, 1, date);
                     const char *lang = col_text (stmt, 2);
 
-                    ok = writer_add (w, kind, 0, key, 0, day, date, lang, "title", col_text (stmt, 3)) &&
-                         writer_add (w, kind, 0, key, 0, day, date, lang, "outlet", col_text (stmt, 4)) &&
-                         writer_add (w, kind, 0, key, 0, day, date, lang, "authors", col_text (stmt, 5));
+                    ok = writer_add (w, kind, 0, key, 0, day, date, lang,
+                                     col_text (stmt, 3), col_text (stmt, 4), col_text (stmt, 5));
                   }
                   break;
                 default:
                   ok = writer_add (w, kind, 0, col_text (stmt, 0), 0, 0, NULL,
-                                   col_text (stmt, 1), "name", col_text (stmt, 2));
+                                   col_text (stmt, 1), col_text (stmt, 2), NULL, NULL);
                   break;
                 }
               if (!ok)
@@ -527,7 +624,7 @@ writer_init (Writer   *w,
   w->next = next;
   return sqlite3_prepare_v2 (db, "INSERT INTO doc VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                              -1, &w->doc, NULL) == SQLITE_OK &&
-         sqlite3_prepare_v2 (db, "INSERT INTO fts (rowid, body) VALUES (?1, ?2)",
+         sqlite3_prepare_v2 (db, "INSERT INTO fts (rowid, f0, f1, f2) VALUES (?1, ?2, ?3, ?4)",
                              -1, &w->fts, NULL) == SQLITE_OK;
 }
 
@@ -578,7 +675,9 @@ tri_search_build (TriSearch     *self,
   if (!add_from (&w, src, NULL, 0, cancellable, self->path, error))
     goto out;
 
-  if (sqlite3_exec (db, "COMMIT; INSERT INTO fts (fts, rank) VALUES ('automerge', 4);",
+  if (sqlite3_exec (db, "CREATE INDEX doc_by_ref ON doc (kind, ref);"
+                    "CREATE INDEX doc_by_event ON doc (event) WHERE kind = 1;"
+                    "COMMIT; INSERT INTO fts (fts, rank) VALUES ('automerge', 4);",
                     NULL, NULL, NULL) != SQLITE_OK)
     {
       set_sql_error (error, db, self->path);
@@ -684,7 +783,7 @@ remove_rows (sqlite3      *db,
   gboolean ok;
 
   ok = sqlite3_prepare_v2 (db, sql, -1, &sel, NULL) == SQLITE_OK &&
-       sqlite3_prepare_v2 (db, "INSERT INTO fts (fts, rowid, body) VALUES ('delete', ?1, ?2)",
+       sqlite3_prepare_v2 (db, "INSERT INTO fts (fts, rowid, f0, f1, f2) VALUES ('delete', ?1, ?2, ?3, ?4)",
                            -1, &del_fts, NULL) == SQLITE_OK &&
        sqlite3_prepare_v2 (db, "DELETE FROM doc WHERE id = ?1", -1, &del_doc, NULL) == SQLITE_OK;
   if (ok)
@@ -693,12 +792,10 @@ remove_rows (sqlite3      *db,
       while (ok && sqlite3_step (sel) == SQLITE_ROW)
         {
           gint64 id = sqlite3_column_int64 (sel, 0);
-          g_autofree char *folded = tri_search_fold (col_text (sel, 1), NULL);
-          g_autofree char *body = index_body (folded);
 
           /* a contentless table forgets a row by being told what it held */
           sqlite3_bind_int64 (del_fts, 1, id);
-          sqlite3_bind_text (del_fts, 2, body, -1, SQLITE_STATIC);
+          bind_fields (del_fts, 2, col_text (sel, 1));
           ok = sqlite3_step (del_fts) == SQLITE_DONE;
           sqlite3_reset (del_fts);
           sqlite3_bind_int64 (del_doc, 1, id);
@@ -825,15 +922,21 @@ match_expression (GArray *terms)
       else if (g_utf8_strlen (t->text, -1) == 1)
         g_string_append_printf (s, "%s\"%s\"*", s->len ? " " : "", t->text);
       else
-        for (const char *a = t->text; *a; a = g_utf8_next_char (a))
-          {
-            const char *b = g_utf8_next_char (a);
+        {
+          /* a phrase of its pairs: the pairs of a run follow each other */
+          g_string_append (s, s->len ? " \"" : "\"");
+          for (const char *a = t->text; *a; a = g_utf8_next_char (a))
+            {
+              const char *b = g_utf8_next_char (a);
 
-            if (*b == '\0')
-              break;
-            g_string_append_printf (s, "%s\"%.*s\"", s->len ? " " : "",
-                                    (int) (g_utf8_next_char (b) - a), a);
-          }
+              if (*b == '\0')
+                break;
+              if (a != t->text)
+                g_string_append_c (s, ' ');
+              g_string_append_len (s, a, g_utf8_next_char (b) - a);
+            }
+          g_string_append_c (s, '"');
+        }
     }
   return g_string_free (s, FALSE);
 }
@@ -979,21 +1082,136 @@ field_weight (const char *field)
   return 2;
 }
 
-static int
-compare_results (gconstpointer a,
-                 gconstpointer b)
+typedef struct
 {
-  const TriSearchResult *x = *(TriSearchResult **) a, *y = *(TriSearchResult **) b;
+  gint64  rowid;
+  gint64  ref;
+  char   *key;
+  char   *lang;
+  gint64  day;
+  double  score;
+} Candidate;
 
-  if (x->kind != y->kind)
-    return x->kind < y->kind ? -1 : 1;
+static void
+candidate_free (gpointer data)
+{
+  Candidate *c = data;
+
+  g_free (c->key);
+  g_free (c->lang);
+  g_free (c);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = *(Candidate **) a, *y = *(Candidate **) b;
+
   if (x->score != y->score)
     return x->score > y->score ? -1 : 1;
   if (x->day != y->day)
     return x->day > y->day ? -1 : 1;   /* the latest first */
-  if (x->id != y->id)
-    return x->id < y->id ? -1 : 1;
-  return g_strcmp0 (x->key, y->key);
+  return x->rowid > y->rowid ? -1 : x->rowid < y->rowid;
+}
+
+/* The result for a candidate kept: its text, the field that matched best
+ * and the context around the matches */
+static TriSearchResult *
+make_result (sqlite3       *db,
+             sqlite3_stmt  *row,
+             TriSearchKind  kind,
+             Candidate     *c,
+             GArray        *terms)
+{
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *segment = NULL;
+  const char *seg_start[3] = { NULL, NULL, NULL };
+  gsize seg_len[3] = { 0, 0, 0 };
+  guint seg_marks[3] = { 0, 0, 0 };
+  guint n_segs = 0, best = G_MAXUINT;
+  double best_value = -1;
+  const char *text;
+  TriSearchResult *r;
+  gsize base;
+
+  sqlite3_bind_int64 (row, 1, c->rowid);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    {
+      sqlite3_reset (row);
+      return NULL;
+    }
+  text = col_text (row, 0);
+  if (text == NULL)
+    {
+      sqlite3_reset (row);
+      return NULL;
+    }
+  find_marks (text, terms, marks);
+  for (const char *q = text; n_segs < 3; )
+    {
+      const char *sep = strchr (q, FIELD_SEP);
+
+      seg_start[n_segs] = q;
+      seg_len[n_segs] = sep != NULL ? (gsize) (sep - q) : strlen (q);
+      n_segs++;
+      if (sep == NULL)
+        break;
+      q = sep + 1;
+    }
+  for (guint m = 0; m < marks->len; m += 2)
+    for (guint k = 0; k < n_segs; k++)
+      if (g_array_index (marks, guint, m) < (gsize) (seg_start[k] - text) + seg_len[k])
+        {
+          seg_marks[k]++;
+          break;
+        }
+  /* the field with the matches that count most; else the first with text */
+  for (guint k = 0; k < n_segs && kind_fields[kind][k] != NULL; k++)
+    {
+      double v = seg_marks[k] > 0 ? field_weight (kind_fields[kind][k]) + 0.5 * MIN (seg_marks[k], 4) : 0;
+
+      if (seg_len[k] > 0 && v > best_value)
+        {
+          best_value = v;
+          best = k;
+        }
+    }
+  if (best == G_MAXUINT)
+    {
+      sqlite3_reset (row);
+      return NULL;
+    }
+
+  r = g_new0 (TriSearchResult, 1);
+  r->kind = kind;
+  r->id = c->ref;
+  r->key = g_strdup (c->key);
+  r->lang = g_strdup (c->lang);
+  r->day = (guint32) c->day;
+  r->score = c->score;
+  r->event = sqlite3_column_int64 (row, 1);
+  r->date = g_strdup (col_text (row, 2));
+  r->field = g_strdup (kind_fields[kind][best]);
+
+  base = seg_start[best] - text;
+  for (guint m = 0; m + 1 < marks->len; m += 2)
+    {
+      guint ms = g_array_index (marks, guint, m), me = g_array_index (marks, guint, m + 1);
+
+      if (ms >= base && me <= base + seg_len[best])
+        {
+          ms -= base;
+          me -= base;
+          g_array_append_val (own, ms);
+          g_array_append_val (own, me);
+        }
+    }
+  segment = g_strndup (seg_start[best], seg_len[best]);
+  sqlite3_reset (row);
+  make_context (r, segment, own);
+  return r;
 }
 
 GPtrArray *
@@ -1006,7 +1224,7 @@ tri_search_query (TriSearch   *self,
   g_autoptr(GArray) terms = NULL;
   g_autofree char *expr = NULL;
   GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_search_result_free);
-  sqlite3_stmt *stmt = NULL;
+  sqlite3_stmt *stmt = NULL, *row = NULL;
   const char *norm_lang = lang != NULL ? tri_lang_normalize (lang) : NULL;
 
   g_return_val_if_fail (TRI_IS_SEARCH (self), NULL);
@@ -1029,14 +1247,20 @@ tri_search_query (TriSearch   *self,
       g_ptr_array_unref (results);
       return NULL;
     }
+  /* the most recent matches of a kind (events are added in date order),
+   * each ranked by BM25 with a title counting most, a summary least */
   if (sqlite3_prepare_v2 (self->index,
-                          "SELECT d.kind, d.ref, d.key, d.event, d.day, d.date, d.lang, d.field, d.text"
-                          "  FROM (SELECT rowid AS r FROM fts WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-                          "        ORDER BY rowid DESC LIMIT ?4)"
-                          "  JOIN doc d ON d.id = r ORDER BY r DESC",
-                          -1, &stmt, NULL) != SQLITE_OK)
+                          "SELECT f.r, f.score, d.ref, d.key, d.lang, d.day"
+                          "  FROM (SELECT rowid AS r, bm25 (fts, 3.0, 1.0, 2.0) AS score FROM fts"
+                          "        WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
+                          "        ORDER BY rowid DESC LIMIT ?4) f"
+                          "  JOIN doc d ON d.id = f.r",
+                          -1, &stmt, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (self->index, "SELECT text, event, date FROM doc WHERE id = ?1",
+                          -1, &row, NULL) != SQLITE_OK)
     {
       set_sql_error (error, self->index, self->path);
+      sqlite3_finalize (stmt);
       g_mutex_unlock (&self->lock);
       g_ptr_array_unref (results);
       return NULL;
@@ -1045,7 +1269,8 @@ tri_search_query (TriSearch   *self,
   for (guint kind = 0; kind < TRI_SEARCH_N_KINDS; kind++)
     {
       g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_search_result_free);
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (candidate_free);
+      guint kept = 0;
       int rc;
 
       sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_STATIC);
@@ -1054,59 +1279,57 @@ tri_search_query (TriSearch   *self,
       sqlite3_bind_int (stmt, 4, MAX_CANDIDATES);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          const char *text = col_text (stmt, 8);
-          const char *field = col_text (stmt, 7);
-          const char *row_lang = col_text (stmt, 6);
-          g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
+          const char *row_lang = col_text (stmt, 4);
           g_autofree char *who = NULL;
-          TriSearchResult *r, *prev;
-          double score;
+          Candidate *c, *prev;
+          /* bm25 () is lower for a better match */
+          double score = -sqlite3_column_double (stmt, 1);
 
-          if (text == NULL || field == NULL || !find_marks (text, terms, marks))
-            continue;
-          score = field_weight (field) + 0.5 * MIN (marks->len / 2, 4) +
-                  (norm_lang != NULL && g_strcmp0 (row_lang, norm_lang) == 0 ? 1.0 : 0.0);
-          who = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) sqlite3_column_int64 (stmt, 1),
-                                 col_text (stmt, 2) ? col_text (stmt, 2) : "");
+          if (norm_lang != NULL && g_strcmp0 (row_lang, norm_lang) == 0)
+            score *= 1.25;
+          who = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) sqlite3_column_int64 (stmt, 2),
+                                 col_text (stmt, 3) ? col_text (stmt, 3) : "");
           prev = g_hash_table_lookup (best, who);
           if (prev != NULL && prev->score >= score)
             continue;
 
-          r = g_new0 (TriSearchResult, 1);
-          r->kind = kind;
-          r->id = sqlite3_column_int64 (stmt, 1);
-          r->key = g_strdup (col_text (stmt, 2));
-          r->event = sqlite3_column_int64 (stmt, 3);
-          r->day = (guint32) sqlite3_column_int64 (stmt, 4);
-          r->date = g_strdup (col_text (stmt, 5));
-          r->lang = g_strdup (row_lang);
-          r->field = g_strdup (field);
-          r->score = score;
-          make_context (r, text, marks);
+          c = g_new0 (Candidate, 1);
+          c->rowid = sqlite3_column_int64 (stmt, 0);
+          c->ref = sqlite3_column_int64 (stmt, 2);
+          c->key = g_strdup (col_text (stmt, 3));
+          c->lang = g_strdup (row_lang);
+          c->day = sqlite3_column_int64 (stmt, 5);
+          c->score = score;
           if (prev != NULL)
             g_ptr_array_remove_fast (found, prev);
-          g_hash_table_replace (best, g_steal_pointer (&who), r);
-          g_ptr_array_add (found, r);
+          g_hash_table_replace (best, g_steal_pointer (&who), c);
+          g_ptr_array_add (found, c);
         }
       if (rc != SQLITE_DONE)
         {
           /* not the user's syntax (that never reaches FTS5): the index itself */
           set_sql_error (error, self->index, self->path);
           sqlite3_finalize (stmt);
+          sqlite3_finalize (row);
           g_mutex_unlock (&self->lock);
           g_ptr_array_unref (results);
           return NULL;
         }
       sqlite3_reset (stmt);
 
-      g_ptr_array_sort (found, compare_results);
-      for (guint i = 0; i < found->len && i < limit_per_kind; i++)
+      g_ptr_array_sort (found, compare_candidates);
+      for (guint i = 0; i < found->len && kept < limit_per_kind; i++)
         {
-          g_ptr_array_add (results, found->pdata[i]);
-          found->pdata[i] = NULL;   /* the free function takes NULL */
+          TriSearchResult *r = make_result (self->index, row, kind, found->pdata[i], terms);
+
+          if (r == NULL)
+            continue;
+          g_ptr_array_add (results, r);
+          kept++;
         }
     }
   sqlite3_finalize (stmt);
+  sqlite3_finalize (row);
   g_mutex_unlock (&self->lock);
   return results;
 }
