@@ -34,7 +34,7 @@
 #include "tri-store.h"
 
 #define KIND_SHIFT 40
-#define MAX_CANDIDATES 2000    /* per kind: the most recent, ranked among themselves */
+#define MAX_CANDIDATES 400     /* per kind: the most recent, ranked among themselves (BENCHMARKS.md) */
 #define MAX_TERMS 32
 #define MAX_TERM_BYTES 256
 #define MAX_MARKS 32
@@ -49,7 +49,7 @@ struct _TriSearch
   GMutex       lock;          /* guards index, identity, next */
   sqlite3     *index;         /* NULL until built */
   struct stat  identity;      /* the file the index was built from */
-  gint64       next[TRI_SEARCH_N_KINDS];   /* the next rowid of each kind */
+  gint64       next[TRI_SEARCH_N_KINDS];   /* the next rowid of each kind, for an update */
 };
 
 G_DEFINE_FINAL_TYPE (TriSearch, tri_search, G_TYPE_OBJECT)
@@ -379,6 +379,7 @@ typedef struct
   sqlite3_stmt *doc;
   sqlite3_stmt *fts;
   gint64       *next;
+  gboolean      descending;
 } Writer;
 
 /* The fields of each kind, in the order a row of the index joins them
@@ -448,7 +449,10 @@ writer_add (Writer        *w,
   if (strspn (text, "\x1f") == joined->len)
     return TRUE;
 
-  id = ((gint64) kind << KIND_SHIFT) + w->next[kind]++;
+  /* FTS5 reads a doclist fast in rowid order, and slowly backwards: the
+   * rowids run from the newest. A build adds from the middle of the kind's
+   * range upwards, newest first; each update below the lowest so far */
+  id = ((gint64) kind << KIND_SHIFT) + (w->descending ? w->next[kind]-- : w->next[kind]++);
 
   sqlite3_bind_int64 (w->doc, 1, id);
   sqlite3_bind_int (w->doc, 2, kind);
@@ -512,13 +516,13 @@ add_from (Writer        *w,
 {
   static const char * const sql[] = {
     "SELECT e.id, e.earliest, e.date, t.lang, t.title, t.summary, t.claimed_by"
-    "  FROM event_text t JOIN event e ON e.id = t.event %s ORDER BY t.event, t.lang",
+    "  FROM event_text t JOIN event e ON e.id = t.event %s ORDER BY t.event DESC, t.lang",
     "SELECT q.id, q.event, e.earliest, coalesce (e.date, s.date), s.language, q.text, NULL"
     "  FROM quote q JOIN source s ON s.id = q.source LEFT JOIN event e ON e.id = q.event %s"
     "  UNION ALL "
     "SELECT q.id, q.event, e.earliest, coalesce (e.date, s.date), t.lang, t.text, NULL"
     "  FROM quote_translation t JOIN quote q ON q.id = t.quote JOIN source s ON s.id = q.source"
-    "  LEFT JOIN event e ON e.id = q.event %s",
+    "  LEFT JOIN event e ON e.id = q.event %s ORDER BY 1 DESC",
     "SELECT id, date, language, title, outlet, authors FROM source",
     "SELECT actor, lang, name FROM actor_name",
   };
@@ -643,12 +647,18 @@ tri_search_build (TriSearch     *self,
   sqlite3 *src = NULL;
   sqlite3 *db = NULL;
   Writer w = { 0 };
-  gint64 next[TRI_SEARCH_N_KINDS] = { 0 };
+  gint64 next[TRI_SEARCH_N_KINDS];
+  gint64 low[TRI_SEARCH_N_KINDS];
   struct stat before, after;
   gboolean ok = FALSE;
 
   g_return_val_if_fail (TRI_IS_SEARCH (self), FALSE);
 
+  for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
+    {
+      next[k] = (gint64) 1 << (KIND_SHIFT - 1);
+      low[k] = next[k] - 1;
+    }
   if (stat (self->path, &before) != 0)
     {
       int saved = errno;
@@ -696,7 +706,7 @@ tri_search_build (TriSearch     *self,
   self->index = db;
   db = NULL;
   self->identity = before;
-  memcpy (self->next, next, sizeof next);
+  memcpy (self->next, low, sizeof low);
   g_mutex_unlock (&self->lock);
   ok = TRUE;
 
@@ -837,6 +847,7 @@ tri_search_update_events (TriSearch     *self,
   if (sqlite3_exec (self->index, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
       !writer_init (&w, self->index, self->next))
     ok = FALSE;
+  w.descending = TRUE;
   for (guint i = 0; ok && i < n_events; i++)
     ok = remove_rows (self->index, "kind = 0 AND ref = ?1", events[i]) &&
          remove_rows (self->index, "kind = 1 AND event = ?1", events[i]);
@@ -901,7 +912,9 @@ parse_query (const char *query)
         t.len--;   /* a whole character */
       t.text = g_strndup (p, t.len);
       t.cjk = cls == 2;
-      t.prefix = *end == '\0';   /* still being typed */
+      /* still being typed; a prefix of one or two letters would be most
+       * of the index's words */
+      t.prefix = *end == '\0' && g_utf8_strlen (t.text, -1) >= 3;
       g_array_append_val (terms, t);
       p = end;
     }
@@ -1253,7 +1266,7 @@ tri_search_query (TriSearch   *self,
                           "SELECT f.r, f.score, d.ref, d.key, d.lang, d.day"
                           "  FROM (SELECT rowid AS r, bm25 (fts, 3.0, 1.0, 2.0) AS score FROM fts"
                           "        WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-                          "        ORDER BY rowid DESC LIMIT ?4) f"
+                          "        ORDER BY rowid LIMIT ?4) f"
                           "  JOIN doc d ON d.id = f.r",
                           -1, &stmt, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (self->index, "SELECT text, event, date FROM doc WHERE id = ?1",
