@@ -366,18 +366,22 @@ static const char index_schema[] =
   "CREATE TABLE doc ("
   "  id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, ref INTEGER, key TEXT, event INTEGER,"
   "  day INTEGER, date TEXT, lang TEXT, field TEXT, text TEXT NOT NULL);"
-  "CREATE VIRTUAL TABLE fts USING fts5 (f0, f1, f2, content = '', detail = full,"
-  "  tokenize = 'unicode61 remove_diacritics 0');"
-  /* one segment per build (measured: BENCHMARKS.md, "Search") */
-  "INSERT INTO fts (fts, rank) VALUES ('pgsz', 4050);"
-  "INSERT INTO fts (fts, rank) VALUES ('automerge', 0);"
-  "INSERT INTO fts (fts, rank) VALUES ('crisismerge', 64);";
+  /* a table per kind: FTS5 skips to a rowid by reading every entry of the
+   * doclist before it, so one table with a range per kind cost the quotes'
+   * query the scan of every event's (measured: BENCHMARKS.md, "Search") */
+#define FTS_TABLE(n) \
+  "CREATE VIRTUAL TABLE fts" #n " USING fts5 (f0, f1, f2, content = '', detail = full," \
+  "  tokenize = 'unicode61 remove_diacritics 0');" \
+  "INSERT INTO fts" #n " (fts" #n ", rank) VALUES ('pgsz', 4050);" \
+  "INSERT INTO fts" #n " (fts" #n ", rank) VALUES ('automerge', 0);" \
+  "INSERT INTO fts" #n " (fts" #n ", rank) VALUES ('crisismerge', 64);"
+  FTS_TABLE (0) FTS_TABLE (1) FTS_TABLE (2) FTS_TABLE (3);
 
 typedef struct
 {
   sqlite3      *db;
   sqlite3_stmt *doc;
-  sqlite3_stmt *fts;
+  sqlite3_stmt *fts[TRI_SEARCH_N_KINDS];
   gint64       *next;
   gboolean      descending;
 } Writer;
@@ -471,14 +475,14 @@ writer_add (Writer        *w,
     }
   sqlite3_reset (w->doc);
 
-  sqlite3_bind_int64 (w->fts, 1, id);
-  bind_fields (w->fts, 2, text);
-  if (sqlite3_step (w->fts) != SQLITE_DONE)
+  sqlite3_bind_int64 (w->fts[kind], 1, id);
+  bind_fields (w->fts[kind], 2, text);
+  if (sqlite3_step (w->fts[kind]) != SQLITE_DONE)
     {
-      sqlite3_reset (w->fts);
+      sqlite3_reset (w->fts[kind]);
       return FALSE;
     }
-  sqlite3_reset (w->fts);
+  sqlite3_reset (w->fts[kind]);
   return TRUE;
 }
 
@@ -626,17 +630,25 @@ writer_init (Writer   *w,
 {
   w->db = db;
   w->next = next;
-  return sqlite3_prepare_v2 (db, "INSERT INTO doc VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                             -1, &w->doc, NULL) == SQLITE_OK &&
-         sqlite3_prepare_v2 (db, "INSERT INTO fts (rowid, f0, f1, f2) VALUES (?1, ?2, ?3, ?4)",
-                             -1, &w->fts, NULL) == SQLITE_OK;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO doc VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                          -1, &w->doc, NULL) != SQLITE_OK)
+    return FALSE;
+  for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO fts%u (rowid, f0, f1, f2) VALUES (?1, ?2, ?3, ?4)", k);
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &w->fts[k], NULL) != SQLITE_OK)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
 writer_clear (Writer *w)
 {
   g_clear_pointer (&w->doc, sqlite3_finalize);
-  g_clear_pointer (&w->fts, sqlite3_finalize);
+  for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
+    g_clear_pointer (&w->fts[k], sqlite3_finalize);
 }
 
 gboolean
@@ -687,7 +699,11 @@ tri_search_build (TriSearch     *self,
 
   if (sqlite3_exec (db, "CREATE INDEX doc_by_ref ON doc (kind, ref);"
                     "CREATE INDEX doc_by_event ON doc (event) WHERE kind = 1;"
-                    "COMMIT; INSERT INTO fts (fts, rank) VALUES ('automerge', 4);",
+                    "COMMIT;"
+                    "INSERT INTO fts0 (fts0, rank) VALUES ('automerge', 4);"
+                    "INSERT INTO fts1 (fts1, rank) VALUES ('automerge', 4);"
+                    "INSERT INTO fts2 (fts2, rank) VALUES ('automerge', 4);"
+                    "INSERT INTO fts3 (fts3, rank) VALUES ('automerge', 4);",
                     NULL, NULL, NULL) != SQLITE_OK)
     {
       set_sql_error (error, db, self->path);
@@ -785,16 +801,18 @@ tri_search_is_current (TriSearch *self)
 
 static gboolean
 remove_rows (sqlite3      *db,
+             guint         kind,
              const char   *where,
              gint64        value)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT id, text FROM doc WHERE %s", where);
+  g_autofree char *sql = g_strdup_printf ("SELECT id, text FROM doc WHERE kind = %u AND %s", kind, where);
+  g_autofree char *del = g_strdup_printf ("INSERT INTO fts%u (fts%u, rowid, f0, f1, f2)"
+                                          " VALUES ('delete', ?1, ?2, ?3, ?4)", kind, kind);
   sqlite3_stmt *sel = NULL, *del_fts = NULL, *del_doc = NULL;
   gboolean ok;
 
   ok = sqlite3_prepare_v2 (db, sql, -1, &sel, NULL) == SQLITE_OK &&
-       sqlite3_prepare_v2 (db, "INSERT INTO fts (fts, rowid, f0, f1, f2) VALUES ('delete', ?1, ?2, ?3, ?4)",
-                           -1, &del_fts, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, del, -1, &del_fts, NULL) == SQLITE_OK &&
        sqlite3_prepare_v2 (db, "DELETE FROM doc WHERE id = ?1", -1, &del_doc, NULL) == SQLITE_OK;
   if (ok)
     {
@@ -849,8 +867,8 @@ tri_search_update_events (TriSearch     *self,
     ok = FALSE;
   w.descending = TRUE;
   for (guint i = 0; ok && i < n_events; i++)
-    ok = remove_rows (self->index, "kind = 0 AND ref = ?1", events[i]) &&
-         remove_rows (self->index, "kind = 1 AND event = ?1", events[i]);
+    ok = remove_rows (self->index, TRI_SEARCH_EVENT, "ref = ?1", events[i]) &&
+         remove_rows (self->index, TRI_SEARCH_QUOTE, "event = ?1", events[i]);
   if (!ok)
     set_sql_error (error, self->index, self->path);
   ok = ok && add_from (&w, src, events, n_events, NULL, self->path, error);
@@ -1262,14 +1280,7 @@ tri_search_query (TriSearch   *self,
     }
   /* the most recent matches of a kind (events are added in date order),
    * each ranked by BM25 with a title counting most, a summary least */
-  if (sqlite3_prepare_v2 (self->index,
-                          "SELECT f.r, f.score, d.ref, d.key, d.lang, d.day"
-                          "  FROM (SELECT rowid AS r, bm25 (fts, 3.0, 1.0, 2.0) AS score FROM fts"
-                          "        WHERE fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3"
-                          "        ORDER BY rowid LIMIT ?4) f"
-                          "  JOIN doc d ON d.id = f.r",
-                          -1, &stmt, NULL) != SQLITE_OK ||
-      sqlite3_prepare_v2 (self->index, "SELECT text, event, date FROM doc WHERE id = ?1",
+  if (sqlite3_prepare_v2 (self->index, "SELECT text, event, date FROM doc WHERE id = ?1",
                           -1, &row, NULL) != SQLITE_OK)
     {
       set_sql_error (error, self->index, self->path);
@@ -1283,13 +1294,24 @@ tri_search_query (TriSearch   *self,
     {
       g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (candidate_free);
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT f.r, f.score, d.ref, d.key, d.lang, d.day"
+        "  FROM (SELECT rowid AS r, bm25 (fts%u, 3.0, 1.0, 2.0) AS score FROM fts%u"
+        "        WHERE fts%u MATCH ?1 ORDER BY rowid LIMIT ?2) f"
+        "  JOIN doc d ON d.id = f.r", kind, kind, kind);
       guint kept = 0;
       int rc;
 
+      if (sqlite3_prepare_v2 (self->index, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          set_sql_error (error, self->index, self->path);
+          sqlite3_finalize (row);
+          g_mutex_unlock (&self->lock);
+          g_ptr_array_unref (results);
+          return NULL;
+        }
       sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, (gint64) kind << KIND_SHIFT);
-      sqlite3_bind_int64 (stmt, 3, (((gint64) kind + 1) << KIND_SHIFT) - 1);
-      sqlite3_bind_int (stmt, 4, MAX_CANDIDATES);
+      sqlite3_bind_int (stmt, 2, MAX_CANDIDATES);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
           const char *row_lang = col_text (stmt, 4);
@@ -1328,7 +1350,7 @@ tri_search_query (TriSearch   *self,
           g_ptr_array_unref (results);
           return NULL;
         }
-      sqlite3_reset (stmt);
+      g_clear_pointer (&stmt, sqlite3_finalize);
 
       g_ptr_array_sort (found, compare_candidates);
       for (guint i = 0; i < found->len && kept < limit_per_kind; i++)
