@@ -73,6 +73,11 @@ char     *tri_cli_list_quotes     (TriStore    *store,
                                    const char  *lang,
                                    gboolean     json,
                                    GError     **error);
+char     *tri_cli_search          (TriStore    *store,
+                                   const char  *query,
+                                   const char  *lang,
+                                   gboolean     json,
+                                   GError     **error);
 char     *tri_cli_missing_translations (TriStore *store,
                                    const char  *lang,
                                    gboolean     json,

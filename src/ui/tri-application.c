@@ -54,8 +54,10 @@ static const GOptionEntry main_entries[] = {
     N_("Print the quotes supporting a relation such as RUS-PRK, and exit"), N_("RELATION") },
   { "missing-translations", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the text fields with no value in a language (all five, or --lang’s), and exit"), NULL },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the events, quotes, sources and actors whose text has these words (in any language), and exit"), N_("QUERY") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("With --list-events, --quotes or --missing-translations: print a JSON array"), NULL },
+    N_("With --list-events, --quotes, --search or --missing-translations: print a JSON array"), NULL },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Language of titles, translations and dates (en, vi, …)"), N_("LANG") },
   { "export", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -170,6 +172,7 @@ tri_application_handle_local_options (GApplication *app,
   g_autofree char *import_path = NULL;
   g_autofree char *import_out = NULL;
   const char *quotes = NULL;
+  const char *search = NULL;
   const char *lang = NULL;
   const char *window = NULL;
   const char *as_of = NULL;
@@ -196,6 +199,7 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "import-timelinejs", "^ay", &import_path);
   g_variant_dict_lookup (options, "out", "^ay", &import_out);
   g_variant_dict_lookup (options, "quotes", "&s", &quotes);
+  g_variant_dict_lookup (options, "search", "&s", &search);
   g_variant_dict_lookup (options, "lang", "&s", &lang);
   g_variant_dict_lookup (options, "list-events", "b", &list);
   g_variant_dict_lookup (options, "json", "b", &json);
@@ -383,9 +387,11 @@ tri_application_handle_local_options (GApplication *app,
       return TRI_EXIT_OK;
     }
 
-  if (list || quotes != NULL || missing)
+  if (list || quotes != NULL || missing || search != NULL)
     {
-      if (missing)
+      if (search != NULL)
+        out = tri_cli_search (self->store, search, lang, json, &error);
+      else if (missing)
         out = tri_cli_missing_translations (self->store, missing_lang, json, &error);
       else if (list)
         out = tri_cli_list_events (self->store, lang, json, &error);
@@ -404,7 +410,7 @@ tri_application_handle_local_options (GApplication *app,
 
   if (json)
     {
-      g_printerr ("trilateral: %s\n", _("--json goes with --list-events, --quotes or --missing-translations."));
+      g_printerr ("trilateral: %s\n", _("--json goes with --list-events, --quotes, --search or --missing-translations."));
       return TRI_EXIT_USAGE;
     }
 

@@ -1,0 +1,1370 @@
+/* tri-search.c: find any word of a briefing, in any of its languages
+ *
+ * The index is an in-memory SQLite database of our own with one FTS5
+ * table, built from the briefing's texts on a connection of its own: a
+ * briefing never brings its own index, so a hostile file cannot hand us
+ * one. What is indexed is our fold of each text (tri_search_fold: lower
+ * case, no diacritics, đ → d, ё → е), with each run of Han, Hangul or Kana
+ * written out as its overlapping pairs of characters (and its last
+ * character alone): FTS5's unicode61 tokenizer then finds two-character
+ * words such as 普京 or 푸틴 as single tokens, and longer runs as all of
+ * their pairs. A candidate is then checked against the folded text itself
+ * (every word at the start of a word, every Han or Hangul run as a
+ * substring), which is also where the marks for highlighting come from.
+ *
+ * Queries never reach FTS5 as syntax: the words typed are cut into
+ * letters and digits and each is quoted, so "NEAR(", "*", "-", "^" or an
+ * unbalanced quote are only separators.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "tri-search"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "tri-date.h"
+#include "tri-search.h"
+#include "tri-store.h"
+
+#define KIND_SHIFT 40
+#define MAX_CANDIDATES 400     /* per kind: the most recent, ranked among themselves (BENCHMARKS.md) */
+#define MAX_TERMS 32
+#define MAX_TERM_BYTES 256
+#define MAX_MARKS 32
+#define CONTEXT_CHARS 160
+#define CONTEXT_BEFORE 50
+
+struct _TriSearch
+{
+  GObject      parent_instance;
+
+  char        *path;
+  GMutex       lock;          /* guards index, identity, next */
+  sqlite3     *index;         /* NULL until built */
+  struct stat  identity;      /* the file the index was built from */
+  gint64       next[TRI_SEARCH_N_KINDS];   /* the next rowid of each kind, for an update */
+};
+
+G_DEFINE_FINAL_TYPE (TriSearch, tri_search, G_TYPE_OBJECT)
+
+static const char * const kind_names[] = { "event", "quote", "source", "actor" };
+
+const char *
+tri_search_kind_to_string (TriSearchKind kind)
+{
+  g_return_val_if_fail (kind < TRI_SEARCH_N_KINDS, NULL);
+  return kind_names[kind];
+}
+
+void
+tri_search_result_free (TriSearchResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->key);
+  g_free (result->date);
+  g_free (result->lang);
+  g_free (result->field);
+  g_free (result->context);
+  g_free (result->marks);
+  g_free (result);
+}
+
+static void
+tri_search_finalize (GObject *object)
+{
+  TriSearch *self = TRI_SEARCH (object);
+
+  g_clear_pointer (&self->index, sqlite3_close);
+  g_mutex_clear (&self->lock);
+  g_free (self->path);
+  G_OBJECT_CLASS (tri_search_parent_class)->finalize (object);
+}
+
+static void
+tri_search_class_init (TriSearchClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tri_search_finalize;
+}
+
+static void
+tri_search_init (TriSearch *self)
+{
+  g_mutex_init (&self->lock);
+}
+
+TriSearch *
+tri_search_new (const char *briefing_path)
+{
+  TriSearch *self;
+
+  g_return_val_if_fail (briefing_path != NULL, NULL);
+
+  self = g_object_new (TRI_TYPE_SEARCH, NULL);
+  self->path = g_canonicalize_filename (briefing_path, NULL);
+  return self;
+}
+
+const char *
+tri_search_get_path (TriSearch *self)
+{
+  g_return_val_if_fail (TRI_IS_SEARCH (self), NULL);
+  return self->path;
+}
+
+/* ---- folding ---- */
+
+static gboolean
+is_cjk (gunichar c)
+{
+  if (c < 0x1100)
+    return FALSE;
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HANGUL:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+      return g_unichar_isalnum (c);
+    default:
+      return FALSE;
+    }
+}
+
+/* 0: not part of a word; 1: a letter or digit of an alphabetic word; 2: Han, Hangul, Kana */
+static int
+word_class (gunichar c)
+{
+  if (c < 0x80)
+    return g_ascii_isalnum (c) ? 1 : 0;
+  if (is_cjk (c))
+    return 2;
+  return g_unichar_isalnum (c) ? 1 : 0;
+}
+
+static gboolean
+is_mark (gunichar c)
+{
+  GUnicodeType t = g_unichar_type (c);
+
+  return t == G_UNICODE_NON_SPACING_MARK || t == G_UNICODE_SPACING_MARK ||
+         t == G_UNICODE_ENCLOSING_MARK;
+}
+
+static void
+fold_char (gunichar  c,
+           GString  *out)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  gsize n;
+
+  if (c < 0x80)
+    {
+      g_string_append_c (out, g_ascii_tolower ((char) c));
+      return;
+    }
+  /* Hangul syllables decompose into jamo: keep them whole */
+  if (c >= 0xAC00 && c <= 0xD7A3)
+    {
+      g_string_append_unichar (out, c);
+      return;
+    }
+  /* đ and Đ are letters of their own to Unicode, not d with a mark */
+  if (c == 0x0111 || c == 0x0110)
+    {
+      g_string_append_c (out, 'd');
+      return;
+    }
+  if (is_mark (c))
+    return;
+  c = g_unichar_tolower (c);
+  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  for (gsize i = 0; i < n; i++)
+    if (!is_mark (decomposed[i]))
+      g_string_append_unichar (out, decomposed[i]);
+}
+
+/* The fold of each character below U+2000 (Latin, Vietnamese, Cyrillic),
+ * worked out once: most of the text folded is there */
+#define FOLD_TABLE_SIZE 0x2000
+typedef struct
+{
+  guint8 len;
+  char   bytes[15];
+} Folded;
+
+static const Folded *
+fold_table (void)
+{
+  static Folded *table;
+
+  if (g_once_init_enter (&table))
+    {
+      Folded *t = g_new0 (Folded, FOLD_TABLE_SIZE);
+      GString *one = g_string_new (NULL);
+
+      for (gunichar c = 1; c < FOLD_TABLE_SIZE; c++)
+        {
+          g_string_truncate (one, 0);
+          fold_char (c, one);
+          g_assert (one->len < sizeof t[c].bytes);
+          t[c].len = (guint8) one->len;
+          memcpy (t[c].bytes, one->str, one->len);
+        }
+      g_string_free (one, TRUE);
+      g_once_init_leave (&table, t);
+    }
+  return table;
+}
+
+char *
+tri_search_fold (const char *text,
+                 GArray     *map)
+{
+  const Folded *table = fold_table ();
+
+  GString *out;
+  const char *p;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  out = g_string_sized_new (strlen (text) + 8);
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      if ((guchar) *p < 0x80 && map == NULL)
+        {
+          char ch = *p;
+          g_string_append_c (out, (ch >= 'A' && ch <= 'Z') ? ch + ('a' - 'A') : ch);
+          continue;
+        }
+      gsize before = out->len;
+      guint offset = (guint) (p - text);
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < FOLD_TABLE_SIZE)
+        g_string_append_len (out, table[c].bytes, table[c].len);
+      else
+        fold_char (c, out);
+      if (map != NULL)
+        for (gsize i = before; i < out->len; i++)
+          g_array_append_val (map, offset);
+    }
+  if (map != NULL)
+    {
+      guint end = (guint) (p - text);
+      g_array_append_val (map, end);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* What FTS5 tokenizes: the fold, each run of Han, Hangul or Kana written
+ * as its pairs and its last character, each a word of its own */
+static char *
+index_body (const char *folded)
+{
+  GString *out = g_string_sized_new (strlen (folded) * 2 + 8);
+  const char *p = folded;
+
+  while (*p)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((guchar) *p < 0x80)
+        {
+          gsize n = 1;
+
+          while ((guchar) p[n] < 0x80 && p[n] != '\0')
+            n++;
+          g_string_append_len (out, p, n);
+          p += n;
+          continue;
+        }
+      if (!is_cjk (c))
+        {
+          const char *next = g_utf8_next_char (p);
+          g_string_append_len (out, p, next - p);
+          p = next;
+          continue;
+        }
+
+      /* a run: p .. end */
+      {
+        const char *end = p;
+        const char *a = p;
+
+        while (*end && is_cjk (g_utf8_get_char (end)))
+          end = g_utf8_next_char (end);
+        g_string_append_c (out, ' ');
+        for (; a < end; a = g_utf8_next_char (a))
+          {
+            const char *b = g_utf8_next_char (a);
+            const char *c2 = b < end ? g_utf8_next_char (b) : b;
+
+            g_string_append_len (out, a, c2 - a);
+            g_string_append_c (out, ' ');
+          }
+        p = end;
+      }
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* ---- opening ---- */
+
+static void
+set_sql_error (GError     **error,
+               sqlite3     *db,
+               const char  *path)
+{
+  g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+               /* Translators: %s is a file name, then SQLite's own words */
+               _("“%s” could not be searched: %s"), path,
+               db != NULL ? sqlite3_errmsg (db) : "out of memory");
+}
+
+static sqlite3 *
+open_briefing (const char  *path,
+               GError     **error)
+{
+  g_autofree char *uri = g_filename_to_uri (path, NULL, error);
+  g_autofree char *full = NULL;
+  sqlite3 *db = NULL;
+
+  if (uri == NULL)
+    return NULL;
+  full = g_strconcat (uri, "?mode=ro", NULL);
+  if (sqlite3_open_v2 (full, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, db, path);
+      sqlite3_close (db);
+      return NULL;
+    }
+  /* as the store reads someone else's file */
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
+  /* a cache that holds the texts read in date order (64 MiB at most) */
+  sqlite3_exec (db, "PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON; PRAGMA cache_size = -65536;",
+                NULL, NULL, NULL);
+  return db;
+}
+
+static const char index_schema[] =
+  "PRAGMA journal_mode = OFF;"
+  "PRAGMA synchronous = OFF;"
+  "CREATE TABLE doc ("
+  "  id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, ref INTEGER, key TEXT, event INTEGER,"
+  "  day INTEGER, date TEXT, lang TEXT, field TEXT, text TEXT NOT NULL);"
+  /* a table per kind: FTS5 skips to a rowid by reading every entry of the
+   * doclist before it, so one table with a range per kind cost the quotes'
+   * query the scan of every event's (measured: BENCHMARKS.md, "Search") */
+#define FTS_TABLE(n) \
+  "CREATE VIRTUAL TABLE fts" #n " USING fts5 (f0, f1, f2, content = '', detail = full," \
+  "  tokenize = 'unicode61 remove_diacritics 0');" \
+  "INSERT INTO fts" #n " (fts" #n ", rank) VALUES ('pgsz', 4050);" \
+  "INSERT INTO fts" #n " (fts" #n ", rank) VALUES ('automerge', 0);" \
+  "INSERT INTO fts" #n " (fts" #n ", rank) VALUES ('crisismerge', 64);"
+  FTS_TABLE (0) FTS_TABLE (1) FTS_TABLE (2) FTS_TABLE (3);
+
+typedef struct
+{
+  sqlite3      *db;
+  sqlite3_stmt *doc;
+  sqlite3_stmt *fts[TRI_SEARCH_N_KINDS];
+  gint64       *next;
+  gboolean      descending;
+} Writer;
+
+/* The fields of each kind, in the order a row of the index joins them
+ * (with FIELD_SEP between them): one row per thing and language, a third
+ * of the rows of one per field (measured: BENCHMARKS.md) */
+#define FIELD_SEP '\x1f'
+static const char * const kind_fields[TRI_SEARCH_N_KINDS][3] = {
+  { "title", "summary", "claimed_by" },
+  { "text", NULL, NULL },
+  { "title", "outlet", "authors" },
+  { "name", NULL, NULL },
+};
+
+/* A row's fields (FIELD_SEP between them) as the index's columns, folded */
+static void
+bind_fields (sqlite3_stmt *stmt,
+             int           first,
+             const char   *text)
+{
+  const char *p = text;
+
+  for (int i = 0; i < 3; i++)
+    {
+      const char *sep = p != NULL ? strchr (p, FIELD_SEP) : NULL;
+      g_autofree char *part = NULL;
+      g_autofree char *folded = NULL;
+
+      if (p == NULL)
+        {
+          sqlite3_bind_null (stmt, first + i);
+          continue;
+        }
+      part = sep != NULL ? g_strndup (p, sep - p) : g_strdup (p);
+      folded = tri_search_fold (part, NULL);
+      sqlite3_bind_text (stmt, first + i, index_body (folded), -1, g_free);
+      p = sep != NULL ? sep + 1 : NULL;
+    }
+}
+
+static gboolean
+writer_add (Writer        *w,
+            TriSearchKind  kind,
+            gint64         ref,
+            const char    *key,
+            gint64         event,
+            gint64         day,
+            const char    *date,
+            const char    *lang,
+            const char    *a,
+            const char    *b,
+            const char    *c)
+{
+  const char *parts[3] = { a, b, c };
+  g_autoptr(GString) joined = g_string_new (NULL);
+  const char *text;
+  gint64 id;
+
+  for (guint i = 0; i < 3 && kind_fields[kind][i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (joined, FIELD_SEP);
+      /* the store refuses text that is not UTF-8: nothing to find in it */
+      if (parts[i] != NULL && g_utf8_validate (parts[i], -1, NULL))
+        g_string_append (joined, parts[i]);
+    }
+  text = joined->str;
+  if (strspn (text, "\x1f") == joined->len)
+    return TRUE;
+
+  /* FTS5 reads a doclist fast in rowid order, and slowly backwards: the
+   * rowids run from the newest. A build adds from the middle of the kind's
+   * range upwards, newest first; each update below the lowest so far */
+  id = ((gint64) kind << KIND_SHIFT) + (w->descending ? w->next[kind]-- : w->next[kind]++);
+
+  sqlite3_bind_int64 (w->doc, 1, id);
+  sqlite3_bind_int (w->doc, 2, kind);
+  sqlite3_bind_int64 (w->doc, 3, ref);
+  sqlite3_bind_text (w->doc, 4, key, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (w->doc, 5, event);
+  sqlite3_bind_int64 (w->doc, 6, day);
+  sqlite3_bind_text (w->doc, 7, date, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (w->doc, 8, lang, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_null (w->doc, 9);
+  sqlite3_bind_text (w->doc, 10, text, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (w->doc) != SQLITE_DONE)
+    {
+      sqlite3_reset (w->doc);
+      return FALSE;
+    }
+  sqlite3_reset (w->doc);
+
+  sqlite3_bind_int64 (w->fts[kind], 1, id);
+  bind_fields (w->fts[kind], 2, text);
+  if (sqlite3_step (w->fts[kind]) != SQLITE_DONE)
+    {
+      sqlite3_reset (w->fts[kind]);
+      return FALSE;
+    }
+  sqlite3_reset (w->fts[kind]);
+  return TRUE;
+}
+
+static const char *
+col_text (sqlite3_stmt *stmt,
+          int           i)
+{
+  return (const char *) sqlite3_column_text (stmt, i);
+}
+
+static gint64
+day_of (sqlite3_stmt *stmt,
+        int           i,
+        const char   *date)
+{
+  TriDate parsed;
+
+  if (sqlite3_column_type (stmt, i) == SQLITE_INTEGER)
+    return sqlite3_column_int64 (stmt, i);
+  if (date != NULL && tri_date_parse (date, &parsed, NULL))
+    return parsed.earliest;
+  return 0;
+}
+
+/* events = NULL: every event, quote, source and actor; else those events
+ * and the quotes that bear on them */
+static gboolean
+add_from (Writer        *w,
+          sqlite3       *src,
+          const gint64  *events,
+          guint          n_events,
+          GCancellable  *cancellable,
+          const char    *path,
+          GError       **error)
+{
+  static const char * const sql[] = {
+    "SELECT e.id, e.earliest, e.date, t.lang, t.title, t.summary, t.claimed_by"
+    "  FROM event_text t JOIN event e ON e.id = t.event %s ORDER BY t.event DESC, t.lang",
+    "SELECT q.id, q.event, e.earliest, coalesce (e.date, s.date), s.language, q.text, NULL"
+    "  FROM quote q JOIN source s ON s.id = q.source LEFT JOIN event e ON e.id = q.event %s"
+    "  UNION ALL "
+    "SELECT q.id, q.event, e.earliest, coalesce (e.date, s.date), t.lang, t.text, NULL"
+    "  FROM quote_translation t JOIN quote q ON q.id = t.quote JOIN source s ON s.id = q.source"
+    "  LEFT JOIN event e ON e.id = q.event %s ORDER BY 1 DESC",
+    "SELECT id, date, language, title, outlet, authors FROM source",
+    "SELECT actor, lang, name FROM actor_name",
+  };
+
+  for (guint kind = 0; kind < TRI_SEARCH_N_KINDS; kind++)
+    {
+      guint rounds = events == NULL ? 1 : n_events;
+
+      if (events != NULL && kind > TRI_SEARCH_QUOTE)
+        break;
+
+      for (guint r = 0; r < rounds; r++)
+        {
+          sqlite3_stmt *stmt = NULL;
+          g_autofree char *text = NULL;
+          const char *where = "";
+          int rc;
+
+          if (events != NULL)
+            where = kind == TRI_SEARCH_EVENT ? "WHERE e.id = ?1" : "WHERE q.event = ?1";
+          text = kind == TRI_SEARCH_QUOTE ? g_strdup_printf (sql[kind], where, where)
+                                          : g_strdup_printf (sql[kind], where);
+          if (sqlite3_prepare_v2 (src, text, -1, &stmt, NULL) != SQLITE_OK)
+            {
+              set_sql_error (error, src, path);
+              return FALSE;
+            }
+          if (events != NULL)
+            sqlite3_bind_int64 (stmt, 1, events[r]);
+
+          while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+            {
+              gboolean ok = TRUE;
+
+              switch (kind)
+                {
+                case TRI_SEARCH_EVENT:
+                  {
+                    gint64 id = sqlite3_column_int64 (stmt, 0);
+                    const char *date = col_text (stmt, 2);
+                    gint64 day = day_of (stmt, 1, date);
+                    const char *lang = col_text (stmt, 3);
+
+                    ok = writer_add (w, kind, id, NULL, id, day, date, lang,
+                                     col_text (stmt, 4), col_text (stmt, 5), col_text (stmt, 6));
+                  }
+                  break;
+                case TRI_SEARCH_QUOTE:
+                  {
+                    const char *date = col_text (stmt, 3);
+
+                    ok = writer_add (w, kind, sqlite3_column_int64 (stmt, 0), NULL,
+                                     sqlite3_column_int64 (stmt, 1), day_of (stmt, 2, date), date,
+                                     col_text (stmt, 4), col_text (stmt, 5), NULL, NULL);
+                  }
+                  break;
+                case TRI_SEARCH_SOURCE:
+                  {
+                    const char *key = col_text (stmt, 0);
+                    const char *date = col_text (stmt, 1);
+                    gint64 day = day_of (stmt, 1, date);
+                    const char *lang = col_text (stmt, 2);
+
+                    ok = writer_add (w, kind, 0, key, 0, day, date, lang,
+                                     col_text (stmt, 3), col_text (stmt, 4), col_text (stmt, 5));
+                  }
+                  break;
+                default:
+                  ok = writer_add (w, kind, 0, col_text (stmt, 0), 0, 0, NULL,
+                                   col_text (stmt, 1), col_text (stmt, 2), NULL, NULL);
+                  break;
+                }
+              if (!ok)
+                {
+                  set_sql_error (error, w->db, path);
+                  sqlite3_finalize (stmt);
+                  return FALSE;
+                }
+              if (g_cancellable_set_error_if_cancelled (cancellable, error))
+                {
+                  sqlite3_finalize (stmt);
+                  return FALSE;
+                }
+            }
+          if (rc != SQLITE_DONE)
+            {
+              set_sql_error (error, src, path);
+              sqlite3_finalize (stmt);
+              return FALSE;
+            }
+          sqlite3_finalize (stmt);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+writer_init (Writer   *w,
+             sqlite3  *db,
+             gint64   *next)
+{
+  w->db = db;
+  w->next = next;
+  if (sqlite3_prepare_v2 (db, "INSERT INTO doc VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                          -1, &w->doc, NULL) != SQLITE_OK)
+    return FALSE;
+  for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
+    {
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO fts%u (rowid, f0, f1, f2) VALUES (?1, ?2, ?3, ?4)", k);
+
+      if (sqlite3_prepare_v2 (db, sql, -1, &w->fts[k], NULL) != SQLITE_OK)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+writer_clear (Writer *w)
+{
+  g_clear_pointer (&w->doc, sqlite3_finalize);
+  for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
+    g_clear_pointer (&w->fts[k], sqlite3_finalize);
+}
+
+gboolean
+tri_search_build (TriSearch     *self,
+                  GCancellable  *cancellable,
+                  GError       **error)
+{
+  sqlite3 *src = NULL;
+  sqlite3 *db = NULL;
+  Writer w = { 0 };
+  gint64 next[TRI_SEARCH_N_KINDS];
+  gint64 low[TRI_SEARCH_N_KINDS];
+  struct stat before, after;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (TRI_IS_SEARCH (self), FALSE);
+
+  for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
+    {
+      next[k] = (gint64) 1 << (KIND_SHIFT - 1);
+      low[k] = next[k] - 1;
+    }
+  if (stat (self->path, &before) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   /* Translators: %s is a file name, then why */
+                   _("“%s” could not be searched: %s"), self->path, g_strerror (saved));
+      return FALSE;
+    }
+
+  src = open_briefing (self->path, error);
+  if (src == NULL)
+    return FALSE;
+  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK ||
+      sqlite3_exec (db, index_schema, NULL, NULL, NULL) != SQLITE_OK ||
+      !writer_init (&w, db, next) ||
+      sqlite3_exec (src, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, db, self->path);
+      goto out;
+    }
+
+  if (!add_from (&w, src, NULL, 0, cancellable, self->path, error))
+    goto out;
+
+  if (sqlite3_exec (db, "CREATE INDEX doc_by_ref ON doc (kind, ref);"
+                    "CREATE INDEX doc_by_event ON doc (event) WHERE kind = 1;"
+                    "COMMIT;"
+                    "INSERT INTO fts0 (fts0, rank) VALUES ('automerge', 4);"
+                    "INSERT INTO fts1 (fts1, rank) VALUES ('automerge', 4);"
+                    "INSERT INTO fts2 (fts2, rank) VALUES ('automerge', 4);"
+                    "INSERT INTO fts3 (fts3, rank) VALUES ('automerge', 4);",
+                    NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, db, self->path);
+      goto out;
+    }
+  sqlite3_exec (src, "COMMIT", NULL, NULL, NULL);
+
+  /* identity as of the start: a change during the build is a change */
+  if (stat (self->path, &after) != 0 || after.st_ino != before.st_ino ||
+      after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec)
+    memset (&before, 0, sizeof before);
+
+  writer_clear (&w);
+  g_mutex_lock (&self->lock);
+  g_clear_pointer (&self->index, sqlite3_close);
+  self->index = db;
+  db = NULL;
+  self->identity = before;
+  memcpy (self->next, low, sizeof low);
+  g_mutex_unlock (&self->lock);
+  ok = TRUE;
+
+out:
+  writer_clear (&w);
+  sqlite3_close (db);
+  sqlite3_close (src);
+  return ok;
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (tri_search_build (TRI_SEARCH (source), cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+tri_search_build_async (TriSearch          *self,
+                        GCancellable       *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer            user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, tri_search_build_async);
+  g_task_run_in_thread (task, build_thread);
+}
+
+gboolean
+tri_search_build_finish (TriSearch     *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+gboolean
+tri_search_is_built (TriSearch *self)
+{
+  gboolean built;
+
+  g_mutex_lock (&self->lock);
+  built = self->index != NULL;
+  g_mutex_unlock (&self->lock);
+  return built;
+}
+
+gboolean
+tri_search_is_current (TriSearch *self)
+{
+  struct stat now;
+  gboolean current;
+
+  g_return_val_if_fail (TRI_IS_SEARCH (self), FALSE);
+
+  if (stat (self->path, &now) != 0)
+    return FALSE;
+  g_mutex_lock (&self->lock);
+  current = self->index != NULL &&
+            now.st_dev == self->identity.st_dev && now.st_ino == self->identity.st_ino &&
+            now.st_size == self->identity.st_size &&
+            now.st_mtim.tv_sec == self->identity.st_mtim.tv_sec &&
+            now.st_mtim.tv_nsec == self->identity.st_mtim.tv_nsec;
+  g_mutex_unlock (&self->lock);
+  return current;
+}
+
+static gboolean
+remove_rows (sqlite3      *db,
+             guint         kind,
+             const char   *where,
+             gint64        value)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id, text FROM doc WHERE kind = %u AND %s", kind, where);
+  g_autofree char *del = g_strdup_printf ("INSERT INTO fts%u (fts%u, rowid, f0, f1, f2)"
+                                          " VALUES ('delete', ?1, ?2, ?3, ?4)", kind, kind);
+  sqlite3_stmt *sel = NULL, *del_fts = NULL, *del_doc = NULL;
+  gboolean ok;
+
+  ok = sqlite3_prepare_v2 (db, sql, -1, &sel, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, del, -1, &del_fts, NULL) == SQLITE_OK &&
+       sqlite3_prepare_v2 (db, "DELETE FROM doc WHERE id = ?1", -1, &del_doc, NULL) == SQLITE_OK;
+  if (ok)
+    {
+      sqlite3_bind_int64 (sel, 1, value);
+      while (ok && sqlite3_step (sel) == SQLITE_ROW)
+        {
+          gint64 id = sqlite3_column_int64 (sel, 0);
+
+          /* a contentless table forgets a row by being told what it held */
+          sqlite3_bind_int64 (del_fts, 1, id);
+          bind_fields (del_fts, 2, col_text (sel, 1));
+          ok = sqlite3_step (del_fts) == SQLITE_DONE;
+          sqlite3_reset (del_fts);
+          sqlite3_bind_int64 (del_doc, 1, id);
+          ok = ok && sqlite3_step (del_doc) == SQLITE_DONE;
+          sqlite3_reset (del_doc);
+        }
+    }
+  sqlite3_finalize (sel);
+  sqlite3_finalize (del_fts);
+  sqlite3_finalize (del_doc);
+  return ok;
+}
+
+gboolean
+tri_search_update_events (TriSearch     *self,
+                          const gint64  *events,
+                          guint          n_events,
+                          GError       **error)
+{
+  sqlite3 *src;
+  Writer w = { 0 };
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (TRI_IS_SEARCH (self), FALSE);
+
+  g_mutex_lock (&self->lock);
+  if (self->index == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      return TRUE;   /* the build to come reads them */
+    }
+  src = open_briefing (self->path, error);
+  if (src == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      return FALSE;
+    }
+
+  if (sqlite3_exec (self->index, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+      !writer_init (&w, self->index, self->next))
+    ok = FALSE;
+  w.descending = TRUE;
+  for (guint i = 0; ok && i < n_events; i++)
+    ok = remove_rows (self->index, TRI_SEARCH_EVENT, "ref = ?1", events[i]) &&
+         remove_rows (self->index, TRI_SEARCH_QUOTE, "event = ?1", events[i]);
+  if (!ok)
+    set_sql_error (error, self->index, self->path);
+  ok = ok && add_from (&w, src, events, n_events, NULL, self->path, error);
+  writer_clear (&w);
+  if (ok && sqlite3_exec (self->index, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, self->index, self->path);
+      ok = FALSE;
+    }
+  if (!ok)
+    sqlite3_exec (self->index, "ROLLBACK", NULL, NULL, NULL);
+  g_mutex_unlock (&self->lock);
+  sqlite3_close (src);
+  return ok;
+}
+
+/* ---- querying ---- */
+
+typedef struct
+{
+  char     *text;     /* folded */
+  gsize     len;
+  gboolean  cjk;
+  gboolean  prefix;
+} Term;
+
+static void
+term_clear (gpointer data)
+{
+  g_free (((Term *) data)->text);
+}
+
+/* The words of a query, folded: runs of letters and digits, a run of
+ * Han, Hangul or Kana a word of its own; everything else separates */
+static GArray *
+parse_query (const char *query)
+{
+  g_autofree char *valid = g_utf8_make_valid (query, -1);
+  g_autofree char *folded = tri_search_fold (valid, NULL);
+  GArray *terms = g_array_new (FALSE, TRUE, sizeof (Term));
+  const char *p = folded;
+
+  g_array_set_clear_func (terms, term_clear);
+  while (*p && terms->len < MAX_TERMS)
+    {
+      int cls = word_class (g_utf8_get_char (p));
+      const char *end = p;
+      Term t = { 0 };
+
+      if (cls == 0)
+        {
+          p = g_utf8_next_char (p);
+          continue;
+        }
+      while (*end && word_class (g_utf8_get_char (end)) == cls)
+        end = g_utf8_next_char (end);
+      t.len = MIN ((gsize) (end - p), MAX_TERM_BYTES);
+      while (t.len > 0 && (p[t.len] & 0xc0) == 0x80)
+        t.len--;   /* a whole character */
+      t.text = g_strndup (p, t.len);
+      t.cjk = cls == 2;
+      /* still being typed; a prefix of one or two letters would be most
+       * of the index's words */
+      t.prefix = *end == '\0' && g_utf8_strlen (t.text, -1) >= 3;
+      g_array_append_val (terms, t);
+      p = end;
+    }
+  return terms;
+}
+
+static char *
+match_expression (GArray *terms)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *t = &g_array_index (terms, Term, i);
+
+      if (!t->cjk)
+        g_string_append_printf (s, "%s\"%s\"%s", s->len ? " " : "", t->text, t->prefix ? "*" : "");
+      else if (g_utf8_strlen (t->text, -1) == 1)
+        g_string_append_printf (s, "%s\"%s\"*", s->len ? " " : "", t->text);
+      else
+        {
+          /* a phrase of its pairs: the pairs of a run follow each other */
+          g_string_append (s, s->len ? " \"" : "\"");
+          for (const char *a = t->text; *a; a = g_utf8_next_char (a))
+            {
+              const char *b = g_utf8_next_char (a);
+
+              if (*b == '\0')
+                break;
+              if (a != t->text)
+                g_string_append_c (s, ' ');
+              g_string_append_len (s, a, g_utf8_next_char (b) - a);
+            }
+          g_string_append_c (s, '"');
+        }
+    }
+  return g_string_free (s, FALSE);
+}
+
+static int
+class_before (const char *folded,
+              gsize       at)
+{
+  if (at == 0)
+    return 0;
+  return word_class (g_utf8_get_char (g_utf8_find_prev_char (folded, folded + at)));
+}
+
+/* The marks of every term in text, in text's byte offsets; FALSE when a
+ * term is not there (FTS5 found its pairs, not the run) */
+static gboolean
+find_marks (const char *text,
+            GArray     *terms,
+            GArray     *marks)
+{
+  g_autoptr(GArray) map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *folded = tri_search_fold (text, map);
+  gsize flen = strlen (folded);
+
+  for (guint i = 0; i < terms->len; i++)
+    {
+      Term *t = &g_array_index (terms, Term, i);
+      gboolean found = FALSE;
+      const char *p = folded;
+
+      while ((p = strstr (p, t->text)) != NULL)
+        {
+          gsize at = p - folded;
+          gsize end = at + t->len;
+          gboolean ok = TRUE;
+
+          if (!t->cjk)
+            ok = class_before (folded, at) != 1 &&
+                 (t->prefix || end >= flen || word_class (g_utf8_get_char (folded + end)) != 1);
+          if (ok)
+            {
+              found = TRUE;
+              if (marks->len < 2 * MAX_MARKS)
+                {
+                  guint s = g_array_index (map, guint, at);
+                  /* the end of the last character the match comes from */
+                  guint e = g_array_index (map, guint, end - 1);
+
+                  e = (guint) (g_utf8_next_char (text + e) - text);
+                  g_array_append_val (marks, s);
+                  g_array_append_val (marks, e);
+                }
+            }
+          p += t->len > 0 ? t->len : 1;
+        }
+      if (!found)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const guint *x = a, *y = b;
+
+  return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : (x[1] > y[1]) - (x[1] < y[1]);
+}
+
+/* A short context around the first mark, and the marks in it (merged) */
+static void
+make_context (TriSearchResult *r,
+              const char      *text,
+              GArray          *marks)
+{
+  gsize len = strlen (text);
+  gsize start = 0, end = len;
+  GString *ctx;
+  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
+  gsize shift;
+
+  qsort (marks->data, marks->len / 2, 2 * sizeof (guint), compare_marks);
+
+  if (g_utf8_strlen (text, -1) > CONTEXT_CHARS)
+    {
+      const char *s = text + (marks->len ? g_array_index (marks, guint, 0) : 0);
+      const char *e;
+      int back;
+
+      for (back = 0; back < CONTEXT_BEFORE && s > text; back++)
+        s = g_utf8_prev_char (s);
+      /* from the start of a word where there is one near */
+      for (const char *q = s; q < s + 20 && *q; q = g_utf8_next_char (q))
+        if (*q == ' ' && s != text)
+          {
+            s = q + 1;
+            break;
+          }
+      e = s;
+      for (int n = 0; n < CONTEXT_CHARS && *e; n++)
+        e = g_utf8_next_char (e);
+      start = s - text;
+      end = e - text;
+    }
+
+  ctx = g_string_new (start > 0 ? "…" : "");
+  shift = ctx->len;
+  g_string_append_len (ctx, text + start, end - start);
+  if (end < len)
+    g_string_append (ctx, "…");
+
+  for (guint i = 0; i + 1 < marks->len; i += 2)
+    {
+      guint s = g_array_index (marks, guint, i);
+      guint e = g_array_index (marks, guint, i + 1);
+
+      if (e <= start || s >= end)
+        continue;
+      s = (guint) (MAX (s, start) - start + shift);
+      e = (guint) (MIN (e, end) - start + shift);
+      if (out->len > 0 && s <= g_array_index (out, guint, out->len - 1))
+        {
+          guint *last = &g_array_index (out, guint, out->len - 1);
+          *last = MAX (*last, e);
+          continue;
+        }
+      g_array_append_val (out, s);
+      g_array_append_val (out, e);
+    }
+  r->context = g_string_free (ctx, FALSE);
+  r->n_marks = out->len / 2;
+  r->marks = (guint *) g_array_free (out, FALSE);
+}
+
+static double
+field_weight (const char *field)
+{
+  if (g_str_equal (field, "title") || g_str_equal (field, "name"))
+    return 3;
+  if (g_str_equal (field, "summary"))
+    return 1;
+  return 2;
+}
+
+typedef struct
+{
+  gint64  rowid;
+  gint64  ref;
+  char   *key;
+  char   *lang;
+  gint64  day;
+  double  score;
+} Candidate;
+
+static void
+candidate_free (gpointer data)
+{
+  Candidate *c = data;
+
+  g_free (c->key);
+  g_free (c->lang);
+  g_free (c);
+}
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *x = *(Candidate **) a, *y = *(Candidate **) b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  if (x->day != y->day)
+    return x->day > y->day ? -1 : 1;   /* the latest first */
+  return x->rowid > y->rowid ? -1 : x->rowid < y->rowid;
+}
+
+/* The result for a candidate kept: its text, the field that matched best
+ * and the context around the matches */
+static TriSearchResult *
+make_result (sqlite3       *db,
+             sqlite3_stmt  *row,
+             TriSearchKind  kind,
+             Candidate     *c,
+             GArray        *terms)
+{
+  g_autoptr(GArray) marks = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) own = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *segment = NULL;
+  const char *seg_start[3] = { NULL, NULL, NULL };
+  gsize seg_len[3] = { 0, 0, 0 };
+  guint seg_marks[3] = { 0, 0, 0 };
+  guint n_segs = 0, best = G_MAXUINT;
+  double best_value = -1;
+  const char *text;
+  TriSearchResult *r;
+  gsize base;
+
+  sqlite3_bind_int64 (row, 1, c->rowid);
+  if (sqlite3_step (row) != SQLITE_ROW)
+    {
+      sqlite3_reset (row);
+      return NULL;
+    }
+  text = col_text (row, 0);
+  if (text == NULL)
+    {
+      sqlite3_reset (row);
+      return NULL;
+    }
+  find_marks (text, terms, marks);
+  for (const char *q = text; n_segs < 3; )
+    {
+      const char *sep = strchr (q, FIELD_SEP);
+
+      seg_start[n_segs] = q;
+      seg_len[n_segs] = sep != NULL ? (gsize) (sep - q) : strlen (q);
+      n_segs++;
+      if (sep == NULL)
+        break;
+      q = sep + 1;
+    }
+  for (guint m = 0; m < marks->len; m += 2)
+    for (guint k = 0; k < n_segs; k++)
+      if (g_array_index (marks, guint, m) < (gsize) (seg_start[k] - text) + seg_len[k])
+        {
+          seg_marks[k]++;
+          break;
+        }
+  /* the field with the matches that count most; else the first with text */
+  for (guint k = 0; k < n_segs && kind_fields[kind][k] != NULL; k++)
+    {
+      double v = seg_marks[k] > 0 ? field_weight (kind_fields[kind][k]) + 0.5 * MIN (seg_marks[k], 4) : 0;
+
+      if (seg_len[k] > 0 && v > best_value)
+        {
+          best_value = v;
+          best = k;
+        }
+    }
+  if (best == G_MAXUINT)
+    {
+      sqlite3_reset (row);
+      return NULL;
+    }
+
+  r = g_new0 (TriSearchResult, 1);
+  r->kind = kind;
+  r->id = c->ref;
+  r->key = g_strdup (c->key);
+  r->lang = g_strdup (c->lang);
+  r->day = (guint32) c->day;
+  r->score = c->score;
+  r->event = sqlite3_column_int64 (row, 1);
+  r->date = g_strdup (col_text (row, 2));
+  r->field = g_strdup (kind_fields[kind][best]);
+
+  base = seg_start[best] - text;
+  for (guint m = 0; m + 1 < marks->len; m += 2)
+    {
+      guint ms = g_array_index (marks, guint, m), me = g_array_index (marks, guint, m + 1);
+
+      if (ms >= base && me <= base + seg_len[best])
+        {
+          ms -= base;
+          me -= base;
+          g_array_append_val (own, ms);
+          g_array_append_val (own, me);
+        }
+    }
+  segment = g_strndup (seg_start[best], seg_len[best]);
+  sqlite3_reset (row);
+  make_context (r, segment, own);
+  return r;
+}
+
+GPtrArray *
+tri_search_query (TriSearch   *self,
+                  const char  *query,
+                  const char  *lang,
+                  guint        limit_per_kind,
+                  GError     **error)
+{
+  g_autoptr(GArray) terms = NULL;
+  g_autofree char *expr = NULL;
+  GPtrArray *results = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_search_result_free);
+  sqlite3_stmt *stmt = NULL, *row = NULL;
+  const char *norm_lang = lang != NULL ? tri_lang_normalize (lang) : NULL;
+
+  g_return_val_if_fail (TRI_IS_SEARCH (self), NULL);
+
+  if (limit_per_kind == 0)
+    limit_per_kind = 50;
+  if (query == NULL)
+    return results;
+  terms = parse_query (query);
+  if (terms->len == 0)
+    return results;
+  expr = match_expression (terms);
+
+  g_mutex_lock (&self->lock);
+  if (self->index == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_FAILED,
+                   _("The search index is not ready yet."));
+      g_ptr_array_unref (results);
+      return NULL;
+    }
+  /* the most recent matches of a kind (events are added in date order),
+   * each ranked by BM25 with a title counting most, a summary least */
+  if (sqlite3_prepare_v2 (self->index, "SELECT text, event, date FROM doc WHERE id = ?1",
+                          -1, &row, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, self->index, self->path);
+      sqlite3_finalize (stmt);
+      g_mutex_unlock (&self->lock);
+      g_ptr_array_unref (results);
+      return NULL;
+    }
+
+  for (guint kind = 0; kind < TRI_SEARCH_N_KINDS; kind++)
+    {
+      g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (candidate_free);
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT f.r, f.score, d.ref, d.key, d.lang, d.day"
+        "  FROM (SELECT rowid AS r, bm25 (fts%u, 3.0, 1.0, 2.0) AS score FROM fts%u"
+        "        WHERE fts%u MATCH ?1 ORDER BY rowid LIMIT ?2) f"
+        "  JOIN doc d ON d.id = f.r", kind, kind, kind);
+      guint kept = 0;
+      int rc;
+
+      if (sqlite3_prepare_v2 (self->index, sql, -1, &stmt, NULL) != SQLITE_OK)
+        {
+          set_sql_error (error, self->index, self->path);
+          sqlite3_finalize (row);
+          g_mutex_unlock (&self->lock);
+          g_ptr_array_unref (results);
+          return NULL;
+        }
+      sqlite3_bind_text (stmt, 1, expr, -1, SQLITE_STATIC);
+      sqlite3_bind_int (stmt, 2, MAX_CANDIDATES);
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          const char *row_lang = col_text (stmt, 4);
+          g_autofree char *who = NULL;
+          Candidate *c, *prev;
+          /* bm25 () is lower for a better match */
+          double score = -sqlite3_column_double (stmt, 1);
+
+          if (norm_lang != NULL && g_strcmp0 (row_lang, norm_lang) == 0)
+            score *= 1.25;
+          who = g_strdup_printf ("%" G_GINT64_FORMAT "/%s", (gint64) sqlite3_column_int64 (stmt, 2),
+                                 col_text (stmt, 3) ? col_text (stmt, 3) : "");
+          prev = g_hash_table_lookup (best, who);
+          if (prev != NULL && prev->score >= score)
+            continue;
+
+          c = g_new0 (Candidate, 1);
+          c->rowid = sqlite3_column_int64 (stmt, 0);
+          c->ref = sqlite3_column_int64 (stmt, 2);
+          c->key = g_strdup (col_text (stmt, 3));
+          c->lang = g_strdup (row_lang);
+          c->day = sqlite3_column_int64 (stmt, 5);
+          c->score = score;
+          if (prev != NULL)
+            g_ptr_array_remove_fast (found, prev);
+          g_hash_table_replace (best, g_steal_pointer (&who), c);
+          g_ptr_array_add (found, c);
+        }
+      if (rc != SQLITE_DONE)
+        {
+          /* not the user's syntax (that never reaches FTS5): the index itself */
+          set_sql_error (error, self->index, self->path);
+          sqlite3_finalize (stmt);
+          sqlite3_finalize (row);
+          g_mutex_unlock (&self->lock);
+          g_ptr_array_unref (results);
+          return NULL;
+        }
+      g_clear_pointer (&stmt, sqlite3_finalize);
+
+      g_ptr_array_sort (found, compare_candidates);
+      for (guint i = 0; i < found->len && kept < limit_per_kind; i++)
+        {
+          TriSearchResult *r = make_result (self->index, row, kind, found->pdata[i], terms);
+
+          if (r == NULL)
+            continue;
+          g_ptr_array_add (results, r);
+          kept++;
+        }
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_finalize (row);
+  g_mutex_unlock (&self->lock);
+  return results;
+}
