@@ -57,6 +57,12 @@ def skip(reason):
 missing = [p for p in ("Xvfb", "openbox", "xdotool", "convert", "import", "dbus-daemon") if shutil.which(p) is None]
 if missing:
     skip(f"{', '.join(missing)} not installed (scripts/setup installs them)")
+# This process reads the tree through libatspi, whose own criticals (a
+# registry that answers late on a loaded machine: "Couldn't get application
+# list") are not the app's; GLib reads G_DEBUG when gi loads it, so the
+# flag goes before the import. The app's criticals are caught from its log.
+os.environ["G_DEBUG"] = ",".join(f for f in os.environ.get("G_DEBUG", "").split(",")
+                                 if f and f != "fatal-criticals")
 try:
     import gi
     gi.require_version("Atspi", "2.0")
@@ -74,6 +80,14 @@ class Failed(Exception):
     pass
 
 
+def dies_with_us():
+    """preexec_fn: the child is killed when this test dies, however it dies
+    (a helper that outlived it would hold the test's stdout open, and the
+    test runner would wait for it for ever)"""
+    import ctypes
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
 # --- the X screen ------------------------------------------------------------
 
 class Screen:
@@ -84,7 +98,8 @@ class Screen:
         r, w = os.pipe()
         self.dbus = subprocess.Popen(["dbus-daemon", "--session", "--nofork", f"--print-address={w}"],
                                      pass_fds=(w,), env=dict(os.environ, XDG_RUNTIME_DIR=runtime),
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     preexec_fn=dies_with_us)
         os.close(w)
         address = b""
         while not address.endswith(b"\n"):
@@ -97,7 +112,8 @@ class Screen:
         os.environ["XDG_RUNTIME_DIR"] = runtime
         r, w = os.pipe()
         self.xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(w), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-                                     pass_fds=(w,), stderr=subprocess.DEVNULL)
+                                     pass_fds=(w,), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                     preexec_fn=dies_with_us)
         os.close(w)
         number = b""
         while not number.endswith(b"\n"):
@@ -112,7 +128,8 @@ class Screen:
         self.env.pop("NO_AT_BRIDGE", None)
         self.env.pop("WAYLAND_DISPLAY", None)
         self.wm = subprocess.Popen(["openbox", "--sm-disable"], env=self.env,
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                   preexec_fn=dies_with_us)
         # the window manager owns the screen once it has set its check window
         deadline = time.monotonic() + TIMEOUT
         while time.monotonic() < deadline:
@@ -268,7 +285,8 @@ class App:
             # suppressions in tests/lsan.supp can tell GTK's from ours
             run_env["ASAN_OPTIONS"] += ":fast_unwind_on_malloc=0"
         self.proc = subprocess.Popen([exe, *args], env=run_env,
-                                     stdout=subprocess.DEVNULL, stderr=self.log, text=True)
+                                     stdout=subprocess.DEVNULL, stderr=self.log, text=True,
+                                     preexec_fn=dies_with_us)
         try:
             self.acc = wait("Trilateral on the accessibility bus", self.registered, 2 * TIMEOUT)
         except Failed as e:
