@@ -516,7 +516,15 @@ test_compare_words (void)
   memset (&before, 0, sizeof before);
   after.n_events = 1;
   words = tri_compare_describe (&before, &after, "China", "North Korea", "en");
-  g_assert_cmpstr (words, ==, "China – North Korea: 0 → 1 event, no events → mostly cooperation");
+  /* from nothing: the counts say so, the balance is said once */
+  g_assert_cmpstr (words, ==, "China – North Korea: 0 → 1 event, mostly cooperation");
+  g_free (words);
+  words = tri_compare_describe (&after, &before, "China", "North Korea", "en");
+  g_assert_cmpstr (words, ==, "China – North Korea: 1 → 0 events");
+  g_free (words);
+  after.n_events = 0;
+  words = tri_compare_describe (&before, &after, "China", "North Korea", "en");
+  g_assert_cmpstr (words, ==, "China – North Korea: no events");
   g_clear_pointer (&words, g_free);
 
   /* on the slide, each side's numbers are its state as of each date */

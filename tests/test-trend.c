@@ -143,6 +143,33 @@ test_spans_and_edges (void)
   g_assert_cmpfloat_with_epsilon (tri_trend_share (day (2024, 6, 1), day (2024, 6, 30), day (2024, 7, 1), day (2024, 9, 30)), 0, 1e-9);
 }
 
+/* a trend's heading counts whole events: those certainly in the span, and
+ * those whose vague dates may fall in it, never a spread share */
+static void
+test_whole_counts (void)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
+  guint32 from = day (2023, 10, 1), to = day (2024, 3, 31);
+  guint within = 99, partly = 99;
+
+  g_ptr_array_add (events, event ("2023-11-07", TRI_STANCE_TENSION, TRI_CONFIDENCE_CONFIRMED, RELATION));
+  g_ptr_array_add (events, event ("2024-03", TRI_STANCE_COOPERATION, TRI_CONFIDENCE_REPORTED, RELATION));
+  /* "2023": only its last quarter is in the span; "2024": only its first half */
+  g_ptr_array_add (events, event ("2023", TRI_STANCE_TENSION, TRI_CONFIDENCE_CONFIRMED, RELATION));
+  g_ptr_array_add (events, event ("2024", TRI_STANCE_NEUTRAL, TRI_CONFIDENCE_CONFIRMED, RELATION));
+  /* outside the span, and on another side */
+  g_ptr_array_add (events, event ("2022-05-01", TRI_STANCE_TENSION, TRI_CONFIDENCE_CONFIRMED, RELATION));
+  g_ptr_array_add (events, event ("2023-12-01", TRI_STANCE_TENSION, TRI_CONFIDENCE_CONFIRMED, RELATION + 1));
+
+  tri_trend_count (events, RELATION, from, to, &within, &partly);
+  g_assert_cmpuint (within, ==, 2);
+  g_assert_cmpuint (partly, ==, 2);
+
+  tri_trend_count (events, RELATION + 1, from, to, &within, &partly);
+  g_assert_cmpuint (within, ==, 1);
+  g_assert_cmpuint (partly, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -151,5 +178,6 @@ main (int   argc,
   g_test_add_func ("/trend/periods", test_periods);
   g_test_add_func ("/trend/spreading", test_spreading);
   g_test_add_func ("/trend/spans-and-edges", test_spans_and_edges);
+  g_test_add_func ("/trend/whole-counts", test_whole_counts);
   return g_test_run ();
 }

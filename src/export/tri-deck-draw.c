@@ -311,7 +311,12 @@ draw_trend (TriStore           *store,
       names[n] = g_strdup_printf ("%s – %s", a->name, b->name);
       trend.names[n] = names[n];
       if (events != NULL)
-        tri_trend_add (trend.periods[n], events, r->id);
+        {
+          tri_trend_add (trend.periods[n], events, r->id);
+          tri_trend_count (events, r->id, g_array_index (trend.periods[n], TriTrendPeriod, 0).start,
+                           g_array_index (trend.periods[n], TriTrendPeriod, trend.periods[n]->len - 1).end,
+                           &trend.within[n], &trend.partly[n]);
+        }
       n++;
     }
 

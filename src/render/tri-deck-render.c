@@ -483,6 +483,17 @@ tri_compare_describe (const TriEdgeState *before,
   const char *was = tri_edge_trend_label (before, lang);
   const char *now = tri_edge_trend_label (after, lang);
 
+  if (before->n_events == 0 && after->n_events == 0)
+    /* Translators: a side with no events at either of two dates: "China – North Korea: no events" */
+    return g_strdup_printf (D_(lang, "%s – %s: no events"), a, b);
+  if (before->n_events == 0)
+    /* Translators: a side with no events at the first of two dates, the balance at the
+     * second: "China – North Korea: 0 → 1 event, mostly cooperation" */
+    return g_strdup_printf (D_(lang, "%s – %s: %s, %s"), a, b, counts, now);
+  if (after->n_events == 0)
+    /* Translators: a side whose events all fell out of the window by the second date:
+     * "China – North Korea: 3 → 0 events" */
+    return g_strdup_printf (D_(lang, "%s – %s: %s"), a, b, counts);
   if (g_strcmp0 (was, now) == 0)
     /* Translators: a side's change between two dates whose balance stayed the same:
      * "Russia – China: 12 → 15 events, mostly cooperation throughout" */
@@ -726,16 +737,6 @@ stance_fill (cairo_t        *cr,
     }
 }
 
-static double
-side_total (GArray *periods)
-{
-  double total = 0;
-
-  for (guint p = 0; periods && p < periods->len; p++)
-    total += g_array_index (periods, TriTrendPeriod, p).events;
-  return total;
-}
-
 /* One side's chart: bars of events per period, stacked by stance, on the
  * scale shared by the three sides; axis labels when @labels */
 static void
@@ -920,14 +921,19 @@ tri_deck_trend_render (TriSlideLayout     *slide,
 
     for (int s = 0; s < 3; s++)
       {
-        double n = side_total (trend->periods[s]);
-        g_autofree char *total = format_count (n, lang);
-        /* Translators: a side's number of events over a trend's span, "31 events"; it has
-         * a fraction ("12.5 events") when vague events were spread over periods */
-        g_autofree char *count = g_strdup_printf (DN_ (lang, "%s event", "%s events",
-                                                       /* a fraction takes the form of 2 (Russian: "12,5 события") */
-                                                       fabs (n - round (n)) < 0.05 ? (gulong) round (n) : 2),
-                                                  total);
+        guint least = trend->within[s], most = trend->within[s] + trend->partly[s];
+        g_autofree char *count = NULL;
+
+        /* whole events, never a spread share: "31 events", or "27–28 events"
+         * when the vague dates of some may fall outside the span */
+        if (least == most)
+          /* Translators: a side's number of events over a trend's span, "31 events" */
+          count = g_strdup_printf (DN_ (lang, "%u event", "%u events", most), most);
+        else
+          /* Translators: a side's number of events over a trend's span when some have vague
+           * dates that may fall outside it: at least 27, at most 28, "27–28 events"; the
+           * plural follows the larger number */
+          count = g_strdup_printf (DN_ (lang, "%u–%u event", "%u–%u events", most), least, most);
 
         /* Translators: a trend chart's heading: a side and its number of events, "Russia – China · 31 events" */
         names[s] = g_strdup_printf (D_(lang, "%s · %s"), trend->names[s] ? trend->names[s] : "", count);

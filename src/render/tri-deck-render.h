@@ -102,6 +102,8 @@ typedef struct
   const char   *judgement;
   const char   *names[3];        /* "Russia – North Korea" */
   GArray       *periods[3];      /* of TriTrendPeriod, the same periods for each */
+  guint         within[3];       /* each side's events certainly in the span (tri_trend_count ()) */
+  guint         partly[3];       /* and those whose vague dates may fall in it */
   TriTrendStep  step;
   TriTrendStyle style;
 } TriDeckTrend;

@@ -164,3 +164,49 @@ tri_trend_add (GArray    *periods,
         }
     }
 }
+
+/**
+ * tri_trend_count:
+ * @events: of TriEvent
+ * @relation_id: the side
+ * @from: the span's first day
+ * @to: its last day, included
+ * @within: (out): events on the side whose every possible day is in the span
+ * @partly: (out): events on the side that may, but need not, fall in it
+ *
+ * How many events a trend's span holds, in whole events: at least
+ * @within, at most @within + @partly. A vague date is counted as neither
+ * its first day nor a fraction.
+ */
+void
+tri_trend_count (GPtrArray *events,
+                 gint64     relation_id,
+                 guint32    from,
+                 guint32    to,
+                 guint     *within,
+                 guint     *partly)
+{
+  *within = *partly = 0;
+  for (guint i = 0; events != NULL && i < events->len; i++)
+    {
+      const TriEvent *ev = g_ptr_array_index (events, i);
+      guint32 earliest = MIN (ev->date.earliest, ev->date.latest);
+      guint32 latest = MAX (ev->date.earliest, ev->date.latest);
+      gboolean on_side = FALSE;
+
+      if (latest < from || earliest > to)
+        continue;
+      for (guint k = 0; !on_side && k < ev->links->len; k++)
+        {
+          const TriLink *link = &g_array_index (ev->links, TriLink, k);
+
+          on_side = link->relation_id == relation_id && link->stance < TRI_N_STANCES;
+        }
+      if (!on_side)
+        continue;
+      if (earliest >= from && latest <= to)
+        (*within)++;
+      else
+        (*partly)++;
+    }
+}

@@ -25,6 +25,12 @@ GArray  *tri_trend_periods   (guint32       from,
 void     tri_trend_add       (GArray       *periods,
                               GPtrArray    *events,
                               gint64        relation_id);
+void     tri_trend_count     (GPtrArray    *events,
+                              gint64        relation_id,
+                              guint32       from,
+                              guint32       to,
+                              guint        *within,
+                              guint        *partly);
 double   tri_trend_share     (guint32       earliest,
                               guint32       latest,
                               guint32       start,
