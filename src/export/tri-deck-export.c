@@ -936,62 +936,27 @@ remove_folder (const char *folder)
     g_debug ("Could not remove %s: %s", folder, g_strerror (errno));
 }
 
-/* `.tri-deck-PID-XXXXXX`: the PID of the process that wrote it */
 static gboolean
-parse_temp_name (const char *name,
-                 pid_t      *pid)
+remove_folder_whole (const char *folder)
 {
-  const char *p;
-  guint64 value;
-  char *end = NULL;
-
-  if (!g_str_has_prefix (name, TEMP_PREFIX))
-    return FALSE;
-  p = name + strlen (TEMP_PREFIX);
-  value = g_ascii_strtoull (p, &end, 10);
-  if (end == p || *end != '-' || strlen (end + 1) != 6 || value == 0 || value > G_MAXINT32)
-    return FALSE;
-  *pid = (pid_t) value;
-  return TRUE;
+  remove_folder (folder);
+  return !g_file_test (folder, G_FILE_TEST_EXISTS);
 }
 
 /**
  * tri_deck_export_sweep:
  * @folder: a folder a deck export is about to write in
  *
- * Removes the hidden folders that a deck export killed mid-write left in
- * @folder (only of its own pattern, only once that process is gone).
+ * Removes the hidden folders `.tri-deck-PID-XXXXXX` that a deck export
+ * killed mid-write left in @folder, by the one writer's rule
+ * (tri_new_file_sweep_orphans ()).
  *
  * Returns: how many were removed
  */
 guint
 tri_deck_export_sweep (const char *folder)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-  guint removed = 0;
-
-  if (dir == NULL)
-    return 0;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *full = NULL;
-      GStatBuf st;
-      pid_t pid;
-
-      if (!parse_temp_name (name, &pid))
-        continue;
-      if (pid == getpid () || kill (pid, 0) == 0 || errno != ESRCH)
-        continue;
-      full = g_build_filename (folder, name, NULL);
-      if (g_lstat (full, &st) == 0 && S_ISDIR (st.st_mode) && st.st_uid == getuid ())
-        {
-          remove_folder (full);
-          if (!g_file_test (full, G_FILE_TEST_EXISTS))
-            removed++;
-        }
-    }
-  return removed;
+  return tri_new_file_sweep_orphans (folder, TEMP_PREFIX, TRUE, remove_folder_whole);
 }
 
 /* What is at the target folder: nothing, a folder it may replace, or a

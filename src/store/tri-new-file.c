@@ -108,18 +108,19 @@ tri_new_file_remove_pending (void)
       }
 }
 
-/* `.tri-PID-XXXXXX`: the PID of the process that wrote it */
+/* `PREFIX PID-XXXXXX`: the PID of the process that wrote it */
 static gboolean
 parse_temp_name (const char *name,
+                 const char *prefix,
                  pid_t      *pid)
 {
   const char *p;
   guint64 value;
   char *end = NULL;
 
-  if (!g_str_has_prefix (name, TEMP_PREFIX))
+  if (!g_str_has_prefix (name, prefix))
     return FALSE;
-  p = name + strlen (TEMP_PREFIX);
+  p = name + strlen (prefix);
   value = g_ascii_strtoull (p, &end, 10);
   if (end == p || *end != '-' || strlen (end + 1) != 6 || value == 0 || value > G_MAXINT32)
     return FALSE;
@@ -128,16 +129,23 @@ parse_temp_name (const char *name,
 }
 
 /**
- * tri_new_file_sweep:
+ * tri_new_file_sweep_orphans:
  * @folder: a folder Trilateral is about to write in
+ * @prefix: the pattern's start: `.tri-` for files, `.tri-deck-` for a deck's folders
+ * @folders: TRUE to sweep folders, FALSE regular files
+ * @remove: removes one; TRUE when it is gone
  *
- * Removes the temporaries that a process killed mid-write left in @folder
- * (only names of Trilateral's own pattern, only when that process is gone).
+ * Removes what a process killed mid-write left in @folder: only names of
+ * the pattern `PREFIX PID-XXXXXX`, only ours, only once that process is
+ * gone. The one rule for every writer's leftovers.
  *
  * Returns: how many were removed
  */
 guint
-tri_new_file_sweep (const char *folder)
+tri_new_file_sweep_orphans (const char     *folder,
+                            const char     *prefix,
+                            gboolean        folders,
+                            TriSweepRemove  remove)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   const char *name;
@@ -151,16 +159,37 @@ tri_new_file_sweep (const char *folder)
       GStatBuf st;
       pid_t pid;
 
-      if (!parse_temp_name (name, &pid))
+      if (!parse_temp_name (name, prefix, &pid))
         continue;
       if (pid == getpid () || kill (pid, 0) == 0 || errno != ESRCH)
         continue;
       full = g_build_filename (folder, name, NULL);
-      if (g_lstat (full, &st) == 0 && S_ISREG (st.st_mode) && st.st_uid == getuid () &&
-          g_unlink (full) == 0)
+      if (g_lstat (full, &st) == 0 && (folders ? S_ISDIR (st.st_mode) : S_ISREG (st.st_mode)) &&
+          st.st_uid == getuid () && remove (full))
         removed++;
     }
   return removed;
+}
+
+static gboolean
+remove_file (const char *path)
+{
+  return g_unlink (path) == 0;
+}
+
+/**
+ * tri_new_file_sweep:
+ * @folder: a folder Trilateral is about to write in
+ *
+ * Removes the temporary files that a process killed mid-write left in
+ * @folder (see tri_new_file_sweep_orphans ()).
+ *
+ * Returns: how many were removed
+ */
+guint
+tri_new_file_sweep (const char *folder)
+{
+  return tri_new_file_sweep_orphans (folder, TEMP_PREFIX, FALSE, remove_file);
 }
 
 /**

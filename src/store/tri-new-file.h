@@ -58,6 +58,11 @@ void         tri_write_error_set_errno    (GError          **error,
  * the start of the next run: what a signal or a kill left behind. */
 void         tri_new_file_remove_pending  (void);
 guint        tri_new_file_sweep           (const char       *folder);
+typedef gboolean (*TriSweepRemove) (const char *path);
+guint        tri_new_file_sweep_orphans   (const char       *folder,
+                                           const char       *prefix,
+                                           gboolean          folders,
+                                           TriSweepRemove    remove);
 
 void         tri_new_file_force_named_for_testing (gboolean named);
 
