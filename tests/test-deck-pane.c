@@ -17,6 +17,7 @@
 #include <gtk/gtk.h>
 
 #include "document/tri-document.h"
+#include "render/tri-timeline.h"
 #include "store/tri-date.h"
 #include "ui/tri-deck-pane.h"
 #include "ui/tri-window.h"
@@ -403,7 +404,8 @@ test_build_deck (void)
     g_assert_cmpstr (s->relation, ==, "RUS-PRK");
     g_assert_null (s->actor);
     g_assert_cmpint (s->event, ==, 0);
-    g_assert_cmpstr (s->lang, ==, "vi");
+    /* shown in Vietnamese, saved to follow the deck's language */
+    g_assert_null (s->lang);
     tri_session_get_timeline_range (session, &t0, &t1);
     g_assert_cmpfloat_with_epsilon (s->range_start, t0, 1e-6);
     g_assert_cmpfloat_with_epsilon (s->range_end, t1, 1e-6);
@@ -438,7 +440,7 @@ test_build_deck (void)
     g_assert_cmpint (s->event, ==, event);
     g_assert_null (s->relation);
     g_assert_cmpuint (s->window_months, ==, 12);
-    g_assert_cmpstr (s->lang, ==, "en");
+    g_assert_null (s->lang);
     g_assert_cmpstr (s->title, ==, ev->title);
   }
 
@@ -455,7 +457,8 @@ test_build_deck (void)
   g_assert_cmpuint (tri_session_get_window_months (session), ==, 6);
   g_assert_cmpint (tri_session_get_selected_relation (session), ==, rus_prk->id);
   g_assert_cmpint (tri_session_get_selected_event (session), ==, 0);
-  g_assert_cmpstr (tri_session_get_data_language (session), ==, "vi");
+  /* a slide that follows the deck leaves the language as it is */
+  g_assert_cmpstr (tri_session_get_data_language (session), ==, "en");
   g_assert_cmpint (tri_window_get_selected_relation (window), ==, rus_prk->id);
   {
     double r0, r1;
@@ -470,6 +473,30 @@ test_build_deck (void)
   g_assert_cmpint (tri_session_get_selected_event (session), ==, event);
   g_assert_cmpuint (tri_session_get_window_months (session), ==, 12);
   g_assert_cmpstr (tri_session_get_data_language (session), ==, "en");
+
+  /* Tab leaves the slides for the buttons under them, choosing nothing on
+   * the way (the arrows move within them) */
+  if (have_xdotool ())
+    {
+      GtkWidget *focus;
+
+      focus_slide (window, first);
+      press (window, "Tab", NULL);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_cmpint (tri_deck_pane_get_selected_slide (pane_of (window)), ==, first);
+      g_assert_nonnull (focus);
+      g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (tri_deck_pane_get_list (pane_of (window)))));
+      g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (pane_of (window))));
+      focus_slide (window, second);
+      press (window, "shift+Tab", NULL);
+      focus = gtk_root_get_focus (GTK_ROOT (window));
+      g_assert_cmpint (tri_deck_pane_get_selected_slide (pane_of (window)), ==, second);
+      g_assert_false (gtk_widget_is_ancestor (focus, GTK_WIDGET (tri_deck_pane_get_list (pane_of (window)))));
+      tri_deck_pane_select_slide (pane_of (window), second, TRUE);
+      spin (100);
+    }
+  else
+    g_test_message ("Tab not pressed: xdotool is not installed");
 
   /* Alt+Up moves the slide chosen up; Ctrl+Z puts it back */
   focus_slide (window, second);
@@ -572,16 +599,21 @@ test_build_deck (void)
   press (window, "F2", "deck.edit-slide");
   {
     GtkWindow *dialog = dialog_titled (window, "Edit Slide");
-    GtkWidget *title, *notes, *save;
+    GtkWidget *title, *notes, *lang, *save;
     g_autoptr(TriDeckSlide) s = NULL;
 
     g_assert_nonnull (dialog);
     title = field_named (GTK_WIDGET (dialog), "Title");
     notes = field_named (GTK_WIDGET (dialog), "Notes");
+    lang = field_named (GTK_WIDGET (dialog), "Data language");
     save = button_labelled (GTK_WIDGET (dialog), "Save");
     g_assert_true (GTK_IS_ENTRY (title));
     g_assert_true (GTK_IS_TEXT_VIEW (notes));
+    g_assert_true (GTK_IS_DROP_DOWN (lang));
     g_assert_nonnull (save);
+    /* it follows the deck until a language is pinned: the second, Tiếng Việt */
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (lang)), ==, 0);
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (lang), 2);
     gtk_editable_set_text (GTK_EDITABLE (title), "Moscow and Pyongyang close ranks");
     gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (notes)),
                               "Pause here.\nAsk who gains from the summit.", -1);
@@ -590,6 +622,7 @@ test_build_deck (void)
     s = stored_slide (window, first);
     g_assert_cmpstr (s->title, ==, "Moscow and Pyongyang close ranks");
     g_assert_cmpstr (s->notes, ==, "Pause here.\nAsk who gains from the summit.");
+    g_assert_cmpstr (s->lang, ==, "vi");
     /* the rest of the slide is as it was */
     g_assert_cmpuint (s->as_of, ==, as_of_first);
     g_assert_cmpstr (s->relation, ==, "RUS-PRK");
@@ -632,6 +665,29 @@ test_build_deck (void)
   press (window, "ctrl+z", "win.undo");
   wait_count (window, n0 + 2);
   assert_pane_is_store (window);
+
+  /* a slide that saved no timeline range shows the range it is drawn
+   * with (the default around its "as of"), not the whole briefing */
+  {
+    g_autoptr(TriDeckSlide) s = stored_slide (window, first);
+    guint32 earliest, latest;
+    double d0, d1, r0, r1;
+
+    s->range_start = s->range_end = 0;
+    g_assert_true (tri_document_edit_slide (tri_window_get_document (window), first, s, "en", &error));
+    g_assert_no_error (error);
+    spin (100);
+    tri_deck_pane_select_slide (pane_of (window), second, TRUE);
+    spin (100);
+    tri_deck_pane_select_slide (pane_of (window), first, TRUE);
+    spin (200);
+    g_assert_true (tri_store_get_extent (store, &earliest, &latest));
+    tri_timeline_default_range (earliest, latest, s->as_of, &d0, &d1);
+    tri_session_get_timeline_range (session, &r0, &r1);
+    g_assert_cmpfloat_with_epsilon (r0, d0, 1e-6);
+    g_assert_cmpfloat_with_epsilon (r1, d1, 1e-6);
+    g_assert_cmpfloat (r1 - r0, <, latest - earliest);
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
@@ -731,6 +787,12 @@ test_decks (void)
   g_assert_null (tri_deck_pane_get_deck (pane_of (window)));
   g_assert_cmpuint (n_decks (window), ==, 0);
   g_signal_connect (pane_of (window), "deck-changed", G_CALLBACK (on_deck_changed), &told);
+  /* no deck: F5 steps through the events, and the menu says so */
+  {
+    g_autofree char *label = menu_label (tri_window_get_menu (window), "win.present");
+
+    g_assert_cmpstr (label, ==, "Presentation Mode");
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deck.add-deck", NULL));
   spin (100);
@@ -743,6 +805,11 @@ test_decks (void)
   g_assert_cmpstr (shown_deck_name (window), ==, "Morning brief");
   g_assert_cmpstr (told, ==, "Morning brief");
   assert_undo_label (window, "Undo Add Deck");
+  {
+    g_autofree char *label = menu_label (tri_window_get_menu (window), "win.present");
+
+    g_assert_cmpstr (label, ==, "Present Deck");
+  }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "deck.rename-deck", NULL));
   spin (100);

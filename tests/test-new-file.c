@@ -274,6 +274,31 @@ folder_problems (void)
   g_assert_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_IS_FOLDER);
 }
 
+/* A device or a pipe at the target is never replaced by a file: an export
+ * to /dev/null run as root would otherwise take the device away */
+static void
+devices_and_pipes (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe", NULL);
+  const char *targets[] = { "/dev/null", fifo };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      GStatBuf st;
+
+      g_assert_null (tri_new_file_create (targets[i], TRI_NEW_FILE_REPLACE, &error));
+      g_assert_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_NOT_REGULAR);
+      g_assert_nonnull (strstr (error->message, "not a file"));
+      g_clear_error (&error);
+      g_assert_cmpint (g_stat (targets[i], &st), ==, 0);
+      g_assert_true (i == 0 ? S_ISCHR (st.st_mode) : S_ISFIFO (st.st_mode));
+    }
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
 /* What a killed process left under Trilateral's temporary pattern is swept
  * the next time Trilateral writes there; nothing else is touched. */
 static void
@@ -322,6 +347,7 @@ main (int   argc,
     }
   g_test_add_func ("/new-file/full-disk", full_disk);
   g_test_add_func ("/new-file/folder-problems", folder_problems);
+  g_test_add_func ("/new-file/devices-and-pipes", devices_and_pipes);
   g_test_add_func ("/new-file/sweep-after-kill", sweep_after_kill);
   return g_test_run ();
 }

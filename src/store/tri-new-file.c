@@ -310,6 +310,14 @@ check_folder (const char  *path,
       tri_write_error_set_errno (error, path, EISDIR);
       return FALSE;
     }
+  /* a device, a pipe or a socket is never replaced by a file (as root, a
+   * rename onto /dev/null would take the device away from every program) */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TRI_WRITE_ERROR, TRI_WRITE_ERROR_NOT_REGULAR,
+                   _("Could not write “%s”: it is a device or a pipe, not a file; give a file's name."), path);
+      return FALSE;
+    }
   if (g_stat (dir, &st) != 0)
     {
       int saved = errno;

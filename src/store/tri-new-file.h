@@ -23,6 +23,7 @@ typedef enum
   TRI_WRITE_ERROR_READ_ONLY,     /* the file system is read-only */
   TRI_WRITE_ERROR_FULL,          /* no space left, or over a file-size limit */
   TRI_WRITE_ERROR_NAME_TOO_LONG,
+  TRI_WRITE_ERROR_NOT_REGULAR,   /* the target is a device, a pipe or a socket */
 } TriWriteError;
 
 typedef enum

@@ -24,6 +24,7 @@
 #include "document/tri-session.h"
 #include "export/tri-deck-draw.h"
 #include "render/tri-catalog.h"
+#include "render/tri-timeline.h"
 #include "store/tri-date.h"
 #include "store/tri-state.h"
 #include "tri-date-entry.h"
@@ -49,6 +50,8 @@ struct _TriDeckPane
   GSimpleActionGroup *actions;
 
   GtkWidget          *content;
+  GtkWidget          *header;          /* the deck chooser and its menu */
+  GtkWidget          *tools;           /* what can be done with the slide chosen */
   GtkWidget          *deck_dropdown;
   GtkStringList      *deck_names;
   GtkWidget          *list;
@@ -659,8 +662,9 @@ others_shown (TriDeckPane *self)
  * tri_deck_pane_slide_from_view:
  *
  * Returns: (transfer full): a slide of @kind that saves what the window
- *   shows: "as of", the period, the selection, the timeline's range, the
- *   other actors and the data language; titled after what is selected
+ *   shows: "as of", the period, the selection, the timeline's range and
+ *   the other actors, in the deck's language ("follow the deck"); titled
+ *   after what is selected
  */
 TriDeckSlide *
 tri_deck_pane_slide_from_view (TriDeckPane      *self,
@@ -690,7 +694,9 @@ tri_deck_pane_slide_from_view (TriDeckPane      *self,
   slide->event = tri_session_get_selected_event (session);
   tri_session_get_timeline_range (session, &slide->range_start, &slide->range_end);
   slide->show_others = others_shown (self);
-  slide->lang = g_strdup (tri_session_get_data_language (session));
+  /* drawn in the language the deck is presented or exported in; the
+   * slide's dialog can pin one */
+  slide->lang = NULL;
 
   /* a compare slide starts two years before, a trend over the two years
    * before "as of", by quarter */
@@ -768,7 +774,18 @@ tri_deck_pane_restore_view (TriDeckPane        *self,
   if (slide->range_end > slide->range_start)
     tri_session_set_timeline_range (session, slide->range_start, slide->range_end);
   else
-    gtk_widget_activate_action (self->window, "win.fit-timeline", NULL);
+    {
+      /* no range saved: the range the slide is drawn with, the default
+       * around its "as of", as every export of it */
+      guint32 earliest, latest;
+      double t0, t1;
+
+      if (tri_store_get_extent (self->store, &earliest, &latest))
+        {
+          tri_timeline_default_range (earliest, latest, tri_session_get_as_of (session), &t0, &t1);
+          tri_session_set_timeline_range (session, t0, t1);
+        }
+    }
 }
 
 /**
@@ -959,6 +976,7 @@ typedef struct
   GtkWidget    *step;
   GtkWidget    *style;
   GtkWidget    *notes;
+  GtkWidget    *lang;       /* "Follow the deck", then the five languages */
   GtkWidget    *banner;
 } SlideDialog;
 
@@ -1035,6 +1053,12 @@ on_slide_save (GtkButton   *button,
   slide->judgement = entry_text_or_null (dialog->judgement);
   g_free (slide->notes);
   slide->notes = text_view_text (dialog->notes);
+  {
+    guint chosen = gtk_drop_down_get_selected (GTK_DROP_DOWN (dialog->lang));
+
+    g_free (slide->lang);
+    slide->lang = chosen >= 1 && chosen <= TRI_EDITOR_N_LANGS ? g_strdup (tri_editor_langs[chosen - 1].code) : NULL;
+  }
   if (dialog->body != NULL)
     {
       g_free (slide->body);
@@ -1259,6 +1283,18 @@ open_slide_dialog (TriDeckPane  *self,
     default:
       break;
     }
+  {
+    const char *langs[TRI_EDITOR_N_LANGS + 2] = { _("Follow the deck") };
+
+    for (guint i = 0; i < TRI_EDITOR_N_LANGS; i++)
+      langs[i + 1] = tri_editor_langs[i].name;
+    dialog->lang = add_field (grid, row, _("Data _language"),
+                              choice_field (langs, slide->lang != NULL ? tri_editor_lang_index (slide->lang) + 1 : 0));
+    tri_editor_label_drop_down (dialog->lang, gtk_grid_get_child_at (GTK_GRID (grid), 0, row), NULL);
+    gtk_widget_set_tooltip_text (dialog->lang, _("The language the slide is drawn in; “Follow the deck” draws it in "
+                                                 "the language the deck is presented or exported in"));
+    row++;
+  }
   add_text_field (grid, row++, _("_Notes"), slide->notes, 120, &dialog->notes);
   gtk_widget_set_tooltip_text (dialog->notes, _("Presenter notes: shown to the presenter, never on the slide"));
 
@@ -1687,6 +1723,21 @@ add_shortcut (GtkEventController *controller,
                                                           gtk_named_action_new (action)));
 }
 
+/* Tab and Shift+Tab leave the slides (a list box would walk its rows,
+ * choosing each and showing its view): the arrows move within them */
+static gboolean
+leave_list (GtkWidget *list,
+            GVariant  *args,
+            gpointer   data)
+{
+  TriDeckPane *self = data;
+  gboolean forward = g_variant_get_boolean (args);
+
+  if (forward)
+    return gtk_widget_child_focus (self->tools, GTK_DIR_TAB_FORWARD);
+  return gtk_widget_child_focus (self->header, GTK_DIR_TAB_BACKWARD);
+}
+
 /**
  * tri_deck_pane_attach:
  * @window: the TriWindow the pane is in
@@ -1823,10 +1874,10 @@ tri_deck_pane_class_init (TriDeckPaneClass *klass)
 static void
 tri_deck_pane_init (TriDeckPane *self)
 {
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *header = self->header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *deck_label = gtk_label_new_with_mnemonic (_("_Deck"));
   GtkWidget *scrolled = self->scrolled = gtk_scrolled_window_new ();
-  GtkWidget *tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *tools = self->tools = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkEventController *keys = gtk_shortcut_controller_new ();
   GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
   g_autoptr(GMenu) deck_menu = g_menu_new ();
@@ -1902,6 +1953,21 @@ tri_deck_pane_init (TriDeckPane *self)
   add_shortcut (keys, GDK_KEY_F2, 0, "deck.edit-slide");
   add_shortcut (keys, GDK_KEY_d, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "deck.duplicate-slide");
   add_shortcut (keys, GDK_KEY_D, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "deck.duplicate-slide");
+  {
+    struct { guint keyval; GdkModifierType mods; gboolean forward; } tabs[] = {
+      { GDK_KEY_Tab, 0, TRUE }, { GDK_KEY_KP_Tab, 0, TRUE },
+      { GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, FALSE }, { GDK_KEY_Tab, GDK_SHIFT_MASK, FALSE },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (tabs); i++)
+      {
+        GtkShortcut *tab = gtk_shortcut_new (gtk_keyval_trigger_new (tabs[i].keyval, tabs[i].mods),
+                                             gtk_callback_action_new (leave_list, self, NULL));
+
+        gtk_shortcut_set_arguments (tab, g_variant_new_boolean (tabs[i].forward));
+        gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), tab);
+      }
+  }
   gtk_widget_add_controller (self->list, keys);
 
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->list);

@@ -82,6 +82,7 @@ struct _TriWindow
   GtkDropDown          *window_dropdown;
   GMenu                *primary_menu;
   GMenu                *history_section;  /* Undo …, Redo … */
+  GMenu                *present_section;  /* Deck Pane, Present Deck or Presentation Mode, … */
   GtkStack             *stack;
   GtkWidget            *slide_area;
   TriTriangleView      *triangle_view;
@@ -1597,6 +1598,50 @@ present_deck (TriWindow *self,
   return TRUE;
 }
 
+/* The menu's item @position in @section says @label: only a new label
+ * changes the menu (the popover builds its items again) */
+static void
+set_menu_item (GMenu      *section,
+               int         position,
+               const char *label,
+               const char *action,
+               const char *accel)
+{
+  g_autofree char *shown = NULL;
+  g_autoptr(GMenuItem) item = NULL;
+
+  if (position < g_menu_model_get_n_items (G_MENU_MODEL (section)) &&
+      g_menu_model_get_item_attribute (G_MENU_MODEL (section), position,
+                                       G_MENU_ATTRIBUTE_LABEL, "s", &shown) &&
+      g_strcmp0 (shown, label) == 0)
+    return;
+  item = g_menu_item_new (label, action);
+  g_menu_item_set_attribute (item, "accel", "s", accel);
+  if (position < g_menu_model_get_n_items (G_MENU_MODEL (section)))
+    g_menu_remove (section, position);
+  g_menu_insert_item (section, position, item);
+}
+
+/* F5 presents the deck open in the pane (the briefing's first until one
+ * is chosen), or steps through the events when there is none: the menu
+ * says which */
+static void
+update_present_item (TriWindow *self)
+{
+  gboolean deck = FALSE;
+
+  if (self->deck_chosen)
+    deck = self->deck_name != NULL;
+  else if (self->store != NULL)
+    {
+      g_autoptr(GPtrArray) decks = tri_store_get_decks (self->store, session_lang (self), NULL);
+
+      deck = decks != NULL && decks->len > 0;
+    }
+  set_menu_item (self->present_section, 1, deck ? _("_Present Deck") : _("_Presentation Mode"),
+                 "win.present", "F5");
+}
+
 /**
  * tri_window_set_deck:
  * @name: (nullable): the deck open, as the deck pane shows it; %NULL: no
@@ -1617,6 +1662,7 @@ tri_window_set_deck (TriWindow  *self,
       self->deck_name = g_strdup (name);
     }
   self->deck_slide = slide;
+  update_present_item (self);
 }
 
 /* Returns: (transfer none) (nullable): the deck being presented */
@@ -1932,6 +1978,7 @@ replace_store (TriWindow *self,
                                                      G_CALLBACK (on_store_changed), self);
         }
       load_briefing (self);
+      update_present_item (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
 }
@@ -2178,30 +2225,6 @@ on_store_changed (TriStore  *store,
   update_selection_actions (self);
 }
 
-/* The menu's item @position in the history section says @label: only a
- * new label changes the menu (the popover builds its items again) */
-static void
-set_history_item (TriWindow  *self,
-                  int         position,
-                  const char *label,
-                  const char *action,
-                  const char *accel)
-{
-  g_autofree char *shown = NULL;
-  g_autoptr(GMenuItem) item = NULL;
-
-  if (position < g_menu_model_get_n_items (G_MENU_MODEL (self->history_section)) &&
-      g_menu_model_get_item_attribute (G_MENU_MODEL (self->history_section), position,
-                                       G_MENU_ATTRIBUTE_LABEL, "s", &shown) &&
-      g_strcmp0 (shown, label) == 0)
-    return;
-  item = g_menu_item_new (label, action);
-  g_menu_item_set_attribute (item, "accel", "s", accel);
-  if (position < g_menu_model_get_n_items (G_MENU_MODEL (self->history_section)))
-    g_menu_remove (self->history_section, position);
-  g_menu_insert_item (self->history_section, position, item);
-}
-
 /* What can be done now, and the menu's "Undo Add Event" */
 static void
 update_edit_actions (TriWindow *self)
@@ -2223,8 +2246,8 @@ update_edit_actions (TriWindow *self)
   /* Translators: a menu item; %s is what it redoes, such as “Add Event” */
   redo_label = redo ? g_strdup_printf (_("_Redo %s"), tri_document_get_redo_name (self->document))
                     : g_strdup (_("_Redo"));
-  set_history_item (self, 0, undo_label, "win.undo", "<Control>z");
-  set_history_item (self, 1, redo_label, "win.redo", "<Control><Shift>z");
+  set_menu_item (self->history_section, 0, undo_label, "win.undo", "<Control>z");
+  set_menu_item (self->history_section, 1, redo_label, "win.redo", "<Control><Shift>z");
 }
 
 /**
@@ -2570,6 +2593,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, window_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, present_section);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, history_section);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, slide_area);
