@@ -70,18 +70,24 @@ meta_line (const TriMarkings *m,
            const char        *lang)
 {
   GString *s = g_string_new (NULL);
+  g_autofree char *prepared = NULL;
+  TriDate date;
 
   if (m == NULL)
     return g_string_free (s, FALSE);
-  if (has_text (m->author) && has_text (m->prepared))
-    /* Translators: a deck's footer: who prepared the briefing and when, as written: "Prepared by J. Doe, 2024-07-01" */
-    g_string_append_printf (s, D_(lang, "Prepared by %s, %s"), m->author, m->prepared);
+  /* a date in the stored form reads as the language writes dates
+   * ("1 December 2026", "ngày 1 tháng 12 năm 2026"); other text as written */
+  if (has_text (m->prepared))
+    prepared = tri_date_parse (m->prepared, &date, NULL) ? tri_date_label (&date, lang) : g_strdup (m->prepared);
+  if (has_text (m->author) && prepared != NULL)
+    /* Translators: a deck's footer: who prepared the briefing and when: "Prepared by J. Doe, 1 July 2024" */
+    g_string_append_printf (s, D_(lang, "Prepared by %s, %s"), m->author, prepared);
   else if (has_text (m->author))
     /* Translators: a deck's footer: who prepared the briefing */
     g_string_append_printf (s, D_(lang, "Prepared by %s"), m->author);
-  else if (has_text (m->prepared))
-    /* Translators: a deck's footer: the date the briefing was prepared, as written */
-    g_string_append_printf (s, D_(lang, "Prepared %s"), m->prepared);
+  else if (prepared != NULL)
+    /* Translators: a deck's footer: the date the briefing was prepared, "Prepared 1 July 2024" */
+    g_string_append_printf (s, D_(lang, "Prepared %s"), prepared);
   if (has_text (m->version))
     {
       if (s->len > 0)
