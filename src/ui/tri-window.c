@@ -2087,14 +2087,43 @@ on_after_paint (GdkFrameClock *clock,
     g_application_quit (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
 }
 
+/* TRILATERAL_FRAME_TIMING=1: each frame's cost, from the frame clock's
+ * before-paint (its update, layout and paint follow) to its after-paint,
+ * on stderr: "frame-ms 3.2" */
+static void
+on_frame_begin (GdkFrameClock *clock,
+                gpointer       data)
+{
+  g_object_set_data (G_OBJECT (clock), "tri-frame-begin", GSIZE_TO_POINTER ((gsize) g_get_monotonic_time ()));
+}
+
+static void
+on_frame_end (GdkFrameClock *clock,
+              gpointer       data)
+{
+  gint64 begin = (gint64) GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (clock), "tri-frame-begin"));
+
+  if (begin > 0)
+    g_printerr ("frame-ms %.2f\n", (g_get_monotonic_time () - begin) / 1000.0);
+}
+
 static void
 tri_window_map (GtkWidget *widget)
 {
+  GdkFrameClock *clock;
+
   GTK_WIDGET_CLASS (tri_window_parent_class)->map (widget);
 
+  clock = gtk_widget_get_frame_clock (widget);
   if (g_getenv ("TRILATERAL_STARTUP_TIMING") != NULL)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (on_after_paint), widget, 0);
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_after_paint), widget, 0);
+  if (g_getenv ("TRILATERAL_FRAME_TIMING") != NULL && g_object_get_data (G_OBJECT (clock), "tri-frame-timing") == NULL)
+    {
+      /* once per clock, whatever maps again */
+      g_object_set_data (G_OBJECT (clock), "tri-frame-timing", GINT_TO_POINTER (1));
+      g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_begin), NULL);
+      g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_end), NULL);
+    }
 }
 
 /* --- editing ------------------------------------------------------------ */
