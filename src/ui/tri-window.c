@@ -41,6 +41,7 @@
 #include "tri-deck-export-dialog.h"
 #include "tri-export-dialog.h"
 #include "tri-hotspot.h"
+#include "tri-search-bar.h"
 #include "tri-source-editor.h"
 #include "tri-translations-report.h"
 #include "tri-window.h"
@@ -88,6 +89,7 @@ struct _TriWindow
   TriTimelineView      *timeline_view;
   TriEvidencePanel     *evidence_panel;
   TriDeckPane          *deck_pane;
+  TriSearchBar         *search_bar;      /* Ctrl+F */
 
   GtkWidget            *read_bar;        /* a read failed after opening */
   GtkLabel             *read_label;
@@ -2538,6 +2540,25 @@ delete_event_action (GtkWidget  *widget,
   update_edit_actions (self);
 }
 
+/* Ctrl+F: the search bar (tri-search-bar.c) */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (!self->presenting)
+    tri_search_bar_open (self->search_bar);
+}
+
+TriSearchBar *
+tri_window_get_search_bar (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->search_bar;
+}
+
 static void
 tri_window_class_init (TriWindowClass *klass)
 {
@@ -2561,6 +2582,7 @@ tri_window_class_init (TriWindowClass *klass)
   g_type_ensure (TRI_TYPE_TIMELINE_VIEW);
   g_type_ensure (TRI_TYPE_EVIDENCE_PANEL);
   g_type_ensure (TRI_TYPE_DECK_PANE);
+  g_type_ensure (TRI_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, header_bar);
@@ -2577,6 +2599,9 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, evidence_panel);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, deck_pane);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.present-from-slide", NULL, present_action);
@@ -2685,6 +2710,7 @@ tri_window_init (TriWindow *self)
   tri_deck_pane_attach (self->deck_pane, GTK_WIDGET (self));
   g_signal_connect (self->deck_pane, "deck-changed", G_CALLBACK (on_deck_pane_changed), self);
   g_signal_connect (self->deck_pane, "notify::visible", G_CALLBACK (on_deck_pane_visible), self);
+  tri_search_bar_attach (self->search_bar, GTK_WIDGET (self));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
