@@ -55,3 +55,70 @@ tri_test_wait_until_drawn (TriWindow *window)
   g_assert_true (views_ready (window));
 }
 
+
+/**
+ * tri_test_spin:
+ *
+ * Runs the main loop for @ms milliseconds.
+ */
+void
+tri_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/**
+ * tri_test_spin_until:
+ *
+ * Runs the main loop until @done says so, 30 s at most (the sanitizers
+ * and valgrind make everything slower).
+ *
+ * Returns: what @done says at the end
+ */
+gboolean
+tri_test_spin_until (gboolean (*done) (gpointer),
+                     gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (done (data))
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return done (data);
+}
+
+/**
+ * tri_test_xdotool:
+ * @args: what follows "xdotool ", e.g. "key ctrl+f"
+ *
+ * Input as a user gives it (the window at (0, 0) under Xvfb with no
+ * window manager). Call tri_test_has_xdotool () first.
+ */
+void
+tri_test_xdotool (const char *args)
+{
+  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* TRUE when xdotool is installed; otherwise the test is skipped */
+gboolean
+tri_test_has_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  if (path == NULL)
+    g_test_skip ("xdotool is not installed");
+  return path != NULL;
+}

@@ -8,6 +8,11 @@
 
 G_BEGIN_DECLS
 
-void tri_test_wait_until_drawn (TriWindow *window);
+void     tri_test_wait_until_drawn (TriWindow *window);
+void     tri_test_spin             (guint      ms);
+gboolean tri_test_spin_until       (gboolean (*done) (gpointer),
+                                    gpointer   data);
+gboolean tri_test_has_xdotool      (void);
+void     tri_test_xdotool          (const char *args);
 
 G_END_DECLS
