@@ -51,6 +51,7 @@ struct _TriSearchBar
 {
   GtkWidget       parent_instance;
 
+  GtkWidget      *outer;         /* the bar, then the results below it */
   GtkWidget      *search_bar;
   GtkWidget      *entry;
   GtkLabel       *status;
@@ -901,6 +902,7 @@ on_search_mode (GObject      *bar,
 
   if (gtk_search_bar_get_search_mode (GTK_SEARCH_BAR (bar)))
     return;
+  gtk_widget_set_visible (self->scroller, FALSE);
   before = g_weak_ref_get (&self->focus_before);
   g_weak_ref_set (&self->focus_before, NULL);
   if (before != NULL && gtk_widget_get_mapped (before) && gtk_widget_grab_focus (before))
@@ -932,7 +934,7 @@ tri_search_bar_dispose (GObject *object)
 
   drop_briefing (self);
   self->window = NULL;
-  g_clear_pointer (&self->search_bar, gtk_widget_unparent);
+  g_clear_pointer (&self->outer, gtk_widget_unparent);
   G_OBJECT_CLASS (tri_search_bar_parent_class)->dispose (object);
 }
 
@@ -968,8 +970,9 @@ tri_search_bar_init (TriSearchBar *self)
   g_weak_ref_init (&self->focus_before, NULL);
 
   self->search_bar = gtk_search_bar_new ();
-  gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (self->search_bar), TRUE);
-  gtk_widget_set_parent (self->search_bar, GTK_WIDGET (self));
+  self->outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->outer), self->search_bar);
+  gtk_widget_set_parent (self->outer, GTK_WIDGET (self));
 
   self->entry = gtk_search_entry_new ();
   gtk_widget_set_size_request (self->entry, 400, -1);
@@ -1002,9 +1005,19 @@ tri_search_bar_init (TriSearchBar *self)
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->scroller), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (self->scroller), 300);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list));
+  /* a card over the view, as wide as the entry, not the bar's band */
   gtk_widget_add_css_class (self->scroller, "frame");
+  gtk_widget_add_css_class (self->scroller, "view");
+  gtk_widget_set_halign (self->scroller, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (self->scroller, FALSE);
-  gtk_box_append (GTK_BOX (box), self->scroller);
+  gtk_box_append (GTK_BOX (self->outer), self->scroller);
+  {
+    GtkSizeGroup *width = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+
+    gtk_size_group_add_widget (width, box);
+    gtk_size_group_add_widget (width, self->scroller);
+    g_object_unref (width);
+  }
 
   gtk_search_bar_set_child (GTK_SEARCH_BAR (self->search_bar), box);
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->search_bar), GTK_EDITABLE (self->entry));
