@@ -204,6 +204,13 @@ test_search_and_choose (void)
   present (window);
   g_assert_true (tri_test_spin_until (is_ready, window));
 
+  /* the window menu has it, with its shortcut */
+  {
+    g_autofree char *label = tri_test_menu_label (tri_window_get_menu (window), "win.find");
+
+    g_assert_cmpstr (label, ==, "Find…");
+  }
+
   /* the shortcut opens the bar, with the focus in the entry */
   before = gtk_root_get_focus (GTK_ROOT (window));
   g_assert_false (tri_search_bar_is_open (bar));

@@ -14,5 +14,7 @@ gboolean tri_test_spin_until       (gboolean (*done) (gpointer),
                                     gpointer   data);
 gboolean tri_test_has_xdotool      (void);
 void     tri_test_xdotool          (const char *args);
+char    *tri_test_menu_label       (GMenuModel *menu,
+                                    const char *action);
 
 G_END_DECLS

@@ -620,7 +620,7 @@ mark_attributes (TriSearchBar          *self,
       a->start_index = start;
       a->end_index = end;
       pango_attr_list_insert (attrs, a);
-      a = pango_attr_background_alpha_new ((guint16) (65535 * (tri_widget_is_dark (GTK_WIDGET (self)) ? 0.45 : 0.3)));
+      a = pango_attr_background_alpha_new ((guint16) (65535 * (tri_widget_is_dark (GTK_WIDGET (self)) ? 0.6 : 0.3)));
       a->start_index = start;
       a->end_index = end;
       pango_attr_list_insert (attrs, a);
