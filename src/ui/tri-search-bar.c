@@ -66,6 +66,7 @@ struct _TriSearchBar
   GCancellable   *building;      /* a build under way, NULL: none */
   GArray         *pending;       /* events edited while it builds */
   gboolean        rebuild;       /* a whole new build is due after it */
+  char           *build_error;   /* why the last build failed, NULL: it did not */
   gulong          frame_id;      /* waiting for the next frame to build */
   gulong          map_id;
   guint           build_source;
@@ -275,19 +276,19 @@ on_built (GObject      *source,
     return;   /* another briefing since, or the window went */
   g_clear_object (&self->building);
 
-  if (!ok)
-    {
-      /* Translators: %s says why, e.g. "“x.sqlite” could not be searched: No such file" */
-      g_autofree char *text = g_strdup_printf (_("The briefing could not be indexed. %s"), error->message);
-
-      g_clear_pointer (&self->pending, g_array_unref);
-      set_status (self, text);
-      return;
-    }
+  /* the file changed again while it was read */
   if (self->rebuild)
     {
       self->rebuild = FALSE;
       start_build (self);
+      return;
+    }
+  if (!ok)
+    {
+      /* Translators: %s says why, e.g. "“x.sqlite” could not be searched: No such file" */
+      self->build_error = g_strdup_printf (_("The briefing could not be indexed. %s"), error->message);
+      g_clear_pointer (&self->pending, g_array_unref);
+      set_status (self, self->build_error);
       return;
     }
   /* the edits made while it read the file */
@@ -314,6 +315,7 @@ start_build (TriSearchBar *self)
       self->rebuild = TRUE;
       return;
     }
+  g_clear_pointer (&self->build_error, g_free);
   self->building = g_cancellable_new ();
   tri_search_build_async (self->search, self->building, on_built, g_object_ref (self));
 }
@@ -452,6 +454,7 @@ drop_briefing (TriSearchBar *self)
     g_cancellable_cancel (self->building);
   g_clear_object (&self->building);
   g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->build_error, g_free);
   self->rebuild = FALSE;
   if (self->document != NULL)
     g_clear_signal_handler (&self->document_changed_id, self->document);
@@ -762,7 +765,7 @@ run_query (TriSearchBar *self)
     {
       clear_results (self);
       /* it runs when the index is ready (on_built ()) */
-      set_status (self, _("Indexing the briefing…"));
+      set_status (self, self->build_error ? self->build_error : _("Indexing the briefing…"));
       return;
     }
   if (*text == '\0')
