@@ -5,7 +5,8 @@
  * found without its diacritics and Russian in another case, the results
  * grouped under their headings with their dates and the words found
  * marked; the keyboard goes down into them and chooses one, which selects
- * the event and moves "as of" as the timeline does; FTS5's syntax typed
+ * the event and moves "as of" as the timeline does (an actor is chosen as
+ * on the triangle); FTS5's syntax typed
  * is plain words; an editable briefing's new event is found at once (and
  * gone after an undo), a read-only one changed by another program is
  * indexed again.
@@ -379,6 +380,31 @@ test_russian_and_syntax (void)
       else
         g_assert_null (status);
     }
+
+  /* an actor, chosen as on the triangle */
+  search (bar, "north korea", FALSE);
+  {
+    GtkListBox *list = tri_search_bar_get_list (bar);
+    GtkListBoxRow *actor = NULL;
+
+    for (int i = 0; actor == NULL && gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+      {
+        const TriSearchResult *r = tri_search_bar_get_row_result (bar, gtk_list_box_get_row_at_index (list, i));
+
+        if (r->kind == TRI_SEARCH_ACTOR && g_strcmp0 (r->key, "PRK") == 0)
+          {
+            actor = gtk_list_box_get_row_at_index (list, i);
+            g_assert_cmpstr (header_text (list, i), ==, "Actors");
+          }
+      }
+    if (actor == NULL)
+      g_error ("North Korea is not among the actors found");
+    g_signal_emit_by_name (list, "row-activated", actor);
+    tri_test_spin (100);
+    g_assert_cmpstr (tri_session_get_selected_actor (tri_window_get_session (window)), ==, "PRK");
+    g_assert_cmpint (tri_window_get_selected_event (window), ==, 0);
+    g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, "North Korea");
+  }
   close_window (window);
 }
 
