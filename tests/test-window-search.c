@@ -194,7 +194,7 @@ test_search_and_choose (void)
   guint n_events = 0, n_quotes = 0;
   gboolean lavrov = FALSE;
 
-  if (!tri_test_has_xdotool ())
+  if (!tri_test_have_xdotool ())
     return;
 
   window = tri_window_new (NULL, store);

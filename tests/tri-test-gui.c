@@ -56,11 +56,7 @@ tri_test_wait_until_drawn (TriWindow *window)
 }
 
 
-/**
- * tri_test_spin:
- *
- * Runs the main loop for @ms milliseconds.
- */
+/* Runs the main loop for @ms milliseconds */
 void
 tri_test_spin (guint ms)
 {
@@ -70,14 +66,8 @@ tri_test_spin (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/**
- * tri_test_spin_until:
- *
- * Runs the main loop until @done says so, 30 s at most (the sanitizers
- * and valgrind make everything slower).
- *
- * Returns: what @done says at the end
- */
+/* Runs the main loop until @done says so (30 s at most: the sanitizers
+ * and valgrind make everything slower); returns what @done says last */
 gboolean
 tri_test_spin_until (gboolean (*done) (gpointer),
                      gpointer   data)
@@ -94,12 +84,37 @@ tri_test_spin_until (gboolean (*done) (gpointer),
 }
 
 /**
- * tri_test_xdotool:
- * @args: what follows "xdotool ", e.g. "key ctrl+f"
+ * tri_test_open_window:
  *
- * Input as a user gives it (the window at (0, 0) under Xvfb with no
- * window manager). Call tri_test_has_xdotool () first.
+ * A window on @store, @width × @height, shown, drawn and described.
  */
+TriWindow *
+tri_test_open_window (TriStore *store,
+                      int       width,
+                      int       height)
+{
+  TriWindow *window = tri_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  tri_test_spin (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  tri_test_wait_until_drawn (window);
+  return window;
+}
+
+/* Whether xdotool (real keys and clicks under Xvfb) is there; skips if not */
+gboolean
+tri_test_have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  if (path == NULL)
+    g_test_skip ("xdotool is not installed");
+  return path != NULL;
+}
+
+/* xdotool @args ("key Escape"), as a user's keys and clicks */
 void
 tri_test_xdotool (const char *args)
 {
@@ -110,17 +125,6 @@ tri_test_xdotool (const char *args)
   g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
-}
-
-/* TRUE when xdotool is installed; otherwise the test is skipped */
-gboolean
-tri_test_has_xdotool (void)
-{
-  g_autofree char *path = g_find_program_in_path ("xdotool");
-
-  if (path == NULL)
-    g_test_skip ("xdotool is not installed");
-  return path != NULL;
 }
 
 /**

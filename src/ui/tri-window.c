@@ -2578,11 +2578,11 @@ tri_window_class_init (TriWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRI_TYPE_SEARCH_BAR);
   g_type_ensure (TRI_TYPE_TRIANGLE_VIEW);
   g_type_ensure (TRI_TYPE_TIMELINE_VIEW);
   g_type_ensure (TRI_TYPE_EVIDENCE_PANEL);
   g_type_ensure (TRI_TYPE_DECK_PANE);
-  g_type_ensure (TRI_TYPE_SEARCH_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, header_bar);
@@ -2705,12 +2705,12 @@ tri_window_init (TriWindow *self)
   on_range_changed (self->timeline_view, self);
   g_signal_connect (self->evidence_panel, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect (self->window_dropdown, "notify::selected", G_CALLBACK (on_window_selected), self);
+  tri_search_bar_attach (self->search_bar, GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->slide_area), draw_slide, self, NULL);
   tri_deck_pane_attach (self->deck_pane, GTK_WIDGET (self));
   g_signal_connect (self->deck_pane, "deck-changed", G_CALLBACK (on_deck_pane_changed), self);
   g_signal_connect (self->deck_pane, "notify::visible", G_CALLBACK (on_deck_pane_visible), self);
-  tri_search_bar_attach (self->search_bar, GTK_WIDGET (self));
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
