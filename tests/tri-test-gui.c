@@ -41,6 +41,51 @@ views_ready (TriWindow *window)
 }
 
 /**
+ * tri_test_menu_label:
+ *
+ * Returns: (transfer full) (nullable): the label of the menu item for
+ *   @action, wherever it is in @menu, as a screen reader reads it
+ *   (without the mnemonic's mark)
+ */
+char *
+tri_test_menu_label (GMenuModel *menu,
+                     const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          /* as a screen reader reads it: without the mnemonic's mark */
+          GString *plain = g_string_new (NULL);
+
+          for (const char *c = label; *c; c++)
+            if (*c != '_')
+              g_string_append_c (plain, *c);
+          return g_string_free (plain, FALSE);
+        }
+      for (int k = 0; k < 2; k++)
+        {
+          link = g_menu_model_get_item_link (menu, i, k == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
+          if (link != NULL)
+            {
+              char *found = tri_test_menu_label (link, action);
+
+              g_object_unref (link);
+              if (found != NULL)
+                return found;
+            }
+        }
+    }
+  return NULL;
+}
+
+/**
  * tri_test_wait_until_drawn:
  *
  * Waits (a minute at most) until both views are drawn and described.
@@ -125,49 +170,4 @@ tri_test_xdotool (const char *args)
   g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_cmpint (status, ==, 0);
-}
-
-/**
- * tri_test_menu_label:
- *
- * Returns: (transfer full) (nullable): the label of the menu item for
- *   @action, wherever it is in @menu, as a screen reader reads it
- *   (without the mnemonic's mark)
- */
-char *
-tri_test_menu_label (GMenuModel *menu,
-                     const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *label = NULL;
-      GMenuModel *link;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
-          g_str_equal (name, action) &&
-          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
-        {
-          /* as a screen reader reads it: without the mnemonic's mark */
-          GString *plain = g_string_new (NULL);
-
-          for (const char *c = label; *c; c++)
-            if (*c != '_')
-              g_string_append_c (plain, *c);
-          return g_string_free (plain, FALSE);
-        }
-      for (int k = 0; k < 2; k++)
-        {
-          link = g_menu_model_get_item_link (menu, i, k == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
-          if (link != NULL)
-            {
-              char *found = tri_test_menu_label (link, action);
-
-              g_object_unref (link);
-              if (found != NULL)
-                return found;
-            }
-        }
-    }
-  return NULL;
 }

@@ -8,6 +8,9 @@
 
 G_BEGIN_DECLS
 
+char      *tri_test_menu_label       (GMenuModel *menu,
+                                      const char *action);
+
 void       tri_test_wait_until_drawn (TriWindow *window);
 void       tri_test_spin             (guint      ms);
 gboolean   tri_test_spin_until       (gboolean (*done) (gpointer),
@@ -17,7 +20,5 @@ TriWindow *tri_test_open_window      (TriStore  *store,
                                       int        height);
 gboolean   tri_test_have_xdotool     (void);
 void       tri_test_xdotool          (const char *args);
-char      *tri_test_menu_label       (GMenuModel *menu,
-                                      const char *action);
 
 G_END_DECLS
