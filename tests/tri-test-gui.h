@@ -8,6 +8,7 @@
 
 G_BEGIN_DECLS
 
+/* the window menu */
 char      *tri_test_menu_label       (GMenuModel *menu,
                                       const char *action);
 
