@@ -7,8 +7,7 @@
 #include "ui/tri-window.h"
 
 G_BEGIN_DECLS
-
-/* the window menu */
+/* the label of a window menu item, as a screen reader reads it */
 char      *tri_test_menu_label       (GMenuModel *menu,
                                       const char *action);
 
