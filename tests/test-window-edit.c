@@ -103,45 +103,6 @@ close_window (TriWindow *window)
   spin (50);
 }
 
-/* The label of the menu item for @action, wherever it is in @menu */
-static char *
-menu_label (GMenuModel *menu,
-            const char *action)
-{
-  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
-    {
-      g_autofree char *name = NULL;
-      g_autofree char *label = NULL;
-      GMenuModel *link;
-
-      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
-          g_str_equal (name, action) &&
-          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
-        {
-          /* as a screen reader reads it: without the mnemonic's mark */
-          GString *plain = g_string_new (NULL);
-
-          for (const char *c = label; *c; c++)
-            if (*c != '_')
-              g_string_append_c (plain, *c);
-          return g_string_free (plain, FALSE);
-        }
-      for (int k = 0; k < 2; k++)
-        {
-          link = g_menu_model_get_item_link (menu, i, k == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
-          if (link != NULL)
-            {
-              char *found = menu_label (link, action);
-
-              g_object_unref (link);
-              if (found != NULL)
-                return found;
-            }
-        }
-    }
-  return NULL;
-}
-
 /* The RUS-PRK side as laid out now, and what its hotspot tells a screen reader */
 typedef struct
 {
@@ -297,7 +258,7 @@ test_edit_undo_redo (void)
   /* empty: nothing to undo, no side coloured */
   side.n_events = 0;
   empty = side_description (&side);
-  label = menu_label (tri_window_get_menu (window), "win.undo");
+  label = tri_test_menu_label (tri_window_get_menu (window), "win.undo");
   g_assert_cmpstr (label, ==, "Undo");
   g_assert_true (timeline_marks (window, 0));
 
@@ -310,7 +271,7 @@ test_edit_undo_redo (void)
   g_assert_cmpint (e != NULL ? e->state.n_by_stance[TRI_STANCE_TENSION] : -1, ==, 1);
   g_assert_true (timeline_marks (window, 1));
   g_free (label);
-  label = menu_label (tri_window_get_menu (window), "win.undo");
+  label = tri_test_menu_label (tri_window_get_menu (window), "win.undo");
   g_assert_cmpstr (label, ==, "Undo Add Event");
 
   /* Ctrl+Z: back to the empty briefing */
@@ -320,10 +281,10 @@ test_edit_undo_redo (void)
   g_assert_cmpstr (undone, ==, empty);
   g_assert_true (timeline_marks (window, 0));
   g_free (label);
-  label = menu_label (tri_window_get_menu (window), "win.undo");
+  label = tri_test_menu_label (tri_window_get_menu (window), "win.undo");
   g_assert_cmpstr (label, ==, "Undo");
   g_free (label);
-  label = menu_label (tri_window_get_menu (window), "win.redo");
+  label = tri_test_menu_label (tri_window_get_menu (window), "win.redo");
   g_assert_cmpstr (label, ==, "Redo Add Event");
 
   press (window, "ctrl+shift+z", "win.redo");
@@ -348,7 +309,7 @@ test_edit_undo_redo (void)
   g_assert_cmpstr (tri_evidence_panel_get_title (tri_window_get_evidence_panel (window)), ==, "Evidence");
   g_assert_true (timeline_marks (window, 0));
   g_free (label);
-  label = menu_label (tri_window_get_menu (window), "win.undo");
+  label = tri_test_menu_label (tri_window_get_menu (window), "win.undo");
   g_assert_cmpstr (label, ==, "Undo Delete Event");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
   side.n_events = 1;

@@ -41,6 +41,51 @@ views_ready (TriWindow *window)
 }
 
 /**
+ * tri_test_menu_label:
+ *
+ * Returns: (transfer full) (nullable): the label of the menu item for
+ *   @action, wherever it is in @menu, as a screen reader reads it
+ *   (without the mnemonic's mark)
+ */
+char *
+tri_test_menu_label (GMenuModel *menu,
+                     const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *label = NULL;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action) &&
+          g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        {
+          /* as a screen reader reads it: without the mnemonic's mark */
+          GString *plain = g_string_new (NULL);
+
+          for (const char *c = label; *c; c++)
+            if (*c != '_')
+              g_string_append_c (plain, *c);
+          return g_string_free (plain, FALSE);
+        }
+      for (int k = 0; k < 2; k++)
+        {
+          link = g_menu_model_get_item_link (menu, i, k == 0 ? G_MENU_LINK_SECTION : G_MENU_LINK_SUBMENU);
+          if (link != NULL)
+            {
+              char *found = tri_test_menu_label (link, action);
+
+              g_object_unref (link);
+              if (found != NULL)
+                return found;
+            }
+        }
+    }
+  return NULL;
+}
+
+/**
  * tri_test_wait_until_drawn:
  *
  * Waits (a minute at most) until both views are drawn and described.
@@ -55,3 +100,74 @@ tri_test_wait_until_drawn (TriWindow *window)
   g_assert_true (views_ready (window));
 }
 
+
+/* Runs the main loop for @ms milliseconds */
+void
+tri_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done says so (30 s at most: the sanitizers
+ * and valgrind make everything slower); returns what @done says last */
+gboolean
+tri_test_spin_until (gboolean (*done) (gpointer),
+                     gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (done (data))
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return done (data);
+}
+
+/**
+ * tri_test_open_window:
+ *
+ * A window on @store, @width × @height, shown, drawn and described.
+ */
+TriWindow *
+tri_test_open_window (TriStore *store,
+                      int       width,
+                      int       height)
+{
+  TriWindow *window = tri_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  tri_test_spin (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  tri_test_wait_until_drawn (window);
+  return window;
+}
+
+/* Whether xdotool (real keys and clicks under Xvfb) is there; skips if not */
+gboolean
+tri_test_have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  if (path == NULL)
+    g_test_skip ("xdotool is not installed");
+  return path != NULL;
+}
+
+/* xdotool @args ("key Escape"), as a user's keys and clicks */
+void
+tri_test_xdotool (const char *args)
+{
+  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}

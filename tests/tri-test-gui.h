@@ -7,7 +7,18 @@
 #include "ui/tri-window.h"
 
 G_BEGIN_DECLS
+/* the label of a window menu item, as a screen reader reads it */
+char      *tri_test_menu_label       (GMenuModel *menu,
+                                      const char *action);
 
-void tri_test_wait_until_drawn (TriWindow *window);
+void       tri_test_wait_until_drawn (TriWindow *window);
+void       tri_test_spin             (guint      ms);
+gboolean   tri_test_spin_until       (gboolean (*done) (gpointer),
+                                      gpointer   data);
+TriWindow *tri_test_open_window      (TriStore  *store,
+                                      int        width,
+                                      int        height);
+gboolean   tri_test_have_xdotool     (void);
+void       tri_test_xdotool          (const char *args);
 
 G_END_DECLS

@@ -41,6 +41,7 @@
 #include "tri-deck-export-dialog.h"
 #include "tri-export-dialog.h"
 #include "tri-hotspot.h"
+#include "tri-search-bar.h"
 #include "tri-source-editor.h"
 #include "tri-translations-report.h"
 #include "tri-window.h"
@@ -89,6 +90,7 @@ struct _TriWindow
   TriTimelineView      *timeline_view;
   TriEvidencePanel     *evidence_panel;
   TriDeckPane          *deck_pane;
+  TriSearchBar         *search_bar;      /* Ctrl+F */
 
   GtkWidget            *read_bar;        /* a read failed after opening */
   GtkLabel             *read_label;
@@ -2592,6 +2594,25 @@ delete_event_action (GtkWidget  *widget,
   update_edit_actions (self);
 }
 
+/* Ctrl+F: the search bar (tri-search-bar.c) */
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (!self->presenting)
+    tri_search_bar_open (self->search_bar);
+}
+
+TriSearchBar *
+tri_window_get_search_bar (TriWindow *self)
+{
+  g_return_val_if_fail (TRI_IS_WINDOW (self), NULL);
+  return self->search_bar;
+}
+
 static void
 tri_window_class_init (TriWindowClass *klass)
 {
@@ -2611,6 +2632,7 @@ tri_window_class_init (TriWindowClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (TRI_TYPE_SEARCH_BAR);
   g_type_ensure (TRI_TYPE_TRIANGLE_VIEW);
   g_type_ensure (TRI_TYPE_TIMELINE_VIEW);
   g_type_ensure (TRI_TYPE_EVIDENCE_PANEL);
@@ -2632,6 +2654,9 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, timeline_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, evidence_panel);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, deck_pane);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.find", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
   gtk_widget_class_install_action (widget_class, "win.present-from-slide", NULL, present_action);
@@ -2735,6 +2760,7 @@ tri_window_init (TriWindow *self)
   on_range_changed (self->timeline_view, self);
   g_signal_connect (self->evidence_panel, "event-activated", G_CALLBACK (on_event_activated), self);
   g_signal_connect (self->window_dropdown, "notify::selected", G_CALLBACK (on_window_selected), self);
+  tri_search_bar_attach (self->search_bar, GTK_WIDGET (self));
 
   gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (self->slide_area), draw_slide, self, NULL);
   tri_deck_pane_attach (self->deck_pane, GTK_WIDGET (self));

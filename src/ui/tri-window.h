@@ -16,6 +16,7 @@
 #include "tri-deck-pane.h"
 #include "tri-deck-presenter.h"
 #include "tri-evidence-panel.h"
+#include "tri-search-bar.h"
 #include "tri-timeline-view.h"
 #include "tri-triangle-view.h"
 
@@ -42,6 +43,7 @@ TriTriangleView  *tri_window_get_triangle_view  (TriWindow      *self);
 TriTimelineView  *tri_window_get_timeline_view  (TriWindow      *self);
 TriEvidencePanel *tri_window_get_evidence_panel (TriWindow      *self);
 TriDeckPane      *tri_window_get_deck_pane      (TriWindow      *self);
+TriSearchBar     *tri_window_get_search_bar     (TriWindow      *self);
 gboolean          tri_window_ensure_editable    (TriWindow      *self);
 const TriSlideLayout *tri_window_get_slide      (TriWindow      *self);
 void              tri_window_set_data_language  (TriWindow      *self,
