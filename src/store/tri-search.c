@@ -197,7 +197,8 @@ fold_char (gunichar  c,
 typedef struct
 {
   guint8 len;
-  char   bytes[15];
+  guint8 cjk;        /* the fold has Han, Hangul or Kana (the Hangul jamo) */
+  char   bytes[14];
 } Folded;
 
 static const Folded *
@@ -217,6 +218,8 @@ fold_table (void)
           g_assert (one->len < sizeof t[c].bytes);
           t[c].len = (guint8) one->len;
           memcpy (t[c].bytes, one->str, one->len);
+          for (const char *q = one->str; *q; q = g_utf8_next_char (q))
+            t[c].cjk |= is_cjk (g_utf8_get_char (q));
         }
       g_string_free (one, TRUE);
       g_once_init_leave (&table, t);
@@ -316,6 +319,92 @@ index_body (const char *folded)
   return g_string_free (out, FALSE);
 }
 
+/* What FTS5 tokenizes of text[0, len) (valid UTF-8) into out, in one
+ * pass: index_body (tri_search_fold (text)), which it falls back to only
+ * for a text with Han, Hangul or Kana in it */
+static void
+index_text (const char *text,
+            gsize       len,
+            GString    *out)
+{
+  const Folded *table = fold_table ();
+  const guchar *p = (const guchar *) text, *end = p + len;
+  g_autoptr(GString) one = NULL;
+  gboolean cjk = FALSE;
+  char *o;
+
+  /* no character folds to more than 14 bytes (the table), nor above it
+   * (fold_char: at most 4 characters of 4 bytes each, checked below) */
+  g_string_set_size (out, 0);
+  g_string_set_size (out, len + 32);
+  o = out->str;
+  while (p < end)
+    {
+      gunichar c;
+      gsize room = out->len - (o - out->str);
+
+      if (room < 32)
+        {
+          gsize at = o - out->str;
+
+          g_string_set_size (out, out->len * 2 + 32);
+          o = out->str + at;
+        }
+      if (*p < 0x80)
+        {
+          *o++ = (*p >= 'A' && *p <= 'Z') ? *p + ('a' - 'A') : *p;
+          p++;
+          continue;
+        }
+      if ((*p & 0xe0) == 0xc0 && p + 1 < end)
+        {
+          c = ((gunichar) (*p & 0x1f) << 6) | (p[1] & 0x3f);
+          p += 2;
+        }
+      else if ((*p & 0xf0) == 0xe0 && p + 2 < end)
+        {
+          c = ((gunichar) (*p & 0x0f) << 12) | ((gunichar) (p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+          p += 3;
+        }
+      else
+        {
+          c = g_utf8_get_char ((const char *) p);
+          p = (const guchar *) g_utf8_next_char (p);
+        }
+      if (c < FOLD_TABLE_SIZE)
+        {
+          memcpy (o, table[c].bytes, sizeof table[c].bytes);
+          o += table[c].len;
+          cjk |= table[c].cjk;
+        }
+      else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3))
+        {
+          /* Han (no case, no decomposition) and Hangul syllables (kept whole) */
+          o += g_unichar_to_utf8 (c, o);
+          cjk = TRUE;
+        }
+      else
+        {
+          if (one == NULL)
+            one = g_string_new (NULL);
+          g_string_truncate (one, 0);
+          fold_char (c, one);
+          if (one->len > 16)
+            g_string_truncate (one, 16);   /* never (no decomposition is that long) */
+          memcpy (o, one->str, one->len);
+          o += one->len;
+          cjk |= is_cjk (c);
+        }
+    }
+  g_string_truncate (out, o - out->str);
+  if (cjk)
+    {
+      g_autofree char *body = index_body (out->str);
+
+      g_string_assign (out, body);
+    }
+}
+
 /* ---- opening ---- */
 
 static void
@@ -384,6 +473,8 @@ typedef struct
   sqlite3_stmt *fts[TRI_SEARCH_N_KINDS];
   gint64       *next;
   gboolean      descending;
+  GString      *joined;
+  GString      *bodies[3];
 } Writer;
 
 /* The fields of each kind, in the order a row of the index joins them
@@ -397,28 +488,27 @@ static const char * const kind_fields[TRI_SEARCH_N_KINDS][3] = {
   { "name", NULL, NULL },
 };
 
-/* A row's fields (FIELD_SEP between them) as the index's columns, folded */
+/* A row's fields (FIELD_SEP between them) as the index's columns, folded
+ * into bodies (the caller's, alive until the statement is stepped) */
 static void
 bind_fields (sqlite3_stmt *stmt,
              int           first,
-             const char   *text)
+             const char   *text,
+             GString     **bodies)
 {
   const char *p = text;
 
   for (int i = 0; i < 3; i++)
     {
       const char *sep = p != NULL ? strchr (p, FIELD_SEP) : NULL;
-      g_autofree char *part = NULL;
-      g_autofree char *folded = NULL;
 
       if (p == NULL)
         {
           sqlite3_bind_null (stmt, first + i);
           continue;
         }
-      part = sep != NULL ? g_strndup (p, sep - p) : g_strdup (p);
-      folded = tri_search_fold (part, NULL);
-      sqlite3_bind_text (stmt, first + i, index_body (folded), -1, g_free);
+      index_text (p, sep != NULL ? (gsize) (sep - p) : strlen (p), bodies[i]);
+      sqlite3_bind_text (stmt, first + i, bodies[i]->str, (int) bodies[i]->len, SQLITE_STATIC);
       p = sep != NULL ? sep + 1 : NULL;
     }
 }
@@ -437,10 +527,11 @@ writer_add (Writer        *w,
             const char    *c)
 {
   const char *parts[3] = { a, b, c };
-  g_autoptr(GString) joined = g_string_new (NULL);
+  GString *joined = w->joined;
   const char *text;
   gint64 id;
 
+  g_string_truncate (joined, 0);
   for (guint i = 0; i < 3 && kind_fields[kind][i] != NULL; i++)
     {
       if (i > 0)
@@ -476,7 +567,7 @@ writer_add (Writer        *w,
   sqlite3_reset (w->doc);
 
   sqlite3_bind_int64 (w->fts[kind], 1, id);
-  bind_fields (w->fts[kind], 2, text);
+  bind_fields (w->fts[kind], 2, text, w->bodies);
   if (sqlite3_step (w->fts[kind]) != SQLITE_DONE)
     {
       sqlite3_reset (w->fts[kind]);
@@ -630,6 +721,9 @@ writer_init (Writer   *w,
 {
   w->db = db;
   w->next = next;
+  w->joined = g_string_sized_new (4096);
+  for (guint i = 0; i < 3; i++)
+    w->bodies[i] = g_string_sized_new (4096);
   if (sqlite3_prepare_v2 (db, "INSERT INTO doc VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                           -1, &w->doc, NULL) != SQLITE_OK)
     return FALSE;
@@ -649,6 +743,11 @@ writer_clear (Writer *w)
   g_clear_pointer (&w->doc, sqlite3_finalize);
   for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
     g_clear_pointer (&w->fts[k], sqlite3_finalize);
+  if (w->joined != NULL)
+    g_string_free (g_steal_pointer (&w->joined), TRUE);
+  for (guint i = 0; i < 3; i++)
+    if (w->bodies[i] != NULL)
+      g_string_free (g_steal_pointer (&w->bodies[i]), TRUE);
 }
 
 gboolean
@@ -809,6 +908,10 @@ remove_rows (sqlite3      *db,
   g_autofree char *del = g_strdup_printf ("INSERT INTO fts%u (fts%u, rowid, f0, f1, f2)"
                                           " VALUES ('delete', ?1, ?2, ?3, ?4)", kind, kind);
   sqlite3_stmt *sel = NULL, *del_fts = NULL, *del_doc = NULL;
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  g_autoptr(GString) c = g_string_new (NULL);
+  GString *bodies[3] = { a, b, c };
   gboolean ok;
 
   ok = sqlite3_prepare_v2 (db, sql, -1, &sel, NULL) == SQLITE_OK &&
@@ -823,7 +926,7 @@ remove_rows (sqlite3      *db,
 
           /* a contentless table forgets a row by being told what it held */
           sqlite3_bind_int64 (del_fts, 1, id);
-          bind_fields (del_fts, 2, col_text (sel, 1));
+          bind_fields (del_fts, 2, col_text (sel, 1), bodies);
           ok = sqlite3_step (del_fts) == SQLITE_DONE;
           sqlite3_reset (del_fts);
           sqlite3_bind_int64 (del_doc, 1, id);
