@@ -1409,8 +1409,29 @@ parse_query (const char *query)
       /* still being typed; a prefix of one or two letters would be most
        * of the index's words */
       t.prefix = *end == '\0' && g_utf8_strlen (t.text, -1) >= 3;
-      g_array_append_val (terms, t);
       p = end;
+      /* a word typed twice is looked for once (a query of one word
+       * pasted 2,000 times costs what the word costs) */
+      {
+        gboolean again = FALSE;
+
+        for (guint i = 0; i < terms->len && !again; i++)
+          {
+            Term *u = &g_array_index (terms, Term, i);
+
+            if (u->cjk == t.cjk && g_str_equal (u->text, t.text))
+              {
+                u->prefix = u->prefix && t.prefix;
+                again = TRUE;
+              }
+          }
+        if (again)
+          {
+            g_free (t.text);
+            continue;
+          }
+      }
+      g_array_append_val (terms, t);
     }
   return terms;
 }
