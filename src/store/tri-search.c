@@ -12,6 +12,11 @@
  * (every word at the start of a word, every Han or Hangul run as a
  * substring), which is also where the marks for highlighting come from.
  *
+ * A build reads and folds the briefing on one thread of its own while
+ * another writes the FTS5 tables (both yield to the window's thread), and
+ * the texts go to the reading thread's own in-memory database, attached to
+ * the index's when done; the previous index answers until then.
+ *
  * Queries never reach FTS5 as syntax: the words typed are cut into
  * letters and digits and each is quoted, so "NEAR(", "*", "-", "^" or an
  * unbalanced quote are only separators.
