@@ -511,9 +511,9 @@ typedef struct
   gboolean      has_body[3];
 } Row;
 
-/* A build reads and folds on a thread of its own while the caller writes
- * the rows it made (BENCHMARKS.md, "Search"): batches of rows go to the
- * writer through full and come back through empty */
+/* A build reads and folds on a thread of its own while another writes the
+ * rows it made (BENCHMARKS.md, "Search"): batches of rows go to the
+ * writing thread through full and come back through empty */
 #define BATCH_ROWS 256
 #define N_BATCHES 8
 typedef struct
