@@ -226,6 +226,30 @@ test_cjk (void)
   }
 }
 
+/* Kana fold as they are compared (ガ → カ: the voicing mark goes), in a
+ * run of their own and beside Han */
+static void
+test_kana (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = briefing (dir);
+  g_autoptr(TriSearch) search = NULL;
+
+  tri_test_sql (path, "UPDATE event_text SET title = '俄罗斯ガスプロム公司' WHERE event = 5 AND lang = 'zh_CN';");
+  search = built (path);
+  {
+    g_autoptr(GPtrArray) voiced = query (search, "ガス", "zh_CN");
+    g_autoptr(GPtrArray) plain = query (search, "カスプ", "zh_CN");
+    g_autoptr(GPtrArray) mixed = query (search, "斯ガ", "zh_CN");
+    TriSearchResult *r = event_result (voiced, 5);
+    g_autofree char *m = marked (r);
+
+    g_assert_cmpstr (m, ==, "ガス");
+    g_assert_nonnull (find_event (plain, 5));
+    g_assert_nonnull (find_event (mixed, 5));
+  }
+}
+
 static void
 test_hostile (void)
 {
@@ -582,6 +606,7 @@ main (int    argc,
   g_test_add_func ("/search/vietnamese", test_vietnamese);
   g_test_add_func ("/search/russian", test_russian);
   g_test_add_func ("/search/chinese-korean", test_cjk);
+  g_test_add_func ("/search/kana", test_kana);
   g_test_add_func ("/search/hostile", test_hostile);
   g_test_add_func ("/search/rebuilt", test_rebuilt);
   g_test_add_func ("/search/rebuild-meanwhile", test_rebuild_meanwhile);
