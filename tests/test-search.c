@@ -504,6 +504,39 @@ test_async (void)
   }
 }
 
+static void
+on_cancelled (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (tri_search_build_finish (TRI_SEARCH (source), result, error));
+}
+
+/* A build cancelled (the window closed while it builds) says so, and the
+ * index built before still answers */
+static void
+test_cancelled (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = briefing (dir);
+  g_autoptr(TriSearch) search = built (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  tri_search_build_async (search, cancellable, on_cancelled, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (tri_search_is_built (search));
+  {
+    g_autoptr(GPtrArray) results = query (search, "dien bien phu", "en");
+    g_assert_nonnull (find_event (results, 2));
+  }
+}
+
 static int
 run (char       **out,
      const char  *db,
@@ -612,6 +645,7 @@ main (int    argc,
   g_test_add_func ("/search/rebuild-meanwhile", test_rebuild_meanwhile);
   g_test_add_func ("/search/update-events", test_update_events);
   g_test_add_func ("/search/async", test_async);
+  g_test_add_func ("/search/cancelled", test_cancelled);
   g_test_add_func ("/search/cli", test_cli);
   return g_test_run ();
 }
