@@ -4,9 +4,11 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "store/tri-search.h"
@@ -224,6 +226,30 @@ test_cjk (void)
   }
 }
 
+/* Kana fold as they are compared (ガ → カ: the voicing mark goes), in a
+ * run of their own and beside Han */
+static void
+test_kana (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = briefing (dir);
+  g_autoptr(TriSearch) search = NULL;
+
+  tri_test_sql (path, "UPDATE event_text SET title = '俄罗斯ガスプロム公司' WHERE event = 5 AND lang = 'zh_CN';");
+  search = built (path);
+  {
+    g_autoptr(GPtrArray) voiced = query (search, "ガス", "zh_CN");
+    g_autoptr(GPtrArray) plain = query (search, "カスプ", "zh_CN");
+    g_autoptr(GPtrArray) mixed = query (search, "斯ガ", "zh_CN");
+    TriSearchResult *r = event_result (voiced, 5);
+    g_autofree char *m = marked (r);
+
+    g_assert_cmpstr (m, ==, "ガス");
+    g_assert_nonnull (find_event (plain, 5));
+    g_assert_nonnull (find_event (mixed, 5));
+  }
+}
+
 static void
 test_hostile (void)
 {
@@ -248,6 +274,20 @@ test_hostile (void)
   for (guint i = 0; i < 5000; i++)
     g_string_append (long_words, "NEAR( \" ");
   g_assert_cmpuint (g_utf8_strlen (long_words->str, -1), >=, 10000);
+  /* 10,000 characters of a word found: found, as the word alone is */
+  {
+    g_autoptr(GString) many = g_string_new (NULL);
+
+    while (many->len < 10000)
+      g_string_append (many, "Putin \"NEAR\" ");
+    {
+      g_autoptr(GPtrArray) a = query (search, many->str, "en");
+      g_autoptr(GPtrArray) b = query (search, "putin near", "en");
+
+      g_assert_cmpuint (b->len, >, 0);
+      g_assert_cmpuint (a->len, ==, b->len);
+    }
+  }
   {
     g_autoptr(GPtrArray) a = query (search, long_word, "en");
     g_autoptr(GPtrArray) b = query (search, long_words->str, "en");
@@ -291,14 +331,113 @@ test_rebuilt (void)
     g_assert_nonnull (find_event (results, 3));
   }
 
-  /* another file in its place (its identity), even of the same time */
+  /* another file in its place (its identity), even of the same size and
+   * modification time: a byte-for-byte copy renamed over it */
   {
-    g_autofree char *copy = tri_test_copy_briefing (dir, "other.sqlite");
-    struct stat st;
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    struct stat st, now;
+    struct timespec times[2];
 
+    g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_file_set_contents (other, contents, (gssize) length, &error));
+    g_assert_no_error (error);
     g_assert_cmpint (g_stat (path, &st), ==, 0);
-    g_assert_cmpint (g_rename (copy, path), ==, 0);
+    times[0] = st.st_atim;
+    times[1] = st.st_mtim;
+    g_assert_cmpint (utimensat (AT_FDCWD, other, times, 0), ==, 0);
+    g_assert_true (tri_search_is_current (search));
+    g_assert_cmpint (g_rename (other, path), ==, 0);
+    g_assert_cmpint (g_stat (path, &now), ==, 0);
+    g_assert_cmpint (now.st_size, ==, st.st_size);
+    g_assert_cmpint (now.st_mtim.tv_sec, ==, st.st_mtim.tv_sec);
+    g_assert_cmpint (now.st_mtim.tv_nsec, ==, st.st_mtim.tv_nsec);
+    g_assert_cmpuint (now.st_ino, !=, st.st_ino);
     g_assert_false (tri_search_is_current (search));
+    /* built again, it is current, and finds what it found */
+    g_assert_true (tri_search_build (search, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_true (tri_search_is_current (search));
+    {
+      g_autoptr(GPtrArray) results = query (search, "quokkafication", "en");
+      g_assert_nonnull (find_event (results, 3));
+    }
+  }
+}
+
+/* The index answers while it is built again: the previous one, until the
+ * new one takes its place */
+static void
+on_rebuilt (GObject      *source,
+            GAsyncResult *result,
+            gpointer      data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean *done = data;
+
+  g_assert_true (tri_search_build_finish (TRI_SEARCH (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_rebuild_meanwhile (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = briefing (dir);
+  g_autoptr(TriSearch) search = NULL;
+  gboolean done = FALSE;
+  gint64 start;
+
+  /* 20,000 more events, so that the build takes a while (a hundred ms or more) */
+  tri_test_sql (path,
+                "UPDATE event_text SET title = 'The quokkafication summit' WHERE event = 3 AND lang = 'en';"
+                "WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)"
+                "  INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+                "  SELECT 1000000 + i, '1990-01-01', 'day', 2447893, 2447893, 'diplomacy', 'reported' FROM n;"
+                "INSERT INTO event_text (event, lang, title, summary)"
+                "  SELECT id, 'en', 'Filler talks number ' || id,"
+                "         'Delegations met again to discuss the agenda of the next round of talks, ' ||"
+                "         'trade, border crossings and the exchange of students, number ' || id"
+                "  FROM event WHERE id > 1000000;");
+  search = built (path);
+  tri_test_sql (path, "UPDATE event_text SET title = 'The wallabification summit' WHERE event = 3 AND lang = 'en';");
+  g_assert_false (tri_search_is_current (search));
+
+  start = g_get_monotonic_time ();
+  tri_search_build_async (search, NULL, on_rebuilt, &done);
+  /* at once, while the worker reads the file: the index built before */
+  {
+    g_autoptr(GPtrArray) old = query (search, "quokkafication", "en");
+    g_autoptr(GPtrArray) fresh = query (search, "wallabification", "en");
+
+    g_assert_false (done);
+    g_assert_nonnull (find_event (old, 3));
+    g_assert_cmpuint (fresh->len, ==, 0);
+  }
+  /* and at any moment until it is done: the one or the other, never an
+   * error, and never the old one again once the new one has answered */
+  while (!done)
+    {
+      g_autoptr(GPtrArray) fresh = query (search, "wallabification", "en");
+      g_autoptr(GPtrArray) old = query (search, "quokkafication", "en");
+
+      g_assert_cmpuint (fresh->len, <=, 1);
+      g_assert_cmpuint (old->len, <=, 1);
+      if (fresh->len == 1)
+        g_assert_cmpuint (old->len, ==, 0);
+      g_usleep (5000);
+      g_main_context_iteration (NULL, FALSE);
+    }
+  g_test_message ("rebuilt in %.0f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_true (tri_search_is_current (search));
+  {
+    g_autoptr(GPtrArray) old = query (search, "quokkafication", "en");
+    g_autoptr(GPtrArray) fresh = query (search, "wallabification", "en");
+
+    g_assert_cmpuint (old->len, ==, 0);
+    g_assert_nonnull (find_event (fresh, 3));
   }
 }
 
@@ -362,6 +501,39 @@ test_async (void)
   {
     g_autoptr(GPtrArray) results = query (search, "putin", "en");
     g_assert_cmpuint (results->len, >, 0);
+  }
+}
+
+static void
+on_cancelled (GObject      *source,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  GError **error = data;
+
+  g_assert_false (tri_search_build_finish (TRI_SEARCH (source), result, error));
+}
+
+/* A build cancelled (the window closed while it builds) says so, and the
+ * index built before still answers */
+static void
+test_cancelled (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = briefing (dir);
+  g_autoptr(TriSearch) search = built (path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  tri_search_build_async (search, cancellable, on_cancelled, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (tri_search_is_built (search));
+  {
+    g_autoptr(GPtrArray) results = query (search, "dien bien phu", "en");
+    g_assert_nonnull (find_event (results, 2));
   }
 }
 
@@ -467,10 +639,13 @@ main (int    argc,
   g_test_add_func ("/search/vietnamese", test_vietnamese);
   g_test_add_func ("/search/russian", test_russian);
   g_test_add_func ("/search/chinese-korean", test_cjk);
+  g_test_add_func ("/search/kana", test_kana);
   g_test_add_func ("/search/hostile", test_hostile);
   g_test_add_func ("/search/rebuilt", test_rebuilt);
+  g_test_add_func ("/search/rebuild-meanwhile", test_rebuild_meanwhile);
   g_test_add_func ("/search/update-events", test_update_events);
   g_test_add_func ("/search/async", test_async);
+  g_test_add_func ("/search/cancelled", test_cancelled);
   g_test_add_func ("/search/cli", test_cli);
   return g_test_run ();
 }

@@ -12,6 +12,11 @@
  * (every word at the start of a word, every Han or Hangul run as a
  * substring), which is also where the marks for highlighting come from.
  *
+ * A build reads and folds the briefing on one thread of its own while
+ * another writes the FTS5 tables (both yield to the window's thread), and
+ * the texts go to the reading thread's own in-memory database, attached to
+ * the index's when done; the previous index answers until then.
+ *
  * Queries never reach FTS5 as syntax: the words typed are cut into
  * letters and digits and each is quoted, so "NEAR(", "*", "-", "^" or an
  * unbalanced quote are only separators.
@@ -19,12 +24,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #define G_LOG_DOMAIN "tri-search"
+#define _GNU_SOURCE   /* RUSAGE_THREAD */
 
 #include "config.h"
 
 #include <errno.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
@@ -119,6 +127,20 @@ tri_search_get_path (TriSearch *self)
   return self->path;
 }
 
+/* This thread's CPU time, for the debug messages a benchmark reads */
+static double
+thread_cpu_ms (void)
+{
+#ifdef RUSAGE_THREAD
+  struct rusage u;
+
+  if (getrusage (RUSAGE_THREAD, &u) == 0)
+    return u.ru_utime.tv_sec * 1e3 + u.ru_utime.tv_usec / 1e3 +
+           u.ru_stime.tv_sec * 1e3 + u.ru_stime.tv_usec / 1e3;
+#endif
+  return 0;
+}
+
 /* ---- folding ---- */
 
 static gboolean
@@ -197,7 +219,8 @@ fold_char (gunichar  c,
 typedef struct
 {
   guint8 len;
-  char   bytes[15];
+  guint8 cjk;        /* the fold has Han, Hangul or Kana (the Hangul jamo) */
+  char   bytes[14];
 } Folded;
 
 static const Folded *
@@ -217,6 +240,8 @@ fold_table (void)
           g_assert (one->len < sizeof t[c].bytes);
           t[c].len = (guint8) one->len;
           memcpy (t[c].bytes, one->str, one->len);
+          for (const char *q = one->str; *q; q = g_utf8_next_char (q))
+            t[c].cjk |= is_cjk (g_utf8_get_char (q));
         }
       g_string_free (one, TRUE);
       g_once_init_leave (&table, t);
@@ -316,6 +341,92 @@ index_body (const char *folded)
   return g_string_free (out, FALSE);
 }
 
+/* What FTS5 tokenizes of text[0, len) (valid UTF-8) into out, in one
+ * pass: index_body (tri_search_fold (text)), which it falls back to only
+ * for a text with Han, Hangul or Kana in it */
+static void
+index_text (const char *text,
+            gsize       len,
+            GString    *out)
+{
+  const Folded *table = fold_table ();
+  const guchar *p = (const guchar *) text, *end = p + len;
+  g_autoptr(GString) one = NULL;
+  gboolean cjk = FALSE;
+  char *o;
+
+  /* no character folds to more than 14 bytes (the table), nor above it
+   * (fold_char: at most 4 characters of 4 bytes each, checked below) */
+  g_string_set_size (out, 0);
+  g_string_set_size (out, len + 32);
+  o = out->str;
+  while (p < end)
+    {
+      gunichar c;
+      gsize room = out->len - (o - out->str);
+
+      if (room < 32)
+        {
+          gsize at = o - out->str;
+
+          g_string_set_size (out, out->len * 2 + 32);
+          o = out->str + at;
+        }
+      if (*p < 0x80)
+        {
+          *o++ = (*p >= 'A' && *p <= 'Z') ? *p + ('a' - 'A') : *p;
+          p++;
+          continue;
+        }
+      if ((*p & 0xe0) == 0xc0 && p + 1 < end)
+        {
+          c = ((gunichar) (*p & 0x1f) << 6) | (p[1] & 0x3f);
+          p += 2;
+        }
+      else if ((*p & 0xf0) == 0xe0 && p + 2 < end)
+        {
+          c = ((gunichar) (*p & 0x0f) << 12) | ((gunichar) (p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+          p += 3;
+        }
+      else
+        {
+          c = g_utf8_get_char ((const char *) p);
+          p = (const guchar *) g_utf8_next_char (p);
+        }
+      if (c < FOLD_TABLE_SIZE)
+        {
+          memcpy (o, table[c].bytes, sizeof table[c].bytes);
+          o += table[c].len;
+          cjk |= table[c].cjk;
+        }
+      else if ((c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3))
+        {
+          /* Han (no case, no decomposition) and Hangul syllables (kept whole) */
+          o += g_unichar_to_utf8 (c, o);
+          cjk = TRUE;
+        }
+      else
+        {
+          if (one == NULL)
+            one = g_string_new (NULL);
+          g_string_truncate (one, 0);
+          fold_char (c, one);
+          if (one->len > 16)
+            g_string_truncate (one, 16);   /* never (no decomposition is that long) */
+          memcpy (o, one->str, one->len);
+          o += one->len;
+          cjk |= is_cjk (c);
+        }
+    }
+  g_string_truncate (out, o - out->str);
+  if (cjk)
+    {
+      g_autofree char *body = index_body (out->str);
+
+      g_string_assign (out, body);
+    }
+}
+
 /* ---- opening ---- */
 
 static void
@@ -360,12 +471,21 @@ open_briefing (const char  *path,
   return db;
 }
 
-static const char index_schema[] =
+/* The things found and their texts; a build on two threads fills it on the
+ * reading thread's own database, attached to the index's when done */
+static const char doc_schema[] =
   "PRAGMA journal_mode = OFF;"
   "PRAGMA synchronous = OFF;"
   "CREATE TABLE doc ("
   "  id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, ref INTEGER, key TEXT, event INTEGER,"
-  "  day INTEGER, date TEXT, lang TEXT, field TEXT, text TEXT NOT NULL);"
+  "  day INTEGER, date TEXT, lang TEXT, field TEXT, text TEXT NOT NULL);";
+static const char doc_indexes[] =
+  "CREATE INDEX doc_by_ref ON doc (kind, ref);"
+  "CREATE INDEX doc_by_event ON doc (event) WHERE kind = 1;";
+
+static const char index_schema[] =
+  "PRAGMA journal_mode = OFF;"
+  "PRAGMA synchronous = OFF;"
   /* a table per kind: FTS5 skips to a rowid by reading every entry of the
    * doclist before it, so one table with a range per kind cost the quotes'
    * query the scan of every event's (measured: BENCHMARKS.md, "Search") */
@@ -377,6 +497,39 @@ static const char index_schema[] =
   "INSERT INTO fts" #n " (fts" #n ", rank) VALUES ('crisismerge', 64);"
   FTS_TABLE (0) FTS_TABLE (1) FTS_TABLE (2) FTS_TABLE (3);
 
+/* A row of the index, made ready (joined, folded) before it is written */
+typedef struct
+{
+  TriSearchKind kind;
+  gint64        id;
+  gint64        ref;
+  gint64        event;
+  gint64        day;
+  GString      *strings[4];     /* key, date, lang, and the fields joined */
+  gboolean      set[4];         /* FALSE: that string is NULL */
+  GString      *bodies[3];      /* what FTS5 tokenizes of each field */
+  gboolean      has_body[3];
+} Row;
+
+/* A build reads and folds on a thread of its own while another writes the
+ * rows it made (BENCHMARKS.md, "Search"): batches of rows go to the
+ * writing thread through full and come back through empty */
+#define BATCH_ROWS 256
+#define N_BATCHES 8
+typedef struct
+{
+  guint n;
+  Row   rows[BATCH_ROWS];
+} Batch;
+
+typedef struct
+{
+  GAsyncQueue *full;
+  GAsyncQueue *empty;
+  Batch       *current;    /* the reader's, being filled */
+  int          stop;       /* atomic: the writer failed, stop reading */
+} Pipe;
+
 typedef struct
 {
   sqlite3      *db;
@@ -384,6 +537,8 @@ typedef struct
   sqlite3_stmt *fts[TRI_SEARCH_N_KINDS];
   gint64       *next;
   gboolean      descending;
+  Row           row;        /* without a pipe: the row being written */
+  Pipe         *pipe;       /* the reader of a build: rows go there */
 } Writer;
 
 /* The fields of each kind, in the order a row of the index joins them
@@ -397,32 +552,168 @@ static const char * const kind_fields[TRI_SEARCH_N_KINDS][3] = {
   { "name", NULL, NULL },
 };
 
-/* A row's fields (FIELD_SEP between them) as the index's columns, folded */
 static void
-bind_fields (sqlite3_stmt *stmt,
-             int           first,
-             const char   *text)
+row_init (Row *r)
+{
+  for (guint i = 0; i < 4; i++)
+    r->strings[i] = g_string_sized_new (i == 3 ? 1024 : 16);
+  for (guint i = 0; i < 3; i++)
+    r->bodies[i] = g_string_sized_new (1024);
+}
+
+static void
+row_clear (Row *r)
+{
+  for (guint i = 0; i < 4; i++)
+    if (r->strings[i] != NULL)
+      g_string_free (g_steal_pointer (&r->strings[i]), TRUE);
+  for (guint i = 0; i < 3; i++)
+    if (r->bodies[i] != NULL)
+      g_string_free (g_steal_pointer (&r->bodies[i]), TRUE);
+}
+
+/* A row's fields (FIELD_SEP between them) as the index's columns, folded
+ * into bodies; has_body[i] FALSE: that column is NULL */
+static void
+fold_fields (const char *text,
+             GString   **bodies,
+             gboolean   *has_body)
 {
   const char *p = text;
 
   for (int i = 0; i < 3; i++)
     {
       const char *sep = p != NULL ? strchr (p, FIELD_SEP) : NULL;
-      g_autofree char *part = NULL;
-      g_autofree char *folded = NULL;
 
+      has_body[i] = p != NULL;
       if (p == NULL)
-        {
-          sqlite3_bind_null (stmt, first + i);
-          continue;
-        }
-      part = sep != NULL ? g_strndup (p, sep - p) : g_strdup (p);
-      folded = tri_search_fold (part, NULL);
-      sqlite3_bind_text (stmt, first + i, index_body (folded), -1, g_free);
+        continue;
+      index_text (p, sep != NULL ? (gsize) (sep - p) : strlen (p), bodies[i]);
       p = sep != NULL ? sep + 1 : NULL;
     }
 }
 
+/* bodies: the caller's, alive until the statement is stepped */
+static void
+bind_bodies (sqlite3_stmt *stmt,
+             int           first,
+             GString     **bodies,
+             gboolean     *has_body)
+{
+  for (int i = 0; i < 3; i++)
+    if (has_body[i])
+      sqlite3_bind_text (stmt, first + i, bodies[i]->str, (int) bodies[i]->len, SQLITE_STATIC);
+    else
+      sqlite3_bind_null (stmt, first + i);
+}
+
+static void
+set_string (Row        *r,
+            guint       i,
+            const char *value)
+{
+  r->set[i] = value != NULL;
+  g_string_assign (r->strings[i], value != NULL ? value : "");
+}
+
+/* Makes r ready; FALSE when there is nothing to find in it */
+static gboolean
+row_prepare (Writer        *w,
+             Row           *r,
+             TriSearchKind  kind,
+             gint64         ref,
+             const char    *key,
+             gint64         event,
+             gint64         day,
+             const char    *date,
+             const char    *lang,
+             const char    *a,
+             const char    *b,
+             const char    *c)
+{
+  const char *parts[3] = { a, b, c };
+  GString *joined = r->strings[3];
+
+  g_string_truncate (joined, 0);
+  for (guint i = 0; i < 3 && kind_fields[kind][i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append_c (joined, FIELD_SEP);
+      /* the store refuses text that is not UTF-8: nothing to find in it */
+      if (parts[i] != NULL && g_utf8_validate (parts[i], -1, NULL))
+        g_string_append (joined, parts[i]);
+    }
+  if (strspn (joined->str, "\x1f") == joined->len)
+    return FALSE;
+
+  r->kind = kind;
+  /* FTS5 reads a doclist fast in rowid order, and slowly backwards: the
+   * rowids run from the newest. A build adds from the middle of the kind's
+   * range upwards, newest first; each update below the lowest so far */
+  r->id = ((gint64) kind << KIND_SHIFT) + (w->descending ? w->next[kind]-- : w->next[kind]++);
+  r->ref = ref;
+  r->event = event;
+  r->day = day;
+  set_string (r, 0, key);
+  set_string (r, 1, date);
+  set_string (r, 2, lang);
+  r->set[3] = TRUE;
+  fold_fields (joined->str, r->bodies, r->has_body);
+  return TRUE;
+}
+
+static void
+bind_string (sqlite3_stmt *stmt,
+             int           i,
+             const Row    *r,
+             guint         which)
+{
+  if (r->set[which])
+    sqlite3_bind_text (stmt, i, r->strings[which]->str, (int) r->strings[which]->len, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static gboolean
+row_write_doc (Writer *w,
+               Row    *r)
+{
+  sqlite3_bind_int64 (w->doc, 1, r->id);
+  sqlite3_bind_int (w->doc, 2, r->kind);
+  sqlite3_bind_int64 (w->doc, 3, r->ref);
+  bind_string (w->doc, 4, r, 0);
+  sqlite3_bind_int64 (w->doc, 5, r->event);
+  sqlite3_bind_int64 (w->doc, 6, r->day);
+  bind_string (w->doc, 7, r, 1);
+  bind_string (w->doc, 8, r, 2);
+  sqlite3_bind_null (w->doc, 9);
+  bind_string (w->doc, 10, r, 3);
+  if (sqlite3_step (w->doc) != SQLITE_DONE)
+    {
+      sqlite3_reset (w->doc);
+      return FALSE;
+    }
+  sqlite3_reset (w->doc);
+  return TRUE;
+}
+
+static gboolean
+row_write_fts (Writer *w,
+               Row    *r)
+{
+  sqlite3_bind_int64 (w->fts[r->kind], 1, r->id);
+  bind_bodies (w->fts[r->kind], 2, r->bodies, r->has_body);
+  if (sqlite3_step (w->fts[r->kind]) != SQLITE_DONE)
+    {
+      sqlite3_reset (w->fts[r->kind]);
+      return FALSE;
+    }
+  sqlite3_reset (w->fts[r->kind]);
+  return TRUE;
+}
+
+/* Without a pipe, writes the row; with one, hands it to the writer.
+ * FALSE: it could not be written (the writer's error says why) */
 static gboolean
 writer_add (Writer        *w,
             TriSearchKind  kind,
@@ -436,53 +727,24 @@ writer_add (Writer        *w,
             const char    *b,
             const char    *c)
 {
-  const char *parts[3] = { a, b, c };
-  g_autoptr(GString) joined = g_string_new (NULL);
-  const char *text;
-  gint64 id;
+  Pipe *pipe = w->pipe;
+  Row *r;
 
-  for (guint i = 0; i < 3 && kind_fields[kind][i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append_c (joined, FIELD_SEP);
-      /* the store refuses text that is not UTF-8: nothing to find in it */
-      if (parts[i] != NULL && g_utf8_validate (parts[i], -1, NULL))
-        g_string_append (joined, parts[i]);
-    }
-  text = joined->str;
-  if (strspn (text, "\x1f") == joined->len)
+  if (pipe == NULL)
+    return !row_prepare (w, &w->row, kind, ref, key, event, day, date, lang, a, b, c) ||
+           (row_write_doc (w, &w->row) && row_write_fts (w, &w->row));
+
+  if (g_atomic_int_get (&pipe->stop))
+    return FALSE;
+  if (pipe->current == NULL)
+    pipe->current = g_async_queue_pop (pipe->empty);
+  r = &pipe->current->rows[pipe->current->n];
+  if (!row_prepare (w, r, kind, ref, key, event, day, date, lang, a, b, c))
     return TRUE;
-
-  /* FTS5 reads a doclist fast in rowid order, and slowly backwards: the
-   * rowids run from the newest. A build adds from the middle of the kind's
-   * range upwards, newest first; each update below the lowest so far */
-  id = ((gint64) kind << KIND_SHIFT) + (w->descending ? w->next[kind]-- : w->next[kind]++);
-
-  sqlite3_bind_int64 (w->doc, 1, id);
-  sqlite3_bind_int (w->doc, 2, kind);
-  sqlite3_bind_int64 (w->doc, 3, ref);
-  sqlite3_bind_text (w->doc, 4, key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (w->doc, 5, event);
-  sqlite3_bind_int64 (w->doc, 6, day);
-  sqlite3_bind_text (w->doc, 7, date, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (w->doc, 8, lang, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_null (w->doc, 9);
-  sqlite3_bind_text (w->doc, 10, text, -1, SQLITE_TRANSIENT);
-  if (sqlite3_step (w->doc) != SQLITE_DONE)
-    {
-      sqlite3_reset (w->doc);
-      return FALSE;
-    }
-  sqlite3_reset (w->doc);
-
-  sqlite3_bind_int64 (w->fts[kind], 1, id);
-  bind_fields (w->fts[kind], 2, text);
-  if (sqlite3_step (w->fts[kind]) != SQLITE_DONE)
-    {
-      sqlite3_reset (w->fts[kind]);
-      return FALSE;
-    }
-  sqlite3_reset (w->fts[kind]);
+  if (!row_write_doc (w, r))
+    return FALSE;
+  if (++pipe->current->n == BATCH_ROWS)
+    g_async_queue_push (pipe->full, g_steal_pointer (&pipe->current));
   return TRUE;
 }
 
@@ -599,6 +861,13 @@ add_from (Writer        *w,
                                    col_text (stmt, 1), col_text (stmt, 2), NULL, NULL);
                   break;
                 }
+              if (!ok && w->pipe != NULL && g_atomic_int_get (&w->pipe->stop))
+                {
+                  /* the writer stopped: its error is the one told */
+                  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "stopped");
+                  sqlite3_finalize (stmt);
+                  return FALSE;
+                }
               if (!ok)
                 {
                   set_sql_error (error, w->db, path);
@@ -626,14 +895,18 @@ add_from (Writer        *w,
 static gboolean
 writer_init (Writer   *w,
              sqlite3  *db,
-             gint64   *next)
+             gint64   *next,
+             gboolean  with_doc,
+             gboolean  with_fts)
 {
   w->db = db;
   w->next = next;
-  if (sqlite3_prepare_v2 (db, "INSERT INTO doc VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  row_init (&w->row);
+  if (with_doc &&
+      sqlite3_prepare_v2 (db, "INSERT INTO doc VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                           -1, &w->doc, NULL) != SQLITE_OK)
     return FALSE;
-  for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
+  for (guint k = 0; with_fts && k < TRI_SEARCH_N_KINDS; k++)
     {
       g_autofree char *sql = g_strdup_printf ("INSERT INTO fts%u (rowid, f0, f1, f2) VALUES (?1, ?2, ?3, ?4)", k);
 
@@ -649,6 +922,173 @@ writer_clear (Writer *w)
   g_clear_pointer (&w->doc, sqlite3_finalize);
   for (guint k = 0; k < TRI_SEARCH_N_KINDS; k++)
     g_clear_pointer (&w->fts[k], sqlite3_finalize);
+  row_clear (&w->row);
+}
+
+/* The window's thread comes first: the build's own threads yield to it
+ * (Linux sets a thread's niceness; both threads end with the build) */
+static void
+yield_to_others (void)
+{
+#ifdef __linux__
+  setpriority (PRIO_PROCESS, (id_t) gettid (), 10);
+#endif
+}
+
+typedef struct
+{
+  Writer        w;
+  sqlite3      *src;
+  GCancellable *cancellable;
+  const char   *path;
+  GError       *error;
+} Reader;
+
+static Batch *const end_of_rows = (Batch *) &end_of_rows;
+
+static gpointer
+read_thread (gpointer data)
+{
+  Reader *reader = data;
+  Pipe *pipe = reader->w.pipe;
+  Batch *last;
+  gboolean ok;
+
+  double cpu;
+
+  yield_to_others ();
+  cpu = thread_cpu_ms ();
+  ok = add_from (&reader->w, reader->src, NULL, 0, reader->cancellable, reader->path, &reader->error);
+  if (ok && (sqlite3_exec (reader->w.db, doc_indexes, NULL, NULL, NULL) != SQLITE_OK ||
+             sqlite3_exec (reader->w.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
+    {
+      set_sql_error (&reader->error, reader->w.db, reader->path);
+      ok = FALSE;
+    }
+  last = pipe->current;
+  pipe->current = NULL;
+  if (last != NULL)
+    g_async_queue_push (ok && last->n > 0 ? pipe->full : pipe->empty, last);
+  g_async_queue_push (pipe->full, end_of_rows);
+  g_debug ("reading thread: %.0f ms of CPU", thread_cpu_ms () - cpu);
+  return GINT_TO_POINTER (ok);
+}
+
+typedef struct
+{
+  Writer     *w;
+  Pipe       *pipe;
+  const char *path;
+  GError     *error;
+} WriteJob;
+
+/* Writes the index of the rows the reading thread made, then commits */
+static gpointer
+write_thread (gpointer data)
+{
+  WriteJob *job = data;
+  Batch *batch;
+  gboolean ok = TRUE;
+  double cpu;
+
+  yield_to_others ();
+  cpu = thread_cpu_ms ();
+  while ((batch = g_async_queue_pop (job->pipe->full)) != end_of_rows)
+    {
+      for (guint r = 0; ok && r < batch->n; r++)
+        ok = row_write_fts (job->w, &batch->rows[r]);
+      if (!ok && !g_atomic_int_get (&job->pipe->stop))
+        {
+          set_sql_error (&job->error, job->w->db, job->path);
+          g_atomic_int_set (&job->pipe->stop, 1);
+        }
+      batch->n = 0;
+      g_async_queue_push (job->pipe->empty, batch);
+    }
+  if (ok && sqlite3_exec (job->w->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sql_error (&job->error, job->w->db, job->path);
+      ok = FALSE;
+    }
+  g_debug ("writing thread: %.0f ms of CPU", thread_cpu_ms () - cpu);
+  return GINT_TO_POINTER (ok);
+}
+
+/* Reads src on a thread of its own, folding and filling the table of
+ * texts in a database of its own (docs, in memory under the name
+ * docs_uri), while another writes w's index; the caller waits for both */
+static gboolean
+add_all (Writer        *w,
+         sqlite3       *src,
+         GCancellable  *cancellable,
+         const char    *path,
+         const char    *docs_uri,
+         sqlite3      **docs,
+         GError       **error)
+{
+  Pipe pipe = { 0 };
+  Reader reader = { 0 };
+  WriteJob writer = { 0 };
+  GThread *thread, *write;
+  Batch *batch;
+  sqlite3 *db = NULL;
+  gboolean ok = TRUE, read_ok;
+
+  if (sqlite3_open_v2 (docs_uri, &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+                       NULL) != SQLITE_OK ||
+      sqlite3_exec (db, doc_schema, NULL, NULL, NULL) != SQLITE_OK ||
+      !writer_init (&reader.w, db, w->next, TRUE, FALSE) ||
+      sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      set_sql_error (error, db, path);
+      writer_clear (&reader.w);
+      sqlite3_close (db);
+      return FALSE;
+    }
+
+  pipe.full = g_async_queue_new ();
+  pipe.empty = g_async_queue_new ();
+  for (guint i = 0; i < N_BATCHES; i++)
+    {
+      batch = g_new0 (Batch, 1);
+      for (guint r = 0; r < BATCH_ROWS; r++)
+        row_init (&batch->rows[r]);
+      g_async_queue_push (pipe.empty, batch);
+    }
+  reader.w.pipe = &pipe;
+  reader.src = src;
+  reader.cancellable = cancellable;
+  reader.path = path;
+  writer.w = w;
+  writer.pipe = &pipe;
+  writer.path = path;
+  thread = g_thread_new ("tri-search-read", read_thread, &reader);
+  write = g_thread_new ("tri-search-write", write_thread, &writer);
+
+  ok = GPOINTER_TO_INT (g_thread_join (write));
+  read_ok = GPOINTER_TO_INT (g_thread_join (thread));
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&writer.error));
+  else if (!read_ok)
+    g_propagate_error (error, g_steal_pointer (&reader.error));
+  g_clear_error (&reader.error);
+  g_clear_error (&writer.error);
+
+  while ((batch = g_async_queue_try_pop (pipe.empty)) != NULL)
+    {
+      for (guint r = 0; r < BATCH_ROWS; r++)
+        row_clear (&batch->rows[r]);
+      g_free (batch);
+    }
+  g_async_queue_unref (pipe.full);
+  g_async_queue_unref (pipe.empty);
+  writer_clear (&reader.w);
+  if (ok && read_ok)
+    *docs = db;
+  else
+    sqlite3_close (db);
+  return ok && read_ok;
 }
 
 gboolean
@@ -662,7 +1102,15 @@ tri_search_build (TriSearch     *self,
   gint64 next[TRI_SEARCH_N_KINDS];
   gint64 low[TRI_SEARCH_N_KINDS];
   struct stat before, after;
+  sqlite3 *docs = NULL;
+  /* reading and folding on one, writing the index on the other */
+  gboolean two_threads = g_get_num_processors () >= 2;
+  static gint builds;
+  g_autofree char *docs_uri = g_strdup_printf ("file:/tri-search-%p-%d?vfs=memdb", (void *) self,
+                                               g_atomic_int_add (&builds, 1));
   gboolean ok = FALSE;
+  double cpu = thread_cpu_ms ();
+  gint64 start = g_get_monotonic_time ();
 
   g_return_val_if_fail (TRI_IS_SEARCH (self), FALSE);
 
@@ -683,10 +1131,12 @@ tri_search_build (TriSearch     *self,
   src = open_briefing (self->path, error);
   if (src == NULL)
     return FALSE;
-  if (sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+  if (sqlite3_open_v2 (":memory:", &db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
                        NULL) != SQLITE_OK ||
       sqlite3_exec (db, index_schema, NULL, NULL, NULL) != SQLITE_OK ||
-      !writer_init (&w, db, next) ||
+      (!two_threads && sqlite3_exec (db, doc_schema, NULL, NULL, NULL) != SQLITE_OK) ||
+      !writer_init (&w, db, next, !two_threads, TRUE) ||
       sqlite3_exec (src, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
       sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
     {
@@ -694,13 +1144,34 @@ tri_search_build (TriSearch     *self,
       goto out;
     }
 
-  if (!add_from (&w, src, NULL, 0, cancellable, self->path, error))
+  if (two_threads ? !add_all (&w, src, cancellable, self->path, docs_uri, &docs, error)
+                  : !add_from (&w, src, NULL, 0, cancellable, self->path, error))
     goto out;
 
-  if (sqlite3_exec (db, "CREATE INDEX doc_by_ref ON doc (kind, ref);"
-                    "CREATE INDEX doc_by_event ON doc (event) WHERE kind = 1;"
-                    "COMMIT;"
-                    "INSERT INTO fts0 (fts0, rank) VALUES ('automerge', 4);"
+  if (!two_threads &&
+      (sqlite3_exec (db, doc_indexes, NULL, NULL, NULL) != SQLITE_OK ||
+       sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
+    {
+      set_sql_error (error, db, self->path);
+      goto out;
+    }
+  if (docs != NULL)
+    {
+      /* the table of texts, a database in memory shared by name (memdb),
+       * attached to the index's: it lives as long as the index */
+      char *attach = sqlite3_mprintf ("ATTACH %Q AS docs", docs_uri);
+      int rc = sqlite3_exec (db, attach, NULL, NULL, NULL);
+
+      sqlite3_free (attach);
+      if (rc != SQLITE_OK)
+        {
+          set_sql_error (error, db, self->path);
+          goto out;
+        }
+      g_clear_pointer (&docs, sqlite3_close);
+    }
+
+  if (sqlite3_exec (db, "INSERT INTO fts0 (fts0, rank) VALUES ('automerge', 4);"
                     "INSERT INTO fts1 (fts1, rank) VALUES ('automerge', 4);"
                     "INSERT INTO fts2 (fts2, rank) VALUES ('automerge', 4);"
                     "INSERT INTO fts3 (fts3, rank) VALUES ('automerge', 4);",
@@ -712,7 +1183,8 @@ tri_search_build (TriSearch     *self,
   sqlite3_exec (src, "COMMIT", NULL, NULL, NULL);
 
   /* identity as of the start: a change during the build is a change */
-  if (stat (self->path, &after) != 0 || after.st_ino != before.st_ino ||
+  if (stat (self->path, &after) != 0 || after.st_dev != before.st_dev || after.st_ino != before.st_ino ||
+      after.st_size != before.st_size ||
       after.st_mtim.tv_sec != before.st_mtim.tv_sec || after.st_mtim.tv_nsec != before.st_mtim.tv_nsec)
     memset (&before, 0, sizeof before);
 
@@ -725,9 +1197,12 @@ tri_search_build (TriSearch     *self,
   memcpy (self->next, low, sizeof low);
   g_mutex_unlock (&self->lock);
   ok = TRUE;
+  g_debug ("index built in %.0f ms; building thread: %.0f ms of CPU",
+           (g_get_monotonic_time () - start) / 1e3, thread_cpu_ms () - cpu);
 
 out:
   writer_clear (&w);
+  sqlite3_close (docs);
   sqlite3_close (db);
   sqlite3_close (src);
   return ok;
@@ -809,6 +1284,11 @@ remove_rows (sqlite3      *db,
   g_autofree char *del = g_strdup_printf ("INSERT INTO fts%u (fts%u, rowid, f0, f1, f2)"
                                           " VALUES ('delete', ?1, ?2, ?3, ?4)", kind, kind);
   sqlite3_stmt *sel = NULL, *del_fts = NULL, *del_doc = NULL;
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  g_autoptr(GString) c = g_string_new (NULL);
+  GString *bodies[3] = { a, b, c };
+  gboolean has_body[3];
   gboolean ok;
 
   ok = sqlite3_prepare_v2 (db, sql, -1, &sel, NULL) == SQLITE_OK &&
@@ -823,7 +1303,8 @@ remove_rows (sqlite3      *db,
 
           /* a contentless table forgets a row by being told what it held */
           sqlite3_bind_int64 (del_fts, 1, id);
-          bind_fields (del_fts, 2, col_text (sel, 1));
+          fold_fields (col_text (sel, 1), bodies, has_body);
+          bind_bodies (del_fts, 2, bodies, has_body);
           ok = sqlite3_step (del_fts) == SQLITE_DONE;
           sqlite3_reset (del_fts);
           sqlite3_bind_int64 (del_doc, 1, id);
@@ -863,7 +1344,7 @@ tri_search_update_events (TriSearch     *self,
     }
 
   if (sqlite3_exec (self->index, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
-      !writer_init (&w, self->index, self->next))
+      !writer_init (&w, self->index, self->next, TRUE, TRUE))
     ok = FALSE;
   w.descending = TRUE;
   for (guint i = 0; ok && i < n_events; i++)
@@ -933,8 +1414,29 @@ parse_query (const char *query)
       /* still being typed; a prefix of one or two letters would be most
        * of the index's words */
       t.prefix = *end == '\0' && g_utf8_strlen (t.text, -1) >= 3;
-      g_array_append_val (terms, t);
       p = end;
+      /* a word typed twice is looked for once (a query of one word
+       * pasted 2,000 times costs what the word costs) */
+      {
+        gboolean again = FALSE;
+
+        for (guint i = 0; i < terms->len && !again; i++)
+          {
+            Term *u = &g_array_index (terms, Term, i);
+
+            if (u->cjk == t.cjk && g_str_equal (u->text, t.text))
+              {
+                u->prefix = u->prefix && t.prefix;
+                again = TRUE;
+              }
+          }
+        if (again)
+          {
+            g_free (t.text);
+            continue;
+          }
+      }
+      g_array_append_val (terms, t);
     }
   return terms;
 }

@@ -1,10 +1,14 @@
 /* tri-bench-search.c: search at scale (scripts/bench --search)
  *
- * Usage: tri-bench-search BRIEFING [RUNS [CJK-BRIEFING]]
+ * Usage: tri-bench-search [--build-only] BRIEFING [RUNS [CJK-BRIEFING]]
  *
  * Prints numbers, passes or fails nothing:
  *   - search_build_ms: building the private index of BRIEFING (median of
  *     RUNS builds; tri_search_build, as the window's worker thread runs it);
+ *     with --build-only, only that;
+ *   - search_build_async_ms: a build on a worker thread while the main
+ *     loop ticks every 16 ms (how late its ticks ran), the first and a
+ *     rebuild queried every 160 ms (answered by the index built before);
  *   - search_query_ms QUERY: each query's median over 51 runs (wall clock
  *     and the process's CPU time: the machine may be shared), and the
  *     number of results;
@@ -22,6 +26,7 @@
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include <sys/resource.h>
 
@@ -67,6 +72,55 @@ exec (sqlite3    *db,
 
   if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
     g_error ("%s: %s", sql, msg);
+}
+
+/* The load average over the last minute */
+static const char *
+load (void)
+{
+  static char text[32];
+  g_autofree char *all = NULL;
+
+  if (!g_file_get_contents ("/proc/loadavg", &all, NULL, NULL))
+    return "?";
+  g_strlcpy (text, all, sizeof text);
+  text[strcspn (text, " ")] = '\0';
+  return text;
+}
+
+/* The CPU time of the build's reading and writing threads, from its debug
+ * messages: with two cores free, the build takes the longer of the two */
+static GMutex thread_lock;
+static double thread_read_ms, thread_write_ms, thread_build_ms;
+
+static void
+on_search_debug (const char     *domain,
+                 GLogLevelFlags  level,
+                 const char     *message,
+                 gpointer        data)
+{
+  double ms;
+  const char *p;
+
+  g_mutex_lock (&thread_lock);
+  if (sscanf (message, "reading thread: %lf ms", &ms) == 1)
+    thread_read_ms = ms;
+  else if (sscanf (message, "writing thread: %lf ms", &ms) == 1)
+    thread_write_ms = ms;
+  else if ((p = strstr (message, "building thread: ")) != NULL && sscanf (p, "building thread: %lf", &ms) == 1)
+    thread_build_ms = ms;
+  g_mutex_unlock (&thread_lock);
+}
+
+static double
+critical_path_ms (void)
+{
+  double ms;
+
+  g_mutex_lock (&thread_lock);
+  ms = MAX (thread_read_ms, thread_write_ms) + thread_build_ms;
+  g_mutex_unlock (&thread_lock);
+  return ms;
 }
 
 static double
@@ -191,6 +245,104 @@ cjk_alternatives (const char *path)
   g_ptr_array_unref (texts);
 }
 
+/* The window's main thread while the index is built on a worker thread
+ * (tri_search_build_async): a 16 ms tick, as a frame clock's, and how
+ * late each tick ran; with query, a search every tenth tick (answered by
+ * the index built before, while the new one is built) */
+typedef struct
+{
+  GMainLoop *loop;
+  TriSearch *search;
+  const char *query;
+  gint64     last;
+  GArray    *late;      /* ms after the 16 ms it was due */
+  GArray    *queries;   /* ms, at each tick */
+  guint      answered;  /* queries that found something */
+  double     done;
+} Ticking;
+
+static gboolean
+on_tick (gpointer data)
+{
+  Ticking *t = data;
+  gint64 now = g_get_monotonic_time ();
+  double late = (now - t->last) / 1000.0 - 16;
+
+  g_array_append_val (t->late, late);
+  t->last = now;
+  /* a query every tenth tick: someone typing while it builds */
+  if (t->query != NULL && t->late->len % 10 == 0)
+    {
+      g_autoptr(GError) error = NULL;
+      double t0 = now_ms (), ms;
+      g_autoptr(GPtrArray) results = tri_search_query (t->search, t->query, "en", 0, &error);
+
+      if (results == NULL)
+        g_error ("a query during the build: %s", error->message);
+      ms = now_ms () - t0;
+      g_array_append_val (t->queries, ms);
+      t->answered += results->len > 0;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_built (GObject      *source,
+          GAsyncResult *result,
+          gpointer      data)
+{
+  Ticking *t = data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tri_search_build_finish (TRI_SEARCH (source), result, &error))
+    g_error ("%s", error->message);
+  t->done = now_ms ();
+  g_main_loop_quit (t->loop);
+}
+
+static void
+build_async (TriSearch  *search,
+             const char *query,
+             const char *what)
+{
+  Ticking t = { 0 };
+  double t0, c0;
+  guint tick;
+
+  t.loop = g_main_loop_new (NULL, FALSE);
+  t.search = search;
+  t.query = query;
+  t.late = g_array_new (FALSE, FALSE, sizeof (double));
+  t.queries = g_array_new (FALSE, FALSE, sizeof (double));
+  t0 = now_ms ();
+  c0 = cpu_ms ();
+  t.last = g_get_monotonic_time ();
+  tick = g_timeout_add (16, on_tick, &t);
+  tri_search_build_async (search, NULL, on_built, &t);
+  g_main_loop_run (t.loop);
+  g_source_remove (tick);
+  {
+    double late_max = 0, query_max = 0;
+
+    for (guint i = 0; i < t.late->len; i++)
+      late_max = MAX (late_max, g_array_index (t.late, double, i));
+    for (guint i = 0; i < t.queries->len; i++)
+      query_max = MAX (query_max, g_array_index (t.queries, double, i));
+    printf ("search_build_async_ms\t%s\t%.0f\tcpu %.0f, the busier thread's %.0f\t%u ticks of 16 ms: late by median %.1f ms, at most %.1f ms\n",
+            what, t.done - t0, cpu_ms () - c0, critical_path_ms (), t.late->len,
+            t.late->len ? median ((double *) t.late->data, t.late->len) : 0,
+            late_max);
+    if (query != NULL)
+      printf ("search_query_during_build_ms\t%s\t%u queries, %u answered\tmedian %.2f\tat most %.2f\n",
+              query, t.queries->len, t.answered,
+              t.queries->len ? median ((double *) t.queries->data, t.queries->len) : 0,
+              query_max);
+  }
+  g_array_unref (t.late);
+  g_array_unref (t.queries);
+  g_main_loop_unref (t.loop);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -201,17 +353,27 @@ main (int    argc,
   };
   g_autoptr(TriSearch) search = NULL;
   g_autoptr(GError) error = NULL;
-  guint runs = argc > 2 ? (guint) atoi (argv[2]) : 3;
+  gboolean build_only = argc > 1 && g_str_equal (argv[1], "--build-only");
+  guint runs;
   double *t;
 
+  if (build_only)
+    {
+      argv++;
+      argc--;
+    }
+  runs = argc > 2 ? (guint) atoi (argv[2]) : 3;
   if (argc < 2)
     {
-      g_printerr ("Usage: %s BRIEFING [RUNS]\n", argv[0]);
+      g_printerr ("Usage: %s [--build-only] BRIEFING [RUNS [CJK-BRIEFING]]\n", argv[0]);
       return 2;
     }
   runs = MAX (runs, 1);
   t = g_new (double, MAX (runs, 51));
   double *cpu = g_new (double, runs);
+  double *path = g_new (double, runs);
+
+  g_log_set_handler ("tri-search", G_LOG_LEVEL_DEBUG, on_search_debug, NULL);
   search = tri_search_new (argv[1]);
   for (guint r = 0; r < runs; r++)
     {
@@ -221,9 +383,26 @@ main (int    argc,
         g_error ("%s", error->message);
       t[r] = now_ms () - t0;
       cpu[r] = cpu_ms () - c0;
+      path[r] = critical_path_ms ();
     }
-  printf ("search_build_ms\t%.0f\tcpu %.0f\t(median of %u)\n", median (t, runs), median (cpu, runs), runs);
+  printf ("search_build_ms\t%.0f\tcpu %.0f\tthe busier thread's CPU %.0f\t(median of %u; load %s)\n",
+          median (t, runs), median (cpu, runs), median (path, runs), runs, load ());
   g_free (cpu);
+  g_free (path);
+  if (build_only)
+    {
+      g_free (t);
+      return 0;
+    }
+
+  /* on a worker thread, as the window builds it after its first frame:
+   * the first build, then a rebuild queried as it goes */
+  {
+    g_autoptr(TriSearch) fresh = tri_search_new (argv[1]);
+
+    build_async (fresh, NULL, "first build");
+    build_async (fresh, "treaty moscow", "rebuild, queried every 160 ms");
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
@@ -243,6 +422,39 @@ main (int    argc,
         }
       printf ("search_query_ms\t%s\t%.2f\tcpu %.2f\t%u results\n", queries[i], median (t, 51), median (c, 51), n);
     }
+
+  /* hostile: 10,000 characters (only the first 32 words are looked for) */
+  {
+    g_autofree char *letters = g_strnfill (10000, 'a');
+    g_autoptr(GString) syntax = g_string_new (NULL);
+    g_autoptr(GString) words = g_string_new (NULL);
+    const char *hostile[3];
+    static const char * const names[] = { "10,000 × a", "5,000 × NEAR( \"", "10,000 characters of words" };
+
+    while (syntax->len < 10000)
+      g_string_append (syntax, "NEAR( \" ");
+    while (words->len < 10000)
+      g_string_append (words, "treaty moscow hiep uoc ");
+    hostile[0] = letters;
+    hostile[1] = syntax->str;
+    hostile[2] = words->str;
+    for (guint i = 0; i < G_N_ELEMENTS (hostile); i++)
+      {
+        guint n = 0;
+
+        for (guint r = 0; r < 51; r++)
+          {
+            double t0 = now_ms ();
+            g_autoptr(GPtrArray) results = tri_search_query (search, hostile[i], "en", 0, &error);
+
+            if (results == NULL)
+              g_error ("%s", error->message);
+            t[r] = now_ms () - t0;
+            n = results->len;
+          }
+        printf ("search_query_ms\t%s\t%.2f\t%u results\n", names[i], median (t, 51), n);
+      }
+  }
   g_free (t);
 
   if (argc > 3)
