@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "store/tri-filter.h"
+#include "store/tri-state-index.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
 
@@ -96,7 +97,12 @@ assert_refused (const char *text,
 
   g_assert_null (f);
   g_assert_error (error, TRI_FILTER_ERROR, TRI_FILTER_ERROR_INVALID);
-  g_test_message ("%s: %s", text, error->message);
+  {
+    g_autofree char *shown = g_strescape (text, NULL);
+    g_autofree char *said = g_strescape (error->message, "“”’–");
+
+    g_test_message ("%s: %s", shown, said);
+  }
   g_assert_nonnull (strstr (error->message, named));
   g_assert_nonnull (strstr (error->message, listed));
   g_assert_true (g_str_has_suffix (error->message, "."));
@@ -253,6 +259,191 @@ test_describe (void)
 #undef SAYS
 }
 
+static void
+set_filter (TriStore   *store,
+            const char *text)
+{
+  g_autoptr(TriFilter) f = parse (text);
+
+  tri_store_set_filter (store, f);
+}
+
+/* Every read through the store honours its filter, and the running sums
+ * count exactly the events the lists give */
+static void
+test_store (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
+  g_autoptr(TriStateIndex) index = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) relations = NULL;
+  guint n_military = 0, n_confirmed_military = 0, n_prk = 0;
+  guint32 as_of;
+
+  g_assert_no_error (error);
+  index = tri_state_index_new (store, &error);
+  g_assert_no_error (error);
+  relations = tri_store_list_relations (store, &error);
+  g_assert_no_error (error);
+  all = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+  g_assert_no_error (error);
+  as_of = tri_store_default_as_of (store);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TriEvent *ev = all->pdata[i];
+
+      n_military += ev->category == TRI_CATEGORY_MILITARY;
+      n_confirmed_military += ev->category == TRI_CATEGORY_MILITARY && ev->confidence == TRI_CONFIDENCE_CONFIRMED;
+      for (guint k = 0; k < ev->links->len; k++)
+        {
+          TriRelation *r = tri_store_get_relation (store, g_array_index (ev->links, TriLink, k).relation_id);
+
+          if (r != NULL && (g_str_equal (r->a, "PRK") || g_str_equal (r->b, "PRK")))
+            {
+              n_prk++;
+              break;
+            }
+        }
+    }
+  g_assert_cmpuint (n_confirmed_military, >, 0);
+  g_assert_cmpuint (n_military, >, n_confirmed_military);
+  g_assert_cmpuint (n_prk, <, all->len);
+
+  const char *filters[] = { "category=military", "category=military,confidence=confirmed", "actor=PRK", "", NULL };
+  const guint expected[] = { n_military, n_confirmed_military, n_prk, all->len };
+  for (guint t = 0; filters[t] != NULL; t++)
+    {
+      g_autoptr(GPtrArray) events = NULL;
+      g_autoptr(TriFilter) f = parse (filters[t]);
+      guint serial = tri_store_get_filter_serial (store);
+
+      tri_store_set_filter (store, f);
+      g_assert_true (tri_filter_equal (tri_store_get_filter (store), f));
+      g_assert_cmpuint (tri_store_get_filter_serial (store), !=, serial);
+      events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (events->len, ==, expected[t]);
+      for (guint i = 0; i < events->len; i++)
+        {
+          const TriEvent *ev = events->pdata[i];
+
+          g_assert_true (tri_store_event_passes (store, ev->id));
+          if (t == 0 || t == 1)
+            g_assert_cmpint (ev->category, ==, TRI_CATEGORY_MILITARY);
+          if (t == 1)
+            g_assert_cmpint (ev->confidence, ==, TRI_CONFIDENCE_CONFIRMED);
+        }
+
+      /* the sums count what the list counts, for every side and window */
+      for (guint r = 0; r < relations->len; r++)
+        {
+          const TriRelation *rel = relations->pdata[r];
+          const guint months[] = { 0, 6, 12 };
+
+          for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+            {
+              TriEdgeState a, b;
+              guint32 from, to;
+
+              tri_window_bounds (as_of, tri_window_days_for_months (months[m]), &from, &to);
+              tri_edge_state_compute (&a, events, rel->id, from, to);
+              tri_state_index_compute (index, &b, rel->id, from, to);
+              g_assert_cmpint (a.n_events, ==, b.n_events);
+              g_assert_cmpint (a.n_possibly, ==, b.n_possibly);
+              g_assert_cmpfloat (a.intensity, ==, b.intensity);
+              g_assert_cmpint (a.n_unconfirmed, ==, b.n_unconfirmed);
+            }
+
+          /* the evidence: the quotes of exactly the events counted */
+          {
+            g_autoptr(GPtrArray) quotes = NULL;
+            guint total = 0;
+
+            quotes = tri_store_list_quotes_in_period (store, rel->id, 1, as_of, "en", G_MAXUINT, &total, &error);
+            g_assert_no_error (error);
+            g_assert_cmpuint (quotes->len, ==, total);
+            for (guint i = 0; i < quotes->len; i++)
+              {
+                const TriQuote *q = quotes->pdata[i];
+
+                if (t < 3)
+                  g_assert_cmpint (q->event_id, !=, 0);
+                if (q->event_id != 0)
+                  g_assert_true (tri_store_event_passes (store, q->event_id));
+              }
+          }
+        }
+
+      /* stepping skips what does not pass */
+      for (gint64 id = tri_store_step_event (store, 0, 1), n = 0; id != 0; id = tri_store_step_event (store, id, 1))
+        {
+          g_assert_true (tri_store_event_passes (store, id));
+          g_assert_cmpuint (++n, <=, expected[t]);
+        }
+    }
+}
+
+/* grade, claim and source: quotes only; an ungraded half never passes */
+static void
+test_store_quotes (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_graded_briefing (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open (path, &error);
+  TriRelation *rel;
+  g_autoptr(GPtrArray) quotes = NULL;
+  g_autoptr(GPtrArray) events = NULL;
+  guint total = 0;
+
+  g_assert_no_error (error);
+  rel = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  if (rel == NULL)
+    g_error ("no RUS-PRK");
+
+  quotes = tri_store_list_quotes_in_period (store, rel->id, 1, G_MAXUINT32 - 1, "en", 100, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 4);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+
+  set_filter (store, "grade=B2");
+  quotes = tri_store_list_quotes_in_period (store, rel->id, 1, G_MAXUINT32 - 1, "en", 100, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+  g_assert_cmpuint (quotes->len, ==, 1);
+  g_assert_cmpstr (((TriQuote *) quotes->pdata[0])->text, ==, TRI_TEST_GRADED_B2);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  quotes = tri_store_list_quotes_page (store, rel->id, "en", 100, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (total, ==, 1);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+  /* the events are not filtered by a quote facet */
+  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (events->len, ==, 1);
+
+  set_filter (store, "grade=A1");
+  quotes = tri_store_list_quotes (store, 0, ((TriEvent *) events->pdata[0])->id, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 0);
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+
+  set_filter (store, "source=wire");
+  quotes = tri_store_list_quotes (store, rel->id, 0, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 2);
+  for (guint i = 0; i < quotes->len; i++)
+    g_assert_cmpstr (((TriQuote *) quotes->pdata[i])->source_id, ==, "wire");
+  g_clear_pointer (&quotes, g_ptr_array_unref);
+
+  set_filter (store, "category=military");
+  quotes = tri_store_list_quotes (store, rel->id, 0, "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,5 +454,7 @@ main (int   argc,
   g_test_add_func ("/filter/check", test_check);
   g_test_add_func ("/filter/match", test_match);
   g_test_add_func ("/filter/describe", test_describe);
+  g_test_add_func ("/filter/store", test_store);
+  g_test_add_func ("/filter/store-quotes", test_store_quotes);
   return g_test_run ();
 }

@@ -583,19 +583,30 @@ grade_passes (const char *grade,
 }
 
 gboolean
-tri_filter_match_quote (const TriFilter *f,
-                        const TriQuote  *quote)
+tri_filter_match_quote_facts (const TriFilter *f,
+                              TriClaim         claim,
+                              char             reliability,
+                              int              credibility,
+                              const char      *source_id)
 {
   if (f == NULL)
     return TRUE;
-  if (!has_value (f, TRI_FILTER_CLAIM, tri_claim_to_string (quote->claim)))
+  if (!has_value (f, TRI_FILTER_CLAIM, tri_claim_to_string (claim)))
     return FALSE;
   if (f->values[TRI_FILTER_GRADE] != NULL &&
-      !grade_passes (f->values[TRI_FILTER_GRADE][0], quote->reliability, quote->credibility))
+      !grade_passes (f->values[TRI_FILTER_GRADE][0], reliability, credibility))
     return FALSE;
-  if (!has_value (f, TRI_FILTER_SOURCE, quote->source_id))
+  if (!has_value (f, TRI_FILTER_SOURCE, source_id))
     return FALSE;
   return TRUE;
+}
+
+gboolean
+tri_filter_match_quote (const TriFilter *f,
+                        const TriQuote  *quote)
+{
+  return tri_filter_match_quote_facts (f, quote->claim, quote->reliability,
+                                       quote->credibility, quote->source_id);
 }
 
 /* --- in words ------------------------------------------------------------ */

@@ -76,15 +76,21 @@ gboolean    tri_filter_check      (const TriFilter *f, TriStore *store, GError *
 
 /* The tests themselves: an event by its category, confidence and the
  * actor codes of its relations (actors: NULL-terminated, the codes of
- * both ends of each relation it is linked to); a quote by its event's
- * pass (event_passes) and its own claim, grade and source. NULL f
- * passes everything. */
+ * both ends of each relation it is linked to); a quote by its own claim,
+ * grade and source only (whether its event passes is the caller's:
+ * tri_store_quote_passes () asks both). NULL f passes everything. */
 gboolean    tri_filter_match_event (const TriFilter    *f,
                                     TriCategory         category,
                                     TriConfidence       confidence,
                                     const char * const *actors);
 gboolean    tri_filter_match_quote (const TriFilter *f,
                                     const TriQuote  *quote);
+/* the same from its parts: reliability 'A'..'F' or 0, credibility 1..6 or 0 */
+gboolean    tri_filter_match_quote_facts (const TriFilter *f,
+                                          TriClaim         claim,
+                                          char             reliability,
+                                          int              credibility,
+                                          const char      *source_id);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriFilter, tri_filter_free)
 

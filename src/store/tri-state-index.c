@@ -25,6 +25,7 @@
 
 #include <string.h>
 
+#include "tri-filter.h"
 #include "tri-state-index.h"
 #include "tri-store-private.h"
 
@@ -76,6 +77,9 @@ struct _TriStateIndex
   TriStore        *store;       /* kept, for the links of the events that change */
   GHashTable      *relations;   /* relation id -> RelationIndex */
   GArray          *links;       /* of TriLinkRow, sorted by (event, relation): what is in the sums */
+  GHashTable      *filtered;    /* relation id -> RelationIndex of the events that pass the
+                                 * store's filter, or NULL; built when first asked */
+  guint            filtered_serial;   /* tri_store_get_filter_serial () it was built for */
 };
 
 /* --- sums ------------------------------------------------------------------ */
@@ -493,6 +497,7 @@ tri_state_index_unref (TriStateIndex *index)
       tri_store_remove_index (index->store, index);
       g_object_unref (index->store);
       g_hash_table_unref (index->relations);
+      g_clear_pointer (&index->filtered, g_hash_table_unref);
       g_array_unref (index->links);
       g_free (index);
     }
@@ -572,6 +577,7 @@ tri_state_index_update (TriStateIndex  *index,
 
   g_return_val_if_fail (index != NULL, FALSE);
 
+  g_clear_pointer (&index->filtered, g_hash_table_unref);
   if (events == NULL)
     {
       rows = tri_store_list_all_links (index->store, error);
@@ -638,11 +644,64 @@ state_add (TriEdgeState *state,
     }
 }
 
+/* @list's items whose events pass the store's filter, in order */
+static void
+list_build_filtered (TriStore *store,
+                     SumList  *into,
+                     SumList  *list)
+{
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
+
+  for (guint k = 0; k < list->blocks->len; k++)
+    {
+      const Block *b = g_ptr_array_index (list->blocks, k);
+
+      for (guint i = 0; i < b->items->len; i++)
+        {
+          const Item *item = &g_array_index (b->items, Item, i);
+
+          if (tri_store_event_passes (store, item->event))
+            g_array_append_vals (items, item, 1);
+        }
+    }
+  list_build (into, items);
+}
+
+/* The sums of the events that pass the store's filter: one pass over
+ * the lists already sorted, when the filter (or an event) changed */
+static GHashTable *
+filtered_relations (TriStateIndex *index)
+{
+  guint serial = tri_store_get_filter_serial (index->store);
+  GHashTableIter iter;
+  gpointer value;
+
+  if (index->filtered != NULL && index->filtered_serial == serial)
+    return index->filtered;
+
+  g_clear_pointer (&index->filtered, g_hash_table_unref);
+  index->filtered = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, relation_index_free);
+  index->filtered_serial = serial;
+  g_hash_table_iter_init (&iter, index->relations);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      RelationIndex *r = value;
+      RelationIndex *f = g_new0 (RelationIndex, 1);
+
+      f->relation_id = r->relation_id;
+      list_build_filtered (index->store, &f->by_earliest, &r->by_earliest);
+      list_build_filtered (index->store, &f->by_latest, &r->by_latest);
+      g_hash_table_insert (index->filtered, &f->relation_id, f);
+    }
+  return index->filtered;
+}
+
 /**
  * tri_state_index_compute:
  *
  * The same state tri_edge_state_compute() gives for the events counted as
- * of @to over [@from, @to], and those possibly by then, in O(log N).
+ * of @to over [@from, @to], and those possibly by then, in O(log N): of
+ * the events that pass the store's filter (tri_store_set_filter ()).
  */
 void
 tri_state_index_compute (TriStateIndex *index,
@@ -651,9 +710,13 @@ tri_state_index_compute (TriStateIndex *index,
                          guint32        from,
                          guint32        to)
 {
-  RelationIndex *r = g_hash_table_lookup (index->relations, &relation_id);
+  RelationIndex *r;
   Sum started, ended, before;
 
+  if (tri_filter_has_event_facets (tri_store_get_filter (index->store)))
+    r = g_hash_table_lookup (filtered_relations (index), &relation_id);
+  else
+    r = g_hash_table_lookup (index->relations, &relation_id);
   memset (state, 0, sizeof *state);
   if (r == NULL || to < from)
     return;

@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "tri-filter.h"
 #include "tri-schema.h"
 #include "tri-new-file.h"
 #include "tri-state.h"
@@ -63,6 +64,7 @@ typedef enum
   STMT_DECK_BY_NAME,
   STMT_SLIDES,
   STMT_MARKINGS,
+  STMT_EVENT_FACTS,
   N_STMTS
 } StmtId;
 
@@ -146,22 +148,25 @@ static const char * const stmt_sql[N_STMTS] = {
     QUOTE_SELECT " WHERE q.relation = ?2",
   [STMT_QUOTES_BY_EVENT] =
     QUOTE_SELECT " WHERE q.event = ?2 ORDER BY q.id",
+  /* each with QUOTE_FACTS from column 4 on, for the filter */
+#define QUOTE_FACTS "q.event, q.claim, q.credibility, s.reliability, q.source"
   [STMT_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest, s.date FROM quote q JOIN source s ON s.id = q.source"
+    "SELECT q.id, ev.earliest, ev.latest, s.date, " QUOTE_FACTS " FROM quote q JOIN source s ON s.id = q.source"
     " LEFT JOIN event ev ON ev.id = q.event WHERE q.relation = ?1",
   /* the quotes of the events counted over [?2, ?3] (tri_event_count's
    * rule): for a window, through the events' last day (event_by_latest);
    * for all time, through the relation's quotes (fewer rows to visit) */
   [STMT_PERIOD_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest FROM event ev"
-    " JOIN quote q ON q.event = ev.id"
+    "SELECT q.id, ev.earliest, ev.latest, NULL, " QUOTE_FACTS " FROM event ev"
+    " JOIN quote q ON q.event = ev.id LEFT JOIN source s ON s.id = q.source"
     " WHERE ev.latest BETWEEN ?2 AND ?3 AND q.relation = ?1",
   [STMT_ALL_TIME_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest FROM quote q CROSS JOIN event ev ON ev.id = q.event"
+    "SELECT q.id, ev.earliest, ev.latest, NULL, " QUOTE_FACTS " FROM quote q CROSS JOIN event ev ON ev.id = q.event"
+    " LEFT JOIN source s ON s.id = q.source"
     " WHERE q.relation = ?1 AND ev.latest BETWEEN ?2 AND ?3",
   /* the quotes that back the relation with no event, through quote_by_event */
   [STMT_LOOSE_QUOTE_KEYS] =
-    "SELECT q.id, s.date FROM quote q JOIN source s ON s.id = q.source"
+    "SELECT q.id, s.date, NULL, NULL, " QUOTE_FACTS " FROM quote q JOIN source s ON s.id = q.source"
     " WHERE q.event IS NULL AND +q.relation = ?1",
   [STMT_NOTES] =
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
@@ -200,6 +205,10 @@ static const char * const stmt_sql[N_STMTS] = {
     " WHERE s.deck = ?2 ORDER BY s.position, s.id",
   [STMT_MARKINGS] =
     "SELECT marking, author, prepared, version FROM markings ORDER BY id LIMIT 1",
+  /* what a filter asks of every event, no text (tri_store_set_filter ()) */
+  [STMT_EVENT_FACTS] =
+    "SELECT ev.id, ev.category, ev.confidence, er.relation"
+    " FROM event ev LEFT JOIN event_relation er ON er.event = ev.id ORDER BY ev.id",
 };
 
 struct _TriStore
@@ -221,6 +230,16 @@ struct _TriStore
   const gint64 *changed_events;   /* during "changed": what tri_store_reload() was told */
   guint         n_changed_events;
   gboolean      in_changed;
+
+  /* the filter every read of events and quotes honours (tri_store_set_filter ()) */
+  TriFilter    *filter;         /* NULL: everything */
+  guint         filter_serial;  /* changes with the filter and with the events */
+  GArray       *fact_ids;       /* of gint64, sorted: every event, once */
+  GArray       *fact_kinds;     /* of guint8: category << 4 | confidence */
+  GArray       *fact_rel_start; /* of guint, fact_ids->len + 1: into fact_rels */
+  GArray       *fact_rels;      /* of gint64: the relations of each event */
+  gboolean      fact_dense;     /* fact_ids[i] == fact_ids[0] + i */
+  GByteArray   *passes;         /* per fact: whether its event passes the filter */
 };
 
 enum {
@@ -230,6 +249,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean quote_key_passes (TriStore     *self,
+                                  sqlite3_stmt *stmt);
 
 G_DEFINE_FINAL_TYPE (TriStore, tri_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tri-store-error-quark, tri_store_error)
@@ -250,6 +272,16 @@ remove_private_dir (const char *dir)
 }
 
 static void
+drop_facts (TriStore *self)
+{
+  g_clear_pointer (&self->fact_ids, g_array_unref);
+  g_clear_pointer (&self->fact_kinds, g_array_unref);
+  g_clear_pointer (&self->fact_rel_start, g_array_unref);
+  g_clear_pointer (&self->fact_rels, g_array_unref);
+  g_clear_pointer (&self->passes, g_byte_array_unref);
+}
+
+static void
 tri_store_finalize (GObject *object)
 {
   TriStore *self = (TriStore *)object;
@@ -259,6 +291,8 @@ tri_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->filter, tri_filter_free);
+  drop_facts (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->read_path, g_free);
@@ -889,6 +923,14 @@ tri_store_reload (TriStore     *self,
       self->relations = tri_store_list_relations (self, &error);
       if (self->relations == NULL)
         self->relations = g_steal_pointer (&old);
+    }
+
+  /* what passes the filter is read again when next asked */
+  if (changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS |
+                 TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS))
+    {
+      drop_facts (self);
+      self->filter_serial++;
     }
 
   /* the running sums: only the entries of the events that changed */
@@ -1596,7 +1638,7 @@ tri_store_list_events (TriStore    *self,
       TriEvent *ev = event_from_row (stmt);
 
       /* a file from elsewhere may repeat an id: keep the first */
-      if (g_hash_table_contains (by_id, &ev->id))
+      if (g_hash_table_contains (by_id, &ev->id) || !tri_store_event_passes (self, ev->id))
         {
           tri_event_free (ev);
           continue;
@@ -1719,7 +1761,8 @@ tri_store_update_events (TriStore      *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (MAX (ev->date.earliest, ev->date.latest) < from || MIN (ev->date.earliest, ev->date.latest) > to)
+      if (MAX (ev->date.earliest, ev->date.latest) < from || MIN (ev->date.earliest, ev->date.latest) > to ||
+          !tri_store_event_passes (self, ev->id))
         {
           tri_event_free (ev);
           continue;
@@ -1869,16 +1912,23 @@ tri_store_step_event (TriStore *self,
 
   g_return_val_if_fail (TRI_IS_STORE (self), 0);
 
-  if (from_id == 0)
-    stmt = begin (self, direction > 0 ? STMT_FIRST_EVENT : STMT_LAST_EVENT, NULL);
-  else
+  /* the next event that passes the filter */
+  do
     {
-      stmt = begin (self, direction > 0 ? STMT_NEXT_EVENT : STMT_PREV_EVENT, NULL);
-      sqlite3_bind_int64 (stmt, 1, from_id);
+      if (from_id == 0)
+        stmt = begin (self, direction > 0 ? STMT_FIRST_EVENT : STMT_LAST_EVENT, NULL);
+      else
+        {
+          stmt = begin (self, direction > 0 ? STMT_NEXT_EVENT : STMT_PREV_EVENT, NULL);
+          sqlite3_bind_int64 (stmt, 1, from_id);
+        }
+      id = 0;
+      if (step_row (self, stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      from_id = id;
     }
-  if (step_row (self, stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  while (id != 0 && !tri_store_event_passes (self, id));
   return id;
 }
 
@@ -1904,6 +1954,25 @@ tri_store_list_actor_events (TriStore    *self,
   int rc;
 
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  if (tri_filter_has_event_facets (self->filter))
+    {
+      /* only those that pass, counted as they are read */
+      *total = 0;
+      stmt = begin (self, STMT_ACTOR_EVENTS, lang);
+      sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, G_MAXINT64);
+      while ((rc = step (self, stmt)) == SQLITE_ROW)
+        {
+          if (!tri_store_event_passes (self, sqlite3_column_int64 (stmt, 0)))
+            continue;
+          if (++*total <= limit)
+            g_ptr_array_add (events, event_from_row (stmt));
+        }
+      if (!finish (self, rc, error))
+        return NULL;
+      return g_steal_pointer (&events);
+    }
 
   stmt = begin (self, STMT_ACTOR_EVENT_COUNT, NULL);
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
@@ -2194,6 +2263,12 @@ tri_store_list_quotes (TriStore    *self,
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriQuote *q = quote_from_row (stmt);
+
+      if (!tri_store_quote_passes (self, q))
+        {
+          tri_quote_free (q);
+          continue;
+        }
       g_ptr_array_add (quotes, q);
     }
   if (!finish (self, rc, error))
@@ -2308,6 +2383,8 @@ tri_store_list_quotes_page (TriStore    *self,
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
 
+      if (!quote_key_passes (self, stmt))
+        continue;
       if (!column_day (stmt, 1, &k.earliest) || !column_day (stmt, 2, &k.latest))
         {
           TriDate d;
@@ -2377,7 +2454,8 @@ tri_store_list_quotes_in_period (TriStore    *self,
       /* a day column that holds no day places nothing: not shown rather
        * than guessed at */
       if (column_day (stmt, 1, &k.earliest) && column_day (stmt, 2, &k.latest) &&
-          tri_event_count (k.earliest, k.latest, from, to) == TRI_COUNT_YES)
+          tri_event_count (k.earliest, k.latest, from, to) == TRI_COUNT_YES &&
+          quote_key_passes (self, stmt))
         g_array_append_val (keys, k);
     }
   if (!finish (self, rc, error))
@@ -2391,7 +2469,7 @@ tri_store_list_quotes_in_period (TriStore    *self,
       TriDate d;
 
       column_date (stmt, 1, &d);
-      if (tri_source_published_later (&d, to))
+      if (tri_source_published_later (&d, to) || !quote_key_passes (self, stmt))
         continue;
       k.earliest = d.earliest;
       k.latest = d.latest;
@@ -2974,4 +3052,259 @@ tri_store_read_rows (TriStore      *self,
     return NULL;
   *n_columns = (guint) n;
   return g_steal_pointer (&cells);
+}
+
+/* --- the filter ------------------------------------------------------------ */
+
+/* Every event's category, confidence and relations, in compact arrays
+ * read once (no text): a filter change is then one pass over them. */
+static void
+read_facts (TriStore *self)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  drop_facts (self);
+  self->fact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->fact_kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
+  self->fact_rel_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->fact_rels = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = begin (self, STMT_EVENT_FACTS, NULL);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint n = self->fact_ids->len;
+
+      if (n == 0 || g_array_index (self->fact_ids, gint64, n - 1) != id)
+        {
+          TriCategory category;
+          TriConfidence confidence;
+          guint8 kind;
+          guint start = self->fact_rels->len;
+
+          /* as event_from_row () reads them */
+          if (!tri_category_from_string ((const char *) sqlite3_column_text (stmt, 1), &category))
+            category = TRI_CATEGORY_DIPLOMACY;
+          if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 2), &confidence))
+            confidence = TRI_CONFIDENCE_ALLEGED;
+          kind = (guint8) (category << 4 | confidence);
+          g_array_append_val (self->fact_ids, id);
+          g_array_append_val (self->fact_kinds, kind);
+          g_array_append_val (self->fact_rel_start, start);
+        }
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          gint64 rel = sqlite3_column_int64 (stmt, 3);
+
+          g_array_append_val (self->fact_rels, rel);
+        }
+    }
+  if (!finish (self, rc, NULL))
+    {
+      /* noted and said where it arose: nothing passes rather than a guess */
+      g_array_set_size (self->fact_ids, 0);
+      g_array_set_size (self->fact_kinds, 0);
+      g_array_set_size (self->fact_rel_start, 0);
+      g_array_set_size (self->fact_rels, 0);
+    }
+  {
+    guint end = self->fact_rels->len;
+
+    g_array_append_val (self->fact_rel_start, end);
+  }
+  self->fact_dense = self->fact_ids->len > 0 &&
+                     g_array_index (self->fact_ids, gint64, self->fact_ids->len - 1) -
+                     g_array_index (self->fact_ids, gint64, 0) == (gint64) self->fact_ids->len - 1;
+}
+
+static guint
+fact_index (TriStore *self,
+            gint64    id)
+{
+  const gint64 *ids = (const gint64 *) self->fact_ids->data;
+  guint lo = 0, hi = self->fact_ids->len;
+
+  if (hi == 0)
+    return G_MAXUINT;
+  if (self->fact_dense)
+    {
+      if (id < ids[0] || id > ids[hi - 1])
+        return G_MAXUINT;
+      return (guint) (id - ids[0]);
+    }
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < self->fact_ids->len && ids[lo] == id ? lo : G_MAXUINT;
+}
+
+static void
+compute_passes (TriStore *self)
+{
+  const TriFilter *f = self->filter;
+  const char * const *categories = tri_filter_get_values (f, TRI_FILTER_CATEGORY);
+  const char * const *confidences = tri_filter_get_values (f, TRI_FILTER_CONFIDENCE);
+  const char * const *actors = tri_filter_get_values (f, TRI_FILTER_ACTOR);
+  g_autoptr(GHashTable) involved = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gboolean category_ok[16] = { FALSE, };
+  gboolean confidence_ok[16] = { FALSE, };
+
+  if (self->fact_ids == NULL)
+    read_facts (self);
+  for (int c = 0; c < TRI_N_CATEGORIES; c++)
+    category_ok[c] = categories == NULL || g_strv_contains (categories, tri_category_to_string (c));
+  for (int c = 0; c < TRI_N_CONFIDENCES; c++)
+    confidence_ok[c] = confidences == NULL || g_strv_contains (confidences, tri_confidence_to_string (c));
+  /* the relations that involve an actor asked for */
+  for (guint i = 0; actors != NULL && i < self->relations->len; i++)
+    {
+      TriRelation *r = g_ptr_array_index (self->relations, i);
+
+      if (g_strv_contains (actors, r->a) || g_strv_contains (actors, r->b))
+        g_hash_table_add (involved, &r->id);
+    }
+
+  g_clear_pointer (&self->passes, g_byte_array_unref);
+  self->passes = g_byte_array_sized_new (self->fact_ids->len);
+  g_byte_array_set_size (self->passes, self->fact_ids->len);
+  for (guint i = 0; i < self->fact_ids->len; i++)
+    {
+      guint8 kind = g_array_index (self->fact_kinds, guint8, i);
+      gboolean pass = category_ok[kind >> 4] && confidence_ok[kind & 0xf];
+
+      if (pass && actors != NULL)
+        {
+          guint end = g_array_index (self->fact_rel_start, guint, i + 1);
+
+          pass = FALSE;
+          for (guint k = g_array_index (self->fact_rel_start, guint, i); k < end && !pass; k++)
+            pass = g_hash_table_contains (involved, &g_array_index (self->fact_rels, gint64, k));
+        }
+      self->passes->data[i] = pass;
+    }
+}
+
+/**
+ * tri_store_set_filter:
+ * @filter: (nullable): what to show; copied
+ *
+ * The filter every read of events and quotes honours from now on (see
+ * tri-store.h); the running sums follow it (tri_state_index_compute ()).
+ */
+void
+tri_store_set_filter (TriStore        *self,
+                      const TriFilter *filter)
+{
+  g_return_if_fail (TRI_IS_STORE (self));
+
+  if (tri_filter_equal (self->filter, filter))
+    return;
+  g_clear_pointer (&self->filter, tri_filter_free);
+  if (!tri_filter_is_empty (filter))
+    self->filter = tri_filter_copy (filter);
+  g_clear_pointer (&self->passes, g_byte_array_unref);
+  self->filter_serial++;
+}
+
+/**
+ * tri_store_get_filter:
+ *
+ * Returns: (transfer none) (nullable): the store's filter; %NULL for none
+ */
+const TriFilter *
+tri_store_get_filter (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return self->filter;
+}
+
+/* changes whenever what passes may have: the filter, or the events */
+guint
+tri_store_get_filter_serial (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), 0);
+  return self->filter_serial;
+}
+
+/**
+ * tri_store_event_passes:
+ *
+ * Whether the event with @event_id passes the store's filter: its
+ * category, confidence and actors (those of its relations). %TRUE for
+ * any event when the filter sets none of them.
+ */
+gboolean
+tri_store_event_passes (TriStore *self,
+                        gint64    event_id)
+{
+  guint i;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), TRUE);
+
+  if (!tri_filter_has_event_facets (self->filter))
+    return TRUE;
+  if (self->passes == NULL)
+    compute_passes (self);
+  i = fact_index (self, event_id);
+  return i != G_MAXUINT && self->passes->data[i];
+}
+
+/* A quote passes when its event does (one that backs a relation only,
+ * when no event facet is set) and its claim, grade and source match. */
+static gboolean
+quote_facts_pass (TriStore   *self,
+                  gint64      event_id,
+                  TriClaim    claim,
+                  char        reliability,
+                  int         credibility,
+                  const char *source_id)
+{
+  if (self->filter == NULL)
+    return TRUE;
+  if (event_id != 0 ? !tri_store_event_passes (self, event_id) : tri_filter_has_event_facets (self->filter))
+    return FALSE;
+  return tri_filter_match_quote_facts (self->filter, claim, reliability, credibility, source_id);
+}
+
+gboolean
+tri_store_quote_passes (TriStore       *self,
+                        const TriQuote *quote)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), TRUE);
+  return quote_facts_pass (self, quote->event_id, quote->claim, quote->reliability,
+                           quote->credibility, quote->source_id);
+}
+
+/* A key row whose QUOTE_FACTS start at column 4, read as quote_from_row ()
+ * reads them */
+static gboolean
+quote_key_passes (TriStore     *self,
+                  sqlite3_stmt *stmt)
+{
+  TriClaim claim = TRI_CLAIM_UNSTATED;
+  const char *r;
+  char reliability = 0;
+  int credibility = 0;
+
+  if (self->filter == NULL)
+    return TRUE;
+  if (sqlite3_column_type (stmt, 5) == SQLITE_NULL ||
+      !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 5), &claim))
+    claim = TRI_CLAIM_UNSTATED;
+  if (sqlite3_column_type (stmt, 6) == SQLITE_INTEGER &&
+      sqlite3_column_int64 (stmt, 6) >= 1 && sqlite3_column_int64 (stmt, 6) <= 6)
+    credibility = sqlite3_column_int (stmt, 6);
+  r = (const char *) sqlite3_column_text (stmt, 7);
+  if (sqlite3_column_type (stmt, 7) == SQLITE_TEXT && r != NULL &&
+      r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
+    reliability = r[0];
+  return quote_facts_pass (self, sqlite3_column_int64 (stmt, 4), claim, reliability, credibility,
+                           (const char *) sqlite3_column_text (stmt, 8));
 }
