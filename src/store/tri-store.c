@@ -23,6 +23,7 @@
 #include <gio/gio.h>
 #include <sqlite3.h>
 
+#include "tri-filter.h"
 #include "tri-schema.h"
 #include "tri-new-file.h"
 #include "tri-state.h"
@@ -63,6 +64,7 @@ typedef enum
   STMT_DECK_BY_NAME,
   STMT_SLIDES,
   STMT_MARKINGS,
+  STMT_EVENT_FACTS,
   N_STMTS
 } StmtId;
 
@@ -146,22 +148,25 @@ static const char * const stmt_sql[N_STMTS] = {
     QUOTE_SELECT " WHERE q.relation = ?2",
   [STMT_QUOTES_BY_EVENT] =
     QUOTE_SELECT " WHERE q.event = ?2 ORDER BY q.id",
+  /* each with QUOTE_FACTS from column 4 on, for the filter */
+#define QUOTE_FACTS "q.event, q.claim, q.credibility, s.reliability, q.source"
   [STMT_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest, s.date FROM quote q JOIN source s ON s.id = q.source"
+    "SELECT q.id, ev.earliest, ev.latest, s.date, " QUOTE_FACTS " FROM quote q JOIN source s ON s.id = q.source"
     " LEFT JOIN event ev ON ev.id = q.event WHERE q.relation = ?1",
   /* the quotes of the events counted over [?2, ?3] (tri_event_count's
    * rule): for a window, through the events' last day (event_by_latest);
    * for all time, through the relation's quotes (fewer rows to visit) */
   [STMT_PERIOD_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest FROM event ev"
-    " JOIN quote q ON q.event = ev.id"
+    "SELECT q.id, ev.earliest, ev.latest, NULL, " QUOTE_FACTS " FROM event ev"
+    " JOIN quote q ON q.event = ev.id LEFT JOIN source s ON s.id = q.source"
     " WHERE ev.latest BETWEEN ?2 AND ?3 AND q.relation = ?1",
   [STMT_ALL_TIME_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest FROM quote q CROSS JOIN event ev ON ev.id = q.event"
+    "SELECT q.id, ev.earliest, ev.latest, NULL, " QUOTE_FACTS " FROM quote q CROSS JOIN event ev ON ev.id = q.event"
+    " LEFT JOIN source s ON s.id = q.source"
     " WHERE q.relation = ?1 AND ev.latest BETWEEN ?2 AND ?3",
   /* the quotes that back the relation with no event, through quote_by_event */
   [STMT_LOOSE_QUOTE_KEYS] =
-    "SELECT q.id, s.date FROM quote q JOIN source s ON s.id = q.source"
+    "SELECT q.id, s.date, NULL, NULL, " QUOTE_FACTS " FROM quote q JOIN source s ON s.id = q.source"
     " WHERE q.event IS NULL AND +q.relation = ?1",
   [STMT_NOTES] =
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
@@ -193,13 +198,18 @@ static const char * const stmt_sql[N_STMTS] = {
     " s.actor, (SELECT count (*) FROM actor WHERE code = s.actor), s.event,"
     " (SELECT count (*) FROM event WHERE id = s.event), s.range_start, s.range_end, s.show_others, s.lang,"
     " s.compare_from, s.trend_from, s.trend_to, s.trend_step, s.trend_style, "
-    SLIDE_TEXT ("title") ", " SLIDE_TEXT ("judgement") ", " SLIDE_TEXT ("notes") ", " SLIDE_TEXT ("body")
+    SLIDE_TEXT ("title") ", " SLIDE_TEXT ("judgement") ", " SLIDE_TEXT ("notes") ", " SLIDE_TEXT ("body") ","
+    " s.filter"
     " FROM slide s LEFT JOIN relation r ON r.id = s.relation"
     " LEFT JOIN slide_text l ON l.slide = s.id AND l.lang = ?1"
     " LEFT JOIN slide_text e ON e.slide = s.id AND e.lang = 'en'"
     " WHERE s.deck = ?2 ORDER BY s.position, s.id",
   [STMT_MARKINGS] =
     "SELECT marking, author, prepared, version FROM markings ORDER BY id LIMIT 1",
+  /* what a filter asks of every event, no text (tri_store_set_filter ()) */
+  [STMT_EVENT_FACTS] =
+    "SELECT ev.id, ev.category, ev.confidence, er.relation"
+    " FROM event ev LEFT JOIN event_relation er ON er.event = ev.id ORDER BY ev.id",
 };
 
 struct _TriStore
@@ -221,6 +231,21 @@ struct _TriStore
   const gint64 *changed_events;   /* during "changed": what tri_store_reload() was told */
   guint         n_changed_events;
   gboolean      in_changed;
+
+  /* the filter every read of events and quotes honours (tri_store_set_filter ()) */
+  TriFilter    *filter;         /* NULL: everything */
+  guint         filter_serial;  /* changes with the filter and with the events */
+  GArray       *fact_ids;       /* of gint64, sorted: every event, once */
+  GArray       *fact_kinds;     /* of guint8: category << 4 | confidence */
+  GArray       *fact_rel_start; /* of guint, fact_ids->len + 1: into fact_rels */
+  GArray       *fact_rels;      /* of gint64: the relations of each event */
+  gboolean      fact_dense;     /* fact_ids[i] == fact_ids[0] + i */
+  GByteArray   *passes;         /* per fact: whether its event passes the filter */
+  /* the last range tri_store_list_events () read, unfiltered, so that a
+   * filter change reads no text again (a view asks for the same range) */
+  GPtrArray    *range_events;
+  guint32       range_from, range_to;
+  char         *range_lang;
 };
 
 enum {
@@ -230,6 +255,9 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+static gboolean quote_key_passes (TriStore     *self,
+                                  sqlite3_stmt *stmt);
 
 G_DEFINE_FINAL_TYPE (TriStore, tri_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tri-store-error-quark, tri_store_error)
@@ -250,6 +278,31 @@ remove_private_dir (const char *dir)
 }
 
 static void
+drop_range (TriStore *self)
+{
+  g_clear_pointer (&self->range_events, g_ptr_array_unref);
+  g_clear_pointer (&self->range_lang, g_free);
+}
+
+static void
+clear_facts (TriStore *self)
+{
+  g_clear_pointer (&self->fact_ids, g_array_unref);
+  g_clear_pointer (&self->fact_kinds, g_array_unref);
+  g_clear_pointer (&self->fact_rel_start, g_array_unref);
+  g_clear_pointer (&self->fact_rels, g_array_unref);
+  g_clear_pointer (&self->passes, g_byte_array_unref);
+}
+
+/* what is kept of the events: after they changed */
+static void
+drop_facts (TriStore *self)
+{
+  drop_range (self);
+  clear_facts (self);
+}
+
+static void
 tri_store_finalize (GObject *object)
 {
   TriStore *self = (TriStore *)object;
@@ -259,6 +312,8 @@ tri_store_finalize (GObject *object)
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->filter, tri_filter_free);
+  drop_facts (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->read_path, g_free);
@@ -891,6 +946,14 @@ tri_store_reload (TriStore     *self,
         self->relations = g_steal_pointer (&old);
     }
 
+  /* what passes the filter is read again when next asked */
+  if (changes & (TRI_STORE_CHANGE_ACTORS | TRI_STORE_CHANGE_RELATIONS |
+                 TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS))
+    {
+      drop_facts (self);
+      self->filter_serial++;
+    }
+
   /* the running sums: only the entries of the events that changed */
   if (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS))
     for (guint i = 0; self->indexes != NULL && i < self->indexes->len; i++)
@@ -1188,15 +1251,12 @@ tri_store_get_path (TriStore *self)
   return self->path;
 }
 
-static sqlite3_stmt *
-begin (TriStore   *self,
-       StmtId      id,
-       const char *lang)
+/* an immutable open reads whatever is on disk now: a file truncated or
+ * rewritten under us would read as "nothing", so every query checks, and
+ * so does every answer given from what the store keeps */
+static void
+check_unchanged (TriStore *self)
 {
-  sqlite3_stmt *stmt = self->stmts[id];
-
-  /* an immutable open reads whatever is on disk now: a file truncated or
-   * rewritten under us would read as "nothing", so every query checks */
   if (!self->changed && self->identity.st_ino != 0)
     {
       GStatBuf st;
@@ -1207,6 +1267,16 @@ begin (TriStore   *self,
           st.st_mtim.tv_nsec != self->identity.st_mtim.tv_nsec)
         self->changed = TRUE;
     }
+}
+
+static sqlite3_stmt *
+begin (TriStore   *self,
+       StmtId      id,
+       const char *lang)
+{
+  sqlite3_stmt *stmt = self->stmts[id];
+
+  check_unchanged (self);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (lang != NULL)
@@ -1574,19 +1644,18 @@ link_from_row (sqlite3_stmt *stmt,
  * Returns: (transfer container): the events whose possible dates overlap
  *   the range, in date order, with their relation links.
  */
-GPtrArray *
-tri_store_list_events (TriStore    *self,
-                       guint32      from,
-                       guint32      to,
-                       const char  *lang,
-                       GError     **error)
+/* The range's events, every one, as the file has them */
+static GPtrArray *
+read_events (TriStore    *self,
+             guint32      from,
+             guint32      to,
+             const char  *lang,
+             GError     **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_EVENTS, lang);
   sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
@@ -1621,6 +1690,80 @@ tri_store_list_events (TriStore    *self,
   if (!finish (self, rc, error))
     return NULL;
 
+  return g_steal_pointer (&events);
+}
+
+static TriEvent *
+event_copy (const TriEvent *ev)
+{
+  TriEvent *copy = g_new0 (TriEvent, 1);
+
+  *copy = *ev;
+  copy->title = g_strdup (ev->title);
+  copy->summary = g_strdup (ev->summary);
+  copy->claimed_by = g_strdup (ev->claimed_by);
+  copy->date_label = g_strdup (ev->date_label);
+  copy->links = g_array_copy (ev->links);
+  return copy;
+}
+
+/* a view's range, not all time: what is kept is bounded */
+#define RANGE_KEPT_MAX 30000
+
+/**
+ * tri_store_list_events:
+ * @from: first day number of the range, 0 for no limit
+ * @to: last day number of the range, %G_MAXUINT32 for no limit
+ *
+ * Returns: (transfer container): the events whose possible dates overlap
+ *   the range and pass the store's filter, in date order, with their
+ *   relation links.
+ */
+GPtrArray *
+tri_store_list_events (TriStore    *self,
+                       guint32      from,
+                       guint32      to,
+                       const char  *lang,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GPtrArray *all;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  lang = tri_lang_normalize (lang);
+  check_unchanged (self);
+  if (self->range_events != NULL && !self->changed && self->range_from == from &&
+      self->range_to == to && g_strcmp0 (self->range_lang, lang) == 0)
+    all = self->range_events;
+  else
+    {
+      drop_range (self);
+      all = read_events (self, from, to, lang, error);
+      if (all == NULL)
+        return NULL;
+      if (!tri_filter_has_event_facets (self->filter) && all->len > RANGE_KEPT_MAX)
+        return all;
+      if (all->len <= RANGE_KEPT_MAX)
+        {
+          self->range_events = all;
+          self->range_from = from;
+          self->range_to = to;
+          self->range_lang = g_strdup (lang);
+        }
+    }
+
+  /* the ones that pass, copied: the caller owns what it gets */
+  events = g_ptr_array_new_full (all->len, (GDestroyNotify) tri_event_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TriEvent *ev = all->pdata[i];
+
+      if (tri_store_event_passes (self, ev->id))
+        g_ptr_array_add (events, event_copy (ev));
+    }
+  if (all != self->range_events)
+    g_ptr_array_unref (all);
   return g_steal_pointer (&events);
 }
 
@@ -1719,7 +1862,8 @@ tri_store_update_events (TriStore      *self,
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
-      if (MAX (ev->date.earliest, ev->date.latest) < from || MIN (ev->date.earliest, ev->date.latest) > to)
+      if (MAX (ev->date.earliest, ev->date.latest) < from || MIN (ev->date.earliest, ev->date.latest) > to ||
+          !tri_store_event_passes (self, ev->id))
         {
           tri_event_free (ev);
           continue;
@@ -1869,16 +2013,23 @@ tri_store_step_event (TriStore *self,
 
   g_return_val_if_fail (TRI_IS_STORE (self), 0);
 
-  if (from_id == 0)
-    stmt = begin (self, direction > 0 ? STMT_FIRST_EVENT : STMT_LAST_EVENT, NULL);
-  else
+  /* the next event that passes the filter */
+  do
     {
-      stmt = begin (self, direction > 0 ? STMT_NEXT_EVENT : STMT_PREV_EVENT, NULL);
-      sqlite3_bind_int64 (stmt, 1, from_id);
+      if (from_id == 0)
+        stmt = begin (self, direction > 0 ? STMT_FIRST_EVENT : STMT_LAST_EVENT, NULL);
+      else
+        {
+          stmt = begin (self, direction > 0 ? STMT_NEXT_EVENT : STMT_PREV_EVENT, NULL);
+          sqlite3_bind_int64 (stmt, 1, from_id);
+        }
+      id = 0;
+      if (step_row (self, stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+      sqlite3_reset (stmt);
+      from_id = id;
     }
-  if (step_row (self, stmt) == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
+  while (id != 0 && !tri_store_event_passes (self, id));
   return id;
 }
 
@@ -1904,6 +2055,25 @@ tri_store_list_actor_events (TriStore    *self,
   int rc;
 
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  if (tri_filter_has_event_facets (self->filter))
+    {
+      /* only those that pass, counted as they are read */
+      *total = 0;
+      stmt = begin (self, STMT_ACTOR_EVENTS, lang);
+      sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
+      sqlite3_bind_int64 (stmt, 3, G_MAXINT64);
+      while ((rc = step (self, stmt)) == SQLITE_ROW)
+        {
+          if (!tri_store_event_passes (self, sqlite3_column_int64 (stmt, 0)))
+            continue;
+          if (++*total <= limit)
+            g_ptr_array_add (events, event_from_row (stmt));
+        }
+      if (!finish (self, rc, error))
+        return NULL;
+      return g_steal_pointer (&events);
+    }
 
   stmt = begin (self, STMT_ACTOR_EVENT_COUNT, NULL);
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_TRANSIENT);
@@ -2194,6 +2364,12 @@ tri_store_list_quotes (TriStore    *self,
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       TriQuote *q = quote_from_row (stmt);
+
+      if (!tri_store_quote_passes (self, q))
+        {
+          tri_quote_free (q);
+          continue;
+        }
       g_ptr_array_add (quotes, q);
     }
   if (!finish (self, rc, error))
@@ -2308,6 +2484,8 @@ tri_store_list_quotes_page (TriStore    *self,
     {
       QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
 
+      if (!quote_key_passes (self, stmt))
+        continue;
       if (!column_day (stmt, 1, &k.earliest) || !column_day (stmt, 2, &k.latest))
         {
           TriDate d;
@@ -2377,7 +2555,8 @@ tri_store_list_quotes_in_period (TriStore    *self,
       /* a day column that holds no day places nothing: not shown rather
        * than guessed at */
       if (column_day (stmt, 1, &k.earliest) && column_day (stmt, 2, &k.latest) &&
-          tri_event_count (k.earliest, k.latest, from, to) == TRI_COUNT_YES)
+          tri_event_count (k.earliest, k.latest, from, to) == TRI_COUNT_YES &&
+          quote_key_passes (self, stmt))
         g_array_append_val (keys, k);
     }
   if (!finish (self, rc, error))
@@ -2391,7 +2570,7 @@ tri_store_list_quotes_in_period (TriStore    *self,
       TriDate d;
 
       column_date (stmt, 1, &d);
-      if (tri_source_published_later (&d, to))
+      if (tri_source_published_later (&d, to) || !quote_key_passes (self, stmt))
         continue;
       k.earliest = d.earliest;
       k.latest = d.latest;
@@ -2704,6 +2883,23 @@ slide_from_row (TriStore      *self,
     }
   if (slide->title == NULL)
     slide->title = g_strdup ("");
+
+  /* the filter it saved, as the command line reads one; kept canonical */
+  if (sqlite3_column_type (stmt, 24) != SQLITE_NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(TriFilter) filter = NULL;
+
+      if (sqlite3_column_type (stmt, 24) != SQLITE_TEXT ||
+          (filter = tri_filter_parse ((const char *) sqlite3_column_text (stmt, 24), &local_error)) == NULL)
+        {
+          refuse_slide (self, error, deck, number, _("its filter is not one Trilateral reads (%s)"),
+                        local_error != NULL ? local_error->message : _("not text"));
+          return NULL;
+        }
+      if (!tri_filter_is_empty (filter))
+        slide->filter = tri_filter_to_string (filter);
+    }
   return g_steal_pointer (&slide);
 }
 
@@ -2974,4 +3170,300 @@ tri_store_read_rows (TriStore      *self,
     return NULL;
   *n_columns = (guint) n;
   return g_steal_pointer (&cells);
+}
+
+/* --- the filter ------------------------------------------------------------ */
+
+/* Every event's category, confidence and relations, in compact arrays
+ * read once (no text): a filter change is then one pass over them. */
+static void
+read_facts (TriStore *self)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  clear_facts (self);
+  self->fact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->fact_kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
+  self->fact_rel_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->fact_rels = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = begin (self, STMT_EVENT_FACTS, NULL);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      guint n = self->fact_ids->len;
+
+      if (n == 0 || g_array_index (self->fact_ids, gint64, n - 1) != id)
+        {
+          TriCategory category;
+          TriConfidence confidence;
+          guint8 kind;
+          guint start = self->fact_rels->len;
+
+          /* as event_from_row () reads them */
+          if (!tri_category_from_string ((const char *) sqlite3_column_text (stmt, 1), &category))
+            category = TRI_CATEGORY_DIPLOMACY;
+          if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 2), &confidence))
+            confidence = TRI_CONFIDENCE_ALLEGED;
+          kind = (guint8) (category << 4 | confidence);
+          g_array_append_val (self->fact_ids, id);
+          g_array_append_val (self->fact_kinds, kind);
+          g_array_append_val (self->fact_rel_start, start);
+        }
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          gint64 rel = sqlite3_column_int64 (stmt, 3);
+
+          g_array_append_val (self->fact_rels, rel);
+        }
+    }
+  if (!finish (self, rc, NULL))
+    {
+      /* noted and said where it arose: nothing passes rather than a guess */
+      g_array_set_size (self->fact_ids, 0);
+      g_array_set_size (self->fact_kinds, 0);
+      g_array_set_size (self->fact_rel_start, 0);
+      g_array_set_size (self->fact_rels, 0);
+    }
+  {
+    guint end = self->fact_rels->len;
+
+    g_array_append_val (self->fact_rel_start, end);
+  }
+  self->fact_dense = self->fact_ids->len > 0 &&
+                     g_array_index (self->fact_ids, gint64, self->fact_ids->len - 1) -
+                     g_array_index (self->fact_ids, gint64, 0) == (gint64) self->fact_ids->len - 1;
+}
+
+static guint
+fact_index (TriStore *self,
+            gint64    id)
+{
+  const gint64 *ids = (const gint64 *) self->fact_ids->data;
+  guint lo = 0, hi = self->fact_ids->len;
+
+  if (hi == 0)
+    return G_MAXUINT;
+  if (self->fact_dense)
+    {
+      if (id < ids[0] || id > ids[hi - 1])
+        return G_MAXUINT;
+      return (guint) (id - ids[0]);
+    }
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo < self->fact_ids->len && ids[lo] == id ? lo : G_MAXUINT;
+}
+
+static void
+compute_passes (TriStore *self)
+{
+  const TriFilter *f = self->filter;
+  const char * const *categories = tri_filter_get_values (f, TRI_FILTER_CATEGORY);
+  const char * const *confidences = tri_filter_get_values (f, TRI_FILTER_CONFIDENCE);
+  const char * const *actors = tri_filter_get_values (f, TRI_FILTER_ACTOR);
+  g_autoptr(GHashTable) involved = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GByteArray) small = g_byte_array_new ();   /* relation id -> involved, for small ids */
+  gboolean category_ok[16] = { FALSE, };
+  gboolean confidence_ok[16] = { FALSE, };
+
+  if (self->fact_ids == NULL)
+    read_facts (self);
+  for (int c = 0; c < TRI_N_CATEGORIES; c++)
+    category_ok[c] = categories == NULL || g_strv_contains (categories, tri_category_to_string (c));
+  for (int c = 0; c < TRI_N_CONFIDENCES; c++)
+    confidence_ok[c] = confidences == NULL || g_strv_contains (confidences, tri_confidence_to_string (c));
+  /* the relations that involve an actor asked for */
+  for (guint i = 0; actors != NULL && i < self->relations->len; i++)
+    {
+      TriRelation *r = g_ptr_array_index (self->relations, i);
+
+      if (g_strv_contains (actors, r->a) || g_strv_contains (actors, r->b))
+        {
+          g_hash_table_add (involved, &r->id);
+          if (r->id >= 0 && r->id < 65536)
+            {
+              guint len = small->len;
+
+              if ((guint) r->id >= len)
+                {
+                  g_byte_array_set_size (small, (guint) r->id + 1);
+                  memset (small->data + len, 0, small->len - len);
+                }
+              small->data[r->id] = 1;
+            }
+        }
+    }
+
+  g_clear_pointer (&self->passes, g_byte_array_unref);
+  self->passes = g_byte_array_sized_new (self->fact_ids->len);
+  g_byte_array_set_size (self->passes, self->fact_ids->len);
+  for (guint i = 0; i < self->fact_ids->len; i++)
+    {
+      guint8 kind = g_array_index (self->fact_kinds, guint8, i);
+      gboolean pass = category_ok[kind >> 4] && confidence_ok[kind & 0xf];
+
+      if (pass && actors != NULL)
+        {
+          const guint *start = (const guint *) self->fact_rel_start->data;
+          const gint64 *rels = (const gint64 *) self->fact_rels->data;
+
+          pass = FALSE;
+          for (guint k = start[i]; k < start[i + 1] && !pass; k++)
+            pass = rels[k] >= 0 && rels[k] < (gint64) small->len
+                   ? small->data[rels[k]] != 0
+                   : g_hash_table_contains (involved, &rels[k]);
+        }
+      self->passes->data[i] = pass;
+    }
+}
+
+void
+tri_store_read_filter_facts (TriStore *self)
+{
+  g_return_if_fail (TRI_IS_STORE (self));
+  if (self->fact_ids == NULL)
+    read_facts (self);
+}
+
+const guint8 *
+tri_store_get_pass_table (TriStore *self,
+                          gint64   *base,
+                          guint    *n)
+{
+  if (!tri_filter_has_event_facets (self->filter))
+    return NULL;
+  if (self->passes == NULL)
+    compute_passes (self);
+  if (!self->fact_dense)
+    return NULL;
+  *base = g_array_index (self->fact_ids, gint64, 0);
+  *n = self->fact_ids->len;
+  return self->passes->data;
+}
+
+/**
+ * tri_store_set_filter:
+ * @filter: (nullable): what to show; copied
+ *
+ * The filter every read of events and quotes honours from now on (see
+ * tri-store.h); the running sums follow it (tri_state_index_compute ()).
+ */
+void
+tri_store_set_filter (TriStore        *self,
+                      const TriFilter *filter)
+{
+  g_return_if_fail (TRI_IS_STORE (self));
+
+  if (tri_filter_equal (self->filter, filter))
+    return;
+  g_clear_pointer (&self->filter, tri_filter_free);
+  if (!tri_filter_is_empty (filter))
+    self->filter = tri_filter_copy (filter);
+  g_clear_pointer (&self->passes, g_byte_array_unref);
+  self->filter_serial++;
+}
+
+/**
+ * tri_store_get_filter:
+ *
+ * Returns: (transfer none) (nullable): the store's filter; %NULL for none
+ */
+const TriFilter *
+tri_store_get_filter (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return self->filter;
+}
+
+/* changes whenever what passes may have: the filter, or the events */
+guint
+tri_store_get_filter_serial (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), 0);
+  return self->filter_serial;
+}
+
+/**
+ * tri_store_event_passes:
+ *
+ * Whether the event with @event_id passes the store's filter: its
+ * category, confidence and actors (those of its relations). %TRUE for
+ * any event when the filter sets none of them.
+ */
+gboolean
+tri_store_event_passes (TriStore *self,
+                        gint64    event_id)
+{
+  guint i;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), TRUE);
+
+  if (!tri_filter_has_event_facets (self->filter))
+    return TRUE;
+  if (self->passes == NULL)
+    compute_passes (self);
+  i = fact_index (self, event_id);
+  return i != G_MAXUINT && self->passes->data[i];
+}
+
+/* A quote passes when its event does (one that backs a relation only,
+ * when no event facet is set) and its claim, grade and source match. */
+static gboolean
+quote_facts_pass (TriStore   *self,
+                  gint64      event_id,
+                  TriClaim    claim,
+                  char        reliability,
+                  int         credibility,
+                  const char *source_id)
+{
+  if (self->filter == NULL)
+    return TRUE;
+  if (event_id != 0 ? !tri_store_event_passes (self, event_id) : tri_filter_has_event_facets (self->filter))
+    return FALSE;
+  return tri_filter_match_quote_facts (self->filter, claim, reliability, credibility, source_id);
+}
+
+gboolean
+tri_store_quote_passes (TriStore       *self,
+                        const TriQuote *quote)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), TRUE);
+  return quote_facts_pass (self, quote->event_id, quote->claim, quote->reliability,
+                           quote->credibility, quote->source_id);
+}
+
+/* A key row whose QUOTE_FACTS start at column 4, read as quote_from_row ()
+ * reads them */
+static gboolean
+quote_key_passes (TriStore     *self,
+                  sqlite3_stmt *stmt)
+{
+  TriClaim claim = TRI_CLAIM_UNSTATED;
+  const char *r;
+  char reliability = 0;
+  int credibility = 0;
+
+  if (self->filter == NULL)
+    return TRUE;
+  if (sqlite3_column_type (stmt, 5) == SQLITE_NULL ||
+      !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 5), &claim))
+    claim = TRI_CLAIM_UNSTATED;
+  if (sqlite3_column_type (stmt, 6) == SQLITE_INTEGER &&
+      sqlite3_column_int64 (stmt, 6) >= 1 && sqlite3_column_int64 (stmt, 6) <= 6)
+    credibility = sqlite3_column_int (stmt, 6);
+  r = (const char *) sqlite3_column_text (stmt, 7);
+  if (sqlite3_column_type (stmt, 7) == SQLITE_TEXT && r != NULL &&
+      r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
+    reliability = r[0];
+  return quote_facts_pass (self, sqlite3_column_int64 (stmt, 4), claim, reliability, credibility,
+                           (const char *) sqlite3_column_text (stmt, 8));
 }

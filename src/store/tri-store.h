@@ -82,6 +82,8 @@ typedef enum
 
 #define TRI_TYPE_STORE (tri_store_get_type ())
 
+typedef struct _TriFilter TriFilter;   /* tri-filter.h */
+
 G_DECLARE_FINAL_TYPE (TriStore, tri_store, TRI, STORE, GObject)
 
 GQuark       tri_store_error_quark     (void);
@@ -201,5 +203,20 @@ TriDeck     *tri_store_get_deck        (TriStore    *self,
 gboolean     tri_store_get_markings    (TriStore    *self,
                                         TriMarkings *markings,
                                         GError     **error);
+
+/* The filter every read of events, links and quotes honours
+ * (tri_store_list_events (), _list_actor_events (), _step_event (),
+ * _list_quotes* (), the running sums of tri-state-index.h): set once,
+ * and the triangle, the timeline, the panel, the exports and the command
+ * line show the same. Reads by id (tri_store_get_event ()), the raw rows,
+ * the extent and the default "as of" do not. NULL or empty: everything. */
+void         tri_store_set_filter      (TriStore    *self,
+                                        const TriFilter *filter);
+const TriFilter *tri_store_get_filter  (TriStore    *self);
+guint        tri_store_get_filter_serial (TriStore  *self);
+gboolean     tri_store_event_passes    (TriStore    *self,
+                                        gint64       event_id);
+gboolean     tri_store_quote_passes    (TriStore    *self,
+                                        const TriQuote *quote);
 
 G_END_DECLS

@@ -697,6 +697,8 @@ tri_deck_pane_slide_from_view (TriDeckPane      *self,
   /* drawn in the language the deck is presented or exported in; the
    * slide's dialog can pin one */
   slide->lang = NULL;
+  if (!tri_filter_is_empty (tri_session_get_filter (session)))
+    slide->filter = tri_filter_to_string (tri_session_get_filter (session));
 
   /* a compare slide starts two years before, a trend over the two years
    * before "as of", by quarter */
