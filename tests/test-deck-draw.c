@@ -76,13 +76,75 @@ find_role (TriSlideLayout *slide,
   g_error ("no %s box on the slide", role);
 }
 
+/* What the reader sees of a shortened text: the slide's own cut, at a
+ * word, marked "…" in the text itself (so the PDF's text says what the
+ * page shows), and never "…" after a sentence's end */
+static void
+check_cut (const TriSlideBox *b,
+           const char        *what)
+{
+  static const char * const after_stop[] = { ".…", "。…", "!…", "?…", "．…" };
+
+  if (b->shortened && !g_str_has_suffix (b->text, "…"))
+    g_error ("%s: the %s is drawn cut, but its text says “%s”", what, b->role, b->text);
+  for (guint i = 0; i < G_N_ELEMENTS (after_stop); i++)
+    if (g_str_has_suffix (b->text, after_stop[i]))
+      g_error ("%s: the %s ends in an ellipsis after a full stop: %s", what, b->role, b->text);
+}
+
+/* The overview's evidence says each side of the triangle in a paragraph
+ * of its own, each beginning with the side's name: none dropped */
+static void
+check_every_side (TriStore       *store,
+                  TriSlideLayout *slide,
+                  const char     *lang,
+                  const char     *what)
+{
+  g_autoptr(GPtrArray) actors = tri_store_list_actors (store, lang, NULL);
+  g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+  guint n_sides = 0;
+
+  if (actors == NULL || relations == NULL || actors->len < 3)
+    g_error ("%s: the briefing has no triangle", what);
+  for (guint k = 0; k < relations->len; k++)
+    {
+      const TriRelation *r = g_ptr_array_index (relations, k);
+      const char *a = NULL, *b = NULL;
+      g_autofree char *side = NULL;
+      guint found = 0;
+
+      for (guint i = 0; i < 3; i++)
+        {
+          const TriActor *actor = g_ptr_array_index (actors, i);
+
+          if (g_str_equal (actor->code, r->a))
+            a = actor->name;
+          if (g_str_equal (actor->code, r->b))
+            b = actor->name;
+        }
+      if (a == NULL || b == NULL)
+        continue;
+      side = g_strdup_printf ("%s – %s", a, b);
+      for (guint i = 0; i < slide->boxes->len; i++)
+        {
+          const TriSlideBox *box = &g_array_index (slide->boxes, TriSlideBox, i);
+
+          found += g_str_equal (box->role, "text") && g_str_has_prefix (box->text, side);
+        }
+      if (found != 1)
+        g_error ("%s: the evidence has %u paragraphs on %s", what, found, side);
+      n_sides++;
+    }
+  g_assert_cmpuint (n_sides, ==, 3);
+}
+
 static void
 check_slide (TriSlideLayout *slide,
              const char     *what)
 {
   const TriRect page = { 0, 0, slide->ref_width, slide->ref_height };
   static const char * const never_cut[] = { "title", "as-of", "citation", "marking", "number", "meta",
-                                            "change", "caption" };
+                                            "change", "caption", "name", "triangle-legend" };
 
   g_assert_cmpuint (slide->boxes->len, >, 0);
   for (guint i = 0; i < slide->boxes->len; i++)
@@ -101,6 +163,7 @@ check_slide (TriSlideLayout *slide,
       for (guint r = 0; r < G_N_ELEMENTS (never_cut); r++)
         if (g_str_equal (b->role, never_cut[r]) && b->shortened)
           g_error ("%s: the %s is cut: %s", what, b->role, b->text);
+      check_cut (b, what);
       for (guint k = i + 1; k < slide->boxes->len; k++)
         {
           const TriSlideBox *c = &g_array_index (slide->boxes, TriSlideBox, k);
@@ -375,6 +438,21 @@ test_bundled_decks (void)
                                         options.height, k + 1);
                 layout = draw (store, slide, &options, what);
                 check_slide (layout, what);
+                /* the overview: each side's paragraph in the evidence */
+                if (slide->kind == TRI_DECK_SLIDE_VIEW && (slide->relation == NULL || *slide->relation == '\0') &&
+                    slide->event == 0 && (slide->actor == NULL || *slide->actor == '\0'))
+                  {
+                    g_assert_cmpstr (find_role (layout, "heading", 0)->text, ==, D_(langs[l], "The triangle"));
+                    check_every_side (store, layout, langs[l], what);
+                  }
+                /* the triangle's legend, each of its three lines whole,
+                 * once on a compare slide too */
+                if (slide->kind == TRI_DECK_SLIDE_VIEW || slide->kind == TRI_DECK_SLIDE_COMPARE)
+                  {
+                    g_assert_cmpuint (count_role (layout, "triangle-legend"), ==, 3);
+                    g_assert_cmpstr (find_role (layout, "triangle-legend", 1)->text, ==,
+                                     D_(langs[l], "Colour: tension – mixed or neutral – cooperation"));
+                  }
                 if (slide->title != NULL && *slide->title != '\0')
                   g_assert_cmpuint (count_role (layout, "title"), ==, 1);
                 if (marks.marking != NULL && *marks.marking != '\0')

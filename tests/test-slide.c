@@ -86,11 +86,18 @@ check_slide (TriSlideLayout *slide,
       if (b->text_width > b->rect.width + EPS || b->text_height > b->rect.height + EPS)
         g_error ("%s: the %s text (%.1f × %.1f) is larger than its box (%.1f × %.1f)", what, b->role,
                  b->text_width, b->text_height, b->rect.width, b->rect.height);
-      /* the title, "as of" and a quote's citation (down to its claim type)
-       * are never cut */
+      /* the title, "as of", a quote's citation (down to its claim type)
+       * and the triangle's names and legend are never cut */
       if ((g_str_equal (b->role, "title") || g_str_equal (b->role, "as-of") ||
-           g_str_equal (b->role, "citation")) && b->shortened)
+           g_str_equal (b->role, "citation") || g_str_equal (b->role, "name") ||
+           g_str_equal (b->role, "triangle-legend")) && b->shortened)
         g_error ("%s: the %s is cut: %s", what, b->role, b->text);
+      /* what is cut is cut by the slide, at a word, and says so in its
+       * text; never "…" after a full stop */
+      if (b->shortened && !g_str_has_suffix (b->text, "…"))
+        g_error ("%s: the %s is drawn cut, but its text says “%s”", what, b->role, b->text);
+      if (g_str_has_suffix (b->text, ".…") || g_str_has_suffix (b->text, "。…"))
+        g_error ("%s: the %s ends in an ellipsis after a full stop: %s", what, b->role, b->text);
       for (guint k = i + 1; k < slide->boxes->len; k++)
         {
           const TriSlideBox *c = &g_array_index (slide->boxes, TriSlideBox, k);
@@ -163,6 +170,44 @@ test_every_language_and_size (void)
           check_slide (slide, what);
           if (state == 1)
             g_assert_cmpuint (count_role (slide, "quote"), >, 0);
+          /* nothing selected: each side of the triangle in a paragraph of
+           * its own, none dropped for want of room */
+          if (state == 0)
+            {
+              g_autoptr(GPtrArray) actors = tri_store_list_actors (store, langs[l], NULL);
+              g_autoptr(GPtrArray) relations = tri_store_list_relations (store, NULL);
+              guint n_sides = 0;
+
+              for (guint k = 0; k < relations->len; k++)
+                {
+                  const TriRelation *r = g_ptr_array_index (relations, k);
+                  const char *a = NULL, *b = NULL;
+                  g_autofree char *side = NULL;
+                  guint found = 0;
+
+                  for (guint i = 0; i < 3; i++)
+                    {
+                      if (g_str_equal (((TriActor *) actors->pdata[i])->code, r->a))
+                        a = ((TriActor *) actors->pdata[i])->name;
+                      if (g_str_equal (((TriActor *) actors->pdata[i])->code, r->b))
+                        b = ((TriActor *) actors->pdata[i])->name;
+                    }
+                  if (a == NULL || b == NULL)
+                    continue;
+                  side = g_strdup_printf ("%s – %s", a, b);
+                  for (guint i = 0; i < slide->boxes->len; i++)
+                    {
+                      const TriSlideBox *box = &g_array_index (slide->boxes, TriSlideBox, i);
+
+                      found += g_str_equal (box->role, "text") && g_str_has_prefix (box->text, side);
+                    }
+                  if (found != 1)
+                    g_error ("%s: the evidence has %u paragraphs on %s", what, found, side);
+                  n_sides++;
+                }
+              g_assert_cmpuint (n_sides, ==, 3);
+              g_assert_cmpuint (count_role (slide, "triangle-legend"), ==, 3);
+            }
         }
 }
 

@@ -609,10 +609,9 @@ tri_deck_compare_render (TriSlideLayout       *slide,
                            col->y + CAPTION_H);
       if (triangle != NULL)
         {
-          cairo_save (cr);
-          cairo_translate (cr, col->x, col->y + CAPTION_H);
-          tri_triangle_render (triangle, cr, theme);
-          cairo_restore (cr);
+          TriRect canvas = { col->x, col->y + CAPTION_H, triangle->width, triangle->height };
+
+          tri_slide_draw_triangle (slide, &canvas, triangle, cr, theme);
         }
     }
   /* between the two: a rule, the earlier on its left */

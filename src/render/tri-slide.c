@@ -41,6 +41,8 @@
 #define JUDGEMENT_INDENT 24.0
 #define HEADING_PX 36.0
 #define BODY_PX 26.0
+/* the evidence's text sets smaller, down to this, before it is shortened */
+#define BODY_MIN_PX 21.0
 #define QUOTE_PX 25.0
 #define ORIGINAL_PX 21.0
 #define CITE_PX 20.0
@@ -97,7 +99,8 @@ fits (PangoLayout *layout,
 }
 
 /* @text's first @n_chars characters, without trailing spaces or the
- * punctuation that would sit badly before an ellipsis, then "…" */
+ * punctuation that would sit badly before an ellipsis (a full stop: the
+ * ellipsis stands for the sentences that follow), then "…" */
 static char *
 shortened_text (const char *text,
                 glong       n_chars)
@@ -110,8 +113,8 @@ shortened_text (const char *text,
       const char *last = g_utf8_find_prev_char (s->str, s->str + s->len);
       gunichar c = g_utf8_get_char (last);
 
-      if (!g_unichar_isspace (c) && (c > 0x7F || strchr (",;:-(", (int) c) == NULL) &&
-          c != 0x2013 && c != 0x2014 && c != 0x3001 && c != 0xFF0C)
+      if (!g_unichar_isspace (c) && (c > 0x7F || strchr (".,;:-(", (int) c) == NULL) &&
+          c != 0x2013 && c != 0x2014 && c != 0x3001 && c != 0x3002 && c != 0xFF0C && c != 0xFF0E)
         break;
       g_string_truncate (s, last - s->str);
     }
@@ -235,6 +238,49 @@ record (TriSlideLayout *layout,
   box.shortened = shortened;
   box.text = g_strdup (pango_layout_get_text (text));
   g_array_append_val (layout->boxes, box);
+}
+
+typedef struct
+{
+  TriSlideLayout *slide;
+  const TriRect  *region;
+} TriangleTexts;
+
+static void
+record_triangle_text (const char  *role,
+                      PangoLayout *text,
+                      double       x,
+                      double       y,
+                      double       width,
+                      gpointer     user_data)
+{
+  TriangleTexts *t = user_data;
+
+  record (t->slide, role, text, t->region->x + x, t->region->y + y, width, t->region,
+          pango_layout_is_ellipsized (text));
+}
+
+/**
+ * tri_slide_draw_triangle:
+ * @region: where the triangle goes, as large as it was laid out
+ *
+ * Draws @triangle at @region's top-left and records each of its texts
+ * (names, side labels, legend) in @slide->boxes, as a text of the slide's
+ * own, so what the triangle prints is checked as the rest is.
+ */
+void
+tri_slide_draw_triangle (TriSlideLayout    *slide,
+                         const TriRect     *region,
+                         TriTriangleLayout *triangle,
+                         cairo_t           *cr,
+                         const TriTheme    *theme)
+{
+  TriangleTexts t = { slide, region };
+
+  cairo_save (cr);
+  cairo_translate (cr, region->x, region->y);
+  tri_triangle_render_full (triangle, cr, theme, record_triangle_text, &t);
+  cairo_restore (cr);
 }
 
 /* Draws @text into @width at (@x, @y), at most @max_lines lines and never
@@ -569,6 +615,113 @@ citation (cairo_t        *cr,
   return compose_citation (title ? pango_layout_get_text (title) : source, published, claim, lang);
 }
 
+/* The evidence's text: paragraphs (one a side of the triangle) between
+ * blank lines. Every paragraph is drawn, each in its own box: at @px when
+ * all of them fit in @max_lines lines above @bottom, else at the largest
+ * size down to BODY_MIN_PX where they do, else at that size with each
+ * shortened at a word to its share of the lines. None is dropped for
+ * another's sake. Returns the height used. */
+static double
+evidence_text (TriSlideLayout *layout,
+               const TriRect  *region,
+               cairo_t        *cr,
+               const char     *text,
+               const char     *lang,
+               double          px,
+               guint32         color,
+               double          x,
+               double          y,
+               double          width,
+               int             max_lines,
+               double          bottom)
+{
+  g_auto(GStrv) split = g_strsplit (text != NULL ? text : "", "\n\n", -1);
+  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  g_autofree int *share = NULL;
+  double top = y, size = px, gap = 0;
+  gboolean whole = FALSE;
+  guint n;
+
+  for (guint i = 0; split[i] != NULL; i++)
+    if (*g_strstrip (split[i]) != '\0')
+      g_ptr_array_add (paragraphs, split[i]);
+  n = paragraphs->len;
+  if (n == 0)
+    return 0;
+  share = g_new0 (int, n);
+
+  /* the largest size at which every paragraph fits whole */
+  for (size = px;; size = MAX (size - 1, BODY_MIN_PX))
+    {
+      double h = 0;
+      int total = 0;
+
+      g_ptr_array_set_size (lines, 0);
+      gap = size * 0.7;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PangoLayout) full = NULL;
+          gboolean cut;
+
+          full = tri_slide_fit_text (cr, paragraphs->pdata[i], lang, size, FALSE, FALSE, width, G_MAXINT,
+                                     G_MAXDOUBLE, &cut);
+          if (full == NULL)
+            return 0;
+          g_ptr_array_add (lines, line_bottoms (full));
+          share[i] = ((GArray *) lines->pdata[i])->len;
+          total += share[i];
+          h += (double) g_array_index ((GArray *) lines->pdata[i], int, share[i] - 1) / PANGO_SCALE;
+        }
+      whole = total <= max_lines && y + h + gap * (n - 1) <= bottom + 0.01;
+      if (whole || size <= BODY_MIN_PX)
+        break;
+    }
+  /* else each paragraph gets lines in turn, one at a time, while there is
+   * room: each keeps at least its first line, with the side it is about */
+  if (!whole)
+    {
+      double room = bottom - y - gap * (n - 1), used = 0;
+      int total = 0;
+      gboolean grew = TRUE;
+
+      memset (share, 0, sizeof (int) * n);
+      while (grew)
+        {
+          grew = FALSE;
+          for (guint i = 0; i < n && total < max_lines; i++)
+            {
+              GArray *b = lines->pdata[i];
+              double line_h;
+
+              if (share[i] >= (int) b->len)
+                continue;
+              line_h = (double) (g_array_index (b, int, share[i]) - (share[i] > 0 ? g_array_index (b, int, share[i] - 1) : 0))
+                       / PANGO_SCALE;
+              if (used + line_h > room + 0.01)
+                continue;
+              used += line_h;
+              share[i]++;
+              total++;
+              grew = TRUE;
+            }
+        }
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      double used;
+
+      if (share[i] == 0)
+        continue;
+      used = paragraph (layout, "text", region, cr, paragraphs->pdata[i], lang, size, FALSE, FALSE, color, x, y,
+                        width, share[i], bottom);
+      if (used > 0)
+        y += used + gap;
+    }
+  return MAX (0, y - gap - top);
+}
+
 static void
 render_evidence (TriSlideLayout        *layout,
                  const TriSlideContent *content,
@@ -593,8 +746,8 @@ render_evidence (TriSlideLayout        *layout,
   used = paragraph (layout, "subheading", r, cr, content->subheading, content->lang, BODY_PX, FALSE, FALSE,
                     theme->muted, x, y, width, 2, bottom);
   y += used ? used + 8 : 0;
-  used = paragraph (layout, "text", r, cr, content->text, content->lang, BODY_PX, FALSE, FALSE,
-                    theme->muted, x, y, width, have_quotes ? 4 : 12, bottom);
+  used = evidence_text (layout, r, cr, content->text, content->lang, BODY_PX, theme->muted, x, y, width,
+                        have_quotes ? 4 : 12, bottom);
   y += used ? used + 20 : 0;
 
   for (guint i = 0; have_quotes && i < content->quotes->len; i++)
@@ -719,12 +872,7 @@ tri_slide_render (TriSlideLayout        *layout,
              hd->x, hd->y + title_h, hd->width, 2, hd->y + hd->height + 1);
 
   if (triangle != NULL && layout->triangle.width > 0 && layout->triangle.height > 0)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, layout->triangle.x, layout->triangle.y);
-      tri_triangle_render (triangle, cr, theme);
-      cairo_restore (cr);
-    }
+    tri_slide_draw_triangle (layout, &layout->triangle, triangle, cr, theme);
 
   if (layout->evidence.width > 0 && layout->evidence.height > 0)
     render_evidence (layout, content, cr, theme);

@@ -111,6 +111,12 @@ double          tri_slide_draw_text      (TriSlideLayout        *slide,
                                           int                    max_lines,
                                           double                 bottom);
 
+void            tri_slide_draw_triangle  (TriSlideLayout        *slide,
+                                          const TriRect         *region,
+                                          TriTriangleLayout     *triangle,
+                                          cairo_t               *cr,
+                                          const TriTheme        *theme);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriSlideLayout, tri_slide_layout_free)
 
 G_END_DECLS

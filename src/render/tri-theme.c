@@ -123,6 +123,24 @@ tri_text_measure (const char *text,
                   double     *width,
                   double     *height)
 {
+  tri_text_measure_wrapped (text, px, bold, lang, -1, width, height);
+}
+
+/**
+ * tri_text_measure_wrapped:
+ * @wrap_width: the width its lines wrap to, at words; -1 for one line
+ *
+ * Measures @text as tri_text_measure() does, wrapped to @wrap_width.
+ */
+void
+tri_text_measure_wrapped (const char *text,
+                          double      px,
+                          gboolean    bold,
+                          const char *lang,
+                          double      wrap_width,
+                          double     *width,
+                          double     *height)
+{
   /* one context a language: layouts measure thousands of labels */
   static GHashTable *contexts;
   PangoContext *context;
@@ -141,6 +159,11 @@ tri_text_measure (const char *text,
     }
   layout = pango_layout_new (context);
   setup_layout (layout, text, px, bold);
+  if (wrap_width >= 0)
+    {
+      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+    }
   pango_layout_get_extents (layout, NULL, &logical);
   *width = (double) logical.width / PANGO_SCALE;
   *height = (double) logical.height / PANGO_SCALE;

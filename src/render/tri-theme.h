@@ -37,6 +37,13 @@ void            tri_text_measure       (const char   *text,
                                         const char   *lang,
                                         double       *width,
                                         double       *height);
+void            tri_text_measure_wrapped (const char *text,
+                                        double        px,
+                                        gboolean      bold,
+                                        const char   *lang,
+                                        double        wrap_width,
+                                        double       *width,
+                                        double       *height);
 PangoLayout    *tri_text_layout        (cairo_t      *cr,
                                         const char   *text,
                                         double        px,

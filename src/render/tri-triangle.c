@@ -281,10 +281,17 @@ layout_legend (TriTriangleLayout *layout)
       TriLegendItem *item = g_new0 (TriLegendItem, 1);
       double tw, th;
 
+      double room = MAX (layout->width - 3 * gap - sample_w, px);
+      double text_h;
+
       item->text = g_strdup (texts[k]);
       item->kind = k;
       tri_text_measure (item->text, px, FALSE, layout->lang, &tw, &th);
-      tw = MIN (tw, layout->width - 3 * gap - sample_w);
+      text_h = th;
+      /* longer than the canvas is wide (a half-width triangle, Russian):
+       * on two lines or more, broken between words, never cut */
+      if (tw > room)
+        tri_text_measure_wrapped (item->text, px, FALSE, layout->lang, room, &tw, &text_h);
       if (x > gap && x + sample_w + gap / 2 + tw > layout->width - gap)
         {
           x = gap;
@@ -298,8 +305,9 @@ layout_legend (TriTriangleLayout *layout)
       item->text_x = x + sample_w + gap / 2;
       item->text_y = row;
       item->text_w = tw;
+      item->text_h = text_h;
       x = item->text_x + tw + 2 * gap;
-      row_h = MAX (row_h, th);
+      row_h = MAX (row_h, text_h);
       g_ptr_array_add (layout->legend, item);
     }
   total = row + row_h;
@@ -418,6 +426,24 @@ fit_side (TriTriangleLayout *layout,
         hi = mid;
     }
   return lo;
+}
+
+/* whether, at @side, the names of the triangle's three meet */
+static gboolean
+names_meet (TriTriangleLayout *layout,
+            double             side)
+{
+  place (layout, side, 0, 0);
+  for (guint i = 0; i < 3 && i < layout->nodes->len; i++)
+    for (guint k = i + 1; k < 3 && k < layout->nodes->len; k++)
+      {
+        const TriNodeLayout *a = g_ptr_array_index (layout->nodes, i);
+        const TriNodeLayout *b = g_ptr_array_index (layout->nodes, k);
+
+        if (boxes_meet (a->name_x, a->name_y, a->name_w, a->name_h, b->name_x, b->name_y, b->name_w, b->name_h))
+          return TRUE;
+      }
+  return FALSE;
 }
 
 /* Geometry for the planner and the hit test */
@@ -1198,6 +1224,14 @@ tri_triangle_layout_new (GPtrArray               *actors,
 
   margin = 1.5 * layout->unit;
   side = fit_side (layout, params->width, avail_h, margin);
+  /* a canvas so small that under the legend the triangle's names would
+   * run into each other: the drawing keeps the room, the legend goes */
+  if (layout->legend->len > 0 && names_meet (layout, side))
+    {
+      g_ptr_array_set_size (layout->legend, 0);
+      avail_h = params->height;
+      side = fit_side (layout, params->width, avail_h, margin);
+    }
 
   /* The planner keeps lines clear of nodes by so many pixels at the side
    * it plans for, and a larger side only spreads the nodes further apart:
@@ -1379,9 +1413,11 @@ stroke_edge (cairo_t             *cr,
 }
 
 static void
-render_legend (TriTriangleLayout *layout,
-               cairo_t           *cr,
-               const TriTheme    *theme)
+render_legend (TriTriangleLayout   *layout,
+               cairo_t             *cr,
+               const TriTheme      *theme,
+               TriTriangleTextFunc  func,
+               gpointer             user_data)
 {
   const double px = label_px (layout) * 0.9;
 
@@ -1431,12 +1467,15 @@ render_legend (TriTriangleLayout *layout,
           cairo_set_dash (cr, NULL, 0, 0);
         }
 
-      pango_layout_set_width (text, (int) (item->text_w * PANGO_SCALE) + 1);
-      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
+      /* wrapped as it was measured: the layout made room for its lines */
+      pango_layout_set_width (text, (int) ceil (item->text_w * PANGO_SCALE) + 1);
+      pango_layout_set_wrap (text, PANGO_WRAP_WORD_CHAR);
       tri_set_source_rgb (cr, theme->muted);
       cairo_move_to (cr, item->text_x, item->text_y);
       pango_cairo_show_layout (cr, text);
       cairo_new_path (cr);
+      if (func != NULL)
+        func ("triangle-legend", text, item->text_x, item->text_y, item->text_w, user_data);
     }
 }
 
@@ -1444,6 +1483,24 @@ void
 tri_triangle_render (TriTriangleLayout *layout,
                      cairo_t           *cr,
                      const TriTheme    *theme)
+{
+  tri_triangle_render_full (layout, cr, theme, NULL, NULL);
+}
+
+/**
+ * tri_triangle_render_full:
+ * @func: (nullable): called with each text as it is drawn
+ *
+ * Draws the triangle as tri_triangle_render() does, and tells @func of
+ * every text it draws, laid out as drawn and where, so that a slide can
+ * record it with its own texts.
+ */
+void
+tri_triangle_render_full (TriTriangleLayout   *layout,
+                          cairo_t             *cr,
+                          const TriTheme      *theme,
+                          TriTriangleTextFunc  func,
+                          gpointer             user_data)
 {
   const double u = layout->unit;
 
@@ -1488,6 +1545,8 @@ tri_triangle_render (TriTriangleLayout *layout,
             cairo_move_to (cr, edge->label_x, edge->label_y);
             pango_cairo_show_layout (cr, label);
             cairo_new_path (cr);
+            if (func != NULL)
+              func ("edge-label", label, edge->label_x, edge->label_y, edge->label_w, user_data);
           }
       }
 
@@ -1516,9 +1575,11 @@ tri_triangle_render (TriTriangleLayout *layout,
       cairo_move_to (cr, node->name_x, node->name_y);
       pango_cairo_show_layout (cr, name);
       cairo_new_path (cr);
+      if (func != NULL)
+        func ("name", name, node->name_x, node->name_y, node->name_w, user_data);
     }
 
-  render_legend (layout, cr, theme);
+  render_legend (layout, cr, theme, func, user_data);
 
   cairo_restore (cr);
 }

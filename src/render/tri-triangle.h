@@ -67,6 +67,7 @@ typedef struct
   int     kind;                  /* 0 thickness, 1 colour, 2 dashes */
   double  x, y, w, h;            /* the sample's box */
   double  text_x, text_y, text_w;
+  double  text_h;                /* its lines: more than one when the canvas is narrow */
 } TriLegendItem;
 
 typedef struct _TriTriangleLayout
@@ -108,6 +109,20 @@ int                tri_triangle_layout_find_edge (TriTriangleLayout    *layout,
 void               tri_triangle_render        (TriTriangleLayout       *layout,
                                                cairo_t                 *cr,
                                                const TriTheme          *theme);
+/* Each text the triangle draws, as drawn: @role is "name", "edge-label"
+ * or "triangle-legend"; (@x, @y) its top-left and @width the room it was
+ * given, in the triangle's units; @text is laid out as drawn */
+typedef void (*TriTriangleTextFunc) (const char  *role,
+                                     PangoLayout *text,
+                                     double       x,
+                                     double       y,
+                                     double       width,
+                                     gpointer     user_data);
+void               tri_triangle_render_full   (TriTriangleLayout       *layout,
+                                               cairo_t                 *cr,
+                                               const TriTheme          *theme,
+                                               TriTriangleTextFunc      func,
+                                               gpointer                 user_data);
 char              *tri_edge_describe_counts   (const TriEdgeState      *state,
                                                const char              *lang);
 
