@@ -55,3 +55,74 @@ tri_test_wait_until_drawn (TriWindow *window)
   g_assert_true (views_ready (window));
 }
 
+
+/* Runs the main loop for @ms milliseconds */
+void
+tri_test_spin (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Runs the main loop until @done says so (30 s at most: the sanitizers
+ * and valgrind make everything slower); returns what @done says last */
+gboolean
+tri_test_spin_until (gboolean (*done) (gpointer),
+                     gpointer   data)
+{
+  gint64 end = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < end)
+    {
+      if (done (data))
+        return TRUE;
+      g_main_context_iteration (NULL, FALSE);
+    }
+  return done (data);
+}
+
+/**
+ * tri_test_open_window:
+ *
+ * A window on @store, @width × @height, shown, drawn and described.
+ */
+TriWindow *
+tri_test_open_window (TriStore *store,
+                      int       width,
+                      int       height)
+{
+  TriWindow *window = tri_window_new (NULL, store);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  tri_test_spin (300);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (window)));
+  tri_test_wait_until_drawn (window);
+  return window;
+}
+
+/* Whether xdotool (real keys and clicks under Xvfb) is there; skips if not */
+gboolean
+tri_test_have_xdotool (void)
+{
+  g_autofree char *path = g_find_program_in_path ("xdotool");
+
+  if (path == NULL)
+    g_test_skip ("xdotool is not installed");
+  return path != NULL;
+}
+
+/* xdotool @args ("key Escape"), as a user's keys and clicks */
+void
+tri_test_xdotool (const char *args)
+{
+  g_autofree char *cmd = g_strconcat ("xdotool ", args, NULL);
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_command_line_sync (cmd, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
