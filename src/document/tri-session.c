@@ -41,7 +41,6 @@ struct _TriSession
   char    *lang;
   double   timeline_start;
   double   timeline_end;
-  TriFilter *filter; /* TEMP-M-STUB */
 };
 
 G_DEFINE_FINAL_TYPE (TriSession, tri_session, G_TYPE_OBJECT)
@@ -56,7 +55,6 @@ enum {
   PROP_DATA_LANGUAGE,
   PROP_TIMELINE_START,
   PROP_TIMELINE_END,
-  PROP_FILTER, /* TEMP-M-STUB */
   N_PROPS
 };
 
@@ -480,7 +478,6 @@ tri_session_class_init (TriSessionClass *klass)
     g_param_spec_double ("timeline-start", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_TIMELINE_END] =
     g_param_spec_double ("timeline-end", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
-  properties[PROP_FILTER] = g_param_spec_boxed ("filter", NULL, NULL, TRI_TYPE_FILTER, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS); /* TEMP-M-STUB */
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -489,23 +486,4 @@ tri_session_init (TriSession *self)
 {
   self->window_months = DEFAULT_WINDOW_MONTHS;
   self->lang = g_strdup ("en");
-}
-
-/* TEMP-M-STUB */
-const TriFilter *
-tri_session_get_filter (TriSession *self)
-{
-  if (self->filter == NULL)
-    self->filter = tri_filter_new ();
-  return self->filter;
-}
-
-void
-tri_session_set_filter (TriSession *self, const TriFilter *filter)
-{
-  if (self->filter != NULL && filter != NULL && tri_filter_equal (self->filter, filter))
-    return;
-  g_clear_pointer (&self->filter, tri_filter_free);
-  self->filter = filter ? tri_filter_copy (filter) : tri_filter_new ();
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }

@@ -7,7 +7,6 @@
 #include <glib-object.h>
 
 #include "store/tri-store.h"
-#include "store/tri-filter.h" /* TEMP-M-STUB */
 
 G_BEGIN_DECLS
 
@@ -55,6 +54,4 @@ void          tri_session_window_bounds         (TriSession    *self,
                                                  guint32       *from,
                                                  guint32       *to);
 
-const TriFilter *tri_session_get_filter (TriSession *self); /* TEMP-M-STUB */
-void tri_session_set_filter (TriSession *self, const TriFilter *filter);
 G_END_DECLS
