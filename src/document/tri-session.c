@@ -22,6 +22,7 @@
 #include "config.h"
 
 #include "store/tri-date.h"
+#include "store/tri-filter.h"
 #include "store/tri-state.h"
 #include "tri-session.h"
 
@@ -41,6 +42,7 @@ struct _TriSession
   char    *lang;
   double   timeline_start;
   double   timeline_end;
+  TriFilter *filter;   /* what the views show; never NULL (empty: everything) */
 };
 
 G_DEFINE_FINAL_TYPE (TriSession, tri_session, G_TYPE_OBJECT)
@@ -55,6 +57,7 @@ enum {
   PROP_DATA_LANGUAGE,
   PROP_TIMELINE_START,
   PROP_TIMELINE_END,
+  PROP_FILTER,
   N_PROPS
 };
 
@@ -166,6 +169,39 @@ tri_session_set_data_language (TriSession *self,
   g_free (self->lang);
   self->lang = g_strdup (lang);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATA_LANGUAGE]);
+}
+
+/**
+ * tri_session_get_filter:
+ *
+ * Returns: (transfer none): what the triangle, the timeline, the panel
+ *   and the exports show (tri-filter.h); empty for everything, never %NULL
+ */
+const TriFilter *
+tri_session_get_filter (TriSession *self)
+{
+  g_return_val_if_fail (TRI_IS_SESSION (self), NULL);
+  return self->filter;
+}
+
+/**
+ * tri_session_set_filter:
+ * @filter: (nullable): copied; %NULL: everything
+ *
+ * Notifies #TriSession:filter when it changes; the window hands it to
+ * its store (tri_store_set_filter ()) and redraws.
+ */
+void
+tri_session_set_filter (TriSession      *self,
+                        const TriFilter *filter)
+{
+  g_return_if_fail (TRI_IS_SESSION (self));
+
+  if (tri_filter_equal (self->filter, filter))
+    return;
+  tri_filter_free (self->filter);
+  self->filter = filter != NULL ? tri_filter_copy (filter) : tri_filter_new ();
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
 }
 
 /**
@@ -396,6 +432,9 @@ tri_session_set_property (GObject      *object,
     case PROP_TIMELINE_END:
       tri_session_set_timeline_range (self, self->timeline_start, g_value_get_double (value));
       break;
+    case PROP_FILTER:
+      tri_session_set_filter (self, g_value_get_boxed (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -435,6 +474,9 @@ tri_session_get_property (GObject    *object,
     case PROP_TIMELINE_END:
       g_value_set_double (value, self->timeline_end);
       break;
+    case PROP_FILTER:
+      g_value_set_boxed (value, self->filter);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -447,6 +489,7 @@ tri_session_finalize (GObject *object)
 
   g_free (self->selected_actor);
   g_free (self->lang);
+  tri_filter_free (self->filter);
 
   G_OBJECT_CLASS (tri_session_parent_class)->finalize (object);
 }
@@ -478,6 +521,9 @@ tri_session_class_init (TriSessionClass *klass)
     g_param_spec_double ("timeline-start", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
   properties[PROP_TIMELINE_END] =
     g_param_spec_double ("timeline-end", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, flags);
+  /* what the views show (tri-filter.h): never NULL when read */
+  properties[PROP_FILTER] =
+    g_param_spec_boxed ("filter", NULL, NULL, TRI_TYPE_FILTER, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -486,4 +532,5 @@ tri_session_init (TriSession *self)
 {
   self->window_months = DEFAULT_WINDOW_MONTHS;
   self->lang = g_strdup ("en");
+  self->filter = tri_filter_new ();
 }

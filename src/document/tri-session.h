@@ -6,6 +6,7 @@
 
 #include <glib-object.h>
 
+#include "store/tri-filter.h"
 #include "store/tri-store.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,9 @@ void          tri_session_get_timeline_range    (TriSession    *self,
 void          tri_session_set_timeline_range    (TriSession    *self,
                                                  double         start,
                                                  double         end);
+const TriFilter *tri_session_get_filter         (TriSession    *self);
+void          tri_session_set_filter            (TriSession    *self,
+                                                 const TriFilter *filter);
 
 /* The rules, written once */
 guint32       tri_session_default_as_of         (TriStore      *store);

@@ -77,9 +77,6 @@ struct _TriStateIndex
   TriStore        *store;       /* kept, for the links of the events that change */
   GHashTable      *relations;   /* relation id -> RelationIndex */
   GArray          *links;       /* of TriLinkRow, sorted by (event, relation): what is in the sums */
-  GHashTable      *filtered;    /* relation id -> RelationIndex of the events that pass the
-                                 * store's filter, or NULL; built when first asked */
-  guint            filtered_serial;   /* tri_store_get_filter_serial () it was built for */
 };
 
 /* --- sums ------------------------------------------------------------------ */
@@ -479,6 +476,7 @@ tri_state_index_new (TriStore  *store,
   build_all (index);
   index->store = g_object_ref (store);
   tri_store_add_index (store, index);
+  tri_store_read_filter_facts (store);
   return index;
 }
 
@@ -497,7 +495,6 @@ tri_state_index_unref (TriStateIndex *index)
       tri_store_remove_index (index->store, index);
       g_object_unref (index->store);
       g_hash_table_unref (index->relations);
-      g_clear_pointer (&index->filtered, g_hash_table_unref);
       g_array_unref (index->links);
       g_free (index);
     }
@@ -577,7 +574,6 @@ tri_state_index_update (TriStateIndex  *index,
 
   g_return_val_if_fail (index != NULL, FALSE);
 
-  g_clear_pointer (&index->filtered, g_hash_table_unref);
   if (events == NULL)
     {
       rows = tri_store_list_all_links (index->store, error);
@@ -644,56 +640,47 @@ state_add (TriEdgeState *state,
     }
 }
 
-/* @list's items whose events pass the store's filter, in order */
-static void
-list_build_filtered (TriStore *store,
-                     SumList  *into,
-                     SumList  *list)
+/* Whether the item's event passes: by the store's table when it has one */
+static inline gboolean
+item_passes (TriStore     *store,
+             const guint8 *table,
+             gint64        base,
+             guint         n,
+             const Item   *item)
 {
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
-
-  for (guint k = 0; k < list->blocks->len; k++)
-    {
-      const Block *b = g_ptr_array_index (list->blocks, k);
-
-      for (guint i = 0; i < b->items->len; i++)
-        {
-          const Item *item = &g_array_index (b->items, Item, i);
-
-          if (tri_store_event_passes (store, item->event))
-            g_array_append_vals (items, item, 1);
-        }
-    }
-  list_build (into, items);
+  if (table != NULL)
+    return item->event >= base && item->event - base < (gint64) n && table[item->event - base];
+  return tri_store_event_passes (store, item->event);
 }
 
-/* The sums of the events that pass the store's filter: one pass over
- * the lists already sorted, when the filter (or an event) changed */
-static GHashTable *
-filtered_relations (TriStateIndex *index)
+/* The sum over @list's items of the events that pass, whose day is in
+ * [@from, @to]: one pass over the compact items, no sums built, so that a
+ * filter change costs nothing before its first frame */
+static void
+list_sum_filtered (TriStore *store,
+                   SumList  *list,
+                   guint32   from,
+                   guint32   to,
+                   Sum      *sum)
 {
-  guint serial = tri_store_get_filter_serial (index->store);
-  GHashTableIter iter;
-  gpointer value;
+  gint64 base = 0;
+  guint n = 0;
+  const guint8 *table = tri_store_get_pass_table (store, &base, &n);
+  Item first = { .day = from, .event = G_MININT64 };
+  guint k = from > 0 ? list_find_block (list, &first) : 0;
 
-  if (index->filtered != NULL && index->filtered_serial == serial)
-    return index->filtered;
-
-  g_clear_pointer (&index->filtered, g_hash_table_unref);
-  index->filtered = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, relation_index_free);
-  index->filtered_serial = serial;
-  g_hash_table_iter_init (&iter, index->relations);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
+  memset (sum, 0, sizeof *sum);
+  for (; k < list->blocks->len; k++)
     {
-      RelationIndex *r = value;
-      RelationIndex *f = g_new0 (RelationIndex, 1);
+      const Block *b = g_ptr_array_index (list->blocks, k);
+      const Item *item = (const Item *) b->items->data;
 
-      f->relation_id = r->relation_id;
-      list_build_filtered (index->store, &f->by_earliest, &r->by_earliest);
-      list_build_filtered (index->store, &f->by_latest, &r->by_latest);
-      g_hash_table_insert (index->filtered, &f->relation_id, f);
+      if (item[0].day > to)
+        break;
+      for (guint i = 0; i < b->items->len && item[i].day <= to; i++)
+        if (item[i].day >= from && item_passes (store, table, base, n, &item[i]))
+          sum_add_item (sum, &item[i]);
     }
-  return index->filtered;
 }
 
 /**
@@ -710,16 +697,24 @@ tri_state_index_compute (TriStateIndex *index,
                          guint32        from,
                          guint32        to)
 {
-  RelationIndex *r;
+  RelationIndex *r = g_hash_table_lookup (index->relations, &relation_id);
   Sum started, ended, before;
 
-  if (tri_filter_has_event_facets (tri_store_get_filter (index->store)))
-    r = g_hash_table_lookup (filtered_relations (index), &relation_id);
-  else
-    r = g_hash_table_lookup (index->relations, &relation_id);
   memset (state, 0, sizeof *state);
   if (r == NULL || to < from)
     return;
+
+  if (tri_filter_has_event_facets (tri_store_get_filter (index->store)))
+    {
+      /* the events that pass: counted over [from, to] by their last day;
+       * possibly by then, begun by @to and not ended */
+      list_sum_filtered (index->store, &r->by_latest, from, to, &ended);
+      state_add (state, &ended, 1);
+      list_sum_filtered (index->store, &r->by_earliest, 0, to, &started);
+      list_sum_filtered (index->store, &r->by_latest, 0, to, &before);
+      state->n_possibly = started.n_events - before.n_events;
+      return;
+    }
 
   list_sum_up_to (&r->by_earliest, to, &started);
   list_sum_up_to (&r->by_latest, to, &ended);

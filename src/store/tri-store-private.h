@@ -16,4 +16,15 @@ void tri_store_add_index    (TriStore      *self,
 void tri_store_remove_index (TriStore      *self,
                              TriStateIndex *index);
 
+/* Reads what a filter asks of every event (no text) ahead of the first
+ * filter, with the running sums, after the first frame */
+void tri_store_read_filter_facts (TriStore *self);
+
+/* Whether each event passes the filter, by id - *base, when the events'
+ * ids are dense (the usual file); NULL otherwise or without event facets:
+ * ask tri_store_event_passes () */
+const guint8 *tri_store_get_pass_table (TriStore *self,
+                                        gint64   *base,
+                                        guint    *n);
+
 G_END_DECLS

@@ -240,6 +240,11 @@ struct _TriStore
   GArray       *fact_rels;      /* of gint64: the relations of each event */
   gboolean      fact_dense;     /* fact_ids[i] == fact_ids[0] + i */
   GByteArray   *passes;         /* per fact: whether its event passes the filter */
+  /* the last range tri_store_list_events () read, unfiltered, so that a
+   * filter change reads no text again (a view asks for the same range) */
+  GPtrArray    *range_events;
+  guint32       range_from, range_to;
+  char         *range_lang;
 };
 
 enum {
@@ -272,8 +277,16 @@ remove_private_dir (const char *dir)
 }
 
 static void
+drop_range (TriStore *self)
+{
+  g_clear_pointer (&self->range_events, g_ptr_array_unref);
+  g_clear_pointer (&self->range_lang, g_free);
+}
+
+static void
 drop_facts (TriStore *self)
 {
+  drop_range (self);
   g_clear_pointer (&self->fact_ids, g_array_unref);
   g_clear_pointer (&self->fact_kinds, g_array_unref);
   g_clear_pointer (&self->fact_rel_start, g_array_unref);
@@ -1616,19 +1629,18 @@ link_from_row (sqlite3_stmt *stmt,
  * Returns: (transfer container): the events whose possible dates overlap
  *   the range, in date order, with their relation links.
  */
-GPtrArray *
-tri_store_list_events (TriStore    *self,
-                       guint32      from,
-                       guint32      to,
-                       const char  *lang,
-                       GError     **error)
+/* The range's events, every one, as the file has them */
+static GPtrArray *
+read_events (TriStore    *self,
+             guint32      from,
+             guint32      to,
+             const char  *lang,
+             GError     **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
   int rc;
-
-  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   stmt = begin (self, STMT_EVENTS, lang);
   sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
@@ -1638,7 +1650,7 @@ tri_store_list_events (TriStore    *self,
       TriEvent *ev = event_from_row (stmt);
 
       /* a file from elsewhere may repeat an id: keep the first */
-      if (g_hash_table_contains (by_id, &ev->id) || !tri_store_event_passes (self, ev->id))
+      if (g_hash_table_contains (by_id, &ev->id))
         {
           tri_event_free (ev);
           continue;
@@ -1663,6 +1675,79 @@ tri_store_list_events (TriStore    *self,
   if (!finish (self, rc, error))
     return NULL;
 
+  return g_steal_pointer (&events);
+}
+
+static TriEvent *
+event_copy (const TriEvent *ev)
+{
+  TriEvent *copy = g_new0 (TriEvent, 1);
+
+  *copy = *ev;
+  copy->title = g_strdup (ev->title);
+  copy->summary = g_strdup (ev->summary);
+  copy->claimed_by = g_strdup (ev->claimed_by);
+  copy->date_label = g_strdup (ev->date_label);
+  copy->links = g_array_copy (ev->links);
+  return copy;
+}
+
+/* a view's range, not all time: what is kept is bounded */
+#define RANGE_KEPT_MAX 30000
+
+/**
+ * tri_store_list_events:
+ * @from: first day number of the range, 0 for no limit
+ * @to: last day number of the range, %G_MAXUINT32 for no limit
+ *
+ * Returns: (transfer container): the events whose possible dates overlap
+ *   the range and pass the store's filter, in date order, with their
+ *   relation links.
+ */
+GPtrArray *
+tri_store_list_events (TriStore    *self,
+                       guint32      from,
+                       guint32      to,
+                       const char  *lang,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  GPtrArray *all;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  lang = tri_lang_normalize (lang);
+  if (self->range_events != NULL && !self->changed && self->range_from == from &&
+      self->range_to == to && g_strcmp0 (self->range_lang, lang) == 0)
+    all = self->range_events;
+  else
+    {
+      drop_range (self);
+      all = read_events (self, from, to, lang, error);
+      if (all == NULL)
+        return NULL;
+      if (!tri_filter_has_event_facets (self->filter) && all->len > RANGE_KEPT_MAX)
+        return all;
+      if (all->len <= RANGE_KEPT_MAX)
+        {
+          self->range_events = all;
+          self->range_from = from;
+          self->range_to = to;
+          self->range_lang = g_strdup (lang);
+        }
+    }
+
+  /* the ones that pass, copied: the caller owns what it gets */
+  events = g_ptr_array_new_full (all->len, (GDestroyNotify) tri_event_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      const TriEvent *ev = all->pdata[i];
+
+      if (tri_store_event_passes (self, ev->id))
+        g_ptr_array_add (events, event_copy (ev));
+    }
+  if (all != self->range_events)
+    g_ptr_array_unref (all);
   return g_steal_pointer (&events);
 }
 
@@ -3153,6 +3238,7 @@ compute_passes (TriStore *self)
   const char * const *confidences = tri_filter_get_values (f, TRI_FILTER_CONFIDENCE);
   const char * const *actors = tri_filter_get_values (f, TRI_FILTER_ACTOR);
   g_autoptr(GHashTable) involved = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GByteArray) small = g_byte_array_new ();   /* relation id -> involved, for small ids */
   gboolean category_ok[16] = { FALSE, };
   gboolean confidence_ok[16] = { FALSE, };
 
@@ -3168,7 +3254,20 @@ compute_passes (TriStore *self)
       TriRelation *r = g_ptr_array_index (self->relations, i);
 
       if (g_strv_contains (actors, r->a) || g_strv_contains (actors, r->b))
-        g_hash_table_add (involved, &r->id);
+        {
+          g_hash_table_add (involved, &r->id);
+          if (r->id >= 0 && r->id < 65536)
+            {
+              guint len = small->len;
+
+              if ((guint) r->id >= len)
+                {
+                  g_byte_array_set_size (small, (guint) r->id + 1);
+                  memset (small->data + len, 0, small->len - len);
+                }
+              small->data[r->id] = 1;
+            }
+        }
     }
 
   g_clear_pointer (&self->passes, g_byte_array_unref);
@@ -3181,14 +3280,41 @@ compute_passes (TriStore *self)
 
       if (pass && actors != NULL)
         {
-          guint end = g_array_index (self->fact_rel_start, guint, i + 1);
+          const guint *start = (const guint *) self->fact_rel_start->data;
+          const gint64 *rels = (const gint64 *) self->fact_rels->data;
 
           pass = FALSE;
-          for (guint k = g_array_index (self->fact_rel_start, guint, i); k < end && !pass; k++)
-            pass = g_hash_table_contains (involved, &g_array_index (self->fact_rels, gint64, k));
+          for (guint k = start[i]; k < start[i + 1] && !pass; k++)
+            pass = rels[k] >= 0 && rels[k] < (gint64) small->len
+                   ? small->data[rels[k]] != 0
+                   : g_hash_table_contains (involved, &rels[k]);
         }
       self->passes->data[i] = pass;
     }
+}
+
+void
+tri_store_read_filter_facts (TriStore *self)
+{
+  g_return_if_fail (TRI_IS_STORE (self));
+  if (self->fact_ids == NULL)
+    read_facts (self);
+}
+
+const guint8 *
+tri_store_get_pass_table (TriStore *self,
+                          gint64   *base,
+                          guint    *n)
+{
+  if (!tri_filter_has_event_facets (self->filter))
+    return NULL;
+  if (self->passes == NULL)
+    compute_passes (self);
+  if (!self->fact_dense)
+    return NULL;
+  *base = g_array_index (self->fact_ids, gint64, 0);
+  *n = self->fact_ids->len;
+  return self->passes->data;
 }
 
 /**

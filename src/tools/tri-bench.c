@@ -3,6 +3,7 @@
  * Usage: tri-bench DB                 all the measurements for one briefing
  *        tri-bench --edit DB          edits and undos on an editable copy, each
  *                                     through to the next frame
+ *        tri-bench --filter DB        a filter changed, through to the next frame
  *        tri-bench --first-frame DB   (internal) a cold start to the first frame
  *
  * Prints numbers; it passes or fails nothing. Drawing goes through the
@@ -27,6 +28,7 @@
 #include "export/tri-export.h"
 #include "render/tri-timeline.h"
 #include "render/tri-triangle.h"
+#include "store/tri-filter.h"
 #include "store/tri-state-index.h"
 #include "store/tri-store.h"
 
@@ -413,6 +415,137 @@ bench_edit (const char *path)
   return 0;
 }
 
+/* --- a filter changed, through to the next frame ----------------------- */
+
+/* What the window does when the filter changes: the store told, the
+ * timeline's events read again for its range and laid out, the triangle
+ * from the running sums of what passes, both drawn */
+static void
+filter_frame (Bench           *b,
+              cairo_t         *cr,
+              const TriFilter *filter,
+              double          *sums_ms)
+{
+  g_autoptr(TriTimelineLayout) timeline = NULL;
+  double span = b->t1 - b->t0;
+  double t;
+
+  t = cpu_ms ();
+  tri_store_set_filter (b->store, filter);
+  g_clear_pointer (&b->events, g_ptr_array_unref);
+  b->events = tri_store_list_events (b->store, (guint32) MAX (1, b->t0 - span / 2),
+                                     (guint32) (b->t1 + span / 2), "en", NULL);
+  if (g_getenv ("TRI_BENCH_VERBOSE") != NULL)
+    g_printerr ("list %.2f ", cpu_ms () - t);
+  t = now_ms ();
+  {
+    TriEdgeState state;
+    guint32 from, to;
+
+    tri_window_bounds (b->as_of, tri_window_days_for_months (12), &from, &to);
+    tri_state_index_compute (b->index, &state, 1, from, to);
+  }
+  if (sums_ms != NULL)
+    *sums_ms = now_ms () - t;
+  t = cpu_ms ();
+  timeline = bench_timeline (b, b->as_of);
+  if (g_getenv ("TRI_BENCH_VERBOSE") != NULL)
+    g_printerr ("layout %.2f ", cpu_ms () - t);
+  t = cpu_ms ();
+  bench_frame (b, cr, timeline, b->as_of);
+  if (g_getenv ("TRI_BENCH_VERBOSE") != NULL)
+    g_printerr ("frame %.2f ", cpu_ms () - t);
+}
+
+static int
+bench_filter (const char *path)
+{
+  const char *texts[] = {
+    "category=military", "category=military,confidence=confirmed", "actor=PRK",
+    "confidence=reported|alleged,actor=CHN", "grade=B2", "",
+  };
+  TriFilter *filters[G_N_ELEMENTS (texts)];
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
+  cairo_t *cr = cairo_create (surface);
+  Bench b = { 0 };
+  double times[60], cpus[60], sums[60];
+  double t, c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    filters[i] = tri_filter_parse (texts[i], NULL);
+  bench_open (&b, path);
+  b.index = tri_state_index_new (b.store, NULL);
+  printf ("filter_events_in_view_unfiltered\t%u\n", b.events->len);
+
+  /* a frame first, as the window has drawn one: fonts loaded */
+  filter_frame (&b, cr, filters[G_N_ELEMENTS (texts) - 1], NULL);
+
+  t = now_ms ();
+  c = cpu_ms ();
+  filter_frame (&b, cr, filters[0], NULL);
+  cairo_surface_flush (surface);
+  printf ("filter_first_change_ms\t%.2f\nfilter_first_change_cpu_ms\t%.2f\n", now_ms () - t, cpu_ms () - c);
+
+  for (guint i = 0; i < G_N_ELEMENTS (times); i++)
+    {
+      t = now_ms ();
+      c = cpu_ms ();
+      filter_frame (&b, cr, filters[(i + 1) % G_N_ELEMENTS (texts)], &sums[i]);
+      cairo_surface_flush (surface);
+      times[i] = now_ms () - t;
+      cpus[i] = cpu_ms () - c;
+      if (g_getenv ("TRI_BENCH_VERBOSE") != NULL)
+        g_printerr ("%s\t%.2f\t%.2f\t%.2f\n", texts[(i + 1) % G_N_ELEMENTS (texts)], times[i], cpus[i], sums[i]);
+    }
+  qsort (times, G_N_ELEMENTS (times), sizeof (double), (int (*)(const void *, const void *)) compare_double);
+  qsort (cpus, G_N_ELEMENTS (cpus), sizeof (double), (int (*)(const void *, const void *)) compare_double);
+  printf ("filter_change_cpu_median_ms\t%.2f\nfilter_change_cpu_p95_ms\t%.2f\n", cpus[30], cpus[56]);
+  qsort (sums, G_N_ELEMENTS (sums), sizeof (double), (int (*)(const void *, const void *)) compare_double);
+  printf ("filter_change_median_ms\t%.2f\nfilter_change_p95_ms\t%.2f\n", times[30], times[56]);
+  printf ("filter_sums_rebuilt_median_ms\t%.2f\n", sums[30]);
+
+  /* scrubbing with a filter on: the sums of what passes, O(log N) again */
+  {
+    g_autoptr(TriTimelineLayout) timeline = NULL;
+    double frames[200];
+
+    filter_frame (&b, cr, filters[1], NULL);
+    printf ("filter_events_in_view_military_confirmed\t%u\n", b.events->len);
+    timeline = bench_timeline (&b, b.as_of);
+    for (int i = 0; i < 200; i++)
+      {
+        guint32 as_of = (guint32) (b.t0 + (b.t1 - b.t0) * i / 199.0);
+
+        t = now_ms ();
+        bench_frame (&b, cr, timeline, as_of);
+        cairo_surface_flush (surface);
+        frames[i] = now_ms () - t;
+      }
+    qsort (frames, 200, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+    printf ("filter_redraw_median_ms\t%.2f\nfilter_redraw_p95_ms\t%.2f\n", frames[100], frames[189]);
+  }
+
+  /* the panel: the period's quotes of an edge under the grade filter */
+  {
+    guint32 from, to;
+    guint total = 0;
+    g_autoptr(GPtrArray) quotes = NULL;
+
+    tri_store_set_filter (b.store, filters[4]);
+    tri_window_bounds (b.as_of, tri_window_days_for_months (0), &from, &to);
+    t = now_ms ();
+    quotes = tri_store_list_quotes_in_period (b.store, 1, from, to, "en", 200, &total, NULL);
+    printf ("filter_period_quotes_all_time_ms\t%.2f\nfilter_period_quotes_all_time\t%u\n", now_ms () - t, total);
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    tri_filter_free (filters[i]);
+  bench_clear (&b);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -436,10 +569,12 @@ main (int   argc,
 
   if (argc == 3 && g_str_equal (argv[1], "--edit"))
     return bench_edit (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "--filter"))
+    return bench_filter (argv[2]);
 
   if (argc != 2)
     {
-      g_printerr ("usage: %s [--edit] DB\n", argv[0]);
+      g_printerr ("usage: %s [--edit | --filter] DB\n", argv[0]);
       return 2;
     }
 
