@@ -252,8 +252,8 @@ chip_text (TriFilterBar       *self,
       /* Translators: a filter chip: the quotes' claim type, e.g. "Claim: allegation" */
       return g_strdup_printf (_("Claim: %s"), text);
     case TRI_FILTER_SOURCE:
-      /* Translators: a filter chip: the source, e.g. "Source: Joint statement" */
-      return g_strdup_printf (_("Source: %s"), text);
+      /* the words of a slide's footnote: "Source: Joint statement" */
+      return g_strdup_printf (ngettext ("Source: %s", "Sources: %s", n), text);
     default:
       return g_steal_pointer (&text);
     }
