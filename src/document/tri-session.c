@@ -291,8 +291,8 @@ set_selection (TriSession *self,
  * tri_session_reset:
  * @store: (nullable): the briefing now shown
  *
- * A briefing opened: nothing selected, "as of" its default day. The
- * period, the language and the range stay the user's.
+ * A briefing opened: nothing selected, "as of" its default day, no
+ * filter. The period, the language and the range stay the user's.
  */
 void
 tri_session_reset (TriSession *self,
@@ -303,6 +303,8 @@ tri_session_reset (TriSession *self,
   g_object_freeze_notify (G_OBJECT (self));
   set_selection (self, 0, 0, NULL);
   tri_session_set_as_of (self, tri_session_default_as_of (store));
+  /* a filter names one briefing's sources and actors */
+  tri_session_set_filter (self, NULL);
   g_object_thaw_notify (G_OBJECT (self));
 }
 

@@ -70,7 +70,49 @@ tri_export_request_free (TriExportRequest *request)
   g_free (request->title);
   g_free (request->judgement);
   g_free (request->actor);
+  tri_filter_free (request->filter);
   g_free (request);
+}
+
+TriExportRequest *
+tri_export_request_copy (const TriExportRequest *request)
+{
+  TriExportRequest *copy;
+
+  if (request == NULL)
+    return NULL;
+  copy = g_new0 (TriExportRequest, 1);
+  *copy = *request;
+  copy->lang = g_strdup (request->lang);
+  copy->title = g_strdup (request->title);
+  copy->judgement = g_strdup (request->judgement);
+  copy->actor = g_strdup (request->actor);
+  copy->filter = tri_filter_copy (request->filter);
+  return copy;
+}
+
+/**
+ * tri_export_as_of_line:
+ * @window: the period in words (tri_window_describe ())
+ *
+ * The "as of" line every export draws: the period, then what the store's
+ * filter shows, so that a picture never stands for more than it counts.
+ */
+char *
+tri_export_as_of_line (TriStore   *store,
+                       const char *window,
+                       const char *lang)
+{
+  const TriFilter *filter = tri_store_get_filter (store);
+  g_autofree char *filtered = NULL;
+
+  if (tri_filter_is_empty (filter))
+    /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
+    return g_strdup_printf (D_(lang, "As of: %s"), window);
+  filtered = tri_filter_describe (filter, store, lang);
+  /* Translators: the "as of" line of a filtered slide, e.g. "As of: the 12
+   * months to 1 Jul 2024 · confirmed military events only" */
+  return g_strdup_printf (D_(lang, "As of: %1$s · %2$s"), window, filtered);
 }
 
 gboolean
@@ -502,6 +544,12 @@ tri_export_draw_slide (TriStore               *store,
   TriSlideKind kind;
   Scene scene = { 0 };
 
+  g_autoptr(TriFilter) outer = tri_filter_copy (tri_store_get_filter (store));
+
+  /* what the request shows, read through the store, and the store's own
+   * filter as it was afterwards */
+  tri_store_set_filter (store, request->filter);
+
   /* every word is drawn in the export's language, request->lang, which
    * each renderer is given */
   scene_load (&scene, store, request);
@@ -513,8 +561,7 @@ tri_export_draw_slide (TriStore               *store,
   content.title = request->title != NULL ? g_strdup (request->title)
                                           : tri_store_dup_title (store, request->lang);
   content.judgement = g_strdup (request->judgement);
-  /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
-  content.as_of = g_strdup_printf (D_(request->lang, "As of: %s"), window);
+  content.as_of = tri_export_as_of_line (store, window, request->lang);
   content.lang = request->lang;
 
   slide = tri_slide_layout_new (kind, request->width, request->height, &content);
@@ -530,6 +577,7 @@ tri_export_draw_slide (TriStore               *store,
   tri_slide_content_clear (&content);
 
   scene_clear (&scene);
+  tri_store_set_filter (store, outer);
   return slide;
 }
 

@@ -7,6 +7,7 @@
 #include <cairo.h>
 
 #include "render/tri-slide.h"
+#include "store/tri-filter.h"
 #include "store/tri-store.h"
 
 G_BEGIN_DECLS
@@ -51,6 +52,7 @@ typedef struct
   char          *title;          /* the slide's title; NULL: the briefing's (a deck's view slide sets its own) */
   char          *judgement;      /* the key-judgement line under the title; NULL: none */
   char          *actor;          /* the selected country ("PRK"), or NULL; a side or an event wins */
+  TriFilter     *filter;         /* what is shown (owned; NULL: everything); the "as of" line says it */
 } TriExportRequest;
 
 typedef struct
@@ -90,6 +92,12 @@ void              tri_export_draw             (TriStore          *store,
 TriSlideLayout   *tri_export_draw_slide       (TriStore          *store,
                                                const TriExportRequest *request,
                                                cairo_t           *cr);
+TriExportRequest *tri_export_request_copy     (const TriExportRequest *request);
+/* "As of: the 12 months to 19 June 2024 · confirmed military events only":
+ * the "as of" line of every export, with the filter of @store in words */
+char             *tri_export_as_of_line       (TriStore          *store,
+                                               const char        *window,
+                                               const char        *lang);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriExportRequest, tri_export_request_free)
 

@@ -19,6 +19,7 @@
 #include "export/tri-export.h"
 #include "store/tri-new-file.h"
 #include "store/tri-state.h"
+#include "store/tri-filter.h"
 #include "tri-formats.h"
 
 static const char * const format_names[] = {
@@ -343,11 +344,21 @@ tri_data_export (TriStore             *store,
   const GError *read_error;
   gboolean ok = FALSE;
 
+  g_autoptr(TriFilter) filter = NULL;
+  g_autoptr(TriFilter) outer = NULL;
+
+  /* what the events and quotes are: the filter is read before any file */
+  if (request->filter != NULL && request->filter[0] != '\0' && request->format != TRI_DATA_JSON &&
+      (filter = tri_filter_parse (request->filter, error)) == NULL)
+    return FALSE;
+
   /* the file's name is checked before anything is read */
   file = tri_new_file_create (path, TRI_NEW_FILE_REPLACE, error);
   if (file == NULL)
     return FALSE;
 
+  outer = tri_filter_copy (tri_store_get_filter (store));
+  tri_store_set_filter (store, filter);
   switch (request->format)
     {
     case TRI_DATA_CSV: ok = tri_format_csv_write (store, request, out, lost, error); break;
@@ -358,6 +369,7 @@ tri_data_export (TriStore             *store,
     case TRI_DATA_EVIDENCE: ok = tri_format_evidence_write (store, request, out, lost, error); break;
     default: g_assert_not_reached ();
     }
+  tri_store_set_filter (store, outer);
   if (!ok)
     return FALSE;
 

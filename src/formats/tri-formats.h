@@ -38,6 +38,9 @@ typedef struct
   guint          window_months;  /* 0: all time */
   gboolean       period_given;   /* --as-of or --window: CSV and TimelineJS keep that period only */
   gint64         relation_id;    /* 0: every relation */
+  const char    *filter;         /* tri_filter_to_string (): what the events and quotes
+                                  * are; NULL or "": everything (Trilateral JSON, the
+                                  * whole briefing, is never filtered) */
 } TriDataRequest;
 
 gboolean     tri_data_format_from_string (const char           *text,

@@ -26,8 +26,9 @@ struct _TriDataExportDialog
   GtkWindow       parent_instance;
   GtkWindow      *parent;
   TriStore       *store;
-  TriDataRequest  view;      /* the window's view: language, as-of, window, relation */
+  TriDataRequest  view;      /* the window's view: language, as-of, window, relation, filter */
   char           *lang;
+  char           *filter;
   GtkWidget      *format;    /* GtkDropDown */
   GtkWidget      *entry;     /* the file */
   GtkWidget      *status;
@@ -54,6 +55,7 @@ typedef struct
   gboolean        live;
   TriDataRequest  request;
   char           *lang;
+  char           *filter;
   char           *path;
   char           *quotes_path;   /* CSV both: the quotes' file */
 } Job;
@@ -63,6 +65,7 @@ job_free (Job *job)
 {
   g_free (job->store_path);
   g_free (job->lang);
+  g_free (job->filter);
   g_free (job->path);
   g_free (job->quotes_path);
   g_free (job);
@@ -103,6 +106,7 @@ tri_data_export_dialog_finalize (GObject *object)
   TriDataExportDialog *self = (TriDataExportDialog *) object;
 
   g_free (self->lang);
+  g_free (self->filter);
   g_free (self->summary);
   G_OBJECT_CLASS (tri_data_export_dialog_parent_class)->finalize (object);
 }
@@ -291,6 +295,8 @@ on_export_clicked (GtkButton           *button,
   job->request = self->view;
   job->lang = g_strdup (self->lang);
   job->request.lang = job->lang;
+  job->filter = g_strdup (self->filter);
+  job->request.filter = job->filter;
   choice_request (choice, &job->request);
   /* the relation selected narrows the evidence table (the quotes behind
    * the view) only: the other formats hold the whole briefing */
@@ -430,6 +436,8 @@ tri_data_export_dialog_new (GtkWindow            *parent,
   self->view = *view;
   self->lang = g_strdup (view->lang);
   self->view.lang = self->lang;
+  self->filter = g_strdup (view->filter);
+  self->view.filter = self->filter;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Data"));
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);

@@ -1114,6 +1114,16 @@ tri_timeline_view_set_store (TriTimelineView *self,
   invalidate (self);
 }
 
+/* What the store passes changed (its filter): the events are read again */
+void
+tri_timeline_view_reload (TriTimelineView *self)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  invalidate (self);
+}
+
 void
 tri_timeline_view_set_as_of (TriTimelineView *self,
                              guint32          as_of)

@@ -366,6 +366,8 @@ fill_request (TriWindow        *self,
   request->event_id = selected_event (self);
   request->show_others = others && g_variant_get_boolean (others);
   tri_session_get_timeline_range (self->session, &request->t0, &request->t1);
+  g_clear_pointer (&request->filter, tri_filter_free);
+  request->filter = tri_filter_copy (tri_session_get_filter (self->session));
   g_clear_pointer (&others, g_variant_unref);
 }
 
@@ -1126,10 +1128,13 @@ void
 tri_window_export_data (TriWindow *self)
 {
   TriDataRequest view = { 0 };
+  g_autofree char *filter = NULL;
 
   g_return_if_fail (TRI_IS_WINDOW (self));
   if (self->store == NULL)
     return;
+  filter = tri_filter_to_string (tri_session_get_filter (self->session));
+  view.filter = filter;
   view.lang = tri_window_get_data_language (self);
   view.as_of = tri_window_get_as_of (self);
   view.window_months = session_months (self);
@@ -1373,6 +1378,7 @@ load_briefing (TriWindow *self)
 
   if (self->store == NULL)
     return;
+  tri_store_set_filter (self->store, tri_session_get_filter (self->session));
 
   update_title (self);
 
@@ -1851,6 +1857,32 @@ apply_selection (TriWindow *self)
     }
 }
 
+/* The filter changed (the chips): the store reads through it, and the
+ * triangle, the timeline, the panel and the slide show what passes */
+static void
+apply_filter (TriWindow *self)
+{
+  tri_store_set_filter (self->store, tri_session_get_filter (self->session));
+  tri_timeline_view_reload (self->timeline_view);
+  update_as_of (self);
+  g_clear_handle_id (&self->quotes_source, g_source_remove);
+  if (selected_relation (self) != 0)
+    show_relation_quotes (self);
+  else if (selected_event (self) != 0)
+    {
+      g_autoptr(TriEvent) ev = tri_store_get_event (self->store, selected_event (self), session_lang (self), NULL);
+
+      if (ev != NULL)
+        show_event (self, ev);
+    }
+  else if (selected_actor (self) != NULL)
+    {
+      g_autofree char *actor = g_strdup (selected_actor (self));
+
+      select_actor (self, actor);
+    }
+}
+
 /* The session changed from outside the window (the window's own changes
  * update the views where they are made): the views follow it. */
 static void
@@ -1873,6 +1905,8 @@ on_session_notify (TriSession *session,
     apply_data_language (self);
   else if (g_str_has_prefix (name, "selected-"))
     apply_selection (self);
+  else if (g_str_equal (name, "filter"))
+    apply_filter (self);
   else if (g_str_has_prefix (name, "timeline-"))
     {
       double t0, t1;
