@@ -304,7 +304,8 @@ test_category_military (void)
     request->height = 720;
     g_assert_true (tri_window_export (window, request, pdf, &error));
     g_assert_no_error (error);
-    /*TEMP*/
+    g_assert_nonnull (request->filter);
+    g_assert_true (tri_filter_equal (request->filter, tri_session_get_filter (session)));
   }
   description = tri_filter_describe (tri_session_get_filter (session), store, "en");
   g_assert_cmpstr (description, !=, "");
