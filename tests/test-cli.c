@@ -546,6 +546,157 @@ test_quotes_grades (void)
     }
 }
 
+/* How many events of the bundled briefing have this category and
+ * confidence, asked of the file itself */
+static guint
+count_events (const char *category,
+              const char *confidence)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n;
+
+  g_assert_cmpint (sqlite3_open_v2 (tri_test_briefing_path (), &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM event WHERE category = ?1 AND confidence = ?2",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, category, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, confidence, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return n;
+}
+
+/* --filter: the listings and the data export show only what passes */
+static void
+test_filter (void)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *all = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *csv = g_build_filename (dir, "military.csv", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+  guint expected = count_events ("military", "confirmed");
+
+  g_assert_cmpuint (expected, >, 0);
+  g_assert_cmpint (run (NULL, &out, NULL, "--filter", "category=military,confidence=confirmed",
+                        "--list-events", "--json", NULL), ==, 0);
+  json_parser_load_from_data (parser, out, -1, &error);
+  g_assert_no_error (error);
+  array = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (array), ==, expected);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *ev = json_array_get_object_element (array, i);
+
+      g_assert_cmpstr (json_object_get_string_member (ev, "category"), ==, "military");
+      g_assert_cmpstr (json_object_get_string_member (ev, "confidence"), ==, "confirmed");
+    }
+
+  /* OR within a facet: military or economy, any confidence */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (NULL, &out, NULL, "--filter", "category=military|economy", "--list-events", NULL), ==, 0);
+  lines = split_lines (out);
+  g_assert_cmpuint (g_strv_length (lines), ==,
+                    count_events ("military", "confirmed") + count_events ("military", "reported") +
+                    count_events ("military", "alleged") + count_events ("economy", "confirmed") +
+                    count_events ("economy", "reported") + count_events ("economy", "alleged"));
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* an actor: every event listed involves North Korea; fewer than all */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (NULL, &out, NULL, "--filter", "actor=PRK", "--list-events", NULL), ==, 0);
+  g_assert_cmpint (run (NULL, &all, NULL, "--list-events", NULL), ==, 0);
+  lines = split_lines (out);
+  g_assert_cmpuint (g_strv_length (lines), >, 0);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) f = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_nonnull (strstr (f[4], "PRK"));
+    }
+  g_assert_cmpuint (strlen (out), <, strlen (all));
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* the data export: the same events */
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run (NULL, &out, NULL, "--filter", "category=military,confidence=confirmed",
+                        "--export-data", csv, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (csv, &contents, NULL, NULL));
+  lines = split_lines (contents);
+  g_assert_cmpuint (g_strv_length (lines), ==, expected + 1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    g_assert_nonnull (strstr (lines[i], ",military,confirmed,"));
+}
+
+/* A bad filter is a usage error, said in one sentence naming it */
+static void
+test_filter_errors (void)
+{
+  const struct { const char *filter; const char *option; const char *named; const char *listed; } bad[] = {
+    { "category=militry", "--list-events", "“militry”", "diplomacy, economy, military" },
+    { "colour=red", "--list-events", "“colour”", "category, confidence, claim, grade, source or actor" },
+    { "grade=B9", "--list-events", "“B9”", "1–6" },
+    { "actor=XYZ", "--list-events", "“XYZ”", "RUS" },
+    { "source=nowhere", "--list-events", "“nowhere”", "use" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+
+      g_assert_cmpint (run (NULL, &out, &err, "--filter", bad[i].filter, bad[i].option, NULL), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_nonnull (strstr (err, bad[i].named));
+      g_assert_nonnull (strstr (err, bad[i].listed));
+      /* one line, one sentence */
+      g_assert_true (g_str_has_suffix (err, ".\n"));
+      g_assert_true (strchr (err, '\n') == err + strlen (err) - 1);
+    }
+
+  /* a deck's slides keep their own filters; alone, --filter has nothing to filter */
+  {
+    g_auto(TriTestDir) dir = tri_test_tmpdir ();
+    g_autofree char *pdf = g_build_filename (dir, "deck.pdf", NULL);
+    g_autofree char *err = NULL;
+
+    g_assert_cmpint (run (NULL, NULL, &err, "--filter", "category=military", "--export-deck", pdf, NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "--filter"));
+    g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+    g_clear_pointer (&err, g_free);
+    g_assert_cmpint (run (NULL, NULL, &err, "--filter", "category=military", NULL), ==, 2);
+    g_assert_nonnull (strstr (err, "--filter goes with"));
+  }
+}
+
+/* grade: "B2 or better" keeps the one B2 quote; no ungraded one passes */
+static void
+test_filter_grades (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_graded_briefing (dir);
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (run (NULL, &out, NULL, "--db", path, "--filter", "grade=B2", "--quotes", "RUS-PRK", NULL), ==, 0);
+  lines = split_lines (out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_assert_nonnull (strstr (lines[0], TRI_TEST_GRADED_B2));
+  g_clear_pointer (&lines, g_strfreev);
+  g_clear_pointer (&out, g_free);
+
+  /* the source "wire": its two quotes, whatever their grade */
+  g_assert_cmpint (run (NULL, &out, NULL, "--db", path, "--filter", "source=wire", "--quotes", "RUS-PRK", NULL), ==, 0);
+  lines = split_lines (out);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,5 +712,8 @@ main (int   argc,
   g_test_add_func ("/cli/errors", test_errors);
   g_test_add_func ("/cli/migrate-schema-3", test_migrate_schema_3);
   g_test_add_func ("/cli/version-help", test_version_help);
+  g_test_add_func ("/cli/filter", test_filter);
+  g_test_add_func ("/cli/filter-errors", test_filter_errors);
+  g_test_add_func ("/cli/filter-grades", test_filter_grades);
   return g_test_run ();
 }

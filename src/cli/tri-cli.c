@@ -18,6 +18,7 @@
 #include "render/tri-labels.h"
 #include "store/tri-missing.h"
 #include "store/tri-new-file.h"
+#include "store/tri-filter.h"
 #include "tri-cli.h"
 
 /* The build tree's root when this executable runs from it, else NULL. */
@@ -437,7 +438,7 @@ tri_cli_exit_code (const GError *error)
     return error->code == TRI_EXPORT_ERROR_WRITE ? TRI_EXIT_WRITE : TRI_EXIT_USAGE;
   if (error->domain == TRI_STORE_ERROR)
     return tri_store_error_exit_code (error);
-  if (error->domain == G_OPTION_ERROR)
+  if (error->domain == G_OPTION_ERROR || error->domain == TRI_FILTER_ERROR)
     return TRI_EXIT_USAGE;
   if (error->domain == TRI_DOCUMENT_ERROR &&
       (error->code == TRI_DOCUMENT_ERROR_NOT_EDITABLE || error->code == TRI_DOCUMENT_ERROR_IN_USE))
@@ -509,6 +510,8 @@ tri_cli_export (TriStore            *store,
 
   if (!tri_export_format_for_path (args->path, &format, error))
     return FALSE;
+  /* what --filter set on the store (tri_cli_set_filter ()) */
+  request->filter = tri_filter_copy (tri_store_get_filter (store));
 
   if (args->view != NULL && !tri_export_parse_view (args->view, &request->view, error))
     return FALSE;
@@ -698,6 +701,7 @@ tri_cli_export_data (TriStore                *store,
   gboolean html = FALSE;
   gboolean known = tri_data_format_for_path (args->path, &from_path, &html);
   g_autofree char *lang = NULL;
+  g_autofree char *filter = NULL;
 
   if (args->format != NULL)
     {
@@ -756,7 +760,32 @@ tri_cli_export_data (TriStore                *store,
       request.period_given = TRUE;
     }
 
+  filter = tri_filter_to_string (tri_store_get_filter (store));
+  request.filter = filter;
   return tri_data_export (store, &request, args->path, summary, error);
+}
+
+/**
+ * tri_cli_set_filter:
+ * @text: --filter's text ("category=military,confidence=confirmed")
+ *
+ * Every listing and export after this shows what passes (tri-filter.h):
+ * the store reads through the filter.
+ *
+ * Returns: %FALSE with a usage error (TRI_FILTER_ERROR) naming the bad
+ *   facet or value, or an actor or source the briefing lacks
+ */
+gboolean
+tri_cli_set_filter (TriStore    *store,
+                    const char  *text,
+                    GError     **error)
+{
+  g_autoptr(TriFilter) filter = tri_filter_parse (text, error);
+
+  if (filter == NULL || !tri_filter_check (filter, store, error))
+    return FALSE;
+  tri_store_set_filter (store, filter);
+  return TRUE;
 }
 
 /* a cell of a tab-separated line: no tab or line break inside */

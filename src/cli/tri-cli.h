@@ -100,6 +100,9 @@ int       tri_cli_import          (TriImportFormat     format,
                                    const char         *path,
                                    const char         *out,
                                    const char         *into);
+gboolean  tri_cli_set_filter      (TriStore           *store,
+                                   const char         *text,
+                                   GError            **error);
 gboolean  tri_cli_parse_window    (const char         *text,
                                    int                *months,
                                    GError            **error);

@@ -284,14 +284,21 @@ drop_range (TriStore *self)
 }
 
 static void
-drop_facts (TriStore *self)
+clear_facts (TriStore *self)
 {
-  drop_range (self);
   g_clear_pointer (&self->fact_ids, g_array_unref);
   g_clear_pointer (&self->fact_kinds, g_array_unref);
   g_clear_pointer (&self->fact_rel_start, g_array_unref);
   g_clear_pointer (&self->fact_rels, g_array_unref);
   g_clear_pointer (&self->passes, g_byte_array_unref);
+}
+
+/* what is kept of the events: after they changed */
+static void
+drop_facts (TriStore *self)
+{
+  drop_range (self);
+  clear_facts (self);
 }
 
 static void
@@ -3149,7 +3156,7 @@ read_facts (TriStore *self)
   sqlite3_stmt *stmt;
   int rc;
 
-  drop_facts (self);
+  clear_facts (self);
   self->fact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->fact_kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
   self->fact_rel_start = g_array_new (FALSE, FALSE, sizeof (guint));

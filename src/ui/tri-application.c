@@ -56,6 +56,8 @@ static const GOptionEntry main_entries[] = {
     N_("Print the text fields with no value in a language (all five, or --lang’s), and exit"), NULL },
   { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Print the events, quotes, sources and actors whose text has these words (in any language), and exit"), N_("QUERY") },
+  { "filter", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("With --list-events, --quotes, --export or --export-data: only what passes, such as category=military,confidence=confirmed (README, “Filters”)"), N_("FILTER") },
   { "json", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --list-events, --quotes, --search or --missing-translations: print a JSON array"), NULL },
   { "lang", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -173,6 +175,7 @@ tri_application_handle_local_options (GApplication *app,
   g_autofree char *import_out = NULL;
   const char *quotes = NULL;
   const char *search = NULL;
+  const char *filter = NULL;
   const char *lang = NULL;
   const char *window = NULL;
   const char *as_of = NULL;
@@ -200,6 +203,7 @@ tri_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "out", "^ay", &import_out);
   g_variant_dict_lookup (options, "quotes", "&s", &quotes);
   g_variant_dict_lookup (options, "search", "&s", &search);
+  g_variant_dict_lookup (options, "filter", "&s", &filter);
   g_variant_dict_lookup (options, "lang", "&s", &lang);
   g_variant_dict_lookup (options, "list-events", "b", &list);
   g_variant_dict_lookup (options, "json", "b", &json);
@@ -291,9 +295,24 @@ tri_application_handle_local_options (GApplication *app,
   if (tri_store_get_notice (self->store) != NULL)
     g_printerr ("%s: %s\n", g_get_prgname (), tri_store_get_notice (self->store));
 
+  /* --filter: every listing and export reads through it */
+  if (filter != NULL && export_deck_path == NULL)
+    {
+      if (export_path == NULL && export_data_path == NULL && !list && quotes == NULL)
+        {
+          g_printerr ("trilateral: %s\n", _("--filter goes with --list-events, --quotes, --export or --export-data."));
+          return TRI_EXIT_USAGE;
+        }
+      if (!tri_cli_set_filter (self->store, filter, &error))
+        {
+          print_error (error);
+          return tri_cli_exit_code (error);
+        }
+    }
+
   if (export_deck_path != NULL)
     {
-      static const char * const views[] = { "view", "as-of", "window", "relation", "event", "other-actors", "table" };
+      static const char * const views[] = { "view", "as-of", "window", "relation", "event", "other-actors", "table", "filter" };
       TriCliExportDeck args = { 0 };
       g_autofree char *summary = NULL;
 
