@@ -85,6 +85,22 @@ timeline_event_ids (TriWindow *window)
   return ids;
 }
 
+/* The header's subtitle: "As of: …" */
+static const char *
+subtitle (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "subtitle"))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      const char *text = subtitle (c);
+
+      if (text != NULL)
+        return text;
+    }
+  return NULL;
+}
+
 /* A button pressed from the keyboard (Space): it says "clicked" once its
  * pressed look has shown */
 static void
@@ -313,6 +329,8 @@ test_category_military (void)
   text = pdf_text (pdf);
   if (strstr (text, said) == NULL)
     g_error ("the export does not say “%s”: %s", said, text);
+  /* and so does the header */
+  g_assert_nonnull (strstr (subtitle (gtk_window_get_titlebar (GTK_WINDOW (window))), description));
 
   /* removing the chip brings everything back */
   press (remove);
@@ -322,6 +340,7 @@ test_category_military (void)
   g_assert_false (gtk_check_button_get_active (check));
   shown = timeline_event_ids (window);
   g_assert_cmpuint (g_hash_table_size (shown), ==, events->len);
+  g_assert_null (strstr (subtitle (gtk_window_get_titlebar (GTK_WINDOW (window))), description));
   wait_for_panel ();
   count_panel_quotes (window, quote_event, military, &in, &out);
   g_assert_cmpuint (in, >, 0);

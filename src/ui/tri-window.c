@@ -167,10 +167,23 @@ static void
 update_subtitle (TriWindow *self)
 {
   g_autofree char *window = tri_window_describe (session_months (self), session_as_of (self), session_lang (self));
-  /* Translators: the header's subtitle, e.g. "As of: the 12 months to 1 July 2024" */
-  g_autofree char *text = g_strdup_printf (_("As of: %s"), window);
+  const TriFilter *filter = tri_session_get_filter (self->session);
+  g_autofree char *filtered = NULL;
+  g_autofree char *text = NULL;
 
+  if (tri_filter_is_empty (filter) || self->store == NULL)
+    /* Translators: the header's subtitle, e.g. "As of: the 12 months to 1 July 2024" */
+    text = g_strdup_printf (_("As of: %s"), window);
+  else
+    {
+      /* what the views show, as every export says it */
+      filtered = tri_filter_describe (filter, self->store, session_lang (self));
+      /* Translators: the header's subtitle when filtered, e.g. "As of: the
+       * 12 months to 1 Jul 2024 · confirmed military events only" */
+      text = g_strdup_printf (_("As of: %1$s · %2$s"), window, filtered);
+    }
   gtk_label_set_text (self->subtitle_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), filtered != NULL ? text : NULL);
 }
 
 static void
