@@ -230,6 +230,7 @@ test_category_military (void)
   gpointer key;
   gint64 relation;
   guint in = 0, out = 0;
+  int timeline_height;
 
   for (guint i = 0; i < events->len; i++)
     {
@@ -243,6 +244,7 @@ test_category_military (void)
 
   /* unfiltered, the row shows nothing and the timeline every event */
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+  timeline_height = gtk_widget_get_height (GTK_WIDGET (tri_window_get_timeline_view (window)));
   shown = timeline_event_ids (window);
   g_assert_cmpuint (g_hash_table_size (shown), ==, events->len);
   g_clear_pointer (&shown, g_hash_table_unref);
@@ -296,8 +298,10 @@ test_category_military (void)
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_ROLE_BUTTON);
   g_assert_null (tri_filter_bar_get_chip (bar, TRI_FILTER_CONFIDENCE));
 
-  /* the timeline: exactly the military events */
+  /* the timeline: exactly the military events, at the height it had (the
+   * row takes its room from the triangle) */
   shown = timeline_event_ids (window);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (tri_window_get_timeline_view (window))), ==, timeline_height);
   g_assert_cmpuint (g_hash_table_size (shown), ==, g_hash_table_size (military));
   g_hash_table_iter_init (&iter, shown);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -340,6 +344,7 @@ test_category_military (void)
   g_assert_false (gtk_check_button_get_active (check));
   shown = timeline_event_ids (window);
   g_assert_cmpuint (g_hash_table_size (shown), ==, events->len);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (tri_window_get_timeline_view (window))), ==, timeline_height);
   g_assert_null (strstr (subtitle (gtk_window_get_titlebar (GTK_WINDOW (window))), description));
   wait_for_panel ();
   count_panel_quotes (window, quote_event, military, &in, &out);

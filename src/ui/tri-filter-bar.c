@@ -452,7 +452,11 @@ static void
 on_source_search (GtkSearchEntry *entry,
                   TriFilterBar   *self)
 {
-  fill_sources (self);
+  /* emptied as a briefing opens: listed when the popover next opens */
+  if (!gtk_widget_get_visible (self->popover))
+    self->lists_stale = TRUE;
+  else
+    fill_sources (self);
 }
 
 /* Escape in the search: clears it, or, when empty, closes the popover */

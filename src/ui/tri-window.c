@@ -78,6 +78,7 @@ struct _TriWindow
   GtkPaned             *canvas_paned;
   gboolean              panes_placed;
   int                   evidence_width; /* kept while the deck pane shows or hides; 0: none */
+  int                   filter_row;     /* the height the filter chips took from the triangle */
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkDropDown          *window_dropdown;
@@ -1767,12 +1768,22 @@ on_filter_bar_visible (GObject    *bar,
   int ph = gtk_widget_get_height (GTK_WIDGET (self->canvas_paned));
   int row = 0;
 
-  if (!self->panes_placed || ph <= 1)
-    return;
-  gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_VERTICAL, -1, NULL, &row, NULL, NULL);
-  gtk_paned_set_position (self->canvas_paned,
-                          gtk_paned_get_position (self->canvas_paned) +
-                          (gtk_widget_get_visible (GTK_WIDGET (bar)) ? -row : row));
+  if (gtk_widget_get_visible (GTK_WIDGET (bar)))
+    {
+      if (!self->panes_placed || ph <= 1)
+        return;
+      gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_VERTICAL, -1, NULL, &row, NULL, NULL);
+      self->filter_row = row;
+      row = -row;
+    }
+  else
+    {
+      /* a hidden widget measures nothing: what it took is given back */
+      row = self->filter_row;
+      self->filter_row = 0;
+    }
+  if (row != 0)
+    gtk_paned_set_position (self->canvas_paned, gtk_paned_get_position (self->canvas_paned) + row);
 }
 
 static void
