@@ -13,8 +13,10 @@
 #include <sqlite3.h>
 
 #include "document/tri-document.h"
+#include "export/tri-deck-draw.h"
 #include "store/tri-date.h"
 #include "store/tri-deck.h"
+#include "store/tri-filter.h"
 #include "store/tri-schema.h"
 #include "store/tri-store.h"
 #include "store/tri-validate.h"
@@ -568,7 +570,7 @@ test_migrate_schema_6 (void)
                    " (SELECT count (*) FROM event)",
                    -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 7);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, TRI_SCHEMA_VERSION);
   g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);
   g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 1);
   sqlite3_finalize (stmt);
@@ -1029,6 +1031,151 @@ test_json_refused (void)
     }
 }
 
+/* The "as of" line a slide drew */
+static char *
+drawn_as_of (TriStore           *store,
+             const TriDeckSlide *slide)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 960, 540);
+  cairo_t *cr = cairo_create (surface);
+  TriDeckDrawOptions options = { 0 };
+  g_autoptr(TriSlideLayout) layout = NULL;
+  char *as_of = NULL;
+
+  options.width = 960;
+  options.height = 540;
+  options.lang = "en";
+  options.number = 1;
+  options.count = 1;
+  layout = tri_deck_draw_slide_layout (store, slide, &options, cr);
+  for (guint i = 0; i < layout->boxes->len && as_of == NULL; i++)
+    {
+      const TriSlideBox *box = &g_array_index (layout->boxes, TriSlideBox, i);
+
+      if (g_strcmp0 (box->role, "as-of") == 0)
+        as_of = g_strdup (box->text);
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return as_of;
+}
+
+/* A view slide keeps its filter (schema 8): read back canonical, drawn
+ * through it and said in the "as of" line; a filter that is not one
+ * refuses the deck with a sentence naming it; the store's own filter is
+ * as it was after the slide */
+static void
+test_slide_filter (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "filtered.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(TriDeck) deck = NULL;
+  g_autoptr(TriFilter) outer = tri_filter_parse ("actor=CHN", NULL);
+  g_autofree char *plain = NULL;
+  g_autofree char *filtered = NULL;
+  const TriDeckSlide *slide;
+
+  tri_test_sql (path, "UPDATE slide SET filter = 'confidence=confirmed, category=military' WHERE id = 1");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  deck = tri_store_get_deck (store, NULL, "en", &error);
+  g_assert_no_error (error);
+  slide = g_ptr_array_index (deck->slides, 0);
+  g_assert_cmpint (slide->id, ==, 1);
+  g_assert_cmpstr (slide->filter, ==, "category=military,confidence=confirmed");
+  g_assert_null (((TriDeckSlide *) g_ptr_array_index (deck->slides, 1))->filter);
+
+  tri_store_set_filter (store, outer);
+  filtered = drawn_as_of (store, slide);
+  g_assert_nonnull (filtered);
+  g_assert_true (g_str_has_suffix (filtered, " · confirmed military events only"));
+  g_assert_true (tri_filter_equal (tri_store_get_filter (store), outer));
+  plain = drawn_as_of (store, g_ptr_array_index (deck->slides, 1));
+  g_assert_nonnull (plain);
+  g_assert_null (strstr (plain, "·"));
+  g_clear_object (&store);
+  g_clear_pointer (&deck, tri_deck_free);
+
+  /* not a filter: the deck is refused, saying why */
+  tri_test_sql (path, "UPDATE slide SET filter = 'colour=red' WHERE id = 1");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_null (tri_store_get_deck (store, NULL, "en", &error));
+  g_assert_nonnull (error);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "filter"));
+  g_assert_nonnull (strstr (error->message, "“colour”"));
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* the column's own rule: no empty filter */
+  {
+    sqlite3 *db = NULL;
+
+    g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+    g_assert_false (tri_sql_exec (db, "UPDATE slide SET filter = '' WHERE id = 1", NULL));
+    sqlite3_close (db);
+  }
+}
+
+/* A schema 7 briefing's deck is migrated to a copy: its slides keep no
+ * filter, and show everything */
+static void
+test_migrate_schema_7 (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *old = g_build_filename (dir, "seven.sqlite", NULL);
+  g_autofree char *copy = g_build_filename (dir, "eight.sqlite", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(TriDeck) deck = NULL;
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  TriFileState before;
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_true (tri_schema_create (db, 7, &error));
+  g_assert_no_error (error);
+  g_assert_true (tri_sql_exec (db,
+    "INSERT INTO actor VALUES ('RUS', '#0072B2', 0), ('PRK', '#CC79A7', 1);"
+    "INSERT INTO actor_name VALUES ('RUS', 'en', 'Russia'), ('PRK', 'en', 'North Korea');"
+    "INSERT INTO relation VALUES (1, 'RUS', 'PRK');"
+    "INSERT INTO event (id, date, precision, earliest, latest, category, confidence)"
+    "  VALUES (1, '2024-06-19', 'day', 2460481, 2460481, 'diplomacy', 'confirmed');"
+    "INSERT INTO event_text VALUES (1, 'en', 'Treaty', 'A treaty.', NULL);"
+    "INSERT INTO event_relation VALUES (1, 1, 'cooperation', 3);"
+    "INSERT INTO deck (id, name) VALUES (1, 'Briefing');"
+    "INSERT INTO slide (id, deck, position, kind, relation) VALUES (1, 1, 0, 'view', 1);"
+    "INSERT INTO slide_text (slide, lang, title) VALUES (1, 'en', 'The treaty');", &error));
+  g_assert_no_error (error);
+  g_assert_false (tri_sql_exec (db, "UPDATE slide SET filter = 'category=military'", NULL));
+  sqlite3_close (db);
+  tri_test_file_state (old, &before);
+
+  g_assert_true (tri_store_migrate_copy (old, copy, &error));
+  g_assert_no_error (error);
+  tri_test_assert_unchanged (old, &before);
+  tri_test_file_state_clear (&before);
+
+  g_assert_cmpint (sqlite3_open (copy, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT (SELECT user_version FROM pragma_user_version),"
+                                       " (SELECT count (*) FROM slide WHERE filter IS NULL)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 8);
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 1);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  store = tri_store_open (copy, &error);
+  g_assert_no_error (error);
+  deck = tri_store_get_deck (store, "Briefing", "en", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (deck->slides->len, ==, 1);
+  g_assert_null (((TriDeckSlide *) g_ptr_array_index (deck->slides, 0))->filter);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1045,6 +1192,8 @@ main (int    argc,
   g_test_add_func ("/deck/json-round-trip", test_json_round_trip);
   g_test_add_func ("/deck/json-refused", test_json_refused);
   g_test_add_func ("/deck/json-merge", test_json_merge);
+  g_test_add_func ("/deck/slide-filter", test_slide_filter);
+  g_test_add_func ("/deck/migrate-schema-7", test_migrate_schema_7);
 
   return g_test_run ();
 }

@@ -50,6 +50,7 @@
 #include <sqlite3.h>
 
 #include "store/tri-date.h"
+#include "store/tri-filter.h"
 #include "store/tri-new-file.h"
 #include "store/tri-schema.h"
 #include "store/tri-store.h"
@@ -1904,12 +1905,13 @@ write_slide (TriDocument         *self,
                           insert ?
                           "INSERT INTO slide (kind, as_of, window_months, relation, actor, event, range_start,"
                           " range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step,"
-                          " trend_style, id, deck, position)"
-                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)" :
+                          " trend_style, id, deck, position, filter)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+                          " ?19)" :
                           "UPDATE slide SET kind = ?1, as_of = ?2, window_months = ?3, relation = ?4, actor = ?5,"
                           " event = ?6, range_start = ?7, range_end = ?8, show_others = ?9, lang = ?10,"
                           " compare_from = ?11, trend_from = ?12, trend_to = ?13, trend_step = ?14,"
-                          " trend_style = ?15 WHERE id = ?16",
+                          " trend_style = ?15, filter = ?19 WHERE id = ?16",
                           -1, &stmt, NULL) != SQLITE_OK)
     return set_db_error (self, error);
   sqlite3_bind_text (stmt, 1, tri_deck_slide_kind_to_string (slide->kind), -1, SQLITE_STATIC);
@@ -1939,6 +1941,16 @@ write_slide (TriDocument         *self,
     {
       sqlite3_bind_int64 (stmt, 17, deck);
       sqlite3_bind_int64 (stmt, 18, position);
+    }
+  /* the view's filter, in its canonical text (NULL: everything); checked
+   * by tri_validate_slide () */
+  if (slide->filter != NULL)
+    {
+      g_autoptr(TriFilter) filter = tri_filter_parse (slide->filter, NULL);
+      g_autofree char *text = filter != NULL ? tri_filter_to_string (filter) : NULL;
+
+      if (text != NULL && text[0] != '\0')
+        sqlite3_bind_text (stmt, 19, text, -1, SQLITE_TRANSIENT);
     }
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
@@ -2189,10 +2201,10 @@ do_duplicate_slide (TriDocument   *self,
   return exec (self, error,
                "INSERT INTO slide (id, deck, position, kind, as_of, window_months, relation, actor, event,"
                " range_start, range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step,"
-               " trend_style)"
+               " trend_style, filter)"
                " SELECT ?, deck, position, kind, as_of, window_months, relation, actor, event, range_start,"
-               " range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step, trend_style"
-               " FROM slide WHERE id = ?", "ii", *result, slide) &&
+               " range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step, trend_style,"
+               " filter FROM slide WHERE id = ?", "ii", *result, slide) &&
          exec (self, error,
                "INSERT INTO slide_text (slide, lang, title, judgement, notes, body)"
                " SELECT ?, lang, title, judgement, notes, body FROM slide_text WHERE slide = ?",
@@ -2333,7 +2345,7 @@ tri_document_get_slide (TriDocument  *self,
                           "SELECT s.id, s.kind, s.as_of, s.window_months, r.actor_a || '-' || r.actor_b, s.actor,"
                           " s.event, s.range_start, s.range_end, s.show_others, s.lang, s.compare_from,"
                           " s.trend_from, s.trend_to, s.trend_step, s.trend_style,"
-                          " t.title, t.judgement, t.notes, t.body"
+                          " t.title, t.judgement, t.notes, t.body, s.filter"
                           " FROM slide s LEFT JOIN relation r ON r.id = s.relation"
                           " LEFT JOIN slide_text t ON t.slide = s.id AND t.lang = ?2"
                           " WHERE s.id = ?1", -1, &stmt, NULL) != SQLITE_OK)
@@ -2365,6 +2377,7 @@ tri_document_get_slide (TriDocument  *self,
       s->trend_to = column_jdn_day (stmt, 13);
       tri_trend_step_from_string ((const char *) sqlite3_column_text (stmt, 14), &s->trend_step);
       tri_trend_style_from_string ((const char *) sqlite3_column_text (stmt, 15), &s->trend_style);
+      s->filter = column_dup (stmt, 20);
       if (sqlite3_column_type (stmt, 16) != SQLITE_NULL)
         {
           g_free (s->title);

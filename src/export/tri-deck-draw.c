@@ -103,6 +103,8 @@ draw_view (TriStore                 *store,
     request->title = g_strdup (slide->title);
   if (slide->judgement != NULL && *slide->judgement != '\0')
     request->judgement = g_strdup (slide->judgement);
+  /* the slide's own filter (tri_deck_draw_slide_layout () set it on the store) */
+  request->filter = tri_filter_copy (tri_store_get_filter (store));
 
   cairo_save (cr);
   cairo_translate (cr, 0, content->y * layout->scale);
@@ -174,14 +176,15 @@ triangle_as_of (TriStore           *store,
 }
 
 static char *
-as_of_caption (guint       window_months,
+as_of_caption (TriStore   *store,
+               guint       window_months,
                guint32     as_of,
                const char *lang)
 {
   g_autofree char *window = tri_window_describe (window_months, as_of, lang);
 
-  /* Translators: the "as of" line of a slide, e.g. "As of: the 12 months to 1 Jul 2024" */
-  return g_strdup_printf (D_(lang, "As of: %s"), window);
+  /* with the slide's filter in words, as every export's */
+  return tri_export_as_of_line (store, window, lang);
 }
 
 static void
@@ -234,8 +237,8 @@ draw_compare (TriStore           *store,
    * says what both mean, is drawn once, under the later */
   if (before != NULL)
     g_ptr_array_set_size (before->legend, 0);
-  before_caption = as_of_caption (slide->window_months, earlier, lang);
-  after_caption = as_of_caption (slide->window_months, later, lang);
+  before_caption = as_of_caption (store, slide->window_months, earlier, lang);
+  after_caption = as_of_caption (store, slide->window_months, later, lang);
 
   compare.title = slide->title;
   compare.judgement = slide->judgement;
@@ -346,12 +349,20 @@ tri_deck_draw_slide_layout (TriStore                 *store,
   TriDeckFrame frame = { 0 };
   TriRect content;
 
+  g_autoptr(TriFilter) outer = tri_filter_copy (tri_store_get_filter (store));
+  g_autoptr(TriFilter) filter = NULL;
+
   frame.lang = lang;
   frame.markings = options->markings;
   frame.number = options->number;
   frame.count = options->count;
   tri_deck_frame_content (layout, &frame, &content);
   tri_deck_frame_render (layout, &frame, cr, theme);
+
+  /* each slide shows what its own filter passes (the reader checked it) */
+  if (slide->filter != NULL)
+    filter = tri_filter_parse (slide->filter, NULL);
+  tri_store_set_filter (store, filter);
 
   switch (slide->kind)
     {
@@ -372,6 +383,7 @@ tri_deck_draw_slide_layout (TriStore                 *store,
       g_warn_if_reached ();
       break;
     }
+  tri_store_set_filter (store, outer);
   return layout;
 }
 

@@ -338,6 +338,7 @@ add_decks (JsonBuilder *b,
               json_builder_add_boolean_value (b, TRUE);
             }
           add_string (b, "lang", s->lang);
+          add_string (b, "filter", s->filter);
           json_builder_end_object (b);
         }
       json_builder_end_array (b);

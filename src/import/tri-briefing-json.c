@@ -16,6 +16,7 @@
 
 #include <gio/gio.h>
 
+#include "store/tri-filter.h"
 #include "store/tri-date.h"
 #include "store/tri-deck.h"
 #include "store/tri-model.h"
@@ -796,10 +797,11 @@ load_slide (Compiler    *c,
 {
   static const char * const members[] = {
     "kind", "title", "judgement", "notes", "body", "as_of", "window_months", "relation", "actor",
-    "event", "range", "show_others", "lang", "from", "to", "step", "style",
+    "event", "range", "show_others", "lang", "from", "to", "step", "style", "filter",
   };
   g_autoptr(TriDeckSlide) slide = tri_deck_slide_new (TRI_DECK_SLIDE_VIEW);
   g_autoptr(GHashTable) langs = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *filter_text = NULL;
   g_autoptr(GList) lang_list = NULL;
   g_autoptr(GList) present = NULL;
   g_autofree char *about = slide_about (deck, number);
@@ -898,6 +900,14 @@ load_slide (Compiler    *c,
         return fail_about (error, about, cause);
       slide->lang = g_strdup (lang);
     }
+  if (json_object_has_member (o, "filter"))
+    {
+      const char *filter = member_string (o, "filter");
+
+      if (filter == NULL)
+        return fail_slide (error, deck, number, "“filter” is text such as \"category=military,confidence=confirmed\"");
+      slide->filter = g_strdup (filter);   /* checked by tri_validate_slide () */
+    }
 
   if (slide->kind == TRI_DECK_SLIDE_COMPARE)
     {
@@ -944,12 +954,18 @@ load_slide (Compiler    *c,
     }
   if (!tri_validate_slide (slide, &cause))
     return fail_about (error, about, cause);
+  if (slide->filter != NULL)
+    {
+      g_autoptr(TriFilter) filter = tri_filter_parse (slide->filter, NULL);
+
+      filter_text = filter != NULL ? tri_filter_to_string (filter) : NULL;
+    }
 
   if (sqlite3_prepare_v2 (c->db,
                           "INSERT INTO slide (id, deck, position, kind, as_of, window_months, relation, actor,"
                           " event, range_start, range_end, show_others, lang, compare_from, trend_from,"
-                          " trend_to, trend_step, trend_style)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                          " trend_to, trend_step, trend_style, filter)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                           -1, &stmt, NULL) != SQLITE_OK)
     return write_failed (c, error);
   sqlite3_bind_int64 (stmt, 1, slide_id);
@@ -981,6 +997,8 @@ load_slide (Compiler    *c,
     sqlite3_bind_int64 (stmt, 16, tri_day_to_jdn (slide->trend_to));
   sqlite3_bind_text (stmt, 17, tri_trend_step_to_string (slide->trend_step), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 18, tri_trend_style_to_string (slide->trend_style), -1, SQLITE_STATIC);
+  if (filter_text != NULL && filter_text[0] != '\0')
+    sqlite3_bind_text (stmt, 19, filter_text, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

@@ -421,7 +421,7 @@ merge_decks (Merge   *m,
       sqlite3_prepare_v2 (m->from,
                           "SELECT s.id, s.kind, s.as_of, s.window_months, r.actor_a || '-' || r.actor_b, s.actor,"
                           " s.event, s.range_start, s.range_end, s.show_others, s.lang, s.compare_from,"
-                          " s.trend_from, s.trend_to, s.trend_step, s.trend_style"
+                          " s.trend_from, s.trend_to, s.trend_step, s.trend_style, s.filter"
                           " FROM slide s LEFT JOIN relation r ON r.id = s.relation"
                           " WHERE s.deck = ? ORDER BY s.position, s.id", -1, &slides, NULL) != SQLITE_OK ||
       sqlite3_prepare_v2 (m->from, "SELECT lang, title, judgement, notes, body FROM slide_text WHERE slide = ?"
@@ -487,6 +487,7 @@ merge_decks (Merge   *m,
           slide->trend_to = from_jdn (slides, 13);
           tri_trend_step_from_string ((const char *) sqlite3_column_text (slides, 14), &slide->trend_step);
           tri_trend_style_from_string ((const char *) sqlite3_column_text (slides, 15), &slide->trend_style);
+          slide->filter = g_strdup ((const char *) sqlite3_column_text (slides, 16));
 
           /* the first language as the slide is added, each other one as an edit */
           sqlite3_reset (texts);

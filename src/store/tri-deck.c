@@ -45,6 +45,7 @@ tri_deck_slide_copy (const TriDeckSlide *slide)
   copy->relation = g_strdup (slide->relation);
   copy->actor = g_strdup (slide->actor);
   copy->lang = g_strdup (slide->lang);
+  copy->filter = g_strdup (slide->filter);
   return copy;
 }
 
@@ -60,6 +61,7 @@ tri_deck_slide_free (TriDeckSlide *slide)
   g_free (slide->relation);
   g_free (slide->actor);
   g_free (slide->lang);
+  g_free (slide->filter);
   g_free (slide);
 }
 

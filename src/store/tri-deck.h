@@ -57,6 +57,7 @@ typedef struct
   double            range_end;      /*   0, 0: the window's default */
   gboolean          show_others;    /* the other actors around the triangle */
   char             *lang;           /* the data language of this slide, or NULL: follow the deck */
+  char             *filter;         /* what the view shows, tri_filter_to_string (); NULL: everything */
 
   /* compare */
   guint32           compare_from;   /* the earlier date; as_of is the later one */

@@ -279,7 +279,14 @@ static const char step_7[] =
   "  version TEXT"
   ");";
 
-static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4, step_5, step_6, step_7 };
+/* Version 8, filters (issue 15): a slide keeps the filter of the view it
+ * saved, as tri_filter_to_string () writes it (NULL: everything); the
+ * reader checks it as it checks every other column (tri_filter_parse ()),
+ * and refuses a slide whose filter is not one. */
+static const char step_8[] =
+  "ALTER TABLE slide ADD COLUMN filter TEXT CHECK (length (filter) BETWEEN 1 AND 4000);";
+
+static const char * const steps[TRI_SCHEMA_VERSION] = { step_1, step_2, step_3, step_4, step_5, step_6, step_7, step_8 };
 
 gboolean
 tri_sql_exec (sqlite3    *db,
@@ -520,7 +527,7 @@ static const struct
   { "note", "id, event, text" },
   { "deck", "id, name" },
   { "slide", "id, deck, position, kind, as_of, window_months, relation, actor, event, range_start,"
-             " range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step, trend_style" },
+             " range_end, show_others, lang, compare_from, trend_from, trend_to, trend_step, trend_style, filter" },
   { "slide_text", "slide, lang, title, judgement, notes, body" },
   { "markings", "id, marking, author, prepared, version" },
 };

@@ -12,7 +12,7 @@ G_BEGIN_DECLS
 /* "TRIL": PRAGMA application_id of every Trilateral briefing */
 #define TRI_APPLICATION_ID 0x5452494C
 /* PRAGMA user_version of the files this build writes */
-#define TRI_SCHEMA_VERSION 7
+#define TRI_SCHEMA_VERSION 8
 
 gboolean tri_schema_create  (sqlite3  *db,
                              int       version,

@@ -198,7 +198,8 @@ static const char * const stmt_sql[N_STMTS] = {
     " s.actor, (SELECT count (*) FROM actor WHERE code = s.actor), s.event,"
     " (SELECT count (*) FROM event WHERE id = s.event), s.range_start, s.range_end, s.show_others, s.lang,"
     " s.compare_from, s.trend_from, s.trend_to, s.trend_step, s.trend_style, "
-    SLIDE_TEXT ("title") ", " SLIDE_TEXT ("judgement") ", " SLIDE_TEXT ("notes") ", " SLIDE_TEXT ("body")
+    SLIDE_TEXT ("title") ", " SLIDE_TEXT ("judgement") ", " SLIDE_TEXT ("notes") ", " SLIDE_TEXT ("body") ","
+    " s.filter"
     " FROM slide s LEFT JOIN relation r ON r.id = s.relation"
     " LEFT JOIN slide_text l ON l.slide = s.id AND l.lang = ?1"
     " LEFT JOIN slide_text e ON e.slide = s.id AND e.lang = 'en'"
@@ -2874,6 +2875,23 @@ slide_from_row (TriStore      *self,
     }
   if (slide->title == NULL)
     slide->title = g_strdup ("");
+
+  /* the filter it saved, as the command line reads one; kept canonical */
+  if (sqlite3_column_type (stmt, 24) != SQLITE_NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(TriFilter) filter = NULL;
+
+      if (sqlite3_column_type (stmt, 24) != SQLITE_TEXT ||
+          (filter = tri_filter_parse ((const char *) sqlite3_column_text (stmt, 24), &local_error)) == NULL)
+        {
+          refuse_slide (self, error, deck, number, _("its filter is not one Trilateral reads (%s)"),
+                        local_error != NULL ? local_error->message : _("not text"));
+          return NULL;
+        }
+      if (!tri_filter_is_empty (filter))
+        slide->filter = tri_filter_to_string (filter);
+    }
   return g_steal_pointer (&slide);
 }
 

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tri-filter.h"
 #include "tri-validate.h"
 
 G_DEFINE_QUARK (tri-validate-error-quark, tri_validate_error)
@@ -381,6 +382,17 @@ tri_validate_slide (const TriDeckSlide  *slide,
     return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("the timeline’s range must end after it starts"));
   if (slide->lang != NULL && !tri_validate_lang_code (slide->lang, error))
     return FALSE;
+  if (slide->filter != NULL)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(TriFilter) filter = tri_filter_parse (slide->filter, &local_error);
+
+      if (filter == NULL)
+        return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("its filter is not one Trilateral reads (%s)"),
+                       local_error->message);
+      if (strlen (slide->filter) > 4000)
+        return refuse (error, TRI_VALIDATE_ERROR_INVALID, _("a slide’s filter is at most 4000 characters"));
+    }
   if (slide->kind == TRI_DECK_SLIDE_COMPARE)
     {
       if (slide->compare_from == 0)

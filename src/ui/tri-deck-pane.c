@@ -691,6 +691,8 @@ tri_deck_pane_slide_from_view (TriDeckPane      *self,
   tri_session_get_timeline_range (session, &slide->range_start, &slide->range_end);
   slide->show_others = others_shown (self);
   slide->lang = g_strdup (tri_session_get_data_language (session));
+  if (!tri_filter_is_empty (tri_session_get_filter (session)))
+    slide->filter = tri_filter_to_string (tri_session_get_filter (session));
 
   /* a compare slide starts two years before, a trend over the two years
    * before "as of", by quarter */
