@@ -17,6 +17,7 @@
 
 #include "render/tri-labels.h"
 #include "store/tri-filter.h"
+#include "ui/tri-deck-pane.h"
 #include "ui/tri-filter-bar.h"
 #include "ui/tri-window.h"
 #include "tri-test-gui.h"
@@ -597,6 +598,56 @@ test_keyboard (void)
   tri_test_spin (50);
 }
 
+/* A view slide made from the window keeps the filter; showing the slide
+ * again brings its filter back, chips and all */
+static void
+test_slide_keeps_filter (void)
+{
+  TriWindow *window = tri_test_open_window (store, 1200, 800);
+  TriSession *session = tri_window_get_session (window);
+  TriFilterBar *bar = filter_bar (window);
+  GtkPopover *popover = tri_filter_bar_get_popover (bar);
+  TriDeckPane *pane = tri_window_get_deck_pane (window);
+  g_autoptr(TriDeckSlide) plain = NULL;
+  g_autoptr(TriDeckSlide) slide = NULL;
+
+  plain = tri_deck_pane_slide_from_view (pane, TRI_DECK_SLIDE_VIEW);
+  g_assert_null (plain->filter);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.filter", NULL);
+  g_assert_true (tri_test_spin_until (popover_shown, popover));
+  gtk_widget_activate (GTK_WIDGET (tri_filter_bar_get_check (bar, TRI_FILTER_CATEGORY, "military")));
+  gtk_widget_activate (GTK_WIDGET (tri_filter_bar_get_check (bar, TRI_FILTER_CONFIDENCE, "confirmed")));
+  tri_test_spin (50);
+  gtk_popover_popdown (popover);
+
+  slide = tri_deck_pane_slide_from_view (pane, TRI_DECK_SLIDE_VIEW);
+  g_assert_cmpstr (slide->filter, ==, "category=military,confidence=confirmed");
+
+  press (tri_filter_bar_get_clear_button (bar));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+
+  /* the slide shown again: its filter, and its chips */
+  tri_deck_pane_restore_view (pane, slide);
+  tri_test_spin (50);
+  g_assert_cmpstr (tri_filter_bar_get_chip_text (bar, TRI_FILTER_CATEGORY), ==, "Military and security");
+  g_assert_cmpstr (tri_filter_bar_get_chip_text (bar, TRI_FILTER_CONFIDENCE), ==, "Confirmed");
+  {
+    g_autofree char *text = tri_filter_to_string (tri_session_get_filter (session));
+
+    g_assert_cmpstr (text, ==, slide->filter);
+  }
+
+  /* a slide without one shows everything */
+  tri_deck_pane_restore_view (pane, plain);
+  tri_test_spin (50);
+  g_assert_true (tri_filter_is_empty (tri_session_get_filter (session)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (bar)));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  tri_test_spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -613,6 +664,7 @@ main (int   argc,
   g_test_add_func ("/window-filter/follows-session", test_follows_session);
   g_test_add_func ("/window-filter/source-search", test_source_search);
   g_test_add_func ("/window-filter/keyboard", test_keyboard);
+  g_test_add_func ("/window-filter/slide-keeps-filter", test_slide_keeps_filter);
   ret = g_test_run ();
   g_clear_object (&store);
   return ret;
