@@ -154,7 +154,7 @@ grade_label (const char *code)
   if (g_str_equal (code, "A1"))
     /* Translators: the grade filter that keeps only the best grade, A1
      * (Admiralty: completely reliable source, confirmed by other sources) */
-    return g_strdup_printf (_("%s only"), code);
+    return g_strdup_printf (C_("grade filter", "%s only"), code);
   /* Translators: the grade filter, e.g. "B2 or better": quotes from a
    * source at least this reliable (A–F) that are at least this credible (1–6) */
   return g_strdup_printf (_("%s or better"), code);
