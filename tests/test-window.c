@@ -23,6 +23,8 @@
 #include "ui/tri-hotspot.h"
 #include "ui/tri-window.h"
 #include "tri-test-gui.h"
+#include "store/tri-filter.h"
+#include "store/tri-state.h"
 #include "tri-test-util.h"
 
 static TriStore *store;
@@ -1233,6 +1235,135 @@ test_window_size_remembered (void)
   spin (50);
 }
 
+/* The timeline's marks in view, and whether each event passes @check */
+static guint
+marks_shown (TriWindow *window,
+             gboolean (*check) (const TriEvent *ev))
+{
+  TriTimelineLayout *tl = tri_timeline_view_get_layout (tri_window_get_timeline_view (window));
+  guint n = 0;
+
+  for (guint i = 0; i < tl->marks->len; i++)
+    {
+      const TriTimelineMark *m = tl->marks->pdata[i];
+      g_autoptr(TriEvent) ev = tri_store_get_event (store, m->event_id, "en", NULL);
+
+      if (ev == NULL)
+        g_error ("no event %" G_GINT64_FORMAT, m->event_id);
+      if (check != NULL)
+        g_assert_true (check (ev));
+      n++;
+    }
+  return n;
+}
+
+static gboolean
+confirmed_military (const TriEvent *ev)
+{
+  return ev->category == TRI_CATEGORY_MILITARY && ev->confidence == TRI_CONFIDENCE_CONFIRMED;
+}
+
+/* The edge's state on screen, and what the window's period counts of @events */
+static void
+assert_edge_counts (TriWindow *window,
+                    gint64     relation,
+                    GPtrArray *events)
+{
+  TriTriangleLayout *layout = tri_triangle_view_get_layout (tri_window_get_triangle_view (window));
+  TriEdgeState expected;
+  guint32 from, to;
+  gboolean found = FALSE;
+
+  tri_session_window_bounds (tri_window_get_session (window), &from, &to);
+  tri_edge_state_compute (&expected, events, relation, from, to);
+  for (guint i = 0; i < layout->edges->len; i++)
+    {
+      const TriEdgeLayout *e = g_ptr_array_index (layout->edges, i);
+
+      if (e->relation_id != relation)
+        continue;
+      found = TRUE;
+      g_assert_cmpint (e->state.n_events, ==, expected.n_events);
+      g_assert_cmpint (e->state.n_possibly, ==, expected.n_possibly);
+      g_assert_cmpfloat (e->state.intensity, ==, expected.intensity);
+    }
+  g_assert_true (found);
+}
+
+/* A filter set on the session (as the chips do) redraws the triangle, the
+ * timeline and the panel with what passes, and the exports carry it */
+static void
+test_filter_redraws (void)
+{
+  TriWindow *window = open_window ();
+  TriSession *session = tri_window_get_session (window);
+  g_autoptr(TriFilter) filter = tri_filter_parse ("category=military,confidence=confirmed", NULL);
+  g_autoptr(GPtrArray) all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+  g_autoptr(GPtrArray) passing = g_ptr_array_new ();
+  g_autoptr(TriExportRequest) request = tri_export_request_new ();
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "filtered.png", NULL);
+  g_autoptr(GError) error = NULL;
+  guint before, after;
+  gint64 relation = 1;
+
+  for (guint i = 0; i < all->len; i++)
+    if (confirmed_military (all->pdata[i]))
+      g_ptr_array_add (passing, all->pdata[i]);
+  g_assert_cmpuint (passing->len, >, 0);
+
+  g_signal_emit_by_name (tri_window_get_triangle_view (window), "edge-activated", relation);
+  spin (100);
+  before = marks_shown (window, NULL);
+  assert_edge_counts (window, relation, all);
+
+  tri_session_set_filter (session, filter);
+  spin (300);
+  tri_test_wait_until_drawn (window);
+  after = marks_shown (window, confirmed_military);
+  g_assert_cmpuint (after, >, 0);
+  g_assert_cmpuint (after, <, before);
+  assert_edge_counts (window, relation, passing);
+  g_assert_true (tri_filter_equal (tri_store_get_filter (store), filter));
+
+  /* the panel: the quotes of the events counted, all of passing events */
+  {
+    g_autoptr(GPtrArray) quotes = NULL;
+    guint32 from, to;
+    guint total = 0;
+
+    tri_session_window_bounds (session, &from, &to);
+    quotes = tri_store_list_quotes_in_period (store, relation, from, to, "en", 200, &total, NULL);
+    for (guint i = 0; i < quotes->len; i++)
+      {
+        const TriQuote *q = quotes->pdata[i];
+        g_autoptr(TriEvent) ev = tri_store_get_event (store, q->event_id, "en", NULL);
+
+        if (ev == NULL)
+          g_error ("quote %" G_GINT64_FORMAT " has no event", q->id);
+        g_assert_true (confirmed_military (ev));
+      }
+  }
+
+  /* an export from the window states and applies it */
+  request->width = 1280;
+  request->height = 720;
+  g_assert_true (tri_window_export (window, request, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (tri_filter_equal (request->filter, filter));
+
+  /* cleared: everything again */
+  tri_session_set_filter (session, NULL);
+  spin (300);
+  tri_test_wait_until_drawn (window);
+  g_assert_cmpuint (marks_shown (window, NULL), ==, before);
+  assert_edge_counts (window, relation, all);
+  g_assert_null (tri_store_get_filter (store));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1262,6 +1393,7 @@ main (int   argc,
   g_test_add_func ("/window/import-progress-and-cancel", test_import_progress_and_cancel);
   g_test_add_func ("/window/panel-shows-import-notes", test_panel_shows_import_notes);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);
+  g_test_add_func ("/window/filter-redraws", test_filter_redraws);
   ret = g_test_run ();
   g_clear_object (&store);
   return ret;

@@ -1251,15 +1251,12 @@ tri_store_get_path (TriStore *self)
   return self->path;
 }
 
-static sqlite3_stmt *
-begin (TriStore   *self,
-       StmtId      id,
-       const char *lang)
+/* an immutable open reads whatever is on disk now: a file truncated or
+ * rewritten under us would read as "nothing", so every query checks, and
+ * so does every answer given from what the store keeps */
+static void
+check_unchanged (TriStore *self)
 {
-  sqlite3_stmt *stmt = self->stmts[id];
-
-  /* an immutable open reads whatever is on disk now: a file truncated or
-   * rewritten under us would read as "nothing", so every query checks */
   if (!self->changed && self->identity.st_ino != 0)
     {
       GStatBuf st;
@@ -1270,6 +1267,16 @@ begin (TriStore   *self,
           st.st_mtim.tv_nsec != self->identity.st_mtim.tv_nsec)
         self->changed = TRUE;
     }
+}
+
+static sqlite3_stmt *
+begin (TriStore   *self,
+       StmtId      id,
+       const char *lang)
+{
+  sqlite3_stmt *stmt = self->stmts[id];
+
+  check_unchanged (self);
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (lang != NULL)
@@ -1725,6 +1732,7 @@ tri_store_list_events (TriStore    *self,
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   lang = tri_lang_normalize (lang);
+  check_unchanged (self);
   if (self->range_events != NULL && !self->changed && self->range_from == from &&
       self->range_to == to && g_strcmp0 (self->range_lang, lang) == 0)
     all = self->range_events;
