@@ -21,6 +21,7 @@
 #include "ui/tri-deck-pane.h"
 #include "ui/tri-window.h"
 #include "tri-test-gui.h"
+#include "store/tri-filter.h"
 #include "tri-test-util.h"
 
 static void
@@ -377,6 +378,12 @@ test_build_deck (void)
   tri_session_choose_relation (session, rus_prk->id);
   as_of_first = tri_day_from_ymd (2023, 9, 30);
   tri_session_set_as_of (session, as_of_first);
+  /* and a filter, as the chips set it: the slide keeps it */
+  {
+    g_autoptr(TriFilter) filter = tri_filter_parse ("confidence=confirmed, category=military", NULL);
+
+    tri_session_set_filter (session, filter);
+  }
   spin (100);
   gtk_widget_grab_focus (GTK_WIDGET (tri_window_get_triangle_view (window)));
 
@@ -404,6 +411,7 @@ test_build_deck (void)
     g_assert_null (s->actor);
     g_assert_cmpint (s->event, ==, 0);
     g_assert_cmpstr (s->lang, ==, "vi");
+    g_assert_cmpstr (s->filter, ==, "category=military,confidence=confirmed");
     tri_session_get_timeline_range (session, &t0, &t1);
     g_assert_cmpfloat_with_epsilon (s->range_start, t0, 1e-6);
     g_assert_cmpfloat_with_epsilon (s->range_end, t1, 1e-6);
@@ -411,7 +419,9 @@ test_build_deck (void)
     g_assert_cmpstr (s->title, !=, "");
   }
 
-  /* another view: an event, twelve months, in English, after the first */
+  /* another view: an event, twelve months, in English, after the first,
+   * with no filter */
+  tri_session_set_filter (session, NULL);
   tri_window_set_data_language (window, "en");
   tri_session_set_window_months (session, 12);
   event = tri_store_step_event (store, 0, 1);
@@ -437,6 +447,7 @@ test_build_deck (void)
 
     g_assert_cmpint (s->event, ==, event);
     g_assert_null (s->relation);
+    g_assert_null (s->filter);
     g_assert_cmpuint (s->window_months, ==, 12);
     g_assert_cmpstr (s->lang, ==, "en");
     g_assert_cmpstr (s->title, ==, ev->title);

@@ -328,8 +328,13 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
   if (quotes == NULL || quotes->len == 0)
     {
       g_autofree char *window = tri_window_describe (window_months, as_of, lang);
+      g_autofree char *filtered = tri_filter_describe (tri_store_get_filter (store), store, lang);
       /* Translators: %s is a period such as "the 12 months to 1 July 2024" */
-      g_autofree char *text = g_strdup_printf (D_(lang, "No quotes for this relation in %s."), window);
+      g_autofree char *text = filtered[0] == '\0'
+        ? g_strdup_printf (D_(lang, "No quotes for this relation in %s."), window)
+        /* Translators: %1$s is a period such as "the 12 months to 1 July 2024",
+         * %2$s the filter in words, such as "confirmed military events only" */
+        : g_strdup_printf (D_(lang, "No quotes for this relation in %1$s (%2$s)."), window, filtered);
 
       gtk_box_append (GTK_BOX (self->body), text_label (text, "dim-label", NULL));
       return;
