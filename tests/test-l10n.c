@@ -43,10 +43,11 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* the main menu's button (F10), not another menu button of the header */
 static gboolean
 is_menu_button (GtkWidget *w)
 {
-  return GTK_IS_MENU_BUTTON (w);
+  return GTK_IS_MENU_BUTTON (w) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (w));
 }
 
 static gboolean

@@ -720,7 +720,8 @@ tri_deck_pane_slide_from_view (TriDeckPane      *self,
  * tri_deck_pane_restore_view:
  *
  * Shows the view @slide saved, through the window's session: its data
- * language, period, other actors, selection, "as of" and timeline range.
+ * language, period, other actors, filter, selection, "as of" and timeline
+ * range.
  * A selection no longer in the briefing is dropped.
  */
 void
@@ -747,6 +748,15 @@ tri_deck_pane_restore_view (TriDeckPane        *self,
   if (slide->show_others != others_shown (self))
     g_action_group_change_action_state (G_ACTION_GROUP (window), "show-others",
                                         g_variant_new_boolean (slide->show_others));
+  /* its filter, before the selection (the chips say it); one the store
+   * refused to read shows everything, as the slide does */
+  {
+    g_autoptr(TriFilter) filter = slide->filter != NULL ? tri_filter_parse (slide->filter, NULL) : NULL;
+
+    if (filter == NULL)
+      filter = tri_filter_new ();
+    tri_session_set_filter (session, filter);
+  }
 
   if (slide->event != 0)
     {

@@ -40,6 +40,7 @@
 #include "tri-event-editor.h"
 #include "tri-deck-export-dialog.h"
 #include "tri-export-dialog.h"
+#include "tri-filter-bar.h"
 #include "tri-hotspot.h"
 #include "tri-search-bar.h"
 #include "tri-source-editor.h"
@@ -78,6 +79,7 @@ struct _TriWindow
   GtkPaned             *canvas_paned;
   gboolean              panes_placed;
   int                   evidence_width; /* kept while the deck pane shows or hides; 0: none */
+  int                   filter_row;     /* the height the filter chips took from the triangle */
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkDropDown          *window_dropdown;
@@ -88,6 +90,7 @@ struct _TriWindow
   GtkWidget            *slide_area;
   TriTriangleView      *triangle_view;
   TriTimelineView      *timeline_view;
+  TriFilterBar         *filter_bar;      /* the session's filter, as chips above the timeline */
   TriEvidencePanel     *evidence_panel;
   TriDeckPane          *deck_pane;
   TriSearchBar         *search_bar;      /* Ctrl+F */
@@ -168,10 +171,23 @@ static void
 update_subtitle (TriWindow *self)
 {
   g_autofree char *window = tri_window_describe (session_months (self), session_as_of (self), session_lang (self));
-  /* Translators: the header's subtitle, e.g. "As of: the 12 months to 1 July 2024" */
-  g_autofree char *text = g_strdup_printf (_("As of: %s"), window);
+  const TriFilter *filter = tri_session_get_filter (self->session);
+  g_autofree char *filtered = NULL;
+  g_autofree char *text = NULL;
 
+  if (tri_filter_is_empty (filter) || self->store == NULL)
+    /* Translators: the header's subtitle, e.g. "As of: the 12 months to 1 July 2024" */
+    text = g_strdup_printf (_("As of: %s"), window);
+  else
+    {
+      /* what the views show, as every export says it */
+      filtered = tri_filter_describe (filter, self->store, session_lang (self));
+      /* Translators: the header's subtitle when filtered, e.g. "As of: the
+       * 12 months to 1 Jul 2024 · confirmed military events only" */
+      text = g_strdup_printf (_("As of: %1$s · %2$s"), window, filtered);
+    }
   gtk_label_set_text (self->subtitle_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), filtered != NULL ? text : NULL);
 }
 
 static void
@@ -1395,6 +1411,7 @@ load_briefing (TriWindow *self)
   tri_triangle_view_set_data (self->triangle_view, self->actors, self->relations, session_lang (self));
   tri_triangle_view_set_selection (self->triangle_view, 0, NULL);
   tri_timeline_view_set_store (self->timeline_view, self->store, session_lang (self));
+  tri_filter_bar_set_store (self->filter_bar, self->store);
   tri_timeline_view_set_selection (self->timeline_view, 0, NULL, 0);
   update_as_of (self);
   show_overview (self);
@@ -1710,6 +1727,18 @@ fit_timeline_action (GtkWidget  *widget,
   tri_timeline_view_fit_all (TRI_WINDOW (widget)->timeline_view);
 }
 
+/* Filter…: the popover of the filter button (in the header) */
+static void
+filter_action (GtkWidget  *widget,
+               const char *name,
+               GVariant   *param)
+{
+  TriWindow *self = TRI_WINDOW (widget);
+
+  if (!self->presenting)
+    tri_filter_bar_popup (self->filter_bar);
+}
+
 static void
 apply_dark (TriWindow *self,
             gboolean   dark)
@@ -1775,6 +1804,34 @@ on_deck_pane_visible (GObject    *pane,
 
   if (self->panes_placed && pw > 1 && self->evidence_width == 0)
     self->evidence_width = pw - gtk_paned_get_position (self->paned);
+}
+
+/* The filter chips shown or hidden take their row from the triangle, or
+ * give it back: the timeline keeps its height, and so its labels */
+static void
+on_filter_bar_visible (GObject    *bar,
+                       GParamSpec *pspec,
+                       TriWindow  *self)
+{
+  int ph = gtk_widget_get_height (GTK_WIDGET (self->canvas_paned));
+  int row = 0;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (bar)))
+    {
+      if (!self->panes_placed || ph <= 1)
+        return;
+      gtk_widget_measure (GTK_WIDGET (bar), GTK_ORIENTATION_VERTICAL, -1, NULL, &row, NULL, NULL);
+      self->filter_row = row;
+      row = -row;
+    }
+  else
+    {
+      /* a hidden widget measures nothing: what it took is given back */
+      row = self->filter_row;
+      self->filter_row = 0;
+    }
+  if (row != 0)
+    gtk_paned_set_position (self->canvas_paned, gtk_paned_get_position (self->canvas_paned) + row);
 }
 
 static void
@@ -2671,6 +2728,7 @@ tri_window_class_init (TriWindowClass *klass)
   g_type_ensure (TRI_TYPE_TIMELINE_VIEW);
   g_type_ensure (TRI_TYPE_EVIDENCE_PANEL);
   g_type_ensure (TRI_TYPE_DECK_PANE);
+  g_type_ensure (TRI_TYPE_FILTER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/tri-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TriWindow, header_bar);
@@ -2686,6 +2744,7 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TriWindow, slide_area);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, triangle_view);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, timeline_view);
+  gtk_widget_class_bind_template_child (widget_class, TriWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, evidence_panel);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, deck_pane);
   gtk_widget_class_bind_template_child (widget_class, TriWindow, search_bar);
@@ -2708,6 +2767,9 @@ tri_window_class_init (TriWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.next-data-language", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.fit-timeline", NULL);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
 
   gtk_widget_class_install_action (widget_class, "win.new-briefing", NULL, new_briefing_action);
   gtk_widget_class_install_action (widget_class, "win.copy-to-edit", NULL, copy_to_edit_action);
@@ -2767,6 +2829,8 @@ tri_window_init (TriWindow *self)
 
   self->session = tri_session_new (tri_lang_from_environment ());
   g_signal_connect (self->session, "notify", G_CALLBACK (on_session_notify), self);
+  tri_filter_bar_set_session (self->filter_bar, self->session);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (self->header_bar), tri_filter_bar_get_button (self->filter_bar));
   update_edit_actions (self);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), toggles, G_N_ELEMENTS (toggles), self);
@@ -2800,6 +2864,7 @@ tri_window_init (TriWindow *self)
   tri_deck_pane_attach (self->deck_pane, GTK_WIDGET (self));
   g_signal_connect (self->deck_pane, "deck-changed", G_CALLBACK (on_deck_pane_changed), self);
   g_signal_connect (self->deck_pane, "notify::visible", G_CALLBACK (on_deck_pane_visible), self);
+  g_signal_connect (self->filter_bar, "notify::visible", G_CALLBACK (on_filter_bar_visible), self);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
