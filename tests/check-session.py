@@ -363,8 +363,14 @@ class App:
         return ox + e.x, oy + e.y, e.width, e.height
 
     def click(self, acc):
-        x, y, w, h = self.extents(acc)
-        if w <= 0 or h <= 0:
+        # a dialog just mapped may not have laid out yet: its widgets get
+        # their size a frame later
+        def placed():
+            x, y, w, h = self.extents(acc)
+            return (x, y, w, h) if w > 0 and h > 0 else None
+        try:
+            x, y, w, h = wait(f"“{name_of(acc)}” to have a size on screen", placed)
+        except Failed:
             raise Failed(f"“{name_of(acc)}” has no size on screen to click")
         self.screen.xdotool("mousemove", "--sync", str(x + w // 2), str(y + h // 2), "click", "1")
 
