@@ -395,7 +395,11 @@ tri_filter_parse (const char  *text,
                        term);
           return NULL;
         }
-      name = g_ascii_strdown (g_strstrip (g_strndup (term, eq - term)), -1);
+      {
+        g_autofree char *written = g_strndup (term, eq - term);
+
+        name = g_ascii_strdown (g_strstrip (written), -1);
+      }
       if (!tri_filter_facet_from_string (name, &facet))
         {
           g_set_error (error, TRI_FILTER_ERROR, TRI_FILTER_ERROR_INVALID,
