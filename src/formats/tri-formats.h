@@ -38,6 +38,8 @@ typedef struct
   guint          window_months;  /* 0: all time */
   gboolean       period_given;   /* --as-of or --window: CSV and TimelineJS keep that period only */
   gint64         relation_id;    /* 0: every relation */
+  gboolean       deck;           /* the evidence table of a deck's slides, not of the view */
+  const char    *deck_name;      /* with deck: its name; NULL: the briefing's first deck */
 } TriDataRequest;
 
 gboolean     tri_data_format_from_string (const char           *text,

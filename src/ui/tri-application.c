@@ -84,7 +84,7 @@ static const GOptionEntry main_entries[] = {
   { "export-deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a deck as one PDF (OUT.pdf) or a folder of PNG or SVG files (FOLDER/) with no window, and exit"), N_("OUT") },
   { "deck", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-deck: the deck to export, by its name (the first deck by default)"), N_("NAME") },
+    N_("With --export-deck, or --export-data’s evidence table: the deck, by its name (the first deck when left out or given no name)"), N_("NAME") },
   { "notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-deck to a PDF: a notes page for each slide after the slides"), NULL },
   { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -248,10 +248,11 @@ tri_application_handle_local_options (GApplication *app,
       }
   }
 
-  if (export_deck_path == NULL && (g_variant_dict_contains (options, "deck") ||
-                                   g_variant_dict_contains (options, "notes")))
+  if (export_deck_path == NULL &&
+      ((g_variant_dict_contains (options, "deck") && export_data_path == NULL) ||
+       g_variant_dict_contains (options, "notes")))
     {
-      g_printerr ("trilateral: %s\n", _("--deck and --notes go with --export-deck."));
+      g_printerr ("trilateral: %s\n", _("--deck goes with --export-deck or --export-data (the evidence table of a deck); --notes with --export-deck."));
       return TRI_EXIT_USAGE;
     }
 
@@ -375,6 +376,7 @@ tri_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "table", "&s", &args.table);
       g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
       g_variant_dict_lookup (options, "relation", "&s", &args.relation);
+      args.deck = g_variant_dict_lookup (options, "deck", "&s", &args.deck_name);
       args.window_months = window_months;
       args.lang = lang;
 
