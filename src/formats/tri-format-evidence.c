@@ -38,6 +38,7 @@ static const char css[] =
   "th, td { border: 1px solid #999; padding: 4px 6px; vertical-align: top; text-align: left; }\n"
   "th { background: #eee; }\n"
   "td.n, td.grade { text-align: right; white-space: nowrap; }\n"
+  "td.grade small { white-space: normal; }\n"
   "blockquote { margin: 0; }\n"
   "@page { size: A4 landscape; margin: 15mm; }\n"
   "@media print { body { margin: 0; } th { background: none; } }\n";

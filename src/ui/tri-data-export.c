@@ -1,7 +1,8 @@
 /* tri-data-export.c: Export Data…, the briefing's data in an exchange format
  *
  * A small modal dialog: the format (CSV events, quotes or both, TimelineJS
- * JSON, GEXF, GraphML, Trilateral JSON, the evidence table as HTML or CSV)
+ * JSON, GEXF, GraphML, Trilateral JSON, the evidence table as HTML or CSV,
+ * and, when the briefing has a deck, the evidence table of the open deck)
  * and the file, then Export. The file is written by tri_data_export(),
  * the code of --export-data (atomic: a failure leaves no file), in a
  * worker thread on a store of its own, so that a large briefing does not
@@ -28,6 +29,7 @@ struct _TriDataExportDialog
   TriStore       *store;
   TriDataRequest  view;      /* the window's view: language, as-of, window, relation */
   char           *lang;
+  char           *deck_name; /* the deck whose evidence table is offered; NULL: none */
   GtkWidget      *format;    /* GtkDropDown */
   GtkWidget      *entry;     /* the file */
   GtkWidget      *status;
@@ -54,6 +56,7 @@ typedef struct
   gboolean        live;
   TriDataRequest  request;
   char           *lang;
+  char           *deck_name;
   char           *path;
   char           *quotes_path;   /* CSV both: the quotes' file */
 } Job;
@@ -63,6 +66,7 @@ job_free (Job *job)
 {
   g_free (job->store_path);
   g_free (job->lang);
+  g_free (job->deck_name);
   g_free (job->path);
   g_free (job->quotes_path);
   g_free (job);
@@ -103,6 +107,7 @@ tri_data_export_dialog_finalize (GObject *object)
   TriDataExportDialog *self = (TriDataExportDialog *) object;
 
   g_free (self->lang);
+  g_free (self->deck_name);
   g_free (self->summary);
   G_OBJECT_CLASS (tri_data_export_dialog_parent_class)->finalize (object);
 }
@@ -137,8 +142,18 @@ choice_request (TriDataChoice   choice,
 {
   request->table = TRI_DATA_TABLE_EVENTS;
   request->html = FALSE;
+  request->deck = FALSE;
   switch (choice)
     {
+    case TRI_DATA_CHOICE_DECK_EVIDENCE_HTML:
+      request->deck = TRUE;
+      request->format = TRI_DATA_EVIDENCE;
+      request->html = TRUE;
+      return ".html";
+    case TRI_DATA_CHOICE_DECK_EVIDENCE_CSV:
+      request->deck = TRUE;
+      request->format = TRI_DATA_EVIDENCE;
+      return ".csv";
     case TRI_DATA_CHOICE_CSV_QUOTES:
       request->table = TRI_DATA_TABLE_QUOTES;
       G_GNUC_FALLTHROUGH;
@@ -291,6 +306,8 @@ on_export_clicked (GtkButton           *button,
   job->request = self->view;
   job->lang = g_strdup (self->lang);
   job->request.lang = job->lang;
+  job->deck_name = g_strdup (self->deck_name);
+  job->request.deck_name = job->deck_name;
   choice_request (choice, &job->request);
   /* the relation selected narrows the evidence table (the quotes behind
    * the view) only: the other formats hold the whole briefing */
@@ -399,7 +416,8 @@ field_label (const char *mnemonic,
  * tri_data_export_dialog_new:
  * @store: the briefing shown
  * @view: what the window shows: its language, as-of date, window and
- *   relation (the evidence table is the quotes behind that view)
+ *   relation (the evidence table is the quotes behind that view), and the
+ *   deck open (deck_name; NULL: the briefing's first)
  *
  * Returns: (transfer none): the dialog, presented
  */
@@ -420,8 +438,10 @@ tri_data_export_dialog_new (GtkWindow            *parent,
     _("Trilateral JSON"),
     _("Evidence table (HTML, for printing)"),
     _("Evidence table (CSV)"),
-    NULL
+    NULL, NULL, NULL
   };
+  g_autofree char *deck_html = NULL;
+  g_autofree char *deck_csv = NULL;
   g_autofree char *name = NULL;
   GtkWidget *box, *grid, *row, *choose, *buttons, *cancel;
 
@@ -430,6 +450,24 @@ tri_data_export_dialog_new (GtkWindow            *parent,
   self->view = *view;
   self->lang = g_strdup (view->lang);
   self->view.lang = self->lang;
+  self->view.deck_name = NULL;
+
+  /* the open deck's evidence table, numbered as its pages */
+  {
+    g_autoptr(TriDeck) deck = tri_store_get_deck (store, view->deck_name, view->lang, NULL);
+
+    if (deck != NULL)
+      {
+        self->deck_name = g_strdup (deck->name);
+        self->view.deck_name = self->deck_name;
+        /* Translators: a format of Export Data…; %s is the deck's name */
+        deck_html = g_strdup_printf (_("Evidence table of the deck “%s” (HTML, for printing)"), deck->name);
+        /* Translators: a format of Export Data…; %s is the deck's name */
+        deck_csv = g_strdup_printf (_("Evidence table of the deck “%s” (CSV)"), deck->name);
+        choices[TRI_DATA_CHOICE_DECK_EVIDENCE_HTML] = deck_html;
+        choices[TRI_DATA_CHOICE_DECK_EVIDENCE_CSV] = deck_csv;
+      }
+  }
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Data"));
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);
