@@ -758,7 +758,12 @@ tri_cli_export_data (TriStore                *store,
         return usage_error (error, _("The evidence table is written as HTML or CSV: name the file .html or .csv."));
       request.format = TRI_DATA_EVIDENCE;
       request.html = html;
+      if (args->size != NULL &&
+          !tri_export_parse_size (args->size, &request.deck_width, &request.deck_height, error))
+        return FALSE;
     }
+  else if (args->size != NULL)
+    return usage_error (error, _("--size goes with --export-data only for a deck’s evidence table (--deck): the pages it numbers are drawn at that size."));
   else if (args->format != NULL)
     {
       if (!tri_data_format_from_string (args->format, &request.format))

@@ -47,6 +47,7 @@ typedef struct
   const char *lang;
   gboolean    deck;            /* --deck: the evidence table of a deck's slides */
   const char *deck_name;       /* its name; NULL or "": the briefing's first deck */
+  const char *size;            /* with deck: --size WxH, the pages' size as --export-deck's */
 } TriCliExportData;
 
 /* The command line's deck export options (--export-deck), as typed */

@@ -210,8 +210,13 @@ write_deck (TriStore             *store,
 
   if (deck == NULL || !tri_store_get_markings (store, &markings, error))
     return FALSE;
-  /* the pages of `--export-deck OUT.pdf`: its default size, the markings */
+  /* the pages of `--export-deck OUT.pdf [--size WxH]`, with the markings */
   tri_deck_export_options_init (&options);
+  if (request->deck_width > 0 && request->deck_height > 0)
+    {
+      options.width = request->deck_width;
+      options.height = request->deck_height;
+    }
   options.lang = lang;
   options.markings = &markings;
   slides = tri_deck_export_notes (store, deck, &options);

@@ -40,6 +40,8 @@ typedef struct
   gint64         relation_id;    /* 0: every relation */
   gboolean       deck;           /* the evidence table of a deck's slides, not of the view */
   const char    *deck_name;      /* with deck: its name; NULL: the briefing's first deck */
+  int            deck_width;     /* with deck: the size its pages are drawn at, as --export-deck --size; */
+  int            deck_height;    /*   0, 0: the deck PDF's default (1920 × 1080) */
 } TriDataRequest;
 
 gboolean     tri_data_format_from_string (const char           *text,

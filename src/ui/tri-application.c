@@ -74,7 +74,7 @@ static const GOptionEntry main_entries[] = {
   { "event", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("With --export: the event to select, by its id"), N_("ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: the size in pixels, such as 1920x1080"), N_("WxH") },
+    N_("With --export, --export-deck or a deck’s evidence table (--export-data --deck): the size in pixels, such as 1920x1080"), N_("WxH") },
   { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export to PNG: 1, 2 or 3 pixels a pixel"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -377,6 +377,7 @@ tri_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
       g_variant_dict_lookup (options, "relation", "&s", &args.relation);
       args.deck = g_variant_dict_lookup (options, "deck", "&s", &args.deck_name);
+      g_variant_dict_lookup (options, "size", "&s", &args.size);
       args.window_months = window_months;
       args.lang = lang;
 
