@@ -177,7 +177,32 @@ def numbered(lang, size, at_least):
     return f"{total} quotes, up to {most} on a slide; the table printed on {pages} pages"
 
 
+def refusals():
+    """--deck by its name is the bare --deck's table; what does not go with
+    it is a usage error (exit 2) in one sentence, and writes nothing"""
+    bare, named = os.path.join(tmp, "bare.csv"), os.path.join(tmp, "named.csv")
+    run("--export-data", bare, "--deck")
+    run("--export-data", named, "--format", "evidence", "--deck", "Briefing")
+    check(open(bare, "rb").read() == open(named, "rb").read(), "--deck Briefing and --deck differ")
+    out = os.path.join(tmp, "refused.html")
+    cases = [
+        (["--deck", "Nope"], "no deck named “Nope”. Its deck: “Briefing”."),
+        (["--deck", "--as-of", "2024"], "each slide keeps its own view"),
+        (["--deck", "--relation", "RUS-PRK"], "each slide keeps its own view"),
+        (["--format", "csv", "--deck"], "--format evidence"),
+        (["--size", "1200x1700"], "--size goes with --export-data only for a deck"),
+        (["--deck", "--size", "12"], "is not a size"),
+    ]
+    for args, words in cases:
+        r = subprocess.run([exe, "--db", db, "--export-data", out, *args], env=env, capture_output=True, timeout=60)
+        err = r.stderr.decode()
+        check(r.returncode == 2 and words in err and err.count("\n") == 1, f"{args}: exit {r.returncode}: {err!r}")
+        check(not os.path.exists(out), f"{args}: a file was written")
+    return f"{len(cases)} refusals"
+
+
 try:
+    test("--deck NAME is --deck's table; what does not go with --deck is refused", refusals)
     for lang in ("en", "zh_CN"):
         test(f"the deck's evidence table numbers its quotes as the deck PDF's pages ({lang}, 1920x1080)",
              numbered, lang, None, 1)
