@@ -255,8 +255,14 @@ write_deck (TriStore             *store,
   for (guint i = 0; i < slides->len; i++)
     {
       const TriDeckSlideNotes *notes = g_ptr_array_index (slides, i);
-      /* Translators: a heading of a deck's evidence table: the slide's number and its title */
-      g_autofree char *heading = g_strdup_printf (D_(lang, "Slide %u: %s"), notes->number, notes->slide->title);
+      g_autofree char *heading = NULL;
+
+      if (notes->slide->title != NULL && *notes->slide->title != '\0')
+        /* Translators: a heading of a deck's evidence table: the slide's number and its title */
+        heading = g_strdup_printf (D_(lang, "Slide %u: %s"), notes->number, notes->slide->title);
+      else
+        /* Translators: a PDF bookmark of a slide with no title */
+        heading = g_strdup_printf (D_(lang, "Slide %u"), notes->number);
 
       g_string_append_printf (out, "<section id=\"slide%u\">\n<h2>", notes->number);
       tri_formats_append_xml (out, heading);
