@@ -66,7 +66,7 @@ gboolean  tri_deck_export_write          (TriStore                   *store,
                                           GError                    **error);
 
 /* The quotes one slide of a deck shows, numbered as its page marks them:
-  * quote "[n]" (tri_slide_note_mark ()) is quotes[n - 1] */
+ * quote "[n]" (tri_slide_note_mark ()) is quotes[n - 1] */
 typedef struct
 {
   guint               number;   /* the slide's number in its deck, from 1 */
