@@ -52,6 +52,7 @@ main (int   argc,
 {
   g_autoptr(TriApplication) app = NULL;
   g_autofree char *locale_dir = NULL;
+  g_auto(GStrv) args = NULL;
 
   tri_application_set_start_time (g_get_monotonic_time ());
   install_signal_handlers ();
@@ -64,5 +65,6 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   app = tri_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  args = tri_cli_bare_deck (argc, argv);
+  return g_application_run (G_APPLICATION (app), (int) g_strv_length (args), args);
 }

@@ -1079,7 +1079,7 @@ test_cli (void)
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (run ((const char *[]) { TRI_EXE, "--db", db, "--deck", "Test deck", NULL }, &out, &err), ==, 2);
-  g_assert_nonnull (strstr (err, "--deck and --notes go with --export-deck."));
+  g_assert_nonnull (strstr (err, "--deck goes with --export-deck or --export-data (the evidence table of a deck); --notes with --export-deck."));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 

@@ -111,6 +111,23 @@ check_slide (TriSlideLayout *slide,
   g_assert_cmpuint (count_role (slide, "footnote"), ==, 1);
   /* a quote never goes without its source, date and claim type */
   g_assert_cmpuint (count_role (slide, "quote"), ==, count_role (slide, "citation"));
+  /* each drawn quote is a note, its citation marked with its number, in
+   * the order drawn: what a deck's evidence table cites */
+  g_assert_cmpuint (slide->notes->len, ==, count_role (slide, "citation"));
+  for (guint i = 0, n = 0; i < slide->boxes->len; i++)
+    {
+      const TriSlideBox *b = &g_array_index (slide->boxes, TriSlideBox, i);
+      g_autofree char *mark = NULL;
+
+      if (!g_str_equal (b->role, "citation"))
+        continue;
+      mark = g_strdup_printf ("[%u] ", ++n);
+      if (!g_str_has_prefix (b->text, mark))
+        g_error ("%s: citation %u is not marked %s: %s", what, n, mark, b->text);
+      if (strstr (b->text, ((TriQuote *) g_ptr_array_index (slide->notes, n - 1))->source_title) == NULL &&
+          !strstr (b->text, "…"))
+        g_error ("%s: note %u is not the quote cited: %s", what, n, b->text);
+    }
 }
 
 static TriSlideLayout *

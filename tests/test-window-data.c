@@ -596,6 +596,9 @@ test_export_formats (void)
     { TRI_DATA_CHOICE_JSON, "briefing.json", { "--format", "json" } },
     { TRI_DATA_CHOICE_EVIDENCE_HTML, "evidence.html", { "--format", "evidence" } },
     { TRI_DATA_CHOICE_EVIDENCE_CSV, "evidence.csv", { "--format", "evidence" } },
+    /* the open deck's (the first, as none was chosen): --deck with no name */
+    { TRI_DATA_CHOICE_DECK_EVIDENCE_HTML, "deck-evidence.html", { "--format", "evidence", "--deck" } },
+    { TRI_DATA_CHOICE_DECK_EVIDENCE_CSV, "deck-evidence.csv", { "--deck" } },
   };
 
   g_assert_nonnull (db);
@@ -634,6 +637,15 @@ test_export_formats (void)
         case TRI_DATA_CHOICE_EVIDENCE_CSV:
           assert_python_reads ("csv", path, -1);
           break;
+        case TRI_DATA_CHOICE_DECK_EVIDENCE_CSV:
+          {
+            g_autofree char *text = NULL;
+
+            assert_python_reads ("csv", path, -1);
+            g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+            g_assert_true (g_str_has_prefix (text, "\xEF\xBB\xBFslide,slide_title,number,quote,"));
+          }
+          break;
         case TRI_DATA_CHOICE_TIMELINEJS:
           assert_imports (TRI_IMPORT_TIMELINEJS, path);
           break;
@@ -652,10 +664,18 @@ test_export_formats (void)
           assert_imports (TRI_IMPORT_JSON, path);
           break;
         case TRI_DATA_CHOICE_EVIDENCE_HTML:
+        case TRI_DATA_CHOICE_DECK_EVIDENCE_HTML:
           {
             const char *argv[] = { "xmllint", "--html", "--noout", path, NULL };
+            g_autofree char *text = NULL;
 
             assert_reads (argv);
+            g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+            /* the deck's: a heading per slide, its quotes marked as on the page */
+            if (cases[i].choice == TRI_DATA_CHOICE_DECK_EVIDENCE_HTML)
+              g_assert_nonnull (strstr (text, "<td class=\"n\">[1]</td>"));
+            g_assert_true ((strstr (text, "<h2>Slide 2: ") != NULL) ==
+                           (cases[i].choice == TRI_DATA_CHOICE_DECK_EVIDENCE_HTML));
           }
           break;
         default:

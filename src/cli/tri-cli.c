@@ -589,6 +589,70 @@ deck_names (GPtrArray *decks)
   return g_string_free (g_steal_pointer (&names), FALSE);
 }
 
+/* --deck NAME: the deck of that name; NULL or "": the briefing's first.
+ * A name it does not have is a usage error listing its decks. */
+static TriDeck *
+choose_deck (TriStore    *store,
+             const char  *name,
+             const char  *lang,
+             GError     **error)
+{
+  g_autoptr(GPtrArray) decks = tri_store_get_decks (store, lang, error);
+
+  if (decks == NULL)
+    return NULL;
+  if (decks->len == 0)
+    {
+      usage_error (error, _("This briefing has no decks: make one in the deck pane (F9), or in the briefing’s JSON (“decks”)."));
+      return NULL;
+    }
+  if (name == NULL || *name == '\0')
+    return g_ptr_array_steal_index (decks, 0);
+  for (guint i = 0; i < decks->len; i++)
+    if (g_strcmp0 (((TriDeck *) g_ptr_array_index (decks, i))->name, name) == 0)
+      return g_ptr_array_steal_index (decks, i);
+  {
+    g_autofree char *names = deck_names (decks);
+
+    g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
+                 /* Translators: the second %s is a list of deck names */
+                 ngettext ("This briefing has no deck named “%s”. Its deck: %s.",
+                           "This briefing has no deck named “%s”. Its decks: %s.", decks->len),
+                 name, names);
+  }
+  return NULL;
+}
+
+/**
+ * tri_cli_bare_deck:
+ *
+ * `--deck` with no name (last, or followed by another option) becomes
+ * `--deck=`, the briefing's first deck, so that `--export-data brief.html
+ * --format evidence --deck` reads as written; `--deck NAME` is untouched.
+ *
+ * Returns: (transfer full): the arguments to parse
+ */
+char **
+tri_cli_bare_deck (int    argc,
+                   char **argv)
+{
+  GPtrArray *out = g_ptr_array_new ();
+  gboolean options = TRUE;
+
+  for (int i = 0; i < argc; i++)
+    {
+      if (options && g_strcmp0 (argv[i], "--") == 0)
+        options = FALSE;
+      if (options && i > 0 && g_strcmp0 (argv[i], "--deck") == 0 &&
+          (i + 1 >= argc || argv[i + 1][0] == '-'))
+        g_ptr_array_add (out, g_strdup ("--deck="));
+      else
+        g_ptr_array_add (out, g_strdup (argv[i]));
+    }
+  g_ptr_array_add (out, NULL);
+  return (char **) g_ptr_array_free (out, FALSE);
+}
+
 /**
  * tri_cli_export_deck:
  * @summary: (out): the line to print: what was written where
@@ -604,9 +668,8 @@ tri_cli_export_deck (TriStore                *store,
                      GError                 **error)
 {
   g_auto(TriMarkings) markings = { 0 };
-  g_autoptr(GPtrArray) decks = NULL;
+  g_autoptr(TriDeck) deck = NULL;
   TriDeckExportOptions options;
-  const TriDeck *deck = NULL;
   const char *lang;
   guint n;
 
@@ -637,27 +700,9 @@ tri_cli_export_deck (TriStore                *store,
     }
   options.notes = args->notes;
 
-  decks = tri_store_get_decks (store, lang, error);
-  if (decks == NULL)
-    return FALSE;
-  if (decks->len == 0)
-    return usage_error (error, _("This briefing has no decks: make one in the deck pane (F9), or in the briefing’s JSON (“decks”)."));
-  if (args->deck == NULL)
-    deck = g_ptr_array_index (decks, 0);
-  for (guint i = 0; deck == NULL && i < decks->len; i++)
-    if (g_strcmp0 (((TriDeck *) g_ptr_array_index (decks, i))->name, args->deck) == 0)
-      deck = g_ptr_array_index (decks, i);
+  deck = choose_deck (store, args->deck, lang, error);
   if (deck == NULL)
-    {
-      g_autofree char *names = deck_names (decks);
-
-      g_set_error (error, TRI_EXPORT_ERROR, TRI_EXPORT_ERROR_USAGE,
-                   /* Translators: the second %s is a list of deck names */
-                   ngettext ("This briefing has no deck named “%s”. Its deck: %s.",
-                             "This briefing has no deck named “%s”. Its decks: %s.", decks->len),
-                   args->deck, names);
-      return FALSE;
-    }
+    return FALSE;
 
   if (!tri_store_get_markings (store, &markings, error))
     return FALSE;
@@ -702,8 +747,29 @@ tri_cli_export_data (TriStore                *store,
   gboolean known = tri_data_format_for_path (args->path, &from_path, &html);
   g_autofree char *lang = NULL;
   g_autofree char *filter = NULL;
+  g_autoptr(TriDeck) deck = NULL;
 
-  if (args->format != NULL)
+  if (args->deck)
+    {
+      /* a deck's evidence table: each slide keeps its own view */
+      if (args->format != NULL && g_ascii_strcasecmp (args->format, "evidence") != 0)
+        return usage_error (error, _("--deck with --export-data writes the evidence table of a deck: --format evidence, or leave --format out."));
+      if (args->as_of != NULL || args->window_months >= 0 || args->relation != NULL || args->table != NULL)
+        return usage_error (error, _("--as-of, --window, --relation and --table do not go with --deck: each slide keeps its own view."));
+      if (!tri_filter_is_empty (tri_store_get_filter (store)))
+        return usage_error (error, _("--filter does not go with --deck: each slide keeps its own filter."));
+      /* .csv or .html: both can only be the evidence table */
+      if (!known || (from_path != TRI_DATA_EVIDENCE && from_path != TRI_DATA_CSV))
+        return usage_error (error, _("The evidence table is written as HTML or CSV: name the file .html or .csv."));
+      request.format = TRI_DATA_EVIDENCE;
+      request.html = html;
+      if (args->size != NULL &&
+          !tri_export_parse_size (args->size, &request.deck_width, &request.deck_height, error))
+        return FALSE;
+    }
+  else if (args->size != NULL)
+    return usage_error (error, _("--size goes with --export-data only for a deck’s evidence table (--deck): the pages it numbers are drawn at that size."));
+  else if (args->format != NULL)
     {
       if (!tri_data_format_from_string (args->format, &request.format))
         return usage_error (error, _("--format takes csv, timelinejs, gexf, graphml, json or evidence."));
@@ -720,7 +786,8 @@ tri_cli_export_data (TriStore                *store,
     request.format = from_path;
   else
     return usage_error (error, _("The file name does not say which format to write: end it in .csv, .gexf, .graphml, .json or .html, or name the format with --format."));
-  request.html = html;
+  if (!args->deck)
+    request.html = html;
 
   if (args->table != NULL)
     {
@@ -762,6 +829,15 @@ tri_cli_export_data (TriStore                *store,
 
   filter = tri_filter_to_string (tri_store_get_filter (store));
   request.filter = filter;
+  if (args->deck)
+    {
+      deck = choose_deck (store, args->deck_name, lang, error);
+      if (deck == NULL)
+        return FALSE;
+      request.deck = TRUE;
+      request.deck_name = deck->name;
+    }
+
   return tri_data_export (store, &request, args->path, summary, error);
 }
 

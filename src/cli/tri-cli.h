@@ -45,6 +45,9 @@ typedef struct
   int         window_months;   /* -1 when not given */
   const char *relation;
   const char *lang;
+  gboolean    deck;            /* --deck: the evidence table of a deck's slides */
+  const char *deck_name;       /* its name; NULL or "": the briefing's first deck */
+  const char *size;            /* with deck: --size WxH, the pages' size as --export-deck's */
 } TriCliExportData;
 
 /* The command line's deck export options (--export-deck), as typed */
@@ -61,6 +64,8 @@ typedef struct
 } TriCliExportDeck;
 
 char     *tri_cli_default_db_path (void);
+char    **tri_cli_bare_deck       (int          argc,
+                                   char       **argv);
 char     *tri_cli_locale_dir      (void);
 char     *tri_cli_list_events     (TriStore    *store,
                                    const char  *lang,

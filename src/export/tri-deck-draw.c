@@ -124,6 +124,9 @@ draw_view (TriStore                 *store,
       box.text = g_strdup (box.text);
       g_array_append_val (layout->boxes, box);
     }
+  /* the quotes it drew, numbered as it marked them */
+  for (guint i = 0; i < inner->notes->len; i++)
+    g_ptr_array_add (layout->notes, tri_quote_copy (g_ptr_array_index (inner->notes, i)));
   layout->header = inner->header;
   layout->triangle = inner->triangle;
   layout->evidence = inner->evidence;

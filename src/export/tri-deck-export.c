@@ -661,6 +661,71 @@ draw_options_for (const TriDeckExportOptions *options,
 }
 
 static void
+slide_notes_free (TriDeckSlideNotes *notes)
+{
+  g_ptr_array_unref (notes->quotes);
+  g_free (notes);
+}
+
+static cairo_status_t
+discard (void                *data,
+         const unsigned char *bytes,
+         unsigned int         len)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/**
+ * tri_deck_export_notes:
+ * @options: the export's: its size, language and markings shape each page
+ *
+ * The quotes each slide of @deck shows, with the numbers its page marks
+ * them with: each slide is drawn as the PDF draws it (the same size,
+ * markings and language, onto a PDF surface whose bytes are dropped) and
+ * its notes are those the slide's renderer drew. The deck's evidence table
+ * is made from this, so its numbers are the pages' whatever fitted.
+ *
+ * Returns: (transfer full) (element-type TriDeckSlideNotes): a
+ *   TriDeckSlideNotes per slide, in deck order
+ */
+GPtrArray *
+tri_deck_export_notes (TriStore                   *store,
+                       const TriDeck              *deck,
+                       const TriDeckExportOptions *options)
+{
+  GPtrArray *all = g_ptr_array_new_with_free_func ((GDestroyNotify) slide_notes_free);
+  const char *lang = tri_lang_normalize (options->lang ? options->lang : tri_lang_from_environment ());
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  surface = cairo_pdf_surface_create_for_stream (discard, NULL, options->width * 0.75, options->height * 0.75);
+  cairo_surface_set_device_scale (surface, 0.75, 0.75);
+  cr = cairo_create (surface);
+  for (guint i = 0; i < deck->slides->len; i++)
+    {
+      const TriDeckSlide *slide = g_ptr_array_index (deck->slides, i);
+      TriDeckSlideNotes *notes = g_new0 (TriDeckSlideNotes, 1);
+      g_autoptr(TriSlideLayout) layout = NULL;
+      TriDeckDrawOptions draw;
+
+      draw_options_for (options, deck, lang, i, &draw);
+      cairo_save (cr);
+      layout = tri_deck_draw_slide_layout (store, slide, &draw, cr);
+      cairo_restore (cr);
+      notes->number = i + 1;
+      notes->slide = slide;
+      notes->lang = tri_deck_slide_lang (slide, &draw);
+      notes->quotes = g_ptr_array_ref (layout->notes);
+      g_ptr_array_add (all, notes);
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return all;
+}
+
+static void
 progress (TriDeckExportProgress  callback,
           gpointer               user_data,
           guint                 *done,

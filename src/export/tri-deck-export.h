@@ -65,6 +65,20 @@ gboolean  tri_deck_export_write          (TriStore                   *store,
                                           GCancellable               *cancellable,
                                           GError                    **error);
 
+/* The quotes one slide of a deck shows, numbered as its page marks them:
+ * quote "[n]" (tri_slide_note_mark ()) is quotes[n - 1] */
+typedef struct
+{
+  guint               number;   /* the slide's number in its deck, from 1 */
+  const TriDeckSlide *slide;    /* the deck's */
+  const char         *lang;     /* the language it is drawn in */
+  GPtrArray          *quotes;   /* of TriQuote, in the order drawn; empty when it shows none */
+} TriDeckSlideNotes;
+
+GPtrArray *tri_deck_export_notes         (TriStore                   *store,
+                                          const TriDeck              *deck,
+                                          const TriDeckExportOptions *options);
+
 guint     tri_deck_export_sweep          (const char            *folder);
 void      tri_deck_export_remove_pending (void);
 

@@ -41,6 +41,10 @@ typedef struct
   const char    *filter;         /* tri_filter_to_string (): what the events and quotes
                                   * are; NULL or "": everything (Trilateral JSON, the
                                   * whole briefing, is never filtered) */
+  gboolean       deck;           /* the evidence table of a deck's slides, not of the view */
+  const char    *deck_name;      /* with deck: its name; NULL: the briefing's first deck */
+  int            deck_width;     /* with deck: the size its pages are drawn at, as --export-deck --size; */
+  int            deck_height;    /*   0, 0: the deck PDF's default (1920 × 1080) */
 } TriDataRequest;
 
 gboolean     tri_data_format_from_string (const char           *text,

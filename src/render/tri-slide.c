@@ -421,6 +421,7 @@ tri_slide_layout_new (TriSlideKind           kind,
   layout->height = height;
   layout->boxes = g_array_new (FALSE, FALSE, sizeof (TriSlideBox));
   g_array_set_clear_func (layout->boxes, clear_box);
+  layout->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
   if (kind == TRI_SLIDE_BRIEFING)
     {
       layout->ref_width = w = REF_WIDTH;
@@ -527,6 +528,7 @@ tri_slide_layout_new_blank (double width,
   layout->scale = width / ref_width;
   layout->boxes = g_array_new (FALSE, FALSE, sizeof (TriSlideBox));
   g_array_set_clear_func (layout->boxes, clear_box);
+  layout->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
   return layout;
 }
 
@@ -536,6 +538,7 @@ tri_slide_layout_free (TriSlideLayout *layout)
   if (layout == NULL)
     return;
   g_array_unref (layout->boxes);
+  g_ptr_array_unref (layout->notes);
   g_free (layout);
 }
 
@@ -551,6 +554,22 @@ tri_slide_content_clear (TriSlideContent *content)
   g_clear_pointer (&content->quotes, g_ptr_array_unref);
   g_clear_pointer (&content->quote_langs, g_ptr_array_unref);
   g_clear_pointer (&content->footnote, g_free);
+}
+
+/**
+ * tri_slide_note_mark:
+ * @number: the quote's number on its slide, from 1
+ *
+ * The mark a quote's citation starts with on a slide, and that the
+ * evidence table of a deck gives the same quote: "[2]". The slide numbers
+ * the quotes it draws (tri_slide_render() keeps them in layout->notes).
+ */
+char *
+tri_slide_note_mark (guint       number,
+                     const char *lang)
+{
+  /* Translators: a quote's note number on a slide and in the evidence table, "[2]" */
+  return g_strdup_printf (D_(lang, "[%u]"), number);
 }
 
 static char *
@@ -575,13 +594,16 @@ static char *
 citation (cairo_t        *cr,
           const TriQuote *q,
           const char     *lang,
-          double          width)
+          double          width,
+          guint           number)
 {
   g_autofree char *claim = NULL;
   g_autofree char *published = NULL;
   g_autofree char *full = NULL;
   g_autoptr(PangoLayout) fitted = NULL;
   g_autoptr(PangoLayout) title = NULL;
+  g_autofree char *mark = NULL;
+  g_autofree char *marked = NULL;
   const char *source = q->source_title && *q->source_title ? q->source_title : D_(lang, "Unnamed source");
   gboolean shortened;
 
@@ -606,6 +628,9 @@ citation (cairo_t        *cr,
       published = g_strdup_printf (D_(lang, "published %s"), date);
     }
 
+  /* its note number first, "[2] ": what the deck's evidence table cites */
+  mark = tri_slide_note_mark (number, lang);
+  source = marked = g_strdup_printf ("%s %s", mark, source);
   full = compose_citation (source, published, claim, lang);
   fitted = tri_slide_fit_text (cr, full, lang, CITE_PX, FALSE, FALSE, width, 2, G_MAXDOUBLE, &shortened);
   if (fitted != NULL && !shortened)
@@ -759,7 +784,7 @@ render_evidence (TriSlideLayout        *layout,
       /* what the room reads: the translation; the original under it */
       const char *main_text = translated ? q->translation : q->text;
       const char *main_lang = translated ? content->lang : qlang;
-      g_autofree char *cite = citation (cr, q, content->lang, qwidth);
+      g_autofree char *cite = citation (cr, q, content->lang, qwidth, layout->notes->len + 1);
       gboolean shortened;
       g_autoptr(PangoLayout) cite_layout = NULL;
       double cite_h, main_h, orig_h = 0, top = y, line_h = QUOTE_PX * 1.5, words_bottom;
@@ -819,6 +844,8 @@ render_evidence (TriSlideLayout        *layout,
         cairo_rectangle (cr, r->x + 24, top, 4, MAX (0, y - top));
       cairo_fill (cr);
       y += 22;
+      /* drawn, so numbered: the next one is the next note */
+      g_ptr_array_add (layout->notes, tri_quote_copy (q));
     }
 }
 
@@ -838,6 +865,7 @@ tri_slide_render (TriSlideLayout        *layout,
   Frame f;
 
   g_array_set_size (layout->boxes, 0);
+  g_ptr_array_set_size (layout->notes, 0);
   frame_for (layout->kind, layout->ref_height, &f);
 
   cairo_save (cr);

@@ -52,6 +52,8 @@ typedef struct
   TriRect timeline;           /* empty when not drawn */
   TriRect footer;
   GArray *boxes;              /* of TriSlideBox, every text drawn by the last render */
+  GPtrArray *notes;           /* of TriQuote: the quotes the last render drew, in order: the
+                               * quote marked "[n]" on the slide is notes[n - 1] */
 } TriSlideLayout;
 
 typedef struct
@@ -94,6 +96,9 @@ PangoLayout    *tri_slide_fit_text       (cairo_t               *cr,
                                           int                    max_lines,
                                           double                 max_height,
                                           gboolean              *shortened);
+
+char           *tri_slide_note_mark      (guint                  number,
+                                          const char            *lang);
 
 double          tri_slide_draw_text      (TriSlideLayout        *slide,
                                           const char            *role,

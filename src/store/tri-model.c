@@ -71,6 +71,22 @@ tri_quote_free (TriQuote *quote)
   g_free (quote);
 }
 
+TriQuote *
+tri_quote_copy (const TriQuote *quote)
+{
+  TriQuote *copy;
+
+  if (quote == NULL)
+    return NULL;
+  copy = g_memdup2 (quote, sizeof *quote);
+  copy->text = g_strdup (quote->text);
+  copy->translation = g_strdup (quote->translation);
+  copy->source_id = g_strdup (quote->source_id);
+  copy->source_title = g_strdup (quote->source_title);
+  copy->checked_sha256 = g_strdup (quote->checked_sha256);
+  return copy;
+}
+
 void
 tri_source_free (TriSource *source)
 {

@@ -141,6 +141,7 @@ void            tri_actor_free             (TriActor    *actor);
 void            tri_relation_free          (TriRelation *relation);
 void            tri_event_free             (TriEvent    *event);
 void            tri_quote_free             (TriQuote    *quote);
+TriQuote       *tri_quote_copy             (const TriQuote *quote);
 void            tri_source_free            (TriSource   *source);
 
 const char     *tri_category_to_string     (TriCategory   category);

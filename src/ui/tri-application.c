@@ -76,7 +76,7 @@ static const GOptionEntry main_entries[] = {
   { "event", 0, 0, G_OPTION_ARG_INT64, NULL,
     N_("With --export: the event to select, by its id"), N_("ID") },
   { "size", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export: the size in pixels, such as 1920x1080"), N_("WxH") },
+    N_("With --export, --export-deck or a deck’s evidence table (--export-data --deck): the size in pixels, such as 1920x1080"), N_("WxH") },
   { "scale", 0, 0, G_OPTION_ARG_INT, NULL,
     N_("With --export to PNG: 1, 2 or 3 pixels a pixel"), N_("N") },
   { "theme", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -86,7 +86,7 @@ static const GOptionEntry main_entries[] = {
   { "export-deck", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Export a deck as one PDF (OUT.pdf) or a folder of PNG or SVG files (FOLDER/) with no window, and exit"), N_("OUT") },
   { "deck", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("With --export-deck: the deck to export, by its name (the first deck by default)"), N_("NAME") },
+    N_("With --export-deck, or --export-data’s evidence table: the deck, by its name (the first deck when left out or given no name)"), N_("NAME") },
   { "notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("With --export-deck to a PDF: a notes page for each slide after the slides"), NULL },
   { "export-data", 0, 0, G_OPTION_ARG_FILENAME, NULL,
@@ -252,10 +252,11 @@ tri_application_handle_local_options (GApplication *app,
       }
   }
 
-  if (export_deck_path == NULL && (g_variant_dict_contains (options, "deck") ||
-                                   g_variant_dict_contains (options, "notes")))
+  if (export_deck_path == NULL &&
+      ((g_variant_dict_contains (options, "deck") && export_data_path == NULL) ||
+       g_variant_dict_contains (options, "notes")))
     {
-      g_printerr ("trilateral: %s\n", _("--deck and --notes go with --export-deck."));
+      g_printerr ("trilateral: %s\n", _("--deck goes with --export-deck or --export-data (the evidence table of a deck); --notes with --export-deck."));
       return TRI_EXIT_USAGE;
     }
 
@@ -394,6 +395,8 @@ tri_application_handle_local_options (GApplication *app,
       g_variant_dict_lookup (options, "table", "&s", &args.table);
       g_variant_dict_lookup (options, "as-of", "&s", &args.as_of);
       g_variant_dict_lookup (options, "relation", "&s", &args.relation);
+      args.deck = g_variant_dict_lookup (options, "deck", "&s", &args.deck_name);
+      g_variant_dict_lookup (options, "size", "&s", &args.size);
       args.window_months = window_months;
       args.lang = lang;
 

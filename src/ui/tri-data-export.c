@@ -1,7 +1,8 @@
 /* tri-data-export.c: Export Data…, the briefing's data in an exchange format
  *
  * A small modal dialog: the format (CSV events, quotes or both, TimelineJS
- * JSON, GEXF, GraphML, Trilateral JSON, the evidence table as HTML or CSV)
+ * JSON, GEXF, GraphML, Trilateral JSON, the evidence table as HTML or CSV,
+ * and, when the briefing has a deck, the evidence table of the open deck)
  * and the file, then Export. The file is written by tri_data_export(),
  * the code of --export-data (atomic: a failure leaves no file), in a
  * worker thread on a store of its own, so that a large briefing does not
@@ -29,6 +30,7 @@ struct _TriDataExportDialog
   TriDataRequest  view;      /* the window's view: language, as-of, window, relation, filter */
   char           *lang;
   char           *filter;
+  char           *deck_name; /* the deck whose evidence table is offered; NULL: none */
   GtkWidget      *format;    /* GtkDropDown */
   GtkWidget      *entry;     /* the file */
   GtkWidget      *status;
@@ -56,6 +58,7 @@ typedef struct
   TriDataRequest  request;
   char           *lang;
   char           *filter;
+  char           *deck_name;
   char           *path;
   char           *quotes_path;   /* CSV both: the quotes' file */
 } Job;
@@ -66,6 +69,7 @@ job_free (Job *job)
   g_free (job->store_path);
   g_free (job->lang);
   g_free (job->filter);
+  g_free (job->deck_name);
   g_free (job->path);
   g_free (job->quotes_path);
   g_free (job);
@@ -107,6 +111,7 @@ tri_data_export_dialog_finalize (GObject *object)
 
   g_free (self->lang);
   g_free (self->filter);
+  g_free (self->deck_name);
   g_free (self->summary);
   G_OBJECT_CLASS (tri_data_export_dialog_parent_class)->finalize (object);
 }
@@ -141,8 +146,18 @@ choice_request (TriDataChoice   choice,
 {
   request->table = TRI_DATA_TABLE_EVENTS;
   request->html = FALSE;
+  request->deck = FALSE;
   switch (choice)
     {
+    case TRI_DATA_CHOICE_DECK_EVIDENCE_HTML:
+      request->deck = TRUE;
+      request->format = TRI_DATA_EVIDENCE;
+      request->html = TRUE;
+      return ".html";
+    case TRI_DATA_CHOICE_DECK_EVIDENCE_CSV:
+      request->deck = TRUE;
+      request->format = TRI_DATA_EVIDENCE;
+      return ".csv";
     case TRI_DATA_CHOICE_CSV_QUOTES:
       request->table = TRI_DATA_TABLE_QUOTES;
       G_GNUC_FALLTHROUGH;
@@ -297,6 +312,8 @@ on_export_clicked (GtkButton           *button,
   job->request.lang = job->lang;
   job->filter = g_strdup (self->filter);
   job->request.filter = job->filter;
+  job->deck_name = g_strdup (self->deck_name);
+  job->request.deck_name = job->deck_name;
   choice_request (choice, &job->request);
   /* the relation selected narrows the evidence table (the quotes behind
    * the view) only: the other formats hold the whole briefing */
@@ -405,7 +422,8 @@ field_label (const char *mnemonic,
  * tri_data_export_dialog_new:
  * @store: the briefing shown
  * @view: what the window shows: its language, as-of date, window and
- *   relation (the evidence table is the quotes behind that view)
+ *   relation (the evidence table is the quotes behind that view), and the
+ *   deck open (deck_name; NULL: the briefing's first)
  *
  * Returns: (transfer none): the dialog, presented
  */
@@ -426,8 +444,10 @@ tri_data_export_dialog_new (GtkWindow            *parent,
     _("Trilateral JSON"),
     _("Evidence table (HTML, for printing)"),
     _("Evidence table (CSV)"),
-    NULL
+    NULL, NULL, NULL
   };
+  g_autofree char *deck_html = NULL;
+  g_autofree char *deck_csv = NULL;
   g_autofree char *name = NULL;
   GtkWidget *box, *grid, *row, *choose, *buttons, *cancel;
 
@@ -438,6 +458,24 @@ tri_data_export_dialog_new (GtkWindow            *parent,
   self->view.lang = self->lang;
   self->filter = g_strdup (view->filter);
   self->view.filter = self->filter;
+  self->view.deck_name = NULL;
+
+  /* the open deck's evidence table, numbered as its pages */
+  {
+    g_autoptr(TriDeck) deck = tri_store_get_deck (store, view->deck_name, view->lang, NULL);
+
+    if (deck != NULL)
+      {
+        self->deck_name = g_strdup (deck->name);
+        self->view.deck_name = self->deck_name;
+        /* Translators: a format of Export Data…; %s is the deck's name */
+        deck_html = g_strdup_printf (_("Evidence table of the deck “%s” (HTML, for printing)"), deck->name);
+        /* Translators: a format of Export Data…; %s is the deck's name */
+        deck_csv = g_strdup_printf (_("Evidence table of the deck “%s” (CSV)"), deck->name);
+        choices[TRI_DATA_CHOICE_DECK_EVIDENCE_HTML] = deck_html;
+        choices[TRI_DATA_CHOICE_DECK_EVIDENCE_CSV] = deck_csv;
+      }
+  }
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Data"));
   gtk_window_set_transient_for (GTK_WINDOW (self), parent);

@@ -22,6 +22,8 @@ typedef enum
   TRI_DATA_CHOICE_JSON,
   TRI_DATA_CHOICE_EVIDENCE_HTML,
   TRI_DATA_CHOICE_EVIDENCE_CSV,
+  TRI_DATA_CHOICE_DECK_EVIDENCE_HTML, /* the open deck's (view->deck_name, else the first); */
+  TRI_DATA_CHOICE_DECK_EVIDENCE_CSV,  /*   offered when the briefing has a deck */
   TRI_DATA_N_CHOICES
 } TriDataChoice;
 

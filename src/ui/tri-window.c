@@ -1156,6 +1156,7 @@ tri_window_export_data (TriWindow *self)
   view.as_of = tri_window_get_as_of (self);
   view.window_months = session_months (self);
   view.relation_id = tri_window_get_selected_relation (self);
+  view.deck_name = self->deck_name;
   tri_data_export_dialog_new (GTK_WINDOW (self), self->store, &view);
 }
 
