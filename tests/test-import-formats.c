@@ -568,6 +568,8 @@ test_hostile (void)
     { "--import-json", "latin1.json", "{\"title\":{\"en\":\"P\xd6NG\"},\"sources\":[],\"actors\":[],\"events\":[],\"quotes\":[]}",
       -1, 12, "not UTF-8" },
     { "--import-gdelt", "not-gdelt.tsv", "a\tb\tc\n", -1, 12, "not a GDELT event file" },
+    /* a row that starts with a NUL splits into no fields (found by fuzz-import-gdelt) */
+    { "--import-gdelt", "nul-row.tsv", "GLOBALEVENTID\n\0\tb\n", 18, 12, "not a GDELT event file" },
     { "--import-gdelt", "missing.tsv", NULL, 0, 3, "does not exist" },
     { "--import-csv", "missing.csv", NULL, 0, 3, "does not exist" },
   };

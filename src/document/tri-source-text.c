@@ -633,7 +633,10 @@ html_to_text (const char  *text,
                     h1 = o.out->len;
                   else if (h1 >= 0)
                     {
-                      char *headline = g_strndup (o.out->str + h1, o.out->len - h1);
+                      /* the text may have lost a trailing space or break since
+                       * <h1>: it began no later than the text's end */
+                      gsize from = MIN ((gsize) h1, o.out->len);
+                      char *headline = g_strndup (o.out->str + from, o.out->len - from);
 
                       g_strdelimit (headline, "\n\t", ' ');
                       set_once (title, headline);

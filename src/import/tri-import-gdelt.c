@@ -388,7 +388,9 @@ gdelt_fill (TriImporter   *base,
       n = g_strv_length (fields);
       if (g->columns == 0 && (n == 57 || n == 58 || n == 61))
         g->columns = n;
-      if (n != g->columns)
+      /* no row read as GDELT's yet (an empty split: a line that starts
+       * with a NUL) is never a row of 0 columns */
+      if (g->columns == 0 || n != g->columns)
         /* Translators: what is wrong with a malformed GDELT row, after "the first on line 21: " */
         malformed (g, number, g->columns ? _("its number of columns") : _("not GDELT’s columns"));
       else if (!(ok = import_row (g, db, &st, fields, n, number, error)))
