@@ -46,6 +46,13 @@ press (TriWindow  *window,
   if (xdotool != NULL)
     {
       g_autofree char *cmd = g_strconcat (xdotool, " key ", keys, NULL);
+      gint64 deadline = g_get_monotonic_time () + 3 * G_USEC_PER_SEC;
+
+      /* the keys go to the window with the focus: after a dialog closes
+       * (and on a slow, sanitized run) it takes a moment to be this one */
+      gtk_window_present (GTK_WINDOW (window));
+      while (!gtk_window_is_active (GTK_WINDOW (window)) && g_get_monotonic_time () < deadline)
+        spin (20);
       g_autoptr(GError) error = NULL;
       int status = 0;
 
