@@ -16,6 +16,7 @@
 #include "store/tri-state.h"
 #include "store/tri-store.h"
 #include "store/tri-validate.h"
+#include "export/tri-export.h"
 #include "render/tri-labels.h"
 #include "tri-test-util.h"
 
@@ -957,6 +958,90 @@ test_read_failure_after_open (void)
   g_assert_cmpuint (tri_store_get_read_failures (store), ==, 1);
 }
 
+static void
+count_damage (TriStore   *store,
+              const char *message,
+              gpointer    data)
+{
+  g_assert_nonnull (strstr (message, "damaged.sqlite"));
+  g_assert_nonnull (strstr (message, "damaged"));
+  (*(int *) data)++;
+}
+
+/* The whole-file check run beside the window (TRI_STORE_OPEN_CHECK_LATER):
+ * a damaged file opens, as its header, identity and statements are sound;
+ * the damage is said once, as soon as the check ends, and from then on no
+ * read and no export trusts the file. A sound file opens the same, and
+ * nothing is said. */
+static void
+test_check_later (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_damaged_late (dir, "damaged.sqlite");
+  g_autofree char *png = g_build_filename (dir, "damaged.png", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) whole = tri_store_open_full (tri_test_briefing_path (), TRI_STORE_OPEN_CHECK_LATER, &error);
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(TriExportRequest) request = tri_export_request_new ();
+  g_autoptr(GPtrArray) events = NULL;
+  TriFileState before;
+  int signalled = 0;
+  gint64 deadline;
+
+  g_assert_no_error (error);
+  g_assert_true (tri_store_wait_checked (whole, &error));
+  g_assert_no_error (error);
+  g_assert_null (tri_store_get_read_error (whole));
+  g_assert_false (tri_store_is_damaged (whole));
+
+  tri_test_file_state (path, &before);
+  /* the check at the opening refuses it, as before */
+  g_assert_null (tri_store_open (path, &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  store = tri_store_open_full (path, TRI_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_signal_connect (store, "read-failed", G_CALLBACK (count_damage), &signalled);
+  /* said from the main context, without anyone asking */
+  deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+  while (signalled == 0 && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpint (signalled, ==, 1);
+  g_assert_true (tri_store_is_damaged (store));
+  g_assert_false (tri_store_is_checking (store));
+
+  /* every read after it fails, with the same sentence */
+  events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
+  g_assert_null (events);
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+  g_assert_false (tri_store_wait_checked (store, &error));
+  g_assert_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED);
+  g_clear_error (&error);
+
+  /* nothing is exported from it, and no file is left */
+  g_assert_false (tri_export_write (store, request, png, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  /* an export asked for before the check ends waits for its verdict */
+  store = tri_store_open_full (path, TRI_STORE_OPEN_CHECK_LATER, &error);
+  g_assert_no_error (error);
+  g_assert_false (tri_export_write (store, request, png, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  g_clear_object (&store);
+
+  tri_test_assert_unchanged (path, &before);
+  tri_test_file_state_clear (&before);
+}
+
 static const TriQuote *
 quote_with_text (GPtrArray  *quotes,
                  const char *text)
@@ -1204,5 +1289,6 @@ main (int   argc,
   g_test_add_func ("/store/unrelated-tables", test_unrelated_tables);
   g_test_add_func ("/store/wal-and-journal", test_wal_and_journal);
   g_test_add_func ("/store/read-failure-after-open", test_read_failure_after_open);
+  g_test_add_func ("/store/check-later", test_check_later);
   return g_test_run ();
 }

@@ -968,6 +968,43 @@ test_import_progress_and_cancel (void)
   spin (50);
 }
 
+/* A damaged briefing whose start reads opens at once, its whole-file check
+ * beside the first frame: the damage is said in the bar as soon as it is
+ * found, nothing drawn from the file stays on screen, and nothing is
+ * exported from it. */
+static void
+test_damage_found_later (void)
+{
+  TriWindow *window = open_window ();
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_damaged_late (dir, "damaged.sqlite");
+  g_autofree char *png = g_build_filename (dir, "after.png", NULL);
+  g_autoptr(TriExportRequest) request = tri_export_request_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) damaged = tri_store_open_full (path, TRI_STORE_OPEN_CHECK_LATER, &error);
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  g_assert_no_error (error);
+  tri_window_open_store (window, damaged);
+  while (tri_window_get_read_error_text (window) == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  spin (50);
+  g_assert_nonnull (tri_window_get_read_error_text (window));
+  g_assert_nonnull (strstr (tri_window_get_read_error_text (window), "damaged.sqlite"));
+  g_assert_nonnull (strstr (tri_window_get_read_error_text (window), "is damaged"));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (tri_window_get_triangle_view (window))));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (tri_window_get_timeline_view (window))));
+
+  request->view = TRI_EXPORT_VIEW_TRIANGLE;
+  request->width = 800;
+  request->height = 600;
+  g_assert_false (tri_window_export (window, request, png, &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_file_test (png, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 /* A briefing cut short under the open window: the next read fails, the
  * window says so in a bar naming the file, the panel keeps the quotes it
  * had rather than "no quotes", and nothing is exported from that state. */
@@ -1390,6 +1427,7 @@ main (int   argc,
   g_test_add_func ("/window/bad-data-stays-up", test_bad_data_stays_up);
   g_test_add_func ("/window/import-refused-first", test_import_refused_first);
   g_test_add_func ("/window/read-failure-said", test_read_failure_said);
+  g_test_add_func ("/window/damage-found-later", test_damage_found_later);
   g_test_add_func ("/window/import-progress-and-cancel", test_import_progress_and_cancel);
   g_test_add_func ("/window/panel-shows-import-notes", test_panel_shows_import_notes);
   g_test_add_func ("/window/size-remembered", test_window_size_remembered);

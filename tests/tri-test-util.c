@@ -157,6 +157,25 @@ tri_test_copy_briefing (const char *dir,
   return path;
 }
 
+/* A copy of the bundled briefing damaged only in the second half of the
+ * file: the start (the header, the schema, the relations) reads, SQLite's
+ * whole-file check does not pass. */
+char *
+tri_test_copy_damaged_late (const char *dir,
+                            const char *name)
+{
+  char *path = tri_test_copy_briefing (dir, name);
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 8 * 4096);
+  for (gsize i = (len / 2) / 4096 * 4096; i < len - 4096; i += 4096)
+    memset (contents + i, 0x5A, 64);
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  return path;
+}
+
 /* Changes a copy with plain SQLite, as a tool other than Trilateral would. */
 void
 tri_test_sql (const char *path,

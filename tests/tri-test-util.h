@@ -27,6 +27,8 @@ void        tri_test_assert_unchanged (const char         *path,
                                        const TriFileState *before);
 char       *tri_test_copy_briefing (const char *dir,
                                     const char *name);
+char       *tri_test_copy_damaged_late (const char *dir,
+                                        const char *name);
 void        tri_test_sql           (const char *path,
                                     const char *sql);
 /* for tri_test_sql (): a copy of the bundled briefing without the deck and

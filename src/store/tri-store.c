@@ -212,6 +212,10 @@ static const char * const stmt_sql[N_STMTS] = {
     " FROM event ev LEFT JOIN event_relation er ON er.event = ev.id ORDER BY ev.id",
 };
 
+typedef struct _CheckJob CheckJob;
+
+static void stop_check (TriStore *self);
+
 struct _TriStore
 {
   GObject       parent_instance;
@@ -226,6 +230,8 @@ struct _TriStore
   char         *read_path;   /* the file read: the path, or its private copy */
   GStatBuf      identity;    /* the file as opened: immutable reads trust it not to change */
   gboolean      changed;     /* it changed on disk: no read is trusted any more */
+  GError       *damage;      /* the whole-file check found damage: no read is trusted */
+  CheckJob     *check;       /* the whole-file check, while it runs in a thread */
   gboolean      live;        /* an editable file its document writes: read as it is now */
   GPtrArray    *indexes;     /* the running sums built over it, kept up to date (not owned) */
   const gint64 *changed_events;   /* during "changed": what tri_store_reload() was told */
@@ -307,6 +313,8 @@ tri_store_finalize (GObject *object)
 {
   TriStore *self = (TriStore *)object;
 
+  stop_check (self);
+  g_clear_error (&self->damage);
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
@@ -534,9 +542,7 @@ check_identity (sqlite3     *db,
                 const char  *path,
                 GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int app_id = 0, version = 0, rc;
-  g_autofree char *verdict = NULL;
+  int app_id = 0, version = 0;
 
   if (!pragma_int (db, path, "PRAGMA application_id", &app_id, error) ||
       !pragma_int (db, path, "PRAGMA user_version", &version, error))
@@ -573,6 +579,20 @@ check_identity (sqlite3     *db,
                    path, version);
       return FALSE;
     }
+
+  return TRUE;
+}
+
+/* The whole file, page by page (SQLite's quick_check): damage anywhere is
+ * found, in time that grows with the file */
+static gboolean
+check_integrity (sqlite3     *db,
+                 const char  *path,
+                 GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *verdict = NULL;
+  int rc;
 
   rc = sqlite3_prepare_v2 (db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
   if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -789,6 +809,193 @@ prepare_statements (TriStore  *self,
   return self->relations != NULL;
 }
 
+/* The whole-file check of TRI_STORE_OPEN_CHECK_LATER, in a thread with its
+ * own connection. The job is shared by the store and the thread; the thread
+ * tells the store's main context when it is done, through a weak
+ * reference, so that a store dropped meanwhile is no matter. */
+struct _CheckJob
+{
+  gatomicrefcount  ref;
+  char            *path;       /* as the user named it, for the message */
+  char            *read_path;
+  GWeakRef         store;
+  GMainContext    *context;
+  GThread         *thread;
+  GMutex           lock;
+  GCond            done_cond;
+  gboolean         done;
+  GError          *verdict;    /* NULL: the file is whole */
+};
+
+static void
+check_job_unref (CheckJob *job)
+{
+  if (!g_atomic_ref_count_dec (&job->ref))
+    return;
+  g_free (job->path);
+  g_free (job->read_path);
+  g_weak_ref_clear (&job->store);
+  g_main_context_unref (job->context);
+  g_mutex_clear (&job->lock);
+  g_cond_clear (&job->done_cond);
+  g_clear_error (&job->verdict);
+  g_free (job);
+}
+
+static void apply_check (TriStore *self);
+
+static gboolean
+check_job_done (gpointer data)
+{
+  CheckJob *job = data;
+  g_autoptr(TriStore) store = g_weak_ref_get (&job->store);
+
+  if (store != NULL && store->check == job)
+    apply_check (store);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+check_job_run (gpointer data)
+{
+  CheckJob *job = data;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = open_db (job->read_path, TRUE, TRUE, &error);
+  GSource *source;
+
+  if (db != NULL)
+    {
+      /* the message names the file the user opened, as a check at the
+       * opening does */
+      check_integrity (db, job->path, &error);
+      sqlite3_close (db);
+    }
+  g_mutex_lock (&job->lock);
+  job->verdict = g_steal_pointer (&error);
+  job->done = TRUE;
+  g_cond_broadcast (&job->done_cond);
+  g_mutex_unlock (&job->lock);
+
+  g_atomic_ref_count_inc (&job->ref);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, check_job_done, job, (GDestroyNotify) check_job_unref);
+  g_source_set_static_name (source, "[trilateral] whole-file check done");
+  g_source_attach (source, job->context);
+  g_source_unref (source);
+  check_job_unref (job);
+  return NULL;
+}
+
+/* The check's verdict, once it is in (waiting for it): damage is said once,
+ * through "read-failed", and every read from then on fails with it */
+static void
+apply_check (TriStore *self)
+{
+  CheckJob *job = self->check;
+  g_autoptr(GError) verdict = NULL;
+
+  if (job == NULL)
+    return;
+  g_mutex_lock (&job->lock);
+  while (!job->done)
+    g_cond_wait (&job->done_cond, &job->lock);
+  verdict = g_steal_pointer (&job->verdict);
+  g_mutex_unlock (&job->lock);
+  g_thread_join (job->thread);
+  self->check = NULL;
+  check_job_unref (job);
+
+  if (verdict != NULL)
+    {
+      self->damage = g_error_copy (verdict);
+      drop_range (self);
+      self->read_failures++;
+      if (self->read_error == NULL)
+        self->read_error = g_error_copy (verdict);
+      g_signal_emit (self, signals[READ_FAILED], 0, verdict->message);
+    }
+}
+
+static void
+start_check (TriStore *self)
+{
+  CheckJob *job = g_new0 (CheckJob, 1);
+
+  g_atomic_ref_count_init (&job->ref);
+  job->path = g_strdup (self->path);
+  job->read_path = g_strdup (self->read_path);
+  g_weak_ref_init (&job->store, self);
+  job->context = g_main_context_ref_thread_default ();
+  g_mutex_init (&job->lock);
+  g_cond_init (&job->done_cond);
+  self->check = job;
+  /* the thread's reference, dropped when it has said it is done */
+  g_atomic_ref_count_inc (&job->ref);
+  job->thread = g_thread_new ("tri-store-check", check_job_run, job);
+}
+
+/**
+ * tri_store_wait_checked:
+ *
+ * Waits for the whole-file check of a store opened with
+ * %TRI_STORE_OPEN_CHECK_LATER, if it still runs, and takes its verdict.
+ *
+ * Returns: %FALSE with @error set when the file was found damaged (now or
+ *   before); %TRUE when it was found whole, or never deferred
+ */
+gboolean
+tri_store_wait_checked (TriStore  *self,
+                        GError   **error)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+
+  apply_check (self);
+  if (self->damage != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->damage));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tri_store_is_checking:
+ *
+ * Returns: whether the whole-file check still runs (nothing is known to be
+ *   wrong with the file yet, nor known to be right)
+ */
+gboolean
+tri_store_is_checking (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  return self->check != NULL;
+}
+
+/**
+ * tri_store_is_damaged:
+ *
+ * Returns: whether the whole-file check found the file damaged
+ */
+gboolean
+tri_store_is_damaged (TriStore *self)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+  return self->damage != NULL;
+}
+
+/* finalize: the thread reads the file, maybe the private copy removed then */
+static void
+stop_check (TriStore *self)
+{
+  if (self->check != NULL)
+    {
+      g_thread_join (self->check->thread);
+      check_job_unref (self->check);
+      self->check = NULL;
+    }
+}
+
 /**
  * tri_store_open:
  * @path: a briefing database
@@ -803,6 +1010,29 @@ prepare_statements (TriStore  *self,
 TriStore *
 tri_store_open (const char  *path,
                 GError     **error)
+{
+  return tri_store_open_full (path, TRI_STORE_OPEN_DEFAULT, error);
+}
+
+/**
+ * tri_store_open_full:
+ * @flags: %TRI_STORE_OPEN_CHECK_LATER: the whole-file check (SQLite's
+ *   quick_check, whose time grows with the file) runs in a thread instead
+ *   of before returning. Everything else is checked first as
+ *   tri_store_open() does: the header, the application id, the format
+ *   version and the preparation of every statement. Damage found later is
+ *   said through #TriStore::read-failed, in the main context of the caller,
+ *   and from then on every read fails with it and
+ *   tri_store_get_read_error() has it, so nothing is exported from the file;
+ *   tri_store_get_read_error() and tri_store_wait_checked() wait for the
+ *   verdict.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+TriStore *
+tri_store_open_full (const char        *path,
+                     TriStoreOpenFlags  flags,
+                     GError           **error)
 {
   g_autoptr(TriStore) self = NULL;
 
@@ -833,10 +1063,14 @@ tri_store_open (const char  *path,
 
   if (!check_identity (self->db, path, error))
     return NULL;
+  if ((flags & TRI_STORE_OPEN_CHECK_LATER) == 0 && !check_integrity (self->db, path, error))
+    return NULL;
 
   if (!prepare_statements (self, error))
     return NULL;
 
+  if (flags & TRI_STORE_OPEN_CHECK_LATER)
+    start_check (self);
   return g_steal_pointer (&self);
 }
 
@@ -883,7 +1117,7 @@ tri_store_open_live (const char  *path,
   /* the document's commit, or its checkpoint, may hold the file a moment */
   sqlite3_busy_timeout (self->db, 2000);
 
-  if (!check_identity (self->db, path, error))
+  if (!check_identity (self->db, path, error) || !check_integrity (self->db, path, error))
     return NULL;
   if (!pragma_int (self->db, path,
                    "SELECT count (*) FROM sqlite_schema WHERE type = 'table' AND name = 'editable'",
@@ -1291,7 +1525,9 @@ set_read_error (TriStore  *self,
                 int        rc,
                 GError   **error)
 {
-  if (self->changed)
+  if (self->damage != NULL && !self->changed)
+    g_propagate_error (error, g_error_copy (self->damage));
+  else if (self->changed)
     g_set_error (error, TRI_STORE_ERROR, TRI_STORE_ERROR_READ,
                  _("“%s” was changed on disk after it was opened: it can no longer be read as it was. Open it again to see what it holds now."),
                  self->path);
@@ -1332,6 +1568,8 @@ step (TriStore     *self,
 {
   if (self->changed)
     return SQLITE_IOERR;
+  if (self->damage != NULL)
+    return SQLITE_CORRUPT;
   return sqlite3_step (stmt);
 }
 
@@ -1357,6 +1595,8 @@ const GError *
 tri_store_get_read_error (TriStore *self)
 {
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  /* a whole-file check still running is waited for: an export asks */
+  apply_check (self);
   return self->read_error;
 }
 
@@ -1733,7 +1973,7 @@ tri_store_list_events (TriStore    *self,
 
   lang = tri_lang_normalize (lang);
   check_unchanged (self);
-  if (self->range_events != NULL && !self->changed && self->range_from == from &&
+  if (self->range_events != NULL && !self->changed && self->damage == NULL && self->range_from == from &&
       self->range_to == to && g_strcmp0 (self->range_lang, lang) == 0)
     all = self->range_events;
   else

@@ -89,8 +89,25 @@ G_DECLARE_FINAL_TYPE (TriStore, tri_store, TRI, STORE, GObject)
 GQuark       tri_store_error_quark     (void);
 int          tri_store_error_exit_code (const GError *error);
 
+/**
+ * TriStoreOpenFlags:
+ * @TRI_STORE_OPEN_DEFAULT: every check before tri_store_open_full() returns
+ * @TRI_STORE_OPEN_CHECK_LATER: the whole-file check runs in a thread
+ */
+typedef enum {
+  TRI_STORE_OPEN_DEFAULT     = 0,
+  TRI_STORE_OPEN_CHECK_LATER = 1 << 0,
+} TriStoreOpenFlags;
+
 TriStore    *tri_store_open            (const char  *path,
                                         GError     **error);
+TriStore    *tri_store_open_full       (const char        *path,
+                                        TriStoreOpenFlags  flags,
+                                        GError           **error);
+gboolean     tri_store_wait_checked    (TriStore    *self,
+                                        GError     **error);
+gboolean     tri_store_is_checking     (TriStore    *self);
+gboolean     tri_store_is_damaged      (TriStore    *self);
 TriStore    *tri_store_open_live       (const char  *path,
                                         GError     **error);
 gboolean     tri_store_is_live         (TriStore    *self);

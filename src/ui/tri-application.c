@@ -287,7 +287,15 @@ tri_application_handle_local_options (GApplication *app,
       return TRI_EXIT_OK;
     }
 
-  self->store = tri_store_open (db, &error);
+  /* for the window, the whole-file check runs beside its first frame (its
+   * time grows with the file); a command checks the file before it reads */
+  {
+    gboolean command = export_deck_path != NULL || export_path != NULL || export_data_path != NULL ||
+                       list || quotes != NULL || missing || search != NULL || json || filter != NULL;
+
+    self->store = tri_store_open_full (db, command ? TRI_STORE_OPEN_DEFAULT : TRI_STORE_OPEN_CHECK_LATER,
+                                       &error);
+  }
   if (self->store == NULL)
     {
       print_error (error);

@@ -65,6 +65,8 @@ struct _TriDeckPane
   TriMarkings         markings;
   GHashTable         *thumbs;          /* slide id → cairo_surface_t */
   gboolean            thumbs_dark;     /* the style they were drawn in */
+  GPtrArray          *thumbs_pending;  /* of GtkDrawingArea, still to draw */
+  guint               thumbs_source;
   guint               updating;        /* > 0: the pane changes the list itself */
   guint               reload_source;
   guint               scroll_source;
@@ -220,6 +222,92 @@ update_actions (TriDeckPane *self)
 
 /* --- the list ------------------------------------------------------------- */
 
+/* The slide a thumbnail's drawing area shows, or NULL */
+static TriDeckSlide *
+slide_of_thumb (TriDeckPane *self,
+                GtkWidget   *area,
+                int         *index_out)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (area, GTK_TYPE_LIST_BOX_ROW);
+  TriDeck *deck = current_deck (self);
+  int index;
+
+  if (row == NULL || deck == NULL || self->store == NULL)
+    return NULL;
+  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+  if (index < 0 || index >= (int) deck->slides->len)
+    return NULL;
+  *index_out = index;
+  return g_ptr_array_index (deck->slides, index);
+}
+
+/* The thumbnail drawn for this area's slide at this size, if there is one */
+static cairo_surface_t *
+thumb_drawn (TriDeckPane  *self,
+             TriDeckSlide *slide,
+             int           width,
+             int           height)
+{
+  cairo_surface_t *surface = g_hash_table_lookup (self->thumbs, &slide->id);
+
+  if (surface == NULL ||
+      cairo_image_surface_get_width (surface) != width ||
+      cairo_image_surface_get_height (surface) != height)
+    return NULL;
+  return surface;
+}
+
+/* Draws the thumbnails still missing, one slide per turn of the main loop
+ * and only when it has nothing else to do: a slide takes tens of
+ * milliseconds through the slide renderer, and the window's first frame
+ * and every frame after it come first. */
+static gboolean
+draw_pending_thumb (gpointer data)
+{
+  TriDeckPane *self = data;
+
+  while (self->thumbs_pending->len > 0)
+    {
+      g_autoptr(GtkWidget) area = g_ptr_array_steal_index (self->thumbs_pending, 0);
+      TriDeck *deck = current_deck (self);
+      int scale = gtk_widget_get_scale_factor (area);
+      int width = gtk_widget_get_width (area) * scale;
+      int height = gtk_widget_get_height (area) * scale;
+      TriDeckSlide *slide;
+      int index = -1;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+
+      if (!gtk_widget_get_mapped (area) || width <= 0 || height <= 0 ||
+          (slide = slide_of_thumb (self, area, &index)) == NULL)
+        continue;
+      if (thumb_drawn (self, slide, width, height) == NULL)
+        {
+          TriDeckDrawOptions options = {
+            .width = THUMB_DRAW_WIDTH,
+            .height = THUMB_DRAW_HEIGHT,
+            .dark = self->thumbs_dark,
+            .lang = data_lang (self),
+            .markings = &self->markings,
+            .number = index + 1,
+            .count = deck->slides->len,
+          };
+
+          surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+          cr = cairo_create (surface);
+          cairo_scale (cr, (double) width / THUMB_DRAW_WIDTH, (double) height / THUMB_DRAW_HEIGHT);
+          tri_deck_draw_slide (self->store, slide, &options, cr);
+          cairo_destroy (cr);
+          g_hash_table_insert (self->thumbs, g_memdup2 (&slide->id, sizeof slide->id), surface);
+        }
+      gtk_widget_queue_draw (area);
+      if (self->thumbs_pending->len > 0)
+        return G_SOURCE_CONTINUE;
+    }
+  self->thumbs_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 draw_thumb (GtkDrawingArea *area,
             cairo_t        *cr,
@@ -228,54 +316,41 @@ draw_thumb (GtkDrawingArea *area,
             gpointer        data)
 {
   TriDeckPane *self = data;
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (area), GTK_TYPE_LIST_BOX_ROW);
-  TriDeck *deck = current_deck (self);
   TriDeckSlide *slide;
   cairo_surface_t *surface;
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (area));
-  int index;
+  int index = -1;
 
-  if (row == NULL || deck == NULL || self->store == NULL)
+  if ((slide = slide_of_thumb (self, GTK_WIDGET (area), &index)) == NULL)
     return;
-  index = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
-  if (index < 0 || index >= (int) deck->slides->len)
-    return;
-  slide = g_ptr_array_index (deck->slides, index);
 
   if (self->thumbs_dark != tri_window_is_dark (window_of (self)))
     {
       g_hash_table_remove_all (self->thumbs);
       self->thumbs_dark = !self->thumbs_dark;
     }
-  surface = g_hash_table_lookup (self->thumbs, &slide->id);
-  if (surface == NULL ||
-      cairo_image_surface_get_width (surface) != width * scale ||
-      cairo_image_surface_get_height (surface) != height * scale)
+  surface = thumb_drawn (self, slide, width * scale, height * scale);
+  if (surface != NULL)
     {
-      TriDeckDrawOptions options = {
-        .width = THUMB_DRAW_WIDTH,
-        .height = THUMB_DRAW_HEIGHT,
-        .dark = self->thumbs_dark,
-        .lang = data_lang (self),
-        .markings = &self->markings,
-        .number = index + 1,
-        .count = deck->slides->len,
-      };
-      cairo_t *tcr;
-
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width * scale, height * scale);
-      tcr = cairo_create (surface);
-      cairo_scale (tcr, (double) width * scale / THUMB_DRAW_WIDTH, (double) height * scale / THUMB_DRAW_HEIGHT);
-      tri_deck_draw_slide (self->store, slide, &options, tcr);
-      cairo_destroy (tcr);
-      g_hash_table_insert (self->thumbs, g_memdup2 (&slide->id, sizeof slide->id), surface);
+      cairo_save (cr);
+      cairo_scale (cr, 1.0 / scale, 1.0 / scale);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_paint (cr);
+      cairo_restore (cr);
     }
-
-  cairo_save (cr);
-  cairo_scale (cr, 1.0 / scale, 1.0 / scale);
-  cairo_set_source_surface (cr, surface, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
+  else
+    {
+      /* a blank page until its drawing is ready (draw_pending_thumb ()) */
+      if (self->thumbs_dark)
+        cairo_set_source_rgb (cr, 0.14, 0.15, 0.17);
+      else
+        cairo_set_source_rgb (cr, 0.98, 0.98, 0.97);
+      cairo_paint (cr);
+      if (!g_ptr_array_find (self->thumbs_pending, area, NULL))
+        g_ptr_array_add (self->thumbs_pending, g_object_ref (area));
+      if (self->thumbs_source == 0)
+        self->thumbs_source = g_idle_add_full (G_PRIORITY_LOW, draw_pending_thumb, self, NULL);
+    }
   /* a hairline around it, as a page on the desk */
   cairo_set_source_rgba (cr, 0.5, 0.5, 0.5, 0.6);
   cairo_set_line_width (cr, 1);
@@ -1844,6 +1919,8 @@ tri_deck_pane_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   g_clear_handle_id (&self->scroll_source, g_source_remove);
+  g_clear_handle_id (&self->thumbs_source, g_source_remove);
+  g_ptr_array_set_size (self->thumbs_pending, 0);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   G_OBJECT_CLASS (tri_deck_pane_parent_class)->dispose (object);
@@ -1856,6 +1933,7 @@ tri_deck_pane_finalize (GObject *object)
 
   g_clear_pointer (&self->decks, g_ptr_array_unref);
   g_clear_pointer (&self->thumbs, g_hash_table_unref);
+  g_clear_pointer (&self->thumbs_pending, g_ptr_array_unref);
   g_clear_pointer (&self->told_deck, g_free);
   tri_markings_clear (&self->markings);
   g_clear_object (&self->actions);
@@ -1897,6 +1975,7 @@ tri_deck_pane_init (TriDeckPane *self)
 
   self->thumbs = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                         (GDestroyNotify) cairo_surface_destroy);
+  self->thumbs_pending = g_ptr_array_new_with_free_func (g_object_unref);
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), actions, G_N_ELEMENTS (actions), self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "deck", G_ACTION_GROUP (self->actions));

@@ -2031,13 +2031,21 @@ on_read_failed (TriStore   *store,
                 const char *message,
                 TriWindow  *self)
 {
-  g_autofree char *text =
+  g_autofree char *text = tri_store_is_damaged (store)
+    /* Translators: %s is a sentence naming the file and saying it is
+     * damaged; the check of the whole file ends after the window shows it */
+    ? g_strdup_printf (_("%s Nothing from it is shown or can be exported."),
+                       message)
     /* Translators: %s is a sentence naming the file and what went wrong */
-    g_strdup_printf (_("%s What the window shows was read before; nothing can be exported from it until the briefing is opened again."),
-                     message);
+    : g_strdup_printf (_("%s What the window shows was read before; nothing can be exported from it until the briefing is opened again."),
+                       message);
 
   gtk_label_set_text (self->read_label, text);
   gtk_widget_set_visible (self->read_bar, TRUE);
+  /* a damaged file: nothing drawn from it is shown as if it were data, the
+   * bar alone says what happened */
+  if (tri_store_is_damaged (store))
+    gtk_widget_set_visible (GTK_WIDGET (self->paned), FALSE);
 }
 
 static void
@@ -2064,6 +2072,7 @@ replace_store (TriWindow *self,
   if (g_set_object (&self->store, store))
     {
       gtk_widget_set_visible (self->read_bar, FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->paned), TRUE);
       if (self->store != NULL)
         {
           self->read_failed_id = g_signal_connect (self->store, "read-failed",
@@ -2072,6 +2081,9 @@ replace_store (TriWindow *self,
                                                      G_CALLBACK (on_store_changed), self);
         }
       load_briefing (self);
+      /* found damaged before the window took it: said as if found now */
+      if (self->store != NULL && tri_store_is_damaged (self->store))
+        on_read_failed (self->store, tri_store_get_read_error (self->store)->message, self);
       update_present_item (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
     }
