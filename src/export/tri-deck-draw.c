@@ -161,7 +161,7 @@ triangle_as_of (TriStore           *store,
   if (relations == NULL)
     relations = g_ptr_array_new ();
   tri_window_bounds (as_of, tri_window_days_for_months (slide->window_months), &from, &to);
-  events = tri_store_list_events (store, from, to, lang, NULL);
+  events = tri_store_list_events_brief (store, from, to, lang, NULL);
   if (events == NULL)
     events = g_ptr_array_new ();
 
@@ -292,7 +292,7 @@ draw_trend (TriStore           *store,
   for (int s = 0; s < 3; s++)
     trend.periods[s] = tri_trend_periods (from, to, trend.step);
   if (trend.periods[0]->len > 0)
-    events = tri_store_list_events (store, g_array_index (trend.periods[0], TriTrendPeriod, 0).start,
+    events = tri_store_list_events_brief (store, g_array_index (trend.periods[0], TriTrendPeriod, 0).start,
                                     g_array_index (trend.periods[0], TriTrendPeriod, trend.periods[0]->len - 1).end,
                                     lang, NULL);
 

@@ -282,7 +282,7 @@ scene_load (Scene                  *scene,
   tri_window_bounds (scene->as_of, tri_window_days_for_months (request->window_months),
                      &scene->from, &scene->to);
   /* one frame: the window's events are fewer to read than every link */
-  scene->window_events = tri_store_list_events (store, scene->from, scene->to, request->lang, NULL);
+  scene->window_events = tri_store_list_events_brief (store, scene->from, scene->to, request->lang, NULL);
   if (scene->window_events == NULL)
     scene->window_events = empty_array ();
 
@@ -295,7 +295,7 @@ scene_load (Scene                  *scene,
       scene->t0 = scene->as_of - 365;
       scene->t1 = scene->as_of + 30;
     }
-  scene->timeline_events = tri_store_list_events (store, (guint32) MAX (1, floor (scene->t0)),
+  scene->timeline_events = tri_store_list_events_brief (store, (guint32) MAX (1, floor (scene->t0)),
                                                   (guint32) ceil (scene->t1), request->lang, NULL);
   if (scene->timeline_events == NULL)
     scene->timeline_events = empty_array ();

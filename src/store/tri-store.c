@@ -37,6 +37,7 @@ typedef enum
   STMT_ACTORS,
   STMT_RELATIONS,
   STMT_EVENTS,
+  STMT_EVENTS_BRIEF,
   STMT_EVENT,
   STMT_LINKS,
   STMT_EVENT_LINKS,
@@ -94,6 +95,17 @@ static const char * const stmt_sql[N_STMTS] = {
     " LEFT JOIN event_text e ON e.event = ev.id AND e.lang = 'en'"
   [STMT_EVENTS] =
     EVENT_SELECT
+    " WHERE ev.latest >= ?2 AND ev.earliest <= ?3"
+    " ORDER BY ev.earliest, ev.latest, ev.id",
+  /* what a view draws of each event: no summary, no claimant (a view asks
+   * tri_store_get_event () for the one it opens); the English title read
+   * only where the language has none */
+  [STMT_EVENTS_BRIEF] =
+    "SELECT ev.id, ev.date, ev.category, ev.confidence,"
+    " COALESCE ((SELECT NULLIF (title, '') FROM event_text WHERE event = ev.id AND lang = ?1),"
+    "           (SELECT NULLIF (title, '') FROM event_text WHERE event = ev.id AND lang = 'en')),"
+    " NULL, NULL, ev.date_label"
+    " FROM event ev"
     " WHERE ev.latest >= ?2 AND ev.earliest <= ?3"
     " ORDER BY ev.earliest, ev.latest, ev.id",
   [STMT_EVENT] =
@@ -251,6 +263,7 @@ struct _TriStore
    * filter change reads no text again (a view asks for the same range) */
   GPtrArray    *range_events;
   guint32       range_from, range_to;
+  gboolean      range_brief;
   char         *range_lang;
 };
 
@@ -1890,6 +1903,7 @@ read_events (TriStore    *self,
              guint32      from,
              guint32      to,
              const char  *lang,
+             gboolean     brief,
              GError     **error)
 {
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
@@ -1897,7 +1911,7 @@ read_events (TriStore    *self,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = begin (self, STMT_EVENTS, lang);
+  stmt = begin (self, brief ? STMT_EVENTS_BRIEF : STMT_EVENTS, lang);
   sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
   sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));
   while ((rc = step (self, stmt)) == SQLITE_ROW)
@@ -1959,27 +1973,33 @@ event_copy (const TriEvent *ev)
  *   the range and pass the store's filter, in date order, with their
  *   relation links.
  */
-GPtrArray *
-tri_store_list_events (TriStore    *self,
-                       guint32      from,
-                       guint32      to,
-                       const char  *lang,
-                       GError     **error)
+static GPtrArray *
+list_events (TriStore    *self,
+             guint32      from,
+             guint32      to,
+             const char  *lang,
+             gboolean     brief,
+             GError     **error)
 {
   g_autoptr(GPtrArray) events = NULL;
   GPtrArray *all;
-
-  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  gboolean within = FALSE;   /* a part of the range kept: only the events that overlap it */
 
   lang = tri_lang_normalize (lang);
   check_unchanged (self);
-  if (self->range_events != NULL && !self->changed && self->damage == NULL && self->range_from == from &&
-      self->range_to == to && g_strcmp0 (self->range_lang, lang) == 0)
-    all = self->range_events;
+  /* the range kept, or one inside it (the triangle's window inside the
+   * timeline's days): what is kept answers, with no text read again */
+  if (self->range_events != NULL && !self->changed && self->damage == NULL &&
+      self->range_from <= from && to <= self->range_to &&
+      (self->range_brief == brief || !self->range_brief) && g_strcmp0 (self->range_lang, lang) == 0)
+    {
+      all = self->range_events;
+      within = self->range_from != from || self->range_to != to;
+    }
   else
     {
       drop_range (self);
-      all = read_events (self, from, to, lang, error);
+      all = read_events (self, from, to, lang, brief, error);
       if (all == NULL)
         return NULL;
       if (!tri_filter_has_event_facets (self->filter) && all->len > RANGE_KEPT_MAX)
@@ -1989,6 +2009,7 @@ tri_store_list_events (TriStore    *self,
           self->range_events = all;
           self->range_from = from;
           self->range_to = to;
+          self->range_brief = brief;
           self->range_lang = g_strdup (lang);
         }
     }
@@ -1999,12 +2020,47 @@ tri_store_list_events (TriStore    *self,
     {
       const TriEvent *ev = all->pdata[i];
 
+      if (within && (ev->date.latest < from || ev->date.earliest > to))
+        continue;
       if (tri_store_event_passes (self, ev->id))
         g_ptr_array_add (events, event_copy (ev));
     }
   if (all != self->range_events)
     g_ptr_array_unref (all);
   return g_steal_pointer (&events);
+}
+
+GPtrArray *
+tri_store_list_events (TriStore    *self,
+                       guint32      from,
+                       guint32      to,
+                       const char  *lang,
+                       GError     **error)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return list_events (self, from, to, lang, FALSE, error);
+}
+
+/**
+ * tri_store_list_events_brief:
+ *
+ * As tri_store_list_events(), with what a view draws of each event: its
+ * dates, category, confidence, title and links, but no summary and no
+ * claimant (%NULL; tri_store_get_event() has them). What the views and
+ * the exports drawn as they are read, so that the first frame reads no
+ * text it does not draw.
+ *
+ * Returns: (transfer container): the events, as tri_store_list_events()
+ */
+GPtrArray *
+tri_store_list_events_brief (TriStore    *self,
+                             guint32      from,
+                             guint32      to,
+                             const char  *lang,
+                             GError     **error)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return list_events (self, from, to, lang, TRUE, error);
 }
 
 static int

@@ -149,6 +149,11 @@ GPtrArray   *tri_store_list_events     (TriStore    *self,
                                         guint32      to,
                                         const char  *lang,
                                         GError     **error);
+GPtrArray   *tri_store_list_events_brief (TriStore  *self,
+                                        guint32      from,
+                                        guint32      to,
+                                        const char  *lang,
+                                        GError     **error);
 gboolean     tri_store_update_events   (TriStore    *self,
                                         GPtrArray   *events,
                                         guint32      from,

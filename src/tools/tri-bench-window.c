@@ -255,7 +255,7 @@ main (int   argc,
     double v0, v1;
 
     tri_timeline_view_get_range (tri_window_get_timeline_view (window), &v0, &v1);
-    in_view = tri_store_list_events (tri_window_get_store (window), (guint32) v0, (guint32) v1, "en", &error);
+    in_view = tri_store_list_events_brief (tri_window_get_store (window), (guint32) v0, (guint32) v1, "en", &error);
     if (in_view == NULL || in_view->len < n)
       g_error ("too few events in view");
     printf ("window_events_in_view\t%u\n", in_view->len);

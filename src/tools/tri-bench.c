@@ -91,7 +91,7 @@ bench_open_store (Bench      *b,
   tri_store_get_extent (b->store, &earliest, &latest);
   tri_timeline_default_range (earliest, latest, 0, &b->t0, &b->t1);
   span = b->t1 - b->t0;
-  b->events = tri_store_list_events (b->store, (guint32) MAX (1, b->t0 - span / 2),
+  b->events = tri_store_list_events_brief (b->store, (guint32) MAX (1, b->t0 - span / 2),
                                      (guint32) (b->t1 + span / 2), "en", NULL);
   b->as_of = tri_store_default_as_of (b->store);
   if (b->as_of == 0)
@@ -146,7 +146,7 @@ bench_frame (Bench             *b,
   if (b->index == NULL)
     {
       /* before the index is built, as in the window: the window's events */
-      g_autoptr(GPtrArray) window = tri_store_list_events (b->store, tp.from, tp.to, "en", NULL);
+      g_autoptr(GPtrArray) window = tri_store_list_events_brief (b->store, tp.from, tp.to, "en", NULL);
       triangle = tri_triangle_layout_new (b->actors, b->relations, window, &tp);
     }
   else
@@ -310,7 +310,7 @@ bench_edit (const char *path)
     g_autoptr(TriStateIndex) index = NULL;
 
     t = now_ms ();
-    events = tri_store_list_events (b.store, (guint32) e.span0, (guint32) e.span1, "en", NULL);
+    events = tri_store_list_events_brief (b.store, (guint32) e.span0, (guint32) e.span1, "en", NULL);
     index = tri_state_index_new (b.store, NULL);
     printf ("full_reload_ms\t%.1f\n", now_ms () - t);
   }
@@ -433,7 +433,7 @@ filter_frame (Bench           *b,
   t = cpu_ms ();
   tri_store_set_filter (b->store, filter);
   g_clear_pointer (&b->events, g_ptr_array_unref);
-  b->events = tri_store_list_events (b->store, (guint32) MAX (1, b->t0 - span / 2),
+  b->events = tri_store_list_events_brief (b->store, (guint32) MAX (1, b->t0 - span / 2),
                                      (guint32) (b->t1 + span / 2), "en", NULL);
   if (g_getenv ("TRI_BENCH_VERBOSE") != NULL)
     g_printerr ("list %.2f ", cpu_ms () - t);

@@ -54,6 +54,7 @@ struct _TriTimelineView
   gboolean           layout_dirty;
   guint              layout_stamp;    /* one more each time the layout changes */
   guint              sync_source;
+  guint              margin_source;
 
   /* the layout as last drawn: drawn again only when it changed (adding
    * or removing the hotspots makes GTK snapshot the view once more) */
@@ -96,35 +97,69 @@ tri_timeline_view_new (void)
 }
 
 
+static void invalidate (TriTimelineView *self);
+
+/* Reads the events of [t0 - span / 2, t1 + span / 2] */
+static gboolean
+read_events (TriTimelineView *self,
+             double           t0,
+             double           t1)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *events = tri_store_list_events_brief (self->store, (guint32) t0,
+                                                   (guint32) MIN (t1, G_MAXUINT32 - 1),
+                                                   self->lang, &error);
+
+  /* a failed read is not an empty timeline: keep what was read (the store
+   * says what went wrong, and the window shows it) */
+  if (events == NULL)
+    return FALSE;
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->events = events;
+  self->events_t0 = t0;
+  self->events_t1 = t1;
+  return TRUE;
+}
+
+/* After the first frame: the margin either side, so that a pan needs no
+ * query */
+static gboolean
+read_margin (gpointer data)
+{
+  TriTimelineView *self = data;
+  double span = self->t1 - self->t0;
+  double t0 = MAX (1, floor (self->t0 - span / 2));
+  double t1 = ceil (self->t1 + span / 2);
+
+  self->margin_source = 0;
+  if (self->store == NULL || self->events == NULL ||
+      (self->events_t0 <= t0 && self->events_t1 >= t1))
+    return G_SOURCE_REMOVE;
+  if (read_events (self, t0, t1))
+    invalidate (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* Only the events the view can draw are loaded, with a margin so that a
- * small pan needs no query. */
+ * small pan needs no query; the first time, only the days shown (the first
+ * frame reads no more than it draws) and the margin after it. */
 static void
 ensure_events (TriTimelineView *self)
 {
   double span = self->t1 - self->t0;
-  g_autoptr(GError) error = NULL;
 
   if (self->store == NULL)
     return;
   if (self->events != NULL && self->t0 >= self->events_t0 && self->t1 <= self->events_t1)
     return;
 
-  {
-    double t0 = MAX (1, floor (self->t0 - span / 2));
-    double t1 = ceil (self->t1 + span / 2);
-    GPtrArray *events = tri_store_list_events (self->store, (guint32) t0,
-                                               (guint32) MIN (t1, G_MAXUINT32 - 1),
-                                               self->lang, &error);
-
-    /* a failed read is not an empty timeline: keep what was read (the
-     * store says what went wrong, and the window shows it) */
-    if (events == NULL)
+  if (self->events == NULL)
+    {
+      if (read_events (self, MAX (1, floor (self->t0)), ceil (self->t1)) && self->margin_source == 0)
+        self->margin_source = g_idle_add_full (G_PRIORITY_LOW, read_margin, self, NULL);
       return;
-    g_clear_pointer (&self->events, g_ptr_array_unref);
-    self->events = events;
-    self->events_t0 = t0;
-    self->events_t1 = t1;
-  }
+    }
+  read_events (self, MAX (1, floor (self->t0 - span / 2)), ceil (self->t1 + span / 2));
 }
 
 static void set_range (TriTimelineView *self, double t0, double t1);
@@ -139,7 +174,6 @@ zoom_to_cluster (TriTimelineView          *self,
   set_range (self, c->first - pad, c->last + 1 + pad);
 }
 
-static void invalidate (TriTimelineView *self);
 static void on_store_changed (TriStore *store, guint changes, TriTimelineView *self);
 
 /* "+N more" opens its lane: the lane gets the rows it needs before the
@@ -991,6 +1025,7 @@ tri_timeline_view_dispose (GObject *object)
   TriTimelineView *self = TRI_TIMELINE_VIEW (object);
 
   g_clear_handle_id (&self->sync_source, g_source_remove);
+  g_clear_handle_id (&self->margin_source, g_source_remove);
   tri_canvas_remove_hotspots (GTK_WIDGET (self));
   g_clear_pointer (&self->layout, tri_timeline_layout_free);
   g_clear_pointer (&self->node, gsk_render_node_unref);

@@ -251,8 +251,18 @@ update_as_of (TriWindow *self)
       g_autoptr(GError) error = NULL;
       guint32 from, to;
 
+      double t0 = 0, t1 = 0;
+
       tri_window_bounds (session_as_of (self), tri_window_days_for_months (session_months (self)), &from, &to);
-      events = tri_store_list_events (self->store, from, to, session_lang (self), &error);
+      /* with the timeline's days: one read for both views (the store answers
+       * the timeline's from what it kept), the triangle counts its window */
+      tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
+      if (t1 > t0 && t0 < G_MAXUINT32 - 1)
+        {
+          from = MIN (from, (guint32) MAX (1, floor (t0)));
+          to = MAX (to, (guint32) MIN (ceil (t1), G_MAXUINT32 - 1));
+        }
+      events = tri_store_list_events_brief (self->store, from, to, session_lang (self), &error);
       /* a failed read keeps the triangle as it was (the bar says why) */
       if (events != NULL)
         tri_triangle_view_set_events (self->triangle_view, events, session_as_of (self), session_months (self));
@@ -1378,8 +1388,10 @@ build_index (gpointer data)
 
   self->index_source = 0;
   self->index = tri_state_index_new (self->store, &error);
+  /* a failed read: the store said it ("read-failed") and the bar shows it;
+   * the triangle keeps what it was drawn from */
   if (self->index == NULL)
-    g_warning ("%s", error->message);
+    g_debug ("%s", error->message);
   else
     update_as_of (self);
   return G_SOURCE_REMOVE;
