@@ -398,6 +398,15 @@ class App:
 GENERIC = re.compile(r"^(Gtk[A-Za-z]+|)$")
 
 
+def text_of(acc):
+    """The text a field holds, over AT-SPI, or None where it cannot be read."""
+    try:
+        t = acc.get_text_iface()
+        return None if t is None else t.get_text(0, t.get_character_count())
+    except Exception:
+        return None
+
+
 def field_named(app, root, label, role=None):
     """The field whose accessible name is @label (its label's words)."""
     return app.find(root, name=label, role=role or (Atspi.Role.TEXT, Atspi.Role.ENTRY, Atspi.Role.PASSWORD_TEXT),
@@ -688,10 +697,23 @@ def session(screen, tmp):
             time.sleep(2)
             name = app.find(dialog, role=Atspi.Role.TEXT, name="Name:", where="the chooser's Name field")
             wait("the focus in the Name field", lambda: state(name, Atspi.StateType.FOCUSED))
-            screen.key("ctrl+a")
-            screen.type(path)
+            # the keys land as typed (a slow machine's chooser may still be
+            # filling itself in): what the field holds is read back, and
+            # typed again if it is not the path
+            held = None
+            for _ in range(3):
+                screen.key("ctrl+a")
+                screen.type(path)
+                time.sleep(0.3)
+                held = text_of(name)
+                if held is None or held == path:
+                    break
+                print(f"# note: the Name field held {held!r} after typing; typed again")
             screen.key("Return")
-            ctx["main"] = app.window(title)
+            try:
+                ctx["main"] = app.window(title)
+            except Failed as e:
+                raise Failed(f"{e} (the Name field held {held!r}; windows: {[name_of(w) for w in app.windows()]})")
             rc, out, err = cli("--db", path, "--list-events")
             if not os.path.exists(path) or rc != 0 or out.strip():
                 raise Failed(f"the new file: exists {os.path.exists(path)}, --list-events {rc} {out!r} {err}")

@@ -31,13 +31,18 @@ typedef struct
 
 static char *catalog_dir;
 static GHashTable *catalogs;   /* lang -> Catalog* (NULL data when absent) */
+/* the renderer draws in the window and in export threads at once: the
+ * table is filled under the lock; a catalogue, once loaded, only read */
+static GMutex catalogs_lock;
 
 void
 tri_catalog_set_dir (const char *locale_dir)
 {
+  g_mutex_lock (&catalogs_lock);
   g_free (catalog_dir);
   catalog_dir = g_strdup (locale_dir);
   g_clear_pointer (&catalogs, g_hash_table_unref);
+  g_mutex_unlock (&catalogs_lock);
 }
 
 static void
@@ -139,12 +144,15 @@ catalog_for (const char *lang)
 {
   Catalog *c;
 
+  g_mutex_lock (&catalogs_lock);
   if (catalogs == NULL)
     catalogs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) catalog_free);
-  if (g_hash_table_lookup_extended (catalogs, lang, NULL, (gpointer *) &c))
-    return c;
-  c = catalog_load (lang);
-  g_hash_table_insert (catalogs, g_strdup (lang), c);
+  if (!g_hash_table_lookup_extended (catalogs, lang, NULL, (gpointer *) &c))
+    {
+      c = catalog_load (lang);
+      g_hash_table_insert (catalogs, g_strdup (lang), c);
+    }
+  g_mutex_unlock (&catalogs_lock);
   return c;
 }
 

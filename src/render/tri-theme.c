@@ -141,15 +141,21 @@ tri_text_measure_wrapped (const char *text,
                           double     *width,
                           double     *height)
 {
-  /* one context a language: layouts measure thousands of labels */
-  static GHashTable *contexts;
+  /* one context a language: layouts measure thousands of labels. One set
+   * a thread, as Pango's default font map is (an export draws in a thread
+   * while the window draws) */
+  static GPrivate contexts_key = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
+  GHashTable *contexts = g_private_get (&contexts_key);
   PangoContext *context;
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
   const char *key = lang ? lang : "";
 
   if (contexts == NULL)
-    contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    {
+      contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      g_private_set (&contexts_key, contexts);
+    }
   context = g_hash_table_lookup (contexts, key);
   if (context == NULL)
     {

@@ -180,32 +180,52 @@ in_view (const TriEvent *ev,
   return ev->date.latest + 1.0 > t0 && ev->date.earliest < t1;
 }
 
+typedef struct
+{
+  GHashTable *widths;   /* label → double */
+  char       *lang;
+  double      px;
+} TickWidths;
+
+static void
+tick_widths_free (TickWidths *t)
+{
+  g_clear_pointer (&t->widths, g_hash_table_unref);
+  g_free (t->lang);
+  g_free (t);
+}
+
 /* Tick labels repeat from one layout to the next ("Jan", "Q3", "2024"):
- * each is measured once for a language and a size. */
+ * each is measured once for a language and a size, in each thread that
+ * lays out (the window, an export) */
 static double
 tick_label_width (TriTimelineLayout *layout,
                   const char        *label)
 {
-  static GHashTable *widths;
-  static char *widths_lang;
-  static double widths_px;
+  static GPrivate key = G_PRIVATE_INIT ((GDestroyNotify) tick_widths_free);
+  TickWidths *t = g_private_get (&key);
   double *w, h;
 
-  if (widths == NULL || g_strcmp0 (widths_lang, layout->lang) != 0 || widths_px != layout->label_px ||
-      g_hash_table_size (widths) > 4096)
+  if (t == NULL)
     {
-      g_clear_pointer (&widths, g_hash_table_unref);
-      widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-      g_free (widths_lang);
-      widths_lang = g_strdup (layout->lang);
-      widths_px = layout->label_px;
+      t = g_new0 (TickWidths, 1);
+      g_private_set (&key, t);
     }
-  w = g_hash_table_lookup (widths, label);
+  if (t->widths == NULL || g_strcmp0 (t->lang, layout->lang) != 0 || t->px != layout->label_px ||
+      g_hash_table_size (t->widths) > 4096)
+    {
+      g_clear_pointer (&t->widths, g_hash_table_unref);
+      t->widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_free (t->lang);
+      t->lang = g_strdup (layout->lang);
+      t->px = layout->label_px;
+    }
+  w = g_hash_table_lookup (t->widths, label);
   if (w == NULL)
     {
       w = g_new (double, 1);
       tri_text_measure (label, layout->label_px, FALSE, layout->lang, w, &h);
-      g_hash_table_insert (widths, g_strdup (label), w);
+      g_hash_table_insert (t->widths, g_strdup (label), w);
     }
   return *w;
 }
