@@ -23,8 +23,9 @@ median () {
   printf '%s\n' "$@" | grep -v nan | sort -n | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else printf "%.1f", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
 }
 
-renv=(env GDK_BACKEND=x11 NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$builddir/data")
-[ "$renderer" = default ] && renv+=(-u GSK_RENDERER) || renv+=(GSK_RENDERER="$renderer")
+# env's options come before its assignments
+if [ "$renderer" = default ]; then renv=(env -u GSK_RENDERER); else renv=(env GSK_RENDERER="$renderer"); fi
+renv+=(GDK_BACKEND=x11 NO_AT_BRIDGE=1 GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$builddir/data")
 
 for db in "$@"; do
   n=$(basename "$db" .sqlite)
