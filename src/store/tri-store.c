@@ -919,7 +919,8 @@ apply_check (TriStore *self)
   self->check = NULL;
   check_job_unref (job);
 
-  if (verdict != NULL)
+  /* damage a read found first was said then */
+  if (verdict != NULL && self->damage == NULL)
     {
       self->damage = g_error_copy (verdict);
       drop_range (self);
@@ -1555,6 +1556,11 @@ note_read_failure (TriStore *self,
   g_autoptr(GError) error = NULL;
 
   set_read_error (self, rc, &error);
+  /* a read that finds the file damaged is the whole-file check's verdict
+   * come early: nothing more is read from it */
+  if (!self->changed && self->damage == NULL &&
+      g_error_matches (error, TRI_STORE_ERROR, TRI_STORE_ERROR_DAMAGED))
+    self->damage = g_error_copy (error);
   self->read_failures++;
   if (self->read_error == NULL)
     self->read_error = g_error_copy (error);
