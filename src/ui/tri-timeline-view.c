@@ -99,7 +99,7 @@ tri_timeline_view_new (void)
 
 static void invalidate (TriTimelineView *self);
 
-/* Reads the events of [t0 - span / 2, t1 + span / 2] */
+/* Reads the events of the days [t0, t1] */
 static gboolean
 read_events (TriTimelineView *self,
              double           t0,
@@ -121,15 +121,27 @@ read_events (TriTimelineView *self,
   return TRUE;
 }
 
+/* The days shown, with half their span either side */
+static void
+margin_range (TriTimelineView *self,
+              double          *t0,
+              double          *t1)
+{
+  double span = self->t1 - self->t0;
+
+  *t0 = MAX (1, floor (self->t0 - span / 2));
+  *t1 = ceil (self->t1 + span / 2);
+}
+
 /* After the first frame: the margin either side, so that a pan needs no
  * query */
 static gboolean
 read_margin (gpointer data)
 {
   TriTimelineView *self = data;
-  double span = self->t1 - self->t0;
-  double t0 = MAX (1, floor (self->t0 - span / 2));
-  double t1 = ceil (self->t1 + span / 2);
+  double t0, t1;
+
+  margin_range (self, &t0, &t1);
 
   self->margin_source = 0;
   if (self->store == NULL || self->events == NULL ||
@@ -146,7 +158,7 @@ read_margin (gpointer data)
 static void
 ensure_events (TriTimelineView *self)
 {
-  double span = self->t1 - self->t0;
+  double t0, t1;
 
   if (self->store == NULL)
     return;
@@ -159,7 +171,8 @@ ensure_events (TriTimelineView *self)
         self->margin_source = g_idle_add_full (G_PRIORITY_LOW, read_margin, self, NULL);
       return;
     }
-  read_events (self, MAX (1, floor (self->t0 - span / 2)), ceil (self->t1 + span / 2));
+  margin_range (self, &t0, &t1);
+  read_events (self, t0, t1);
 }
 
 static void set_range (TriTimelineView *self, double t0, double t1);
