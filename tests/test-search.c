@@ -305,6 +305,48 @@ test_hostile (void)
   }
 }
 
+/* A file can hold text that is not UTF-8 (the store refuses to write it):
+ * such a field has nothing to find in it, and the rest of the thing is
+ * still found, its context never the broken bytes */
+static void
+test_not_utf8 (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = briefing (dir);
+  g_autoptr(TriSearch) search = NULL;
+  static const char * const broken[] = {
+    "X'7A7970686572C0AF'",         /* an overlong "/" */
+    "X'7A797068657245EDA080'",     /* a surrogate (CESU-8) */
+    "X'7A79706865724CF4908080'",   /* above U+10FFFF */
+    "X'7A797068657245E282'",       /* cut short */
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "UPDATE event_text SET title = 'Quokka number %u', summary = CAST (%s AS TEXT)"
+        " WHERE event = %u AND lang = 'en';", i, broken[i], 3 + i);
+
+      tri_test_sql (path, sql);
+    }
+  search = built (path);
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *q = g_strdup_printf ("quokka %u", i);
+      g_autoptr(GPtrArray) found = query (search, q, "en");
+      TriSearchResult *r = event_result (found, 3 + i);
+
+      g_assert_cmpstr (r->field, ==, "title");
+      g_assert_true (g_utf8_validate (r->context, -1, NULL));
+    }
+  {
+    /* "zypher" is only in the broken bytes */
+    g_autoptr(GPtrArray) none = query (search, "zypher", "en");
+
+    g_assert_cmpuint (none->len, ==, 0);
+  }
+}
+
 static void
 test_rebuilt (void)
 {
@@ -441,15 +483,20 @@ test_rebuild_meanwhile (void)
   }
 }
 
+/* updatable: built knowing it will be edited (the rows' lookup made by
+ * the build), else made by the first update */
 static void
-test_update_events (void)
+update_events (gboolean updatable)
 {
   g_auto(TriTestDir) dir = tri_test_tmpdir ();
   g_autofree char *path = briefing (dir);
-  g_autoptr(TriSearch) search = built (path);
+  g_autoptr(TriSearch) search = tri_search_new (path);
   g_autoptr(GError) error = NULL;
   const gint64 events[] = { 2 };
 
+  tri_search_set_updatable (search, updatable);
+  g_assert_true (tri_search_build (search, NULL, &error));
+  g_assert_no_error (error);
   tri_test_sql (path, "UPDATE event_text SET title = 'Wombatisation talks' WHERE event = 2 AND lang = 'en';");
   g_assert_true (tri_search_update_events (search, events, 1, &error));
   g_assert_no_error (error);
@@ -470,6 +517,13 @@ test_update_events (void)
     g_autoptr(GPtrArray) now = query (search, "wombatisation", "en");
     g_assert_cmpuint (now->len, ==, 0);
   }
+}
+
+static void
+test_update_events (void)
+{
+  update_events (FALSE);
+  update_events (TRUE);
 }
 
 static void
@@ -641,6 +695,7 @@ main (int    argc,
   g_test_add_func ("/search/chinese-korean", test_cjk);
   g_test_add_func ("/search/kana", test_kana);
   g_test_add_func ("/search/hostile", test_hostile);
+  g_test_add_func ("/search/not-utf8", test_not_utf8);
   g_test_add_func ("/search/rebuilt", test_rebuilt);
   g_test_add_func ("/search/rebuild-meanwhile", test_rebuild_meanwhile);
   g_test_add_func ("/search/update-events", test_update_events);

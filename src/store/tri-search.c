@@ -56,6 +56,8 @@ struct _TriSearch
   char        *path;
   GMutex       lock;          /* guards index, identity, next */
   sqlite3     *index;         /* NULL until built */
+  const char  *doc_schema;    /* the database of its doc table: "main" or "docs" */
+  gboolean     updatable;     /* builds index doc for tri_search_update_events () */
   struct stat  identity;      /* the file the index was built from */
   gint64       next[TRI_SEARCH_N_KINDS];   /* the next rowid of each kind, for an update */
 };
@@ -118,6 +120,20 @@ tri_search_new (const char *briefing_path)
   self = g_object_new (TRI_TYPE_SEARCH, NULL);
   self->path = g_canonicalize_filename (briefing_path, NULL);
   return self;
+}
+
+/* The briefing will be edited (tri_search_update_events ()): builds from
+ * now on index what an update looks its rows up by; without, the first
+ * update does */
+void
+tri_search_set_updatable (TriSearch *self,
+                          gboolean   updatable)
+{
+  g_return_if_fail (TRI_IS_SEARCH (self));
+
+  g_mutex_lock (&self->lock);
+  self->updatable = updatable;
+  g_mutex_unlock (&self->lock);
 }
 
 const char *
@@ -341,10 +357,37 @@ index_body (const char *folded)
   return g_string_free (out, FALSE);
 }
 
-/* What FTS5 tokenizes of text[0, len) (valid UTF-8) into out, in one
- * pass: index_body (tri_search_fold (text)), which it falls back to only
- * for a text with Han, Hangul or Kana in it */
-static void
+/* The length of the UTF-8 character at p (before end), 0 when it is not
+ * one: overlong, a surrogate, above U+10FFFF or cut short */
+static inline guint
+utf8_length (const guchar *p,
+             const guchar *end)
+{
+  gsize room = end - p;
+
+  if (*p >= 0xc2 && *p <= 0xdf)
+    return room >= 2 && (p[1] & 0xc0) == 0x80 ? 2 : 0;
+  if (*p >= 0xe0 && *p <= 0xef)
+    {
+      guchar lo = *p == 0xe0 ? 0xa0 : 0x80, hi = *p == 0xed ? 0x9f : 0xbf;
+
+      return room >= 3 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 ? 3 : 0;
+    }
+  if (*p >= 0xf0 && *p <= 0xf4)
+    {
+      guchar lo = *p == 0xf0 ? 0x90 : 0x80, hi = *p == 0xf4 ? 0x8f : 0xbf;
+
+      return room >= 4 && p[1] >= lo && p[1] <= hi && (p[2] & 0xc0) == 0x80 &&
+             (p[3] & 0xc0) == 0x80 ? 4 : 0;
+    }
+  return 0;
+}
+
+/* What FTS5 tokenizes of text[0, len) into out, in one pass: index_body
+ * (tri_search_fold (text)), which it falls back to only for a text with
+ * Han, Hangul or Kana in it. FALSE, and out empty: text is not UTF-8 (the
+ * store refuses such text; a file can still hold it) */
+static gboolean
 index_text (const char *text,
             gsize       len,
             GString    *out)
@@ -378,20 +421,24 @@ index_text (const char *text,
           p++;
           continue;
         }
-      if ((*p & 0xe0) == 0xc0 && p + 1 < end)
+      switch (utf8_length (p, end))
         {
+        case 2:
           c = ((gunichar) (*p & 0x1f) << 6) | (p[1] & 0x3f);
           p += 2;
-        }
-      else if ((*p & 0xf0) == 0xe0 && p + 2 < end)
-        {
+          break;
+        case 3:
           c = ((gunichar) (*p & 0x0f) << 12) | ((gunichar) (p[1] & 0x3f) << 6) | (p[2] & 0x3f);
           p += 3;
-        }
-      else
-        {
-          c = g_utf8_get_char ((const char *) p);
-          p = (const guchar *) g_utf8_next_char (p);
+          break;
+        case 4:
+          c = ((gunichar) (*p & 0x07) << 18) | ((gunichar) (p[1] & 0x3f) << 12) |
+              ((gunichar) (p[2] & 0x3f) << 6) | (p[3] & 0x3f);
+          p += 4;
+          break;
+        default:
+          g_string_truncate (out, 0);
+          return FALSE;
         }
       if (c < FOLD_TABLE_SIZE)
         {
@@ -425,6 +472,7 @@ index_text (const char *text,
 
       g_string_assign (out, body);
     }
+  return TRUE;
 }
 
 /* ---- opening ---- */
@@ -479,9 +527,11 @@ static const char doc_schema[] =
   "CREATE TABLE doc ("
   "  id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, ref INTEGER, key TEXT, event INTEGER,"
   "  day INTEGER, date TEXT, lang TEXT, field TEXT, text TEXT NOT NULL);";
-static const char doc_indexes[] =
-  "CREATE INDEX doc_by_ref ON doc (kind, ref);"
-  "CREATE INDEX doc_by_event ON doc (event) WHERE kind = 1;";
+/* What an update finds the rows of an event by: a briefing no one edits
+ * goes without (a quarter of a second at 100,000 events, BENCHMARKS.md) */
+#define DOC_INDEXES(schema) \
+  "CREATE INDEX IF NOT EXISTS " schema ".doc_by_ref ON doc (kind, ref);" \
+  "CREATE INDEX IF NOT EXISTS " schema ".doc_by_event ON doc (event) WHERE kind = 1;"
 
 static const char index_schema[] =
   "PRAGMA journal_mode = OFF;"
@@ -572,8 +622,8 @@ row_clear (Row *r)
       g_string_free (g_steal_pointer (&r->bodies[i]), TRUE);
 }
 
-/* A row's fields (FIELD_SEP between them) as the index's columns, folded
- * into bodies; has_body[i] FALSE: that column is NULL */
+/* A row's fields (FIELD_SEP between them, each UTF-8) as the index's
+ * columns, folded into bodies; has_body[i] FALSE: that column is NULL */
 static void
 fold_fields (const char *text,
              GString   **bodies,
@@ -588,7 +638,7 @@ fold_fields (const char *text,
       has_body[i] = p != NULL;
       if (p == NULL)
         continue;
-      index_text (p, sep != NULL ? (gsize) (sep - p) : strlen (p), bodies[i]);
+      (void) index_text (p, sep != NULL ? (gsize) (sep - p) : strlen (p), bodies[i]);
       p = sep != NULL ? sep + 1 : NULL;
     }
 }
@@ -633,17 +683,27 @@ row_prepare (Writer        *w,
 {
   const char *parts[3] = { a, b, c };
   GString *joined = r->strings[3];
+  gboolean any = FALSE;
 
+  /* each field folded as it is joined (fold_fields, in one pass with the
+   * check that it is UTF-8: text that is not has nothing to find in it) */
   g_string_truncate (joined, 0);
-  for (guint i = 0; i < 3 && kind_fields[kind][i] != NULL; i++)
+  for (guint i = 0; i < 3; i++)
     {
+      gsize len;
+
+      r->has_body[i] = kind_fields[kind][i] != NULL;
+      g_string_truncate (r->bodies[i], 0);
+      if (!r->has_body[i])
+        continue;
       if (i > 0)
         g_string_append_c (joined, FIELD_SEP);
-      /* the store refuses text that is not UTF-8: nothing to find in it */
-      if (parts[i] != NULL && g_utf8_validate (parts[i], -1, NULL))
-        g_string_append (joined, parts[i]);
+      if (parts[i] == NULL || (len = strlen (parts[i])) == 0 || !index_text (parts[i], len, r->bodies[i]))
+        continue;
+      g_string_append_len (joined, parts[i], len);
+      any = TRUE;
     }
-  if (strspn (joined->str, "\x1f") == joined->len)
+  if (!any)
     return FALSE;
 
   r->kind = kind;
@@ -658,7 +718,6 @@ row_prepare (Writer        *w,
   set_string (r, 1, date);
   set_string (r, 2, lang);
   r->set[3] = TRUE;
-  fold_fields (joined->str, r->bodies, r->has_body);
   return TRUE;
 }
 
@@ -939,6 +998,7 @@ typedef struct
 {
   Writer        w;
   sqlite3      *src;
+  gboolean      updatable;
   GCancellable *cancellable;
   const char   *path;
   GError       *error;
@@ -959,7 +1019,7 @@ read_thread (gpointer data)
   yield_to_others ();
   cpu = thread_cpu_ms ();
   ok = add_from (&reader->w, reader->src, NULL, 0, reader->cancellable, reader->path, &reader->error);
-  if (ok && (sqlite3_exec (reader->w.db, doc_indexes, NULL, NULL, NULL) != SQLITE_OK ||
+  if (ok && ((reader->updatable && sqlite3_exec (reader->w.db, DOC_INDEXES ("main"), NULL, NULL, NULL) != SQLITE_OK) ||
              sqlite3_exec (reader->w.db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
     {
       set_sql_error (&reader->error, reader->w.db, reader->path);
@@ -1020,6 +1080,7 @@ write_thread (gpointer data)
 static gboolean
 add_all (Writer        *w,
          sqlite3       *src,
+         gboolean       updatable,
          GCancellable  *cancellable,
          const char    *path,
          const char    *docs_uri,
@@ -1058,6 +1119,7 @@ add_all (Writer        *w,
     }
   reader.w.pipe = &pipe;
   reader.src = src;
+  reader.updatable = updatable;
   reader.cancellable = cancellable;
   reader.path = path;
   writer.w = w;
@@ -1105,6 +1167,7 @@ tri_search_build (TriSearch     *self,
   sqlite3 *docs = NULL;
   /* reading and folding on one, writing the index on the other */
   gboolean two_threads = g_get_num_processors () >= 2;
+  gboolean updatable;
   static gint builds;
   g_autofree char *docs_uri = g_strdup_printf ("file:/tri-search-%p-%d?vfs=memdb", (void *) self,
                                                g_atomic_int_add (&builds, 1));
@@ -1128,6 +1191,10 @@ tri_search_build (TriSearch     *self,
       return FALSE;
     }
 
+  g_mutex_lock (&self->lock);
+  updatable = self->updatable;
+  g_mutex_unlock (&self->lock);
+
   src = open_briefing (self->path, error);
   if (src == NULL)
     return FALSE;
@@ -1144,12 +1211,12 @@ tri_search_build (TriSearch     *self,
       goto out;
     }
 
-  if (two_threads ? !add_all (&w, src, cancellable, self->path, docs_uri, &docs, error)
+  if (two_threads ? !add_all (&w, src, updatable, cancellable, self->path, docs_uri, &docs, error)
                   : !add_from (&w, src, NULL, 0, cancellable, self->path, error))
     goto out;
 
   if (!two_threads &&
-      (sqlite3_exec (db, doc_indexes, NULL, NULL, NULL) != SQLITE_OK ||
+      ((updatable && sqlite3_exec (db, DOC_INDEXES ("main"), NULL, NULL, NULL) != SQLITE_OK) ||
        sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK))
     {
       set_sql_error (error, db, self->path);
@@ -1192,6 +1259,7 @@ tri_search_build (TriSearch     *self,
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->index, sqlite3_close);
   self->index = db;
+  self->doc_schema = two_threads ? "docs" : "main";
   db = NULL;
   self->identity = before;
   memcpy (self->next, low, sizeof low);
@@ -1344,6 +1412,8 @@ tri_search_update_events (TriSearch     *self,
     }
 
   if (sqlite3_exec (self->index, "BEGIN", NULL, NULL, NULL) != SQLITE_OK ||
+      sqlite3_exec (self->index, g_str_equal (self->doc_schema, "docs") ? DOC_INDEXES ("docs") : DOC_INDEXES ("main"),
+                    NULL, NULL, NULL) != SQLITE_OK ||
       !writer_init (&w, self->index, self->next, TRUE, TRUE))
     ok = FALSE;
   w.descending = TRUE;

@@ -46,6 +46,8 @@ G_DECLARE_FINAL_TYPE (TriSearch, tri_search, TRI, SEARCH, GObject)
 
 TriSearch   *tri_search_new           (const char     *briefing_path);
 const char  *tri_search_get_path      (TriSearch      *self);
+void         tri_search_set_updatable (TriSearch      *self,
+                                       gboolean        updatable);
 /* Builds the index afresh with connections of its own: safe in a GTask
  * worker while the main thread queries the previous index */
 gboolean     tri_search_build         (TriSearch      *self,

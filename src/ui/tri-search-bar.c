@@ -483,6 +483,7 @@ on_store (GObject      *window,
   if (document != NULL)
     {
       self->document = g_object_ref (document);
+      tri_search_set_updatable (self->search, TRUE);
       /* after the window's own handler: the store has read the edit */
       self->document_changed_id = g_signal_connect_after (document, "changed",
                                                           G_CALLBACK (on_document_changed), self);
