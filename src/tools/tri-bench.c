@@ -17,6 +17,7 @@
 
 #include <stdio.h>
 #include <string.h>
+#include <math.h>
 #include <time.h>
 #include <sys/resource.h>
 
@@ -42,6 +43,7 @@ typedef struct
   GPtrArray     *relations;
   TriStateIndex *index;
   GPtrArray     *events;     /* the timeline's range, with its margin */
+  double         events_t0, events_t1;   /* the days they were read for */
   double         t0, t1;
   guint32        as_of;
 } Bench;
@@ -91,8 +93,9 @@ bench_open_store (Bench      *b,
   tri_store_get_extent (b->store, &earliest, &latest);
   tri_timeline_default_range (earliest, latest, 0, &b->t0, &b->t1);
   span = b->t1 - b->t0;
-  b->events = tri_store_list_events_brief (b->store, (guint32) MAX (1, b->t0 - span / 2),
-                                     (guint32) (b->t1 + span / 2), "en", NULL);
+  b->events_t0 = MAX (1, floor (b->t0 - span / 2));
+  b->events_t1 = ceil (b->t1 + span / 2);
+  b->events = tri_store_list_events_brief (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
   b->as_of = tri_store_default_as_of (b->store);
   if (b->as_of == 0)
     b->as_of = latest;
@@ -166,6 +169,95 @@ compare_double (gconstpointer a,
 {
   double x = *(const double *) a, y = *(const double *) b;
   return x < y ? -1 : x > y;
+}
+
+/* The timeline shows [t0, t1]: as the window's view does (ensure_events),
+ * its events are read again, with half the span either side, only when
+ * the days shown leave those read */
+static void
+bench_show_range (Bench  *b,
+                  double  t0,
+                  double  t1)
+{
+  double span = t1 - t0;
+
+  b->t0 = t0;
+  b->t1 = t1;
+  if (t0 >= b->events_t0 && t1 <= b->events_t1)
+    return;
+  g_clear_pointer (&b->events, g_ptr_array_unref);
+  b->events_t0 = MAX (1, floor (t0 - span / 2));
+  b->events_t1 = ceil (t1 + span / 2);
+  b->events = tri_store_list_events_brief (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
+}
+
+/* Scrubbing: 200 frames, "as of" sweeping the timeline's range */
+static void
+bench_scrub (Bench           *b,
+             cairo_t         *cr,
+             cairo_surface_t *surface)
+{
+  g_autoptr(TriTimelineLayout) timeline = bench_timeline (b, b->as_of);
+  double times[200];
+
+  for (int i = 0; i < 200; i++)
+    {
+      guint32 as_of = (guint32) (b->t0 + (b->t1 - b->t0) * i / 199.0);
+      double t = now_ms ();
+
+      bench_frame (b, cr, timeline, as_of);
+      cairo_surface_flush (surface);
+      times[i] = now_ms () - t;
+    }
+  qsort (times, 200, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+  printf ("redraw_median_ms\t%.2f\nredraw_p95_ms\t%.2f\n", times[100], times[189]);
+}
+
+/* Panning and zooming as the window's timeline does, each step a new
+ * range: its events (read again only past the margin), a new layout and
+ * a frame. Prints the median and p95 of each, in ms */
+static void
+bench_moves (Bench           *b,
+             cairo_t         *cr,
+             cairo_surface_t *surface)
+{
+  enum { STEPS = 100 };
+  double pan[STEPS], zoom[STEPS];
+  double t0 = b->t0, t1 = b->t1;
+  double span = t1 - t0;
+
+  /* a drag back in time by a twentieth of the span a step, then forward */
+  for (int i = 0; i < STEPS; i++)
+    {
+      double shift = span / 20 * (i < STEPS / 2 ? -(i + 1) : -(STEPS - i - 1));
+      double t = now_ms ();
+      g_autoptr(TriTimelineLayout) timeline = NULL;
+
+      bench_show_range (b, t0 + shift, t1 + shift);
+      timeline = bench_timeline (b, b->as_of);
+      bench_frame (b, cr, timeline, b->as_of);
+      cairo_surface_flush (surface);
+      pan[i] = now_ms () - t;
+    }
+  /* the wheel: in by a tenth a step around the middle, then out again */
+  for (int i = 0; i < STEPS; i++)
+    {
+      int in = i < STEPS / 2 ? i + 1 : STEPS - i - 1;
+      double s = span / pow (1.1, in), mid = (t0 + t1) / 2;
+      double t = now_ms ();
+      g_autoptr(TriTimelineLayout) timeline = NULL;
+
+      bench_show_range (b, mid - s / 2, mid + s / 2);
+      timeline = bench_timeline (b, b->as_of);
+      bench_frame (b, cr, timeline, b->as_of);
+      cairo_surface_flush (surface);
+      zoom[i] = now_ms () - t;
+    }
+  bench_show_range (b, t0, t1);
+  qsort (pan, STEPS, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+  qsort (zoom, STEPS, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+  printf ("pan_median_ms\t%.2f\npan_p95_ms\t%.2f\n", pan[STEPS / 2], pan[STEPS * 95 / 100 - 1]);
+  printf ("zoom_median_ms\t%.2f\nzoom_p95_ms\t%.2f\n", zoom[STEPS / 2], zoom[STEPS * 95 / 100 - 1]);
 }
 
 static void
@@ -571,10 +663,29 @@ main (int   argc,
     return bench_edit (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "--filter"))
     return bench_filter (argv[2]);
+  if (argc == 3 && g_str_equal (argv[1], "--frames"))
+    {
+      /* only the frames: scrubbing, panning and zooming, the running sums
+       * built first as the window builds them after its first frame;
+       * TRI_BENCH_REPEAT=K runs them K times (for a profiler) */
+      guint repeat = MAX (1, (guint) g_ascii_strtoull (g_getenv ("TRI_BENCH_REPEAT") ? g_getenv ("TRI_BENCH_REPEAT") : "1", NULL, 10));
+
+      bench_open (&b, argv[2]);
+      b.index = tri_state_index_new (b.store, NULL);
+      for (guint i = 0; i < repeat; i++)
+        {
+          bench_scrub (&b, cr, surface);
+          bench_moves (&b, cr, surface);
+        }
+      bench_clear (&b);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      return 0;
+    }
 
   if (argc != 2)
     {
-      g_printerr ("usage: %s [--edit | --filter] DB\n", argv[0]);
+      g_printerr ("usage: %s [--edit | --filter | --frames] DB\n", argv[0]);
       return 2;
     }
 
@@ -606,23 +717,7 @@ main (int   argc,
     printf ("index_build_ms\t%.1f\n", now_ms () - t);
   }
 
-  /* scrubbing: 200 frames, "as of" sweeping the timeline's range */
-  {
-    g_autoptr(TriTimelineLayout) timeline = bench_timeline (&b, b.as_of);
-    double times[200];
-
-    for (int i = 0; i < 200; i++)
-      {
-        guint32 as_of = (guint32) (b.t0 + (b.t1 - b.t0) * i / 199.0);
-        double t = now_ms ();
-
-        bench_frame (&b, cr, timeline, as_of);
-        cairo_surface_flush (surface);
-        times[i] = now_ms () - t;
-      }
-    qsort (times, 200, sizeof (double), (int (*)(const void *, const void *)) compare_double);
-    printf ("redraw_median_ms\t%.2f\nredraw_p95_ms\t%.2f\n", times[100], times[189]);
-  }
+  bench_scrub (&b, cr, surface);
 
   /* zooming or panning: a new timeline layout for the range, and a frame */
   {
@@ -633,6 +728,7 @@ main (int   argc,
     cairo_surface_flush (surface);
     printf ("relayout_frame_ms\t%.2f\n", now_ms () - t);
   }
+  bench_moves (&b, cr, surface);
 
   /* clicking an edge: its quotes, newest first, as the panel asks for them */
   {
