@@ -109,6 +109,148 @@ setup_layout (PangoLayout *layout,
   pango_layout_set_text (layout, text ? text : "", -1);
 }
 
+/* ---- text shaped once ----
+ *
+ * Measuring or drawing a label itemizes and shapes it (HarfBuzz) and breaks
+ * it into lines; a frame that pans or zooms the timeline lays out the same
+ * titles as the one before. So each thread (as Pango's default font map is
+ * one a thread: an export draws in a thread while the window draws) keeps
+ * the sizes it measured and the layouts it drew, each in two generations:
+ * what was used since the older one was dropped stays, so they hold what
+ * recent frames used and a bounded number more. */
+#define SIZES_PER_GENERATION 32768    /* about 100 bytes each */
+#define LABELS_PER_GENERATION 2048    /* a shaped layout of a line: about 2 KB */
+
+typedef struct
+{
+  GHashTable *current;
+  GHashTable *previous;
+  guint       limit;
+} Generations;
+
+typedef struct
+{
+  double width;
+  double height;
+} TextSize;
+
+typedef struct
+{
+  GHashTable  *contexts;   /* language → PangoContext */
+  Generations  sizes;      /* key → TextSize */
+  Generations  labels;     /* key → PangoLayout */
+} TextCache;
+
+static void
+generations_init (Generations    *g,
+                  guint           limit,
+                  GDestroyNotify  free_value)
+{
+  g->current = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
+  g->previous = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_value);
+  g->limit = limit;
+}
+
+static void
+generations_clear (Generations *g)
+{
+  g_clear_pointer (&g->current, g_hash_table_unref);
+  g_clear_pointer (&g->previous, g_hash_table_unref);
+}
+
+/* The value under key, brought into the current generation; NULL if none */
+static gpointer
+generations_lookup (Generations *g,
+                    const char  *key)
+{
+  gpointer value = g_hash_table_lookup (g->current, key);
+  gpointer old_key;
+
+  if (value == NULL && g_hash_table_steal_extended (g->previous, key, &old_key, &value))
+    g_hash_table_insert (g->current, old_key, value);
+  return value;
+}
+
+static void
+generations_insert (Generations *g,
+                    char        *key,
+                    gpointer     value)
+{
+  if (g_hash_table_size (g->current) >= g->limit)
+    {
+      g_hash_table_remove_all (g->previous);
+      GHashTable *t = g->previous;
+      g->previous = g->current;
+      g->current = t;
+    }
+  g_hash_table_insert (g->current, key, value);
+}
+
+static void
+text_cache_free (gpointer data)
+{
+  TextCache *cache = data;
+
+  g_hash_table_unref (cache->contexts);
+  generations_clear (&cache->sizes);
+  generations_clear (&cache->labels);
+  g_free (cache);
+}
+
+static TextCache *
+text_cache (void)
+{
+  static GPrivate key = G_PRIVATE_INIT (text_cache_free);
+  TextCache *cache = g_private_get (&key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (TextCache, 1);
+      cache->contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+      generations_init (&cache->sizes, SIZES_PER_GENERATION, g_free);
+      generations_init (&cache->labels, LABELS_PER_GENERATION, g_object_unref);
+      g_private_set (&key, cache);
+    }
+  return cache;
+}
+
+/* A layout of text on this thread's context for lang (unhinted, as every
+ * surface draws it: see setup_context) */
+static PangoLayout *
+new_layout (TextCache  *cache,
+            const char *text,
+            double      px,
+            gboolean    bold,
+            const char *lang)
+{
+  const char *name = lang != NULL ? lang : "";
+  PangoContext *context = g_hash_table_lookup (cache->contexts, name);
+  PangoLayout *layout;
+
+  if (context == NULL)
+    {
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      setup_context (context, lang);
+      g_hash_table_insert (cache->contexts, g_strdup (name), context);
+    }
+  layout = pango_layout_new (context);
+  setup_layout (layout, text, px, bold);
+  return layout;
+}
+
+static char *
+text_key (const char *text,
+          double      px,
+          gboolean    bold,
+          const char *lang,
+          double      width,
+          char        kind)
+{
+  return g_strdup_printf ("%c%d %d %d %s\x1f%s", kind, (int) (px * PANGO_SCALE), bold ? 1 : 0,
+                          width < 0 ? -1 : (int) (width * PANGO_SCALE), lang != NULL ? lang : "",
+                          text != NULL ? text : "");
+}
+
 /**
  * tri_text_measure:
  *
@@ -141,38 +283,74 @@ tri_text_measure_wrapped (const char *text,
                           double     *width,
                           double     *height)
 {
-  /* one context a language: layouts measure thousands of labels. One set
-   * a thread, as Pango's default font map is (an export draws in a thread
-   * while the window draws) */
-  static GPrivate contexts_key = G_PRIVATE_INIT ((GDestroyNotify) g_hash_table_unref);
-  GHashTable *contexts = g_private_get (&contexts_key);
-  PangoContext *context;
-  g_autoptr(PangoLayout) layout = NULL;
+  TextCache *cache = text_cache ();
+  g_autofree char *key = text_key (text, px, bold, lang, wrap_width, 'm');
+  TextSize *size = generations_lookup (&cache->sizes, key);
   PangoRectangle logical;
-  const char *key = lang ? lang : "";
 
-  if (contexts == NULL)
+  if (size == NULL)
     {
-      contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-      g_private_set (&contexts_key, contexts);
+      g_autoptr(PangoLayout) layout = new_layout (cache, text, px, bold, lang);
+
+      if (wrap_width >= 0)
+        {
+          pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
+          pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+        }
+      pango_layout_get_extents (layout, NULL, &logical);
+      size = g_new (TextSize, 1);
+      size->width = (double) logical.width / PANGO_SCALE;
+      size->height = (double) logical.height / PANGO_SCALE;
+      generations_insert (&cache->sizes, g_steal_pointer (&key), size);
     }
-  context = g_hash_table_lookup (contexts, key);
-  if (context == NULL)
+  *width = size->width;
+  *height = size->height;
+}
+
+/**
+ * tri_text_label:
+ * @max_width: the width past which it is cut with "…"; -1 for none
+ *
+ * A label shaped once: the same layout draws it in every frame that shows
+ * it (a pan or a zoom lays out the same titles again), measured as
+ * tri_text_measure() measures it. Draw it with pango_cairo_show_layout ();
+ * never change it.
+ *
+ * Returns: (transfer full): the label's layout
+ */
+PangoLayout *
+tri_text_label (const char *text,
+                double      px,
+                gboolean    bold,
+                const char *lang,
+                double      max_width)
+{
+  TextCache *cache = text_cache ();
+  g_autofree char *key = NULL;
+  PangoLayout *layout;
+
+  if (max_width >= 0)
     {
-      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-      setup_context (context, lang);
-      g_hash_table_insert (contexts, g_strdup (key), context);
+      double w, h;
+
+      /* a label that fits is the one the measure shaped */
+      tri_text_measure (text, px, bold, lang, &w, &h);
+      if (w <= max_width)
+        max_width = -1;
     }
-  layout = pango_layout_new (context);
-  setup_layout (layout, text, px, bold);
-  if (wrap_width >= 0)
+  key = text_key (text, px, bold, lang, max_width, 'l');
+  layout = generations_lookup (&cache->labels, key);
+  if (layout == NULL)
     {
-      pango_layout_set_width (layout, (int) (wrap_width * PANGO_SCALE));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+      layout = new_layout (cache, text, px, bold, lang);
+      if (max_width >= 0)
+        {
+          pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE) + 1);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+        }
+      generations_insert (&cache->labels, g_steal_pointer (&key), layout);
     }
-  pango_layout_get_extents (layout, NULL, &logical);
-  *width = (double) logical.width / PANGO_SCALE;
-  *height = (double) logical.height / PANGO_SCALE;
+  return g_object_ref (layout);
 }
 
 /**

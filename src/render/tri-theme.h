@@ -44,6 +44,11 @@ void            tri_text_measure_wrapped (const char *text,
                                         double        wrap_width,
                                         double       *width,
                                         double       *height);
+PangoLayout    *tri_text_label         (const char   *text,
+                                        double        px,
+                                        gboolean      bold,
+                                        const char   *lang,
+                                        double        max_width);
 PangoLayout    *tri_text_layout        (cairo_t      *cr,
                                         const char   *text,
                                         double        px,

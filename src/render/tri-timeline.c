@@ -1399,10 +1399,8 @@ draw_mark (TriTimelineLayout     *layout,
 
   if (m->label != NULL)
     {
-      g_autoptr(PangoLayout) text = tri_text_layout (cr, m->label, layout->label_px, m->selected, layout->lang);
+      g_autoptr(PangoLayout) text = tri_text_label (m->label, layout->label_px, m->selected, layout->lang, m->label_w);
 
-      pango_layout_set_width (text, (int) (m->label_w * PANGO_SCALE) + 1);
-      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
       set_source_rgba (cr, theme->text, m->dimmed ? 0.35 : 1.0);
       cairo_move_to (cr, m->label_x, m->label_y);
       pango_cairo_show_layout (cr, text);
@@ -1474,21 +1472,16 @@ draw_clusters (TriTimelineLayout *layout,
       cairo_fill (cr);
     }
 
-  /* one layout for every count: only its text changes (a context a
-   * label would cost more than drawing it, at hundreds of bins) */
-  g_autoptr(PangoLayout) text = NULL;
-
+  /* each count shaped once, for every bin and frame that shows it */
   for (guint i = 0; i < layout->clusters->len; i++)
     {
       const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+      g_autoptr(PangoLayout) text = NULL;
       int tw, th;
 
       if (c->label == NULL || (int) c->category != lane)
         continue;
-      if (text == NULL)
-        text = tri_text_layout (cr, c->label, layout->label_px * 0.85, FALSE, layout->lang);
-      else
-        pango_layout_set_text (text, c->label, -1);
+      text = tri_text_label (c->label, layout->label_px * 0.85, FALSE, layout->lang, -1);
       pango_layout_get_pixel_size (text, &tw, &th);
       tri_set_source_rgb (cr, theme->text);
       cairo_move_to (cr, c->label_x + (c->label_w - tw) / 2, c->label_y);
@@ -1509,7 +1502,8 @@ draw_legend (TriTimelineLayout *layout,
   for (guint i = 0; i < layout->legend->len; i++)
     {
       const TriTimelineLegendItem *item = g_ptr_array_index (layout->legend, i);
-      g_autoptr(PangoLayout) text = tri_text_layout (cr, item->text, layout->label_px * 0.9, FALSE, layout->lang);
+      g_autoptr(PangoLayout) text = tri_text_label (item->text, layout->label_px * 0.9, FALSE, layout->lang,
+                                                    item->text_w);
       double cy = item->y + item->h / 2;
 
       switch (item->kind)
@@ -1536,8 +1530,6 @@ draw_legend (TriTimelineLayout *layout,
           break;
         }
 
-      pango_layout_set_width (text, (int) (item->text_w * PANGO_SCALE) + 1);
-      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
       tri_set_source_rgb (cr, theme->muted);
       cairo_move_to (cr, item->text_x, item->text_y);
       pango_cairo_show_layout (cr, text);
@@ -1560,7 +1552,8 @@ tri_timeline_render_base (TriTimelineLayout *layout,
   for (guint i = 0; i < TRI_N_CATEGORIES; i++)
     {
       double y = layout->lane_y[i];
-      g_autoptr(PangoLayout) name = tri_text_layout (cr, layout->lane_labels[i], layout->label_px, TRUE, layout->lang);
+      g_autoptr(PangoLayout) name = tri_text_label (layout->lane_labels[i], layout->label_px, TRUE, layout->lang,
+                                                    MAX (layout->lane_name_w[i], 1));
 
       if (i % 2 == 0)
         {
@@ -1568,8 +1561,6 @@ tri_timeline_render_base (TriTimelineLayout *layout,
           cairo_rectangle (cr, 0, y, layout->width, layout->lane_h[i]);
           cairo_fill (cr);
         }
-      pango_layout_set_width (name, (int) (MAX (layout->lane_name_w[i], 1) * PANGO_SCALE));
-      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
       tri_set_source_rgb (cr, theme->muted);
       cairo_move_to (cr, 6, layout->lane_name_y[i]);
       pango_cairo_show_layout (cr, name);
@@ -1590,7 +1581,7 @@ tri_timeline_render_base (TriTimelineLayout *layout,
 
       if (t->shown)
         {
-          g_autoptr(PangoLayout) text = tri_text_layout (cr, t->label, layout->label_px, FALSE, layout->lang);
+          g_autoptr(PangoLayout) text = tri_text_label (t->label, layout->label_px, FALSE, layout->lang, -1);
 
           tri_set_source_rgb (cr, theme->muted);
           cairo_move_to (cr, t->label_x, layout->lanes_y1 + 6);
@@ -1621,10 +1612,8 @@ tri_timeline_render_lane (TriTimelineLayout *layout,
   cairo_save (cr);
   if (more->label != NULL)
     {
-      g_autoptr(PangoLayout) text = tri_text_layout (cr, more->label, more->px, FALSE, layout->lang);
+      g_autoptr(PangoLayout) text = tri_text_label (more->label, more->px, FALSE, layout->lang, more->w);
 
-      pango_layout_set_width (text, (int) (more->w * PANGO_SCALE) + 1);
-      pango_layout_set_ellipsize (text, PANGO_ELLIPSIZE_END);
       tri_set_source_rgb (cr, theme->text);
       cairo_move_to (cr, more->x, more->y);
       pango_cairo_show_layout (cr, text);
@@ -1923,7 +1912,7 @@ tri_timeline_render_cursor (TriTimelineLayout *layout,
   if (layout->cursor_x >= layout->plot_x0 && layout->cursor_x <= layout->plot_x1 &&
       layout->lanes_y0 >= layout->cursor_label_h + 8)
     {
-      g_autoptr(PangoLayout) text = tri_text_layout (cr, layout->cursor_label, layout->label_px, TRUE, layout->lang);
+      g_autoptr(PangoLayout) text = tri_text_label (layout->cursor_label, layout->label_px, TRUE, layout->lang, -1);
       double x = floor (layout->cursor_x) + 0.5;
 
       tri_set_source_rgb (cr, theme->cursor);
