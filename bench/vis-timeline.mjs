@@ -13,12 +13,13 @@
 // that extent when there is no sqlite3.
 //
 // Each run is a fresh headless Debian Chromium (no browser download) with a
-// 1920 × 1080 viewport in UTC, the timeline filling it. vis-timeline gets one
-// item an event (id, content = the headline, start = its start_date at
-// 00:00 UTC, i.e. its first possible day, group = its category; a box, vis-timeline's default type) and
-// one group a category in Trilateral's lane order, with its default options
-// but start/end and the size: items stacked (stack: true), not clustered
-// (cluster: false); every setWindow() is given {animation: false}.
+// 1920 × 1080 viewport in UTC, the timeline filling it. vis-timeline gets
+// one item an event (id, content = the headline, start = its start_date at
+// 00:00 UTC, i.e. its first possible day, group = its category; a box,
+// vis-timeline's default type) and one group a category in Trilateral's
+// lane order, and its default options but start/end and the size: items
+// stacked (stack: true), not clustered (cluster: false); every setWindow()
+// is given {animation: false}.
 //
 // What is measured (all in the page, with performance.now()):
 //  - first_frame_ms: from navigation start (performance.timeOrigin) to the
@@ -61,8 +62,10 @@
 //    Between steps the page is left to settle (two frames with no redraw);
 //    redraws that come after a step's first 'changed' are counted and
 //    printed, not timed.
-// A run that takes longer than BENCH_TIMEOUT_MS (default 300000) is given up
-// and its figures printed as ">timeout".
+// A run that takes longer than BENCH_TIMEOUT_MS (default 300000: the first
+// frame, the pans and the zooms together) is given up, and what it had not
+// measured is printed as ">timeout" (a median over the runs: when any run
+// had not measured it), or "failed" when a run failed otherwise (a crash).
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
@@ -173,8 +176,10 @@ window.frameEnd = () => new Promise((resolve) => {
 </head><body><div id="timeline"></div>
 <script>
 const container = document.getElementById('timeline');
-window.R = { changed: [] };
-const timeline = new vis.Timeline(container, new vis.DataSet(window.ITEMS), new vis.DataSet(window.GROUPS), {
+window.R = { changed: [], script: performance.now() };
+const itemsData = new vis.DataSet(window.ITEMS), groupsData = new vis.DataSet(window.GROUPS);
+R.dataSets = performance.now();
+const timeline = new vis.Timeline(container, itemsData, groupsData, {
   start: new Date(RANGE.start), end: new Date(RANGE.end), width: '100%', height: '100%',
 });
 window.timeline = timeline;
@@ -267,11 +272,12 @@ window.moves = async (kind, steps) => {
 
 function withTimeout(promise, ms) {
   let timer;
+  promise.catch(() => {});   // rejected when the browser is closed on a timeout
   return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('timeout')), ms); })])
     .finally(() => clearTimeout(timer));
 }
 
-let chromiumVersion = '?';
+let chromiumVersion = '?', failed = false;
 async function run() {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
@@ -301,7 +307,10 @@ async function run() {
     res.pan = await withTimeout(page.evaluate((s) => window.moves('pan', s), STEPS), left());
     res.zoom = await withTimeout(page.evaluate((s) => window.moves('zoom', s), STEPS), left());
   } catch (e) {
-    if (!/timeout/i.test(String(e))) console.log('# run failed: ' + String(e).split('\n')[0]);
+    if (!/timeout/i.test(String(e))) {
+      failed = true;
+      console.log('# run failed: ' + String(e).split('\n')[0]);
+    }
   } finally {
     if (errors.length) console.log('# page errors: ' + errors.join('; '));
     await browser.close().catch(() => {});
@@ -313,7 +322,7 @@ const results = [];
 for (let i = 0; i < Number(runs); i++) results.push(await run());
 rmSync(dir, { recursive: true, force: true });
 
-const fmt = (x) => (x === null || x === undefined ? `>${timeoutMs}` : x.toFixed(x >= 100 ? 0 : 1));
+const fmt = (x) => (x === null || x === undefined ? (failed ? 'failed' : '>timeout') : x.toFixed(x >= 100 ? 0 : 1));
 const all = (f) => (results.every((r) => r[f] !== null) ? results.map((r) => r[f]) : null);
 const firsts = all('first'), walls = all('wall'), visibles = all('visible'), visibleWalls = all('visibleWall');
 const pans = all('pan'), zooms = all('zoom');
@@ -328,13 +337,14 @@ if (info) {
               ` (extent ${iso(earliest).slice(0, 10)} .. ${iso(latest).slice(0, 10)} from ${extentFrom})` +
               (same ? '' : ` (vis-timeline shows ${new Date(info.window[0]).toISOString()} .. ${new Date(info.window[1]).toISOString()})`) +
               `; ${inRange} events start in it, ${info.domItems} boxes in the DOM once visible; in the first run:` +
-              ` constructed at ${info.constructed.toFixed(0)} ms, first 'changed' at ${info.changed[0]?.toFixed(0)} ms,` +
+              ` its script ran at ${info.script.toFixed(0)} ms, the DataSets made at ${info.dataSets.toFixed(0)} ms,` +
+              ` the Timeline constructed at ${info.constructed.toFixed(0)} ms, first 'changed' at ${info.changed[0]?.toFixed(0)} ms,` +
               ` visible at ${info.visible.toFixed(0)} ms ('changed' ${info.changed.filter((t) => t <= info.visible).length} times by then)`);
 }
 const odd = (rs) => (rs === null ? '' : `${rs.reduce((a, r) => a + r.extra, 0)} later redraws, ` +
                      `${rs.reduce((a, r) => a + r.sync, 0)} in setWindow, ${rs.reduce((a, r) => a + r.outside, 0)} outside a frame`);
 if (pans || zooms)
-  console.log(`# ${STEPS} steps x ${results.length} runs; pan: ${odd(pans)}; zoom: ${odd(zooms)}`);
+  console.log(`# ${STEPS} steps x ${results.length} run${results.length > 1 ? 's' : ''}; pan: ${odd(pans)}; zoom: ${odd(zooms)}`);
 console.log(['vis_timeline', `N=${n}`,
              'first_frame_ms', fmt(firsts && median(firsts)),
              'first_frame_wall_ms', fmt(walls && median(walls)),

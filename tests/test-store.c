@@ -119,6 +119,51 @@ test_range_query (void)
   }
 }
 
+/* The ids and links of events, in order, as one string */
+static char *
+describe_events (GPtrArray *events)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      TriEvent *ev = events->pdata[i];
+
+      g_string_append_printf (out, "%" G_GINT64_FORMAT ":%s:%u ", ev->id, ev->title, ev->links->len);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A pan: each range overlaps the one before or touches it, so the store
+ * reads only the days it lacks; what it answers is what a store that
+ * never read before answers for that range, in both directions, brief and
+ * full, and across a jump that shares no day */
+static void
+test_range_panned (void)
+{
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+  guint32 earliest = 0, latest = 0, span;
+  const int steps[] = { 0, -1, -2, -5, -9, -9, -4, 0, 3, 8, 12, 13, 40, 41, 41, 2 };
+
+  tri_store_get_extent (store, &earliest, &latest);
+  span = (latest - earliest) / 8;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      guint32 from = (guint32) ((gint64) earliest + 4 * (gint64) span + steps[i] * (gint64) span / 4);
+      guint32 to = from + span;
+      gboolean brief = i % 3 != 2;
+      g_autoptr(TriStore) fresh = tri_store_open (tri_test_briefing_path (), NULL);
+      g_autoptr(GPtrArray) got = brief ? tri_store_list_events_brief (store, from, to, "vi", NULL)
+                                       : tri_store_list_events (store, from, to, "vi", NULL);
+      g_autoptr(GPtrArray) want = brief ? tri_store_list_events_brief (fresh, from, to, "vi", NULL)
+                                        : tri_store_list_events (fresh, from, to, "vi", NULL);
+      g_autofree char *a = describe_events (got);
+      g_autofree char *b = describe_events (want);
+
+      g_assert_cmpstr (a, ==, b);
+    }
+}
+
 static void
 test_quotes_newest_first (void)
 {
@@ -1272,6 +1317,7 @@ main (int   argc,
   g_test_add_func ("/store/open-bundled", test_open_bundled);
   g_test_add_func ("/store/relations", test_relations);
   g_test_add_func ("/store/range-query", test_range_query);
+  g_test_add_func ("/store/range-panned", test_range_panned);
   g_test_add_func ("/store/quotes-newest-first", test_quotes_newest_first);
   g_test_add_func ("/store/quotes-page", test_quotes_page);
   g_test_add_func ("/store/quotes-in-period", test_quotes_in_period);

@@ -1983,6 +1983,102 @@ event_copy (const TriEvent *ev)
 /* a view's range, not all time: what is kept is bounded */
 #define RANGE_KEPT_MAX 30000
 
+static int
+compare_event_order (const TriEvent *a,
+                     const TriEvent *b)
+{
+  if (a->date.earliest != b->date.earliest)
+    return a->date.earliest < b->date.earliest ? -1 : 1;
+  if (a->date.latest != b->date.latest)
+    return a->date.latest < b->date.latest ? -1 : 1;
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+static int
+compare_event_ptrs (gconstpointer a,
+                    gconstpointer b)
+{
+  return compare_event_order (*(TriEvent **) a, *(TriEvent **) b);
+}
+
+/* The range kept grown to take in [from, to] (which overlaps it or
+ * touches it), reading only the days it lacks: a pan reads the days that
+ * come into view, not the range again. Past RANGE_KEPT_MAX, what is kept
+ * is cut back to [from, to]. FALSE: a read failed (error says why) and
+ * nothing is kept. */
+static gboolean
+extend_range (TriStore    *self,
+              guint32      from,
+              guint32      to,
+              GError     **error)
+{
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GPtrArray *all = self->range_events;
+  guint32 parts[2][2];
+  guint n_parts = 0, before = all->len;
+
+  if (from < self->range_from)
+    {
+      parts[n_parts][0] = from;
+      parts[n_parts++][1] = self->range_from - 1;
+    }
+  if (to > self->range_to)
+    {
+      parts[n_parts][0] = self->range_to + 1;
+      parts[n_parts++][1] = to;
+    }
+  for (guint i = 0; i < all->len; i++)
+    g_hash_table_add (kept, &((TriEvent *) all->pdata[i])->id);
+
+  for (guint p = 0; p < n_parts; p++)
+    {
+      g_autoptr(GPtrArray) more = read_events (self, parts[p][0], parts[p][1], self->range_lang,
+                                               self->range_brief, error);
+
+      if (more == NULL)
+        {
+          drop_range (self);
+          return FALSE;
+        }
+      /* an event that lasts into the days kept is kept already */
+      for (guint i = 0; i < more->len; i++)
+        {
+          TriEvent *ev = more->pdata[i];
+
+          if (g_hash_table_contains (kept, &ev->id))
+            continue;
+          more->pdata[i] = NULL;
+          g_ptr_array_add (all, ev);
+          g_hash_table_add (kept, &ev->id);
+        }
+    }
+  if (all->len != before)
+    g_ptr_array_sort (all, compare_event_ptrs);
+  self->range_from = MIN (self->range_from, from);
+  self->range_to = MAX (self->range_to, to);
+
+  if (all->len > RANGE_KEPT_MAX)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          TriEvent *ev = all->pdata[i];
+
+          if (ev->date.latest < from || ev->date.earliest > to)
+            tri_event_free (ev);
+          else
+            all->pdata[n++] = ev;
+        }
+      g_ptr_array_set_free_func (all, NULL);
+      g_ptr_array_set_size (all, n);
+      g_ptr_array_set_free_func (all, (GDestroyNotify) tri_event_free);
+      self->range_from = from;
+      self->range_to = to;
+    }
+  return TRUE;
+}
+
 /**
  * tri_store_list_events:
  * @from: first day number of the range, 0 for no limit
@@ -2012,6 +2108,23 @@ list_events (TriStore    *self,
       self->range_from <= from && to <= self->range_to &&
       (self->range_brief == brief || !self->range_brief) && g_strcmp0 (self->range_lang, lang) == 0)
     {
+      all = self->range_events;
+      within = self->range_from != from || self->range_to != to;
+    }
+  else if (self->range_events != NULL && !self->changed && self->damage == NULL &&
+           (self->range_brief == brief || !self->range_brief) && g_strcmp0 (self->range_lang, lang) == 0 &&
+           from <= (guint64) self->range_to + 1 && (guint64) to + 1 >= self->range_from &&
+           (guint64) (to - from) < 4 * (guint64) (self->range_to - self->range_from + 1))
+    {
+      /* next to what is kept, or across it: only the days it lacks */
+      if (!extend_range (self, from, to, error))
+        return NULL;
+      if (self->range_events->len > RANGE_KEPT_MAX)
+        {
+          /* [from, to] alone is more than is kept: read as it is */
+          drop_range (self);
+          return list_events (self, from, to, lang, brief, error);
+        }
       all = self->range_events;
       within = self->range_from != from || self->range_to != to;
     }
@@ -2080,17 +2193,6 @@ tri_store_list_events_brief (TriStore    *self,
 {
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
   return list_events (self, from, to, lang, TRUE, error);
-}
-
-static int
-compare_event_order (const TriEvent *a,
-                     const TriEvent *b)
-{
-  if (a->date.earliest != b->date.earliest)
-    return a->date.earliest < b->date.earliest ? -1 : 1;
-  if (a->date.latest != b->date.latest)
-    return a->date.latest < b->date.latest ? -1 : 1;
-  return a->id < b->id ? -1 : a->id > b->id;
 }
 
 static gboolean
