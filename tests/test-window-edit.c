@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <gtk/gtk.h>
@@ -966,6 +967,88 @@ test_timeline_parts_not_stale (void)
   spin (50);
 }
 
+/* What a layout shows of its events, as one string: each mark (its event,
+ * place and label), each bin (its events) and each lane's "+N more" */
+static char *
+describe_layout (TriTimelineLayout *layout)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      TriTimelineMark *m = g_ptr_array_index (layout->marks, i);
+
+      g_string_append_printf (out, "m%" G_GINT64_FORMAT "@%.1f:%s ", m->event_id, m->x0, m->label ? m->label : "");
+    }
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+
+      g_string_append_printf (out, "c%u:", c->count);
+      for (guint k = 0; k < c->event_ids->len; k++)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT ",", g_array_index (c->event_ids, gint64, k));
+      g_string_append_c (out, ' ');
+    }
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    g_string_append_printf (out, "+%u ", layout->more[i].count);
+  return g_string_free (out, FALSE);
+}
+
+/* A pan and a zoom, step by step with the main loop between (where the
+ * view reads ahead): at every step the timeline shows what a layout of a
+ * fresh read of those days shows */
+static void
+test_timeline_reads_ahead (void)
+{
+  TriWindow *window = tri_window_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) fresh = tri_store_open (tri_test_briefing_path (), NULL);
+  TriTimelineView *view;
+  double t0, t1, span;
+
+  g_assert_true (tri_window_open_read_only (window, tri_test_briefing_path (), &error));
+  g_assert_no_error (error);
+  present (window);
+  view = tri_window_get_timeline_view (window);
+  tri_timeline_view_get_range (view, &t0, &t1);
+  span = t1 - t0;
+  for (int i = 0; i < 48; i++)
+    {
+      /* back in time by a tenth a step, then a zoom out and in */
+      double a = t0 - span * (i < 32 ? i : 32) / 10, b = a + span;
+      double zoom = i < 32 ? 1 : pow (1.25, i < 40 ? i - 31 : 48 - i);
+      TriTimelineLayout *shown;
+      TriTimelineParams params = { 0 };
+      g_autoptr(TriTimelineLayout) want = NULL;
+      g_autoptr(GPtrArray) events = NULL;
+      g_autofree char *got_text = NULL;
+      g_autofree char *want_text = NULL;
+
+      tri_timeline_view_set_range (view, (a + b) / 2 - span * zoom / 2, (a + b) / 2 + span * zoom / 2);
+      spin (i % 3 == 0 ? 0 : 40);
+      tri_test_wait_until_drawn (window);
+      shown = tri_timeline_view_get_layout (view);
+      g_assert_nonnull (shown);
+
+      params.width = shown->width;
+      params.height = shown->height;
+      params.t0 = shown->t0;
+      params.t1 = shown->t1;
+      params.as_of = shown->as_of;
+      params.lang = shown->lang;
+      params.type_scale = 1;
+      events = tri_store_list_events_brief (fresh, (guint32) MAX (1, shown->t0 - 1), (guint32) shown->t1 + 1,
+                                            shown->lang, NULL);
+      want = tri_timeline_layout_new (events, &params);
+      g_assert_cmpfloat (want->label_px, ==, shown->label_px);
+      got_text = describe_layout (shown);
+      want_text = describe_layout (want);
+      g_assert_cmpstr (got_text, ==, want_text);
+    }
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -977,6 +1060,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/edit-undo-redo", test_edit_undo_redo);
   g_test_add_func ("/window-edit/editors-open", test_editors_open);
   g_test_add_func ("/window-edit/timeline-parts-not-stale", test_timeline_parts_not_stale);
+  g_test_add_func ("/window-edit/timeline-reads-ahead", test_timeline_reads_ahead);
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
   g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);

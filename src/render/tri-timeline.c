@@ -108,6 +108,77 @@ tri_timeline_layout_day_at (TriTimelineLayout *layout,
  * same span, so that "as of" and its cursor are always in it (three
  * quarters of the way along) when they would fall outside.
  */
+/**
+ * tri_timeline_margin:
+ *
+ * The days whose events a timeline showing [@t0, @t1] keeps read: those
+ * shown with half their span either side, so that a small pan needs no
+ * read.
+ */
+void
+tri_timeline_margin (double  t0,
+                     double  t1,
+                     double *from,
+                     double *to)
+{
+  double span = t1 - t0;
+
+  *from = MAX (1, floor (t0 - span / 2));
+  *to = ceil (t1 + span / 2);
+}
+
+/**
+ * tri_timeline_read_ahead_due:
+ * @have_from, @have_to: the days whose events are read
+ *
+ * Whether to read ahead: the days shown have come within a quarter of
+ * their span of the edge of those read, on a side where the margin goes
+ * further.
+ */
+gboolean
+tri_timeline_read_ahead_due (double t0,
+                             double t1,
+                             double have_from,
+                             double have_to)
+{
+  double from, to, quarter = (t1 - t0) / 4;
+
+  tri_timeline_margin (t0, t1, &from, &to);
+  return (have_from > from && t0 - have_from < quarter) || (have_to < to && have_to - t1 < quarter);
+}
+
+/**
+ * tri_timeline_read_ahead:
+ * @from, @to: (out): the days to read next
+ *
+ * The next step of reading ahead, from the days read towards the margin
+ * (tri_timeline_margin()): an eighth of the span shown a side at most (a
+ * store that keeps what it read reads only the days added), all at once
+ * where what is read no longer reaches the days shown; the side past the
+ * margin cut back to it.
+ *
+ * Returns: %FALSE when what is read is the margin already
+ */
+gboolean
+tri_timeline_read_ahead (double  t0,
+                         double  t1,
+                         double  have_from,
+                         double  have_to,
+                         double *from,
+                         double *to)
+{
+  double step = (t1 - t0) / 8, m0, m1;
+
+  tri_timeline_margin (t0, t1, &m0, &m1);
+  *from = have_from > m0 ? MAX (m0, floor (have_from - step)) : m0;
+  *to = have_to < m1 ? MIN (m1, ceil (have_to + step)) : m1;
+  if (*from > floor (t0))
+    *from = m0;
+  if (*to < ceil (t1))
+    *to = m1;
+  return *from != have_from || *to != have_to;
+}
+
 void
 tri_timeline_default_range (guint32  earliest,
                             guint32  latest,

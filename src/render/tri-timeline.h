@@ -159,6 +159,20 @@ void               tri_timeline_default_range (guint32              earliest,
                                                guint32              as_of,
                                                double              *t0,
                                                double              *t1);
+void               tri_timeline_margin        (double               t0,
+                                               double               t1,
+                                               double              *from,
+                                               double              *to);
+gboolean           tri_timeline_read_ahead_due (double              t0,
+                                                double              t1,
+                                                double              have_from,
+                                                double              have_to);
+gboolean           tri_timeline_read_ahead    (double               t0,
+                                               double               t1,
+                                               double               have_from,
+                                               double               have_to,
+                                               double              *from,
+                                               double              *to);
 void               tri_timeline_render       (TriTimelineLayout       *layout,
                                               cairo_t                 *cr,
                                               const TriTheme          *theme);

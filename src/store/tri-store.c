@@ -50,9 +50,15 @@ typedef enum
   STMT_ACTORS,
   STMT_RELATIONS,
   STMT_EVENTS,
+  STMT_EVENTS_ENDING,
+  STMT_EVENTS_STARTING,
   STMT_EVENTS_BRIEF,
+  STMT_EVENTS_BRIEF_ENDING,
+  STMT_EVENTS_BRIEF_STARTING,
   STMT_EVENT,
   STMT_LINKS,
+  STMT_LINKS_ENDING,
+  STMT_LINKS_STARTING,
   STMT_EVENT_LINKS,
   STMT_ACTOR_EVENTS,
   STMT_ACTOR_EVENT_COUNT,
@@ -106,21 +112,28 @@ static const char * const stmt_sql[N_STMTS] = {
     " FROM event ev" \
     " LEFT JOIN event_text l ON l.event = ev.id AND l.lang = ?1" \
     " LEFT JOIN event_text e ON e.event = ev.id AND e.lang = 'en'"
-  [STMT_EVENTS] =
-    EVENT_SELECT
-    " WHERE ev.latest >= ?2 AND ev.earliest <= ?3"
-    " ORDER BY ev.earliest, ev.latest, ev.id",
+/* the events of a range: those whose possible days overlap it; those that
+ * end in it, or start in it (a range grown by the days next to it: each
+ * through the index of its own end, only as far as those days) */
+#define OVERLAPPING(from, to) " WHERE ev.latest >= " from " AND ev.earliest <= " to
+#define ENDING(from, to) " WHERE ev.latest BETWEEN " from " AND " to
+#define STARTING(from, to) " WHERE ev.earliest BETWEEN " from " AND " to
+#define EVENT_ORDER " ORDER BY ev.earliest, ev.latest, ev.id"
+  [STMT_EVENTS] = EVENT_SELECT OVERLAPPING ("?2", "?3") EVENT_ORDER,
+  [STMT_EVENTS_ENDING] = EVENT_SELECT ENDING ("?2", "?3") EVENT_ORDER,
+  [STMT_EVENTS_STARTING] = EVENT_SELECT STARTING ("?2", "?3") EVENT_ORDER,
   /* what a view draws of each event: no summary, no claimant (a view asks
    * tri_store_get_event () for the one it opens); the English title read
    * only where the language has none */
-  [STMT_EVENTS_BRIEF] =
-    "SELECT ev.id, ev.date, ev.category, ev.confidence,"
-    " COALESCE ((SELECT NULLIF (title, '') FROM event_text WHERE event = ev.id AND lang = ?1),"
-    "           (SELECT NULLIF (title, '') FROM event_text WHERE event = ev.id AND lang = 'en')),"
-    " NULL, NULL, ev.date_label"
+#define EVENT_BRIEF_SELECT \
+    "SELECT ev.id, ev.date, ev.category, ev.confidence," \
+    " COALESCE ((SELECT NULLIF (title, '') FROM event_text WHERE event = ev.id AND lang = ?1)," \
+    "           (SELECT NULLIF (title, '') FROM event_text WHERE event = ev.id AND lang = 'en'))," \
+    " NULL, NULL, ev.date_label" \
     " FROM event ev"
-    " WHERE ev.latest >= ?2 AND ev.earliest <= ?3"
-    " ORDER BY ev.earliest, ev.latest, ev.id",
+  [STMT_EVENTS_BRIEF] = EVENT_BRIEF_SELECT OVERLAPPING ("?2", "?3") EVENT_ORDER,
+  [STMT_EVENTS_BRIEF_ENDING] = EVENT_BRIEF_SELECT ENDING ("?2", "?3") EVENT_ORDER,
+  [STMT_EVENTS_BRIEF_STARTING] = EVENT_BRIEF_SELECT STARTING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENT] =
     EVENT_SELECT " WHERE ev.id = ?2",
   [STMT_ACTOR_EVENTS] =
@@ -131,10 +144,12 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_ACTOR_EVENT_COUNT] =
     "SELECT count(DISTINCT er.event) FROM event_relation er JOIN relation r ON r.id = er.relation"
     " WHERE r.actor_a = ?1 OR r.actor_b = ?1",
-  [STMT_LINKS] =
-    "SELECT er.event, er.relation, er.stance, er.weight"
+#define LINK_SELECT \
+    "SELECT er.event, er.relation, er.stance, er.weight" \
     " FROM event ev JOIN event_relation er ON er.event = ev.id"
-    " WHERE ev.latest >= ?1 AND ev.earliest <= ?2",
+  [STMT_LINKS] = LINK_SELECT OVERLAPPING ("?1", "?2"),
+  [STMT_LINKS_ENDING] = LINK_SELECT ENDING ("?1", "?2"),
+  [STMT_LINKS_STARTING] = LINK_SELECT STARTING ("?1", "?2"),
   [STMT_EVENT_LINKS] =
     "SELECT event, relation, stance, weight FROM event_relation WHERE event = ?1",
   /* only days Trilateral can place: one absurd row leaves the rest (each
@@ -1916,6 +1931,13 @@ link_from_row (sqlite3_stmt *stmt,
  * Returns: (transfer container): the events whose possible dates overlap
  *   the range, in date order, with their relation links.
  */
+typedef enum
+{
+  SPAN_OVERLAPPING,   /* the events whose possible days overlap the range */
+  SPAN_ENDING,        /* those whose last possible day is in it */
+  SPAN_STARTING,      /* those whose first possible day is in it */
+} Span;
+
 /* The range's events, every one, as the file has them */
 static GPtrArray *
 read_events (TriStore    *self,
@@ -1923,14 +1945,20 @@ read_events (TriStore    *self,
              guint32      to,
              const char  *lang,
              gboolean     brief,
+             Span         span,
              GError     **error)
 {
+  static const StmtId events_stmt[2][3] = {
+    { STMT_EVENTS, STMT_EVENTS_ENDING, STMT_EVENTS_STARTING },
+    { STMT_EVENTS_BRIEF, STMT_EVENTS_BRIEF_ENDING, STMT_EVENTS_BRIEF_STARTING },
+  };
+  static const StmtId links_stmt[3] = { STMT_LINKS, STMT_LINKS_ENDING, STMT_LINKS_STARTING };
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = begin (self, brief ? STMT_EVENTS_BRIEF : STMT_EVENTS, lang);
+  stmt = begin (self, events_stmt[brief ? 1 : 0][span], lang);
   sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
   sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));
   while ((rc = step (self, stmt)) == SQLITE_ROW)
@@ -1949,7 +1977,7 @@ read_events (TriStore    *self,
   if (!finish (self, rc, error))
     return NULL;
 
-  stmt = begin (self, STMT_LINKS, NULL);
+  stmt = begin (self, links_stmt[span], NULL);
   sqlite3_bind_int64 (stmt, 1, tri_day_to_jdn (from));
   sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (to));
   while ((rc = step (self, stmt)) == SQLITE_ROW)
@@ -2015,17 +2043,22 @@ extend_range (TriStore    *self,
   g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
   GPtrArray *all = self->range_events;
   guint32 parts[2][2];
+  Span spans[2];
   guint n_parts = 0, before = all->len;
 
+  /* an event of the days before the range kept that is not kept ends
+   * before it; one of the days after starts after it */
   if (from < self->range_from)
     {
       parts[n_parts][0] = from;
-      parts[n_parts++][1] = self->range_from - 1;
+      parts[n_parts][1] = self->range_from - 1;
+      spans[n_parts++] = SPAN_ENDING;
     }
   if (to > self->range_to)
     {
       parts[n_parts][0] = self->range_to + 1;
-      parts[n_parts++][1] = to;
+      parts[n_parts][1] = to;
+      spans[n_parts++] = SPAN_STARTING;
     }
   for (guint i = 0; i < all->len; i++)
     g_hash_table_add (kept, &((TriEvent *) all->pdata[i])->id);
@@ -2033,14 +2066,14 @@ extend_range (TriStore    *self,
   for (guint p = 0; p < n_parts; p++)
     {
       g_autoptr(GPtrArray) more = read_events (self, parts[p][0], parts[p][1], self->range_lang,
-                                               self->range_brief, error);
+                                               self->range_brief, spans[p], error);
 
       if (more == NULL)
         {
           drop_range (self);
           return FALSE;
         }
-      /* an event that lasts into the days kept is kept already */
+      /* a file from elsewhere may repeat an id: keep the first */
       for (guint i = 0; i < more->len; i++)
         {
           TriEvent *ev = more->pdata[i];
@@ -2131,7 +2164,7 @@ list_events (TriStore    *self,
   else
     {
       drop_range (self);
-      all = read_events (self, from, to, lang, brief, error);
+      all = read_events (self, from, to, lang, brief, SPAN_OVERLAPPING, error);
       if (all == NULL)
         return NULL;
       if (!tri_filter_has_event_facets (self->filter) && all->len > RANGE_KEPT_MAX)

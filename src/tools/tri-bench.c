@@ -44,6 +44,9 @@ typedef struct
   TriStateIndex *index;
   GPtrArray     *events;     /* the timeline's range, with its margin */
   double         events_t0, events_t1;   /* the days they were read for */
+  GPtrArray     *next_events;            /* read ahead, as the window's view does */
+  double         next_t0, next_t1;
+  gboolean       reading_ahead;
   double         t0, t1;
   guint32        as_of;
 } Bench;
@@ -172,23 +175,119 @@ compare_double (gconstpointer a,
 }
 
 /* The timeline shows [t0, t1]: as the window's view does (ensure_events),
- * its events are read again, with half the span either side, only when
- * the days shown leave those read */
+ * with what was read ahead once it covers those days, and read again
+ * (the margin) only when they leave what is read */
 static void
 bench_show_range (Bench  *b,
                   double  t0,
                   double  t1)
 {
-  double span = t1 - t0;
-
   b->t0 = t0;
   b->t1 = t1;
+  if (b->next_events != NULL && t0 >= b->next_t0 && t1 <= b->next_t1)
+    {
+      g_clear_pointer (&b->events, g_ptr_array_unref);
+      b->events = g_steal_pointer (&b->next_events);
+      b->events_t0 = b->next_t0;
+      b->events_t1 = b->next_t1;
+    }
   if (t0 >= b->events_t0 && t1 <= b->events_t1)
     return;
+  g_clear_pointer (&b->next_events, g_ptr_array_unref);
   g_clear_pointer (&b->events, g_ptr_array_unref);
-  b->events_t0 = MAX (1, floor (t0 - span / 2));
-  b->events_t1 = ceil (t1 + span / 2);
+  tri_timeline_margin (t0, t1, &b->events_t0, &b->events_t1);
   b->events = tri_store_list_events_brief (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
+}
+
+/* One turn of the view's idle after a frame: a step of reading ahead when
+ * one is due (tri_timeline_read_ahead). Its time in ms, or -1 for none */
+static double
+bench_read_ahead (Bench *b)
+{
+  double have_t0 = b->next_events != NULL ? b->next_t0 : b->events_t0;
+  double have_t1 = b->next_events != NULL ? b->next_t1 : b->events_t1;
+  double from, to, m0, m1, t = now_ms ();
+
+  if (!b->reading_ahead && !tri_timeline_read_ahead_due (b->t0, b->t1, have_t0, have_t1))
+    return -1;
+  b->reading_ahead = tri_timeline_read_ahead (b->t0, b->t1, have_t0, have_t1, &from, &to);
+  if (!b->reading_ahead)
+    return -1;
+  g_clear_pointer (&b->next_events, g_ptr_array_unref);
+  b->next_events = tri_store_list_events_brief (b->store, (guint32) from, (guint32) to, "en", NULL);
+  b->next_t0 = from;
+  b->next_t1 = to;
+  tri_timeline_margin (b->t0, b->t1, &m0, &m1);
+  b->reading_ahead = from > m0 || to < m1;
+  return now_ms () - t;
+}
+
+static void
+print_median_p95 (const char *name,
+                  double     *times,
+                  guint       n)
+{
+  if (n == 0)
+    {
+      printf ("%s_count\t0\n", name);
+      return;
+    }
+  qsort (times, n, sizeof (double), (int (*)(const void *, const void *)) compare_double);
+  printf ("%s_median_ms\t%.2f\n%s_p95_ms\t%.2f\n", name, times[n / 2], name,
+          times[MIN (n - 1, (guint) ceil (n * 0.95) - 1)]);
+}
+
+/* Panning and zooming as the window's timeline does, each step a new
+ * range: its events (read ahead between frames, as the window's idle
+ * does, or read in the frame when a step leaves what was read), a new
+ * layout and a frame. Prints the median and p95 of the frames, and of
+ * the turns of reading ahead between them, in ms */
+static void
+bench_moves (Bench           *b,
+             cairo_t         *cr,
+             cairo_surface_t *surface)
+{
+  enum { STEPS = 100 };
+  double pan[STEPS], zoom[STEPS], ahead[2 * STEPS];
+  double t0 = b->t0, t1 = b->t1;
+  double span = t1 - t0;
+  guint n_ahead = 0;
+
+  /* a drag back in time by a twentieth of the span a step, then forward */
+  for (int i = 0; i < STEPS; i++)
+    {
+      double shift = span / 20 * (i < STEPS / 2 ? -(i + 1) : -(STEPS - i - 1));
+      double t = now_ms (), idle;
+      g_autoptr(TriTimelineLayout) timeline = NULL;
+
+      bench_show_range (b, t0 + shift, t1 + shift);
+      timeline = bench_timeline (b, b->as_of);
+      bench_frame (b, cr, timeline, b->as_of);
+      cairo_surface_flush (surface);
+      pan[i] = now_ms () - t;
+      if ((idle = bench_read_ahead (b)) >= 0)
+        ahead[n_ahead++] = idle;
+    }
+  /* the wheel: in by a tenth a step around the middle, then out again */
+  for (int i = 0; i < STEPS; i++)
+    {
+      int in = i < STEPS / 2 ? i + 1 : STEPS - i - 1;
+      double s = span / pow (1.1, in), mid = (t0 + t1) / 2;
+      double t = now_ms (), idle;
+      g_autoptr(TriTimelineLayout) timeline = NULL;
+
+      bench_show_range (b, mid - s / 2, mid + s / 2);
+      timeline = bench_timeline (b, b->as_of);
+      bench_frame (b, cr, timeline, b->as_of);
+      cairo_surface_flush (surface);
+      zoom[i] = now_ms () - t;
+      if ((idle = bench_read_ahead (b)) >= 0)
+        ahead[n_ahead++] = idle;
+    }
+  bench_show_range (b, t0, t1);
+  print_median_p95 ("pan", pan, STEPS);
+  print_median_p95 ("zoom", zoom, STEPS);
+  print_median_p95 ("read_ahead", ahead, n_ahead);
 }
 
 /* Scrubbing: 200 frames, "as of" sweeping the timeline's range */
@@ -217,53 +316,10 @@ bench_scrub (Bench           *b,
  * range: its events (read again only past the margin), a new layout and
  * a frame. Prints the median and p95 of each, in ms */
 static void
-bench_moves (Bench           *b,
-             cairo_t         *cr,
-             cairo_surface_t *surface)
-{
-  enum { STEPS = 100 };
-  double pan[STEPS], zoom[STEPS];
-  double t0 = b->t0, t1 = b->t1;
-  double span = t1 - t0;
-
-  /* a drag back in time by a twentieth of the span a step, then forward */
-  for (int i = 0; i < STEPS; i++)
-    {
-      double shift = span / 20 * (i < STEPS / 2 ? -(i + 1) : -(STEPS - i - 1));
-      double t = now_ms ();
-      g_autoptr(TriTimelineLayout) timeline = NULL;
-
-      bench_show_range (b, t0 + shift, t1 + shift);
-      timeline = bench_timeline (b, b->as_of);
-      bench_frame (b, cr, timeline, b->as_of);
-      cairo_surface_flush (surface);
-      pan[i] = now_ms () - t;
-    }
-  /* the wheel: in by a tenth a step around the middle, then out again */
-  for (int i = 0; i < STEPS; i++)
-    {
-      int in = i < STEPS / 2 ? i + 1 : STEPS - i - 1;
-      double s = span / pow (1.1, in), mid = (t0 + t1) / 2;
-      double t = now_ms ();
-      g_autoptr(TriTimelineLayout) timeline = NULL;
-
-      bench_show_range (b, mid - s / 2, mid + s / 2);
-      timeline = bench_timeline (b, b->as_of);
-      bench_frame (b, cr, timeline, b->as_of);
-      cairo_surface_flush (surface);
-      zoom[i] = now_ms () - t;
-    }
-  bench_show_range (b, t0, t1);
-  qsort (pan, STEPS, sizeof (double), (int (*)(const void *, const void *)) compare_double);
-  qsort (zoom, STEPS, sizeof (double), (int (*)(const void *, const void *)) compare_double);
-  printf ("pan_median_ms\t%.2f\npan_p95_ms\t%.2f\n", pan[STEPS / 2], pan[STEPS * 95 / 100 - 1]);
-  printf ("zoom_median_ms\t%.2f\nzoom_p95_ms\t%.2f\n", zoom[STEPS / 2], zoom[STEPS * 95 / 100 - 1]);
-}
-
-static void
 bench_clear (Bench *b)
 {
   g_clear_pointer (&b->events, g_ptr_array_unref);
+  g_clear_pointer (&b->next_events, g_ptr_array_unref);
   g_clear_pointer (&b->index, tri_state_index_unref);
   g_clear_pointer (&b->actors, g_ptr_array_unref);
   g_clear_pointer (&b->relations, g_ptr_array_unref);

@@ -43,6 +43,8 @@ struct _TriTimelineView
   char              *lang;
   GPtrArray         *events;          /* the visible range's */
   double             events_t0, events_t1;
+  GPtrArray         *next_events;     /* read ahead, for the layouts to come */
+  double             next_t0, next_t1;
   double             t0, t1;
   guint32            as_of;
   gint64             selected_event;
@@ -127,34 +129,71 @@ margin_range (TriTimelineView *self,
               double          *t0,
               double          *t1)
 {
-  double span = self->t1 - self->t0;
-
-  *t0 = MAX (1, floor (self->t0 - span / 2));
-  *t1 = ceil (self->t1 + span / 2);
+  tri_timeline_margin (self->t0, self->t1, t0, t1);
 }
 
-/* After the first frame: the margin either side, so that a pan needs no
- * query */
+static void
+drop_next (TriTimelineView *self)
+{
+  g_clear_pointer (&self->next_events, g_ptr_array_unref);
+}
+
+/* Reading ahead, in an idle after the frames: the margin either side
+ * grown towards half the span shown, an eighth of the span a turn (the
+ * store reads only the days it lacks), so that a pan or a zoom finds its
+ * events read and no frame waits for the file. What is read waits in
+ * next_events for the next layout: the one drawn holds the events it was
+ * made of. */
 static gboolean
 read_margin (gpointer data)
 {
   TriTimelineView *self = data;
-  double t0, t1;
+  double t0, t1, a, b;
+  GPtrArray *events;
 
-  margin_range (self, &t0, &t1);
-
-  self->margin_source = 0;
   if (self->store == NULL || self->events == NULL ||
-      (self->events_t0 <= t0 && self->events_t1 >= t1))
-    return G_SOURCE_REMOVE;
-  if (read_events (self, t0, t1))
-    invalidate (self);
+      !tri_timeline_read_ahead (self->t0, self->t1,
+                                self->next_events != NULL ? self->next_t0 : self->events_t0,
+                                self->next_events != NULL ? self->next_t1 : self->events_t1, &a, &b))
+    {
+      self->margin_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  events = tri_store_list_events_brief (self->store, (guint32) a, (guint32) MIN (b, G_MAXUINT32 - 1),
+                                        self->lang, NULL);
+  if (events == NULL)
+    {
+      /* the store says what went wrong; the next layout reads again */
+      self->margin_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  drop_next (self);
+  self->next_events = events;
+  self->next_t0 = a;
+  self->next_t1 = b;
+  margin_range (self, &t0, &t1);
+  if (a > t0 || b < t1)
+    return G_SOURCE_CONTINUE;
+  self->margin_source = 0;
   return G_SOURCE_REMOVE;
 }
 
+/* After a layout: read ahead when the days shown come within a quarter of
+ * their span of the edge of those read */
+static void
+schedule_read_ahead (TriTimelineView *self)
+{
+  if (self->store == NULL || self->events == NULL || self->margin_source != 0)
+    return;
+  if (tri_timeline_read_ahead_due (self->t0, self->t1,
+                                   self->next_events != NULL ? self->next_t0 : self->events_t0,
+                                   self->next_events != NULL ? self->next_t1 : self->events_t1))
+    self->margin_source = g_idle_add_full (G_PRIORITY_LOW, read_margin, self, NULL);
+}
+
 /* Only the events the view can draw are loaded, with a margin so that a
- * small pan needs no query; the first time, only the days shown (the first
- * frame reads no more than it draws) and the margin after it. */
+ * pan needs no query; the first time, only the days shown (the first
+ * frame reads no more than it draws), the margin read ahead after it. */
 static void
 ensure_events (TriTimelineView *self)
 {
@@ -162,9 +201,18 @@ ensure_events (TriTimelineView *self)
 
   if (self->store == NULL)
     return;
+  /* what was read ahead, once it covers the days shown */
+  if (self->next_events != NULL && self->t0 >= self->next_t0 && self->t1 <= self->next_t1)
+    {
+      g_clear_pointer (&self->events, g_ptr_array_unref);
+      self->events = g_steal_pointer (&self->next_events);
+      self->events_t0 = self->next_t0;
+      self->events_t1 = self->next_t1;
+    }
   if (self->events != NULL && self->t0 >= self->events_t0 && self->t1 <= self->events_t1)
     return;
 
+  drop_next (self);
   if (self->events == NULL)
     {
       if (read_events (self, MAX (1, floor (self->t0)), ceil (self->t1)) && self->margin_source == 0)
@@ -434,6 +482,7 @@ rebuild (TriTimelineView *self,
   params.type_scale = self->type_scale;
   memcpy (params.expanded, self->expanded, sizeof params.expanded);
   self->layout = tri_timeline_layout_new (self->events, &params);
+  schedule_read_ahead (self);
 }
 
 /* The hotspots follow the items drawn. Adding or removing child widgets
@@ -1044,6 +1093,7 @@ tri_timeline_view_dispose (GObject *object)
   g_clear_pointer (&self->node, gsk_render_node_unref);
   drop_parts (self);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  drop_next (self);
   g_clear_pointer (&self->highlight, g_array_unref);
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
@@ -1142,6 +1192,7 @@ on_store_changed (TriStore        *store,
                                  (guint32) MIN (self->events_t1, G_MAXUINT32 - 1),
                                  self->lang, ids, n, NULL)))
     g_clear_pointer (&self->events, g_ptr_array_unref);
+  drop_next (self);   /* read before the change */
   invalidate (self);
 }
 
@@ -1161,6 +1212,7 @@ tri_timeline_view_set_store (TriTimelineView *self,
   g_free (self->lang);
   self->lang = g_strdup (lang);
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  drop_next (self);
   show_default_range (self);
   invalidate (self);
 }
@@ -1172,6 +1224,7 @@ tri_timeline_view_reload (TriTimelineView *self)
   g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
 
   g_clear_pointer (&self->events, g_ptr_array_unref);
+  drop_next (self);
   invalidate (self);
 }
 
