@@ -290,6 +290,7 @@ struct _TriStore
   /* the last range tri_store_list_events () read, unfiltered, so that a
    * filter change reads no text again (a view asks for the same range) */
   GPtrArray    *range_events;
+  GHashTable   *range_ids;      /* of the ids in range_events, once it has grown */
   guint32       range_from, range_to;
   gboolean      range_brief;
   char         *range_lang;
@@ -328,6 +329,7 @@ static void
 drop_range (TriStore *self)
 {
   g_clear_pointer (&self->range_events, g_ptr_array_unref);
+  g_clear_pointer (&self->range_ids, g_hash_table_unref);
   g_clear_pointer (&self->range_lang, g_free);
 }
 
@@ -2040,11 +2042,11 @@ extend_range (TriStore    *self,
               guint32      to,
               GError     **error)
 {
-  g_autoptr(GHashTable) kept = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) added = g_ptr_array_new ();
   GPtrArray *all = self->range_events;
   guint32 parts[2][2];
   Span spans[2];
-  guint n_parts = 0, before = all->len;
+  guint n_parts = 0;
 
   /* an event of the days before the range kept that is not kept ends
    * before it; one of the days after starts after it */
@@ -2060,8 +2062,12 @@ extend_range (TriStore    *self,
       parts[n_parts][1] = to;
       spans[n_parts++] = SPAN_STARTING;
     }
-  for (guint i = 0; i < all->len; i++)
-    g_hash_table_add (kept, &((TriEvent *) all->pdata[i])->id);
+  if (self->range_ids == NULL)
+    {
+      self->range_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+      for (guint i = 0; i < all->len; i++)
+        g_hash_table_add (self->range_ids, &((TriEvent *) all->pdata[i])->id);
+    }
 
   for (guint p = 0; p < n_parts; p++)
     {
@@ -2070,6 +2076,8 @@ extend_range (TriStore    *self,
 
       if (more == NULL)
         {
+          for (guint i = 0; i < added->len; i++)
+            tri_event_free (added->pdata[i]);
           drop_range (self);
           return FALSE;
         }
@@ -2078,15 +2086,32 @@ extend_range (TriStore    *self,
         {
           TriEvent *ev = more->pdata[i];
 
-          if (g_hash_table_contains (kept, &ev->id))
+          if (g_hash_table_contains (self->range_ids, &ev->id))
             continue;
           more->pdata[i] = NULL;
-          g_ptr_array_add (all, ev);
-          g_hash_table_add (kept, &ev->id);
+          g_ptr_array_add (added, ev);
+          g_hash_table_add (self->range_ids, &ev->id);
         }
     }
-  if (all->len != before)
-    g_ptr_array_sort (all, compare_event_ptrs);
+  if (added->len > 0)
+    {
+      /* the few read sorted, then merged into the many kept */
+      guint n = all->len, i = 0, k = 0, out = 0;
+      gpointer *merged = g_new (gpointer, n + added->len);
+
+      g_ptr_array_sort (added, compare_event_ptrs);
+      while (i < n || k < added->len)
+        if (k == added->len || (i < n && compare_event_order (all->pdata[i], added->pdata[k]) <= 0))
+          merged[out++] = all->pdata[i++];
+        else
+          merged[out++] = added->pdata[k++];
+      g_ptr_array_set_free_func (all, NULL);
+      g_ptr_array_set_size (all, 0);
+      g_ptr_array_set_free_func (all, (GDestroyNotify) tri_event_free);
+      for (guint j = 0; j < out; j++)
+        g_ptr_array_add (all, merged[j]);
+      g_free (merged);
+    }
   self->range_from = MIN (self->range_from, from);
   self->range_to = MAX (self->range_to, to);
 
@@ -2106,6 +2131,7 @@ extend_range (TriStore    *self,
       g_ptr_array_set_free_func (all, NULL);
       g_ptr_array_set_size (all, n);
       g_ptr_array_set_free_func (all, (GDestroyNotify) tri_event_free);
+      g_clear_pointer (&self->range_ids, g_hash_table_unref);
       self->range_from = from;
       self->range_to = to;
     }
