@@ -938,6 +938,38 @@ test_ticks_before_common_era (void)
   g_assert_null (strstr (labels->str, "01 BCE"));
 }
 
+/* A label is shaped once: drawn again (the next frame, a pan) it is the
+ * same layout; cut to another width it is another; and it measures what
+ * it draws, as the layout pass placed it */
+static void
+test_labels_shaped_once (void)
+{
+  const char *title = "Putin and Kim sign the Comprehensive Strategic Partnership treaty";
+  g_autoptr(PangoLayout) a = tri_text_label (title, 13, FALSE, "en", -1);
+  g_autoptr(PangoLayout) b = tri_text_label (title, 13, FALSE, "en", -1);
+  g_autoptr(PangoLayout) wide = tri_text_label (title, 13, FALSE, "en", 10000);
+  g_autoptr(PangoLayout) cut = tri_text_label (title, 13, FALSE, "en", 120);
+  g_autoptr(PangoLayout) bold = tri_text_label (title, 13, TRUE, "en", -1);
+  g_autoptr(PangoLayout) han = tri_text_label ("普京访问平壤", 13, FALSE, "zh", -1);
+  double w, h;
+  PangoRectangle logical;
+
+  g_assert_true (a == b);
+  g_assert_true (wide == a);   /* it fits: the same as uncut */
+  g_assert_true (cut != a);
+  g_assert_true (bold != a);
+  g_assert_true (pango_layout_is_ellipsized (cut));
+  g_assert_false (pango_layout_is_ellipsized (a));
+
+  tri_text_measure (title, 13, FALSE, "en", &w, &h);
+  pango_layout_get_extents (a, NULL, &logical);
+  g_assert_cmpfloat_with_epsilon ((double) logical.width / PANGO_SCALE, w, 0.01);
+  pango_layout_get_extents (cut, NULL, &logical);
+  g_assert_cmpfloat ((double) logical.width / PANGO_SCALE, <=, 121);
+  /* Han text is shaped with its language: Chinese, not Japanese, forms */
+  g_assert_cmpstr (pango_language_to_string (pango_context_get_language (pango_layout_get_context (han))), ==, "zh");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -945,6 +977,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/timeline/spans-cover-uncertainty", test_spans_cover_uncertainty);
   g_test_add_func ("/timeline/labels-never-collide", test_labels_never_collide);
+  g_test_add_func ("/timeline/labels-shaped-once", test_labels_shaped_once);
   g_test_add_func ("/timeline/ticks-adapt", test_ticks_adapt);
   g_test_add_func ("/timeline/axis-names-the-year", test_axis_names_the_year);
   g_test_add_func ("/timeline/more-when-rows-run-out", test_more_when_rows_run_out);
