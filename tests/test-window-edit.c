@@ -1049,6 +1049,46 @@ test_timeline_reads_ahead (void)
   spin (50);
 }
 
+/* The window made wider (maximized for a briefing): the picture takes the
+ * room, the evidence panel keeps its width; made narrower again, the same */
+static void
+test_wider_window_grows_picture (void)
+{
+  TriWindow *window = tri_window_new (NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *panel, *timeline;
+  int panel_w, timeline_w;
+
+  g_assert_true (tri_window_open_read_only (window, tri_test_briefing_path (), &error));
+  g_assert_no_error (error);
+  present (window);
+  panel = GTK_WIDGET (tri_window_get_evidence_panel (window));
+  timeline = GTK_WIDGET (tri_window_get_timeline_view (window));
+  /* sizes that fit the test's 1280 x 800 screen (no window manager) */
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  spin (500);
+  tri_test_wait_until_drawn (window);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 910);
+  panel_w = gtk_widget_get_width (panel);
+  timeline_w = gtk_widget_get_width (timeline);
+  g_assert_cmpint (panel_w, >, 100);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1270, 780);
+  spin (500);
+  tri_test_wait_until_drawn (window);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), >=, 1260);
+  g_assert_cmpint (ABS (gtk_widget_get_width (panel) - panel_w), <=, 2);
+  g_assert_cmpint (gtk_widget_get_width (timeline), >=, timeline_w + 280);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  spin (500);
+  tri_test_wait_until_drawn (window);
+  g_assert_cmpint (ABS (gtk_widget_get_width (panel) - panel_w), <=, 2);
+  g_assert_cmpint (ABS (gtk_widget_get_width (timeline) - timeline_w), <=, 2);
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1061,6 +1101,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/editors-open", test_editors_open);
   g_test_add_func ("/window-edit/timeline-parts-not-stale", test_timeline_parts_not_stale);
   g_test_add_func ("/window-edit/timeline-reads-ahead", test_timeline_reads_ahead);
+  g_test_add_func ("/window-edit/wider-window-grows-picture", test_wider_window_grows_picture);
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);
   g_test_add_func ("/window-edit/missing-translations-follow", test_missing_translations_follow);

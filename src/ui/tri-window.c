@@ -79,6 +79,8 @@ struct _TriWindow
   GtkPaned             *canvas_paned;
   gboolean              panes_placed;
   int                   evidence_width; /* kept while the deck pane shows or hides; 0: none */
+  int                   shown_evidence_width;  /* the panel's width, as last allocated */
+  int                   last_width;     /* the window's, as last allocated */
   int                   filter_row;     /* the height the filter chips took from the triangle */
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
@@ -1863,8 +1865,21 @@ tri_window_size_allocate (GtkWidget *widget,
       self->panes_placed = TRUE;
       g_idle_add_full (G_PRIORITY_HIGH_IDLE, place_panes, g_object_ref (self), g_object_unref);
     }
-  else if (self->evidence_width > 0)
-    g_idle_add_full (G_PRIORITY_HIGH_IDLE, keep_evidence_width, g_object_ref (self), g_object_unref);
+  else
+    {
+      /* the window made wider or narrower (maximized, full screen): the
+       * picture takes the difference, the evidence panel keeps the width
+       * it had (GtkPaned would give the panel its share of it) */
+      if (width != self->last_width && self->last_width > 0 && self->shown_evidence_width > 0 &&
+          self->evidence_width == 0)
+        self->evidence_width = self->shown_evidence_width;
+      if (self->evidence_width > 0)
+        g_idle_add_full (G_PRIORITY_HIGH_IDLE, keep_evidence_width, g_object_ref (self), g_object_unref);
+      else if (gtk_widget_get_width (GTK_WIDGET (self->paned)) > 1)
+        self->shown_evidence_width = gtk_widget_get_width (GTK_WIDGET (self->paned)) -
+                                     gtk_paned_get_position (self->paned);
+    }
+  self->last_width = width;
 }
 
 /**
