@@ -236,7 +236,6 @@ set_time (JsonObject *date,
 {
   g_autofree char *t = g_strstrip (g_strdup (text));
   unsigned h = 0, m = 0, sec = 0;
-  char ampm[3] = { 0 };
   int n = 0, used = 0;
 
   if (*t == '\0')
@@ -253,9 +252,12 @@ set_time (JsonObject *date,
 
       while (*rest == ' ')
         rest++;
-      if (sscanf (rest, "%2[AaPp]%*[Mm]", ampm) == 1 && h >= 1 && h <= 12)
+      /* "AM" or "PM", in any case: both letters, or it is no time of ours
+       * (a lone "a" at the end of the cell is not skipped past its end) */
+      if ((g_ascii_tolower (rest[0]) == 'a' || g_ascii_tolower (rest[0]) == 'p') &&
+          g_ascii_tolower (rest[1]) == 'm' && h >= 1 && h <= 12)
         {
-          h = h % 12 + (g_ascii_tolower (ampm[0]) == 'p' ? 12 : 0);
+          h = h % 12 + (g_ascii_tolower (rest[0]) == 'p' ? 12 : 0);
           rest += 2;
         }
       if (*rest == '\0' && h <= 23 && m <= 59 && (sec == G_MAXUINT || sec <= 59))
