@@ -2158,21 +2158,21 @@ list_events (TriStore    *self,
   g_autoptr(GPtrArray) events = NULL;
   GPtrArray *all;
   gboolean within = FALSE;   /* a part of the range kept: only the events that overlap it */
+  gboolean kept;
 
   lang = tri_lang_normalize (lang);
   check_unchanged (self);
-  /* the range kept, or one inside it (the triangle's window inside the
-   * timeline's days): what is kept answers, with no text read again */
-  if (self->range_events != NULL && !self->changed && self->damage == NULL &&
-      self->range_from <= from && to <= self->range_to &&
-      (self->range_brief == brief || !self->range_brief) && g_strcmp0 (self->range_lang, lang) == 0)
+  /* what is kept can answer: read as this asks, and the file unchanged;
+   * the range kept, or one inside it (the triangle's window inside the
+   * timeline's days), with no text read again */
+  kept = self->range_events != NULL && !self->changed && self->damage == NULL &&
+         (self->range_brief == brief || !self->range_brief) && g_strcmp0 (self->range_lang, lang) == 0;
+  if (kept && self->range_from <= from && to <= self->range_to)
     {
       all = self->range_events;
       within = self->range_from != from || self->range_to != to;
     }
-  else if (self->range_events != NULL && !self->changed && self->damage == NULL &&
-           (self->range_brief == brief || !self->range_brief) && g_strcmp0 (self->range_lang, lang) == 0 &&
-           from <= (guint64) self->range_to + 1 && (guint64) to + 1 >= self->range_from &&
+  else if (kept && from <= (guint64) self->range_to + 1 && (guint64) to + 1 >= self->range_from &&
            (guint64) (to - from) < 4 * (guint64) (self->range_to - self->range_from + 1))
     {
       /* next to what is kept, or across it: only the days it lacks */

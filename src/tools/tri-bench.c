@@ -242,6 +242,30 @@ print_median_p95 (const char *name,
  * does, or read in the frame when a step leaves what was read), a new
  * layout and a frame. Prints the median and p95 of the frames, and of
  * the turns of reading ahead between them, in ms */
+/* One step: [t0, t1] shown, its layout and frame (the time returned, in
+ * ms), then the idle's turn of reading ahead (its time added to ahead) */
+static double
+bench_step (Bench           *b,
+            cairo_t         *cr,
+            cairo_surface_t *surface,
+            double           t0,
+            double           t1,
+            double          *ahead,
+            guint           *n_ahead)
+{
+  double t = now_ms (), frame, idle;
+  g_autoptr(TriTimelineLayout) timeline = NULL;
+
+  bench_show_range (b, t0, t1);
+  timeline = bench_timeline (b, b->as_of);
+  bench_frame (b, cr, timeline, b->as_of);
+  cairo_surface_flush (surface);
+  frame = now_ms () - t;
+  if ((idle = bench_read_ahead (b)) >= 0)
+    ahead[(*n_ahead)++] = idle;
+  return frame;
+}
+
 static void
 bench_moves (Bench           *b,
              cairo_t         *cr,
@@ -250,39 +274,22 @@ bench_moves (Bench           *b,
   enum { STEPS = 100 };
   double pan[STEPS], zoom[STEPS], ahead[2 * STEPS];
   double t0 = b->t0, t1 = b->t1;
-  double span = t1 - t0;
+  double span = t1 - t0, mid = (t0 + t1) / 2;
   guint n_ahead = 0;
 
   /* a drag back in time by a twentieth of the span a step, then forward */
   for (int i = 0; i < STEPS; i++)
     {
       double shift = span / 20 * (i < STEPS / 2 ? -(i + 1) : -(STEPS - i - 1));
-      double t = now_ms (), idle;
-      g_autoptr(TriTimelineLayout) timeline = NULL;
 
-      bench_show_range (b, t0 + shift, t1 + shift);
-      timeline = bench_timeline (b, b->as_of);
-      bench_frame (b, cr, timeline, b->as_of);
-      cairo_surface_flush (surface);
-      pan[i] = now_ms () - t;
-      if ((idle = bench_read_ahead (b)) >= 0)
-        ahead[n_ahead++] = idle;
+      pan[i] = bench_step (b, cr, surface, t0 + shift, t1 + shift, ahead, &n_ahead);
     }
   /* the wheel: in by a tenth a step around the middle, then out again */
   for (int i = 0; i < STEPS; i++)
     {
-      int in = i < STEPS / 2 ? i + 1 : STEPS - i - 1;
-      double s = span / pow (1.1, in), mid = (t0 + t1) / 2;
-      double t = now_ms (), idle;
-      g_autoptr(TriTimelineLayout) timeline = NULL;
+      double s = span / pow (1.1, i < STEPS / 2 ? i + 1 : STEPS - i - 1);
 
-      bench_show_range (b, mid - s / 2, mid + s / 2);
-      timeline = bench_timeline (b, b->as_of);
-      bench_frame (b, cr, timeline, b->as_of);
-      cairo_surface_flush (surface);
-      zoom[i] = now_ms () - t;
-      if ((idle = bench_read_ahead (b)) >= 0)
-        ahead[n_ahead++] = idle;
+      zoom[i] = bench_step (b, cr, surface, mid - s / 2, mid + s / 2, ahead, &n_ahead);
     }
   bench_show_range (b, t0, t1);
   print_median_p95 ("pan", pan, STEPS);
@@ -308,8 +315,7 @@ bench_scrub (Bench           *b,
       cairo_surface_flush (surface);
       times[i] = now_ms () - t;
     }
-  qsort (times, 200, sizeof (double), (int (*)(const void *, const void *)) compare_double);
-  printf ("redraw_median_ms\t%.2f\nredraw_p95_ms\t%.2f\n", times[100], times[189]);
+  print_median_p95 ("redraw", times, 200);
 }
 
 /* Panning and zooming as the window's timeline does, each step a new
