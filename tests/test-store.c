@@ -164,6 +164,100 @@ test_range_panned (void)
     }
 }
 
+/* A timeline that draws most of its events as counted bins reads the
+ * titles of the few it labels, and no others: each as a full read has it
+ * (in the language asked, the English one where it has none, the number
+ * where the file has neither), and kept for the next read of the range */
+static void
+test_titles_read_for_some (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "titles.sqlite");
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) full = NULL, untitled = NULL, some = NULL, again = NULL, brief = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 no_vi, no_title;
+
+  /* one event with only its English title, one with none */
+  tri_test_sql (path, "DELETE FROM event_text WHERE lang = 'vi' AND event = (SELECT min (id) FROM event);"
+                      "UPDATE event_text SET title = '' WHERE event = (SELECT max (id) FROM event);");
+  {
+    /* as a store that read them in full has them */
+    g_autoptr(TriStore) other = tri_store_open (path, &error);
+
+    g_assert_no_error (error);
+    full = tri_store_list_events (other, 0, G_MAXUINT32, "vi", &error);
+    g_assert_no_error (error);
+  }
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (full->len, >=, 20);
+  no_vi = G_MAXINT64;
+  no_title = 0;
+  for (guint i = 0; i < full->len; i++)
+    {
+      no_vi = MIN (no_vi, ((TriEvent *) full->pdata[i])->id);
+      no_title = MAX (no_title, ((TriEvent *) full->pdata[i])->id);
+    }
+
+  untitled = tri_store_list_events_untitled (store, 0, G_MAXUINT32, "vi", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (untitled->len, ==, full->len);
+  some = g_ptr_array_new ();
+  for (guint i = 0; i < untitled->len; i++)
+    {
+      TriEvent *ev = untitled->pdata[i];
+
+      g_assert_null (ev->title);
+      g_assert_null (ev->summary);
+      g_assert_cmpint (ev->id, ==, ((TriEvent *) full->pdata[i])->id);
+      g_assert_cmpuint (ev->links->len, ==, ((TriEvent *) full->pdata[i])->links->len);
+      if (i % 3 == 0 || ev->id == no_vi || ev->id == no_title)
+        g_ptr_array_add (some, ev);
+    }
+  g_assert_true (tri_store_read_titles (store, some, "vi", &error));
+  g_assert_no_error (error);
+
+  again = tri_store_list_events_untitled (store, 0, G_MAXUINT32, "vi", &error);
+  for (guint i = 0; i < untitled->len; i++)
+    {
+      TriEvent *ev = untitled->pdata[i], *kept = again->pdata[i], *want = full->pdata[i];
+      gboolean asked = g_ptr_array_find (some, ev, NULL);
+
+      if (asked)
+        g_assert_cmpstr (ev->title, ==, want->title);
+      else
+        g_assert_null (ev->title);
+      /* the next read of the range has the titles read, and only those */
+      g_assert_cmpstr (kept->title, ==, asked ? want->title : NULL);
+      if (ev->id == no_title)
+        {
+          g_autofree char *number = g_strdup_printf ("#%" G_GINT64_FORMAT, ev->id);
+
+          g_assert_cmpstr (ev->title, ==, number);
+        }
+    }
+  for (guint i = 0; i < untitled->len; i++)
+    if (((TriEvent *) untitled->pdata[i])->id == no_vi)
+      {
+        g_autoptr(TriEvent) en = tri_store_get_event (store, no_vi, "en", NULL);
+
+        g_assert_cmpstr (((TriEvent *) untitled->pdata[i])->title, ==, en->title);
+      }
+
+  /* and the exports' read has every title */
+  brief = tri_store_list_events_brief (store, 0, G_MAXUINT32, "vi", &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *a = describe_events (brief);
+    g_autofree char *b = describe_events (full);
+
+    g_assert_cmpstr (a, ==, b);
+  }
+  g_clear_object (&store);
+  tri_test_dir_remove (g_steal_pointer (&dir));
+}
+
 static void
 test_quotes_newest_first (void)
 {
@@ -1318,6 +1412,7 @@ main (int   argc,
   g_test_add_func ("/store/relations", test_relations);
   g_test_add_func ("/store/range-query", test_range_query);
   g_test_add_func ("/store/range-panned", test_range_panned);
+  g_test_add_func ("/store/titles-read-for-some", test_titles_read_for_some);
   g_test_add_func ("/store/quotes-newest-first", test_quotes_newest_first);
   g_test_add_func ("/store/quotes-page", test_quotes_page);
   g_test_add_func ("/store/quotes-in-period", test_quotes_in_period);

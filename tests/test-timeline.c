@@ -183,6 +183,39 @@ layout_with (GPtrArray  *events,
   return tri_timeline_layout_new (events, &params);
 }
 
+/* The titles a view reads for a layout (tri_timeline_untitled_marks() of
+ * events read without them) are those of the marks the layout draws one
+ * by one: every label drawn has its title, and no event counted in a bin
+ * has its title read */
+static void
+check_titles_read (GPtrArray  *events,
+                   GPtrArray  *untitled,
+                   double      t0,
+                   double      t1,
+                   double      width,
+                   double      height,
+                   double      type_scale,
+                   const char *lang)
+{
+  g_autoptr(TriTimelineLayout) layout = layout_with (events, t0, t1, width, height, type_scale, lang, 0);
+  g_autoptr(GHashTable) marked = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) to_read = NULL;
+  TriTimelineParams params = { 0 };
+
+  params.width = width;
+  params.height = height;
+  params.t0 = t0;
+  params.t1 = t1;
+  params.lang = lang;
+  params.type_scale = type_scale;
+  to_read = tri_timeline_untitled_marks (untitled, &params);
+  for (guint i = 0; i < layout->marks->len; i++)
+    g_hash_table_add (marked, &((TriTimelineMark *) layout->marks->pdata[i])->event_id);
+  g_assert_cmpuint (to_read->len, ==, g_hash_table_size (marked));
+  for (guint i = 0; i < to_read->len; i++)
+    g_assert_true (g_hash_table_contains (marked, &((TriEvent *) to_read->pdata[i])->id));
+}
+
 static int
 year_of (guint32 day)
 {
@@ -668,23 +701,31 @@ test_dense_briefing_truthful (void)
     g_autoptr(GRand) rand = g_rand_new_with_seed (20241201);
     g_autoptr(TriStore) store = tri_store_open (path, &error);
     g_autoptr(GPtrArray) events = NULL;
+    g_autoptr(GPtrArray) untitled = NULL;
     guint32 earliest, latest;
 
     g_assert_no_error (error);
     g_assert_true (tri_store_get_extent (store, &earliest, &latest));
     events = tri_store_list_events (store, 0, G_MAXUINT32, "en", &error);
     g_assert_no_error (error);
+    {
+      g_autoptr(TriStore) other = tri_store_open (path, &error);
+
+      untitled = tri_store_list_events_untitled (other, 0, G_MAXUINT32, "en", &error);
+      g_assert_no_error (error);
+    }
     for (int i = 0; i < 40; i++)
       {
         double span = g_rand_double_range (rand, 14, 365.25 * 12);
         double t0 = g_rand_double_range (rand, earliest, latest - span);
-        g_autoptr(TriTimelineLayout) layout = layout_with (events, t0, t0 + span,
-                                                           g_rand_double_range (rand, 16, 2400),
-                                                           g_rand_double_range (rand, 16, 1200),
-                                                           g_rand_double_range (rand, 1, 2),
-                                                           langs[i % G_N_ELEMENTS (langs)], 0);
+        double width = g_rand_double_range (rand, 16, 2400);
+        double height = g_rand_double_range (rand, 16, 1200);
+        double scale = g_rand_double_range (rand, 1, 2);
+        const char *lang = langs[i % G_N_ELEMENTS (langs)];
+        g_autoptr(TriTimelineLayout) layout = layout_with (events, t0, t0 + span, width, height, scale, lang, 0);
 
         check_truthful (events, layout, 0, FALSE, &seen);
+        check_titles_read (events, untitled, t0, t0 + span, width, height, scale, lang);
       }
   }
 

@@ -814,6 +814,90 @@ layout_legend (TriTimelineLayout *layout,
  * row for it, counts it in the lane's "+N more"; or, in a lane too dense
  * for marks, counts it in a bin.
  */
+/* The plot's left and right ends: right of the widest lane name (the
+ * names as drawn in @name_w), at most a quarter of the width */
+static void
+plot_span (const TriTimelineParams *params,
+           double                   name_w[TRI_N_CATEGORIES],
+           double                  *lane_label_w,
+           double                  *x0,
+           double                  *x1)
+{
+  const double scale = params->type_scale > 0 ? params->type_scale : 1;
+  const double gap = 6 * scale;
+  double widest = 0;
+
+  for (guint i = 0; i < TRI_N_CATEGORIES; i++)
+    {
+      double h;
+
+      tri_text_measure (tri_category_label (i, params->lang), 12.5 * scale, TRUE, params->lang, &name_w[i], &h);
+      widest = MAX (widest, name_w[i]);
+    }
+  *lane_label_w = MIN (widest + 2 * gap, params->width * 0.25);
+  *x0 = *lane_label_w;
+  *x1 = MAX (params->width - 2 * gap, *x0 + 1);
+}
+
+/* Level of detail: a lane with more events than the plot has room for
+ * their labels draws them as counted bins instead, so a frame costs what
+ * its pixels cost, however many events there are. Zooming in brings the
+ * events back one by one. */
+static void
+lanes_clustered (GPtrArray               *events,
+                 const TriTimelineParams *params,
+                 double                   plot_w,
+                 gboolean                 clustered[TRI_N_CATEGORIES])
+{
+  const double scale = params->type_scale > 0 ? params->type_scale : 1;
+  const double t1 = MAX (params->t1, params->t0 + 1);
+  guint n_in_lane[TRI_N_CATEGORIES] = { 0 };
+
+  for (guint i = 0; i < events->len; i++)
+    {
+      const TriEvent *ev = g_ptr_array_index (events, i);
+
+      if (in_view (ev, params->t0, t1))
+        n_in_lane[ev->category < TRI_N_CATEGORIES ? ev->category : TRI_CATEGORY_DIPLOMACY]++;
+    }
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    clustered[lane] = n_in_lane[lane] > plot_w / (CLUSTER_PX * scale);
+}
+
+/**
+ * tri_timeline_untitled_marks:
+ * @events: (element-type TriEvent): what tri_timeline_layout_new() will
+ *   be given, titles read or not
+ *
+ * The events a layout of @params draws one by one, with their titles, and
+ * whose titles are not read yet: those in view in the lanes that are not
+ * counted bins. A view reads these titles (tri_store_read_titles()) and no
+ * others.
+ *
+ * Returns: (transfer container) (element-type TriEvent): some of @events
+ */
+GPtrArray *
+tri_timeline_untitled_marks (GPtrArray               *events,
+                             const TriTimelineParams *params)
+{
+  GPtrArray *untitled = g_ptr_array_new ();
+  const double t1 = MAX (params->t1, params->t0 + 1);
+  gboolean clustered[TRI_N_CATEGORIES];
+  double name_w[TRI_N_CATEGORIES], lane_label_w, x0, x1;
+
+  plot_span (params, name_w, &lane_label_w, &x0, &x1);
+  lanes_clustered (events, params, x1 - x0, clustered);
+  for (guint i = 0; i < events->len; i++)
+    {
+      TriEvent *ev = g_ptr_array_index (events, i);
+
+      if (ev->title == NULL && in_view (ev, params->t0, t1) &&
+          !clustered[ev->category < TRI_N_CATEGORIES ? ev->category : TRI_CATEGORY_DIPLOMACY])
+        g_ptr_array_add (untitled, ev);
+    }
+  return untitled;
+}
+
 TriTimelineLayout *
 tri_timeline_layout_new (GPtrArray               *events,
                          const TriTimelineParams *params)
@@ -824,7 +908,6 @@ tri_timeline_layout_new (GPtrArray               *events,
   double name_w[TRI_N_CATEGORIES];
   double axis_h, row_h, line_h, text_h, gap, w, avail, extra, plot_w, legend_h = 0, pad_top;
   int rows[TRI_N_CATEGORIES], needed[TRI_N_CATEGORIES];
-  guint n_in_lane[TRI_N_CATEGORIES] = { 0 };
   guint n_bins;
   gboolean with_labels = TRUE, binned = FALSE;
   GPtrArray *lane_marks[TRI_N_CATEGORIES] = { NULL };
@@ -847,37 +930,18 @@ tri_timeline_layout_new (GPtrArray               *events,
   text_h = line_h;
 
   for (guint i = 0; i < TRI_N_CATEGORIES; i++)
-    {
-      double h;
-
-      layout->lane_labels[i] = g_strdup (tri_category_label (i, layout->lang));
-      tri_text_measure (layout->lane_labels[i], layout->label_px, TRUE, layout->lang, &name_w[i], &h);
-      layout->lane_label_w = MAX (layout->lane_label_w, name_w[i]);
-    }
-  layout->lane_label_w = MIN (layout->lane_label_w + 2 * gap, params->width * 0.25);
+    layout->lane_labels[i] = g_strdup (tri_category_label (i, layout->lang));
+  plot_span (params, name_w, &layout->lane_label_w, &layout->plot_x0, &layout->plot_x1);
 
   axis_h = line_h + 2 * gap;
-  layout->plot_x0 = layout->lane_label_w;
-  layout->plot_x1 = MAX (params->width - 2 * gap, layout->plot_x0 + 1);
   plot_w = layout->plot_x1 - layout->plot_x0;
   n_bins = MAX (1, (guint) ceil (plot_w / bin_w));
 
   layout_ticks (layout);
 
-  /* Level of detail: a lane with more events than the plot has room for
-   * their labels draws them as counted bins instead, so a frame costs what
-   * its pixels cost, however many events there are. Zooming in brings the
-   * events back one by one. */
-  for (guint i = 0; i < events->len; i++)
-    {
-      const TriEvent *ev = g_ptr_array_index (events, i);
-
-      if (in_view (ev, layout->t0, layout->t1))
-        n_in_lane[ev->category < TRI_N_CATEGORIES ? ev->category : TRI_CATEGORY_DIPLOMACY]++;
-    }
+  lanes_clustered (events, params, plot_w, layout->clustered);
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
     {
-      layout->clustered[lane] = n_in_lane[lane] > plot_w / bin_w;
       binned |= layout->clustered[lane];
       lane_marks[lane] = g_ptr_array_new ();
       if (layout->clustered[lane])
@@ -953,7 +1017,8 @@ tri_timeline_layout_new (GPtrArray               *events,
       mark->confidence = ev->confidence;
       mark->stance = dominant_stance (ev);
       mark->point = ev->date.precision == TRI_PRECISION_DAY;
-      mark->title = g_strdup (ev->title);
+      /* a title not read (its read failed: the store says so) is no label */
+      mark->title = g_strdup (ev->title != NULL ? ev->title : "");
       mark->selected = params->selected_event != 0 && ev->id == params->selected_event;
       mark->dimmed = params->n_highlight_relations > 0 && !is_highlighted (ev, params);
       mark->earliest = ev->date.earliest;

@@ -144,6 +144,8 @@ typedef enum
 TriTimelineLayout *tri_timeline_layout_new   (GPtrArray               *events,
                                               const TriTimelineParams *params);
 void               tri_timeline_layout_free  (TriTimelineLayout       *layout);
+GPtrArray         *tri_timeline_untitled_marks (GPtrArray             *events,
+                                              const TriTimelineParams *params);
 void               tri_timeline_layout_set_as_of (TriTimelineLayout   *layout,
                                               guint32                  as_of);
 TriTimelineHit     tri_timeline_layout_hit   (TriTimelineLayout       *layout,

@@ -56,6 +56,7 @@ typedef enum
   STMT_EVENTS_BRIEF_ENDING,
   STMT_EVENTS_BRIEF_STARTING,
   STMT_EVENT,
+  STMT_EVENT_TITLE,
   STMT_LINKS,
   STMT_LINKS_ENDING,
   STMT_LINKS_STARTING,
@@ -122,20 +123,22 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_EVENTS] = EVENT_SELECT OVERLAPPING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENTS_ENDING] = EVENT_SELECT ENDING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENTS_STARTING] = EVENT_SELECT STARTING ("?2", "?3") EVENT_ORDER,
-  /* what a view draws of each event: no summary, no claimant (a view asks
-   * tri_store_get_event () for the one it opens); the English title read
-   * only where the language has none */
+  /* what a view needs to place each event: no text at all (the title is
+   * read by STMT_EVENT_TITLE for the events a view labels; the summary and
+   * claimant by tri_store_get_event () for the one it opens), so that the
+   * rows read are the event table's short ones */
 #define EVENT_BRIEF_SELECT \
-    "SELECT ev.id, ev.date, ev.category, ev.confidence," \
-    " COALESCE ((SELECT NULLIF (title, '') FROM event_text WHERE event = ev.id AND lang = ?1)," \
-    "           (SELECT NULLIF (title, '') FROM event_text WHERE event = ev.id AND lang = 'en'))," \
-    " NULL, NULL, ev.date_label" \
+    "SELECT ev.id, ev.date, ev.category, ev.confidence, NULL, NULL, NULL, ev.date_label" \
     " FROM event ev"
   [STMT_EVENTS_BRIEF] = EVENT_BRIEF_SELECT OVERLAPPING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENTS_BRIEF_ENDING] = EVENT_BRIEF_SELECT ENDING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENTS_BRIEF_STARTING] = EVENT_BRIEF_SELECT STARTING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENT] =
     EVENT_SELECT " WHERE ev.id = ?2",
+  /* an event's title, the English one where the language has none */
+  [STMT_EVENT_TITLE] =
+    "SELECT COALESCE ((SELECT NULLIF (title, '') FROM event_text WHERE event = ?2 AND lang = ?1),"
+    "                 (SELECT NULLIF (title, '') FROM event_text WHERE event = ?2 AND lang = 'en'))",
   [STMT_ACTOR_EVENTS] =
     EVENT_SELECT
     " WHERE ev.id IN (SELECT er.event FROM event_relation er JOIN relation r ON r.id = er.relation"
@@ -290,7 +293,7 @@ struct _TriStore
   /* the last range tri_store_list_events () read, unfiltered, so that a
    * filter change reads no text again (a view asks for the same range) */
   GPtrArray    *range_events;
-  GHashTable   *range_ids;      /* of the ids in range_events, once it has grown */
+  GHashTable   *range_ids;      /* id to event of range_events, once it has grown or titles were read */
   guint32       range_from, range_to;
   gboolean      range_brief;
   char         *range_lang;
@@ -1891,8 +1894,20 @@ tri_store_find_relation (TriStore    *self,
   return NULL;
 }
 
+/* An event's title as a view shows it: the file's, or its number where it
+ * has none */
+static char *
+title_or_number (char   *title,
+                 gint64  id)
+{
+  return title != NULL ? title : g_strdup_printf ("#%" G_GINT64_FORMAT, id);
+}
+
+/* An event from a row of EVENT_SELECT, or of EVENT_BRIEF_SELECT (@brief:
+ * its title left %NULL, unread) */
 static TriEvent *
-event_from_row (sqlite3_stmt *stmt)
+event_from_row (sqlite3_stmt *stmt,
+                gboolean      brief)
 {
   TriEvent *ev = g_new0 (TriEvent, 1);
 
@@ -1902,9 +1917,8 @@ event_from_row (sqlite3_stmt *stmt)
     ev->category = TRI_CATEGORY_DIPLOMACY;
   if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 3), &ev->confidence))
     ev->confidence = TRI_CONFIDENCE_ALLEGED;
-  ev->title = column_text (stmt, 4);
-  if (ev->title == NULL)
-    ev->title = g_strdup_printf ("#%" G_GINT64_FORMAT, ev->id);
+  if (!brief)
+    ev->title = title_or_number (column_text (stmt, 4), ev->id);
   ev->summary = column_long_text (stmt, 5);
   ev->claimed_by = column_text (stmt, 6);
   ev->date_label = column_text (stmt, 7);
@@ -1965,7 +1979,7 @@ read_events (TriStore    *self,
   sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
-      TriEvent *ev = event_from_row (stmt);
+      TriEvent *ev = event_from_row (stmt, brief);
 
       /* a file from elsewhere may repeat an id: keep the first */
       if (g_hash_table_contains (by_id, &ev->id))
@@ -2031,6 +2045,19 @@ compare_event_ptrs (gconstpointer a,
   return compare_event_order (*(TriEvent **) a, *(TriEvent **) b);
 }
 
+/* The events kept, by id */
+static void
+ensure_range_ids (TriStore *self)
+{
+  GPtrArray *all = self->range_events;
+
+  if (self->range_ids != NULL)
+    return;
+  self->range_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; i < all->len; i++)
+    g_hash_table_insert (self->range_ids, &((TriEvent *) all->pdata[i])->id, all->pdata[i]);
+}
+
 /* The range kept grown to take in [from, to] (which overlaps it or
  * touches it), reading only the days it lacks: a pan reads the days that
  * come into view, not the range again. Past RANGE_KEPT_MAX, what is kept
@@ -2062,12 +2089,7 @@ extend_range (TriStore    *self,
       parts[n_parts][1] = to;
       spans[n_parts++] = SPAN_STARTING;
     }
-  if (self->range_ids == NULL)
-    {
-      self->range_ids = g_hash_table_new (g_int64_hash, g_int64_equal);
-      for (guint i = 0; i < all->len; i++)
-        g_hash_table_add (self->range_ids, &((TriEvent *) all->pdata[i])->id);
-    }
+  ensure_range_ids (self);
 
   for (guint p = 0; p < n_parts; p++)
     {
@@ -2090,7 +2112,7 @@ extend_range (TriStore    *self,
             continue;
           more->pdata[i] = NULL;
           g_ptr_array_add (added, ev);
-          g_hash_table_add (self->range_ids, &ev->id);
+          g_hash_table_insert (self->range_ids, &ev->id, ev);
         }
     }
   if (added->len > 0)
@@ -2233,13 +2255,91 @@ tri_store_list_events (TriStore    *self,
 }
 
 /**
+ * tri_store_list_events_untitled:
+ *
+ * As tri_store_list_events(), with what a view needs to place each event:
+ * its dates, category, confidence and links, and no text (the title
+ * %NULL: tri_store_read_titles() reads it for the events a view labels;
+ * tri_store_get_event() has the summary and claimant). A timeline that
+ * draws most of a range as counted bins reads no title of theirs.
+ *
+ * Returns: (transfer container): the events, as tri_store_list_events()
+ */
+GPtrArray *
+tri_store_list_events_untitled (TriStore    *self,
+                                guint32      from,
+                                guint32      to,
+                                const char  *lang,
+                                GError     **error)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  return list_events (self, from, to, lang, TRUE, error);
+}
+
+/**
+ * tri_store_read_titles:
+ * @events: (element-type TriEvent): events of
+ *   tri_store_list_events_untitled() for @lang
+ *
+ * Reads the title of each of @events that has none yet (in @lang, the
+ * English one where @lang has none, the event's number where it has
+ * neither). A title read is kept with the range the store keeps, so the
+ * events it lists next have it.
+ *
+ * Returns: %FALSE when a read failed (the titles not read stay %NULL)
+ */
+gboolean
+tri_store_read_titles (TriStore    *self,
+                       GPtrArray   *events,
+                       const char  *lang,
+                       GError     **error)
+{
+  gboolean kept;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+
+  lang = tri_lang_normalize (lang);
+  check_unchanged (self);
+  kept = self->range_events != NULL && !self->changed && self->damage == NULL &&
+         g_strcmp0 (self->range_lang, lang) == 0;
+  if (kept)
+    ensure_range_ids (self);
+  for (guint i = 0; i < events->len; i++)
+    {
+      TriEvent *ev = events->pdata[i];
+      TriEvent *same = kept ? g_hash_table_lookup (self->range_ids, &ev->id) : NULL;
+      sqlite3_stmt *stmt;
+      int rc;
+
+      if (ev->title != NULL)
+        continue;
+      if (same != NULL && same->title != NULL)
+        {
+          ev->title = g_strdup (same->title);
+          continue;
+        }
+      stmt = begin (self, STMT_EVENT_TITLE, lang);
+      sqlite3_bind_int64 (stmt, 2, ev->id);
+      rc = step_row (self, stmt);
+      if (rc != SQLITE_ROW)
+        {
+          set_read_error (self, rc, error);
+          return FALSE;
+        }
+      ev->title = title_or_number (column_text (stmt, 0), ev->id);
+      sqlite3_reset (stmt);
+      if (same != NULL)
+        same->title = g_strdup (ev->title);
+    }
+  return TRUE;
+}
+
+/**
  * tri_store_list_events_brief:
  *
- * As tri_store_list_events(), with what a view draws of each event: its
- * dates, category, confidence, title and links, but no summary and no
- * claimant (%NULL; tri_store_get_event() has them). What the views and
- * the exports drawn as they are read, so that the first frame reads no
- * text it does not draw.
+ * As tri_store_list_events_untitled(), with every title read: what the
+ * exports draw, and no summary and no claimant (%NULL;
+ * tri_store_get_event() has them).
  *
  * Returns: (transfer container): the events, as tri_store_list_events()
  */
@@ -2250,8 +2350,13 @@ tri_store_list_events_brief (TriStore    *self,
                              const char  *lang,
                              GError     **error)
 {
+  g_autoptr(GPtrArray) events = NULL;
+
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
-  return list_events (self, from, to, lang, TRUE, error);
+  events = list_events (self, from, to, lang, TRUE, error);
+  if (events == NULL || !tri_store_read_titles (self, events, lang, error))
+    return NULL;
+  return g_steal_pointer (&events);
 }
 
 static gboolean
@@ -2374,7 +2479,7 @@ tri_store_get_event (TriStore    *self,
   sqlite3_bind_int64 (stmt, 2, id);
   rc = step (self, stmt);
   if (rc == SQLITE_ROW)
-    ev = event_from_row (stmt);
+    ev = event_from_row (stmt, FALSE);
   else if (finish (self, rc, error))
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
@@ -2544,7 +2649,7 @@ tri_store_list_actor_events (TriStore    *self,
           if (!tri_store_event_passes (self, sqlite3_column_int64 (stmt, 0)))
             continue;
           if (++*total <= limit)
-            g_ptr_array_add (events, event_from_row (stmt));
+            g_ptr_array_add (events, event_from_row (stmt, FALSE));
         }
       if (!finish (self, rc, error))
         return NULL;
@@ -2561,7 +2666,7 @@ tri_store_list_actor_events (TriStore    *self,
   sqlite3_bind_text (stmt, 2, code, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, limit);
   while ((rc = step (self, stmt)) == SQLITE_ROW)
-    g_ptr_array_add (events, event_from_row (stmt));
+    g_ptr_array_add (events, event_from_row (stmt, FALSE));
   if (!finish (self, rc, error))
     return NULL;
 

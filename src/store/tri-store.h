@@ -154,6 +154,15 @@ GPtrArray   *tri_store_list_events_brief (TriStore  *self,
                                         guint32      to,
                                         const char  *lang,
                                         GError     **error);
+GPtrArray   *tri_store_list_events_untitled (TriStore *self,
+                                        guint32      from,
+                                        guint32      to,
+                                        const char  *lang,
+                                        GError     **error);
+gboolean     tri_store_read_titles     (TriStore    *self,
+                                        GPtrArray   *events,
+                                        const char  *lang,
+                                        GError     **error);
 gboolean     tri_store_update_events   (TriStore    *self,
                                         GPtrArray   *events,
                                         guint32      from,

@@ -3,8 +3,8 @@
  * Usage: tri-generate N OUT.sqlite [OUT-timelinejs.json]
  *
  * N events (default 100,000) over 30 years with the bundled briefing's mix
- * of precisions, categories, confidences and stances; 20,000 quotes over
- * the three sides of the triangle; Vietnamese and English text of
+ * of precisions, categories, confidences and stances; a fifth as many
+ * quotes over the three sides of the triangle, and at least 20,000; Vietnamese and English text of
  * realistic lengths. Optionally the same events as TimelineJS3 JSON.
  * Deterministic: the same N gives the same file.
  *
@@ -100,7 +100,7 @@ main (int   argc,
   sqlite3 *db = NULL;
   sqlite3_stmt *ev_stmt, *text_stmt, *link_stmt, *q_stmt, *qt_stmt;
   gint64 n = argc > 1 ? g_ascii_strtoll (argv[1], NULL, 10) : 100000;
-  const gint64 n_quotes = 20000;
+  gint64 n_quotes;
   GArray *by_relation[3];
 
   if (argc < 3 || n < 1)
@@ -109,6 +109,7 @@ main (int   argc,
       return 2;
     }
 
+  n_quotes = MAX (20000, n / 5);
   rand = g_rand_new_with_seed ((guint32) n);
   tmp = g_strconcat (argv[2], ".part", NULL);
   g_unlink (tmp);

@@ -108,9 +108,9 @@ read_events (TriTimelineView *self,
              double           t1)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *events = tri_store_list_events_brief (self->store, (guint32) t0,
-                                                   (guint32) MIN (t1, G_MAXUINT32 - 1),
-                                                   self->lang, &error);
+  GPtrArray *events = tri_store_list_events_untitled (self->store, (guint32) t0,
+                                                      (guint32) MIN (t1, G_MAXUINT32 - 1),
+                                                      self->lang, &error);
 
   /* a failed read is not an empty timeline: keep what was read (the store
    * says what went wrong, and the window shows it) */
@@ -159,8 +159,8 @@ read_margin (gpointer data)
       self->margin_source = 0;
       return G_SOURCE_REMOVE;
     }
-  events = tri_store_list_events_brief (self->store, (guint32) a, (guint32) MIN (b, G_MAXUINT32 - 1),
-                                        self->lang, NULL);
+  events = tri_store_list_events_untitled (self->store, (guint32) a, (guint32) MIN (b, G_MAXUINT32 - 1),
+                                           self->lang, NULL);
   if (events == NULL)
     {
       /* the store says what went wrong; the next layout reads again */
@@ -342,6 +342,8 @@ describe_more (TriTimelineView       *self,
 
       if (ev == NULL)
         continue;
+      if (ev->title == NULL)
+        continue;
       if (titles->len > 0)
         /* Translators: between the titles of events */
         g_string_append (titles, _("; "));
@@ -406,7 +408,7 @@ sync_hotspots (TriTimelineView *self)
       /* Translators: an event's description: its date, category and confidence */
       description = g_strdup_printf (_("%s · %s · %s"), date, tri_category_label (ev->category, self->lang),
                                      tri_confidence_label (ev->confidence, self->lang));
-      tri_hotspot_describe (TRI_HOTSPOT (after), ev->title, description);
+      tri_hotspot_describe (TRI_HOTSPOT (after), m->title, description);
       tri_hotspot_set_pressed (TRI_HOTSPOT (after), ev->id == self->selected_event);
       g_hash_table_add (wanted, g_steal_pointer (&key));
     }
@@ -481,6 +483,15 @@ rebuild (TriTimelineView *self,
   params.lang = self->lang;
   params.type_scale = self->type_scale;
   memcpy (params.expanded, self->expanded, sizeof params.expanded);
+  /* the titles of the events drawn one by one, not of those counted in
+   * bins; a failed read leaves those marks without a label (the store
+   * says what went wrong, and the window shows it) */
+  {
+    g_autoptr(GPtrArray) untitled = tri_timeline_untitled_marks (self->events, &params);
+
+    if (untitled->len > 0)
+      tri_store_read_titles (self->store, untitled, self->lang, NULL);
+  }
   self->layout = tri_timeline_layout_new (self->events, &params);
   schedule_read_ahead (self);
 }

@@ -264,7 +264,7 @@ update_as_of (TriWindow *self)
           from = MIN (from, (guint32) MAX (1, floor (t0)));
           to = MAX (to, (guint32) MIN (ceil (t1), G_MAXUINT32 - 1));
         }
-      events = tri_store_list_events_brief (self->store, from, to, session_lang (self), &error);
+      events = tri_store_list_events_untitled (self->store, from, to, session_lang (self), &error);
       /* a failed read keeps the triangle as it was (the bar says why) */
       if (events != NULL)
         tri_triangle_view_set_events (self->triangle_view, events, session_as_of (self), session_months (self));
