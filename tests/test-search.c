@@ -347,6 +347,79 @@ test_not_utf8 (void)
   }
 }
 
+/* The folders of the index's texts (TEXTS_DIR_PREFIX) of process @pid */
+static guint
+count_texts_dirs (GPid pid)
+{
+  g_autofree char *prefix = g_strdup_printf ("trilateral-search-%d-", (int) pid);
+  g_autoptr(GDir) d = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    n += g_str_has_prefix (name, prefix);
+  return n;
+}
+
+static char *
+make_texts_dir (GPid pid)
+{
+  g_autofree char *name = g_strdup_printf ("trilateral-search-%d-test", (int) pid);
+  char *dir = g_build_filename (g_get_tmp_dir (), name, NULL);
+  g_autofree char *file = g_build_filename (dir, "texts.sqlite", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (file, "left behind", -1, NULL));
+  return dir;
+}
+
+/* The index and its texts are on disk, not in memory: the texts' folder
+ * lives as long as the index, and goes with it; the folder of a process
+ * that died while building goes with the next build; another live
+ * process's stays */
+static void
+test_texts_on_disk (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = briefing (dir);
+  const char *argv[] = { "true", NULL };
+  GPid dead = 0;
+  g_autofree char *stale = NULL;
+  g_autofree char *live = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD,
+                                NULL, NULL, &dead, &error));
+  g_assert_no_error (error);
+  waitpid (dead, NULL, 0);
+  stale = make_texts_dir (dead);
+  live = make_texts_dir (getppid ());
+
+  {
+    g_autoptr(TriSearch) search = built (path);
+
+    g_assert_cmpuint (count_texts_dirs (getpid ()), ==, 1);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+    g_assert_true (g_file_test (live, G_FILE_TEST_IS_DIR));
+    /* a rebuild replaces the folder with its own */
+    g_assert_true (tri_search_build (search, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (count_texts_dirs (getpid ()), ==, 1);
+    {
+      g_autoptr(GPtrArray) results = query (search, "Pyongyang", "en");
+
+      g_assert_cmpuint (results->len, >, 0);
+    }
+  }
+  g_assert_cmpuint (count_texts_dirs (getpid ()), ==, 0);
+  {
+    g_autofree char *file = g_build_filename (live, "texts.sqlite", NULL);
+
+    g_unlink (file);
+    g_rmdir (live);
+  }
+}
+
 static void
 test_rebuilt (void)
 {
@@ -696,6 +769,7 @@ main (int    argc,
   g_test_add_func ("/search/kana", test_kana);
   g_test_add_func ("/search/hostile", test_hostile);
   g_test_add_func ("/search/not-utf8", test_not_utf8);
+  g_test_add_func ("/search/texts-on-disk", test_texts_on_disk);
   g_test_add_func ("/search/rebuilt", test_rebuilt);
   g_test_add_func ("/search/rebuild-meanwhile", test_rebuild_meanwhile);
   g_test_add_func ("/search/update-events", test_update_events);

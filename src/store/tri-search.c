@@ -29,12 +29,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <sqlite3.h>
 
 #include "tri-date.h"
@@ -56,6 +58,7 @@ struct _TriSearch
   char        *path;
   GMutex       lock;          /* guards index, identity, next */
   sqlite3     *index;         /* NULL until built */
+  char        *texts_dir;     /* the folder of the index's texts, while it lives */
   const char  *doc_schema;    /* the database of its doc table: "main" or "docs" */
   gboolean     updatable;     /* builds index doc for tri_search_update_events () */
   struct stat  identity;      /* the file the index was built from */
@@ -87,12 +90,17 @@ tri_search_result_free (TriSearchResult *result)
   g_free (result);
 }
 
+static void remove_texts_dir (const char *dir);
+
 static void
 tri_search_finalize (GObject *object)
 {
   TriSearch *self = TRI_SEARCH (object);
 
   g_clear_pointer (&self->index, sqlite3_close);
+  if (self->texts_dir != NULL)
+    remove_texts_dir (self->texts_dir);
+  g_free (self->texts_dir);
   g_mutex_clear (&self->lock);
   g_free (self->path);
   G_OBJECT_CLASS (tri_search_parent_class)->finalize (object);
@@ -1153,6 +1161,73 @@ add_all (Writer        *w,
   return ok && read_ok;
 }
 
+/* The index and its texts live on disk, not in memory (at a million
+ * events they are more than a gigabyte; BENCHMARKS.md): the index in a
+ * private database that SQLite deletes as it opens it, the texts in a
+ * folder of the temporary directory named for this process, removed with
+ * the index. A folder a process left as it died is removed by the next
+ * build of any other. */
+#define TEXTS_DIR_PREFIX "trilateral-search-"
+
+static void
+remove_texts_dir (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *file = g_build_filename (dir, name, NULL);
+
+      g_unlink (file);
+    }
+  g_rmdir (dir);
+}
+
+static void
+sweep_texts_dirs (void)
+{
+  const char *tmp = g_get_tmp_dir ();
+  g_autoptr(GDir) d = g_dir_open (tmp, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      char *end = NULL;
+      gint64 pid;
+
+      if (!g_str_has_prefix (name, TEXTS_DIR_PREFIX))
+        continue;
+      pid = g_ascii_strtoll (name + strlen (TEXTS_DIR_PREFIX), &end, 10);
+      if (end == NULL || *end != '-' || pid <= 0 || pid > G_MAXINT || pid == getpid () ||
+          kill ((pid_t) pid, 0) == 0 || errno != ESRCH)
+        continue;
+      {
+        g_autofree char *dir = g_build_filename (tmp, name, NULL);
+
+        remove_texts_dir (dir);
+      }
+    }
+}
+
+static char *
+make_texts_dir (const char  *path,
+                GError     **error)
+{
+  g_autofree char *pattern = g_strdup_printf (TEXTS_DIR_PREFIX "%d-XXXXXX", (int) getpid ());
+  GError *local = NULL;
+  char *dir = g_dir_make_tmp (pattern, &local);
+
+  if (dir == NULL)
+    {
+      g_set_error (error, G_FILE_ERROR, local->code,
+                   /* Translators: %s is a file name, then why */
+                   _("“%s” could not be searched: %s"), path, local->message);
+      g_error_free (local);
+    }
+  return dir;
+}
+
 gboolean
 tri_search_build (TriSearch     *self,
                   GCancellable  *cancellable,
@@ -1168,9 +1243,8 @@ tri_search_build (TriSearch     *self,
   /* reading and folding on one, writing the index on the other */
   gboolean two_threads = g_get_num_processors () >= 2;
   gboolean updatable;
-  static gint builds;
-  g_autofree char *docs_uri = g_strdup_printf ("file:/tri-search-%p-%d?vfs=memdb", (void *) self,
-                                               g_atomic_int_add (&builds, 1));
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *docs_uri = NULL;
   gboolean ok = FALSE;
   double cpu = thread_cpu_ms ();
   gint64 start = g_get_monotonic_time ();
@@ -1195,10 +1269,16 @@ tri_search_build (TriSearch     *self,
   updatable = self->updatable;
   g_mutex_unlock (&self->lock);
 
+  sweep_texts_dirs ();
+  tmpdir = make_texts_dir (self->path, error);
+  if (tmpdir == NULL)
+    return FALSE;
+  docs_uri = g_build_filename (tmpdir, "texts.sqlite", NULL);
   src = open_briefing (self->path, error);
   if (src == NULL)
-    return FALSE;
-  if (sqlite3_open_v2 (":memory:", &db,
+    goto out;
+  /* "": a private database on disk, deleted by SQLite as it opens it */
+  if (sqlite3_open_v2 ("", &db,
                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
                        NULL) != SQLITE_OK ||
       sqlite3_exec (db, index_schema, NULL, NULL, NULL) != SQLITE_OK ||
@@ -1224,8 +1304,8 @@ tri_search_build (TriSearch     *self,
     }
   if (docs != NULL)
     {
-      /* the table of texts, a database in memory shared by name (memdb),
-       * attached to the index's: it lives as long as the index */
+      /* the table of texts, the reading thread's database, attached to
+       * the index's: it lives as long as the index, its name gone */
       char *attach = sqlite3_mprintf ("ATTACH %Q AS docs", docs_uri);
       int rc = sqlite3_exec (db, attach, NULL, NULL, NULL);
 
@@ -1259,6 +1339,12 @@ tri_search_build (TriSearch     *self,
   g_mutex_lock (&self->lock);
   g_clear_pointer (&self->index, sqlite3_close);
   self->index = db;
+  /* the texts' folder goes with the index that attached them (SQLite
+   * writes no more to a file whose name is gone) */
+  if (self->texts_dir != NULL)
+    remove_texts_dir (self->texts_dir);
+  g_free (self->texts_dir);
+  self->texts_dir = g_steal_pointer (&tmpdir);
   self->doc_schema = two_threads ? "docs" : "main";
   db = NULL;
   self->identity = before;
@@ -1273,6 +1359,8 @@ out:
   sqlite3_close (docs);
   sqlite3_close (db);
   sqlite3_close (src);
+  if (tmpdir != NULL)
+    remove_texts_dir (tmpdir);
   return ok;
 }
 

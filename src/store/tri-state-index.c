@@ -52,10 +52,13 @@ typedef struct
   gint64  event;
 } Item;
 
+/* A block keeps the sum of its items, not a running sum per item: a query
+ * adds up the few hundred items of one block before its day (microseconds),
+ * and a million events' index is a third of the size (BENCHMARKS.md) */
 typedef struct
 {
   GArray *items;    /* of Item, sorted by (day, event) */
-  GArray *sums;     /* of Sum: sums[i] is items[0..i]'s */
+  Sum     total;    /* of its items */
   Sum     before;   /* of every block before this one */
 } Block;
 
@@ -135,7 +138,6 @@ block_new (void)
   Block *b = g_new0 (Block, 1);
 
   b->items = g_array_new (FALSE, FALSE, sizeof (Item));
-  b->sums = g_array_new (FALSE, FALSE, sizeof (Sum));
   return b;
 }
 
@@ -145,7 +147,6 @@ block_free (gpointer data)
   Block *b = data;
 
   g_array_unref (b->items);
-  g_array_unref (b->sums);
   g_free (b);
 }
 
@@ -158,24 +159,25 @@ block_last (const Block *b)
 static const Sum *
 block_total (const Block *b)
 {
-  return &g_array_index (b->sums, Sum, b->sums->len - 1);
+  return &b->total;
 }
 
-/* the block's running sums from item @from on */
+/* the sum of the block's first @n items, added to @sum */
 static void
-block_recount (Block *b,
-               guint  from)
+block_sum_first (const Block *b,
+                 guint        n,
+                 Sum         *sum)
 {
-  Sum sum = { 0 };
+  for (guint i = 0; i < n; i++)
+    sum_add_item (sum, &g_array_index (b->items, Item, i));
+}
 
-  g_array_set_size (b->sums, b->items->len);
-  if (from > 0)
-    sum = g_array_index (b->sums, Sum, from - 1);
-  for (guint i = from; i < b->items->len; i++)
-    {
-      sum_add_item (&sum, &g_array_index (b->items, Item, i));
-      g_array_index (b->sums, Sum, i) = sum;
-    }
+/* the block's total, once its items changed */
+static void
+block_recount (Block *b)
+{
+  memset (&b->total, 0, sizeof b->total);
+  block_sum_first (b, b->items->len, &b->total);
 }
 
 /* each block's sum of the blocks before it, from block @from on */
@@ -212,7 +214,7 @@ list_build (SumList *list,
       Block *b = block_new ();
 
       g_array_append_vals (b->items, &g_array_index (items, Item, i), MIN (BLOCK, items->len - i));
-      block_recount (b, 0);
+      block_recount (b);
       g_ptr_array_add (list->blocks, b);
     }
   list_recount (list, 0);
@@ -272,7 +274,7 @@ list_insert (SumList    *list,
   b = g_ptr_array_index (list->blocks, k);
   at = block_find (b, item);
   g_array_insert_val (b->items, at, *item);
-  block_recount (b, at);
+  block_recount (b);
 
   if (b->items->len > 2 * BLOCK)
     {
@@ -281,8 +283,8 @@ list_insert (SumList    *list,
 
       g_array_append_vals (second->items, &g_array_index (b->items, Item, half), b->items->len - half);
       g_array_set_size (b->items, half);
-      block_recount (b, half);
-      block_recount (second, 0);
+      block_recount (b);
+      block_recount (second);
       g_ptr_array_insert (list->blocks, k + 1, second);
     }
   list_recount (list, k);
@@ -307,7 +309,7 @@ list_remove (SumList    *list,
   if (b->items->len == 0)
     g_ptr_array_remove_index (list->blocks, k);
   else
-    block_recount (b, at);
+    block_recount (b);
   list_recount (list, k);
   return TRUE;
 }
@@ -338,8 +340,7 @@ list_sum_up_to (SumList *list,
   b = g_ptr_array_index (list->blocks, k);
   *sum = b->before;
   at = block_find (b, &past);
-  if (at > 0)
-    sum_add (sum, &g_array_index (b->sums, Sum, at - 1));
+  block_sum_first (b, at, sum);
 }
 
 /* --- relations -------------------------------------------------------------- */

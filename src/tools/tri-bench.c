@@ -98,7 +98,7 @@ bench_open_store (Bench      *b,
   span = b->t1 - b->t0;
   b->events_t0 = MAX (1, floor (b->t0 - span / 2));
   b->events_t1 = ceil (b->t1 + span / 2);
-  b->events = tri_store_list_events_brief (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
+  b->events = tri_store_list_events_untitled (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
   b->as_of = tri_store_default_as_of (b->store);
   if (b->as_of == 0)
     b->as_of = latest;
@@ -126,6 +126,13 @@ bench_timeline (Bench   *b,
   lp.as_of = as_of;
   lp.lang = "en";
   lp.type_scale = 1;
+  /* as the view does: the titles of the events drawn one by one */
+  {
+    g_autoptr(GPtrArray) untitled = tri_timeline_untitled_marks (b->events, &lp);
+
+    if (untitled->len > 0 && !tri_store_read_titles (b->store, untitled, "en", NULL))
+      g_error ("cannot read titles");
+  }
   return tri_timeline_layout_new (b->events, &lp);
 }
 
@@ -152,7 +159,7 @@ bench_frame (Bench             *b,
   if (b->index == NULL)
     {
       /* before the index is built, as in the window: the window's events */
-      g_autoptr(GPtrArray) window = tri_store_list_events_brief (b->store, tp.from, tp.to, "en", NULL);
+      g_autoptr(GPtrArray) window = tri_store_list_events_untitled (b->store, tp.from, tp.to, "en", NULL);
       triangle = tri_triangle_layout_new (b->actors, b->relations, window, &tp);
     }
   else
@@ -196,7 +203,7 @@ bench_show_range (Bench  *b,
   g_clear_pointer (&b->next_events, g_ptr_array_unref);
   g_clear_pointer (&b->events, g_ptr_array_unref);
   tri_timeline_margin (t0, t1, &b->events_t0, &b->events_t1);
-  b->events = tri_store_list_events_brief (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
+  b->events = tri_store_list_events_untitled (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
 }
 
 /* One turn of the view's idle after a frame: a step of reading ahead when
@@ -214,7 +221,7 @@ bench_read_ahead (Bench *b)
   if (!b->reading_ahead)
     return -1;
   g_clear_pointer (&b->next_events, g_ptr_array_unref);
-  b->next_events = tri_store_list_events_brief (b->store, (guint32) from, (guint32) to, "en", NULL);
+  b->next_events = tri_store_list_events_untitled (b->store, (guint32) from, (guint32) to, "en", NULL);
   b->next_t0 = from;
   b->next_t1 = to;
   tri_timeline_margin (b->t0, b->t1, &m0, &m1);
@@ -464,7 +471,7 @@ bench_edit (const char *path)
     g_autoptr(TriStateIndex) index = NULL;
 
     t = now_ms ();
-    events = tri_store_list_events_brief (b.store, (guint32) e.span0, (guint32) e.span1, "en", NULL);
+    events = tri_store_list_events_untitled (b.store, (guint32) e.span0, (guint32) e.span1, "en", NULL);
     index = tri_state_index_new (b.store, NULL);
     printf ("full_reload_ms\t%.1f\n", now_ms () - t);
   }
@@ -587,8 +594,8 @@ filter_frame (Bench           *b,
   t = cpu_ms ();
   tri_store_set_filter (b->store, filter);
   g_clear_pointer (&b->events, g_ptr_array_unref);
-  b->events = tri_store_list_events_brief (b->store, (guint32) MAX (1, b->t0 - span / 2),
-                                     (guint32) (b->t1 + span / 2), "en", NULL);
+  b->events = tri_store_list_events_untitled (b->store, (guint32) MAX (1, b->t0 - span / 2),
+                                              (guint32) (b->t1 + span / 2), "en", NULL);
   if (g_getenv ("TRI_BENCH_VERBOSE") != NULL)
     g_printerr ("list %.2f ", cpu_ms () - t);
   t = now_ms ();
