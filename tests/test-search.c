@@ -397,14 +397,16 @@ test_texts_on_disk (void)
 
   {
     g_autoptr(TriSearch) search = built (path);
+    /* the texts have a database of their own where a thread reads them */
+    guint own = g_get_num_processors () >= 2 ? 1 : 0;
 
-    g_assert_cmpuint (count_texts_dirs (getpid ()), ==, 1);
+    g_assert_cmpuint (count_texts_dirs (getpid ()), ==, own);
     g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
     g_assert_true (g_file_test (live, G_FILE_TEST_IS_DIR));
     /* a rebuild replaces the folder with its own */
     g_assert_true (tri_search_build (search, NULL, &error));
     g_assert_no_error (error);
-    g_assert_cmpuint (count_texts_dirs (getpid ()), ==, 1);
+    g_assert_cmpuint (count_texts_dirs (getpid ()), ==, own);
     {
       g_autoptr(GPtrArray) results = query (search, "Pyongyang", "en");
 

@@ -160,9 +160,8 @@ test_labels_never_collide (void)
   g_assert_cmpuint (dropped, >, 0);
 }
 
-static TriTimelineLayout *
-layout_with (GPtrArray  *events,
-             double      t0,
+static TriTimelineParams
+params_with (double      t0,
              double      t1,
              double      width,
              double      height,
@@ -180,6 +179,21 @@ layout_with (GPtrArray  *events,
   params.selected_event = selected;
   params.lang = lang;
   params.type_scale = type_scale;
+  return params;
+}
+
+static TriTimelineLayout *
+layout_with (GPtrArray  *events,
+             double      t0,
+             double      t1,
+             double      width,
+             double      height,
+             double      type_scale,
+             const char *lang,
+             gint64      selected)
+{
+  TriTimelineParams params = params_with (t0, t1, width, height, type_scale, lang, selected);
+
   return tri_timeline_layout_new (events, &params);
 }
 
@@ -200,14 +214,8 @@ check_titles_read (GPtrArray  *events,
   g_autoptr(TriTimelineLayout) layout = layout_with (events, t0, t1, width, height, type_scale, lang, 0);
   g_autoptr(GHashTable) marked = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) to_read = NULL;
-  TriTimelineParams params = { 0 };
+  TriTimelineParams params = params_with (t0, t1, width, height, type_scale, lang, 0);
 
-  params.width = width;
-  params.height = height;
-  params.t0 = t0;
-  params.t1 = t1;
-  params.lang = lang;
-  params.type_scale = type_scale;
   to_read = tri_timeline_untitled_marks (untitled, &params);
   for (guint i = 0; i < layout->marks->len; i++)
     g_hash_table_add (marked, &((TriTimelineMark *) layout->marks->pdata[i])->event_id);

@@ -814,6 +814,13 @@ layout_legend (TriTimelineLayout *layout,
  * row for it, counts it in the lane's "+N more"; or, in a lane too dense
  * for marks, counts it in a bin.
  */
+/* The size of the labels, the lanes' names and the events' titles */
+static double
+label_px (const TriTimelineParams *params)
+{
+  return 12.5 * (params->type_scale > 0 ? params->type_scale : 1);
+}
+
 /* The plot's left and right ends: right of the widest lane name (the
  * names as drawn in @name_w), at most a quarter of the width */
 static void
@@ -831,7 +838,7 @@ plot_span (const TriTimelineParams *params,
     {
       double h;
 
-      tri_text_measure (tri_category_label (i, params->lang), 12.5 * scale, TRUE, params->lang, &name_w[i], &h);
+      tri_text_measure (tri_category_label (i, params->lang), label_px (params), TRUE, params->lang, &name_w[i], &h);
       widest = MAX (widest, name_w[i]);
     }
   *lane_label_w = MIN (widest + 2 * gap, params->width * 0.25);
@@ -919,7 +926,7 @@ tri_timeline_layout_new (GPtrArray               *events,
   layout->t1 = MAX (params->t1, params->t0 + 1);
   layout->lang = g_strdup (params->lang);
   layout->as_of = params->as_of;
-  layout->label_px = 12.5 * scale;
+  layout->label_px = label_px (params);
   layout->mark_h = 8 * scale;
   layout->marks = g_ptr_array_new_with_free_func ((GDestroyNotify) mark_free);
   layout->clusters = g_ptr_array_new_with_free_func ((GDestroyNotify) cluster_free);

@@ -1269,11 +1269,16 @@ tri_search_build (TriSearch     *self,
   updatable = self->updatable;
   g_mutex_unlock (&self->lock);
 
+  /* the texts' own database, for the reading thread (on one core they go
+   * in the index's) */
   sweep_texts_dirs ();
-  tmpdir = make_texts_dir (self->path, error);
-  if (tmpdir == NULL)
-    return FALSE;
-  docs_uri = g_build_filename (tmpdir, "texts.sqlite", NULL);
+  if (two_threads)
+    {
+      tmpdir = make_texts_dir (self->path, error);
+      if (tmpdir == NULL)
+        return FALSE;
+      docs_uri = g_build_filename (tmpdir, "texts.sqlite", NULL);
+    }
   src = open_briefing (self->path, error);
   if (src == NULL)
     goto out;
