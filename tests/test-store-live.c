@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 
 #include "document/tri-document.h"
+#include "store/tri-filter.h"
+#include "store/tri-lane-index.h"
 #include "store/tri-state-index.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
@@ -573,6 +575,92 @@ random_event_id (GRand    *rand,
 /* The running sums a live store keeps up to date edit by edit give the
  * states a naive recount and a fresh build give, after each of hundreds of
  * random adds, edits, deletes, groups, undos and redos. */
+
+/* An event the lane index gave, with what it gave of it */
+typedef struct
+{
+  gint64    id;
+  guint32   earliest, latest;
+  TriStance stance;
+} Placed;
+
+static void
+collect_placed (gint64    event_id,
+                guint32   earliest,
+                guint32   latest,
+                TriStance stance,
+                gpointer  data)
+{
+  Placed p = { event_id, earliest, latest, stance };
+
+  g_array_append_val ((GArray *) data, p);
+}
+
+/* The lane index against a naive pass over @all (every event the store
+ * lists, in its order): per lane, how many show in a random range, which
+ * ones a bin counts (middle in it) with their days and stance, and which
+ * ones show, in date order */
+static void
+assert_lanes_match (TriLaneIndex *lanes,
+                    GPtrArray    *all,
+                    GRand        *rand,
+                    guint        *n_compared)
+{
+  for (int k = 0; k < 4; k++)
+    {
+      double t0 = day ("2012-01-01") + g_rand_double_range (rand, 0, 14 * 366);
+      double t1 = t0 + g_rand_double_range (rand, 1, 8 * 366);
+      g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GArray) listed = tri_lane_index_list (lanes, (1u << TRI_N_CATEGORIES) - 1, t0, t1);
+
+      for (guint i = 0; i < all->len; i++)
+        {
+          const TriEvent *ev = g_ptr_array_index (all, i);
+
+          if (ev->date.latest + 1.0 > t0 && ev->date.earliest < t1)
+            g_array_append_val (shown, ev->id);
+        }
+      g_assert_cmpuint (listed->len, ==, shown->len);
+      for (guint i = 0; i < shown->len; i++)
+        g_assert_cmpint (g_array_index (listed, gint64, i), ==, g_array_index (shown, gint64, i));
+
+      for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+        {
+          g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
+          guint n_shown = 0, n_middle = 0;
+
+          tri_lane_index_foreach_middle (lanes, lane, t0, t1, collect_placed, placed);
+          for (guint i = 0; i < all->len; i++)
+            {
+              const TriEvent *ev = g_ptr_array_index (all, i);
+              double middle = (ev->date.earliest + (double) ev->date.latest + 1) / 2;
+              guint weight[TRI_N_STANCES] = { 0 };
+              const Placed *p;
+
+              if (ev->category != lane)
+                continue;
+              n_shown += ev->date.latest + 1.0 > t0 && ev->date.earliest < t1;
+              if (middle < t0 || middle >= t1)
+                continue;
+              for (guint j = 0; j < ev->links->len; j++)
+                weight[g_array_index (ev->links, TriLink, j).stance] += g_array_index (ev->links, TriLink, j).weight;
+              g_assert_cmpuint (n_middle, <, placed->len);
+              p = &g_array_index (placed, Placed, n_middle++);
+              g_assert_cmpint (p->id, ==, ev->id);
+              g_assert_cmpuint (p->earliest, ==, ev->date.earliest);
+              g_assert_cmpuint (p->latest, ==, ev->date.latest);
+              g_assert_cmpint (p->stance, ==, tri_stance_dominant (weight));
+            }
+          g_assert_cmpuint (n_middle, ==, placed->len);
+          g_assert_cmpuint (tri_lane_index_count (lanes, lane, t0, t1, G_MAXUINT - 1), ==, n_shown);
+          /* counted only as far as asked */
+          if (n_shown > 2)
+            g_assert_cmpuint (tri_lane_index_count (lanes, lane, t0, t1, 2), ==, 3);
+          (*n_compared)++;
+        }
+    }
+}
+
 static void
 test_index_follows_random_edits (void)
 {
@@ -582,11 +670,12 @@ test_index_follows_random_edits (void)
   g_autoptr(TriDocument) doc = NULL;
   g_autoptr(TriStore) store = NULL;
   g_autoptr(TriStateIndex) index = NULL;
+  g_autoptr(TriLaneIndex) lanes = NULL;
   g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261201);
   Follow f = { NULL, events };
   const guint windows[] = { 3, 12, 0 };
-  guint compared = 0, non_empty = 0, with_possibly = 0, undone = 0;
+  guint compared = 0, non_empty = 0, with_possibly = 0, undone = 0, lanes_compared = 0;
 
   g_assert_true (tri_document_copy (tri_test_briefing_path (), path, &error));
   g_assert_no_error (error);
@@ -598,6 +687,8 @@ test_index_follows_random_edits (void)
   g_signal_connect (doc, "changed", G_CALLBACK (on_doc_changed), &f);
   g_signal_connect (store, "changed", G_CALLBACK (on_store_changed), &f);
   index = tri_state_index_new (store, &error);
+  g_assert_no_error (error);
+  lanes = tri_lane_index_new (store, &error);
   g_assert_no_error (error);
   /* a timeline's range, loaded once and patched from then on */
   f.from = day ("2019-01-01");
@@ -688,6 +779,9 @@ test_index_follows_random_edits (void)
           non_empty += slow.n_events > 0;
           with_possibly += slow.n_possibly > 0;
         }
+      /* and the lanes */
+      if (step % 4 == 0)
+        assert_lanes_match (lanes, all, rand, &lanes_compared);
     }
 
   /* a large group (as an import makes), added and undone at once */
@@ -718,6 +812,24 @@ test_index_follows_random_edits (void)
     fresh = tri_store_list_events (store, f.from, f.to, "en", NULL);
     assert_same_events (f.list, fresh);
     g_assert_cmpuint (f.list->len, ==, before);
+  }
+
+  /* the lanes after the group, and with a filter set (what passes it is
+   * what the store lists) */
+  {
+    g_autoptr(GPtrArray) all = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+    g_autoptr(TriFilter) filter = tri_filter_new ();
+    g_autoptr(GPtrArray) filtered = NULL;
+    const char * const confirmed[] = { "confirmed", NULL };
+
+    assert_lanes_match (lanes, all, rand, &lanes_compared);
+    tri_filter_set_values (filter, TRI_FILTER_CONFIDENCE, confirmed);
+    tri_store_set_filter (store, filter);
+    filtered = tri_store_list_events (store, 0, G_MAXUINT32, "en", NULL);
+    g_assert_cmpuint (filtered->len, <, all->len);
+    assert_lanes_match (lanes, filtered, rand, &lanes_compared);
+    tri_store_set_filter (store, NULL);
+    g_assert_cmpuint (lanes_compared, >=, 100 * TRI_N_CATEGORIES * 4);
   }
 
   /* and against a fresh build, on every relation, over all time */

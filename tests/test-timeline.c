@@ -11,6 +11,7 @@
 
 #include "render/tri-theme.h"
 #include "render/tri-timeline.h"
+#include "store/tri-filter.h"
 #include "store/tri-store.h"
 #include "tri-test-util.h"
 
@@ -741,6 +742,146 @@ test_dense_briefing_truthful (void)
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
+/* Everything a layout shows and names, as text: two equal strings are the
+ * same picture, with the same events behind each mark, bin and "+N more" */
+static char *
+describe_layout (TriTimelineLayout *layout)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < layout->marks->len; i++)
+    {
+      const TriTimelineMark *m = g_ptr_array_index (layout->marks, i);
+
+      g_string_append_printf (out, "m%" G_GINT64_FORMAT "@%.2f-%.2f,%.2f:%d:%s:%s\n", m->event_id, m->x0, m->x1,
+                              m->y, (int) m->stance, m->title, m->label ? m->label : "");
+    }
+  for (guint i = 0; i < layout->clusters->len; i++)
+    {
+      const TriTimelineCluster *c = g_ptr_array_index (layout->clusters, i);
+
+      g_string_append_printf (out, "c%d@%.2f,%.2f:%u:%u-%u:%d:%u/%u/%u:%s:", (int) c->category, c->x0, c->y,
+                              c->count, c->first, c->last, (int) c->stance, c->stance_count[0],
+                              c->stance_count[1], c->stance_count[2], c->label ? c->label : "");
+      for (guint k = 0; k < c->event_ids->len; k++)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT ",", g_array_index (c->event_ids, gint64, k));
+      g_string_append_c (out, '\n');
+    }
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    {
+      const TriTimelineMore *more = &layout->more[lane];
+
+      g_string_append_printf (out, "lane%u:%d:%.2f+%.2f:+%u:", lane, layout->clustered[lane],
+                              layout->lane_y[lane], layout->lane_h[lane], more->count);
+      for (guint k = 0; more->event_ids != NULL && k < more->event_ids->len; k++)
+        g_string_append_printf (out, "%" G_GINT64_FORMAT ",", g_array_index (more->event_ids, gint64, k));
+      g_string_append_c (out, '\n');
+    }
+  g_string_append_printf (out, "legend:%u\n", layout->legend->len);
+  return g_string_free (out, FALSE);
+}
+
+/* With a lane index, a view reads only the events of the lanes drawn one
+ * by one (by id, as the index lists them) and the bins are counted from
+ * memory: the picture is the one a layout of every event in the range
+ * draws, at any zoom, size and language, with or without a filter. */
+static void
+test_lane_index_same_picture (void)
+{
+  static const char * const langs[] = { "en", "vi", "ru", "zh_CN", "ko" };
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "dense.sqlite", NULL);
+  const char *argv[] = { g_getenv ("TRI_GENERATE"), "10000", path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261202);
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(TriLaneIndex) lanes = NULL;
+  guint32 earliest, latest;
+  guint binned = 0, one_by_one = 0, both = 0;
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+  lanes = tri_lane_index_new (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tri_lane_index_get_n_events (lanes), ==, 10000);
+  g_assert_true (tri_store_get_extent (store, &earliest, &latest));
+
+  for (int i = 0; i < 60; i++)
+    {
+      /* the second half with a filter: two categories, and not "alleged" */
+      if (i == 30)
+        {
+          g_autoptr(TriFilter) filter = tri_filter_new ();
+          const char * const categories[] = { "diplomacy", "military", NULL };
+          const char * const confidences[] = { "confirmed", "reported", NULL };
+
+          tri_filter_set_values (filter, TRI_FILTER_CATEGORY, categories);
+          tri_filter_set_values (filter, TRI_FILTER_CONFIDENCE, confidences);
+          tri_store_set_filter (store, filter);
+        }
+      {
+        double width = g_rand_double_range (rand, 200, 2400);
+        double height = g_rand_double_range (rand, 120, 1200);
+        double scale = g_rand_double_range (rand, 1, 2);
+        /* all time; any span; or a span whose lanes hold about as many
+         * events as they have room for, so that some are bins and some not */
+        double per_lane_day = 10000.0 / TRI_N_CATEGORIES / (latest - earliest + 1.0);
+        double room_span = (width * 0.8 / (16 * scale)) / per_lane_day * g_rand_double_range (rand, 0.85, 1.15);
+        double span = i % 10 == 0 ? latest - earliest + 1.0
+                      : i % 3 == 0 ? room_span
+                      : exp (g_rand_double_range (rand, log (3), log (365.25 * 20)));
+        double t0 = i % 10 == 0 ? earliest : g_rand_double_range (rand, earliest, latest - span);
+        const char *lang = langs[i % G_N_ELEMENTS (langs)];
+        TriTimelineParams params = params_with (t0, t0 + span, width, height, scale, lang, 0);
+        g_autoptr(GPtrArray) all = tri_store_list_events (store, (guint32) MAX (1, floor (t0)), (guint32) ceil (t0 + span), lang, &error);
+        g_autoptr(GPtrArray) some = NULL;
+        g_autoptr(GPtrArray) untitled = NULL;
+        g_autoptr(GArray) ids = NULL;
+        g_autoptr(TriTimelineLayout) from_rows = NULL;
+        g_autoptr(TriTimelineLayout) from_index = NULL;
+        g_autofree char *a = NULL;
+        g_autofree char *b = NULL;
+        guint counted;
+
+        g_assert_no_error (error);
+        from_rows = tri_timeline_layout_new (all, &params);
+
+        /* as the view reads */
+        params.lanes = lanes;
+        counted = tri_timeline_lanes_counted (NULL, &params);
+        ids = tri_lane_index_list (lanes, ~counted & ((1u << TRI_N_CATEGORIES) - 1), t0, t0 + span);
+        some = tri_store_list_events_by_id_untitled (store, (const gint64 *) ids->data, ids->len, lang, &error);
+        g_assert_no_error (error);
+        untitled = tri_timeline_untitled_marks (some, &params);
+        g_assert_true (tri_store_read_titles (store, untitled, lang, &error));
+        g_assert_no_error (error);
+        from_index = tri_timeline_layout_new (some, &params);
+
+        a = describe_layout (from_rows);
+        b = describe_layout (from_index);
+        g_assert_cmpstr (a, ==, b);
+        binned += counted != 0;
+        one_by_one += counted != (1u << TRI_N_CATEGORIES) - 1;
+        both += counted != 0 && from_index->marks->len > 0;
+      }
+    }
+  /* the views drew bins, marks, and both at once */
+  g_assert_cmpuint (binned, >, 5);
+  g_assert_cmpuint (one_by_one, >, 5);
+  g_assert_cmpuint (both, >, 2);
+
+  g_clear_pointer (&lanes, tri_lane_index_unref);
+  g_clear_object (&store);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 /* Rows run out: the lane draws what fits without overlap and counts the
  * rest, which its "+N more" can zoom in on. */
 static void
@@ -1034,6 +1175,7 @@ main (int   argc,
   g_test_add_func ("/timeline/lanes-clear-the-axis", test_lanes_clear_the_axis);
   g_test_add_func ("/timeline/bundled-briefing-truthful", test_bundled_briefing_truthful);
   g_test_add_func ("/timeline/dense-briefing-truthful", test_dense_briefing_truthful);
+  g_test_add_func ("/timeline/lane-index-same-picture", test_lane_index_same_picture);
   g_test_add_func ("/timeline/hit-and-cursor", test_hit_and_cursor);
   g_test_add_func ("/timeline/clusters", test_clusters);
   g_test_add_func ("/timeline/ticks-before-common-era", test_ticks_before_common_era);

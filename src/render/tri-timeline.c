@@ -210,20 +210,14 @@ tri_timeline_default_range (guint32  earliest,
 static TriStance
 dominant_stance (const TriEvent *ev)
 {
-  int weight[TRI_N_STANCES] = { 0 };
+  guint weight[TRI_N_STANCES] = { 0 };
 
   for (guint i = 0; i < ev->links->len; i++)
     {
       const TriLink *link = &g_array_index (ev->links, TriLink, i);
       weight[link->stance] += link->weight;
     }
-  if (weight[TRI_STANCE_COOPERATION] > weight[TRI_STANCE_TENSION] &&
-      weight[TRI_STANCE_COOPERATION] >= weight[TRI_STANCE_NEUTRAL])
-    return TRI_STANCE_COOPERATION;
-  if (weight[TRI_STANCE_TENSION] > weight[TRI_STANCE_COOPERATION] &&
-      weight[TRI_STANCE_TENSION] >= weight[TRI_STANCE_NEUTRAL])
-    return TRI_STANCE_TENSION;
-  return TRI_STANCE_NEUTRAL;
+  return tri_stance_dominant (weight);
 }
 
 static gboolean
@@ -512,10 +506,13 @@ bin_event (TriTimelineLayout    *layout,
            TriTimelineCluster  **bins,
            guint                 n_bins,
            double                bin_w,
-           const TriEvent       *ev,
-           TriCategory           lane)
+           TriCategory           lane,
+           gint64                id,
+           guint32               earliest,
+           guint32               latest,
+           TriStance             stance)
 {
-  double middle = (ev->date.earliest + (double) ev->date.latest + 1) / 2;
+  double middle = (earliest + (double) latest + 1) / 2;
   TriTimelineCluster *c;
   guint b;
 
@@ -530,15 +527,36 @@ bin_event (TriTimelineLayout    *layout,
       c->category = lane;
       c->x0 = layout->plot_x0 + b * bin_w;
       c->x1 = MIN (c->x0 + bin_w, layout->plot_x1);
-      c->first = ev->date.earliest;
-      c->last = ev->date.latest;
+      c->first = earliest;
+      c->last = latest;
       c->event_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
     }
   c->count++;
-  c->first = MIN (c->first, ev->date.earliest);
-  c->last = MAX (c->last, ev->date.latest);
-  c->stance_count[dominant_stance (ev)]++;
-  g_array_append_val (c->event_ids, ev->id);
+  c->first = MIN (c->first, earliest);
+  c->last = MAX (c->last, latest);
+  c->stance_count[stance]++;
+  g_array_append_val (c->event_ids, id);
+}
+
+typedef struct
+{
+  TriTimelineLayout   *layout;
+  TriTimelineCluster **bins;
+  guint                n_bins;
+  double               bin_w;
+  TriCategory          lane;
+} Binning;
+
+static void
+bin_indexed (gint64    event_id,
+             guint32   earliest,
+             guint32   latest,
+             TriStance stance,
+             gpointer  data)
+{
+  Binning *b = data;
+
+  bin_event (b->layout, b->bins, b->n_bins, b->bin_w, b->lane, event_id, earliest, latest, stance);
 }
 
 static int
@@ -858,8 +876,18 @@ lanes_clustered (GPtrArray               *events,
 {
   const double scale = params->type_scale > 0 ? params->type_scale : 1;
   const double t1 = MAX (params->t1, params->t0 + 1);
+  const double room = plot_w / (CLUSTER_PX * scale);
   guint n_in_lane[TRI_N_CATEGORIES] = { 0 };
 
+  if (params->lanes != NULL)
+    {
+      /* more than room events, counted only so far */
+      guint limit = (guint) MIN (MAX (floor (room), 0), G_MAXUINT - 1);
+
+      for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+        clustered[lane] = tri_lane_index_count (params->lanes, lane, params->t0, t1, limit) > room;
+      return;
+    }
   for (guint i = 0; i < events->len; i++)
     {
       const TriEvent *ev = g_ptr_array_index (events, i);
@@ -868,7 +896,31 @@ lanes_clustered (GPtrArray               *events,
         n_in_lane[ev->category < TRI_N_CATEGORIES ? ev->category : TRI_CATEGORY_DIPLOMACY]++;
     }
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
-    clustered[lane] = n_in_lane[lane] > plot_w / (CLUSTER_PX * scale);
+    clustered[lane] = n_in_lane[lane] > room;
+}
+
+/**
+ * tri_timeline_lanes_counted:
+ * @events: (element-type TriEvent): what tri_timeline_layout_new() will
+ *   be given (unused when @params has a lane index)
+ *
+ * Returns: a bit (1 << category) for each lane a layout of @params draws
+ *   as counted bins
+ */
+guint
+tri_timeline_lanes_counted (GPtrArray               *events,
+                            const TriTimelineParams *params)
+{
+  gboolean clustered[TRI_N_CATEGORIES];
+  double name_w[TRI_N_CATEGORIES], lane_label_w, x0, x1;
+  guint lanes = 0;
+
+  plot_span (params, name_w, &lane_label_w, &x0, &x1);
+  lanes_clustered (events, params, x1 - x0, clustered);
+  for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
+    if (clustered[lane])
+      lanes |= 1u << lane;
+  return lanes;
 }
 
 /**
@@ -1014,7 +1066,10 @@ tri_timeline_layout_new (GPtrArray               *events,
         continue;
       if (layout->clustered[lane])
         {
-          bin_event (layout, bins[lane], n_bins, bin_w, ev, lane);
+          /* with a lane index, the bins are counted from it */
+          if (params->lanes == NULL)
+            bin_event (layout, bins[lane], n_bins, bin_w, lane, ev->id,
+                       ev->date.earliest, ev->date.latest, dominant_stance (ev));
           continue;
         }
 
@@ -1059,19 +1114,19 @@ tri_timeline_layout_new (GPtrArray               *events,
     {
       if (bins[lane] == NULL)
         continue;
+      if (params->lanes != NULL)
+        {
+          Binning binning = { layout, bins[lane], n_bins, bin_w, lane };
+
+          tri_lane_index_foreach_middle (params->lanes, lane, layout->t0, layout->t1, bin_indexed, &binning);
+        }
       for (guint b = 0; b < n_bins; b++)
         {
           TriTimelineCluster *c = bins[lane][b];
-          const guint *n;
 
           if (c == NULL)
             continue;
-          n = c->stance_count;
-          c->stance = TRI_STANCE_NEUTRAL;
-          if (n[TRI_STANCE_COOPERATION] > n[TRI_STANCE_TENSION] && n[TRI_STANCE_COOPERATION] >= n[TRI_STANCE_NEUTRAL])
-            c->stance = TRI_STANCE_COOPERATION;
-          else if (n[TRI_STANCE_TENSION] > n[TRI_STANCE_COOPERATION] && n[TRI_STANCE_TENSION] >= n[TRI_STANCE_NEUTRAL])
-            c->stance = TRI_STANCE_TENSION;
+          c->stance = tri_stance_dominant (c->stance_count);
           g_ptr_array_add (layout->clusters, c);
         }
       g_free (bins[lane]);

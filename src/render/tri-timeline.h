@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "store/tri-lane-index.h"
 #include "store/tri-model.h"
 #include "tri-theme.h"
 
@@ -20,6 +21,10 @@ typedef struct
   const char   *lang;
   double        type_scale;           /* 1, or larger for a projector */
   gboolean      expanded[TRI_N_CATEGORIES];  /* lanes given the rows they need before the others */
+  /* When set, which lanes are counted bins and the bins' counts come from
+   * it, not from the events: the events then need hold only the lanes
+   * drawn one by one (tri_timeline_lanes_counted () says which) */
+  TriLaneIndex *lanes;
 } TriTimelineParams;
 
 typedef struct
@@ -145,6 +150,8 @@ TriTimelineLayout *tri_timeline_layout_new   (GPtrArray               *events,
                                               const TriTimelineParams *params);
 void               tri_timeline_layout_free  (TriTimelineLayout       *layout);
 GPtrArray         *tri_timeline_untitled_marks (GPtrArray             *events,
+                                              const TriTimelineParams *params);
+guint              tri_timeline_lanes_counted (GPtrArray              *events,
                                               const TriTimelineParams *params);
 void               tri_timeline_layout_set_as_of (TriTimelineLayout   *layout,
                                               guint32                  as_of);

@@ -184,6 +184,21 @@ tri_stance_to_string (TriStance stance)
   return stance_names[stance];
 }
 
+/* The stance that outweighs the others, of an event's links by weight or
+ * of a bin's events by count: cooperation or tension where it is strictly
+ * ahead of the other and not behind neutral; neutral otherwise */
+TriStance
+tri_stance_dominant (const guint weight[TRI_N_STANCES])
+{
+  if (weight[TRI_STANCE_COOPERATION] > weight[TRI_STANCE_TENSION] &&
+      weight[TRI_STANCE_COOPERATION] >= weight[TRI_STANCE_NEUTRAL])
+    return TRI_STANCE_COOPERATION;
+  if (weight[TRI_STANCE_TENSION] > weight[TRI_STANCE_COOPERATION] &&
+      weight[TRI_STANCE_TENSION] >= weight[TRI_STANCE_NEUTRAL])
+    return TRI_STANCE_TENSION;
+  return TRI_STANCE_NEUTRAL;
+}
+
 gboolean
 tri_stance_from_string (const char *text,
                         TriStance  *stance)

@@ -155,6 +155,7 @@ const char     *tri_verification_to_string (TriVerification verification);
 gboolean        tri_claim_from_string      (const char   *text,
                                             TriClaim     *claim);
 const char     *tri_stance_to_string       (TriStance     stance);
+TriStance       tri_stance_dominant        (const guint   weight[TRI_N_STANCES]);
 gboolean        tri_stance_from_string     (const char   *text,
                                             TriStance    *stance);
 gboolean        tri_relation_code_parse    (const char   *code,

@@ -476,7 +476,7 @@ tri_state_index_new (TriStore  *store,
   index->links = g_steal_pointer (&rows);
   build_all (index);
   index->store = g_object_ref (store);
-  tri_store_add_index (store, index);
+  tri_store_add_index (store, index, (TriStoreIndexUpdate) tri_state_index_update);
   tri_store_read_filter_facts (store);
   return index;
 }

@@ -86,6 +86,9 @@ typedef enum
   STMT_SLIDES,
   STMT_MARKINGS,
   STMT_EVENT_FACTS,
+  STMT_EVENT_PLACES,
+  STMT_EVENT_PLACE,
+  STMT_EVENT_BRIEF,
   N_STMTS
 } StmtId;
 
@@ -253,7 +256,20 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_EVENT_FACTS] =
     "SELECT ev.id, ev.category, ev.confidence, er.relation"
     " FROM event ev LEFT JOIN event_relation er ON er.event = ev.id ORDER BY ev.id",
+  /* where each event goes on a timeline, no text (tri_store_list_event_places ()) */
+#define PLACE_SELECT \
+    "SELECT ev.id, ev.date, ev.category, er.stance, er.weight" \
+    " FROM event ev LEFT JOIN event_relation er ON er.event = ev.id"
+  [STMT_EVENT_PLACES] = PLACE_SELECT " ORDER BY ev.id",
+  [STMT_EVENT_PLACE] = PLACE_SELECT " WHERE ev.id = ?1",
+  [STMT_EVENT_BRIEF] = EVENT_BRIEF_SELECT " WHERE ev.id = ?2",
 };
+
+typedef struct
+{
+  gpointer            index;
+  TriStoreIndexUpdate update;
+} IndexEntry;
 
 typedef struct _CheckJob CheckJob;
 
@@ -276,7 +292,7 @@ struct _TriStore
   GError       *damage;      /* the whole-file check found damage: no read is trusted */
   CheckJob     *check;       /* the whole-file check, while it runs in a thread */
   gboolean      live;        /* an editable file its document writes: read as it is now */
-  GPtrArray    *indexes;     /* the running sums built over it, kept up to date (not owned) */
+  GArray       *indexes;     /* of IndexEntry: the indexes built over it, kept up to date (not owned) */
   const gint64 *changed_events;   /* during "changed": what tri_store_reload() was told */
   guint         n_changed_events;
   gboolean      in_changed;
@@ -365,7 +381,7 @@ tri_store_finalize (GObject *object)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
-  g_clear_pointer (&self->indexes, g_ptr_array_unref);
+  g_clear_pointer (&self->indexes, g_array_unref);
   g_clear_pointer (&self->filter, tri_filter_free);
   drop_facts (self);
   g_clear_pointer (&self->path, g_free);
@@ -1235,14 +1251,16 @@ tri_store_reload (TriStore     *self,
       self->filter_serial++;
     }
 
-  /* the running sums: only the entries of the events that changed */
+  /* the indexes: only the entries of the events that changed */
   if (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS))
     for (guint i = 0; self->indexes != NULL && i < self->indexes->len; i++)
       {
         g_autoptr(GError) error = NULL;
 
-        if (!tri_state_index_update (g_ptr_array_index (self->indexes, i), events, n_events, &error))
-          g_debug ("The running sums of %s could not follow: %s", self->path, error->message);
+        const IndexEntry *entry = &g_array_index (self->indexes, IndexEntry, i);
+
+        if (!entry->update (entry->index, events, n_events, &error))
+          g_debug ("An index of %s could not follow: %s", self->path, error->message);
       }
 
   self->changed_events = events;
@@ -1278,22 +1296,29 @@ tri_store_get_changed_events (TriStore      *self,
   return self->in_changed && (self->changed_events != NULL || self->n_changed_events == 0);
 }
 
-/* The running sums built over the store, which tri_store_reload() updates */
+/* The indexes built over the store, which tri_store_reload() updates */
 void
-tri_store_add_index (TriStore      *self,
-                     TriStateIndex *index)
+tri_store_add_index (TriStore            *self,
+                     gpointer             index,
+                     TriStoreIndexUpdate  update)
 {
+  IndexEntry entry = { index, update };
+
   if (self->indexes == NULL)
-    self->indexes = g_ptr_array_new ();
-  g_ptr_array_add (self->indexes, index);
+    self->indexes = g_array_new (FALSE, FALSE, sizeof (IndexEntry));
+  g_array_append_val (self->indexes, entry);
 }
 
 void
-tri_store_remove_index (TriStore      *self,
-                        TriStateIndex *index)
+tri_store_remove_index (TriStore *self,
+                        gpointer  index)
 {
-  if (self->indexes != NULL)
-    g_ptr_array_remove_fast (self->indexes, index);
+  for (guint i = 0; self->indexes != NULL && i < self->indexes->len; i++)
+    if (g_array_index (self->indexes, IndexEntry, i).index == index)
+      {
+        g_array_remove_index (self->indexes, i);
+        return;
+      }
 }
 
 /**
@@ -2543,6 +2568,149 @@ tri_store_list_all_links (TriStore  *self,
   if (!finish (self, rc, error))
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+/* The rows of STMT_EVENT_PLACES or STMT_EVENT_PLACE into @places: one
+ * place an event (the rows of an id come together), its date and lane
+ * read as event_from_row () reads them, its stance as the timeline
+ * weighs its links */
+static int
+places_from_rows (TriStore     *self,
+                  sqlite3_stmt *stmt,
+                  GArray       *places)
+{
+  guint weight[TRI_N_STANCES] = { 0 };
+  TriEventPlace *last = NULL;
+  int rc;
+
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      if (last == NULL || last->event_id != id)
+        {
+          TriEventPlace place = { 0 };
+          TriDate date;
+
+          if (last != NULL)
+            last->stance = tri_stance_dominant (weight);
+          memset (weight, 0, sizeof weight);
+          place.event_id = id;
+          column_date (stmt, 1, &date);
+          place.earliest = date.earliest;
+          place.latest = date.latest;
+          if (!tri_category_from_string ((const char *) sqlite3_column_text (stmt, 2), &place.category))
+            place.category = TRI_CATEGORY_DIPLOMACY;
+          g_array_append_val (places, place);
+          last = &g_array_index (places, TriEventPlace, places->len - 1);
+        }
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        {
+          TriStance stance;
+
+          /* as link_from_row () reads them */
+          if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &stance))
+            stance = TRI_STANCE_NEUTRAL;
+          weight[stance] += CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
+        }
+    }
+  if (last != NULL)
+    last->stance = tri_stance_dominant (weight);
+  return rc;
+}
+
+/**
+ * tri_store_list_event_places:
+ * @ids: (array length=n_ids) (nullable): event ids, or %NULL for every event
+ *
+ * Where each event goes on a timeline, and nothing else: its possible
+ * days, its lane and the stance its links weigh most (no text, no filter).
+ * An id the briefing does not have has no place.
+ *
+ * Returns: (transfer full): of #TriEventPlace, by id for %NULL @ids, else
+ *   in the order of @ids
+ */
+GArray *
+tri_store_list_event_places (TriStore      *self,
+                             const gint64  *ids,
+                             guint          n_ids,
+                             GError       **error)
+{
+  g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (TriEventPlace));
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  if (ids == NULL)
+    {
+      stmt = begin (self, STMT_EVENT_PLACES, NULL);
+      if (!finish (self, places_from_rows (self, stmt, places), error))
+        return NULL;
+      return g_steal_pointer (&places);
+    }
+  for (guint i = 0; i < n_ids; i++)
+    {
+      stmt = begin (self, STMT_EVENT_PLACE, NULL);
+      sqlite3_bind_int64 (stmt, 1, ids[i]);
+      if (!finish (self, places_from_rows (self, stmt, places), error))
+        return NULL;
+    }
+  return g_steal_pointer (&places);
+}
+
+/**
+ * tri_store_list_events_by_id_untitled:
+ * @ids: (array length=n_ids): event ids
+ *
+ * The events of @ids as tri_store_list_events_untitled() has them (dates,
+ * category, confidence, links; no text): for a view that knows which
+ * events it draws one by one (a #TriLaneIndex says). An id the briefing
+ * does not have is left out.
+ *
+ * Returns: (transfer container): in the order of @ids
+ */
+GPtrArray *
+tri_store_list_events_by_id_untitled (TriStore      *self,
+                                      const gint64  *ids,
+                                      guint          n_ids,
+                                      const char    *lang,
+                                      GError       **error)
+{
+  g_autoptr(GPtrArray) events = g_ptr_array_new_full (n_ids, (GDestroyNotify) tri_event_free);
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  lang = tri_lang_normalize (lang);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_BRIEF, lang);
+      TriEvent *ev;
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 2, ids[i]);
+      rc = step (self, stmt);
+      if (rc == SQLITE_DONE)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+      if (rc != SQLITE_ROW)
+        {
+          finish (self, rc, error);
+          return NULL;
+        }
+      ev = event_from_row (stmt, TRUE);
+      sqlite3_reset (stmt);
+      g_ptr_array_add (events, ev);
+
+      stmt = begin (self, STMT_EVENT_LINKS, NULL);
+      sqlite3_bind_int64 (stmt, 1, ev->id);
+      while ((rc = step (self, stmt)) == SQLITE_ROW)
+        link_from_row (stmt, ev);
+      if (!finish (self, rc, error))
+        return NULL;
+    }
+  return g_steal_pointer (&events);
 }
 
 /**
@@ -3913,6 +4081,12 @@ tri_store_read_filter_facts (TriStore *self)
   g_return_if_fail (TRI_IS_STORE (self));
   if (self->fact_ids == NULL)
     read_facts (self);
+}
+
+gboolean
+tri_store_filters_events (TriStore *self)
+{
+  return tri_filter_has_event_facets (self->filter);
 }
 
 const guint8 *

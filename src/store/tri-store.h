@@ -62,6 +62,16 @@ typedef struct
   gboolean  confirmed;
 } TriLinkRow;
 
+/* Where an event goes on a timeline, without text */
+typedef struct
+{
+  gint64      event_id;
+  guint32     earliest;
+  guint32     latest;
+  TriCategory category;
+  TriStance   stance;    /* the one its links weigh most (tri_stance_dominant ()) */
+} TriEventPlace;
+
 /* Raw rows for tri_store_read_rows(), columns as listed */
 typedef enum
 {
@@ -176,6 +186,15 @@ TriEvent    *tri_store_get_event       (TriStore    *self,
                                         const char  *lang,
                                         GError     **error);
 GArray      *tri_store_list_all_links  (TriStore    *self,
+                                        GError     **error);
+GArray      *tri_store_list_event_places (TriStore *self,
+                                        const gint64 *ids,
+                                        guint        n_ids,
+                                        GError     **error);
+GPtrArray   *tri_store_list_events_by_id_untitled (TriStore *self,
+                                        const gint64 *ids,
+                                        guint        n_ids,
+                                        const char  *lang,
                                         GError     **error);
 GArray      *tri_store_list_event_link_rows (TriStore *self,
                                         const gint64 *events,
