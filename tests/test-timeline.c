@@ -842,7 +842,6 @@ test_lane_index_same_picture (void)
         g_autoptr(GPtrArray) all = tri_store_list_events (store, (guint32) MAX (1, floor (t0)), (guint32) ceil (t0 + span), lang, &error);
         g_autoptr(GPtrArray) some = NULL;
         g_autoptr(GPtrArray) untitled = NULL;
-        g_autoptr(GArray) ids = NULL;
         g_autoptr(TriTimelineLayout) from_rows = NULL;
         g_autoptr(TriTimelineLayout) from_index = NULL;
         g_autofree char *a = NULL;
@@ -855,8 +854,8 @@ test_lane_index_same_picture (void)
         /* as the view reads */
         params.lanes = lanes;
         counted = tri_timeline_lanes_counted (NULL, &params);
-        ids = tri_lane_index_list (lanes, ~counted & ((1u << TRI_N_CATEGORIES) - 1), t0, t0 + span);
-        some = tri_store_list_events_by_id_untitled (store, (const gint64 *) ids->data, ids->len, lang, &error);
+        some = tri_lane_index_read (lanes, (guint32) MAX (1, floor (t0)), (guint32) ceil (t0 + span),
+                                    ~counted & ((1u << TRI_N_CATEGORIES) - 1), NULL, 0, lang, &error);
         g_assert_no_error (error);
         untitled = tri_timeline_untitled_marks (some, &params);
         g_assert_true (tri_store_read_titles (store, untitled, lang, &error));

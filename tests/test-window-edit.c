@@ -12,6 +12,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include <gtk/gtk.h>
 
 #include "document/tri-document.h"
@@ -998,20 +1000,24 @@ describe_layout (TriTimelineLayout *layout)
  * view reads ahead): at every step the timeline shows what a layout of a
  * fresh read of those days shows */
 static void
-test_timeline_reads_ahead (void)
+check_reads_ahead (const char *path,
+                   double      start_zoom,
+                   guint      *n_clusters,
+                   guint      *n_marks)
 {
   TriWindow *window = tri_window_new (NULL, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(TriStore) fresh = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(TriStore) fresh = tri_store_open (path, NULL);
   TriTimelineView *view;
   double t0, t1, span;
 
-  g_assert_true (tri_window_open_read_only (window, tri_test_briefing_path (), &error));
+  g_assert_true (tri_window_open_read_only (window, path, &error));
   g_assert_no_error (error);
   present (window);
   view = tri_window_get_timeline_view (window);
   tri_timeline_view_get_range (view, &t0, &t1);
-  span = t1 - t0;
+  span = (t1 - t0) * start_zoom;
+  t0 = (t0 + t1) / 2 - span / 2;
   for (int i = 0; i < 48; i++)
     {
       /* back in time by a tenth a step, then a zoom out and in */
@@ -1044,9 +1050,45 @@ test_timeline_reads_ahead (void)
       got_text = describe_layout (shown);
       want_text = describe_layout (want);
       g_assert_cmpstr (got_text, ==, want_text);
+      *n_clusters += shown->clusters->len;
+      *n_marks += shown->marks->len;
     }
   gtk_window_destroy (GTK_WINDOW (window));
   spin (50);
+}
+
+static void
+test_timeline_reads_ahead (void)
+{
+  guint clusters = 0, marks = 0;
+
+  check_reads_ahead (tri_test_briefing_path (), 1, &clusters, &marks);
+  g_assert_cmpuint (marks, >, 0);
+}
+
+/* The same on a briefing of 10,000 events, where the lanes are counted
+ * bins (from the window's lane index, once built) beside lanes drawn one
+ * by one (read by id): the same picture as a fresh read of every event */
+static void
+test_timeline_dense_reads_ahead (void)
+{
+  g_autofree char *dir = tri_test_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "dense.sqlite", NULL);
+  const char *argv[] = { g_getenv ("TRI_GENERATE"), "10000", path, NULL };
+  g_autoptr(GError) error = NULL;
+  guint clusters = 0, marks = 0;
+  int status = -1;
+
+  g_assert_nonnull (argv[0]);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  check_reads_ahead (path, 1.0 / 16, &clusters, &marks);
+  g_assert_cmpuint (clusters, >, 0);
+  g_assert_cmpuint (marks, >, 0);
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 /* The window made wider (maximized for a briefing): the picture takes the
@@ -1101,6 +1143,7 @@ main (int   argc,
   g_test_add_func ("/window-edit/editors-open", test_editors_open);
   g_test_add_func ("/window-edit/timeline-parts-not-stale", test_timeline_parts_not_stale);
   g_test_add_func ("/window-edit/timeline-reads-ahead", test_timeline_reads_ahead);
+  g_test_add_func ("/window-edit/timeline-dense-reads-ahead", test_timeline_dense_reads_ahead);
   g_test_add_func ("/window-edit/wider-window-grows-picture", test_wider_window_grows_picture);
   g_test_add_func ("/window-edit/read-only-offers-copy", test_read_only_offers_copy);
   g_test_add_func ("/window-edit/second-window-in-use", test_second_window_in_use);

@@ -460,6 +460,67 @@ tri_lane_index_list (TriLaneIndex *index,
   return ids;
 }
 
+/**
+ * tri_lane_index_read:
+ * @lanes: a bit (1 << category) for each lane wanted
+ * @held: (array length=n_held) (element-type TriEvent) (nullable): events
+ *   already read (for the same language), copied rather than read again;
+ *   an element may be %NULL
+ *
+ * What tri_store_list_events_untitled() lists for the days [@from, @to],
+ * of @lanes only: read by id, as the index lists them.
+ *
+ * Returns: (transfer container): the events, in date order, or %NULL when
+ *   a read failed (the store says why)
+ */
+GPtrArray *
+tri_lane_index_read (TriLaneIndex  *index,
+                     guint32        from,
+                     guint32        to,
+                     guint          lanes,
+                     GPtrArray    **held,
+                     guint          n_held,
+                     const char    *lang,
+                     GError       **error)
+{
+  g_autoptr(GHashTable) have = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GArray) missing = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(GPtrArray) read = NULL;
+  GPtrArray *events;
+  guint next_read = 0;
+
+  g_return_val_if_fail (index != NULL, NULL);
+
+  /* the events that overlap those days */
+  ids = tri_lane_index_list (index, lanes, from, (double) to + 1);
+  for (guint k = 0; k < n_held; k++)
+    for (guint i = 0; held[k] != NULL && i < held[k]->len; i++)
+      g_hash_table_insert (have, &((TriEvent *) held[k]->pdata[i])->id, held[k]->pdata[i]);
+  for (guint i = 0; i < ids->len; i++)
+    if (!g_hash_table_contains (have, &g_array_index (ids, gint64, i)))
+      g_array_append_val (missing, g_array_index (ids, gint64, i));
+  read = tri_store_list_events_by_id_untitled (index->store, (const gint64 *) missing->data, missing->len,
+                                               lang, error);
+  if (read == NULL)
+    return NULL;
+
+  /* in the index's order, which is the store's (an id it no longer has
+   * was left out of what was read) */
+  events = g_ptr_array_new_full (ids->len, (GDestroyNotify) tri_event_free);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      const TriEvent *ev = g_hash_table_lookup (have, &id);
+
+      if (ev != NULL)
+        g_ptr_array_add (events, tri_event_copy (ev));
+      else if (next_read < read->len && ((TriEvent *) read->pdata[next_read])->id == id)
+        g_ptr_array_add (events, g_steal_pointer (&read->pdata[next_read++]));
+    }
+  return events;
+}
+
 guint
 tri_lane_index_get_n_events (TriLaneIndex *index)
 {

@@ -40,6 +40,14 @@ GArray       *tri_lane_index_list     (TriLaneIndex  *index,
                                        guint          lanes,
                                        double         t0,
                                        double         t1);
+GPtrArray    *tri_lane_index_read     (TriLaneIndex  *index,
+                                       guint32        from,
+                                       guint32        to,
+                                       guint          lanes,
+                                       GPtrArray    **held,
+                                       guint          n_held,
+                                       const char    *lang,
+                                       GError       **error);
 guint         tri_lane_index_get_n_events (TriLaneIndex *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriLaneIndex, tri_lane_index_unref)

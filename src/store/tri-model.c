@@ -45,6 +45,20 @@ tri_relation_free (TriRelation *relation)
   g_free (relation);
 }
 
+TriEvent *
+tri_event_copy (const TriEvent *ev)
+{
+  TriEvent *copy = g_new0 (TriEvent, 1);
+
+  *copy = *ev;
+  copy->title = g_strdup (ev->title);
+  copy->summary = g_strdup (ev->summary);
+  copy->claimed_by = g_strdup (ev->claimed_by);
+  copy->date_label = g_strdup (ev->date_label);
+  copy->links = g_array_copy (ev->links);
+  return copy;
+}
+
 void
 tri_event_free (TriEvent *event)
 {

@@ -139,6 +139,7 @@ typedef struct
 
 void            tri_actor_free             (TriActor    *actor);
 void            tri_relation_free          (TriRelation *relation);
+TriEvent       *tri_event_copy             (const TriEvent *event);
 void            tri_event_free             (TriEvent    *event);
 void            tri_quote_free             (TriQuote    *quote);
 TriQuote       *tri_quote_copy             (const TriQuote *quote);

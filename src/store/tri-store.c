@@ -2035,20 +2035,6 @@ read_events (TriStore    *self,
   return g_steal_pointer (&events);
 }
 
-static TriEvent *
-event_copy (const TriEvent *ev)
-{
-  TriEvent *copy = g_new0 (TriEvent, 1);
-
-  *copy = *ev;
-  copy->title = g_strdup (ev->title);
-  copy->summary = g_strdup (ev->summary);
-  copy->claimed_by = g_strdup (ev->claimed_by);
-  copy->date_label = g_strdup (ev->date_label);
-  copy->links = g_array_copy (ev->links);
-  return copy;
-}
-
 /* a view's range, not all time: what is kept is bounded */
 #define RANGE_KEPT_MAX 30000
 
@@ -2261,7 +2247,7 @@ list_events (TriStore    *self,
       if (within && (ev->date.latest < from || ev->date.earliest > to))
         continue;
       if (tri_store_event_passes (self, ev->id))
-        g_ptr_array_add (events, event_copy (ev));
+        g_ptr_array_add (events, tri_event_copy (ev));
     }
   if (all != self->range_events)
     g_ptr_array_unref (all);

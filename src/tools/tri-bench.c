@@ -30,11 +30,13 @@
 #include "render/tri-timeline.h"
 #include "render/tri-triangle.h"
 #include "store/tri-filter.h"
+#include "store/tri-lane-index.h"
 #include "store/tri-state-index.h"
 #include "store/tri-store.h"
 
 #define WIDTH 1920
 #define HEIGHT 1080
+#define ALL_LANES ((1u << TRI_N_CATEGORIES) - 1)
 
 typedef struct
 {
@@ -42,10 +44,13 @@ typedef struct
   GPtrArray     *actors;
   GPtrArray     *relations;
   TriStateIndex *index;
+  TriLaneIndex  *lanes;      /* every event's place, built with the running sums */
   GPtrArray     *events;     /* the timeline's range, with its margin */
   double         events_t0, events_t1;   /* the days they were read for */
+  guint          events_lanes;           /* the lanes they hold */
   GPtrArray     *next_events;            /* read ahead, as the window's view does */
   double         next_t0, next_t1;
+  guint          next_lanes;
   gboolean       reading_ahead;
   double         t0, t1;
   guint32        as_of;
@@ -79,6 +84,21 @@ peak_rss_kb (void)
 
 /* What the window does before its first frame; @live: the store of an
  * editable file */
+/* The events of the days [from, to] as the window's view reads them: all
+ * of them, or with the lane index only those of @lanes */
+static GPtrArray *
+bench_read (Bench  *b,
+            double  from,
+            double  to,
+            guint   lanes)
+{
+  GPtrArray *held[2] = { b->events, b->next_events };
+
+  if (b->lanes == NULL)
+    return tri_store_list_events_untitled (b->store, (guint32) from, (guint32) to, "en", NULL);
+  return tri_lane_index_read (b->lanes, (guint32) from, (guint32) to, lanes, held, G_N_ELEMENTS (held), "en", NULL);
+}
+
 static void
 bench_open_store (Bench      *b,
                   const char *path,
@@ -99,6 +119,7 @@ bench_open_store (Bench      *b,
   b->events_t0 = MAX (1, floor (b->t0 - span / 2));
   b->events_t1 = ceil (b->t1 + span / 2);
   b->events = tri_store_list_events_untitled (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
+  b->events_lanes = ALL_LANES;
   b->as_of = tri_store_default_as_of (b->store);
   if (b->as_of == 0)
     b->as_of = latest;
@@ -113,19 +134,29 @@ bench_open (Bench      *b,
 
 /* One full frame: the triangle above, the timeline below, as laid out in
  * the window at 1920 × 1080 */
+static void
+bench_params (Bench             *b,
+              guint32            as_of,
+              TriTimelineParams *lp)
+{
+  memset (lp, 0, sizeof *lp);
+  lp->width = WIDTH * 0.68;
+  lp->height = HEIGHT * 0.42;
+  lp->t0 = b->t0;
+  lp->t1 = b->t1;
+  lp->as_of = as_of;
+  lp->lang = "en";
+  lp->type_scale = 1;
+  lp->lanes = b->lanes;
+}
+
 static TriTimelineLayout *
 bench_timeline (Bench   *b,
                 guint32  as_of)
 {
-  TriTimelineParams lp = { 0 };
+  TriTimelineParams lp;
 
-  lp.width = WIDTH * 0.68;
-  lp.height = HEIGHT * 0.42;
-  lp.t0 = b->t0;
-  lp.t1 = b->t1;
-  lp.as_of = as_of;
-  lp.lang = "en";
-  lp.type_scale = 1;
+  bench_params (b, as_of, &lp);
   /* as the view does: the titles of the events drawn one by one */
   {
     g_autoptr(GPtrArray) untitled = tri_timeline_untitled_marks (b->events, &lp);
@@ -189,21 +220,30 @@ bench_show_range (Bench  *b,
                   double  t0,
                   double  t1)
 {
+  TriTimelineParams lp;
+  guint lanes;
+  GPtrArray *events;
+
   b->t0 = t0;
   b->t1 = t1;
-  if (b->next_events != NULL && t0 >= b->next_t0 && t1 <= b->next_t1)
+  bench_params (b, b->as_of, &lp);
+  lanes = b->lanes != NULL ? ~tri_timeline_lanes_counted (NULL, &lp) & ALL_LANES : ALL_LANES;
+  if (b->next_events != NULL && t0 >= b->next_t0 && t1 <= b->next_t1 && (b->next_lanes & lanes) == lanes)
     {
       g_clear_pointer (&b->events, g_ptr_array_unref);
       b->events = g_steal_pointer (&b->next_events);
       b->events_t0 = b->next_t0;
       b->events_t1 = b->next_t1;
+      b->events_lanes = b->next_lanes;
     }
-  if (t0 >= b->events_t0 && t1 <= b->events_t1)
+  if (t0 >= b->events_t0 && t1 <= b->events_t1 && (b->events_lanes & lanes) == lanes)
     return;
+  tri_timeline_margin (t0, t1, &b->events_t0, &b->events_t1);
+  events = bench_read (b, b->events_t0, b->events_t1, lanes);
   g_clear_pointer (&b->next_events, g_ptr_array_unref);
   g_clear_pointer (&b->events, g_ptr_array_unref);
-  tri_timeline_margin (t0, t1, &b->events_t0, &b->events_t1);
-  b->events = tri_store_list_events_untitled (b->store, (guint32) b->events_t0, (guint32) b->events_t1, "en", NULL);
+  b->events = events;
+  b->events_lanes = lanes;
 }
 
 /* One turn of the view's idle after a frame: a step of reading ahead when
@@ -220,10 +260,15 @@ bench_read_ahead (Bench *b)
   b->reading_ahead = tri_timeline_read_ahead (b->t0, b->t1, have_t0, have_t1, &from, &to);
   if (!b->reading_ahead)
     return -1;
-  g_clear_pointer (&b->next_events, g_ptr_array_unref);
-  b->next_events = tri_store_list_events_untitled (b->store, (guint32) from, (guint32) to, "en", NULL);
+  {
+    GPtrArray *events = bench_read (b, from, to, b->events_lanes);
+
+    g_clear_pointer (&b->next_events, g_ptr_array_unref);
+    b->next_events = events;
+  }
   b->next_t0 = from;
   b->next_t1 = to;
+  b->next_lanes = b->events_lanes;
   tri_timeline_margin (b->t0, b->t1, &m0, &m1);
   b->reading_ahead = from > m0 || to < m1;
   return now_ms () - t;
@@ -334,6 +379,7 @@ bench_clear (Bench *b)
   g_clear_pointer (&b->events, g_ptr_array_unref);
   g_clear_pointer (&b->next_events, g_ptr_array_unref);
   g_clear_pointer (&b->index, tri_state_index_unref);
+  g_clear_pointer (&b->lanes, tri_lane_index_unref);
   g_clear_pointer (&b->actors, g_ptr_array_unref);
   g_clear_pointer (&b->relations, g_ptr_array_unref);
   g_clear_object (&b->store);
@@ -741,6 +787,8 @@ main (int   argc,
 
       bench_open (&b, argv[2]);
       b.index = tri_state_index_new (b.store, NULL);
+      if (g_strcmp0 (g_getenv ("TRI_BENCH_NO_LANES"), "1") != 0)
+        b.lanes = tri_lane_index_new (b.store, NULL);
       for (guint i = 0; i < repeat; i++)
         {
           bench_scrub (&b, cr, surface);
@@ -784,6 +832,9 @@ main (int   argc,
     double t = now_ms ();
     b.index = tri_state_index_new (b.store, NULL);
     printf ("index_build_ms\t%.1f\n", now_ms () - t);
+    t = now_ms ();
+    b.lanes = tri_lane_index_new (b.store, NULL);
+    printf ("lane_index_build_ms\t%.1f\n", now_ms () - t);
   }
 
   bench_scrub (&b, cr, surface);

@@ -43,8 +43,14 @@ struct _TriTimelineView
   char              *lang;
   GPtrArray         *events;          /* the visible range's */
   double             events_t0, events_t1;
+  guint              events_lanes;    /* the lanes they hold: a bit (1 << category) a lane */
   GPtrArray         *next_events;     /* read ahead, for the layouts to come */
   double             next_t0, next_t1;
+  guint              next_lanes;
+  /* every event's place: with it, the lanes drawn as counted bins are
+   * counted from memory and only the others' events are read */
+  TriLaneIndex      *lanes;
+  guint              wanted_lanes;    /* those drawn one by one, as last laid out */
   double             t0, t1;
   guint32            as_of;
   gint64             selected_event;
@@ -101,16 +107,36 @@ tri_timeline_view_new (void)
 
 static void invalidate (TriTimelineView *self);
 
+#define ALL_LANES ((1u << TRI_N_CATEGORIES) - 1)
+
+/* The events of the days [t0, t1]: all of them; or, with the lane index,
+ * only those of @lanes (the lanes drawn one by one), read by id, the ones
+ * already held copied rather than read again */
+static GPtrArray *
+read_range (TriTimelineView *self,
+            double           t0,
+            double           t1,
+            guint            lanes,
+            GError         **error)
+{
+  GPtrArray *held[2] = { self->events, self->next_events };
+
+  if (self->lanes == NULL)
+    return tri_store_list_events_untitled (self->store, (guint32) t0, (guint32) MIN (t1, G_MAXUINT32 - 1),
+                                           self->lang, error);
+  return tri_lane_index_read (self->lanes, (guint32) t0, (guint32) MIN (t1, G_MAXUINT32 - 1), lanes,
+                              held, G_N_ELEMENTS (held), self->lang, error);
+}
+
 /* Reads the events of the days [t0, t1] */
 static gboolean
 read_events (TriTimelineView *self,
              double           t0,
-             double           t1)
+             double           t1,
+             guint            lanes)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *events = tri_store_list_events_untitled (self->store, (guint32) t0,
-                                                      (guint32) MIN (t1, G_MAXUINT32 - 1),
-                                                      self->lang, &error);
+  GPtrArray *events = read_range (self, t0, t1, lanes, &error);
 
   /* a failed read is not an empty timeline: keep what was read (the store
    * says what went wrong, and the window shows it) */
@@ -120,6 +146,7 @@ read_events (TriTimelineView *self,
   self->events = events;
   self->events_t0 = t0;
   self->events_t1 = t1;
+  self->events_lanes = lanes;
   return TRUE;
 }
 
@@ -159,8 +186,7 @@ read_margin (gpointer data)
       self->margin_source = 0;
       return G_SOURCE_REMOVE;
     }
-  events = tri_store_list_events_untitled (self->store, (guint32) a, (guint32) MIN (b, G_MAXUINT32 - 1),
-                                           self->lang, NULL);
+  events = read_range (self, a, b, self->events_lanes, NULL);
   if (events == NULL)
     {
       /* the store says what went wrong; the next layout reads again */
@@ -171,6 +197,7 @@ read_margin (gpointer data)
   self->next_events = events;
   self->next_t0 = a;
   self->next_t1 = b;
+  self->next_lanes = self->events_lanes;
   margin_range (self, &t0, &t1);
   if (a > t0 || b < t1)
     return G_SOURCE_CONTINUE;
@@ -193,34 +220,41 @@ schedule_read_ahead (TriTimelineView *self)
 
 /* Only the events the view can draw are loaded, with a margin so that a
  * pan needs no query; the first time, only the days shown (the first
- * frame reads no more than it draws), the margin read ahead after it. */
+ * frame reads no more than it draws), the margin read ahead after it.
+ * @lanes: those whose events are needed (with the lane index, the lanes
+ * drawn one by one) */
 static void
-ensure_events (TriTimelineView *self)
+ensure_events (TriTimelineView *self,
+               guint            lanes)
 {
   double t0, t1;
 
   if (self->store == NULL)
     return;
   /* what was read ahead, once it covers the days shown */
-  if (self->next_events != NULL && self->t0 >= self->next_t0 && self->t1 <= self->next_t1)
+  if (self->next_events != NULL && self->t0 >= self->next_t0 && self->t1 <= self->next_t1 &&
+      (self->next_lanes & lanes) == lanes)
     {
       g_clear_pointer (&self->events, g_ptr_array_unref);
       self->events = g_steal_pointer (&self->next_events);
       self->events_t0 = self->next_t0;
       self->events_t1 = self->next_t1;
+      self->events_lanes = self->next_lanes;
     }
-  if (self->events != NULL && self->t0 >= self->events_t0 && self->t1 <= self->events_t1)
+  if (self->events != NULL && self->t0 >= self->events_t0 && self->t1 <= self->events_t1 &&
+      (self->events_lanes & lanes) == lanes)
     return;
 
-  drop_next (self);
   if (self->events == NULL)
     {
-      if (read_events (self, MAX (1, floor (self->t0)), ceil (self->t1)) && self->margin_source == 0)
+      if (read_events (self, MAX (1, floor (self->t0)), ceil (self->t1), lanes) && self->margin_source == 0)
         self->margin_source = g_idle_add_full (G_PRIORITY_LOW, read_margin, self, NULL);
+      drop_next (self);
       return;
     }
   margin_range (self, &t0, &t1);
-  read_events (self, t0, t1);
+  read_events (self, t0, t1, lanes);
+  drop_next (self);
 }
 
 static void set_range (TriTimelineView *self, double t0, double t1);
@@ -468,10 +502,6 @@ rebuild (TriTimelineView *self,
   if (self->store == NULL)
     return;
 
-  ensure_events (self);
-  if (self->events == NULL)
-    return;
-
   params.width = MAX (width, 1);
   params.height = MAX (height, 1);
   params.t0 = self->t0;
@@ -483,6 +513,12 @@ rebuild (TriTimelineView *self,
   params.lang = self->lang;
   params.type_scale = self->type_scale;
   memcpy (params.expanded, self->expanded, sizeof params.expanded);
+  params.lanes = self->lanes;
+  /* with the lane index, only the events of the lanes not counted */
+  self->wanted_lanes = self->lanes != NULL ? ~tri_timeline_lanes_counted (NULL, &params) & ALL_LANES : ALL_LANES;
+  ensure_events (self, self->wanted_lanes);
+  if (self->events == NULL)
+    return;
   /* the titles of the events drawn one by one, not of those counted in
    * bins; a failed read leaves those marks without a label (the store
    * says what went wrong, and the window shows it) */
@@ -1109,6 +1145,7 @@ tri_timeline_view_dispose (GObject *object)
   if (self->store != NULL)
     g_signal_handlers_disconnect_by_func (self->store, on_store_changed, self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->lanes, tri_lane_index_unref);
   g_clear_pointer (&self->lang, g_free);
 
   G_OBJECT_CLASS (tri_timeline_view_parent_class)->dispose (object);
@@ -1225,6 +1262,32 @@ tri_timeline_view_set_store (TriTimelineView *self,
   g_clear_pointer (&self->events, g_ptr_array_unref);
   drop_next (self);
   show_default_range (self);
+  invalidate (self);
+}
+
+/**
+ * tri_timeline_view_set_lane_index:
+ * @lanes: (nullable): every event's place (built over the view's store),
+ *   or %NULL to count the bins from the events read
+ *
+ * With it, the lanes drawn as counted bins are counted from memory, and
+ * only the events of the others are read from the file.
+ */
+void
+tri_timeline_view_set_lane_index (TriTimelineView *self,
+                                  TriLaneIndex    *lanes)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+
+  if (lanes == self->lanes)
+    return;
+  if (lanes != NULL)
+    tri_lane_index_ref (lanes);
+  g_clear_pointer (&self->lanes, tri_lane_index_unref);
+  self->lanes = lanes;
+  /* what is held was read for the other way: kept, and read again only
+   * where it lacks a lane the next layout draws */
+  drop_next (self);
   invalidate (self);
 }
 

@@ -20,6 +20,8 @@ void               tri_timeline_view_set_store     (TriTimelineView *self,
                                                     TriStore        *store,
                                                     const char      *lang);
 void              tri_timeline_view_reload          (TriTimelineView *self);
+void               tri_timeline_view_set_lane_index (TriTimelineView *self,
+                                                    TriLaneIndex    *lanes);
 void               tri_timeline_view_set_as_of     (TriTimelineView *self,
                                                     guint32          as_of);
 void               tri_timeline_view_set_selection (TriTimelineView *self,

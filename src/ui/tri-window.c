@@ -62,6 +62,7 @@ struct _TriWindow
   GPtrArray            *actors;
   GPtrArray            *relations;
   TriStateIndex        *index;
+  TriLaneIndex         *lanes;        /* every event's place, for the timeline's bins */
   guint                 index_source;
   guint                 quotes_source;   /* a side's quotes, after "as of" settles */
   guint                 panel_source;    /* an actor's events, after an edit */
@@ -1391,11 +1392,19 @@ build_index (gpointer data)
   self->index_source = 0;
   self->index = tri_state_index_new (self->store, &error);
   /* a failed read: the store said it ("read-failed") and the bar shows it;
-   * the triangle keeps what it was drawn from */
+   * the triangle keeps what it was drawn from, the timeline counts its
+   * bins from what it reads */
   if (self->index == NULL)
+    {
+      g_debug ("%s", error->message);
+      return G_SOURCE_REMOVE;
+    }
+  update_as_of (self);
+  self->lanes = tri_lane_index_new (self->store, &error);
+  if (self->lanes == NULL)
     g_debug ("%s", error->message);
   else
-    update_as_of (self);
+    tri_timeline_view_set_lane_index (self->timeline_view, self->lanes);
   return G_SOURCE_REMOVE;
 }
 
@@ -1414,8 +1423,11 @@ load_briefing (TriWindow *self)
 
   update_title (self);
 
-  /* the index reads every link: it is built after the first frame */
+  /* the indexes read every link and every event: they are built after
+   * the first frame */
   g_clear_pointer (&self->index, tri_state_index_unref);
+  tri_timeline_view_set_lane_index (self->timeline_view, NULL);
+  g_clear_pointer (&self->lanes, tri_lane_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
   g_clear_handle_id (&self->panel_source, g_source_remove);
@@ -2179,6 +2191,7 @@ tri_window_dispose (GObject *object)
   g_clear_pointer (&self->actors, g_ptr_array_unref);
   g_clear_pointer (&self->relations, g_ptr_array_unref);
   g_clear_pointer (&self->index, tri_state_index_unref);
+  g_clear_pointer (&self->lanes, tri_lane_index_unref);
   g_clear_handle_id (&self->index_source, g_source_remove);
   g_clear_handle_id (&self->quotes_source, g_source_remove);
   g_clear_handle_id (&self->panel_source, g_source_remove);
