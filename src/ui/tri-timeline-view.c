@@ -186,7 +186,7 @@ read_margin (gpointer data)
       self->margin_source = 0;
       return G_SOURCE_REMOVE;
     }
-  events = read_range (self, a, b, self->events_lanes, NULL);
+  events = read_range (self, a, b, self->wanted_lanes, NULL);
   if (events == NULL)
     {
       /* the store says what went wrong; the next layout reads again */
@@ -197,7 +197,7 @@ read_margin (gpointer data)
   self->next_events = events;
   self->next_t0 = a;
   self->next_t1 = b;
-  self->next_lanes = self->events_lanes;
+  self->next_lanes = self->wanted_lanes;
   margin_range (self, &t0, &t1);
   if (a > t0 || b < t1)
     return G_SOURCE_CONTINUE;
@@ -1285,8 +1285,9 @@ tri_timeline_view_set_lane_index (TriTimelineView *self,
     tri_lane_index_ref (lanes);
   g_clear_pointer (&self->lanes, tri_lane_index_unref);
   self->lanes = lanes;
-  /* what is held was read for the other way: kept, and read again only
-   * where it lacks a lane the next layout draws */
+  /* what is held was read for the other way (every lane): read again,
+   * only the lanes drawn one by one */
+  g_clear_pointer (&self->events, g_ptr_array_unref);
   drop_next (self);
   invalidate (self);
 }
