@@ -349,7 +349,12 @@ def run_round(path, model, tag, count, pause_group=False):
             time.sleep(rng.choice([0, rng.uniform(0, 0.01)]))    # somewhere in the next command
             break
     p.send_signal(signal.SIGKILL)
-    rest, err = p.communicate()
+    # the rest through the same reader: communicate() reads the pipe
+    # itself, past what readline() had already buffered, and those "done"
+    # lines would be lost (the writer then looks further behind than it was)
+    rest = p.stdout.read()
+    err = p.stderr.read()
+    p.wait()
     elapsed = time.monotonic() - started
     seen += [l for l in rest.split("\n") if l]
     os.unlink(script)
