@@ -150,6 +150,21 @@ test_hostile (void)
 
     g_assert_no_error (error);
     g_assert_nonnull (strstr (text, ";"));
+    g_assert_cmpstr (title, ==, ";");
+  }
+  /* and one that begins with a letter of two bytes, after spaces cut
+   * before it (found by fuzz-source-text: the headline began inside the
+   * letter, and was no longer UTF-8) */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *title = NULL;
+    const char *page = "<pre>a   <h1>Ti&ecirc;u \xC4\x91\xE1\xBB\x81</h1></pre><p>b</p>";
+    g_autofree char *text = tri_source_text_extract_full (page, strlen (page), TRI_SOURCE_FORMAT_HTML,
+                                                          "headline.html", &title, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (text);
+    g_assert_cmpstr (title, ==, "Ti\xC3\xAAu \xC4\x91\xE1\xBB\x81");
   }
 
   /* a file larger than is read: refused by its size, before its bytes */

@@ -285,6 +285,8 @@ typedef struct
   gboolean space;     /* collapsed white space before the next text */
   gboolean tab;       /* a new table cell before the next text */
   int      pre;       /* inside how many <pre> */
+  gssize  *h1;        /* where the first <h1>'s text begins (or NULL), kept within the text */
+  gboolean h1_next;   /* it begins with the next text written */
 } Out;
 
 /* Writes what is pending before a character of text. */
@@ -300,6 +302,9 @@ flush (Out *o)
 
           while (o->out->len > 0 && o->out->str[o->out->len - 1] == ' ')
             g_string_truncate (o->out, o->out->len - 1);
+          /* a headline begun in what was just cut begins where it ends */
+          if (o->h1 != NULL && *o->h1 > (gssize) o->out->len)
+            *o->h1 = o->out->len;
           for (gsize i = o->out->len; i > 0 && o->out->str[i - 1] == '\n' && have < want; i--)
             have++;
           for (; have < want; have++)
@@ -313,6 +318,12 @@ flush (Out *o)
   o->pending = NONE;
   o->space = FALSE;
   o->tab = FALSE;
+  /* the break before a headline is not part of it */
+  if (o->h1 != NULL && o->h1_next)
+    {
+      *o->h1 = o->out->len;
+      o->h1_next = FALSE;
+    }
 }
 
 static void
@@ -630,7 +641,11 @@ html_to_text (const char  *text,
               if (g_str_equal (tag.name, "h1") && !had_h1)
                 {
                   if (!tag.closing)
-                    h1 = o.out->len;
+                    {
+                      h1 = o.out->len;
+                      o.h1 = &h1;
+                      o.h1_next = TRUE;
+                    }
                   else if (h1 >= 0)
                     {
                       /* the text may have lost a trailing space or break since
@@ -641,6 +656,7 @@ html_to_text (const char  *text,
                       g_strdelimit (headline, "\n\t", ' ');
                       set_once (title, headline);
                       h1 = -1;
+                      o.h1 = NULL;
                       had_h1 = TRUE;
                     }
                 }
