@@ -73,9 +73,7 @@ typedef enum
   STMT_QUOTES_BY_RELATION,
   STMT_QUOTES_BY_EVENT,
   STMT_QUOTE_KEYS,
-  STMT_PERIOD_QUOTE_KEYS,
-  STMT_ALL_TIME_QUOTE_KEYS,
-  STMT_LOOSE_QUOTE_KEYS,
+  STMT_SOURCE_KEYS,
   STMT_NOTES,
   STMT_QUOTE_BY_ID,
   STMT_SOURCE_DOCUMENT,
@@ -194,26 +192,14 @@ static const char * const stmt_sql[N_STMTS] = {
     QUOTE_SELECT " WHERE q.relation = ?2",
   [STMT_QUOTES_BY_EVENT] =
     QUOTE_SELECT " WHERE q.event = ?2 ORDER BY q.id",
-  /* each with QUOTE_FACTS from column 4 on, for the filter */
-#define QUOTE_FACTS "q.event, q.claim, q.credibility, s.reliability, q.source"
+  /* what the panel sorts, counts and filters every quote by, read once
+   * into memory (read_quote_keys ()): no text, and the event's days from
+   * its row (the source's date and reliability come from STMT_SOURCE_KEYS) */
   [STMT_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest, s.date, " QUOTE_FACTS " FROM quote q JOIN source s ON s.id = q.source"
-    " LEFT JOIN event ev ON ev.id = q.event WHERE q.relation = ?1",
-  /* the quotes of the events counted over [?2, ?3] (tri_event_count's
-   * rule): for a window, through the events' last day (event_by_latest);
-   * for all time, through the relation's quotes (fewer rows to visit) */
-  [STMT_PERIOD_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest, NULL, " QUOTE_FACTS " FROM event ev"
-    " JOIN quote q ON q.event = ev.id LEFT JOIN source s ON s.id = q.source"
-    " WHERE ev.latest BETWEEN ?2 AND ?3 AND q.relation = ?1",
-  [STMT_ALL_TIME_QUOTE_KEYS] =
-    "SELECT q.id, ev.earliest, ev.latest, NULL, " QUOTE_FACTS " FROM quote q CROSS JOIN event ev ON ev.id = q.event"
-    " LEFT JOIN source s ON s.id = q.source"
-    " WHERE q.relation = ?1 AND ev.latest BETWEEN ?2 AND ?3",
-  /* the quotes that back the relation with no event, through quote_by_event */
-  [STMT_LOOSE_QUOTE_KEYS] =
-    "SELECT q.id, s.date, NULL, NULL, " QUOTE_FACTS " FROM quote q JOIN source s ON s.id = q.source"
-    " WHERE q.event IS NULL AND +q.relation = ?1",
+    "SELECT q.id, q.relation, q.event, ev.id, ev.earliest, ev.latest, q.claim, q.credibility, q.source"
+    " FROM quote q LEFT JOIN event ev ON ev.id = q.event",
+  [STMT_SOURCE_KEYS] =
+    "SELECT id, date, reliability FROM source",
   [STMT_NOTES] =
     "SELECT text FROM note WHERE event IS ?1 ORDER BY rowid",
   [STMT_QUOTE_BY_ID] =
@@ -313,6 +299,11 @@ struct _TriStore
   guint32       range_from, range_to;
   gboolean      range_brief;
   char         *range_lang;
+
+  /* what the panel sorts, counts and filters quotes by, read once
+   * (read_quote_keys ()) and dropped when quotes, events or sources change */
+  GArray       *quote_keys;     /* of QuoteKey: by relation, then newest first */
+  GHashTable   *key_sources;    /* source id to SourceKey, for every source a quote names */
 };
 
 enum {
@@ -323,8 +314,12 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static gboolean quote_key_passes (TriStore     *self,
-                                  sqlite3_stmt *stmt);
+static gboolean quote_facts_pass (TriStore   *self,
+                                  gint64      event_id,
+                                  TriClaim    claim,
+                                  char        reliability,
+                                  int         credibility,
+                                  const char *source_id);
 
 G_DEFINE_FINAL_TYPE (TriStore, tri_store, G_TYPE_OBJECT)
 G_DEFINE_QUARK (tri-store-error-quark, tri_store_error)
@@ -362,6 +357,14 @@ clear_facts (TriStore *self)
   g_clear_pointer (&self->passes, g_byte_array_unref);
 }
 
+/* what is kept of the quotes: after quotes, events or sources changed */
+static void
+drop_quote_keys (TriStore *self)
+{
+  g_clear_pointer (&self->quote_keys, g_array_unref);
+  g_clear_pointer (&self->key_sources, g_hash_table_unref);
+}
+
 /* what is kept of the events: after they changed */
 static void
 drop_facts (TriStore *self)
@@ -384,6 +387,7 @@ tri_store_finalize (GObject *object)
   g_clear_pointer (&self->indexes, g_array_unref);
   g_clear_pointer (&self->filter, tri_filter_free);
   drop_facts (self);
+  drop_quote_keys (self);
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->notice, g_free);
   g_clear_pointer (&self->read_path, g_free);
@@ -1250,6 +1254,10 @@ tri_store_reload (TriStore     *self,
       drop_facts (self);
       self->filter_serial++;
     }
+
+  if (changes & (TRI_STORE_CHANGE_QUOTES | TRI_STORE_CHANGE_EVENTS |
+                 TRI_STORE_CHANGE_SOURCES | TRI_STORE_CHANGE_RELATIONS))
+    drop_quote_keys (self);
 
   /* the indexes: only the entries of the events that changed */
   if (changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS))
@@ -3144,18 +3152,55 @@ tri_store_list_notes (TriStore  *self,
   return g_steal_pointer (&notes);
 }
 
+/* A source as the quote keys see it: whether the file has it, its date
+ * and reliability (what STMT_QUOTE_BY_ID joins) */
 typedef struct
 {
-  gint64  id;
-  guint32 earliest, latest;
+  char     *id;
+  TriDate   date;
+  char      reliability;  /* 'A'-'F', or 0 */
+  gboolean  exists;
+} SourceKey;
+
+typedef enum
+{
+  KEY_EVENT,     /* about an event the file places (its row has days) */
+  KEY_LOOSE,     /* about no event: dated by its source */
+  KEY_UNPLACED,  /* names an event the file lacks or cannot place */
+} KeyPlace;
+
+/* Everything the panel sorts, counts and filters a quote by */
+typedef struct
+{
+  gint64           id;
+  gint64           relation;
+  gint64           event;     /* the quote's event column (0: none) */
+  guint32          earliest;  /* the event's days when it places them, else its source's */
+  guint32          latest;
+  const SourceKey *source;
+  guint8           place;     /* KeyPlace */
+  guint8           claim;     /* TriClaim */
+  guint8           credibility;  /* 1-6, or 0 */
 } QuoteKey;
 
+static void
+source_key_free (gpointer data)
+{
+  SourceKey *k = data;
+
+  g_free (k->id);
+  g_free (k);
+}
+
 static int
-compare_keys_newest_first (gconstpointer a,
-                           gconstpointer b)
+compare_keys (gconstpointer a,
+              gconstpointer b)
 {
   const QuoteKey *ka = a, *kb = b;
 
+  if (ka->relation != kb->relation)
+    return ka->relation < kb->relation ? -1 : 1;
+  /* newest first: by first possible day, then last, then id */
   if (ka->earliest != kb->earliest)
     return ka->earliest < kb->earliest ? 1 : -1;
   if (ka->latest != kb->latest)
@@ -3163,22 +3208,178 @@ compare_keys_newest_first (gconstpointer a,
   return ka->id < kb->id ? 1 : ka->id > kb->id ? -1 : 0;
 }
 
-/* The first @limit of @keys, read in full, in order */
+static SourceKey *
+intern_source (GHashTable *sources,
+               const char *id)
+{
+  SourceKey *k = g_hash_table_lookup (sources, id);
+
+  if (k == NULL)
+    {
+      k = g_new0 (SourceKey, 1);
+      k->id = g_strdup (id);
+      tri_date_parse ("1000", &k->date, NULL);
+      g_hash_table_insert (sources, k->id, k);
+    }
+  return k;
+}
+
+/* Reads the keys of every quote, once: two passes over the quotes and the
+ * sources (no text), which the panel then sorts, counts and filters in
+ * memory, so that an edge with 66,666 quotes opens without reading them */
+static gboolean
+read_quote_keys (TriStore  *self,
+                 GError   **error)
+{
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, source_key_free);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (self->quote_keys != NULL)
+    return TRUE;
+
+  stmt = begin (self, STMT_SOURCE_KEYS, NULL);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *r = (const char *) sqlite3_column_text (stmt, 2);
+      SourceKey *k;
+
+      if (id == NULL)
+        continue;
+      k = intern_source (sources, id);
+      k->exists = TRUE;
+      column_date (stmt, 1, &k->date);
+      if (sqlite3_column_type (stmt, 2) == SQLITE_TEXT && r != NULL &&
+          r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
+        k->reliability = r[0];
+    }
+  if (!finish (self, rc, error))
+    return FALSE;
+
+  stmt = begin (self, STMT_QUOTE_KEYS, NULL);
+  while ((rc = step (self, stmt)) == SQLITE_ROW)
+    {
+      const char *source = (const char *) sqlite3_column_text (stmt, 8);
+      QuoteKey k = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .relation = sqlite3_column_int64 (stmt, 1),
+        .event = sqlite3_column_int64 (stmt, 2),
+      };
+      TriClaim claim;
+
+      k.source = intern_source (sources, source != NULL ? source : "");
+      /* a day column that holds no day places nothing: not counted in a
+       * period rather than guessed at; in the list, dated by its source */
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+        k.place = KEY_LOOSE;
+      else if (sqlite3_column_type (stmt, 3) != SQLITE_NULL &&
+               column_day (stmt, 4, &k.earliest) && column_day (stmt, 5, &k.latest))
+        k.place = KEY_EVENT;
+      else
+        k.place = KEY_UNPLACED;
+      if (k.place != KEY_EVENT)
+        {
+          k.earliest = k.source->date.earliest;
+          k.latest = k.source->date.latest;
+        }
+      if (sqlite3_column_type (stmt, 6) == SQLITE_NULL ||
+          !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 6), &claim))
+        claim = TRI_CLAIM_UNSTATED;
+      k.claim = claim;
+      if (sqlite3_column_type (stmt, 7) == SQLITE_INTEGER &&
+          sqlite3_column_int64 (stmt, 7) >= 1 && sqlite3_column_int64 (stmt, 7) <= 6)
+        k.credibility = sqlite3_column_int (stmt, 7);
+      g_array_append_val (keys, k);
+    }
+  if (!finish (self, rc, error))
+    return FALSE;
+
+  g_array_sort (keys, compare_keys);
+  self->quote_keys = g_steal_pointer (&keys);
+  self->key_sources = g_steal_pointer (&sources);
+  return TRUE;
+}
+
+/**
+ * tri_store_read_quote_keys:
+ *
+ * Reads ahead what the panel sorts and counts quotes by (no text), as the
+ * window does after its first frame, so that the first edge clicked opens
+ * at once; else the first tri_store_list_quotes_page() or
+ * tri_store_list_quotes_in_period() reads it. A failed read is reported
+ * as every read is ("read-failed") and tried again when next asked.
+ */
+void
+tri_store_read_quote_keys (TriStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (TRI_IS_STORE (self));
+  if (!read_quote_keys (self, &error))
+    g_debug ("%s", error->message);
+}
+
+/* The keys of @relation_id, newest first */
+static const QuoteKey *
+relation_keys (TriStore *self,
+               gint64    relation_id,
+               guint    *n)
+{
+  const QuoteKey *keys = (const QuoteKey *) (gpointer) self->quote_keys->data;
+  guint lo = 0, hi = self->quote_keys->len, end;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (keys[mid].relation < relation_id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (end = lo; end < self->quote_keys->len && keys[end].relation == relation_id; end++)
+    ;
+  *n = end - lo;
+  return keys + lo;
+}
+
+static gboolean
+key_passes (TriStore       *self,
+            const QuoteKey *k)
+{
+  return quote_facts_pass (self, k->event, k->claim, k->source->reliability,
+                           k->credibility, k->source->id);
+}
+
+/* Adds @k to the @limit quotes read in full, and to the count */
+static void
+take_key (GArray         *ids,
+          guint           limit,
+          guint          *total,
+          const QuoteKey *k)
+{
+  if (ids->len < limit)
+    g_array_append_val (ids, k->id);
+  (*total)++;
+}
+
+/* The quotes of @ids, read in full, in order */
 static GPtrArray *
 read_quotes (TriStore    *self,
-             GArray      *keys,
+             GArray      *ids,
              const char  *lang,
-             guint        limit,
              GError     **error)
 {
   g_autoptr(GPtrArray) quotes = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
 
-  for (guint i = 0; i < keys->len && i < limit; i++)
+  for (guint i = 0; i < ids->len; i++)
     {
       sqlite3_stmt *stmt = begin (self, STMT_QUOTE_BY_ID, lang);
       int rc;
 
-      sqlite3_bind_int64 (stmt, 2, g_array_index (keys, QuoteKey, i).id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (ids, gint64, i));
       rc = step (self, stmt);
       if (rc == SQLITE_ROW)
         g_ptr_array_add (quotes, quote_from_row (stmt));
@@ -3196,8 +3397,9 @@ read_quotes (TriStore    *self,
  * @total: (out): how many quotes the relation has
  *
  * A relation's newest @limit quotes, in the same order as
- * tri_store_list_quotes(), reading only the dates of the others: an edge
- * with 20,000 quotes opens as fast as one with twenty.
+ * tri_store_list_quotes(), counting the others from the keys in memory
+ * (tri_store_read_quote_keys()): an edge with 66,666 quotes opens as fast
+ * as one with twenty.
  */
 GPtrArray *
 tri_store_list_quotes_page (TriStore    *self,
@@ -3207,37 +3409,22 @@ tri_store_list_quotes_page (TriStore    *self,
                             guint       *total,
                             GError     **error)
 {
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const QuoteKey *keys;
+  guint n;
 
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
-  stmt = begin (self, STMT_QUOTE_KEYS, NULL);
-  sqlite3_bind_int64 (stmt, 1, relation_id);
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
-
-      if (!quote_key_passes (self, stmt))
-        continue;
-      if (!column_day (stmt, 1, &k.earliest) || !column_day (stmt, 2, &k.latest))
-        {
-          TriDate d;
-
-          column_date (stmt, 3, &d);
-          k.earliest = d.earliest;
-          k.latest = d.latest;
-        }
-      g_array_append_val (keys, k);
-    }
-  if (!finish (self, rc, error))
+  *total = 0;
+  if (!read_quote_keys (self, error))
     return NULL;
+  keys = relation_keys (self, relation_id, &n);
+  /* as tri_store_list_quotes () reads them: with their source */
+  for (guint i = 0; i < n; i++)
+    if (keys[i].source->exists && key_passes (self, &keys[i]))
+      take_key (ids, limit, total, &keys[i]);
 
-  g_array_sort (keys, compare_keys_newest_first);
-  *total = keys->len;
-
-  return read_quotes (self, keys, lang, limit, error);
+  return read_quotes (self, ids, lang, error);
 }
 
 /**
@@ -3255,8 +3442,8 @@ tri_store_list_quotes_page (TriStore    *self,
  * quote naming an event the file lacks belongs to neither).
  * Nothing of a later event, nor of one only possibly by then. A quote about
  * a counted event from a source published after @to (hindsight) stays: see
- * tri_source_published_later(). Only the keys of the period are read, by
- * the events' last day, and the text of the first @limit.
+ * tri_source_published_later(). Counted from the keys in memory
+ * (tri_store_read_quote_keys()); only the text of the first @limit is read.
  */
 GPtrArray *
 tri_store_list_quotes_in_period (TriStore    *self,
@@ -3268,58 +3455,33 @@ tri_store_list_quotes_in_period (TriStore    *self,
                                  guint       *total,
                                  GError     **error)
 {
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
-  g_autoptr(GArray) loose = g_array_new (FALSE, FALSE, sizeof (QuoteKey));
-  sqlite3_stmt *stmt;
-  int rc;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  const QuoteKey *keys;
+  guint n;
 
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
   *total = 0;
   if (to < from)
     return g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
-
-  stmt = begin (self, from <= TRI_DAY_MIN ? STMT_ALL_TIME_QUOTE_KEYS : STMT_PERIOD_QUOTE_KEYS, NULL);
-  sqlite3_bind_int64 (stmt, 1, relation_id);
-  sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
-  sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
-
-      /* a day column that holds no day places nothing: not shown rather
-       * than guessed at */
-      if (column_day (stmt, 1, &k.earliest) && column_day (stmt, 2, &k.latest) &&
-          tri_event_count (k.earliest, k.latest, from, to) == TRI_COUNT_YES &&
-          quote_key_passes (self, stmt))
-        g_array_append_val (keys, k);
-    }
-  if (!finish (self, rc, error))
+  if (!read_quote_keys (self, error))
     return NULL;
+  keys = relation_keys (self, relation_id, &n);
 
-  stmt = begin (self, STMT_LOOSE_QUOTE_KEYS, NULL);
-  sqlite3_bind_int64 (stmt, 1, relation_id);
-  while ((rc = step (self, stmt)) == SQLITE_ROW)
-    {
-      QuoteKey k = { sqlite3_column_int64 (stmt, 0), 0, 0 };
-      TriDate d;
+  /* the keys are newest first by the event's days, and a loose quote's by
+   * its source's: each pass keeps that order */
+  for (guint i = 0; i < n; i++)
+    if (keys[i].place == KEY_EVENT &&
+        tri_event_count (keys[i].earliest, keys[i].latest, from, to) == TRI_COUNT_YES &&
+        key_passes (self, &keys[i]))
+      take_key (ids, limit, total, &keys[i]);
+  for (guint i = 0; i < n; i++)
+    if (keys[i].place == KEY_LOOSE && keys[i].source->exists &&
+        !tri_source_published_later (&keys[i].source->date, to) &&
+        key_passes (self, &keys[i]))
+      take_key (ids, limit, total, &keys[i]);
 
-      column_date (stmt, 1, &d);
-      if (tri_source_published_later (&d, to) || !quote_key_passes (self, stmt))
-        continue;
-      k.earliest = d.earliest;
-      k.latest = d.latest;
-      g_array_append_val (loose, k);
-    }
-  if (!finish (self, rc, error))
-    return NULL;
-
-  g_array_sort (keys, compare_keys_newest_first);
-  g_array_sort (loose, compare_keys_newest_first);
-  g_array_append_vals (keys, loose->data, loose->len);
-  *total = keys->len;
-
-  return read_quotes (self, keys, lang, limit, error);
+  return read_quotes (self, ids, lang, error);
 }
 
 /**
@@ -4182,29 +4344,3 @@ tri_store_quote_passes (TriStore       *self,
                            quote->credibility, quote->source_id);
 }
 
-/* A key row whose QUOTE_FACTS start at column 4, read as quote_from_row ()
- * reads them */
-static gboolean
-quote_key_passes (TriStore     *self,
-                  sqlite3_stmt *stmt)
-{
-  TriClaim claim = TRI_CLAIM_UNSTATED;
-  const char *r;
-  char reliability = 0;
-  int credibility = 0;
-
-  if (self->filter == NULL)
-    return TRUE;
-  if (sqlite3_column_type (stmt, 5) == SQLITE_NULL ||
-      !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 5), &claim))
-    claim = TRI_CLAIM_UNSTATED;
-  if (sqlite3_column_type (stmt, 6) == SQLITE_INTEGER &&
-      sqlite3_column_int64 (stmt, 6) >= 1 && sqlite3_column_int64 (stmt, 6) <= 6)
-    credibility = sqlite3_column_int (stmt, 6);
-  r = (const char *) sqlite3_column_text (stmt, 7);
-  if (sqlite3_column_type (stmt, 7) == SQLITE_TEXT && r != NULL &&
-      r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
-    reliability = r[0];
-  return quote_facts_pass (self, sqlite3_column_int64 (stmt, 4), claim, reliability, credibility,
-                           (const char *) sqlite3_column_text (stmt, 8));
-}

@@ -219,6 +219,7 @@ GPtrArray   *tri_store_list_quotes     (TriStore    *self,
                                         gint64       event_id,
                                         const char  *lang,
                                         GError     **error);
+void         tri_store_read_quote_keys  (TriStore   *self);
 GPtrArray   *tri_store_list_quotes_page (TriStore   *self,
                                         gint64       relation_id,
                                         const char  *lang,

@@ -860,6 +860,15 @@ main (int   argc,
   }
   bench_moves (&b, cr, surface);
 
+  /* what the window reads after its first frame for the panel: the keys
+   * of every quote (no text) */
+  {
+    double t = now_ms ();
+
+    tri_store_read_quote_keys (b.store);
+    printf ("quote_keys_build_ms\t%.2f\n", now_ms () - t);
+  }
+
   /* clicking an edge: its quotes, newest first, as the panel asks for them */
   {
     double t = now_ms ();

@@ -79,6 +79,7 @@ struct _TriWindow
   GtkPaned             *paned;
   GtkPaned             *canvas_paned;
   gboolean              panes_placed;
+  gint64                panel_asked_us;  /* TRILATERAL_FRAME_TIMING: when a side was chosen */
   int                   evidence_width; /* kept while the deck pane shows or hides; 0: none */
   int                   shown_evidence_width;  /* the panel's width, as last allocated */
   int                   last_width;     /* the window's, as last allocated */
@@ -1327,6 +1328,9 @@ on_edge_activated (TriTriangleView *view,
                    gint64           relation_id,
                    TriWindow       *self)
 {
+  /* the frame after this one shows the panel filled (on_panel_painted ()) */
+  if (g_getenv ("TRILATERAL_FRAME_TIMING") != NULL)
+    self->panel_asked_us = g_get_monotonic_time ();
   select_relation (self, relation_id);
 }
 
@@ -1405,6 +1409,8 @@ build_index (gpointer data)
     g_debug ("%s", error->message);
   else
     tri_timeline_view_set_lane_index (self->timeline_view, self->lanes);
+  /* what the panel counts an edge's quotes by, for the first click */
+  tri_store_read_quote_keys (self->store);
   return G_SOURCE_REMOVE;
 }
 
@@ -2253,6 +2259,19 @@ on_frame_end (GdkFrameClock *clock,
     g_printerr ("frame-ms %.2f\n", (g_get_monotonic_time () - begin) / 1000.0);
 }
 
+/* TRILATERAL_FRAME_TIMING=1: from a side clicked (or activated from the
+ * keyboard) to the end of the frame that shows its quotes, on stderr:
+ * "panel-ms 12.3" */
+static void
+on_panel_painted (GdkFrameClock *clock,
+                  TriWindow     *self)
+{
+  if (self->panel_asked_us == 0)
+    return;
+  g_printerr ("panel-ms %.2f\n", (g_get_monotonic_time () - self->panel_asked_us) / 1000.0);
+  self->panel_asked_us = 0;
+}
+
 static void
 tri_window_map (GtkWidget *widget)
 {
@@ -2269,6 +2288,7 @@ tri_window_map (GtkWidget *widget)
       g_object_set_data (G_OBJECT (clock), "tri-frame-timing", GINT_TO_POINTER (1));
       g_signal_connect (clock, "before-paint", G_CALLBACK (on_frame_begin), NULL);
       g_signal_connect (clock, "after-paint", G_CALLBACK (on_frame_end), NULL);
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (on_panel_painted), widget, 0);
     }
 }
 
