@@ -65,12 +65,9 @@ text_label (const char *text,
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_selectable (GTK_LABEL (label), TRUE);
   /* measured at its least width, text that may break inside a word is
-   * shaped a line per letter, and the natural width of wrapped text is
-   * searched for: together they made a side's 200 quotes take 2.2 s to
-   * show (0.9 s with a least width of 20 characters and the natural width
-   * of the unwrapped text, capped below) */
+   * shaped a line per letter: a side's 200 quotes took 2.2 s to show
+   * (a least width of 20 characters: about 1.2 s) */
   gtk_label_set_width_chars (GTK_LABEL (label), 20);
-  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
   /* wrapped text asks for a column, not for the whole window */
   gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_widget_set_focusable (label, FALSE);
