@@ -2922,6 +2922,44 @@ column_fingerprint (sqlite3_stmt *stmt,
   return g_strndup (text, 64);
 }
 
+/* A quote's claim type: an unknown word claims nothing */
+static TriClaim
+column_claim (sqlite3_stmt *stmt,
+              int           col)
+{
+  TriClaim claim;
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_NULL ||
+      !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, col), &claim))
+    return TRI_CLAIM_UNSTATED;
+  return claim;
+}
+
+/* A source's Admiralty reliability 'A'..'F', or 0: a grade the file does
+ * not spell as the system does is no grade */
+static char
+column_reliability (sqlite3_stmt *stmt,
+                    int           col)
+{
+  const char *r = (const char *) sqlite3_column_text (stmt, col);
+
+  if (sqlite3_column_type (stmt, col) == SQLITE_TEXT && r != NULL &&
+      r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
+    return r[0];
+  return 0;
+}
+
+/* A quote's Admiralty credibility 1..6, or 0 */
+static int
+column_credibility (sqlite3_stmt *stmt,
+                    int           col)
+{
+  if (sqlite3_column_type (stmt, col) == SQLITE_INTEGER &&
+      sqlite3_column_int64 (stmt, col) >= 1 && sqlite3_column_int64 (stmt, col) <= 6)
+    return sqlite3_column_int (stmt, col);
+  return 0;
+}
+
 static TriQuote *
 quote_from_row (sqlite3_stmt *stmt)
 {
@@ -2941,20 +2979,9 @@ quote_from_row (sqlite3_stmt *stmt)
   if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 9), &q->confidence))
     q->confidence = TRI_CONFIDENCE_ALLEGED;
   column_date (stmt, 10, &q->source_date);
-  if (sqlite3_column_type (stmt, 11) == SQLITE_NULL ||
-      !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 11), &q->claim))
-    q->claim = TRI_CLAIM_UNSTATED;   /* an unknown word claims nothing */
-  /* a grade the file does not spell as the system does is no grade */
-  {
-    const char *r = (const char *) sqlite3_column_text (stmt, 12);
-
-    if (sqlite3_column_type (stmt, 12) == SQLITE_TEXT && r != NULL &&
-        r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
-      q->reliability = r[0];
-  }
-  if (sqlite3_column_type (stmt, 13) == SQLITE_INTEGER &&
-      sqlite3_column_int64 (stmt, 13) >= 1 && sqlite3_column_int64 (stmt, 13) <= 6)
-    q->credibility = sqlite3_column_int (stmt, 13);
+  q->claim = column_claim (stmt, 11);
+  q->reliability = column_reliability (stmt, 12);
+  q->credibility = column_credibility (stmt, 13);
   q->checked_sha256 = column_fingerprint (stmt, 14);
   return q;
 }
@@ -3235,9 +3262,9 @@ intern_source (GHashTable *sources,
   return k;
 }
 
-/* Reads the keys of every quote, once: two passes over the quotes and the
- * sources (no text), which the panel then sorts, counts and filters in
- * memory, so that an edge with 66,666 quotes opens without reading them */
+/* Reads the keys of every quote, once (no text): the sources, the quotes,
+ * then their events' days; the panel then sorts, counts and filters them
+ * in memory, so that an edge with 66,666 quotes opens without reading them */
 static gboolean
 read_quote_keys (TriStore  *self,
                  GError   **error)
@@ -3254,7 +3281,6 @@ read_quote_keys (TriStore  *self,
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       const char *id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *r = (const char *) sqlite3_column_text (stmt, 2);
       SourceKey *k;
 
       if (id == NULL)
@@ -3262,17 +3288,15 @@ read_quote_keys (TriStore  *self,
       k = intern_source (sources, id);
       k->exists = TRUE;
       column_date (stmt, 1, &k->date);
-      if (sqlite3_column_type (stmt, 2) == SQLITE_TEXT && r != NULL &&
-          r[0] >= 'A' && r[0] <= 'F' && r[1] == '\0')
-        k->reliability = r[0];
+      k->reliability = column_reliability (stmt, 2);
     }
   if (!finish (self, rc, error))
     return FALSE;
 
   /* the quotes in the order they are stored, then their events' days in
    * the order of the events' ids: both read through the file once, not
-   * a page here and there for each quote (at a million events, 0.15 s
-   * against 0.75 s) */
+   * a page here and there for each quote (at a million events, with the
+   * file seen unchanged once, 0.41 s against 0.75 s) */
   stmt = begin (self, STMT_QUOTE_KEYS, NULL);
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
@@ -3283,16 +3307,10 @@ read_quote_keys (TriStore  *self,
         .event = sqlite3_column_int64 (stmt, 2),
         .place = sqlite3_column_type (stmt, 2) == SQLITE_NULL ? KEY_LOOSE : KEY_UNPLACED,
       };
-      TriClaim claim;
 
       k.source = intern_source (sources, source != NULL ? source : "");
-      if (sqlite3_column_type (stmt, 3) == SQLITE_NULL ||
-          !tri_claim_from_string ((const char *) sqlite3_column_text (stmt, 3), &claim))
-        claim = TRI_CLAIM_UNSTATED;
-      k.claim = claim;
-      if (sqlite3_column_type (stmt, 4) == SQLITE_INTEGER &&
-          sqlite3_column_int64 (stmt, 4) >= 1 && sqlite3_column_int64 (stmt, 4) <= 6)
-        k.credibility = sqlite3_column_int (stmt, 4);
+      k.claim = column_claim (stmt, 3);
+      k.credibility = column_credibility (stmt, 4);
       g_array_append_val (keys, k);
     }
   if (!finish (self, rc, error))
