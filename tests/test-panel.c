@@ -179,6 +179,122 @@ test_grades (gconstpointer data)
   spin (50);
 }
 
+/* The cards of a side's quotes, in order */
+static GPtrArray *
+card_texts (GtkWidget *panel)
+{
+  g_autoptr(GPtrArray) cards = g_ptr_array_new ();
+  GPtrArray *texts = g_ptr_array_new ();
+
+  collect (panel, "quote", cards);
+  for (guint i = 0; i < cards->len; i++)
+    {
+      GtkWidget *text = only (cards->pdata[i], "quote-text");
+
+      g_assert_nonnull (text);
+      g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (text)));
+    }
+  return texts;
+}
+
+static GtkWidget *
+show_more_button (GtkWidget *panel)
+{
+  return only (panel, "show-more");
+}
+
+/* A side with 50 quotes: the panel builds the cards of about two screens,
+ * more as the list is scrolled to its end or "Show more" is pressed, and
+ * in the end shows every quote, newest first, each once */
+static void
+test_cards_as_scrolled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
+  g_autoptr(GPtrArray) quotes = NULL;
+  TriRelation *rel;
+  GtkWidget *window, *panel, *more;
+  GtkAdjustment *v;
+  TriDate as_of;
+  guint total = 0, n, steps;
+
+  g_assert_no_error (error);
+  rel = tri_store_find_relation (store, "RUS-PRK", &error);
+  g_assert_no_error (error);
+  g_assert_true (tri_date_parse ("2024-12-31", &as_of, NULL));
+  /* all time: the side's 50 quotes */
+  quotes = tri_store_list_quotes_in_period (store, rel->id, 0, as_of.latest, "en", 1000, &total, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (quotes->len, >=, 40);
+
+  window = gtk_window_new ();
+  panel = tri_evidence_panel_new ();
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_set_default_size (GTK_WINDOW (window), 420, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  tri_evidence_panel_show_relation (TRI_EVIDENCE_PANEL (panel), store, rel, "Russia – North Korea", NULL,
+                                    as_of.latest, 0, "en");
+  spin (400);
+
+  /* every quote listed, a few of them carded: enough to fill the screen
+   * and the next, not all 50 */
+  g_assert_cmpuint (tri_evidence_panel_get_n_quotes (TRI_EVIDENCE_PANEL (panel)), ==, quotes->len);
+  n = tri_evidence_panel_get_n_cards (TRI_EVIDENCE_PANEL (panel));
+  g_assert_cmpuint (n, >=, 4);
+  g_assert_cmpuint (n, <, quotes->len / 2);
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_first_child (panel)));
+  g_assert_cmpfloat (gtk_adjustment_get_page_size (v), >, 0);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (v), >=, 2 * gtk_adjustment_get_page_size (v));
+  {
+    g_autoptr(GPtrArray) texts = card_texts (panel);
+
+    g_assert_cmpuint (texts->len, ==, n);
+    for (guint i = 0; i < texts->len; i++)
+      g_assert_cmpstr (texts->pdata[i], ==, ((TriQuote *) quotes->pdata[i])->text);
+  }
+
+  /* "Show more" says how many are not shown yet, and shows them */
+  more = show_more_button (panel);
+  g_assert_nonnull (more);
+  g_assert_true (gtk_widget_get_visible (more));
+  {
+    g_autofree char *label = g_strdup_printf ("Show more: %u quotes not shown yet", quotes->len - n);
+
+    g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, label);
+  }
+  /* (a button activated clicks after its 250 ms press) */
+  gtk_widget_activate (more);
+  spin (500);
+  g_assert_cmpuint (tri_evidence_panel_get_n_cards (TRI_EVIDENCE_PANEL (panel)), >=, n + 10);
+
+  /* scrolled to the end, again and again: the rest */
+  for (steps = 0; steps < 100 && tri_evidence_panel_get_n_cards (TRI_EVIDENCE_PANEL (panel)) < quotes->len; steps++)
+    {
+      gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+      spin (60);
+    }
+  g_assert_cmpuint (tri_evidence_panel_get_n_cards (TRI_EVIDENCE_PANEL (panel)), ==, quotes->len);
+  g_assert_false (gtk_widget_get_visible (more));
+  {
+    g_autoptr(GPtrArray) texts = card_texts (panel);
+
+    g_assert_cmpuint (texts->len, ==, quotes->len);
+    for (guint i = 0; i < texts->len; i++)
+      g_assert_cmpstr (texts->pdata[i], ==, ((TriQuote *) quotes->pdata[i])->text);
+  }
+
+  /* the same side again: built anew from its first cards, at the top */
+  tri_evidence_panel_show_overview (TRI_EVIDENCE_PANEL (panel), "Evidence", "");
+  tri_evidence_panel_show_relation (TRI_EVIDENCE_PANEL (panel), store, rel, "Russia – North Korea", NULL,
+                                    as_of.latest, 0, "en");
+  spin (200);
+  g_assert_cmpuint (tri_evidence_panel_get_n_cards (TRI_EVIDENCE_PANEL (panel)), <, quotes->len / 2);
+  g_assert_cmpfloat (gtk_adjustment_get_value (v), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  spin (50);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -197,5 +313,6 @@ main (int   argc,
 
   g_test_add_data_func ("/panel/grades", NULL, test_grades);
   g_test_add_data_func ("/panel/grades-build-check", "", test_grades);
+  g_test_add_func ("/panel/cards-as-scrolled", test_cards_as_scrolled);
   return g_test_run ();
 }

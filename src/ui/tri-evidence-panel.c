@@ -25,6 +25,250 @@
 /* a 20,000-quote edge must not build 20,000 widgets */
 #define MAX_ROWS TRI_EVIDENCE_PANEL_MAX_ROWS
 
+/* A card costs about 5 ms to lay out (its wrapped labels are shaped at
+ * several widths): a side's 200 quotes took a second to show. The panel
+ * builds the cards a screen shows (FIRST_CARDS), then NEXT_CARDS at a time
+ * while less than a screen of them is left below what is scrolled to, and
+ * BUTTON_CARDS when "Show more" is pressed. */
+#define FIRST_CARDS  6
+#define NEXT_CARDS   2
+#define BUTTON_CARDS 10
+
+/* The cards' column. A wrapped label asked for its width lays its text
+ * out at its least and its natural width before the width it gets: the
+ * column answers that itself (20 to 36 characters, as the labels are set)
+ * and asks its cards only for their height at the width they get, so each
+ * label is laid out once. */
+#define CARD_SPACING 8
+
+G_DECLARE_FINAL_TYPE (TriCardColumn, tri_card_column, TRI, CARD_COLUMN, GtkWidget)
+
+struct _TriCardColumn
+{
+  GtkWidget parent_instance;
+  int      *width;   /* the panel's: the width the last column was given */
+};
+
+G_DEFINE_FINAL_TYPE (TriCardColumn, tri_card_column, GTK_TYPE_WIDGET)
+
+static int
+card_column_char_pixels (GtkWidget *widget)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+  int pixels = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                    pango_font_metrics_get_approximate_digit_width (metrics));
+
+  pango_font_metrics_unref (metrics);
+  return PANGO_PIXELS_CEIL (pixels);
+}
+
+static void
+tri_card_column_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  TriCardColumn *self = TRI_CARD_COLUMN (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      /* the widest card's least width (its labels measure once, see
+       * card_label ()), 36 characters at most */
+      *minimum = 0;
+      for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+        {
+          int min, nat;
+
+          if (!gtk_widget_should_layout (c))
+            continue;
+          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          *minimum = MAX (*minimum, min);
+        }
+      *natural = MAX (*minimum, card_column_char_pixels (widget) * 36);
+      return;
+    }
+
+  /* no width given (a scrolled window asks, and does not use the answer):
+   * the width the column will most likely get, whose heights the cards
+   * keep */
+  if (for_size < 0)
+    for_size = *self->width > 0 ? *self->width : card_column_char_pixels (widget) * 36;
+  *minimum = *natural = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int min, nat;
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, for_size, &min, &nat, NULL, NULL);
+      if (*natural > 0)
+        {
+          *minimum += CARD_SPACING;
+          *natural += CARD_SPACING;
+        }
+      *minimum += min;
+      *natural += nat;
+    }
+}
+
+static void
+tri_card_column_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  int y = 0;
+
+  *TRI_CARD_COLUMN (widget)->width = width;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      int min, nat;
+
+      if (!gtk_widget_should_layout (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, width, &min, &nat, NULL, NULL);
+      gtk_widget_size_allocate (c, &(GtkAllocation) { 0, y, width, nat }, -1);
+      y += nat + CARD_SPACING;
+    }
+}
+
+static GtkSizeRequestMode
+tri_card_column_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+tri_card_column_dispose (GObject *object)
+{
+  GtkWidget *c;
+
+  while ((c = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (c);
+  G_OBJECT_CLASS (tri_card_column_parent_class)->dispose (object);
+}
+
+static void
+tri_card_column_class_init (TriCardColumnClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = tri_card_column_dispose;
+  widget_class->measure = tri_card_column_measure;
+  widget_class->size_allocate = tri_card_column_size_allocate;
+  widget_class->get_request_mode = tri_card_column_get_request_mode;
+}
+
+static void
+tri_card_column_init (TriCardColumn *self)
+{
+}
+
+/* A quote's grade, then its source beside it. A horizontal GtkBox asked
+ * for its height at a width searches, child by child, for the widths
+ * that fit (each step lays the wrapped source out again): the row gives
+ * the grade its width and the source the rest. */
+#define ROW_SPACING 6
+
+G_DECLARE_FINAL_TYPE (TriSourceRow, tri_source_row, TRI, SOURCE_ROW, GtkWidget)
+
+struct _TriSourceRow
+{
+  GtkWidget parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TriSourceRow, tri_source_row, GTK_TYPE_WIDGET)
+
+static int
+source_row_lead_width (GtkWidget *lead)
+{
+  int min, nat;
+
+  gtk_widget_measure (lead, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+  return nat;
+}
+
+static void
+tri_source_row_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  GtkWidget *lead = gtk_widget_get_first_child (widget);
+  GtkWidget *rest = gtk_widget_get_next_sibling (lead);
+  int lead_width = source_row_lead_width (lead);
+  int min, nat, lead_min, lead_nat;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      gtk_widget_measure (rest, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      *minimum = lead_width + ROW_SPACING + min;
+      *natural = lead_width + ROW_SPACING + nat;
+      return;
+    }
+  gtk_widget_measure (lead, GTK_ORIENTATION_VERTICAL, -1, &lead_min, &lead_nat, NULL, NULL);
+  gtk_widget_measure (rest, GTK_ORIENTATION_VERTICAL, for_size < 0 ? -1 : MAX (for_size - lead_width - ROW_SPACING, 0),
+                      &min, &nat, NULL, NULL);
+  *minimum = MAX (lead_min, min);
+  *natural = MAX (lead_nat, nat);
+}
+
+static void
+tri_source_row_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  GtkWidget *lead = gtk_widget_get_first_child (widget);
+  GtkWidget *rest = gtk_widget_get_next_sibling (lead);
+  int lead_width = MIN (source_row_lead_width (lead), width);
+  int rest_width = MAX (width - lead_width - ROW_SPACING, 0);
+  int min, nat;
+
+  gtk_widget_measure (lead, GTK_ORIENTATION_VERTICAL, lead_width, &min, &nat, NULL, NULL);
+  gtk_widget_size_allocate (lead, &(GtkAllocation) { 0, 0, lead_width, MIN (nat, height) }, -1);
+  gtk_widget_measure (rest, GTK_ORIENTATION_VERTICAL, rest_width, &min, &nat, NULL, NULL);
+  gtk_widget_size_allocate (rest, &(GtkAllocation) { width - rest_width, 0, rest_width, height }, -1);
+}
+
+static GtkSizeRequestMode
+tri_source_row_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+tri_source_row_dispose (GObject *object)
+{
+  GtkWidget *c;
+
+  while ((c = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (c);
+  G_OBJECT_CLASS (tri_source_row_parent_class)->dispose (object);
+}
+
+static void
+tri_source_row_class_init (TriSourceRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = tri_source_row_dispose;
+  widget_class->measure = tri_source_row_measure;
+  widget_class->size_allocate = tri_source_row_size_allocate;
+  widget_class->get_request_mode = tri_source_row_get_request_mode;
+}
+
+static void
+tri_source_row_init (TriSourceRow *self)
+{
+}
+
 struct _TriEvidencePanel
 {
   GtkWidget  parent_instance;
@@ -34,8 +278,21 @@ struct _TriEvidencePanel
   GtkWidget *title;
   GtkWidget *subtitle;
   GtkWidget *body;
-  GPtrArray *quote_ids;
+  GPtrArray *quote_ids;   /* of every quote listed, carded or not yet */
   char      *shown;       /* what the body shows, to skip an identical rebuild */
+
+  /* the quotes listed, carded as they are scrolled to (add_cards ()) */
+  GPtrArray  *listed;       /* TriQuote *, at most MAX_ROWS */
+  guint       n_cards;
+  TriStore   *store;
+  GHashTable *source_langs; /* source id -> its language */
+  gboolean    link_events;
+  guint32     as_of;
+  char       *lang;
+  GtkWidget  *cards;        /* the cards' box */
+  GtkWidget  *more;         /* "Show more", while some are not carded */
+  int         card_width;   /* the cards' column's, as last allocated */
+  guint       more_source;  /* the next cards, once the frame is drawn */
 };
 
 G_DEFINE_FINAL_TYPE (TriEvidencePanel, tri_evidence_panel, GTK_TYPE_WIDGET)
@@ -85,6 +342,29 @@ text_label (const char *text,
   return label;
 }
 
+/* A label of a card: its least and natural widths are the same 20
+ * characters, so measuring its width lays its text out once (a card's
+ * natural width is its column's, 36 characters) */
+static GtkWidget *
+card_label (GtkWidget *label)
+{
+  gtk_label_set_width_chars (GTK_LABEL (label), 20);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 20);
+  return label;
+}
+
+static void
+forget_listed (TriEvidencePanel *self)
+{
+  g_clear_handle_id (&self->more_source, g_source_remove);
+  g_clear_pointer (&self->listed, g_ptr_array_unref);
+  g_clear_pointer (&self->source_langs, g_hash_table_unref);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->lang, g_free);
+  self->cards = self->more = NULL;
+  self->n_cards = 0;
+}
+
 static void
 clear (TriEvidencePanel *self)
 {
@@ -93,6 +373,7 @@ clear (TriEvidencePanel *self)
   while ((c = gtk_widget_get_first_child (self->body)) != NULL)
     gtk_box_remove (GTK_BOX (self->body), c);
   g_ptr_array_set_size (self->quote_ids, 0);
+  forget_listed (self);
   g_clear_pointer (&self->shown, g_free);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), 0);
 }
@@ -183,15 +464,131 @@ source_row (const TriQuote *q,
             const char     *meta,
             const char     *lang)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *source = text_label (meta, "quote-source", NULL);
+  GtkWidget *row = g_object_new (tri_source_row_get_type (), NULL);
 
-  gtk_widget_set_hexpand (source, TRUE);
-  gtk_box_append (GTK_BOX (row), grade_label (q, lang));
-  gtk_box_append (GTK_BOX (row), source);
+  gtk_widget_set_parent (grade_label (q, lang), row);
+  gtk_widget_set_parent (card_label (text_label (meta, "quote-source", NULL)), row);
   return row;
 }
 
+/* One quote's card: its text, translation, source and grade, what could
+ * not be verified, hindsight, and its event */
+static GtkWidget *
+quote_card (TriEvidencePanel *self,
+            const TriQuote   *q)
+{
+  const char *lang = self->lang;
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  g_autofree char *meta = tri_quote_describe_source (q, lang);
+  g_autofree char *later = tri_quote_published_later (q, self->as_of, lang);
+  const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
+  const char *verification = tri_quote_verification_meaning (q, NULL);
+  const char *source_lang = q->source_id ? g_hash_table_lookup (self->source_langs, q->source_id) : NULL;
+  GtkWidget *quote_text;
+
+  gtk_widget_add_css_class (card, "quote");
+  quote_text = card_label (text_label (q->text, "quote-text", source_lang));
+  if (verification != NULL)
+    {
+      /* how it was checked, on hover and for screen readers */
+      gtk_widget_set_tooltip_text (quote_text, verification);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (quote_text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      verification, -1);
+    }
+  gtk_box_append (GTK_BOX (card), quote_text);
+  if (q->translation != NULL && g_strcmp0 (source_lang, lang) != 0)
+    gtk_box_append (GTK_BOX (card), card_label (text_label (q->translation, "quote-translation", lang)));
+
+  gtk_box_append (GTK_BOX (card), source_row (q, meta, lang));
+  if (unverified != NULL)
+    gtk_box_append (GTK_BOX (card), card_label (text_label (unverified, "unverified-note", NULL)));
+  if (later != NULL)
+    {
+      /* hindsight about an earlier event: said in words, and marked */
+      gtk_widget_add_css_class (card, "published-later");
+      gtk_box_append (GTK_BOX (card), card_label (text_label (later, "published-later-note", NULL)));
+    }
+
+  if (self->link_events && q->event_id != 0)
+    {
+      g_autoptr(TriEvent) ev = tri_store_get_event (self->store, q->event_id, lang, NULL);
+
+      if (ev != NULL)
+        {
+          g_autofree char *date = ev->date_label ? g_strdup (ev->date_label) : tri_date_label (&ev->date, lang);
+          /* Translators: a date label and an event's title */
+          g_autofree char *title = g_strdup_printf (D_(lang, "%s — %s"), date, ev->title);
+          /* Translators: a link from a quote to its event */
+          g_autofree char *text = g_strdup_printf (D_(lang, "Event: %s"), title);
+          GtkWidget *link = event_link (self, ev->id, text);
+
+          card_label (gtk_button_get_child (GTK_BUTTON (link)));
+          gtk_box_append (GTK_BOX (card), link);
+        }
+    }
+  return card;
+}
+
+/* The next @n of the listed quotes as cards, and "Show more" says how
+ * many are left */
+static void
+add_cards (TriEvidencePanel *self,
+           guint             n)
+{
+  guint left;
+
+  if (self->listed == NULL)
+    return;
+  for (guint end = MIN (self->listed->len, self->n_cards + n); self->n_cards < end; self->n_cards++)
+    gtk_widget_insert_before (quote_card (self, g_ptr_array_index (self->listed, self->n_cards)), self->cards, NULL);
+
+  left = self->listed->len - self->n_cards;
+  gtk_widget_set_visible (self->more, left > 0);
+  if (left > 0)
+    {
+      /* Translators: a button under the first quotes of a side; %u is how many
+       * are not shown yet */
+      g_autofree char *text = g_strdup_printf (DN_ (self->lang, "Show more: %u quote not shown yet",
+                                                    "Show more: %u quotes not shown yet", left), left);
+
+      gtk_button_set_label (GTK_BUTTON (self->more), text);
+    }
+}
+
+static gboolean
+add_cards_later (gpointer data)
+{
+  TriEvidencePanel *self = data;
+
+  self->more_source = 0;
+  add_cards (self, NEXT_CARDS);
+  return G_SOURCE_REMOVE;
+}
+
+/* Less than a screen of cards below what is scrolled to: the next ones,
+ * after the frame that shows these */
+static void
+on_scrolled (GtkAdjustment    *adjustment,
+             TriEvidencePanel *self)
+{
+  double page = gtk_adjustment_get_page_size (adjustment);
+
+  if (self->listed == NULL || self->n_cards >= self->listed->len || self->more_source != 0 || page <= 0)
+    return;
+  if (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page < page)
+    self->more_source = g_idle_add (add_cards_later, self);
+}
+
+static void
+on_more_clicked (GtkButton        *button,
+                 TriEvidencePanel *self)
+{
+  add_cards (self, BUTTON_CARDS);
+}
+
+/* @quotes (the first MAX_ROWS of @total): as many cards as a screen
+ * shows, the rest as the list is scrolled (on_scrolled ()) or "Show more"
+ * pressed */
 static void
 add_quotes (TriEvidencePanel *self,
             GPtrArray        *quotes,
@@ -202,66 +599,39 @@ add_quotes (TriEvidencePanel *self,
             const char       *lang)
 {
   g_autoptr(GPtrArray) sources = tri_store_list_sources (store, lang, NULL);
+  guint n = MIN (quotes->len, MAX_ROWS);
 
-  for (guint i = 0; i < quotes->len && i < MAX_ROWS; i++)
+  forget_listed (self);
+  self->listed = g_ptr_array_ref (quotes);
+  if (self->listed->len > n)
+    g_ptr_array_set_size (self->listed, n);
+  self->store = g_object_ref (store);
+  self->link_events = link_events;
+  self->as_of = as_of;
+  self->lang = g_strdup (lang);
+  self->source_langs = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint k = 0; sources && k < sources->len; k++)
     {
-      const TriQuote *q = g_ptr_array_index (quotes, i);
-      GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-      g_autofree char *meta = tri_quote_describe_source (q, lang);
-      g_autofree char *later = tri_quote_published_later (q, as_of, lang);
-      const char *unverified = tri_quote_unverified_label (q, FALSE, lang);
-      const char *verification = tri_quote_verification_meaning (q, NULL);
-      const char *source_lang = NULL;
-      GtkWidget *quote_text;
+      const TriSource *source = g_ptr_array_index (sources, k);
 
-      for (guint k = 0; sources && k < sources->len; k++)
-        if (g_strcmp0 (((TriSource *) g_ptr_array_index (sources, k))->id, q->source_id) == 0)
-          source_lang = ((TriSource *) g_ptr_array_index (sources, k))->language;
-
-      gtk_widget_add_css_class (card, "quote");
-      quote_text = text_label (q->text, "quote-text", source_lang);
-      if (verification != NULL)
-        {
-          /* how it was checked, on hover and for screen readers */
-          gtk_widget_set_tooltip_text (quote_text, verification);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (quote_text), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                          verification, -1);
-        }
-      gtk_box_append (GTK_BOX (card), quote_text);
-      if (q->translation != NULL && g_strcmp0 (source_lang, lang) != 0)
-        gtk_box_append (GTK_BOX (card), text_label (q->translation, "quote-translation", lang));
-
-      gtk_box_append (GTK_BOX (card), source_row (q, meta, lang));
-      if (unverified != NULL)
-        gtk_box_append (GTK_BOX (card), text_label (unverified, "unverified-note", NULL));
-      if (later != NULL)
-        {
-          /* hindsight about an earlier event: said in words, and marked */
-          gtk_widget_add_css_class (card, "published-later");
-          gtk_box_append (GTK_BOX (card), text_label (later, "published-later-note", NULL));
-        }
-
-      if (link_events && q->event_id != 0)
-        {
-          g_autoptr(TriEvent) ev = tri_store_get_event (store, q->event_id, lang, NULL);
-
-          if (ev != NULL)
-            {
-              g_autofree char *date = ev->date_label ? g_strdup (ev->date_label) : tri_date_label (&ev->date, lang);
-              /* Translators: a date label and an event's title */
-              g_autofree char *title = g_strdup_printf (D_(lang, "%s — %s"), date, ev->title);
-              /* Translators: a link from a quote to its event */
-              g_autofree char *text = g_strdup_printf (D_(lang, "Event: %s"), title);
-              gtk_box_append (GTK_BOX (card), event_link (self, ev->id, text));
-            }
-        }
-
-      gtk_box_append (GTK_BOX (self->body), card);
-      g_ptr_array_add (self->quote_ids, g_memdup2 (&q->id, sizeof q->id));
+      if (source->language != NULL)
+        g_hash_table_insert (self->source_langs, g_strdup (source->id), g_strdup (source->language));
     }
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (self->quote_ids, g_memdup2 (&((TriQuote *) quotes->pdata[i])->id, sizeof (gint64)));
 
-  if (total > MIN (quotes->len, MAX_ROWS))
-    add_more_note (self, total - MIN (quotes->len, MAX_ROWS), lang);
+  self->cards = g_object_new (tri_card_column_get_type (), NULL);
+  TRI_CARD_COLUMN (self->cards)->width = &self->card_width;
+  gtk_box_append (GTK_BOX (self->body), self->cards);
+  self->more = gtk_button_new ();
+  gtk_widget_add_css_class (self->more, "show-more");
+  gtk_widget_set_halign (self->more, GTK_ALIGN_START);
+  g_signal_connect (self->more, "clicked", G_CALLBACK (on_more_clicked), self);
+  gtk_box_append (GTK_BOX (self->body), self->more);
+  add_cards (self, FIRST_CARDS);
+
+  if (total > n)
+    add_more_note (self, total - n, lang);
 }
 
 void
@@ -473,16 +843,25 @@ tri_evidence_panel_set_subtitle (TriEvidencePanel *self,
   gtk_widget_set_visible (self->subtitle, subtitle != NULL && *subtitle != '\0');
 }
 
+/* how many quotes the panel lists, carded or to be carded as it is scrolled */
 guint
 tri_evidence_panel_get_n_quotes (TriEvidencePanel *self)
 {
   return self->quote_ids->len;
 }
 
+/* how many of them have their card built */
+guint
+tri_evidence_panel_get_n_cards (TriEvidencePanel *self)
+{
+  return self->n_cards;
+}
+
 /**
  * tri_evidence_panel_get_quote_ids:
  *
- * Returns: (transfer none): the ids (gint64 *) of the quotes shown, in order
+ * Returns: (transfer none): the ids (gint64 *) of the quotes listed, in
+ * order: the cards built so far show the first of them
  */
 GPtrArray *
 tri_evidence_panel_get_quote_ids (TriEvidencePanel *self)
@@ -501,6 +880,7 @@ tri_evidence_panel_dispose (GObject *object)
 {
   TriEvidencePanel *self = TRI_EVIDENCE_PANEL (object);
 
+  forget_listed (self);
   g_clear_pointer (&self->scroller, gtk_widget_unparent);
   g_clear_pointer (&self->quote_ids, g_ptr_array_unref);
   g_clear_pointer (&self->shown, g_free);
@@ -537,6 +917,12 @@ tri_evidence_panel_init (TriEvidencePanel *self)
   self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (self->box, "evidence");
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), self->box);
+  {
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+
+    g_signal_connect_object (v, "changed", G_CALLBACK (on_scrolled), self, 0);
+    g_signal_connect_object (v, "value-changed", G_CALLBACK (on_scrolled), self, 0);
+  }
 
   self->title = text_label ("", "title-3", NULL);
   gtk_label_set_selectable (GTK_LABEL (self->title), FALSE);

@@ -43,6 +43,7 @@ void       tri_evidence_panel_show_actor    (TriEvidencePanel *self,
 void       tri_evidence_panel_set_subtitle  (TriEvidencePanel *self,
                                              const char       *subtitle);
 guint      tri_evidence_panel_get_n_quotes  (TriEvidencePanel *self);
+guint      tri_evidence_panel_get_n_cards   (TriEvidencePanel *self);
 GPtrArray *tri_evidence_panel_get_quote_ids (TriEvidencePanel *self);
 const char *tri_evidence_panel_get_title    (TriEvidencePanel *self);
 void       tri_evidence_panel_invalidate    (TriEvidencePanel *self);
