@@ -3513,6 +3513,35 @@ tri_store_list_quotes_in_period (TriStore    *self,
                                  guint       *total,
                                  GError     **error)
 {
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  ids = tri_store_list_quote_ids_in_period (self, relation_id, from, to, limit, total, error);
+  return ids ? read_quotes (self, ids, lang, error) : NULL;
+}
+
+/**
+ * tri_store_list_quote_ids_in_period:
+ * @limit: how many ids to list
+ * @total: (out): how many quotes the period has
+ *
+ * The ids (gint64) of the first @limit quotes
+ * tri_store_list_quotes_in_period() lists, in its order, and their count,
+ * from the keys in memory alone: a panel reads in full only the quotes it
+ * shows (tri_store_read_quotes()).
+ *
+ * Returns: (transfer full): the ids, or %NULL when the keys could not be read
+ */
+GArray *
+tri_store_list_quote_ids_in_period (TriStore    *self,
+                                    gint64       relation_id,
+                                    guint32      from,
+                                    guint32      to,
+                                    guint        limit,
+                                    guint       *total,
+                                    GError     **error)
+{
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   const QuoteKey *keys;
   guint n;
@@ -3521,7 +3550,7 @@ tri_store_list_quotes_in_period (TriStore    *self,
 
   *total = 0;
   if (to < from)
-    return g_ptr_array_new_with_free_func ((GDestroyNotify) tri_quote_free);
+    return g_steal_pointer (&ids);
   if (!read_quote_keys (self, error))
     return NULL;
   keys = relation_keys (self, relation_id, &n);
@@ -3539,7 +3568,32 @@ tri_store_list_quotes_in_period (TriStore    *self,
         key_passes (self, &keys[i]))
       take_key (ids, limit, total, &keys[i]);
 
-  return read_quotes (self, ids, lang, error);
+  return g_steal_pointer (&ids);
+}
+
+/**
+ * tri_store_read_quotes:
+ * @ids: (array length=n_ids): quote ids
+ *
+ * Those quotes in full, in the order of @ids; an id no quote has any more
+ * is left out.
+ *
+ * Returns: (transfer full) (element-type TriQuote): the quotes, or %NULL
+ * on a failed read
+ */
+GPtrArray *
+tri_store_read_quotes (TriStore     *self,
+                       const gint64 *ids,
+                       guint         n_ids,
+                       const char   *lang,
+                       GError      **error)
+{
+  g_autoptr(GArray) array = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_ids);
+
+  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+
+  g_array_append_vals (array, ids, n_ids);
+  return read_quotes (self, array, lang, error);
 }
 
 /**

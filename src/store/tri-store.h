@@ -234,6 +234,18 @@ GPtrArray   *tri_store_list_quotes_in_period (TriStore *self,
                                         guint        limit,
                                         guint       *total,
                                         GError     **error);
+GArray      *tri_store_list_quote_ids_in_period (TriStore *self,
+                                        gint64       relation_id,
+                                        guint32      from,
+                                        guint32      to,
+                                        guint        limit,
+                                        guint       *total,
+                                        GError     **error);
+GPtrArray   *tri_store_read_quotes     (TriStore    *self,
+                                        const gint64 *ids,
+                                        guint        n_ids,
+                                        const char  *lang,
+                                        GError     **error);
 GPtrArray   *tri_store_list_notes      (TriStore    *self,
                                         gint64       event_id,
                                         GError     **error);

@@ -281,8 +281,12 @@ struct _TriEvidencePanel
   GPtrArray *quote_ids;   /* of every quote listed, carded or not yet */
   char      *shown;       /* what the body shows, to skip an identical rebuild */
 
-  /* the quotes listed, carded as they are scrolled to (add_cards ()) */
-  GPtrArray  *listed;       /* TriQuote *, at most MAX_ROWS */
+  /* the quotes listed (quote_ids), read and carded as they are scrolled
+   * to (add_cards ()) */
+  gboolean    listing;
+  GPtrArray  *read;         /* TriQuote *, those read, in order */
+  guint       n_read;       /* how many of quote_ids were read (an id
+                             * deleted since is not among the quotes) */
   guint       n_cards;
   TriStore   *store;
   GHashTable *source_langs; /* source id -> its language */
@@ -357,7 +361,9 @@ static void
 forget_listed (TriEvidencePanel *self)
 {
   g_clear_handle_id (&self->more_source, g_source_remove);
-  g_clear_pointer (&self->listed, g_ptr_array_unref);
+  g_clear_pointer (&self->read, g_ptr_array_unref);
+  self->listing = FALSE;
+  self->n_read = 0;
   g_clear_pointer (&self->source_langs, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_pointer (&self->lang, g_free);
@@ -529,20 +535,35 @@ quote_card (TriEvidencePanel *self,
   return card;
 }
 
-/* The next @n of the listed quotes as cards, and "Show more" says how
- * many are left */
+/* The next @n of the listed quotes as cards (read first, as needed), and
+ * "Show more" says how many are left */
 static void
 add_cards (TriEvidencePanel *self,
            guint             n)
 {
   guint left;
 
-  if (self->listed == NULL)
+  if (!self->listing)
     return;
-  for (guint end = MIN (self->listed->len, self->n_cards + n); self->n_cards < end; self->n_cards++)
-    gtk_widget_insert_before (quote_card (self, g_ptr_array_index (self->listed, self->n_cards)), self->cards, NULL);
+  if (self->read->len < self->n_cards + n && self->n_read < self->quote_ids->len)
+    {
+      guint k = MIN (self->n_cards + n - self->read->len, self->quote_ids->len - self->n_read);
+      g_autofree gint64 *ids = g_new (gint64, k);
+      g_autoptr(GPtrArray) more = NULL;
 
-  left = self->listed->len - self->n_cards;
+      for (guint i = 0; i < k; i++)
+        ids[i] = *(gint64 *) self->quote_ids->pdata[self->n_read + i];
+      more = tri_store_read_quotes (self->store, ids, k, self->lang, NULL);
+      /* a failed read: the cards stop here (the window says what went wrong) */
+      if (more == NULL)
+        return;
+      self->n_read += k;
+      g_ptr_array_extend_and_steal (self->read, g_steal_pointer (&more));
+    }
+  for (guint end = MIN (self->read->len, self->n_cards + n); self->n_cards < end; self->n_cards++)
+    gtk_widget_insert_before (quote_card (self, g_ptr_array_index (self->read, self->n_cards)), self->cards, NULL);
+
+  left = self->quote_ids->len - self->n_read + self->read->len - self->n_cards;
   gtk_widget_set_visible (self->more, left > 0);
   if (left > 0)
     {
@@ -573,7 +594,7 @@ on_scrolled (GtkAdjustment    *adjustment,
 {
   double page = gtk_adjustment_get_page_size (adjustment);
 
-  if (self->listed == NULL || self->n_cards >= self->listed->len || self->more_source != 0 || page <= 0)
+  if (!self->listing || gtk_widget_get_visible (self->more) == FALSE || self->more_source != 0 || page <= 0)
     return;
   if (gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_value (adjustment) - page < page)
     self->more_source = g_idle_add (add_cards_later, self);
@@ -586,11 +607,13 @@ on_more_clicked (GtkButton        *button,
   add_cards (self, BUTTON_CARDS);
 }
 
-/* @quotes (the first MAX_ROWS of @total): as many cards as a screen
- * shows, the rest as the list is scrolled (on_scrolled ()) or "Show more"
- * pressed */
+/* The quotes of @ids (the first MAX_ROWS of @total), of which @quotes
+ * (the panel keeps it, and reads the others into it) were read: as many
+ * cards as a screen shows, the rest as the list is
+ * scrolled (on_scrolled ()) or "Show more" pressed */
 static void
 add_quotes (TriEvidencePanel *self,
+            GArray           *ids,
             GPtrArray        *quotes,
             guint             total,
             TriStore         *store,
@@ -599,12 +622,14 @@ add_quotes (TriEvidencePanel *self,
             const char       *lang)
 {
   g_autoptr(GPtrArray) sources = tri_store_list_sources (store, lang, NULL);
-  guint n = MIN (quotes->len, MAX_ROWS);
+  guint n = MIN (ids->len, MAX_ROWS);
 
   forget_listed (self);
-  self->listed = g_ptr_array_ref (quotes);
-  if (self->listed->len > n)
-    g_ptr_array_set_size (self->listed, n);
+  self->listing = TRUE;
+  self->read = g_ptr_array_ref (quotes);
+  if (self->read->len > n)
+    g_ptr_array_set_size (self->read, n);
+  self->n_read = self->read->len;
   self->store = g_object_ref (store);
   self->link_events = link_events;
   self->as_of = as_of;
@@ -618,7 +643,7 @@ add_quotes (TriEvidencePanel *self,
         g_hash_table_insert (self->source_langs, g_strdup (source->id), g_strdup (source->language));
     }
   for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->quote_ids, g_memdup2 (&((TriQuote *) quotes->pdata[i])->id, sizeof (gint64)));
+    g_ptr_array_add (self->quote_ids, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
 
   self->cards = g_object_new (tri_card_column_get_type (), NULL);
   TRI_CARD_COLUMN (self->cards)->width = &self->card_width;
@@ -665,6 +690,7 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
                                   guint              window_months,
                                   const char        *lang)
 {
+  g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) quotes = NULL;
   g_autoptr(GString) shown = g_string_new (NULL);
   g_autofree char *heading = NULL;
@@ -674,32 +700,45 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
   g_return_if_fail (TRI_IS_EVIDENCE_PANEL (self));
 
   tri_window_bounds (as_of, tri_window_days_for_months (window_months), &from, &to);
-  quotes = tri_store_list_quotes_in_period (store, relation->id, from, to, lang, MAX_ROWS, &total, NULL);
+  ids = tri_store_list_quote_ids_in_period (store, relation->id, from, to, MAX_ROWS, &total, NULL);
   /* a failed read is not "no quotes": keep what the panel shows (the
    * window says what went wrong) */
+  if (ids == NULL)
+    return;
+
+  /* the same quotes (an edit of them invalidates the panel), and none of
+   * the cards shown changes whether its source was published later: leave
+   * the list (and its scroll) be */
+  g_string_printf (shown, "%" G_GINT64_FORMAT " %s %u %u:", relation->id, lang, window_months, total);
+  for (guint i = 0; i < ids->len; i++)
+    g_string_append_printf (shown, " %" G_GINT64_FORMAT, g_array_index (ids, gint64, i));
+  if (ids->len > 0 && g_strcmp0 (shown->str, self->shown) == 0)
+    {
+      gboolean same = TRUE;
+
+      for (guint i = 0; same && i < self->n_cards; i++)
+        {
+          const TriQuote *q = g_ptr_array_index (self->read, i);
+
+          same = tri_source_published_later (&q->source_date, as_of) ==
+                 tri_source_published_later (&q->source_date, self->as_of);
+        }
+      if (same)
+        {
+          self->as_of = as_of;   /* for the cards still to come */
+          set_heading (self, title, description);
+          return;
+        }
+    }
+
+  /* the first cards' quotes, read in full */
+  quotes = tri_store_read_quotes (store, (gint64 *) ids->data, MIN (ids->len, FIRST_CARDS), lang, NULL);
   if (quotes == NULL)
     return;
 
-  /* the same quotes with the same flags: leave the list (and its scroll) be */
-  g_string_printf (shown, "%" G_GINT64_FORMAT " %s %u %u:", relation->id, lang, window_months, total);
-  for (guint i = 0; quotes && i < quotes->len; i++)
-    {
-      const TriQuote *q = g_ptr_array_index (quotes, i);
-      /* a regraded quote is shown anew */
-      g_string_append_printf (shown, " %" G_GINT64_FORMAT "%s%c%d/%d", q->id,
-                              tri_source_published_later (&q->source_date, as_of) ? "+" : "",
-                              q->reliability ? q->reliability : '-', q->credibility,
-                              (int) q->verification);
-    }
-  if (quotes != NULL && quotes->len > 0 && g_strcmp0 (shown->str, self->shown) == 0)
-    {
-      set_heading (self, title, description);
-      return;
-    }
-
   clear (self);
   set_heading (self, title, description);
-  if (quotes == NULL || quotes->len == 0)
+  if (ids->len == 0)
     {
       g_autofree char *window = tri_window_describe (window_months, as_of, lang);
       g_autofree char *filtered = tri_filter_describe (tri_store_get_filter (store), store, lang);
@@ -718,7 +757,7 @@ tri_evidence_panel_show_relation (TriEvidencePanel  *self,
                                        "%u supporting quotes, newest first", total),
                              total);
   add_section (self, heading);
-  add_quotes (self, quotes, total, store, TRUE, as_of, lang);
+  add_quotes (self, ids, quotes, total, store, TRUE, as_of, lang);
   self->shown = g_string_free (g_steal_pointer (&shown), FALSE);
 }
 
@@ -791,17 +830,25 @@ tri_evidence_panel_show_event (TriEvidencePanel *self,
   quotes = tri_store_list_quotes (store, 0, ev->id, lang, NULL);
   if (quotes != NULL && quotes->len > 0)
     {
-      add_section (self, DN_ (lang, "Quote", "Quotes", quotes->len));
-      add_quotes (self, quotes, quotes->len, store, FALSE, tri_event_as_of (&ev->date), lang);
+      g_autoptr(GArray) ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), quotes->len);
+      g_autoptr(GPtrArray) titles = g_ptr_array_new_with_free_func (g_free);
+      guint n = quotes->len;
 
-      add_section (self, D_(lang, "Sources"));
+      /* the sources of all its quotes, named after their cards */
       for (guint i = 0; i < quotes->len; i++)
         {
           const TriQuote *q = g_ptr_array_index (quotes, i);
 
+          g_array_append_val (ids, q->id);
           if (q->source_title && g_hash_table_add (seen, q->source_title))
-            gtk_box_append (GTK_BOX (self->body), text_label (q->source_title, NULL, NULL));
+            g_ptr_array_add (titles, g_strdup (q->source_title));
         }
+      add_section (self, DN_ (lang, "Quote", "Quotes", n));
+      add_quotes (self, ids, quotes, n, store, FALSE, tri_event_as_of (&ev->date), lang);
+
+      add_section (self, D_(lang, "Sources"));
+      for (guint i = 0; i < titles->len; i++)
+        gtk_box_append (GTK_BOX (self->body), text_label (titles->pdata[i], NULL, NULL));
     }
 }
 
