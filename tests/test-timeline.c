@@ -797,8 +797,11 @@ test_lane_index_same_picture (void)
   g_autoptr(TriStore) store = NULL;
   g_autoptr(TriLaneIndex) lanes = NULL;
   guint32 earliest, latest;
-  guint binned = 0, one_by_one = 0, both = 0;
+  guint binned = 0, one_by_one = 0, both = 0, taken_over = 0;
   int status = -1;
+  TriTimelineLayout *last = NULL;
+  TriTimelineParams last_params = { 0 };
+  const gint64 highlight[] = { 1 };
 
   g_assert_nonnull (argv[0]);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
@@ -824,6 +827,29 @@ test_lane_index_same_picture (void)
           tri_filter_set_values (filter, TRI_FILTER_CATEGORY, categories);
           tri_filter_set_values (filter, TRI_FILTER_CONFIDENCE, confidences);
           tri_store_set_filter (store, filter);
+
+          /* the last view again, filtered: nothing of its bins is taken over */
+          {
+            g_autoptr(GPtrArray) some = tri_lane_index_read (lanes, (guint32) MAX (1, floor (last_params.t0)),
+                                                             (guint32) ceil (last_params.t1), ~0u, NULL, 0,
+                                                             last_params.lang, &error);
+            g_autoptr(TriTimelineLayout) fresh = NULL;
+            g_autoptr(TriTimelineLayout) after = NULL;
+            g_autofree char *a = NULL;
+            g_autofree char *b = NULL;
+            g_autofree char *before = describe_layout (last);
+
+            g_assert_no_error (error);
+            g_assert_true (tri_store_read_titles (store, some, last_params.lang, &error));
+            fresh = tri_timeline_layout_new (some, &last_params);
+            last_params.previous = last;
+            after = tri_timeline_layout_new (some, &last_params);
+            last_params.previous = NULL;
+            a = describe_layout (fresh);
+            b = describe_layout (after);
+            g_assert_cmpstr (a, ==, b);
+            g_assert_cmpstr (a, !=, before);
+          }
         }
       {
         double width = g_rand_double_range (rand, 200, 2400);
@@ -865,15 +891,44 @@ test_lane_index_same_picture (void)
         a = describe_layout (from_rows);
         b = describe_layout (from_index);
         g_assert_cmpstr (a, ==, b);
+
+        /* the same view with a side chosen, laid out again from this one
+         * (its bins taken over, as the window does), is the view laid out
+         * anew */
+        {
+          g_autoptr(TriTimelineLayout) anew = NULL;
+          g_autoptr(TriTimelineLayout) again = NULL;
+          g_autofree char *c = NULL;
+          g_autofree char *d = NULL;
+
+          params.highlight_relations = highlight;
+          params.n_highlight_relations = 1;
+          anew = tri_timeline_layout_new (some, &params);
+          params.previous = from_index;
+          again = tri_timeline_layout_new (some, &params);
+          params.previous = NULL;
+          c = describe_layout (anew);
+          d = describe_layout (again);
+          g_assert_cmpstr (c, ==, d);
+          taken_over += from_index->clusters->len > 0;
+          params.highlight_relations = NULL;
+          params.n_highlight_relations = 0;
+        }
+        if (last != NULL)
+          tri_timeline_layout_free (last);
+        last = g_steal_pointer (&from_index);
+        last_params = params;
         binned += counted != 0;
         one_by_one += counted != (1u << TRI_N_CATEGORIES) - 1;
-        both += counted != 0 && from_index->marks->len > 0;
+        both += counted != 0 && last->marks->len > 0;
       }
     }
   /* the views drew bins, marks, and both at once */
   g_assert_cmpuint (binned, >, 5);
   g_assert_cmpuint (one_by_one, >, 5);
   g_assert_cmpuint (both, >, 2);
+  g_assert_cmpuint (taken_over, >, 5);
+  tri_timeline_layout_free (last);
 
   g_clear_pointer (&lanes, tri_lane_index_unref);
   g_clear_object (&store);

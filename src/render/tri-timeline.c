@@ -559,6 +559,38 @@ bin_indexed (gint64    event_id,
   bin_event (b->layout, b->bins, b->n_bins, b->bin_w, b->lane, event_id, earliest, latest, stance);
 }
 
+/* @prev's bins of @lane, counted over the same range and plot, as this
+ * layout's (their places, labels and sizes are worked out again) */
+static void
+take_bins (const TriTimelineLayout  *prev,
+           TriCategory               lane,
+           TriTimelineCluster      **bins,
+           guint                     n_bins,
+           double                    bin_w,
+           double                    plot_x0)
+{
+  for (guint i = 0; i < prev->clusters->len; i++)
+    {
+      const TriTimelineCluster *old = g_ptr_array_index (prev->clusters, i);
+      TriTimelineCluster *c;
+      guint b;
+
+      if (old->category != lane)
+        continue;
+      b = (guint) MIN (n_bins - 1, MAX (0, floor ((old->x0 - plot_x0) / bin_w + 0.5)));
+      g_assert (bins[b] == NULL);
+      c = bins[b] = g_new0 (TriTimelineCluster, 1);
+      c->category = lane;
+      c->x0 = old->x0;
+      c->x1 = old->x1;
+      c->count = old->count;
+      c->first = old->first;
+      c->last = old->last;
+      memcpy (c->stance_count, old->stance_count, sizeof c->stance_count);
+      c->event_ids = g_array_copy (old->event_ids);
+    }
+}
+
 static int
 compare_marks_by_priority (gconstpointer a,
                            gconstpointer b)
@@ -971,6 +1003,8 @@ tri_timeline_layout_new (GPtrArray               *events,
   gboolean with_labels = TRUE, binned = FALSE;
   GPtrArray *lane_marks[TRI_N_CATEGORIES] = { NULL };
   TriTimelineCluster **bins[TRI_N_CATEGORIES] = { NULL };
+  const TriTimelineLayout *prev = params->previous;
+  gboolean reuse = FALSE;
 
   layout->width = params->width;
   layout->height = params->height;
@@ -1110,11 +1144,26 @@ tri_timeline_layout_new (GPtrArray               *events,
       g_ptr_array_add (lane_marks[lane], mark);
     }
 
+  /* the bins counted from the same index, serial, range and plot as the
+   * layout this one replaces are its bins: a change of selection, of "as
+   * of" or of a lane drawn one by one counts nothing again */
+  if (params->lanes != NULL)
+    {
+      layout->bins_index = params->lanes;
+      layout->bins_serial = tri_lane_index_get_serial (params->lanes);
+      layout->bins_w = bin_w;
+      layout->n_bins = n_bins;
+      reuse = prev != NULL && prev->bins_index == params->lanes && prev->bins_serial == layout->bins_serial &&
+              prev->t0 == layout->t0 && prev->t1 == layout->t1 && prev->bins_w == bin_w &&
+              prev->n_bins == n_bins && prev->plot_x0 == layout->plot_x0 && prev->plot_x1 == layout->plot_x1;
+    }
   for (guint lane = 0; lane < TRI_N_CATEGORIES; lane++)
     {
       if (bins[lane] == NULL)
         continue;
-      if (params->lanes != NULL)
+      if (reuse && prev->clustered[lane])
+        take_bins (prev, lane, bins[lane], n_bins, bin_w, layout->plot_x0);
+      else if (params->lanes != NULL)
         {
           Binning binning = { layout, bins[lane], n_bins, bin_w, lane };
 

@@ -25,6 +25,9 @@ typedef struct
    * it, not from the events: the events then need hold only the lanes
    * drawn one by one (tri_timeline_lanes_counted () says which) */
   TriLaneIndex *lanes;
+  /* the layout this one replaces: its bins counted from @lanes are taken
+   * over where they are the same (same range, plot and index serial) */
+  const struct _TriTimelineLayout *previous;
 } TriTimelineParams;
 
 typedef struct
@@ -106,7 +109,7 @@ typedef struct
   double                text_x, text_y, text_w, text_h;
 } TriTimelineLegendItem;
 
-typedef struct
+typedef struct _TriTimelineLayout
 {
   double       width, height;
   double       t0, t1;
@@ -125,6 +128,11 @@ typedef struct
   TriTimelineMore more[TRI_N_CATEGORIES];
   GPtrArray   *marks;                /* of TriTimelineMark, by date */
   GPtrArray   *clusters;             /* of TriTimelineCluster, lane by lane */
+  /* what the bins counted from a lane index were counted over (params->previous) */
+  gconstpointer bins_index;
+  guint64      bins_serial;
+  double       bins_w;
+  guint        n_bins;
   gboolean     clustered[TRI_N_CATEGORIES];
   GPtrArray   *ticks;                /* of TriTimelineTick */
   GPtrArray   *legend;               /* of TriTimelineLegendItem; empty where there is no room */

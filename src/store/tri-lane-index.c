@@ -47,6 +47,8 @@ struct _TriLaneIndex
 {
   gatomicrefcount ref;
   TriStore       *store;
+  guint64         birth;    /* which index of the process it is */
+  guint           serial;   /* changes with every update */
   Lane            lanes[TRI_N_CATEGORIES];
 };
 
@@ -180,6 +182,11 @@ tri_lane_index_new (TriStore  *store,
     return NULL;
   index = g_new0 (TriLaneIndex, 1);
   g_atomic_ref_count_init (&index->ref);
+  {
+    static gint births;
+
+    index->birth = (guint64) g_atomic_int_add (&births, 1) + 1;
+  }
   build_all (index, places);
   index->store = g_object_ref (store);
   tri_store_add_index (store, index, update);
@@ -593,6 +600,7 @@ tri_lane_index_update (TriLaneIndex  *index,
 
   g_return_val_if_fail (index != NULL, FALSE);
 
+  index->serial++;
   if (events == NULL || n_events > UPDATE_MAX)
     {
       places = tri_store_list_event_places (index->store, NULL, 0, error);
@@ -638,4 +646,20 @@ tri_lane_index_update (TriLaneIndex  *index,
       days_insert (lane->latest, e.latest);
     }
   return TRUE;
+}
+
+/**
+ * tri_lane_index_get_serial:
+ *
+ * Returns: a number that changes whenever what the index counts may have
+ * changed (an update of the index, the store's filter or its events) and
+ * that no other index of the process has: bins counted from it with the
+ * same serial and over the same range are the same bins.
+ */
+guint64
+tri_lane_index_get_serial (TriLaneIndex *index)
+{
+  g_return_val_if_fail (index != NULL, 0);
+  return index->birth << 40 | (guint64) (index->serial & 0xfffff) << 20 |
+         (tri_store_get_filter_serial (index->store) & 0xfffff);
 }

@@ -49,6 +49,7 @@ GPtrArray    *tri_lane_index_read     (TriLaneIndex  *index,
                                        const char    *lang,
                                        GError       **error);
 guint         tri_lane_index_get_n_events (TriLaneIndex *index);
+guint64       tri_lane_index_get_serial (TriLaneIndex *index);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TriLaneIndex, tri_lane_index_unref)
 

@@ -495,8 +495,9 @@ rebuild (TriTimelineView *self,
          int              height)
 {
   TriTimelineParams params = { 0 };
+  /* its bins are the new layout's where they are the same */
+  g_autoptr(TriTimelineLayout) previous = g_steal_pointer (&self->layout);
 
-  g_clear_pointer (&self->layout, tri_timeline_layout_free);
   self->layout_dirty = FALSE;
   self->layout_stamp++;
   if (self->store == NULL)
@@ -514,6 +515,7 @@ rebuild (TriTimelineView *self,
   params.type_scale = self->type_scale;
   memcpy (params.expanded, self->expanded, sizeof params.expanded);
   params.lanes = self->lanes;
+  params.previous = previous;
   /* with the lane index, only the events of the lanes not counted */
   self->wanted_lanes = self->lanes != NULL ? ~tri_timeline_lanes_counted (NULL, &params) & ALL_LANES : ALL_LANES;
   ensure_events (self, self->wanted_lanes);
