@@ -344,8 +344,12 @@ def main():
     screen = S.SCREEN = S.Screen(os.path.join(tmp, "run"))
     try:
         session(screen, tmp)
-    except Failed:
-        pass
+    except Failed as e:
+        # a failure outside a step (the app or its accessible never came):
+        # said, and counted
+        if not getattr(e, "reported", False):
+            print(f"not ok {len(S.results) + 1} - {e}")
+            S.results.append(False)
     finally:
         screen.close()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -644,6 +644,7 @@ def step(name, func, *args):
         if shots and SCREEN is not None:
             SCREEN.shot(os.path.join(shots, "session-failed.png"))
         tap(False, name, str(e))
+        e.reported = True
         raise
     except Exception as e:
         if shots and SCREEN is not None:
@@ -654,7 +655,9 @@ def step(name, func, *args):
         import traceback
         where = "".join(traceback.format_exc().splitlines(True)[-14:-1])
         tap(False, name, f"{type(e).__name__}: {e}{died}\n{where}")
-        raise Failed(str(e))
+        failed = Failed(str(e))
+        failed.reported = True
+        raise failed
     if CURRENT is not None:
         ours, known = CURRENT.criticals()
         for line in known:
@@ -947,8 +950,12 @@ def main():
     screen = SCREEN = Screen(os.path.join(tmp, "run"))
     try:
         session(screen, tmp)
-    except Failed:
-        pass
+    except Failed as e:
+        # a failure outside a step (the app or its accessible never came):
+        # said, and counted
+        if not getattr(e, "reported", False):
+            print(f"not ok {len(results) + 1} - {e}")
+            results.append(False)
     finally:
         screen.close()
         shutil.rmtree(tmp, ignore_errors=True)
