@@ -781,6 +781,17 @@ describe_layout (TriTimelineLayout *layout)
   return g_string_free (out, FALSE);
 }
 
+/* Two layouts draw the same picture */
+static void
+assert_same_picture (TriTimelineLayout *a,
+                     TriTimelineLayout *b)
+{
+  g_autofree char *da = describe_layout (a);
+  g_autofree char *db = describe_layout (b);
+
+  g_assert_cmpstr (da, ==, db);
+}
+
 /* With a lane index, a view reads only the events of the lanes drawn one
  * by one (by id, as the index lists them) and the bins are counted from
  * memory: the picture is the one a layout of every event in the range
@@ -835,9 +846,8 @@ test_lane_index_same_picture (void)
                                                              last_params.lang, &error);
             g_autoptr(TriTimelineLayout) fresh = NULL;
             g_autoptr(TriTimelineLayout) after = NULL;
-            g_autofree char *a = NULL;
-            g_autofree char *b = NULL;
             g_autofree char *before = describe_layout (last);
+            g_autofree char *now = NULL;
 
             g_assert_no_error (error);
             g_assert_true (tri_store_read_titles (store, some, last_params.lang, &error));
@@ -845,10 +855,9 @@ test_lane_index_same_picture (void)
             last_params.previous = last;
             after = tri_timeline_layout_new (some, &last_params);
             last_params.previous = NULL;
-            a = describe_layout (fresh);
-            b = describe_layout (after);
-            g_assert_cmpstr (a, ==, b);
-            g_assert_cmpstr (a, !=, before);
+            assert_same_picture (fresh, after);
+            now = describe_layout (fresh);
+            g_assert_cmpstr (now, !=, before);
           }
         }
       {
@@ -870,8 +879,6 @@ test_lane_index_same_picture (void)
         g_autoptr(GPtrArray) untitled = NULL;
         g_autoptr(TriTimelineLayout) from_rows = NULL;
         g_autoptr(TriTimelineLayout) from_index = NULL;
-        g_autofree char *a = NULL;
-        g_autofree char *b = NULL;
         guint counted;
 
         g_assert_no_error (error);
@@ -888,9 +895,7 @@ test_lane_index_same_picture (void)
         g_assert_no_error (error);
         from_index = tri_timeline_layout_new (some, &params);
 
-        a = describe_layout (from_rows);
-        b = describe_layout (from_index);
-        g_assert_cmpstr (a, ==, b);
+        assert_same_picture (from_rows, from_index);
 
         /* the same view with a side chosen, laid out again from this one
          * (its bins taken over, as the window does), is the view laid out
@@ -898,8 +903,6 @@ test_lane_index_same_picture (void)
         {
           g_autoptr(TriTimelineLayout) anew = NULL;
           g_autoptr(TriTimelineLayout) again = NULL;
-          g_autofree char *c = NULL;
-          g_autofree char *d = NULL;
 
           params.highlight_relations = highlight;
           params.n_highlight_relations = 1;
@@ -907,9 +910,7 @@ test_lane_index_same_picture (void)
           params.previous = from_index;
           again = tri_timeline_layout_new (some, &params);
           params.previous = NULL;
-          c = describe_layout (anew);
-          d = describe_layout (again);
-          g_assert_cmpstr (c, ==, d);
+          assert_same_picture (anew, again);
           taken_over += from_index->clusters->len > 0;
           params.highlight_relations = NULL;
           params.n_highlight_relations = 0;

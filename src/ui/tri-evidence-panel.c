@@ -41,6 +41,22 @@
  * label is laid out once. */
 #define CARD_SPACING 8
 
+/* the two layouts below: height for width, their children unparented */
+static GtkSizeRequestMode
+height_for_width (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+unparent_children (GObject *object)
+{
+  GtkWidget *c;
+
+  while ((c = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (c);
+}
+
 G_DECLARE_FINAL_TYPE (TriCardColumn, tri_card_column, TRI, CARD_COLUMN, GtkWidget)
 
 struct _TriCardColumn
@@ -135,19 +151,10 @@ tri_card_column_size_allocate (GtkWidget *widget,
     }
 }
 
-static GtkSizeRequestMode
-tri_card_column_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 tri_card_column_dispose (GObject *object)
 {
-  GtkWidget *c;
-
-  while ((c = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (c);
+  unparent_children (object);
   G_OBJECT_CLASS (tri_card_column_parent_class)->dispose (object);
 }
 
@@ -159,7 +166,7 @@ tri_card_column_class_init (TriCardColumnClass *klass)
   G_OBJECT_CLASS (klass)->dispose = tri_card_column_dispose;
   widget_class->measure = tri_card_column_measure;
   widget_class->size_allocate = tri_card_column_size_allocate;
-  widget_class->get_request_mode = tri_card_column_get_request_mode;
+  widget_class->get_request_mode = height_for_width;
 }
 
 static void
@@ -237,19 +244,10 @@ tri_source_row_size_allocate (GtkWidget *widget,
   gtk_widget_size_allocate (rest, &(GtkAllocation) { width - rest_width, 0, rest_width, height }, -1);
 }
 
-static GtkSizeRequestMode
-tri_source_row_get_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 tri_source_row_dispose (GObject *object)
 {
-  GtkWidget *c;
-
-  while ((c = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
-    gtk_widget_unparent (c);
+  unparent_children (object);
   G_OBJECT_CLASS (tri_source_row_parent_class)->dispose (object);
 }
 
@@ -261,7 +259,7 @@ tri_source_row_class_init (TriSourceRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = tri_source_row_dispose;
   widget_class->measure = tri_source_row_measure;
   widget_class->size_allocate = tri_source_row_size_allocate;
-  widget_class->get_request_mode = tri_source_row_get_request_mode;
+  widget_class->get_request_mode = height_for_width;
 }
 
 static void
