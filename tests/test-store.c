@@ -119,6 +119,52 @@ test_range_query (void)
   }
 }
 
+static char *describe_events (GPtrArray *events);
+
+/* A range read from the file (a store that kept nothing) near the first
+ * days, in the middle and near the last days (each found through the
+ * index with fewer days to go through: the first days' or the last
+ * days'), brief and full: the same events in the same order, with the
+ * same links, as all time's events that overlap it */
+static void
+test_range_either_end (void)
+{
+  g_autoptr(TriStore) whole = tri_store_open (tri_test_briefing_path (), NULL);
+  g_autoptr(GPtrArray) all = tri_store_list_events (whole, 0, G_MAXUINT32, "en", NULL);
+
+  g_assert_cmpuint (all->len, >=, 20);
+  for (guint k = 0; k <= 10; k++)
+    for (guint brief = 0; brief < 2; brief++)
+      {
+        g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), NULL);
+        /* from an event's last day to a later one's first: both ends held */
+        guint a = k * (all->len - 1) / 10, b = MIN (a + all->len / 10, all->len - 1);
+        guint32 from = ((TriEvent *) all->pdata[a])->date.latest;
+        guint32 to = MAX (from, ((TriEvent *) all->pdata[b])->date.earliest);
+        g_autoptr(GPtrArray) expected = g_ptr_array_new ();
+        g_autoptr(GPtrArray) got = NULL;
+        g_autofree char *want = NULL, *have = NULL;
+
+        for (guint i = 0; i < all->len; i++)
+          {
+            TriEvent *ev = all->pdata[i];
+
+            if (ev->date.latest >= from && ev->date.earliest <= to)
+              g_ptr_array_add (expected, ev);
+          }
+        got = brief ? tri_store_list_events_untitled (store, from, to, "en", NULL)
+                    : tri_store_list_events (store, from, to, "en", NULL);
+        g_assert_nonnull (got);
+        if (brief)
+          tri_store_read_titles (store, got, "en", NULL);
+        want = describe_events (expected);
+        have = describe_events (got);
+        g_assert_cmpstr (have, ==, want);
+        if (k == 0 || k == 10)
+          g_assert_cmpuint (got->len, >, 0);
+      }
+}
+
 /* The ids and links of events, in order, as one string */
 static char *
 describe_events (GPtrArray *events)
@@ -1411,6 +1457,7 @@ main (int   argc,
   g_test_add_func ("/store/open-bundled", test_open_bundled);
   g_test_add_func ("/store/relations", test_relations);
   g_test_add_func ("/store/range-query", test_range_query);
+  g_test_add_func ("/store/range-either-end", test_range_either_end);
   g_test_add_func ("/store/range-panned", test_range_panned);
   g_test_add_func ("/store/titles-read-for-some", test_titles_read_for_some);
   g_test_add_func ("/store/quotes-newest-first", test_quotes_newest_first);

@@ -52,14 +52,17 @@ typedef enum
   STMT_EVENTS,
   STMT_EVENTS_ENDING,
   STMT_EVENTS_STARTING,
+  STMT_EVENTS_LATE,
   STMT_EVENTS_BRIEF,
   STMT_EVENTS_BRIEF_ENDING,
   STMT_EVENTS_BRIEF_STARTING,
+  STMT_EVENTS_BRIEF_LATE,
   STMT_EVENT,
   STMT_EVENT_TITLE,
   STMT_LINKS,
   STMT_LINKS_ENDING,
   STMT_LINKS_STARTING,
+  STMT_LINKS_LATE,
   STMT_EVENT_LINKS,
   STMT_ACTOR_EVENTS,
   STMT_ACTOR_EVENT_COUNT,
@@ -117,14 +120,20 @@ static const char * const stmt_sql[N_STMTS] = {
     " LEFT JOIN event_text e ON e.event = ev.id AND e.lang = 'en'"
 /* the events of a range: those whose possible days overlap it; those that
  * end in it, or start in it (a range grown by the days next to it: each
- * through the index of its own end, only as far as those days) */
-#define OVERLAPPING(from, to) " WHERE ev.latest >= " from " AND ev.earliest <= " to
+ * through the index of its own end, only as far as those days). Either
+ * index finds the overlapping ones: that of the first days reads every
+ * event that starts before the range ends, that of the last days every
+ * event that ends after it starts, so each is named (the other term's
+ * "+"), and read_events () takes the one with fewer days to go through */
+#define OVERLAPPING(from, to) " WHERE +ev.latest >= " from " AND ev.earliest <= " to
+#define OVERLAPPING_LATE(from, to) " WHERE ev.latest >= " from " AND +ev.earliest <= " to
 #define ENDING(from, to) " WHERE ev.latest BETWEEN " from " AND " to
 #define STARTING(from, to) " WHERE ev.earliest BETWEEN " from " AND " to
 #define EVENT_ORDER " ORDER BY ev.earliest, ev.latest, ev.id"
   [STMT_EVENTS] = EVENT_SELECT OVERLAPPING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENTS_ENDING] = EVENT_SELECT ENDING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENTS_STARTING] = EVENT_SELECT STARTING ("?2", "?3") EVENT_ORDER,
+  [STMT_EVENTS_LATE] = EVENT_SELECT OVERLAPPING_LATE ("?2", "?3") EVENT_ORDER,
   /* what a view needs to place each event: no text at all (the title is
    * read by STMT_EVENT_TITLE for the events a view labels; the summary and
    * claimant by tri_store_get_event () for the one it opens), so that the
@@ -135,6 +144,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_EVENTS_BRIEF] = EVENT_BRIEF_SELECT OVERLAPPING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENTS_BRIEF_ENDING] = EVENT_BRIEF_SELECT ENDING ("?2", "?3") EVENT_ORDER,
   [STMT_EVENTS_BRIEF_STARTING] = EVENT_BRIEF_SELECT STARTING ("?2", "?3") EVENT_ORDER,
+  [STMT_EVENTS_BRIEF_LATE] = EVENT_BRIEF_SELECT OVERLAPPING_LATE ("?2", "?3") EVENT_ORDER,
   [STMT_EVENT] =
     EVENT_SELECT " WHERE ev.id = ?2",
   /* an event's title, the English one where the language has none */
@@ -155,6 +165,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_LINKS] = LINK_SELECT OVERLAPPING ("?1", "?2"),
   [STMT_LINKS_ENDING] = LINK_SELECT ENDING ("?1", "?2"),
   [STMT_LINKS_STARTING] = LINK_SELECT STARTING ("?1", "?2"),
+  [STMT_LINKS_LATE] = LINK_SELECT OVERLAPPING_LATE ("?1", "?2"),
   [STMT_EVENT_LINKS] =
     "SELECT event, relation, stance, weight FROM event_relation WHERE event = ?1",
   /* only days Trilateral can place: one absurd row leaves the rest (each
@@ -1987,6 +1998,8 @@ typedef enum
   SPAN_OVERLAPPING,   /* the events whose possible days overlap the range */
   SPAN_ENDING,        /* those whose last possible day is in it */
   SPAN_STARTING,      /* those whose first possible day is in it */
+  SPAN_OVERLAPPING_LATE, /* as SPAN_OVERLAPPING, through the index of the last days */
+  N_SPANS
 } Span;
 
 /* The range's events, every one, as the file has them */
@@ -1999,16 +2012,22 @@ read_events (TriStore    *self,
              Span         span,
              GError     **error)
 {
-  static const StmtId events_stmt[2][3] = {
-    { STMT_EVENTS, STMT_EVENTS_ENDING, STMT_EVENTS_STARTING },
-    { STMT_EVENTS_BRIEF, STMT_EVENTS_BRIEF_ENDING, STMT_EVENTS_BRIEF_STARTING },
+  static const StmtId events_stmt[2][N_SPANS] = {
+    { STMT_EVENTS, STMT_EVENTS_ENDING, STMT_EVENTS_STARTING, STMT_EVENTS_LATE },
+    { STMT_EVENTS_BRIEF, STMT_EVENTS_BRIEF_ENDING, STMT_EVENTS_BRIEF_STARTING, STMT_EVENTS_BRIEF_LATE },
   };
-  static const StmtId links_stmt[3] = { STMT_LINKS, STMT_LINKS_ENDING, STMT_LINKS_STARTING };
+  static const StmtId links_stmt[N_SPANS] = { STMT_LINKS, STMT_LINKS_ENDING, STMT_LINKS_STARTING, STMT_LINKS_LATE };
   g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func ((GDestroyNotify) tri_event_free);
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   sqlite3_stmt *stmt;
+  guint32 first, last;
   int rc;
 
+  /* the days after the range's start fewer than those before its end
+   * (a range near the briefing's last days): through the last days */
+  if (span == SPAN_OVERLAPPING && tri_store_get_extent (self, &first, &last) &&
+      (gint64) last - from < (gint64) to - first)
+    span = SPAN_OVERLAPPING_LATE;
   stmt = begin (self, events_stmt[brief ? 1 : 0][span], lang);
   sqlite3_bind_int64 (stmt, 2, tri_day_to_jdn (from));
   sqlite3_bind_int64 (stmt, 3, tri_day_to_jdn (to));

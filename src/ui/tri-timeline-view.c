@@ -44,6 +44,7 @@ struct _TriTimelineView
   GPtrArray         *events;          /* the visible range's */
   double             events_t0, events_t1;
   guint              events_lanes;    /* the lanes they hold: a bit (1 << category) a lane */
+  gboolean           events_shared;   /* offered (tri_timeline_view_offer_events ()): never changed in place */
   GPtrArray         *next_events;     /* read ahead, for the layouts to come */
   double             next_t0, next_t1;
   guint              next_lanes;
@@ -147,6 +148,7 @@ read_events (TriTimelineView *self,
   self->events_t0 = t0;
   self->events_t1 = t1;
   self->events_lanes = lanes;
+  self->events_shared = FALSE;
   return TRUE;
 }
 
@@ -240,6 +242,7 @@ ensure_events (TriTimelineView *self,
       self->events_t0 = self->next_t0;
       self->events_t1 = self->next_t1;
       self->events_lanes = self->next_lanes;
+      self->events_shared = FALSE;
     }
   if (self->events != NULL && self->t0 >= self->events_t0 && self->t1 <= self->events_t1 &&
       (self->events_lanes & lanes) == lanes)
@@ -906,6 +909,42 @@ tri_timeline_view_get_range (TriTimelineView *self,
   *t1 = self->t1;
 }
 
+/**
+ * tri_timeline_view_offer_events:
+ * @events: what tri_store_list_events_untitled() returned for the view's
+ *   store and language over the days [@from, @to]
+ *
+ * Events another view read (the window reads the triangle's first window
+ * over the timeline's days, so that the first frame reads them once): the
+ * timeline takes them, shared and never changed in place, instead of a
+ * read of its own, while it has none that cover the days it shows and no
+ * lane index (with one, it reads only the lanes drawn one by one).
+ */
+void
+tri_timeline_view_offer_events (TriTimelineView *self,
+                                GPtrArray       *events,
+                                guint32          from,
+                                guint32          to)
+{
+  g_return_if_fail (TRI_IS_TIMELINE_VIEW (self));
+  g_return_if_fail (events != NULL);
+
+  if (self->store == NULL || self->lanes != NULL || from > MAX (1, floor (self->t0)) || to < ceil (self->t1) ||
+      (self->events != NULL && self->t0 >= self->events_t0 && self->t1 <= self->events_t1))
+    return;
+  g_clear_pointer (&self->events, g_ptr_array_unref);
+  self->events = g_ptr_array_ref (events);
+  self->events_t0 = from;
+  self->events_t1 = to;
+  self->events_lanes = ALL_LANES;
+  self->events_shared = TRUE;
+  drop_next (self);
+  /* the margin read ahead, as after a first read of its own */
+  if (self->margin_source == 0)
+    self->margin_source = g_idle_add_full (G_PRIORITY_LOW, read_margin, self, NULL);
+  invalidate (self);
+}
+
 static void
 on_drag_begin (GtkGestureDrag  *gesture,
                double           x,
@@ -1236,8 +1275,9 @@ on_store_changed (TriStore        *store,
 
   if (!(changes & (TRI_STORE_CHANGE_EVENTS | TRI_STORE_CHANGE_LINKS)))
     return;
+  /* events shared with another view are read again, not changed under it */
   if (self->events != NULL &&
-      (!tri_store_get_changed_events (store, &ids, &n) ||
+      (self->events_shared || !tri_store_get_changed_events (store, &ids, &n) ||
        !tri_store_update_events (store, self->events, (guint32) self->events_t0,
                                  (guint32) MIN (self->events_t1, G_MAXUINT32 - 1),
                                  self->lang, ids, n, NULL)))

@@ -42,6 +42,10 @@ void               tri_timeline_view_set_range     (TriTimelineView *self,
 void               tri_timeline_view_get_range     (TriTimelineView *self,
                                                     double          *t0,
                                                     double          *t1);
+void               tri_timeline_view_offer_events  (TriTimelineView *self,
+                                                    GPtrArray       *events,
+                                                    guint32          from,
+                                                    guint32          to);
 TriTimelineLayout *tri_timeline_view_get_layout    (TriTimelineView *self);
 GskRenderNode     *tri_timeline_view_render_node   (TriTimelineView *self,
                                                     int              width,

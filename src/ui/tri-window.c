@@ -258,8 +258,8 @@ update_as_of (TriWindow *self)
       double t0 = 0, t1 = 0;
 
       tri_window_bounds (session_as_of (self), tri_window_days_for_months (session_months (self)), &from, &to);
-      /* with the timeline's days: one read for both views (the store answers
-       * the timeline's from what it kept), the triangle counts its window */
+      /* with the timeline's days: one read for both views (the timeline is
+       * given it, below), the triangle counts its window */
       tri_timeline_view_get_range (self->timeline_view, &t0, &t1);
       if (t1 > t0 && t0 < G_MAXUINT32 - 1)
         {
@@ -269,7 +269,12 @@ update_as_of (TriWindow *self)
       events = tri_store_list_events_untitled (self->store, from, to, session_lang (self), &error);
       /* a failed read keeps the triangle as it was (the bar says why) */
       if (events != NULL)
-        tri_triangle_view_set_events (self->triangle_view, events, session_as_of (self), session_months (self));
+        {
+          tri_triangle_view_set_events (self->triangle_view, events, session_as_of (self), session_months (self));
+          /* the timeline's days read: it need not read them again (nor
+           * could the store answer it from what it kept, past what it keeps) */
+          tri_timeline_view_offer_events (self->timeline_view, events, from, to);
+        }
     }
   tri_timeline_view_set_as_of (self->timeline_view, session_as_of (self));
   update_subtitle (self);
