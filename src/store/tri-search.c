@@ -521,8 +521,10 @@ open_briefing (const char  *path,
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_FTS3_TOKENIZER, 0, NULL);
   sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, NULL);
   sqlite3_limit (db, SQLITE_LIMIT_ATTACHED, 0);
-  /* a cache that holds the texts read in date order (64 MiB at most) */
-  sqlite3_exec (db, "PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON; PRAGMA cache_size = -65536;",
+  /* a cache for the texts read in date order, 8 MiB at most: 64 MiB was
+   * no faster at 100,000 events and held 64 MB more at a million
+   * (BENCHMARKS.md) */
+  sqlite3_exec (db, "PRAGMA mmap_size = 0; PRAGMA cell_size_check = ON; PRAGMA cache_size = -8192;",
                 NULL, NULL, NULL);
   return db;
 }

@@ -4155,6 +4155,8 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
   [TRI_STORE_ROWS_NOTES] = "SELECT event, text FROM note ORDER BY rowid",
   [TRI_STORE_ROWS_SLIDE_TEXTS] =
     "SELECT slide, lang, title, judgement, notes, body FROM slide_text ORDER BY slide, lang",
+  [TRI_STORE_ROWS_QUOTE_REFS] =
+    "SELECT id, source, relation, event FROM quote ORDER BY id",
 };
 
 /**

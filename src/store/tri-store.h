@@ -87,6 +87,7 @@ typedef enum
   TRI_STORE_ROWS_QUOTE_TRANSLATIONS, /* quote, lang, text */
   TRI_STORE_ROWS_NOTES,              /* event (NULL: the briefing's), text */
   TRI_STORE_ROWS_SLIDE_TEXTS,        /* slide, lang, title, judgement, notes, body */
+  TRI_STORE_ROWS_QUOTE_REFS,         /* id, source, relation id, event: the quotes without their texts */
   TRI_STORE_N_ROWS
 } TriStoreRows;
 

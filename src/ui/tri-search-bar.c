@@ -39,12 +39,15 @@
 
 #define RESULTS_PER_KIND 20
 
-/* Who a quote is by, and what it bears on (read once per index) */
+/* Who a quote is by, and what it bears on (read once per index): one
+ * block a quote, its id the map's key, its source's id after it */
 typedef struct
 {
-  char   *source;
+  gint64  id;
   gint64  relation;
   gint64  event;
+  char   *source;   /* NULL, or source_id */
+  char    source_id[];
 } QuoteInfo;
 
 struct _TriSearchBar
@@ -73,7 +76,7 @@ struct _TriSearchBar
   GtkWidget      *frame_widget;  /* whose frame clock frame_id is on */
 
   GPtrArray      *results;       /* TriSearchResult, as the rows show them */
-  GHashTable     *quotes;        /* quote id (gint64 *) → QuoteInfo, NULL: not read */
+  GHashTable     *quotes;        /* quote id (&QuoteInfo.id) → QuoteInfo, NULL: not read */
   GHashTable     *source_titles; /* source id → title */
   GCancellable   *reading;       /* reading them, NULL: not */
   GWeakRef        focus_before;  /* what had the focus when the bar opened */
@@ -83,19 +86,10 @@ G_DEFINE_FINAL_TYPE (TriSearchBar, tri_search_bar, GTK_TYPE_WIDGET)
 
 static void run_query (TriSearchBar *self);
 
-static void
-quote_info_free (gpointer data)
-{
-  QuoteInfo *q = data;
-
-  g_free (q->source);
-  g_free (q);
-}
-
 /* The quotes' sources and events, and the sources' titles */
 typedef struct
 {
-  GHashTable *quotes;    /* quote id (gint64 *) → QuoteInfo */
+  GHashTable *quotes;    /* quote id (&QuoteInfo.id) → QuoteInfo */
   GHashTable *titles;    /* source id → title */
 } QuoteMap;
 
@@ -116,26 +110,28 @@ quote_map_read (TriStore *store)
   g_autoptr(GPtrArray) rows = NULL;
   guint n = 0;
 
-  map->quotes = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, quote_info_free);
+  map->quotes = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   map->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* id, source, char_offset, text, relation id, event, claim, credibility */
-  rows = tri_store_read_rows (store, TRI_STORE_ROWS_QUOTES, &n, NULL);
-  for (guint i = 0; rows != NULL && n >= 6 && i + n <= rows->len; i += n)
+  /* id, source, relation id, event: not the quotes' texts (at 200,000
+   * quotes those were a hundred megabytes read only to be dropped) */
+  rows = tri_store_read_rows (store, TRI_STORE_ROWS_QUOTE_REFS, &n, NULL);
+  for (guint i = 0; rows != NULL && n >= 4 && i + n <= rows->len; i += n)
     {
-      const char *id = rows->pdata[i];
+      const char *id = rows->pdata[i], *source = rows->pdata[i + 1];
+      gsize len = source ? strlen (source) : 0;
       QuoteInfo *q;
-      gint64 *key;
 
       if (id == NULL)
         continue;
-      q = g_new0 (QuoteInfo, 1);
-      q->source = g_strdup (rows->pdata[i + 1]);
-      q->relation = rows->pdata[i + 4] ? g_ascii_strtoll (rows->pdata[i + 4], NULL, 10) : 0;
-      q->event = rows->pdata[i + 5] ? g_ascii_strtoll (rows->pdata[i + 5], NULL, 10) : 0;
-      key = g_new (gint64, 1);
-      *key = g_ascii_strtoll (id, NULL, 10);
-      g_hash_table_insert (map->quotes, key, q);
+      q = g_malloc (sizeof (QuoteInfo) + len + 1);
+      q->id = g_ascii_strtoll (id, NULL, 10);
+      q->relation = rows->pdata[i + 2] ? g_ascii_strtoll (rows->pdata[i + 2], NULL, 10) : 0;
+      q->event = rows->pdata[i + 3] ? g_ascii_strtoll (rows->pdata[i + 3], NULL, 10) : 0;
+      memcpy (q->source_id, source ? source : "", len + 1);
+      q->source = source ? q->source_id : NULL;
+      /* a file from elsewhere may repeat an id: the last, as before */
+      g_hash_table_replace (map->quotes, &q->id, q);
     }
   g_clear_pointer (&rows, g_ptr_array_unref);
 
