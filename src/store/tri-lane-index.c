@@ -104,53 +104,63 @@ lane_of (const TriEventPlace *place)
 }
 
 static void
-lanes_clear (TriLaneIndex *index)
+lanes_free (Lane *lanes)
 {
   for (guint l = 0; l < TRI_N_CATEGORIES; l++)
     {
-      g_clear_pointer (&index->lanes[l].tier[0], g_array_unref);
-      g_clear_pointer (&index->lanes[l].tier[1], g_array_unref);
-      g_clear_pointer (&index->lanes[l].latest, g_array_unref);
+      g_clear_pointer (&lanes[l].tier[0], g_array_unref);
+      g_clear_pointer (&lanes[l].tier[1], g_array_unref);
+      g_clear_pointer (&lanes[l].latest, g_array_unref);
     }
 }
 
-/* Every lane from @places (each event once) */
 static void
-build_all (TriLaneIndex *index,
-           GArray       *places)
+lanes_clear (TriLaneIndex *index)
 {
-  guint n[TRI_N_CATEGORIES][2] = { { 0 } };
+  lanes_free (index->lanes);
+}
 
+/* An event into its lane, as read */
+static void
+place_in_lanes (const TriEventPlace *place,
+                gpointer             data)
+{
+  Lane *lane = &((Lane *) data)[lane_of (place)];
+  Entry e = entry_of (place);
+  guint32 latest = e.latest;
+
+  g_array_append_val (lane->tier[tier_of (&e)], e);
+  g_array_append_val (lane->latest, latest);
+}
+
+/* Every lane, from every event read as it comes (no array of them all in
+ * between); the index is as before when the read fails */
+static gboolean
+read_all (TriLaneIndex  *index,
+          GError       **error)
+{
+  Lane lanes[TRI_N_CATEGORIES];
+
+  for (guint l = 0; l < TRI_N_CATEGORIES; l++)
+    {
+      lanes[l].tier[0] = g_array_new (FALSE, FALSE, sizeof (Entry));
+      lanes[l].tier[1] = g_array_new (FALSE, FALSE, sizeof (Entry));
+      lanes[l].latest = g_array_new (FALSE, FALSE, sizeof (guint32));
+    }
+  if (!tri_store_foreach_event_place (index->store, place_in_lanes, lanes, error))
+    {
+      lanes_free (lanes);
+      return FALSE;
+    }
+  for (guint l = 0; l < TRI_N_CATEGORIES; l++)
+    {
+      g_array_sort (lanes[l].tier[0], compare_entries_func);
+      g_array_sort (lanes[l].tier[1], compare_entries_func);
+      g_array_sort (lanes[l].latest, compare_days);
+    }
   lanes_clear (index);
-  for (guint i = 0; i < places->len; i++)
-    {
-      const TriEventPlace *p = &g_array_index (places, TriEventPlace, i);
-      Entry e = entry_of (p);
-
-      n[lane_of (p)][tier_of (&e)]++;
-    }
-  for (guint l = 0; l < TRI_N_CATEGORIES; l++)
-    {
-      for (guint t = 0; t < 2; t++)
-        index->lanes[l].tier[t] = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n[l][t]);
-      index->lanes[l].latest = g_array_sized_new (FALSE, FALSE, sizeof (guint32), n[l][0] + n[l][1]);
-    }
-  for (guint i = 0; i < places->len; i++)
-    {
-      const TriEventPlace *p = &g_array_index (places, TriEventPlace, i);
-      Lane *lane = &index->lanes[lane_of (p)];
-      Entry e = entry_of (p);
-      guint32 latest = e.latest;
-
-      g_array_append_val (lane->tier[tier_of (&e)], e);
-      g_array_append_val (lane->latest, latest);
-    }
-  for (guint l = 0; l < TRI_N_CATEGORIES; l++)
-    {
-      g_array_sort (index->lanes[l].tier[0], compare_entries_func);
-      g_array_sort (index->lanes[l].tier[1], compare_entries_func);
-      g_array_sort (index->lanes[l].latest, compare_days);
-    }
+  memcpy (index->lanes, lanes, sizeof lanes);
+  return TRUE;
 }
 
 static gboolean
@@ -175,20 +185,21 @@ TriLaneIndex *
 tri_lane_index_new (TriStore  *store,
                     GError   **error)
 {
-  g_autoptr(GArray) places = tri_store_list_event_places (store, NULL, 0, error);
-  TriLaneIndex *index;
+  TriLaneIndex *index = g_new0 (TriLaneIndex, 1);
 
-  if (places == NULL)
-    return NULL;
-  index = g_new0 (TriLaneIndex, 1);
   g_atomic_ref_count_init (&index->ref);
+  index->store = g_object_ref (store);
+  if (!read_all (index, error))
+    {
+      g_object_unref (index->store);
+      g_free (index);
+      return NULL;
+    }
   {
     static gint births;
 
     index->birth = (guint64) g_atomic_int_add (&births, 1) + 1;
   }
-  build_all (index, places);
-  index->store = g_object_ref (store);
   tri_store_add_index (store, index, update);
   return index;
 }
@@ -603,11 +614,7 @@ tri_lane_index_update (TriLaneIndex  *index,
   index->serial++;
   if (events == NULL || n_events > UPDATE_MAX)
     {
-      places = tri_store_list_event_places (index->store, NULL, 0, error);
-      if (places == NULL)
-        return FALSE;
-      build_all (index, places);
-      return TRUE;
+      return read_all (index, error);
     }
 
   places = tri_store_list_event_places (index->store, events, n_events, error);

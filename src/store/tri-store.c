@@ -175,7 +175,7 @@ static const char * const stmt_sql[N_STMTS] = {
     "       (SELECT max (latest) FROM event WHERE latest <= 5373484)",
   [STMT_ALL_LINKS] =
     "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence, er.event"
-    " FROM event_relation er JOIN event ev ON ev.id = er.event",
+    " FROM event_relation er JOIN event ev ON ev.id = er.event ORDER BY er.event",
   [STMT_EVENT_LINK_ROWS] =
     "SELECT er.relation, ev.earliest, ev.latest, er.stance, er.weight, ev.confidence, er.event"
     " FROM event ev JOIN event_relation er ON er.event = ev.id WHERE ev.id = ?1",
@@ -2541,83 +2541,94 @@ tri_store_get_event (TriStore    *self,
   return g_steal_pointer (&ev);
 }
 
-/* A row of STMT_ALL_LINKS or STMT_EVENT_LINK_ROWS */
-static void
+/* A row of STMT_ALL_LINKS or STMT_EVENT_LINK_ROWS as @row; %FALSE for a
+ * date that is not one (it places nothing) */
+static gboolean
 link_row_from_row (sqlite3_stmt *stmt,
-                   GArray       *rows)
+                   TriLinkRow   *row)
 {
-  TriLinkRow row = { 0 };
   TriConfidence confidence;
 
-  if (!column_day (stmt, 1, &row.earliest) || !column_day (stmt, 2, &row.latest))
-    return;   /* a date that is not one places nothing */
-  row.relation_id = sqlite3_column_int64 (stmt, 0);
-  if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row.stance))
-    row.stance = TRI_STANCE_NEUTRAL;
-  row.weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
-  row.confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
-                  confidence == TRI_CONFIDENCE_CONFIRMED;
-  row.event_id = sqlite3_column_int64 (stmt, 6);
-  g_array_append_val (rows, row);
+  memset (row, 0, sizeof *row);
+  if (!column_day (stmt, 1, &row->earliest) || !column_day (stmt, 2, &row->latest))
+    return FALSE;
+  row->relation_id = sqlite3_column_int64 (stmt, 0);
+  if (!tri_stance_from_string ((const char *) sqlite3_column_text (stmt, 3), &row->stance))
+    row->stance = TRI_STANCE_NEUTRAL;
+  row->weight = CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
+  row->confirmed = tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 5), &confidence) &&
+                   confidence == TRI_CONFIDENCE_CONFIRMED;
+  row->event_id = sqlite3_column_int64 (stmt, 6);
+  return TRUE;
 }
 
 /**
- * tri_store_list_all_links:
+ * tri_store_foreach_link:
+ * @func: called with each link of an event to a relation (no text is read)
  *
- * Returns: (transfer full): every link of an event to a relation, as
- *   #TriLinkRow, for indexes that need them all (no text is read)
+ * For indexes that need every link, in the order of their events' ids
+ * (the table's key, so no sort): each is handed over as it is read,
+ * so that an index keeps them in its own form, with no array of them all
+ * in between (a million events have 1.4 million links).
+ *
+ * Returns: %FALSE when the read failed (@func may have seen some)
  */
-GArray *
-tri_store_list_all_links (TriStore  *self,
-                          GError   **error)
+gboolean
+tri_store_foreach_link (TriStore       *self,
+                        TriLinkRowFunc  func,
+                        gpointer        data,
+                        GError        **error)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (TriLinkRow));
   sqlite3_stmt *stmt;
+  TriLinkRow row;
   int rc;
 
-  g_return_val_if_fail (TRI_IS_STORE (self), NULL);
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
 
   stmt = begin (self, STMT_ALL_LINKS, NULL);
   while ((rc = step (self, stmt)) == SQLITE_ROW)
-    link_row_from_row (stmt, rows);
-  if (!finish (self, rc, error))
-    return NULL;
-  return g_steal_pointer (&rows);
+    if (link_row_from_row (stmt, &row))
+      func (&row, data);
+  return finish (self, rc, error);
 }
 
-/* The rows of STMT_EVENT_PLACES or STMT_EVENT_PLACE into @places: one
- * place an event (the rows of an id come together), its date and lane
- * read as event_from_row () reads them, its stance as the timeline
- * weighs its links */
+/* The rows of STMT_EVENT_PLACES or STMT_EVENT_PLACE to @func: one place
+ * an event (the rows of an id come together), its date and lane read as
+ * event_from_row () reads them, its stance as the timeline weighs its
+ * links */
 static int
-places_from_rows (TriStore     *self,
-                  sqlite3_stmt *stmt,
-                  GArray       *places)
+places_from_rows (TriStore         *self,
+                  sqlite3_stmt     *stmt,
+                  TriEventPlaceFunc func,
+                  gpointer          data)
 {
   guint weight[TRI_N_STANCES] = { 0 };
-  TriEventPlace *last = NULL;
+  TriEventPlace place = { 0 };
+  gboolean have = FALSE;
   int rc;
 
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
 
-      if (last == NULL || last->event_id != id)
+      if (!have || place.event_id != id)
         {
-          TriEventPlace place = { 0 };
           TriDate date;
 
-          if (last != NULL)
-            last->stance = tri_stance_dominant (weight);
+          if (have)
+            {
+              place.stance = tri_stance_dominant (weight);
+              func (&place, data);
+            }
           memset (weight, 0, sizeof weight);
+          memset (&place, 0, sizeof place);
           place.event_id = id;
           column_date (stmt, 1, &date);
           place.earliest = date.earliest;
           place.latest = date.latest;
           if (!tri_category_from_string ((const char *) sqlite3_column_text (stmt, 2), &place.category))
             place.category = TRI_CATEGORY_DIPLOMACY;
-          g_array_append_val (places, place);
-          last = &g_array_index (places, TriEventPlace, places->len - 1);
+          have = TRUE;
         }
       if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
         {
@@ -2629,21 +2640,51 @@ places_from_rows (TriStore     *self,
           weight[stance] += CLAMP (sqlite3_column_int (stmt, 4), 1, 3);
         }
     }
-  if (last != NULL)
-    last->stance = tri_stance_dominant (weight);
+  if (have && rc == SQLITE_DONE)
+    {
+      place.stance = tri_stance_dominant (weight);
+      func (&place, data);
+    }
   return rc;
 }
 
 /**
- * tri_store_list_event_places:
- * @ids: (array length=n_ids) (nullable): event ids, or %NULL for every event
+ * tri_store_foreach_event_place:
+ * @func: called with each event's place, in the order of their ids
  *
  * Where each event goes on a timeline, and nothing else: its possible
- * days, its lane and the stance its links weigh most (no text, no filter).
- * An id the briefing does not have has no place.
+ * days, its lane and the stance its links weigh most (no text, no
+ * filter), handed over as each is read, so that an index keeps them in
+ * its own form with no array of them all in between.
  *
- * Returns: (transfer full): of #TriEventPlace, by id for %NULL @ids, else
- *   in the order of @ids
+ * Returns: %FALSE when the read failed (@func may have seen some)
+ */
+gboolean
+tri_store_foreach_event_place (TriStore          *self,
+                               TriEventPlaceFunc  func,
+                               gpointer           data,
+                               GError           **error)
+{
+  g_return_val_if_fail (TRI_IS_STORE (self), FALSE);
+
+  return finish (self, places_from_rows (self, begin (self, STMT_EVENT_PLACES, NULL), func, data), error);
+}
+
+static void
+append_place (const TriEventPlace *place,
+              gpointer             data)
+{
+  g_array_append_vals (data, place, 1);
+}
+
+/**
+ * tri_store_list_event_places:
+ * @ids: (array length=n_ids): event ids
+ *
+ * The places of those events, as tri_store_foreach_event_place() gives
+ * them. An id the briefing does not have has no place.
+ *
+ * Returns: (transfer full): of #TriEventPlace, in the order of @ids
  */
 GArray *
 tri_store_list_event_places (TriStore      *self,
@@ -2652,22 +2693,15 @@ tri_store_list_event_places (TriStore      *self,
                              GError       **error)
 {
   g_autoptr(GArray) places = g_array_new (FALSE, FALSE, sizeof (TriEventPlace));
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (TRI_IS_STORE (self), NULL);
 
-  if (ids == NULL)
-    {
-      stmt = begin (self, STMT_EVENT_PLACES, NULL);
-      if (!finish (self, places_from_rows (self, stmt, places), error))
-        return NULL;
-      return g_steal_pointer (&places);
-    }
   for (guint i = 0; i < n_ids; i++)
     {
-      stmt = begin (self, STMT_EVENT_PLACE, NULL);
+      sqlite3_stmt *stmt = begin (self, STMT_EVENT_PLACE, NULL);
+
       sqlite3_bind_int64 (stmt, 1, ids[i]);
-      if (!finish (self, places_from_rows (self, stmt, places), error))
+      if (!finish (self, places_from_rows (self, stmt, append_place, places), error))
         return NULL;
     }
   return g_steal_pointer (&places);
@@ -2748,11 +2782,13 @@ tri_store_list_event_link_rows (TriStore      *self,
   for (guint i = 0; i < n_events; i++)
     {
       sqlite3_stmt *stmt = begin (self, STMT_EVENT_LINK_ROWS, NULL);
+      TriLinkRow row;
       int rc;
 
       sqlite3_bind_int64 (stmt, 1, events[i]);
       while ((rc = step (self, stmt)) == SQLITE_ROW)
-        link_row_from_row (stmt, rows);
+        if (link_row_from_row (stmt, &row))
+          g_array_append_val (rows, row);
       if (!finish (self, rc, error))
         return NULL;
     }

@@ -186,7 +186,17 @@ TriEvent    *tri_store_get_event       (TriStore    *self,
                                         gint64       id,
                                         const char  *lang,
                                         GError     **error);
-GArray      *tri_store_list_all_links  (TriStore    *self,
+typedef void (*TriLinkRowFunc) (const TriLinkRow *row,
+                                gpointer          data);
+gboolean     tri_store_foreach_link    (TriStore    *self,
+                                        TriLinkRowFunc func,
+                                        gpointer     data,
+                                        GError     **error);
+typedef void (*TriEventPlaceFunc) (const TriEventPlace *place,
+                                   gpointer             data);
+gboolean     tri_store_foreach_event_place (TriStore *self,
+                                        TriEventPlaceFunc func,
+                                        gpointer     data,
                                         GError     **error);
 GArray      *tri_store_list_event_places (TriStore *self,
                                         const gint64 *ids,

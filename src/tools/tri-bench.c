@@ -4,6 +4,8 @@
  *        tri-bench --edit DB          edits and undos on an editable copy, each
  *                                     through to the next frame
  *        tri-bench --filter DB        a filter changed, through to the next frame
+ *        tri-bench --memory DB        the memory the window's start holds, step
+ *                                     by step (resident and peak, in MB)
  *        tri-bench --first-frame DB   (internal) a cold start to the first frame
  *
  * Prints numbers; it passes or fails nothing. Drawing goes through the
@@ -16,6 +18,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <math.h>
 #include <time.h>
@@ -72,6 +75,26 @@ cpu_ms (void)
 
   clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+/* resident now and at its peak, from /proc: what the step before it held */
+static void
+print_memory (const char *step)
+{
+  g_autofree char *status = NULL;
+  long rss = 0, hwm = 0;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    {
+      const char *r = strstr (status, "VmRSS:"), *h = strstr (status, "VmHWM:");
+
+      if (r != NULL)
+        rss = strtol (r + 6, NULL, 10);
+      if (h != NULL)
+        hwm = strtol (h + 6, NULL, 10);
+    }
+  printf ("%s_rss_mb\t%.1f\n%s_peak_rss_mb\t%.1f\n", step, rss / 1024.0, step, hwm / 1024.0);
+  fflush (stdout);
 }
 
 static long
@@ -775,6 +798,26 @@ main (int   argc,
       return 0;
     }
 
+  if (argc == 3 && g_str_equal (argv[1], "--memory"))
+    {
+      /* the steps of the window's start, in its order: the first frame,
+       * then (after it) the running sums, the lane index, the quote keys */
+      g_autoptr(TriTimelineLayout) timeline = NULL;
+
+      print_memory ("start");
+      bench_open (&b, argv[2]);
+      timeline = bench_timeline (&b, b.as_of);
+      bench_frame (&b, cr, timeline, b.as_of);
+      print_memory ("first_frame");
+      b.index = tri_state_index_new (b.store, NULL);
+      print_memory ("state_index");
+      b.lanes = tri_lane_index_new (b.store, NULL);
+      print_memory ("lane_index");
+      tri_store_read_quote_keys (b.store);
+      print_memory ("quote_keys");
+      bench_clear (&b);
+      return 0;
+    }
   if (argc == 3 && g_str_equal (argv[1], "--edit"))
     return bench_edit (argv[2]);
   if (argc == 3 && g_str_equal (argv[1], "--filter"))
@@ -811,7 +854,7 @@ main (int   argc,
 
   if (argc != 2)
     {
-      g_printerr ("usage: %s [--edit | --filter | --frames] DB\n", argv[0]);
+      g_printerr ("usage: %s [--edit | --filter | --frames | --memory] DB\n", argv[0]);
       return 2;
     }
 
