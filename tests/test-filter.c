@@ -271,10 +271,10 @@ set_filter (TriStore   *store,
 /* Every read through the store honours its filter, and the running sums
  * count exactly the events the lists give */
 static void
-test_store (void)
+check_store (const char *path)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(TriStore) store = tri_store_open (tri_test_briefing_path (), &error);
+  g_autoptr(TriStore) store = tri_store_open (path, &error);
   g_autoptr(TriStateIndex) index = NULL;
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(GPtrArray) relations = NULL;
@@ -384,6 +384,29 @@ test_store (void)
     }
 }
 
+static void
+test_store (void)
+{
+  check_store (tri_test_briefing_path ());
+}
+
+/* event ids with gaps (events deleted, a file merged): each event is
+ * still filtered by its own category, confidence and actors */
+static void
+test_store_id_gaps (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "gaps.sqlite");
+
+  tri_test_sql (path, TRI_TEST_SQL_NO_DECKS
+                "UPDATE event SET id = id + 100 WHERE id % 7 = 3;"
+                "UPDATE event_text SET event = event + 100 WHERE event % 7 = 3;"
+                "UPDATE event_relation SET event = event + 100 WHERE event % 7 = 3;"
+                "UPDATE quote SET event = event + 100 WHERE event % 7 = 3;"
+                "UPDATE note SET event = event + 100 WHERE event % 7 = 3;");
+  check_store (path);
+}
+
 /* grade, claim and source: quotes only; an ungraded half never passes */
 static void
 test_store_quotes (void)
@@ -455,6 +478,7 @@ main (int   argc,
   g_test_add_func ("/filter/match", test_match);
   g_test_add_func ("/filter/describe", test_describe);
   g_test_add_func ("/filter/store", test_store);
+  g_test_add_func ("/filter/store-id-gaps", test_store_id_gaps);
   g_test_add_func ("/filter/store-quotes", test_store_quotes);
   return g_test_run ();
 }

@@ -299,11 +299,14 @@ struct _TriStore
   /* the filter every read of events and quotes honours (tri_store_set_filter ()) */
   TriFilter    *filter;         /* NULL: everything */
   guint         filter_serial;  /* changes with the filter and with the events */
-  GArray       *fact_ids;       /* of gint64, sorted: every event, once */
+  gboolean      have_facts;     /* the facts below were read */
+  guint         n_facts;        /* events */
+  gint64        fact_base;      /* the first event's id */
+  GArray       *fact_ids;       /* of gint64, sorted: every event, once; %NULL when dense */
   GArray       *fact_kinds;     /* of guint8: category << 4 | confidence */
-  GArray       *fact_rel_start; /* of guint, fact_ids->len + 1: into fact_rels */
+  GArray       *fact_rel_start; /* of guint, n_facts + 1: into fact_rels */
   GArray       *fact_rels;      /* of gint64: the relations of each event */
-  gboolean      fact_dense;     /* fact_ids[i] == fact_ids[0] + i */
+  gboolean      fact_dense;     /* the ids are fact_base + i: no array of them kept */
   GByteArray   *passes;         /* per fact: whether its event passes the filter */
   /* the last range tri_store_list_events () read, unfiltered, so that a
    * filter change reads no text again (a view asks for the same range) */
@@ -363,6 +366,7 @@ drop_range (TriStore *self)
 static void
 clear_facts (TriStore *self)
 {
+  self->have_facts = FALSE;
   g_clear_pointer (&self->fact_ids, g_array_unref);
   g_clear_pointer (&self->fact_kinds, g_array_unref);
   g_clear_pointer (&self->fact_rel_start, g_array_unref);
@@ -4246,10 +4250,14 @@ static void
 read_facts (TriStore *self)
 {
   sqlite3_stmt *stmt;
+  gint64 last = 0;
+  guint n = 0;
   int rc;
 
   clear_facts (self);
-  self->fact_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  /* ids one after another (a briefing made here, an import) are their
+   * place: no array of them is kept (8 bytes an event) until one is not */
+  self->fact_dense = TRUE;
   self->fact_kinds = g_array_new (FALSE, FALSE, sizeof (guint8));
   self->fact_rel_start = g_array_new (FALSE, FALSE, sizeof (guint));
   self->fact_rels = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -4258,14 +4266,32 @@ read_facts (TriStore *self)
   while ((rc = step (self, stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
-      guint n = self->fact_ids->len;
 
-      if (n == 0 || g_array_index (self->fact_ids, gint64, n - 1) != id)
+      if (n == 0 || last != id)
         {
           TriCategory category;
           TriConfidence confidence;
           guint8 kind;
           guint start = self->fact_rels->len;
+
+          if (n == 0)
+            self->fact_base = id;
+          else if (self->fact_dense && id != last + 1)
+            {
+              /* the first gap: the ids so far, then each */
+              self->fact_dense = FALSE;
+              self->fact_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n + 1);
+              for (guint i = 0; i < n; i++)
+                {
+                  gint64 before = self->fact_base + i;
+
+                  g_array_append_val (self->fact_ids, before);
+                }
+            }
+          if (!self->fact_dense)
+            g_array_append_val (self->fact_ids, id);
+          last = id;
+          n++;
 
           /* as event_from_row () reads them */
           if (!tri_category_from_string ((const char *) sqlite3_column_text (stmt, 1), &category))
@@ -4273,7 +4299,6 @@ read_facts (TriStore *self)
           if (!tri_confidence_from_string ((const char *) sqlite3_column_text (stmt, 2), &confidence))
             confidence = TRI_CONFIDENCE_ALLEGED;
           kind = (guint8) (category << 4 | confidence);
-          g_array_append_val (self->fact_ids, id);
           g_array_append_val (self->fact_kinds, kind);
           g_array_append_val (self->fact_rel_start, start);
         }
@@ -4287,7 +4312,8 @@ read_facts (TriStore *self)
   if (!finish (self, rc, NULL))
     {
       /* noted and said where it arose: nothing passes rather than a guess */
-      g_array_set_size (self->fact_ids, 0);
+      n = 0;
+      g_clear_pointer (&self->fact_ids, g_array_unref);
       g_array_set_size (self->fact_kinds, 0);
       g_array_set_size (self->fact_rel_start, 0);
       g_array_set_size (self->fact_rels, 0);
@@ -4297,26 +4323,28 @@ read_facts (TriStore *self)
 
     g_array_append_val (self->fact_rel_start, end);
   }
-  self->fact_dense = self->fact_ids->len > 0 &&
-                     g_array_index (self->fact_ids, gint64, self->fact_ids->len - 1) -
-                     g_array_index (self->fact_ids, gint64, 0) == (gint64) self->fact_ids->len - 1;
+  self->have_facts = TRUE;
+  self->n_facts = n;
+  if (n == 0)
+    self->fact_dense = FALSE;
 }
 
 static guint
 fact_index (TriStore *self,
             gint64    id)
 {
-  const gint64 *ids = (const gint64 *) self->fact_ids->data;
-  guint lo = 0, hi = self->fact_ids->len;
+  const gint64 *ids;
+  guint lo = 0, hi = self->n_facts;
 
   if (hi == 0)
     return G_MAXUINT;
   if (self->fact_dense)
     {
-      if (id < ids[0] || id > ids[hi - 1])
+      if (id < self->fact_base || id - self->fact_base >= (gint64) hi)
         return G_MAXUINT;
-      return (guint) (id - ids[0]);
+      return (guint) (id - self->fact_base);
     }
+  ids = (const gint64 *) self->fact_ids->data;
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -4326,7 +4354,7 @@ fact_index (TriStore *self,
       else
         hi = mid;
     }
-  return lo < self->fact_ids->len && ids[lo] == id ? lo : G_MAXUINT;
+  return lo < self->n_facts && ids[lo] == id ? lo : G_MAXUINT;
 }
 
 static void
@@ -4341,7 +4369,7 @@ compute_passes (TriStore *self)
   gboolean category_ok[16] = { FALSE, };
   gboolean confidence_ok[16] = { FALSE, };
 
-  if (self->fact_ids == NULL)
+  if (!self->have_facts)
     read_facts (self);
   for (int c = 0; c < TRI_N_CATEGORIES; c++)
     category_ok[c] = categories == NULL || g_strv_contains (categories, tri_category_to_string (c));
@@ -4370,9 +4398,9 @@ compute_passes (TriStore *self)
     }
 
   g_clear_pointer (&self->passes, g_byte_array_unref);
-  self->passes = g_byte_array_sized_new (self->fact_ids->len);
-  g_byte_array_set_size (self->passes, self->fact_ids->len);
-  for (guint i = 0; i < self->fact_ids->len; i++)
+  self->passes = g_byte_array_sized_new (self->n_facts);
+  g_byte_array_set_size (self->passes, self->n_facts);
+  for (guint i = 0; i < self->n_facts; i++)
     {
       guint8 kind = g_array_index (self->fact_kinds, guint8, i);
       gboolean pass = category_ok[kind >> 4] && confidence_ok[kind & 0xf];
@@ -4396,7 +4424,7 @@ void
 tri_store_read_filter_facts (TriStore *self)
 {
   g_return_if_fail (TRI_IS_STORE (self));
-  if (self->fact_ids == NULL)
+  if (!self->have_facts)
     read_facts (self);
 }
 
@@ -4417,8 +4445,8 @@ tri_store_get_pass_table (TriStore *self,
     compute_passes (self);
   if (!self->fact_dense)
     return NULL;
-  *base = g_array_index (self->fact_ids, gint64, 0);
-  *n = self->fact_ids->len;
+  *base = self->fact_base;
+  *n = self->n_facts;
   return self->passes->data;
 }
 
