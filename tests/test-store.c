@@ -1449,6 +1449,70 @@ test_quote_build_check (void)
   }
 }
 
+/* Raw rows, whole or a row at a time: the same cells, each valid UTF-8
+ * even where a file from elsewhere holds bytes that are not */
+typedef struct
+{
+  GPtrArray *cells;
+  guint      n_rows;
+} RowsSeen;
+
+static void
+count_row (const char *const *cells,
+           guint              n,
+           gpointer           data)
+{
+  RowsSeen *seen = data;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (cells[i] != NULL)
+        g_assert_true (g_utf8_validate (cells[i], -1, NULL));
+      g_ptr_array_add (seen->cells, g_strdup (cells[i]));
+    }
+  seen->n_rows++;
+}
+
+static void
+test_rows_one_at_a_time (void)
+{
+  g_auto(TriTestDir) dir = tri_test_tmpdir ();
+  g_autofree char *path = tri_test_copy_briefing (dir, "bytes.sqlite");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TriStore) store = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  RowsSeen seen = { g_ptr_array_new_with_free_func (g_free), 0 };
+  gboolean mended = FALSE;
+  guint n = 0;
+
+  /* "Nga" with a lone continuation byte and a cut-off sequence after it */
+  tri_test_sql (path, "UPDATE source SET title = CAST (X'4e676180e1bb' AS TEXT) WHERE id = 'podcast';");
+  store = tri_store_open (path, &error);
+  g_assert_no_error (error);
+
+  rows = tri_store_read_rows (store, TRI_STORE_ROWS_SOURCES, &n, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+  g_assert_cmpuint (n, >=, 3);
+  g_assert_true (tri_store_foreach_row (store, TRI_STORE_ROWS_SOURCES, count_row, &seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen.n_rows * n, ==, rows->len);
+  g_assert_cmpuint (seen.cells->len, ==, rows->len);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      g_assert_cmpstr (seen.cells->pdata[i], ==, rows->pdata[i]);
+      if (rows->pdata[i] != NULL)
+        g_assert_true (g_utf8_validate (rows->pdata[i], -1, NULL));
+      if (i % n == 0 && g_strcmp0 (rows->pdata[i], "podcast") == 0)
+        {
+          g_assert_true (g_str_has_prefix (rows->pdata[i + 2], "Nga"));
+          mended = TRUE;
+        }
+    }
+  g_assert_true (mended);
+  g_ptr_array_unref (seen.cells);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1478,5 +1542,6 @@ main (int   argc,
   g_test_add_func ("/store/wal-and-journal", test_wal_and_journal);
   g_test_add_func ("/store/read-failure-after-open", test_read_failure_after_open);
   g_test_add_func ("/store/check-later", test_check_later);
+  g_test_add_func ("/store/rows-one-at-a-time", test_rows_one_at_a_time);
   return g_test_run ();
 }

@@ -263,6 +263,14 @@ GPtrArray   *tri_store_list_notes      (TriStore    *self,
 GPtrArray   *tri_store_list_sources    (TriStore    *self,
                                         const char  *lang,
                                         GError     **error);
+typedef void (*TriStoreRowFunc) (const char *const *cells,
+                                 guint              n_columns,
+                                 gpointer           data);
+gboolean     tri_store_foreach_row     (TriStore    *self,
+                                        TriStoreRows which,
+                                        TriStoreRowFunc func,
+                                        gpointer     data,
+                                        GError     **error);
 GPtrArray   *tri_store_read_rows       (TriStore    *self,
                                         TriStoreRows which,
                                         guint       *n_columns,

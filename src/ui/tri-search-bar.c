@@ -103,6 +103,28 @@ quote_map_free (gpointer data)
   g_free (map);
 }
 
+static void
+add_quote_ref (const char *const *cells,
+               guint              n,
+               gpointer           data)
+{
+  GHashTable *quotes = data;
+  const char *id = cells[0], *source = cells[1];
+  gsize len = source ? strlen (source) : 0;
+  QuoteInfo *q;
+
+  if (n < 4 || id == NULL)
+    return;
+  q = g_malloc (sizeof (QuoteInfo) + len + 1);
+  q->id = g_ascii_strtoll (id, NULL, 10);
+  q->relation = cells[2] ? g_ascii_strtoll (cells[2], NULL, 10) : 0;
+  q->event = cells[3] ? g_ascii_strtoll (cells[3], NULL, 10) : 0;
+  memcpy (q->source_id, source ? source : "", len + 1);
+  q->source = source ? q->source_id : NULL;
+  /* a file from elsewhere may repeat an id: the last, as before */
+  g_hash_table_replace (quotes, &q->id, q);
+}
+
 static QuoteMap *
 quote_map_read (TriStore *store)
 {
@@ -113,27 +135,11 @@ quote_map_read (TriStore *store)
   map->quotes = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   map->titles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
-  /* id, source, relation id, event: not the quotes' texts (at 200,000
-   * quotes those were a hundred megabytes read only to be dropped) */
-  rows = tri_store_read_rows (store, TRI_STORE_ROWS_QUOTE_REFS, &n, NULL);
-  for (guint i = 0; rows != NULL && n >= 4 && i + n <= rows->len; i += n)
-    {
-      const char *id = rows->pdata[i], *source = rows->pdata[i + 1];
-      gsize len = source ? strlen (source) : 0;
-      QuoteInfo *q;
-
-      if (id == NULL)
-        continue;
-      q = g_malloc (sizeof (QuoteInfo) + len + 1);
-      q->id = g_ascii_strtoll (id, NULL, 10);
-      q->relation = rows->pdata[i + 2] ? g_ascii_strtoll (rows->pdata[i + 2], NULL, 10) : 0;
-      q->event = rows->pdata[i + 3] ? g_ascii_strtoll (rows->pdata[i + 3], NULL, 10) : 0;
-      memcpy (q->source_id, source ? source : "", len + 1);
-      q->source = source ? q->source_id : NULL;
-      /* a file from elsewhere may repeat an id: the last, as before */
-      g_hash_table_replace (map->quotes, &q->id, q);
-    }
-  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* id, source, relation id, event, a row at a time: not the quotes'
+   * texts, nor a list of every cell (at 200,000 quotes those were a
+   * hundred and then thirty megabytes read only to be dropped) */
+  if (!tri_store_foreach_row (store, TRI_STORE_ROWS_QUOTE_REFS, add_quote_ref, map->quotes, NULL))
+    g_hash_table_remove_all (map->quotes);  /* none rather than some: as unread */
 
   /* id, kind, title, outlet, authors, language, date, file, reliability */
   rows = tri_store_read_rows (store, TRI_STORE_ROWS_SOURCES, &n, NULL);
