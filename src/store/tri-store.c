@@ -299,11 +299,10 @@ struct _TriStore
   /* the filter every read of events and quotes honours (tri_store_set_filter ()) */
   TriFilter    *filter;         /* NULL: everything */
   guint         filter_serial;  /* changes with the filter and with the events */
-  gboolean      have_facts;     /* the facts below were read */
   guint         n_facts;        /* events */
   gint64        fact_base;      /* the first event's id */
   GArray       *fact_ids;       /* of gint64, sorted: every event, once; %NULL when dense */
-  GArray       *fact_kinds;     /* of guint8: category << 4 | confidence */
+  GArray       *fact_kinds;     /* of guint8: category << 4 | confidence; %NULL: not read */
   GArray       *fact_rel_start; /* of guint, n_facts + 1: into fact_rels */
   GArray       *fact_rels;      /* of gint64: the relations of each event */
   gboolean      fact_dense;     /* the ids are fact_base + i: no array of them kept */
@@ -366,7 +365,6 @@ drop_range (TriStore *self)
 static void
 clear_facts (TriStore *self)
 {
-  self->have_facts = FALSE;
   g_clear_pointer (&self->fact_ids, g_array_unref);
   g_clear_pointer (&self->fact_kinds, g_array_unref);
   g_clear_pointer (&self->fact_rel_start, g_array_unref);
@@ -4199,17 +4197,7 @@ static const char * const rows_sql[TRI_STORE_N_ROWS] = {
     "SELECT id, source, relation, event FROM quote ORDER BY id",
 };
 
-/**
- * tri_store_foreach_row:
- * @func: called with each row's cells, each valid UTF-8 or NULL for an
- *   SQL NULL, valid only during the call
- *
- * Reads the rows one at a time, keeping none: at 200,000 quotes a list of
- * every cell was tens of megabytes held only to be read once.
- *
- * Returns: FALSE with @error set when the read failed (@func may have
- *   been called for the rows before the failure)
- */
+/* the rows of @which, one at a time, and how many cells a row has */
 static gboolean
 foreach_row (TriStore        *self,
              TriStoreRows     which,
@@ -4255,6 +4243,17 @@ foreach_row (TriStore        *self,
   return finish (self, rc, error);
 }
 
+/**
+ * tri_store_foreach_row:
+ * @func: called with each row's cells, each valid UTF-8 or NULL for an
+ *   SQL NULL, valid only during the call
+ *
+ * Reads the rows one at a time, keeping none: at 200,000 quotes a list of
+ * every cell was tens of megabytes held only to be read once.
+ *
+ * Returns: FALSE with @error set when the read failed (@func may have
+ *   been called for the rows before the failure)
+ */
 gboolean
 tri_store_foreach_row (TriStore        *self,
                        TriStoreRows     which,
@@ -4382,7 +4381,6 @@ read_facts (TriStore *self)
 
     g_array_append_val (self->fact_rel_start, end);
   }
-  self->have_facts = TRUE;
   self->n_facts = n;
   if (n == 0)
     self->fact_dense = FALSE;
@@ -4428,7 +4426,7 @@ compute_passes (TriStore *self)
   gboolean category_ok[16] = { FALSE, };
   gboolean confidence_ok[16] = { FALSE, };
 
-  if (!self->have_facts)
+  if (self->fact_kinds == NULL)
     read_facts (self);
   for (int c = 0; c < TRI_N_CATEGORIES; c++)
     category_ok[c] = categories == NULL || g_strv_contains (categories, tri_category_to_string (c));
@@ -4483,7 +4481,7 @@ void
 tri_store_read_filter_facts (TriStore *self)
 {
   g_return_if_fail (TRI_IS_STORE (self));
-  if (!self->have_facts)
+  if (self->fact_kinds == NULL)
     read_facts (self);
 }
 

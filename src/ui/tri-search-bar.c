@@ -109,12 +109,15 @@ add_quote_ref (const char *const *cells,
                gpointer           data)
 {
   GHashTable *quotes = data;
-  const char *id = cells[0], *source = cells[1];
-  gsize len = source ? strlen (source) : 0;
+  const char *id, *source;
+  gsize len;
   QuoteInfo *q;
 
-  if (n < 4 || id == NULL)
+  if (n < 4 || cells[0] == NULL)
     return;
+  id = cells[0];
+  source = cells[1];
+  len = source ? strlen (source) : 0;
   q = g_malloc (sizeof (QuoteInfo) + len + 1);
   q->id = g_ascii_strtoll (id, NULL, 10);
   q->relation = cells[2] ? g_ascii_strtoll (cells[2], NULL, 10) : 0;
